@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter() {
+  const t = await getTranslations("shell.footer");
+
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>{t("about")}</p>
+        <nav aria-label={t("nav")}>
+          <ul>
+            <li>
+              <a href="/api/health">{t("health")}</a>
+            </li>
+            <li>{t("source")}</li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,46 @@
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { organisations } from "./organisations";
+
+export const certificateSubjects = ["module", "path"] as const;
+
+/**
+ * A certificate, issued once per learner and subject. What it says (name, title,
+ * establishment) is copied at issue so that the PDF and the verification page never change.
+ */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Public verification code: at least 128 random bits. */
+    code: text("code").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    subjectType: text("subject_type", { enum: certificateSubjects }).notNull(),
+    subjectId: text("subject_id").notNull(),
+    subjectVersion: integer("subject_version").notNull(),
+    learnerName: text("learner_name").notNull(),
+    subjectTitle: text("subject_title").notNull(),
+    organisationName: text("organisation_name").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+    revokedBy: uuid("revoked_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [
+    uniqueIndex("certificates_user_id_subject_key").on(
+      table.userId,
+      table.subjectType,
+      table.subjectId,
+    ),
+    index("certificates_organisation_id_idx").on(table.organisationId),
+  ],
+);
+
+export type Certificate = typeof certificates.$inferSelect;

@@ -1,0 +1,79 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { organisations } from "./organisations";
+
+/**
+ * Every learner action the server accepted, exactly once: `event_id` is made by the
+ * browser, and (user_id, event_id) is unique, so a retry or a second tab changes nothing.
+ */
+export const learningEvents = pgTable(
+  "learning_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    moduleId: text("module_id").notNull(),
+    moduleVersion: integer("module_version").notNull(),
+    kind: text("kind").notNull(),
+    stepId: text("step_id"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    /** When the browser says it happened; `received_at` is when the server stored it. */
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("learning_events_user_id_event_id_key").on(table.userId, table.eventId),
+    index("learning_events_organisation_id_idx").on(table.organisationId),
+    index("learning_events_user_id_module_id_idx").on(table.userId, table.moduleId),
+  ],
+);
+
+/**
+ * One row per learner and module that only moves forward: furthest step, best score,
+ * first completion kept. Written together with the event that moved it.
+ */
+export const moduleProgress = pgTable(
+  "module_progress",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    moduleId: text("module_id").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    moduleVersion: integer("module_version").notNull(),
+    furthestStepIndex: integer("furthest_step_index").notNull().default(0),
+    lastStepId: text("last_step_id"),
+    /** Best quiz score, in percent. */
+    bestScore: integer("best_score"),
+    quizPassedAt: timestamp("quiz_passed_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    completedVersion: integer("completed_version"),
+    timeSpentSeconds: integer("time_spent_seconds").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.moduleId] }),
+    index("module_progress_organisation_id_idx").on(table.organisationId),
+  ],
+);
+
+export type LearningEvent = typeof learningEvents.$inferSelect;
+export type ModuleProgress = typeof moduleProgress.$inferSelect;

@@ -1,0 +1,86 @@
+import {
+  type AnyPgColumn,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const organisationKinds = ["centre", "group", "establishment"] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/**
+ * Establishments and what they belong to. A regional resource centre (`centre`) is the
+ * root; a hospital group (`group`) may sit between it and its establishments.
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id, {
+      onDelete: "restrict",
+    }),
+    kind: text("kind", { enum: organisationKinds }).notNull().default("establishment"),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+    /** FINESS number, the French national identifier of health and social establishments. */
+    finess: text("finess"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("organisations_parent_id_idx").on(table.parentId)],
+);
+
+/** Services and units of an establishment ("Urgences", "EHPAD — unité Les Oliviers"). */
+export const teams = pgTable(
+  "teams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("teams_organisation_id_name_key").on(table.organisationId, table.name),
+    index("teams_organisation_id_idx").on(table.organisationId),
+  ],
+);
+
+export const roles = ["learner", "manager", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * What a user is in an organisation: one role per user and organisation. `admin` on a
+ * centre means platform admin for everything under it; `manager` may be held in several
+ * establishments; a learner may belong to a team.
+ */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    role: text("role", { enum: roles }).notNull().default("learner"),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("memberships_user_id_organisation_id_key").on(table.userId, table.organisationId),
+    index("memberships_organisation_id_idx").on(table.organisationId),
+    index("memberships_team_id_idx").on(table.teamId),
+  ],
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type Team = typeof teams.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+    message: "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
+  });
+
+const port = z.coerce
+  .number({ message: "must be a number" })
+  .int("must be a whole number")
+  .min(1, "must be between 1 and 65535")
+  .max(65535, "must be between 1 and 65535");
+
+/** Every setting Vigie reads, with its default. Documented in README.md ("Settings"). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() !== "" ? value : undefined))
+    .pipe(postgresUrl.optional()),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+  PORT: port.default(3000),
+  APP_URL: z.url({ message: "must be an absolute URL such as https://vigie.example.org" }).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: { name: string; reason: string }[]) {
+    super(
+      "Invalid configuration:\n" +
+        issues.map((issue) => `  - ${issue.name}: ${issue.reason}`).join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a set of variables, naming every variable that is missing or malformed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+
+  throw new EnvError(
+    result.error.issues.map((issue) => ({
+      name: String(issue.path[0] ?? "(environment)"),
+      reason: issue.message,
+    })),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The process configuration, read and validated once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+
+  return cached;
+}

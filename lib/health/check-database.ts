@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { type DatabaseKind, getDb } from "@/db/client";
+import { env } from "@/lib/env";
+
+export type DatabaseCheck =
+  | { ok: true; kind: DatabaseKind; latencyMs: number }
+  | { ok: false; kind: DatabaseKind; reason: string };
+
+const TIMEOUT_MS = 5_000;
+
+/** Runs `select 1` against the application database, within a few seconds. */
+export async function checkDatabase(): Promise<DatabaseCheck> {
+  const kind: DatabaseKind = env().DATABASE_URL ? "postgresql" : "pglite";
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    });
+    const query = getDb().then(({ db }) => db.execute(sql`select 1`));
+    await Promise.race([query, timeout]);
+
+    return { ok: true, kind, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { ok: false, kind, reason: describe(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  if (error instanceof Error) return error.message || error.name;
+
+  return String(error);
+}
