@@ -1,0 +1,30 @@
+// npm run courses:check — validates every course file; npm run courses:lock — records versions.
+import { CourseContentError, formatIssue } from "./content-error";
+import { checkVersions, readVersionLock, writeVersionLock } from "./check-versions";
+import { estimateMinutes } from "./estimate-duration";
+import { DEFAULT_COURSES_DIR, loadCatalogue } from "./load-catalogue";
+
+const command = process.argv[2] ?? "check";
+try {
+  const catalogue = loadCatalogue(DEFAULT_COURSES_DIR);
+  if (command === "lock") {
+    writeVersionLock(DEFAULT_COURSES_DIR, catalogue);
+    console.log(`Recorded ${catalogue.modules.length} module(s) and ${catalogue.paths.length} path(s) in courses/versions.lock.json`);
+    process.exit(0);
+  }
+  for (const module of catalogue.modules) {
+    console.log(
+      `${module.id} v${module.version}: ${module.steps.length} steps, ${module.proseWords} words, ` +
+        `${module.questionCount} questions, about ${estimateMinutes(module).toFixed(1)} min (declared ${module.durationMinutes})`,
+    );
+  }
+  const issues = checkVersions(catalogue, readVersionLock(DEFAULT_COURSES_DIR));
+  if (issues.length > 0) {
+    console.error(issues.map(formatIssue).join("\n"));
+    process.exit(1);
+  }
+  console.log(`OK: ${catalogue.modules.length} module(s), ${catalogue.paths.length} path(s).`);
+} catch (error) {
+  console.error(error instanceof CourseContentError ? error.message : error);
+  process.exit(1);
+}

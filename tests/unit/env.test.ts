@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("uses the embedded database and port 3000 when nothing is set", () => {
+    const config = parseEnv({});
+
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PGLITE_DIR).toBe(".data/pglite");
+    expect(config.PORT).toBe(3000);
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts a PostgreSQL URL", () => {
+    const url = "postgres://postgres@127.0.0.1:5432/vigie";
+
+    expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it("names every malformed variable with its reason", () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "mysql://localhost/vigie", PORT: "quatre-vingt", APP_URL: "pas une url" });
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect(error).toBeInstanceOf(EnvError);
+    const names = (error as EnvError).issues.map((issue) => issue.name).sort();
+    expect(names).toEqual(["APP_URL", "DATABASE_URL", "PORT"]);
+    expect((error as EnvError).message).toContain("DATABASE_URL: must be a PostgreSQL URL");
+  });
+
+  it("rejects a port out of range", () => {
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: must be between 1 and 65535/);
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    name: "integration",
+    root: ".",
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    // Each file opens its own database (PGlite costs ~1 s and ~0.5 GB); two at a time fits 2 cores.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
