@@ -8,7 +8,7 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="brand" aria-label={t("homeLink")}>
+        <Link href="/" className="brand">
           <span className="brand__mark" aria-hidden="true">V</span>
           <span className="brand__text">
             <span className="brand__name">Vigie</span>

@@ -8,7 +8,7 @@ const defaultLinkOpen =
 
 // External links open in a new tab without giving it a handle on this one.
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  const href = tokens[idx]!.attrGet("href") ?? "";
+  const href = String(tokens[idx]!.attrGet("href") ?? "");
   if (/^https?:\/\//.test(href)) {
     tokens[idx]!.attrSet("target", "_blank");
     tokens[idx]!.attrSet("rel", "noopener noreferrer");

@@ -30,7 +30,9 @@ export async function checkDatabase(): Promise<DatabaseCheck> {
 
 function describe(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
-  if (error instanceof Error) return error.message || error.name;
+  // drizzle wraps driver errors ("Failed query: …"); the driver's reason is in `cause`.
+  if (error instanceof Error && error.cause) return describe(error.cause);
+  if (error instanceof Error) return error.message || ("code" in error ? String(error.code) : error.name);
 
   return String(error);
 }

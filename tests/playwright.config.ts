@@ -1,0 +1,48 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL, E2E_PORT, e2eServerEnv } from "./support/e2e-server";
+
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./.output/results",
+  globalSetup: "./support/e2e-global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { outputFolder: "./.output/report", open: "never" }]],
+  timeout: 60_000,
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "phone",
+      use: {
+        ...devices["Pixel 7"],
+        viewport: { width: 360, height: 740 },
+        launchOptions,
+      },
+    },
+  ],
+  webServer: {
+    // Migrate and seed first (PGlite allows one process at a time), then serve the build.
+    command: `npm run --silent db:migrate && npm run --silent db:seed && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H localhost`,
+    cwd: "..",
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    env: e2eServerEnv(),
+  },
+});

@@ -1,0 +1,26 @@
+import path from "node:path";
+import { assertLocalDatabase } from "./assert-local-database";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3111);
+// Next.js and Auth.js build URLs with "localhost"; bind and browse with the same name (STACK.md §10.9).
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+
+/**
+ * The environment of the server under test: the PostgreSQL named by DATABASE_URL (local only),
+ * or a fresh PGlite folder per run.
+ */
+export function e2eServerEnv(): Record<string, string> {
+  const databaseUrl = process.env.DATABASE_URL ?? "";
+  if (databaseUrl) assertLocalDatabase(databaseUrl);
+  const runId = process.env.E2E_RUN_ID ?? String(Date.now());
+  process.env.E2E_RUN_ID = runId;
+
+  return {
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    PORT: String(E2E_PORT),
+    APP_URL: E2E_BASE_URL,
+    DATABASE_URL: databaseUrl,
+    PGLITE_DIR: path.join(".data", `e2e-${runId}`),
+  };
+}
