@@ -24,6 +24,7 @@ export const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   PORT: port.default(3000),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
   APP_URL: z.url({ message: "must be an absolute URL such as https://vigie.example.org" }).optional(),
 });
 

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/(auth)/connexion/actions";
+import { getActor } from "@/lib/auth/guards";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
-  const t = await getTranslations("shell");
+  const [t, actor] = await Promise.all([getTranslations("shell"), getActor()]);
 
   return (
     <header className="site-header">
@@ -20,9 +22,26 @@ export async function SiteHeader() {
             <li>
               <Link href="/">{t("nav.home")}</Link>
             </li>
+            <li>
+              <Link href="/modules">{t("nav.modules")}</Link>
+            </li>
           </ul>
         </nav>
-        <LanguageSwitcher />
+        <div className="site-header__tools">
+          {actor ? (
+            <form action={signOutAction} className="account">
+              <span className="account__name">{t("account.signedInAs", { name: actor.name })}</span>
+              <button type="submit" className="button button--quiet">
+                {t("account.signOut")}
+              </button>
+            </form>
+          ) : (
+            <Link href="/connexion" className="button button--quiet">
+              {t("account.signIn")}
+            </Link>
+          )}
+          <LanguageSwitcher />
+        </div>
       </div>
     </header>
   );

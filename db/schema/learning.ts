@@ -59,10 +59,16 @@ export const moduleProgress = pgTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     moduleVersion: integer("module_version").notNull(),
     furthestStepIndex: integer("furthest_step_index").notNull().default(0),
+    /** Step of the latest event (where "Reprendre" goes back to), and its index for tie-breaks. */
     lastStepId: text("last_step_id"),
+    lastStepIndex: integer("last_step_index").notNull().default(0),
     /** Best quiz score, in percent. */
     bestScore: integer("best_score"),
+    /** Earliest time the quiz was passed. */
     quizPassedAt: timestamp("quiz_passed_at", { withTimezone: true }),
+    /** Earliest time the last step was reached. */
+    reachedEndAt: timestamp("reached_end_at", { withTimezone: true }),
+    /** Later of reached_end_at and quiz_passed_at: a pure function of them, whatever the order events came in. */
     completedAt: timestamp("completed_at", { withTimezone: true }),
     completedVersion: integer("completed_version"),
     timeSpentSeconds: integer("time_spent_seconds").notNull().default(0),

@@ -49,6 +49,9 @@ export function loadModule(rootDir: string, folderName: string): Parsed<CourseMo
     steps.push(loaded.value.step);
     proseWords += loaded.value.words;
   });
+  if (steps.filter((step) => step.kind === "quiz").length > 1) {
+    issues.push({ file: manifestFile, field: "steps", reason: "a module has at most one quiz (it decides completion)" });
+  }
   if (issues.length > 0) return { ok: false, issues };
 
   const questionCount = steps.reduce(

@@ -1,0 +1,443 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { deflateSync } from "node:zlib";
+import fontkit from "@pdf-lib/fontkit";
+import type { Font } from "@pdf-lib/fontkit";
+import { PDFHexString, PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
+
+/*
+ * Fonts for certificates: Open Sans, with DejaVu Sans for the characters Open Sans lacks
+ * (Arabic…). Fonts are read from disk and parsed by fontkit once per process. Subsetting is
+ * done here rather than by pdf-lib's embedFont: fontkit's subset encoder waits on setTimeout
+ * ticks and pdf-lib compresses with pako, which alone cost ~8 ms per PDF (STACK.md §6).
+ * Hinting instructions are dropped from the subset: PDF viewers don't need them and the file
+ * is smaller. Glyph ids in the subset are the CIDs (CIDToGIDMap /Identity).
+ */
+
+export type Weight = "regular" | "bold";
+type FaceName = "sans" | "sansBold" | "fallback" | "fallbackBold";
+
+// Paths from the app root: a bundled `require.resolve` is rewritten by Turbopack/webpack, while
+// process.cwd() is the app root under `next start`, the standalone server, tsx and vitest.
+const FONT_FILES: Record<FaceName, string[]> = {
+  sans: ["@expo-google-fonts", "open-sans", "400Regular", "OpenSans_400Regular.ttf"],
+  sansBold: ["@expo-google-fonts", "open-sans", "700Bold", "OpenSans_700Bold.ttf"],
+  fallback: ["dejavu-fonts-ttf", "ttf", "DejaVuSans.ttf"],
+  fallbackBold: ["dejavu-fonts-ttf", "ttf", "DejaVuSans-Bold.ttf"],
+};
+const FACES_BY_WEIGHT: Record<Weight, [FaceName, FaceName]> = {
+  regular: ["sans", "fallback"],
+  bold: ["sansBold", "fallbackBold"],
+};
+const REPLACEMENT = "\uFFFD"; // Open Sans has it
+// Scripts whose letters change shape with their neighbours or run right to left: these go
+// through fontkit's shaper (slow); everything else maps one character to one glyph (fast).
+const NEEDS_SHAPING = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const NEUTRAL = /^[\s\p{P}]$/u;
+
+type GlyphData = { bytes: Uint8Array; components: { at: number; gid: number }[] };
+type Face = {
+  name: FaceName;
+  font: Font;
+  unitsPerEm: number;
+  hmtxAt: number;
+  metricCount: number; // hhea.numberOfHMetrics: glyphs past it share the last advance
+  bytes: Uint8Array;
+  view: DataView;
+  tables: Map<string, { offset: number; length: number }>;
+  glyphIds: Map<number, number>;
+  glyphs: Map<number, GlyphData>;
+};
+
+/** A run of glyphs in one face; widths and advances in thousandths of the font size. */
+export type GlyphRun = { face: Face; glyphIds: number[]; advances: number[]; texts: string[] };
+export type ShapedText = { runs: GlyphRun[]; width: number };
+
+const faces = new Map<FaceName, Face>();
+
+function loadFace(name: FaceName): Face {
+  const cached = faces.get(name);
+  if (cached) return cached;
+
+  // A plain Uint8Array (a Buffer's slice() would share memory with the file).
+  const bytes = new Uint8Array(readFileSync(path.join(process.cwd(), "node_modules", ...FONT_FILES[name])));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = new Map<string, { offset: number; length: number }>();
+  for (let i = 0, count = view.getUint16(4); i < count; i++) {
+    const record = 12 + 16 * i;
+    const tag = String.fromCharCode(...bytes.subarray(record, record + 4));
+    tables.set(tag, { offset: view.getUint32(record + 8), length: view.getUint32(record + 12) });
+  }
+  const font = fontkit.create(bytes);
+  const hhea = tables.get("hhea")?.offset ?? 0;
+  const hmtxAt = tables.get("hmtx")?.offset ?? 0;
+  const face: Face = { name, font, unitsPerEm: font.unitsPerEm, hmtxAt, metricCount: view.getUint16(hhea + 34), bytes, view, tables, glyphIds: new Map(), glyphs: new Map() };
+  faces.set(name, face);
+
+  return face;
+}
+
+function table(face: Face, tag: string): { offset: number; length: number } {
+  const found = face.tables.get(tag);
+  if (!found) throw new Error(`${face.name} font has no ${tag} table`);
+
+  return found;
+}
+
+function glyphIdFor(face: Face, codePoint: number): number {
+  let id = face.glyphIds.get(codePoint);
+  if (id === undefined) {
+    id = face.font.hasGlyphForCodePoint(codePoint) ? face.font.glyphForCodePoint(codePoint).id : 0;
+    face.glyphIds.set(codePoint, id);
+  }
+
+  return id;
+}
+
+/** Advance width of a glyph in font units, from hmtx. */
+function advanceOf(face: Face, gid: number): number {
+  return face.view.getUint16(face.hmtxAt + 4 * Math.min(gid, face.metricCount - 1));
+}
+
+function toThousandths(face: Face, units: number): number {
+  return (units * 1000) / face.unitsPerEm;
+}
+
+/**
+ * Turns user text into glyph runs. Never throws: each character takes the primary face,
+ * else the fallback face, else U+FFFD. Spaces and punctuation stay in the current run so
+ * that a whole Arabic name is shaped (and put in right-to-left order) as one run.
+ */
+export function shapeText(text: string, weight: Weight): ShapedText {
+  const [primary, fallback] = FACES_BY_WEIGHT[weight];
+  const segments: { face: FaceName; text: string }[] = [];
+  for (let char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    const current = segments.at(-1);
+    let face: FaceName | undefined =
+      current && NEUTRAL.test(char) && glyphIdFor(loadFace(current.face), codePoint) ? current.face : undefined;
+    face ??= glyphIdFor(loadFace(primary), codePoint) ? primary : glyphIdFor(loadFace(fallback), codePoint) ? fallback : undefined;
+    if (!face) [face, char] = [primary, REPLACEMENT];
+    if (current?.face === face) current.text += char;
+    else segments.push({ face, text: char });
+  }
+
+  const runs = segments.flatMap(({ face, text: segment }) => {
+    // Spaces and punctuation after right-to-left text stay after it, outside the reversed run.
+    const tail = NEEDS_SHAPING.test(segment) ? (/[\s\p{P}]+$/u.exec(segment)?.[0] ?? "") : "";
+    const parts = tail ? [segment.slice(0, -tail.length), tail] : [segment];
+
+    return parts.map((part) => shapeSegment(loadFace(face), part));
+  });
+
+  return { runs, width: runs.reduce((sum, run) => sum + run.advances.reduce((a, b) => a + b, 0), 0) };
+}
+
+function shapeSegment(face: Face, text: string): GlyphRun {
+  if (!NEEDS_SHAPING.test(text)) {
+    const chars = [...text];
+    const glyphIds = chars.map((char) => glyphIdFor(face, char.codePointAt(0) ?? 0));
+
+    return { face, glyphIds, advances: glyphIds.map((gid) => toThousandths(face, advanceOf(face, gid))), texts: chars };
+  }
+
+  // fontkit returns right-to-left runs in visual (left-to-right) order. Text extractors read
+  // them back to front, so a ligature's characters (lam-alef) are listed back to front too.
+  const { glyphs, positions, direction } = face.font.layout(text);
+  const order = (codePoints: number[]) => (direction === "rtl" ? [...codePoints].reverse() : codePoints);
+
+  return {
+    face,
+    glyphIds: glyphs.map((glyph) => glyph.id),
+    advances: positions.map((position) => toThousandths(face, position.xAdvance)),
+    texts: glyphs.map((glyph) => String.fromCodePoint(...order(glyph.codePoints))),
+  };
+}
+
+type FaceUse = { resource: string; cids: Map<number, number>; glyphIds: number[]; texts: string[] };
+
+/** The fonts of one PDF: hands out CIDs while text is drawn, then embeds the subsets. */
+export class CertificateFonts {
+  private readonly uses = new Map<Face, FaceUse>();
+
+  /** Text-showing operators for `text` with its left end of baseline at (x, y). */
+  showText(text: ShapedText, x: number, y: number, size: number): string {
+    const ops = [`BT ${num(x)} ${num(y)} Td`];
+    for (const run of text.runs) {
+      const use = this.useOf(run.face);
+      const parts: string[] = [];
+      let hex = "";
+      run.glyphIds.forEach((gid, index) => {
+        hex += this.cidFor(use, gid, run.texts[index] ?? "").toString(16).padStart(4, "0");
+        // TJ moves left by (width − advance) thousandths when shaping changed an advance.
+        const adjust = toThousandths(run.face, advanceOf(run.face, gid)) - (run.advances[index] ?? 0);
+        if (Math.abs(adjust) < 0.5) return;
+        parts.push(`<${hex}>`, num(adjust));
+        hex = "";
+      });
+      if (hex) parts.push(`<${hex}>`);
+      ops.push(`/${use.resource} ${num(size)} Tf [${parts.join(" ")}] TJ`);
+    }
+
+    return `${ops.join("\n")}\nET`;
+  }
+
+  /** Adds the Type0 font objects to the PDF; returns resource name → font reference. */
+  embed(context: PDFContext): [PDFName, PDFRef][] {
+    return [...this.uses].map(([face, use]) => [PDFName.of(use.resource), embedFace(context, face, use)]);
+  }
+
+  private useOf(face: Face): FaceUse {
+    let use = this.uses.get(face);
+    if (!use) {
+      // CID 0 is .notdef, as glyph 0 of every TrueType font.
+      use = { resource: `F${this.uses.size + 1}`, cids: new Map([[0, 0]]), glyphIds: [0], texts: [""] };
+      this.uses.set(face, use);
+    }
+
+    return use;
+  }
+
+  private cidFor(use: FaceUse, gid: number, text: string): number {
+    let cid = use.cids.get(gid);
+    if (cid === undefined) {
+      cid = use.glyphIds.push(gid) - 1;
+      use.cids.set(gid, cid);
+      use.texts.push(text);
+    }
+
+    return cid;
+  }
+}
+
+function embedFace(context: PDFContext, face: Face, use: FaceUse): PDFRef {
+  const program = subsetTrueType(face, [...use.glyphIds]);
+  const scale = (units: number) => Math.round(toThousandths(face, units));
+  const { bbox, ascent, descent, capHeight } = face.font;
+  const baseFont = `${subsetTag(use.glyphIds)}+${face.font.postscriptName ?? "Font"}`;
+  const fontFile = context.register(
+    PDFRawStream.of(context.obj({ Length1: program.length, Filter: "FlateDecode" }), deflateSync(program)),
+  );
+  const descriptor = context.register(
+    context.obj({
+      Type: "FontDescriptor",
+      FontName: baseFont,
+      Flags: 4, // symbolic: glyphs are addressed by CID, not by a standard encoding
+      FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map(scale),
+      ItalicAngle: 0,
+      Ascent: scale(ascent),
+      Descent: scale(descent),
+      CapHeight: scale(capHeight || ascent),
+      StemV: face.name.endsWith("Bold") ? 140 : 80,
+      FontFile2: fontFile,
+    }),
+  );
+  const cidFont = context.register(
+    context.obj({
+      Type: "Font",
+      Subtype: "CIDFontType2",
+      BaseFont: baseFont,
+      CIDSystemInfo: { Registry: PDFString.of("Adobe"), Ordering: PDFString.of("Identity"), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, use.glyphIds.map((gid) => scale(advanceOf(face, gid)))],
+      CIDToGIDMap: "Identity",
+    }),
+  );
+  const toUnicode = context.register(
+    PDFRawStream.of(context.obj({ Filter: "FlateDecode" }), deflateSync(toUnicodeCMap(use.texts))),
+  );
+
+  return context.register(
+    context.obj({
+      Type: "Font",
+      Subtype: "Type0",
+      BaseFont: baseFont,
+      Encoding: "Identity-H",
+      DescendantFonts: [cidFont],
+      ToUnicode: toUnicode,
+    }),
+  );
+}
+
+/** CMap from each CID to the characters it stands for, so that text can be copied and searched. */
+function toUnicodeCMap(texts: string[]): Buffer {
+  const entries = texts.flatMap((text, cid) => {
+    const utf16 = Array.from({ length: text.length }, (_, i) => hex4(text.charCodeAt(i))).join("");
+
+    return utf16 ? [`<${hex4(cid)}> <${utf16}>`] : [];
+  });
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join("\n")}\nendbfchar`);
+  }
+  const cmap = [
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+    "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+    "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+    ...blocks,
+    "endcmap CMapName currentdict /CMap defineresource pop end end",
+  ];
+
+  return Buffer.from(cmap.join("\n"), "latin1");
+}
+
+/** Six capital letters derived from the glyph set, as PDF subset font names require. */
+function subsetTag(glyphIds: number[]): string {
+  let hash = 2166136261;
+  for (const gid of glyphIds) hash = Math.imul(hash ^ gid, 16777619) >>> 0;
+
+  return Array.from({ length: 6 }, (_, i) => String.fromCharCode(65 + (Math.floor(hash / 26 ** i) % 26))).join("");
+}
+
+function hex4(value: number): string {
+  return value.toString(16).padStart(4, "0");
+}
+
+export function num(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+// Composite glyph flags (OpenType glyf table).
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+const WE_HAVE_INSTRUCTIONS = 0x0100;
+
+/** A glyph's glyf record without hinting instructions, and where its components' ids sit. */
+function glyphData(face: Face, gid: number): GlyphData {
+  const cached = face.glyphs.get(gid);
+  if (cached) return cached;
+
+  const { view } = face;
+  const loca = table(face, "loca").offset;
+  const isLongLoca = view.getInt16(table(face, "head").offset + 50) === 1;
+  const [start, end] = isLongLoca
+    ? [view.getUint32(loca + 4 * gid), view.getUint32(loca + 4 * gid + 4)]
+    : [2 * view.getUint16(loca + 2 * gid), 2 * view.getUint16(loca + 2 * gid + 2)];
+  const glyfAt = table(face, "glyf").offset;
+  const source = face.bytes.subarray(glyfAt + start, glyfAt + end);
+  const glyph: GlyphData = { bytes: source, components: [] };
+  const contours = source.length >= 12 ? view.getInt16(glyfAt + start) : 0;
+  if (contours > 0) {
+    // Simple glyph: contour end points, then instructionLength and the instructions, then the outline.
+    const at = 10 + 2 * contours;
+    const skip = (source[at]! << 8) | source[at + 1]!;
+    glyph.bytes = new Uint8Array(source.length - skip);
+    glyph.bytes.set(source.subarray(0, at));
+    glyph.bytes.set(source.subarray(at + 2 + skip), at + 2);
+  } else if (contours < 0) {
+    glyph.bytes = source.slice();
+    const out = new DataView(glyph.bytes.buffer);
+    let at = 10;
+    let flags: number;
+    do {
+      flags = out.getUint16(at);
+      out.setUint16(at, flags & ~WE_HAVE_INSTRUCTIONS);
+      glyph.components.push({ at: at + 2, gid: out.getUint16(at + 2) });
+      at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+      at += flags & WE_HAVE_A_SCALE ? 2 : flags & WE_HAVE_AN_X_AND_Y_SCALE ? 4 : flags & WE_HAVE_A_TWO_BY_TWO ? 8 : 0;
+    } while (flags & MORE_COMPONENTS);
+    glyph.bytes = glyph.bytes.subarray(0, at);
+  }
+  face.glyphs.set(gid, glyph);
+
+  return glyph;
+}
+
+/**
+ * A TrueType font holding `glyphIds` (new id = index) plus the components of composite
+ * glyphs, appended to the list. Tables: glyf, head, hhea, hmtx, loca, maxp.
+ */
+function subsetTrueType(face: Face, glyphIds: number[]): Uint8Array {
+  const newIds = new Map(glyphIds.map((gid, index) => [gid, index]));
+  const glyphs: GlyphData[] = [];
+  for (let index = 0; index < glyphIds.length; index++) {
+    const glyph = glyphData(face, glyphIds[index]!);
+    for (const { gid } of glyph.components) if (!newIds.has(gid)) newIds.set(gid, glyphIds.push(gid) - 1);
+    glyphs.push(glyph);
+  }
+
+  const count = glyphIds.length;
+  const glyf = new Uint8Array(glyphs.reduce((sum, glyph) => sum + pad4(glyph.bytes.length), 0));
+  const glyfView = new DataView(glyf.buffer);
+  const loca = new DataView(new ArrayBuffer(4 * (count + 1)));
+  const hmtx = new DataView(new ArrayBuffer(4 * count));
+  const { hmtxAt, metricCount: metrics } = face;
+  let offset = 0;
+  glyphs.forEach((glyph, index) => {
+    const gid = glyphIds[index]!;
+    glyf.set(glyph.bytes, offset);
+    for (const component of glyph.components) glyfView.setUint16(offset + component.at, newIds.get(component.gid)!);
+    offset += pad4(glyph.bytes.length);
+    loca.setUint32(4 * (index + 1), offset);
+    hmtx.setUint16(4 * index, advanceOf(face, gid));
+    const lsbAt = gid < metrics ? hmtxAt + 4 * gid + 2 : hmtxAt + 4 * metrics + 2 * (gid - metrics);
+    hmtx.setInt16(4 * index + 2, face.view.getInt16(lsbAt));
+  });
+
+  const copy = (tag: string) => {
+    const { offset: at, length } = table(face, tag);
+    return new DataView(face.bytes.slice(at, at + length).buffer);
+  };
+  const head = copy("head");
+  head.setUint32(8, 0); // checkSumAdjustment, set below
+  head.setInt16(50, 1); // long loca offsets
+  const hhea = copy("hhea");
+  hhea.setUint16(34, count);
+  const maxp = copy("maxp");
+  maxp.setUint16(4, count);
+
+  const font = sfnt([
+    ["glyf", glyf],
+    ["head", new Uint8Array(head.buffer)],
+    ["hhea", new Uint8Array(hhea.buffer)],
+    ["hmtx", new Uint8Array(hmtx.buffer)],
+    ["loca", new Uint8Array(loca.buffer)],
+    ["maxp", new Uint8Array(maxp.buffer)],
+  ]);
+  const headAt = 12 + 16 * 6 + pad4(glyf.length);
+  new DataView(font.buffer).setUint32(headAt + 8, (0xb1b0afba - checksum(font)) >>> 0);
+
+  return font;
+}
+
+/** Assembles tables (sorted by tag) into a TrueType file. */
+function sfnt(tables: [string, Uint8Array][]): Uint8Array {
+  const headerSize = 12 + 16 * tables.length;
+  const font = new Uint8Array(headerSize + tables.reduce((sum, [, data]) => sum + pad4(data.length), 0));
+  const view = new DataView(font.buffer);
+  const selector = Math.floor(Math.log2(tables.length));
+  view.setUint32(0, 0x00010000);
+  view.setUint16(4, tables.length);
+  view.setUint16(6, 16 * 2 ** selector);
+  view.setUint16(8, selector);
+  view.setUint16(10, 16 * tables.length - 16 * 2 ** selector);
+  let offset = headerSize;
+  tables.forEach(([tag, data], index) => {
+    const record = 12 + 16 * index;
+    for (let i = 0; i < 4; i++) font[record + i] = tag.charCodeAt(i);
+    font.set(data, offset);
+    view.setUint32(record + 4, checksum(font.subarray(offset, offset + pad4(data.length))));
+    view.setUint32(record + 8, offset);
+    view.setUint32(record + 12, data.length);
+    offset += pad4(data.length);
+  });
+
+  return font;
+}
+
+function checksum(data: Uint8Array): number {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let sum = 0;
+  for (let i = 0; i + 4 <= data.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+
+  return sum;
+}
+
+function pad4(length: number): number {
+  return (length + 3) & ~3;
+}

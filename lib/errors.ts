@@ -1,0 +1,34 @@
+export const errorCodes = {
+  bad_request: { status: 400, fr: "La demande est invalide.", en: "The request is invalid." },
+  unauthenticated: { status: 401, fr: "Veuillez vous connecter.", en: "Please sign in." },
+  forbidden: { status: 403, fr: "Vous n'avez pas accès à cette ressource.", en: "You do not have access to this resource." },
+  not_found: { status: 404, fr: "Page ou ressource introuvable.", en: "Page or resource not found." },
+  conflict: { status: 409, fr: "Cette action entre en conflit avec l'état actuel.", en: "This action conflicts with the current state." },
+  payload_too_large: { status: 413, fr: "La demande est trop volumineuse.", en: "The request is too large." },
+  stale_content: { status: 409, fr: "Ce module a été mis à jour : rechargez la page.", en: "This module was updated: reload the page." },
+  rate_limited: { status: 429, fr: "Trop de tentatives : réessayez dans quelques minutes.", en: "Too many attempts: try again in a few minutes." },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/**
+ * A failure the user may be told about: a code with a French (and English) message and an
+ * HTTP status, plus an internal detail for logs. Outsiders get `not_found`, never `forbidden`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+
+  userMessage(locale: "fr" | "en" = "fr"): string {
+    return errorCodes[this.code][locale];
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+
+/** Longest a learner can be credited for between two events (idle tabs earn nothing more). */
+export const MAX_ACTIVE_SECONDS = 600;
+export const MAX_EVENTS_PER_BATCH = 50;
+export const MAX_BATCH_BYTES = 64 * 1024;
+
+const base = {
+  eventId: z.uuid(),
+  learnerId: z.uuid(),
+  moduleId: id,
+  moduleVersion: z.number().int().positive(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  activeSeconds: z.number().int().min(0).max(MAX_ACTIVE_SECONDS).default(0),
+};
+
+export const learningEventSchema = z.discriminatedUnion("kind", [
+  z.object({ ...base, kind: z.literal("step_viewed"), stepId: id }).strict(),
+  z.object({ ...base, kind: z.literal("scenario_answered"), stepId: id, choiceId: id }).strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal("quiz_submitted"),
+      stepId: id,
+      answers: z.record(id, z.array(id).max(6)).refine((answers) => Object.keys(answers).length <= 20, "too many answers"),
+    })
+    .strict(),
+]);
+
+export const eventBatchSchema = z
+  .object({ events: z.array(learningEventSchema).min(1).max(MAX_EVENTS_PER_BATCH) })
+  .strict();
+
+export type LearningEventInput = z.infer<typeof learningEventSchema>;
+export type EventBatch = z.infer<typeof eventBatchSchema>;

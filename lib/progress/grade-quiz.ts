@@ -1,0 +1,23 @@
+import type { QuizStep } from "@/lib/courses/types";
+
+export type QuestionResult = { questionId: string; correct: boolean; selected: string[]; expected: string[] };
+
+export type QuizResult = { score: number; passed: boolean; correctCount: number; total: number; questions: QuestionResult[] };
+
+/**
+ * Grades a quiz: a question is right when exactly the right choices are selected; the
+ * score is the percentage of right questions, passed at or above the quiz's pass mark.
+ */
+export function gradeQuiz(quiz: QuizStep, answers: Record<string, string[]>): QuizResult {
+  const questions = quiz.questions.map((question) => {
+    const expected = question.choices.filter((choice) => choice.correct).map((choice) => choice.id).sort();
+    const selected = [...new Set(answers[question.id] ?? [])].sort();
+    const correct = selected.length === expected.length && selected.every((choice, index) => choice === expected[index]);
+
+    return { questionId: question.id, correct, selected, expected };
+  });
+  const correctCount = questions.filter((question) => question.correct).length;
+  const score = Math.round((100 * correctCount) / questions.length);
+
+  return { score, passed: score >= quiz.passMark, correctCount, total: questions.length, questions };
+}

@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrganisation, createUser } from "@/db/seed/factories";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import type { LearningEventInput } from "@/lib/progress/event-schema";
+import { getModuleProgress } from "@/lib/progress/queries";
+import { recordEvents } from "@/lib/progress/record-events";
+import { cleanPass } from "../support/events";
+import { type TestDb, createTestDb } from "../support/db";
+
+const catalogue = loadCatalogue("tests/fixtures/courses");
+const start = new Date("2026-11-02T08:00:00Z");
+const now = new Date("2026-11-02T12:00:00Z");
+let testDb: TestDb;
+let organisationId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  organisationId = (await createOrganisation(testDb.db)).id;
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+async function progressAfter(deliveries: LearningEventInput[][][], learnerId: string) {
+  const learner = { userId: learnerId, organisationId };
+  // Each delivery is a group of batches sent at the same time (two tabs, a retry racing the original).
+  for (const group of deliveries) {
+    await Promise.all(group.map((events) => recordEvents(testDb.db, { learner, events, catalogue, now })));
+  }
+  const { userId: _u, organisationId: _o, ...progress } = (await getModuleProgress(testDb.db, learnerId, "demo-module"))!;
+
+  return progress;
+}
+
+/** The same events under another learner id (event ids are per learner, so they may be reused). */
+function forLearner(events: LearningEventInput[], learnerId: string): LearningEventInput[] {
+  return events.map((event) => ({ ...event, learnerId }));
+}
+
+describe("recordEvents under duplicates, reordering and concurrency", () => {
+  it("ends in the same progress as one clean pass", async () => {
+    const reference = await createUser(testDb.db, { organisationId });
+    const events = cleanPass(reference.id, start);
+    const expected = await progressAfter([[events]], reference.id);
+
+    // Any multiset of the events (each at least once), shuffled, cut into batches, sent in concurrent groups.
+    const deliveryPlan = fc
+      .tuple(
+        fc.array(fc.nat({ max: events.length - 1 }), { maxLength: 8 }),
+        fc.infiniteStream(fc.nat({ max: 1_000_000 })),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 20, maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 20, maxLength: 20 }),
+      )
+      .map(([extra, order, batchSizes, groupSizes]) => {
+        const indexes = [...events.keys(), ...extra];
+        const keys = indexes.map(() => order.next().value as number);
+        const shuffled = indexes.map((index, i) => ({ index, key: keys[i]! })).sort((a, b) => a.key - b.key).map((x) => x.index);
+        const batches: number[][] = [];
+        for (let i = 0, b = 0; i < shuffled.length; b++) {
+          const size = batchSizes[b % batchSizes.length]!;
+          batches.push(shuffled.slice(i, i + size));
+          i += size;
+        }
+        const groups: number[][][] = [];
+        for (let i = 0, g = 0; i < batches.length; g++) {
+          const size = groupSizes[g % groupSizes.length]!;
+          groups.push(batches.slice(i, i + size));
+          i += size;
+        }
+        return groups;
+      });
+
+    await fc.assert(
+      fc.asyncProperty(deliveryPlan, async (plan) => {
+        const learner = await createUser(testDb.db, { organisationId });
+        const mine = forLearner(events, learner.id);
+        const deliveries = plan.map((group) => group.map((batch) => batch.map((index) => mine[index]!)));
+
+        expect(await progressAfter(deliveries, learner.id)).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { learningEvents, moduleProgress } from "@/db/schema";
+import { createOrganisation, createUser } from "@/db/seed/factories";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { AppError } from "@/lib/errors";
+import { getModuleProgress } from "@/lib/progress/queries";
+import { type Learner, recordEvents } from "@/lib/progress/record-events";
+import { cleanPass, quizSubmitted, scenarioAnswered, stepViewed } from "../support/events";
+import { type TestDb, createTestDb } from "../support/db";
+
+const catalogue = loadCatalogue("tests/fixtures/courses");
+const start = new Date("2026-11-02T08:00:00Z");
+const now = new Date("2026-11-02T12:00:00Z");
+let testDb: TestDb;
+let organisationId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  organisationId = (await createOrganisation(testDb.db)).id;
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+async function newLearner(): Promise<Learner> {
+  const user = await createUser(testDb.db, { organisationId });
+
+  return { userId: user.id, organisationId };
+}
+
+const record = (learner: Learner, events: ReturnType<typeof cleanPass>) =>
+  recordEvents(testDb.db, { learner, events, catalogue, now });
+
+async function eventCount(userId: string): Promise<number> {
+  const [row] = await testDb.db.select({ n: count() }).from(learningEvents).where(eq(learningEvents.userId, userId));
+
+  return row!.n;
+}
+
+describe("recordEvents", () => {
+  it("completes a module after the quiz is passed and the last step reached", async () => {
+    const learner = await newLearner();
+    await record(learner, cleanPass(learner.userId, start));
+
+    const progress = await getModuleProgress(testDb.db, learner.userId, "demo-module");
+    expect(progress).toMatchObject({
+      furthestStepIndex: 3,
+      lastStepId: "a-retenir",
+      bestScore: 100,
+      completedVersion: 1,
+      timeSpentSeconds: 70,
+      organisationId,
+    });
+    expect(progress?.quizPassedAt).toEqual(new Date(start.getTime() + 5 * 60_000));
+    expect(progress?.completedAt).toEqual(new Date(start.getTime() + 6 * 60_000));
+    expect(progress?.startedAt).toEqual(start);
+  });
+
+  it("records an event once when the same event is sent twice", async () => {
+    const learner = await newLearner();
+    const event = stepViewed({ learnerId: learner.userId, at: start, activeSeconds: 30 }, "lecon");
+
+    const first = await record(learner, [event]);
+    const second = await record(learner, [event, event]);
+
+    expect(first.outcomes[0]?.status).toBe("recorded");
+    expect(second.outcomes.map((o) => o.status)).toEqual(["duplicate", "duplicate"]);
+    expect(await eventCount(learner.userId)).toBe(1);
+    expect((await getModuleProgress(testDb.db, learner.userId, "demo-module"))?.timeSpentSeconds).toBe(30);
+  });
+
+  it("gives a retried quiz submission the grading it had the first time", async () => {
+    const learner = await newLearner();
+    const event = quizSubmitted({ learnerId: learner.userId, at: start }, "quiz", { simple: ["a"], plusieurs: ["a"] });
+
+    const first = await record(learner, [event]);
+    const retry = await record(learner, [event]);
+
+    expect(first.outcomes[0]?.quizResult).toMatchObject({ score: 50, passed: true, correctCount: 1, total: 2 });
+    expect(retry.outcomes[0]).toMatchObject({ status: "duplicate", quizResult: first.outcomes[0]?.quizResult });
+  });
+
+  it("keeps the best score and the first pass when a later attempt is worse", async () => {
+    const learner = await newLearner();
+    const at = (minute: number) => ({ learnerId: learner.userId, at: new Date(start.getTime() + minute * 60_000) });
+    await record(learner, [quizSubmitted(at(1), "quiz", { simple: ["a"], plusieurs: ["a", "b"] })]);
+    await record(learner, [quizSubmitted(at(2), "quiz", { simple: ["b"], plusieurs: ["c"] })]);
+
+    const progress = await getModuleProgress(testDb.db, learner.userId, "demo-module");
+    expect(progress?.bestScore).toBe(100);
+    expect(progress?.quizPassedAt).toEqual(new Date(start.getTime() + 60_000));
+  });
+
+  it("does not complete a module whose quiz was failed", async () => {
+    const learner = await newLearner();
+    const at = (minute: number) => ({ learnerId: learner.userId, at: new Date(start.getTime() + minute * 60_000) });
+    await record(learner, [
+      quizSubmitted(at(1), "quiz", { simple: ["b"], plusieurs: ["a"] }),
+      stepViewed(at(2), "a-retenir"),
+    ]);
+
+    const progress = await getModuleProgress(testDb.db, learner.userId, "demo-module");
+    expect(progress?.bestScore).toBe(0);
+    expect(progress?.completedAt).toBeNull();
+    expect(progress?.reachedEndAt).not.toBeNull();
+  });
+
+  it("moves the resume point to the latest step even when an older event arrives last", async () => {
+    const learner = await newLearner();
+    const at = (minute: number) => ({ learnerId: learner.userId, at: new Date(start.getTime() + minute * 60_000) });
+    await record(learner, [stepViewed(at(5), "situation")]);
+    await record(learner, [stepViewed(at(1), "lecon")]);
+
+    const progress = await getModuleProgress(testDb.db, learner.userId, "demo-module");
+    expect(progress).toMatchObject({ lastStepId: "situation", furthestStepIndex: 1 });
+  });
+
+  it("takes an event dated in the future as happening now", async () => {
+    const learner = await newLearner();
+    await record(learner, [stepViewed({ learnerId: learner.userId, at: new Date("2030-01-01T00:00:00Z") }, "lecon")]);
+
+    expect((await getModuleProgress(testDb.db, learner.userId, "demo-module"))?.lastActivityAt).toEqual(now);
+  });
+});
+
+describe("recordEvents with bad input", () => {
+  const cases: [string, (learnerId: string) => ReturnType<typeof stepViewed>, string][] = [
+    ["an unknown module", (id) => stepViewed({ learnerId: id, at: start, moduleId: "inconnu" }, "lecon"), "not_found"],
+    ["an unknown step", (id) => stepViewed({ learnerId: id, at: start }, "etape-42"), "not_found"],
+    ["an outdated module version", (id) => stepViewed({ learnerId: id, at: start, moduleVersion: 2 }, "lecon"), "stale_content"],
+    ["a choice that does not exist", (id) => scenarioAnswered({ learnerId: id, at: start }, "situation", "fuir"), "not_found"],
+    ["a scenario answer on a lesson", (id) => scenarioAnswered({ learnerId: id, at: start }, "lecon", "remettre"), "bad_request"],
+    ["an answer to a question that does not exist", (id) => quizSubmitted({ learnerId: id, at: start }, "quiz", { inventee: ["a"] }), "not_found"],
+    ["an event older than 90 days", (id) => stepViewed({ learnerId: id, at: new Date("2026-01-01T00:00:00Z") }, "lecon"), "bad_request"],
+  ];
+
+  it.each(cases)("rejects %s and stores nothing of the batch", async (_name, makeBad, code) => {
+    const learner = await newLearner();
+    const good = stepViewed({ learnerId: learner.userId, at: start }, "lecon");
+
+    const error = await record(learner, [good, makeBad(learner.userId)]).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    expect(await eventCount(learner.userId)).toBe(0);
+  });
+
+  it("rejects a batch holding an event of another learner", async () => {
+    const learner = await newLearner();
+    const other = await newLearner();
+    const events = [stepViewed({ learnerId: learner.userId, at: start }, "lecon"), stepViewed({ learnerId: other.userId, at: start }, "lecon")];
+
+    await expect(record(learner, events)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await eventCount(learner.userId)).toBe(0);
+    expect(await eventCount(other.userId)).toBe(0);
+  });
+
+  it("never lets the same event id of two learners collide", async () => {
+    const [a, b] = [await newLearner(), await newLearner()];
+    const eventId = randomUUID();
+    await record(a, [{ ...stepViewed({ learnerId: a.userId, at: start }, "lecon"), eventId }]);
+    const result = await record(b, [{ ...stepViewed({ learnerId: b.userId, at: start }, "lecon"), eventId }]);
+
+    expect(result.outcomes[0]?.status).toBe("recorded");
+    expect(await testDb.db.select().from(moduleProgress).where(eq(moduleProgress.userId, b.userId))).toHaveLength(1);
+  });
+});
