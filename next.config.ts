@@ -14,8 +14,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its wasm/data files by URL; bundling breaks that under webpack (STACK.md §4).
   serverExternalPackages: ["@electric-sql/pglite"],
-  // The runtime migrator reads SQL files from disk.
-  outputFileTracingIncludes: { "/api/**": ["./db/migrations/**/*"] },
+  // Migrations and course content are read from disk at run time.
+  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*", "./courses/**/*"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

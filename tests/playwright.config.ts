@@ -37,7 +37,7 @@ export default defineConfig({
   ],
   webServer: {
     // Migrate and seed first (PGlite allows one process at a time), then serve the build.
-    command: `npm run --silent db:migrate && npm run --silent db:seed && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H localhost`,
+    command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=40 && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H localhost`,
     cwd: "..",
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 const FEATURES = ["short", "resume", "certificate", "managers"] as const;
@@ -11,6 +12,11 @@ export default async function HomePage() {
         <p className="eyebrow">{t("eyebrow")}</p>
         <h1 id="home-title">{t("title")}</h1>
         <p className="lead">{t("lead")}</p>
+        <p className="hero__actions">
+          <Link href="/modules" className="button">
+            {t("cta")}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="features-title" className="section">

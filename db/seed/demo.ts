@@ -103,3 +103,17 @@ async function upsertTeam(db: Db, organisationId: string, name: string): Promise
 
   return row!.id;
 }
+
+/** Accounts for the end-to-end tests, one per test: e2e-<group>-<n>@vigie.test, learners of the demo establishment. */
+export async function seedE2eLearners(db: Db, groups: string[], perGroup: number): Promise<void> {
+  const [establishment] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_ESTABLISHMENT_SLUG));
+  if (!establishment) throw new Error("Run the demo seed first.");
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const group of groups) {
+    const values = Array.from({ length: perGroup }, (_, i) => ({ email: `e2e-${group}-${i + 1}@vigie.test`, name: `Apprenant ${group} ${i + 1}`, emailVerified: new Date() }));
+    const rows = await db.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+    if (rows.length === 0) continue;
+    await db.insert(passwordCredentials).values(rows.map((row) => ({ userId: row.id, passwordHash }))).onConflictDoNothing();
+    await db.insert(memberships).values(rows.map((row) => ({ userId: row.id, organisationId: establishment.id, role: "learner" as const }))).onConflictDoNothing();
+  }
+}

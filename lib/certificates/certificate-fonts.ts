@@ -3,13 +3,13 @@ import path from "node:path";
 import { deflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
 import type { Font } from "@pdf-lib/fontkit";
-import { PDFHexString, PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
+import { PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
 
 /*
  * Fonts for certificates: Open Sans, with DejaVu Sans for the characters Open Sans lacks
  * (Arabic…). Fonts are read from disk and parsed by fontkit once per process. Subsetting is
  * done here rather than by pdf-lib's embedFont: fontkit's subset encoder waits on setTimeout
- * ticks and pdf-lib compresses with pako, which alone cost ~8 ms per PDF (STACK.md §6).
+ * ticks and pdf-lib compresses with pako; two subset fonts and two words took 8.5 ms a PDF.
  * Hinting instructions are dropped from the subset: PDF viewers don't need them and the file
  * is smaller. Glyph ids in the subset are the CIDs (CIDToGIDMap /Identity).
  */
@@ -17,13 +17,14 @@ import { PDFHexString, PDFName, PDFRawStream, PDFString, type PDFContext, type P
 export type Weight = "regular" | "bold";
 type FaceName = "sans" | "sansBold" | "fallback" | "fallbackBold";
 
-// Paths from the app root: a bundled `require.resolve` is rewritten by Turbopack/webpack, while
-// process.cwd() is the app root under `next start`, the standalone server, tsx and vitest.
-const FONT_FILES: Record<FaceName, string[]> = {
-  sans: ["@expo-google-fonts", "open-sans", "400Regular", "OpenSans_400Regular.ttf"],
-  sansBold: ["@expo-google-fonts", "open-sans", "700Bold", "OpenSans_700Bold.ttf"],
-  fallback: ["dejavu-fonts-ttf", "ttf", "DejaVuSans.ttf"],
-  fallbackBold: ["dejavu-fonts-ttf", "ttf", "DejaVuSans-Bold.ttf"],
+// Read from the app root's node_modules: process.cwd() is the app root under `next dev`,
+// `next start`, the standalone server (it chdirs to its folder), tsx and vitest, whereas a bundled
+// require.resolve is rewritten by Turbopack/webpack. Literal paths let the output tracer copy them.
+const FONT_PATHS: Record<FaceName, () => string> = {
+  sans: () => path.join(process.cwd(), "node_modules/@expo-google-fonts/open-sans/400Regular/OpenSans_400Regular.ttf"),
+  sansBold: () => path.join(process.cwd(), "node_modules/@expo-google-fonts/open-sans/700Bold/OpenSans_700Bold.ttf"),
+  fallback: () => path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+  fallbackBold: () => path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
 };
 const FACES_BY_WEIGHT: Record<Weight, [FaceName, FaceName]> = {
   regular: ["sans", "fallback"],
@@ -60,7 +61,7 @@ function loadFace(name: FaceName): Face {
   if (cached) return cached;
 
   // A plain Uint8Array (a Buffer's slice() would share memory with the file).
-  const bytes = new Uint8Array(readFileSync(path.join(process.cwd(), "node_modules", ...FONT_FILES[name])));
+  const bytes = new Uint8Array(readFileSync(FONT_PATHS[name]()));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0, count = view.getUint16(4); i < count; i++) {
@@ -68,10 +69,20 @@ function loadFace(name: FaceName): Face {
     const tag = String.fromCharCode(...bytes.subarray(record, record + 4));
     tables.set(tag, { offset: view.getUint32(record + 8), length: view.getUint32(record + 12) });
   }
+  // Parsed once per process and kept (STACK.md §6: parsing, not reading, is the slow part).
   const font = fontkit.create(bytes);
-  const hhea = tables.get("hhea")?.offset ?? 0;
-  const hmtxAt = tables.get("hmtx")?.offset ?? 0;
-  const face: Face = { name, font, unitsPerEm: font.unitsPerEm, hmtxAt, metricCount: view.getUint16(hhea + 34), bytes, view, tables, glyphIds: new Map(), glyphs: new Map() };
+  const face: Face = {
+    name,
+    font,
+    unitsPerEm: font.unitsPerEm,
+    hmtxAt: tables.get("hmtx")?.offset ?? 0,
+    metricCount: view.getUint16((tables.get("hhea")?.offset ?? 0) + 34),
+    bytes,
+    view,
+    tables,
+    glyphIds: new Map(),
+    glyphs: new Map(),
+  };
   faces.set(name, face);
 
   return face;
@@ -116,7 +127,8 @@ export function shapeText(text: string, weight: Weight): ShapedText {
     const current = segments.at(-1);
     let face: FaceName | undefined =
       current && NEUTRAL.test(char) && glyphIdFor(loadFace(current.face), codePoint) ? current.face : undefined;
-    face ??= glyphIdFor(loadFace(primary), codePoint) ? primary : glyphIdFor(loadFace(fallback), codePoint) ? fallback : undefined;
+    if (!face && glyphIdFor(loadFace(primary), codePoint)) face = primary;
+    if (!face && glyphIdFor(loadFace(fallback), codePoint)) face = fallback;
     if (!face) [face, char] = [primary, REPLACEMENT];
     if (current?.face === face) current.text += char;
     else segments.push({ face, text: char });
@@ -168,7 +180,7 @@ export class CertificateFonts {
       const parts: string[] = [];
       let hex = "";
       run.glyphIds.forEach((gid, index) => {
-        hex += this.cidFor(use, gid, run.texts[index] ?? "").toString(16).padStart(4, "0");
+        hex += hex4(this.cidFor(use, gid, run.texts[index] ?? ""));
         // TJ moves left by (width − advance) thousandths when shaping changed an advance.
         const adjust = toThousandths(run.face, advanceOf(run.face, gid)) - (run.advances[index] ?? 0);
         if (Math.abs(adjust) < 0.5) return;

@@ -22,19 +22,28 @@ export type CertificatePdfData = {
 // every y below is a baseline height from the bottom edge, so the layout counts downwards.
 const PAGE_WIDTH = 841.89; // A4 landscape
 const PAGE_HEIGHT = 595.28;
-const FRAME_INSET = 22;
-const FRAME_GAP = 5;
+const FRAME_INSET = 22; // outer border, from the page edge
+const FRAME_GAP = 5; // between the outer and the inner border
 const MARGIN = 72;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const LINE_HEIGHT = 1.2; // × font size, between wrapped lines
+const WRAP_SIZE_STEP = 1; // points tried between a style's size and its minSize when wrapping
 const BRAND_Y = 506;
+const TAGLINE_Y = 490;
 const TITLE_Y = 438;
 const AWARDED_Y = 394;
 const NAME_Y = 348;
-const LINE_HEIGHT = 1.2; // × font size, between wrapped lines
+// Below the name the block moves down when the name wraps; offsets from the last line drawn.
+const RULE_BELOW_NAME = 20;
+const RULE_HALF_WIDTH = 60;
+const FOLLOWED_BELOW_NAME = 52;
+const SUBJECT_BELOW_NAME = 86;
+const DETAILS_BELOW_SUBJECT = 32;
+const ORGANISATION_BELOW_SUBJECT = 54;
+// Footer: verification code and link on the left, QR code on the right.
 const QR_SIZE = 88;
 const QR_X = PAGE_WIDTH - MARGIN - QR_SIZE;
 const QR_Y = 50;
-const FOOTER_X = MARGIN;
 const FOOTER_WIDTH = QR_X - MARGIN - 24;
 const CODE_LABEL_Y = 104;
 const CODE_Y = 84;
@@ -45,22 +54,23 @@ const INK = "0.11 0.16 0.27";
 const ACCENT = "0.05 0.33 0.55";
 const MUTED = "0.36 0.40 0.47";
 
-type TextStyle = { weight: Weight; size: number; minSize: number; maxLines: number; color: string };
+// size: the one-line size, shrunk down to minSize; longer text wraps at wrapSize or below.
+type TextStyle = { weight: Weight; size: number; minSize: number; wrapSize: number; maxLines: number; color: string };
 const STYLES = {
-  brand: { weight: "bold", size: 15, minSize: 15, maxLines: 1, color: ACCENT },
-  title: { weight: "bold", size: 34, minSize: 20, maxLines: 1, color: INK },
-  label: { weight: "regular", size: 14, minSize: 10, maxLines: 1, color: MUTED },
-  name: { weight: "bold", size: 32, minSize: 18, maxLines: 2, color: INK },
-  subject: { weight: "bold", size: 22, minSize: 14, maxLines: 2, color: INK },
-  detail: { weight: "regular", size: 12, minSize: 9, maxLines: 2, color: MUTED },
-  codeLabel: { weight: "regular", size: 9, minSize: 9, maxLines: 1, color: MUTED },
-  code: { weight: "bold", size: 13, minSize: 7, maxLines: 1, color: INK },
-  verify: { weight: "regular", size: 9, minSize: 5, maxLines: 1, color: MUTED },
+  brand: { weight: "bold", size: 15, minSize: 15, wrapSize: 15, maxLines: 1, color: ACCENT },
+  title: { weight: "bold", size: 34, minSize: 20, wrapSize: 20, maxLines: 1, color: INK },
+  label: { weight: "regular", size: 14, minSize: 10, wrapSize: 10, maxLines: 1, color: MUTED },
+  name: { weight: "bold", size: 32, minSize: 18, wrapSize: 24, maxLines: 2, color: INK },
+  subject: { weight: "bold", size: 22, minSize: 14, wrapSize: 17, maxLines: 2, color: INK },
+  detail: { weight: "regular", size: 12, minSize: 9, wrapSize: 10, maxLines: 2, color: MUTED },
+  small: { weight: "regular", size: 9, minSize: 6, wrapSize: 6, maxLines: 1, color: MUTED },
+  code: { weight: "bold", size: 13, minSize: 7, wrapSize: 7, maxLines: 1, color: INK },
+  verify: { weight: "regular", size: 9, minSize: 5, wrapSize: 5, maxLines: 1, color: MUTED },
 } satisfies Record<string, TextStyle>;
 
 const LABELS = {
   fr: {
-    language: "fr-FR",
+    language: "fr-FR" as const,
     tagline: "Sensibilisation à la cybersécurité",
     title: "Certificat de réussite",
     shortTitle: "Certificat",
@@ -74,7 +84,7 @@ const LABELS = {
     verify: "Vérifier ce certificat :",
   },
   en: {
-    language: "en-GB",
+    language: "en-GB" as const,
     tagline: "Cybersecurity awareness",
     title: "Certificate of completion",
     shortTitle: "Certificate",
@@ -88,97 +98,133 @@ const LABELS = {
     verify: "Verify this certificate:",
   },
 };
+const DATE_OPTIONS = { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" } as const;
 const DATE_FORMATS = {
-  fr: new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }),
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }),
+  "fr-FR": new Intl.DateTimeFormat("fr-FR", DATE_OPTIONS),
+  "en-GB": new Intl.DateTimeFormat("en-GB", DATE_OPTIONS),
 };
+
+type Labels = (typeof LABELS)[keyof typeof LABELS];
+type TextBox = { x: number; width: number; centred: boolean };
+type DrawText = (value: string, style: TextStyle, y: number, box?: TextBox) => number;
+const BODY_BOX: TextBox = { x: MARGIN, width: TEXT_WIDTH, centred: true };
+const FOOTER_BOX: TextBox = { x: MARGIN, width: FOOTER_WIDTH, centred: false };
 
 /**
  * Draws a one-page A4 certificate. The same data always gives the same bytes, and user text
  * never makes it throw: missing glyphs fall back to DejaVu Sans, then to U+FFFD.
  */
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Uint8Array> {
-  const locale = data.locale === "en" ? "en" : "fr";
-  const labels = LABELS[locale];
-  const [name, subject, organisation] = [data.learnerName, data.subjectTitle, data.organisationName].map(clean);
+  const labels = LABELS[data.locale === "en" ? "en" : "fr"];
   const fonts = new CertificateFonts();
   const ops = [frame()];
-  const draw = (value: string, style: TextStyle, y: number, x = MARGIN, width = TEXT_WIDTH, centred = true) => {
-    const { size, lines } = fitText(value, style, width);
+  const draw: DrawText = (value, style, y, box = BODY_BOX) => {
+    const { size, lines } = fitText(value, style, box.width);
     ops.push(`${style.color} rg`);
     lines.forEach((line, index) => {
-      const lineX = centred ? x + (width - (line.width * size) / 1000) / 2 : x;
-      ops.push(fonts.showText(line, lineX, y - index * size * LINE_HEIGHT, size));
+      const x = box.centred ? box.x + (box.width - (line.width * size) / 1000) / 2 : box.x;
+      ops.push(fonts.showText(line, x, y - index * size * LINE_HEIGHT, size));
     });
 
-    return y - (lines.length - 1) * size * LINE_HEIGHT;
+    return y - (lines.length - 1) * size * LINE_HEIGHT; // baseline of the last line
   };
-
-  draw("VIGIE", STYLES.brand, BRAND_Y);
-  draw(labels.tagline, STYLES.codeLabel, BRAND_Y - 16);
-  draw(labels.title, STYLES.title, TITLE_Y);
-  draw(labels.awardedTo, STYLES.label, AWARDED_Y);
-  const nameBottom = draw(name, STYLES.name, NAME_Y);
-  ops.push(`q ${ACCENT} RG 0.8 w ${num(PAGE_WIDTH / 2 - 60)} ${num(nameBottom - 20)} m ${num(PAGE_WIDTH / 2 + 60)} ${num(nameBottom - 20)} l S Q`);
-  draw(labels.followed[data.subjectKind], STYLES.label, nameBottom - 52);
-  const subjectBottom = draw(subject, STYLES.subject, nameBottom - 86);
-  const when = `${labels.version} ${data.subjectVersion} · ${labels.on} ${formatDate(data.completedAt, locale)}`;
-  draw(`${when} · ${labels.duration} ${formatDuration(data.durationMinutes)}`, STYLES.detail, subjectBottom - 32);
-  draw(`${labels.organisation} ${organisation}`, STYLES.detail, subjectBottom - 54);
-
-  draw(labels.codeLabel, STYLES.codeLabel, CODE_LABEL_Y, FOOTER_X, FOOTER_WIDTH, false);
-  draw(clean(data.code), STYLES.code, CODE_Y, FOOTER_X, FOOTER_WIDTH, false);
-  draw(`${labels.verify} ${clean(data.verificationUrl)}`, STYLES.verify, VERIFY_Y, FOOTER_X, FOOTER_WIDTH, false);
-  ops.push(drawQrCode(data.verificationUrl, QR_X, QR_Y, QR_SIZE));
+  const nameBottom = drawBody(draw, data, labels);
+  const ruleY = num(nameBottom - RULE_BELOW_NAME);
+  const [ruleLeft, ruleRight] = [num(PAGE_WIDTH / 2 - RULE_HALF_WIDTH), num(PAGE_WIDTH / 2 + RULE_HALF_WIDTH)];
+  ops.push(`q ${ACCENT} RG 0.8 w ${ruleLeft} ${ruleY} m ${ruleRight} ${ruleY} l S Q`);
+  drawFooter(draw, data, labels);
+  const url = data.verificationUrl.trim();
+  if (url) ops.push(drawQrCode(url, QR_X, QR_Y, QR_SIZE));
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-  const content = deflateSync(Buffer.from(ops.join("\n"), "latin1"));
-  page.node.set(PDFName.of("Contents"), doc.context.register(PDFRawStream.of(doc.context.obj({ Filter: "FlateDecode" }), content)));
+  const content = deflateSync(Buffer.from(ops.join("\n"), "latin1")); // operators and hex glyph codes: ASCII
+  const contentStream = PDFRawStream.of(doc.context.obj({ Filter: "FlateDecode" }), content);
+  page.node.set(PDFName.of("Contents"), doc.context.register(contentStream));
   for (const [resource, font] of fonts.embed(doc.context)) page.node.setFontDictionary(resource, font);
-  setMetadata(doc, data, `${labels.shortTitle} — ${name} — ${subject}`, `${labels.title} — ${subject} — ${organisation}`);
+  setMetadata(doc, data, labels);
 
   return doc.save({ useObjectStreams: false });
 }
 
-function frame(): string {
-  const outer = `${FRAME_INSET} ${FRAME_INSET} ${num(PAGE_WIDTH - 2 * FRAME_INSET)} ${num(PAGE_HEIGHT - 2 * FRAME_INSET)} re`;
-  const inset = FRAME_INSET + FRAME_GAP;
-  const inner = `${inset} ${inset} ${num(PAGE_WIDTH - 2 * inset)} ${num(PAGE_HEIGHT - 2 * inset)} re`;
+/** The centred block, title to establishment; returns the baseline of the name's last line. */
+function drawBody(draw: DrawText, data: CertificatePdfData, labels: Labels): number {
+  draw("VIGIE", STYLES.brand, BRAND_Y);
+  draw(labels.tagline, STYLES.small, TAGLINE_Y);
+  draw(labels.title, STYLES.title, TITLE_Y);
+  draw(labels.awardedTo, STYLES.label, AWARDED_Y);
+  const nameBottom = draw(clean(data.learnerName), STYLES.name, NAME_Y);
+  draw(labels.followed[data.subjectKind], STYLES.label, nameBottom - FOLLOWED_BELOW_NAME);
+  const subjectBottom = draw(clean(data.subjectTitle), STYLES.subject, nameBottom - SUBJECT_BELOW_NAME);
+  const details = [
+    `${labels.version} ${data.subjectVersion}`,
+    `${labels.on} ${formatDate(data.completedAt, labels.language)}`,
+    `${labels.duration} ${formatDuration(data.durationMinutes)}`,
+  ];
+  draw(details.join(" · "), STYLES.detail, subjectBottom - DETAILS_BELOW_SUBJECT);
+  draw(`${labels.organisation} ${clean(data.organisationName)}`, STYLES.detail, subjectBottom - ORGANISATION_BELOW_SUBJECT);
 
-  return `q ${ACCENT} RG 2 w ${outer} S 0.6 w ${inner} S Q`;
+  return nameBottom;
 }
 
-function setMetadata(doc: PDFDocument, data: CertificatePdfData, title: string, subject: string): void {
-  doc.setTitle(title, { showInWindowTitleBar: true });
+function drawFooter(draw: DrawText, data: CertificatePdfData, labels: Labels): void {
+  draw(labels.codeLabel, STYLES.small, CODE_LABEL_Y, FOOTER_BOX);
+  draw(clean(data.code), STYLES.code, CODE_Y, FOOTER_BOX);
+  draw(`${labels.verify} ${clean(data.verificationUrl)}`, STYLES.verify, VERIFY_Y, FOOTER_BOX);
+}
+
+function frame(): string {
+  const rectangle = (inset: number) =>
+    `${inset} ${inset} ${num(PAGE_WIDTH - 2 * inset)} ${num(PAGE_HEIGHT - 2 * inset)} re`;
+
+  return `q ${ACCENT} RG 2 w ${rectangle(FRAME_INSET)} S 0.6 w ${rectangle(FRAME_INSET + FRAME_GAP)} S Q`;
+}
+
+function setMetadata(doc: PDFDocument, data: CertificatePdfData, labels: Labels): void {
+  const [name, subject] = [clean(data.learnerName), clean(data.subjectTitle)];
+  doc.setTitle(`${labels.shortTitle} — ${name} — ${subject}`, { showInWindowTitleBar: true });
   doc.setAuthor("Vigie");
-  doc.setSubject(subject);
+  doc.setSubject(`${labels.title} — ${subject} — ${clean(data.organisationName)}`);
   doc.setCreator("Vigie");
   doc.setProducer("Vigie (pdf-lib)");
   doc.setCreationDate(data.issuedAt);
   doc.setModificationDate(data.issuedAt);
-  doc.setLanguage(LABELS[data.locale === "en" ? "en" : "fr"].language);
+  doc.setLanguage(labels.language);
   // The file identifier is usually random; derive it from the data so renders are reproducible.
   const id = PDFHexString.of(createHash("sha256").update(JSON.stringify(data)).digest("hex").slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 }
 
-/** Shrinks `value` to fit one line; below `minSize`, wraps words and truncates with "…". */
+/**
+ * Fits `value` in `width`: one line shrunk down to `minSize`, else the largest size up to
+ * `wrapSize` at which the words wrap into `maxLines`, else `maxLines` lines at `minSize`, cut by "…".
+ */
 function fitText(value: string, style: TextStyle, width: number): { size: number; lines: ShapedText[] } {
-  const whole = shapeText(value, style.weight);
-  const size = Math.min(style.size, (width * 1000) / Math.max(whole.width, 1));
-  if (size >= style.minSize) return { size, lines: [whole] };
+  const shape = (text: string) => shapeText(text, style.weight);
+  const fitsAt = (size: number) => (line: string) => (shape(line).width * size) / 1000 <= width;
+  const whole = shape(value);
+  const oneLineSize = Math.min(style.size, (width * 1000) / Math.max(whole.width, 1));
+  if (oneLineSize >= style.minSize) return { size: oneLineSize, lines: [whole] };
 
-  const fits = (line: string) => (shapeText(line, style.weight).width * style.minSize) / 1000 <= width;
+  for (let size = style.wrapSize; style.maxLines > 1 && size >= style.minSize; size -= WRAP_SIZE_STEP) {
+    const lines = wrapWords(value, fitsAt(size), Infinity);
+    if (lines.length <= style.maxLines && lines.every(fitsAt(size))) return { size, lines: lines.map(shape) };
+  }
+  const fits = fitsAt(style.minSize);
+
+  return { size: style.minSize, lines: wrapWords(value, fits, style.maxLines).map((line) => shape(truncate(line, fits))) };
+}
+
+/** Greedy word wrap; words beyond `maxLines` all go on the last line. */
+function wrapWords(value: string, fits: (line: string) => boolean, maxLines: number): string[] {
   const lines: string[] = [];
   for (const word of value.split(" ")) {
     const last = lines.at(-1);
-    if (last !== undefined && lines.length >= style.maxLines) lines[lines.length - 1] = `${last} ${word}`;
-    else if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && (lines.length >= maxLines || fits(`${last} ${word}`))) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
 
-  return { size: style.minSize, lines: lines.map((line) => shapeText(truncate(line, fits), style.weight)) };
+  return lines;
 }
 
 function truncate(line: string, fits: (line: string) => boolean): string {
@@ -203,10 +249,10 @@ function clean(value: string): string {
   return [...line].slice(0, MAX_INPUT_CHARS).join("");
 }
 
-function formatDate(date: Date, locale: "fr" | "en"): string {
-  const formatted = DATE_FORMATS[locale].format(date);
+function formatDate(date: Date, language: Labels["language"]): string {
+  const formatted = DATE_FORMATS[language].format(date);
 
-  return locale === "fr" ? formatted.replace(/^1 /, "1er ") : formatted;
+  return language === "fr-FR" ? formatted.replace(/^1 /, "1er ") : formatted;
 }
 
 function formatDuration(minutes: number): string {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
-import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { renderCertificatePdf, type CertificatePdfData } from "@/lib/certificates/render-certificate-pdf";
@@ -32,6 +32,8 @@ const NAMES = [
 ];
 const ARABIC_NAME = "فاطمة الزهراء";
 const A4_LANDSCAPE = [841.89, 595.28];
+const QR_CODE_LEFT = 841.89 - 72 - 88;
+const LONG_CODE = "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f"; // 43 base64url characters
 
 async function textOf(bytes: Uint8Array): Promise<string> {
   // pdf.js takes ownership of the buffer it is given.
@@ -50,8 +52,8 @@ describe("renderCertificatePdf", () => {
   it("prints an Arabic name with the fallback font, in reading order", async () => {
     const text = await textOf(await renderCertificatePdf({ ...certificate, learnerName: ARABIC_NAME }));
 
-    // The glyphs are drawn in visual (right-to-left) order; pdf.js's bidi step puts the
-    // letters back in logical order, so the name comes out exactly as typed.
+    // The glyphs are drawn in visual (right-to-left) order and pdf.js's bidi step puts the
+    // letters back in logical order, so the exact name is found, not only its letters.
     expect(text).toContain(ARABIC_NAME);
   });
 
@@ -75,7 +77,8 @@ describe("renderCertificatePdf", () => {
 
   it("speaks English for a path when asked, with the date in Paris time", async () => {
     const completedAt = new Date("2026-02-28T23:30:00Z"); // already 1 March in Paris
-    const bytes = await renderCertificatePdf({ ...certificate, completedAt, subjectKind: "path", durationMinutes: 95, locale: "en" });
+    const english = { ...certificate, completedAt, subjectKind: "path", durationMinutes: 95, locale: "en" } as const;
+    const bytes = await renderCertificatePdf(english);
     const text = await textOf(bytes);
 
     expect(text).toContain("Certificate of completion");
@@ -135,7 +138,7 @@ describe("renderCertificatePdf", () => {
       ...certificate,
       learnerName: `Анна ${ARABIC_NAME} Ærøskøbing`,
       subjectTitle: "Кибербезопасность — الأمن السيبراني",
-      code: "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f",
+      code: LONG_CODE,
     });
 
     expect(typical.length).toBeLessThan(25 * 1024);
@@ -151,22 +154,25 @@ describe("renderCertificatePdf", () => {
     expect(text).toContain("Li \uFFFD");
   });
 
-  it("keeps long names, titles and establishments inside the border", async () => {
+  it("keeps long names, titles and establishments inside the border and clear of the QR code", async () => {
     const bytes = await renderCertificatePdf({
       ...certificate,
-      learnerName: "Marie-Françoise Geneviève Bénédicte de La Rochefoucauld-Liancourt-Montmorency d'Harcourt",
+      learnerName: "Marie Anne Sophie Claire de la Tour du Pin et de Saint Jean Baptiste Nguyễn Thị Minh Khai Le Bras",
       subjectTitle: "Les bonnes pratiques de cybersécurité pour les professionnels de santé en établissement ".repeat(3),
       organisationName: "Groupement hospitalier de territoire ".repeat(8),
-      code: "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f",
+      code: LONG_CODE,
+      verificationUrl: `https://formation.vigie.example.org/certificat/${LONG_CODE}`,
     });
     const page = await (await getDocumentProxy(bytes.slice())).getPage(1);
     const { items } = await page.getTextContent();
 
     for (const item of items) {
       if (!("transform" in item) || !item.str.trim()) continue;
-      const x = item.transform[4] as number;
+      const [x, y] = [item.transform[4] as number, item.transform[5] as number];
       expect(x).toBeGreaterThanOrEqual(30);
       expect(x + item.width).toBeLessThanOrEqual(A4_LANDSCAPE[0]! - 30);
+      // The QR code fills the bottom-right corner, up to 138 pt from the bottom edge.
+      if (y < 145) expect(x + item.width, item.str).toBeLessThan(QR_CODE_LEFT);
     }
     expect(await textOf(bytes)).toContain("…");
   });
@@ -174,14 +180,116 @@ describe("renderCertificatePdf", () => {
 
 describe("renderCertificatePdf, rendered by poppler", () => {
   const hasPdftoppm = !spawnSync("pdftoppm", ["-v"]).error;
+  const SKIP_NOTE = "pdftoppm (poppler-utils) is not installed: render check skipped";
 
   // Text extraction reads the ToUnicode map, not the glyphs: a broken font subset extracts
-  // perfectly and still prints blank boxes (STACK.md pitfall 12). Compare ink instead.
-  it.each([
+  // perfectly and still prints blank boxes (STACK.md pitfall 12). So compare ink: the same
+  // certificate with and without the name differs only where the name's glyphs are drawn.
+  it.for<[string, string]>([
     ["Latin with Vietnamese accents", "Françoise Lefèvre-Nguyễn"],
     ["Cyrillic", "Анна Каренина"],
-    ["Arabic, from the fallback font", ARABIC_NAME],
-  ])("draws visible glyphs for a %s name", (_script, learnerName, context) => {
-    if (!hasPdftoppm) context.skip("pdftoppm (poppler-utils) is not installed: render check skipped");
+    ["Arabic (fallback font)", ARABIC_NAME],
+  ])("draws visible glyphs for a %s name", async ([, learnerName], context) => {
+    if (!hasPdftoppm) context.skip(SKIP_NOTE);
+    const [named, blank] = await Promise.all([
+      render({ ...certificate, learnerName }),
+      render({ ...certificate, learnerName: "" }),
+    ]);
+    const letters = [...learnerName].filter((char) => char !== " ").length;
+
+    // About 90 pixels change per bold 32 pt letter at 50 dpi; invisible glyphs change none.
+    expect(changedPixels(named, blank)).toBeGreaterThan(50 * letters);
+  });
+
+  it("draws every glyph of an accented, Cyrillic and Arabic name", async (context) => {
+    if (!hasPdftoppm) context.skip(SKIP_NOTE);
+    // Spaced out, each letter is its own block of changed columns: one invisible glyph is a gap.
+    const letters = ["Ç", "Œ", "Æ", "Ø", "ễ", "Ð", "đ", "Ŵ", "Ō", "ÿ", "Ж", "Я", "ф", "ف"];
+    const [named, blank] = await Promise.all([
+      render({ ...certificate, learnerName: letters.join("   ") }),
+      render({ ...certificate, learnerName: "" }),
+    ]);
+
+    expect(countBlocks(changedColumns(named, blank))).toBe(letters.length);
   });
 });
+
+type GrayImage = { width: number; height: number; pixels: Uint8Array };
+
+async function render(data: CertificatePdfData): Promise<GrayImage> {
+  const dir = mkdtempSync(path.join(tmpdir(), "vigie-certificate-"));
+  try {
+    writeFileSync(path.join(dir, "certificate.pdf"), await renderCertificatePdf(data));
+    const args = ["-r", "50", "-png", "-singlefile", path.join(dir, "certificate.pdf"), path.join(dir, "page")];
+    const result = spawnSync("pdftoppm", args, { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr}`);
+
+    return decodeGrayPng(readFileSync(path.join(dir, "page.png")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Pixels whose gray level moved by more than anti-aliasing noise between two renders.
+function isChanged(a: GrayImage, b: GrayImage, index: number): boolean {
+  return Math.abs(a.pixels[index]! - b.pixels[index]!) > 64;
+}
+
+function changedPixels(a: GrayImage, b: GrayImage): number {
+  let count = 0;
+  for (let i = 0; i < a.pixels.length; i++) if (isChanged(a, b, i)) count++;
+
+  return count;
+}
+
+function changedColumns(a: GrayImage, b: GrayImage): number[] {
+  const columns = new Set<number>();
+  for (let i = 0; i < a.pixels.length; i++) if (isChanged(a, b, i)) columns.add(i % a.width);
+
+  return [...columns].sort((x, y) => x - y);
+}
+
+function countBlocks(columns: number[]): number {
+  return columns.filter((x, index) => index === 0 || x - columns[index - 1]! > 2).length;
+}
+
+/** Minimal decoder for pdftoppm's PNG output (8-bit RGB or gray, not interlaced), as gray levels. */
+function decodeGrayPng(png: Buffer): GrayImage {
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const [depth, colorType, interlace] = [png[24], png[25], png[28]];
+  const channels = colorType === 2 ? 3 : colorType === 0 ? 1 : 0;
+  if (depth !== 8 || channels === 0 || interlace !== 0) throw new Error("expected an 8-bit RGB or gray PNG");
+  const chunks: Buffer[] = [];
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) {
+    if (png.toString("latin1", at + 4, at + 8) === "IDAT") chunks.push(png.subarray(at + 8, at + 8 + png.readUInt32BE(at)));
+  }
+  const raw = inflateSync(Buffer.concat(chunks));
+  const stride = width * channels;
+  const bytes = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? bytes[y * stride + x - channels]! : 0;
+      const up = y > 0 ? bytes[(y - 1) * stride + x]! : 0;
+      const upLeft = x >= channels && y > 0 ? bytes[(y - 1) * stride + x - channels]! : 0;
+      const guess = [0, left, up, (left + up) >> 1, paeth(left, up, upLeft)][filter] ?? 0;
+      bytes[y * stride + x] = (raw[y * (stride + 1) + 1 + x]! + guess) & 0xff;
+    }
+  }
+  const pixels = new Uint8Array(width * height);
+  for (let i = 0; i < pixels.length; i++) {
+    let sum = 0;
+    for (let c = 0; c < channels; c++) sum += bytes[i * channels + c]!;
+    pixels[i] = sum / channels;
+  }
+
+  return { width, height, pixels };
+}
+
+function paeth(left: number, up: number, upLeft: number): number {
+  const estimate = left + up - upLeft;
+  const [dLeft, dUp, dUpLeft] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
+  if (dLeft <= dUp && dLeft <= dUpLeft) return left;
+
+  return dUp <= dUpLeft ? up : upLeft;
+}

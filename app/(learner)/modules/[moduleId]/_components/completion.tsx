@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+
+export type CompletionProps = {
+  title: string;
+  place: { pathTitle: string; position: number; total: number; next: { id: string; title: string } | null } | null;
+  onReview: () => void;
+};
+
+/** "Vous avez terminé ?": what comes next once a module is done. */
+export function Completion({ title, place, onReview }: CompletionProps) {
+  const t = useTranslations("player.done");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  return (
+    <section className="completion" aria-labelledby="completion-title">
+      <h1 id="completion-title" ref={headingRef} tabIndex={-1}>
+        {t("title", { title })}
+      </h1>
+      <p>{t("body")}</p>
+      <div className="completion__actions">
+        {place?.next && (
+          <Link href={`/modules/${place.next.id}`} className="button">
+            {t("next", { title: place.next.title })}
+          </Link>
+        )}
+        <Link href="/modules" className="button button--secondary">
+          {t("backToModules")}
+        </Link>
+        <button type="button" className="button button--quiet" onClick={onReview}>
+          {t("review")}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { PublicModule } from "@/lib/courses/public-module";
+import { Completion, type CompletionProps } from "./completion";
+import { EventQueue, type PendingEvent } from "./event-queue";
+import { QuizStepView } from "./quiz-step";
+import { SaveStatus } from "./save-status";
+import { ScenarioStepView } from "./scenario-step";
+import { useActiveTime } from "./use-active-time";
+
+export type PlayerProps = {
+  module: PublicModule;
+  learnerId: string;
+  initialStepIndex: number;
+  furthestStepIndex: number;
+  quizPassed: boolean;
+  showCompletion: boolean;
+  place: CompletionProps["place"];
+};
+
+type NewEvent = { kind: string; stepId: string } & Record<string, unknown>;
+
+export function Player({ module, learnerId, initialStepIndex, furthestStepIndex, quizPassed: initiallyPassed, showCompletion, place }: PlayerProps) {
+  const t = useTranslations("player");
+  const queue = useMemo(() => (typeof window === "undefined" ? null : new EventQueue(learnerId)), [learnerId]);
+  const [stepIndex, setStepIndex] = useState(initialStepIndex);
+  const [furthest, setFurthest] = useState(Math.max(furthestStepIndex, initialStepIndex));
+  const [quizPassed, setQuizPassed] = useState(initiallyPassed);
+  const [answeredScenarios, setAnsweredScenarios] = useState<Set<string>>(new Set());
+  const [completed, setCompleted] = useState(showCompletion);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const isFirstRender = useRef(true);
+  const takeActiveSeconds = useActiveTime();
+  const step = module.steps[stepIndex]!;
+  const isLast = stepIndex === module.steps.length - 1;
+
+  const send = useCallback(
+    (event: NewEvent): string => {
+      const eventId = crypto.randomUUID();
+      const full: PendingEvent = { ...event, eventId, learnerId, moduleId: module.id, moduleVersion: module.version, occurredAt: new Date().toISOString(), activeSeconds: takeActiveSeconds() };
+      queue?.enqueue(full);
+      return eventId;
+    },
+    [queue, learnerId, module.id, module.version, takeActiveSeconds],
+  );
+
+  useEffect(() => queue?.start(), [queue]);
+
+  // Resume from this device's unsent events when they went further than the server knows.
+  useEffect(() => {
+    if (!queue || showCompletion) return;
+    const pendingSteps = queue.pending().filter((e) => e.moduleId === module.id && e.kind === "step_viewed").map((e) => module.steps.findIndex((s) => s.id === e.stepId));
+    const latest = pendingSteps.at(-1);
+    if (latest !== undefined && latest > initialStepIndex) {
+      setStepIndex(latest);
+      setFurthest((f) => Math.max(f, ...pendingSteps));
+    }
+  }, [queue, module, initialStepIndex, showCompletion]);
+
+  // Each step shown is an event (where "Reprendre" comes back to), in the URL, and gets the focus.
+  useEffect(() => {
+    if (completed) return;
+    send({ kind: "step_viewed", stepId: step.id });
+    const url = new URL(window.location.href);
+    url.searchParams.set("etape", step.id);
+    window.history.replaceState(window.history.state, "", url);
+    if (isFirstRender.current) isFirstRender.current = false;
+    else headingRef.current?.focus();
+  }, [step.id, completed, send]);
+
+  const canGoNext =
+    (step.kind !== "scenario" || answeredScenarios.has(step.id) || furthest > stepIndex) && (step.kind !== "quiz" || quizPassed);
+
+  const goTo = (index: number) => {
+    setStepIndex(index);
+    setFurthest((f) => Math.max(f, index));
+  };
+
+  if (completed) {
+    return (
+      <>
+        <Completion title={module.title} place={place} onReview={() => { setCompleted(false); goTo(0); }} />
+        {queue && <SaveStatus queue={queue} />}
+      </>
+    );
+  }
+
+  return (
+    <div className="player">
+      <div className="player__header">
+        <p className="player__module-title">{module.title}</p>
+        <div className="player__progress">
+          <div
+            className="progress-bar"
+            role="progressbar"
+            aria-label={t("progressLabel")}
+            aria-valuemin={1}
+            aria-valuemax={module.steps.length}
+            aria-valuenow={stepIndex + 1}
+            aria-valuetext={t("stepOf", { current: stepIndex + 1, total: module.steps.length })}
+          >
+            <div className="progress-bar__fill" style={{ width: `${((stepIndex + 1) / module.steps.length) * 100}%` }} />
+          </div>
+          <span aria-hidden="true">{t("stepOf", { current: stepIndex + 1, total: module.steps.length })}</span>
+        </div>
+        {queue && <SaveStatus queue={queue} />}
+      </div>
+
+      <article className="step" aria-labelledby="step-title" key={step.id}>
+        <p className="step__kind">{t(`kinds.${step.kind}`)}</p>
+        <h1 id="step-title" ref={headingRef} tabIndex={-1}>
+          {step.title}
+        </h1>
+        {(step.kind === "lesson" || step.kind === "recap") && <div className="prose" dangerouslySetInnerHTML={{ __html: step.html }} />}
+        {step.kind === "scenario" && (
+          <ScenarioStepView step={step} onAnswer={(choiceId) => { send({ kind: "scenario_answered", stepId: step.id, choiceId }); setAnsweredScenarios((s) => new Set(s).add(step.id)); }} />
+        )}
+        {step.kind === "quiz" && queue && (
+          <QuizStepView step={step} alreadyPassed={quizPassed} onSubmit={(answers) => { const eventId = send({ kind: "quiz_submitted", stepId: step.id, answers }); return queue.waitForQuizResult(eventId); }} onPassed={() => setQuizPassed(true)} />
+        )}
+      </article>
+
+      <nav className="player__nav" aria-label={t("progressLabel")}>
+        <button type="button" className="button button--secondary" onClick={() => goTo(stepIndex - 1)} disabled={stepIndex === 0}>
+          {t("previous")}
+        </button>
+        {!canGoNext && <p className="player__hint">{step.kind === "quiz" ? t("quiz.passToContinue") : t("scenario.answerToContinue")}</p>}
+        {isLast ? (
+          <button type="button" className="button" onClick={() => setCompleted(true)} disabled={!quizPassed && module.steps.some((s) => s.kind === "quiz")}>
+            {t("finish")}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => goTo(stepIndex + 1)} disabled={!canGoNext}>
+            {t("next")}
+          </button>
+        )}
+      </nav>
+    </div>
+  );
+}

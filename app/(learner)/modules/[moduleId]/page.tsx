@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requireLearner } from "@/lib/auth/guards";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { toPublicModule } from "@/lib/courses/public-module";
+import { modulePlace } from "@/lib/progress/catalogue-view";
+import { getModuleProgress } from "@/lib/progress/queries";
+import { resumeStepIndex } from "@/lib/progress/resume-step";
+import { Player } from "./_components/player";
+
+type Props = { params: Promise<{ moduleId: string }>; searchParams: Promise<{ etape?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const module = getCatalogue().moduleById.get((await params).moduleId);
+
+  return { title: module?.title };
+}
+
+export default async function ModulePage({ params, searchParams }: Props) {
+  const [{ moduleId }, { etape }] = await Promise.all([params, searchParams]);
+  const catalogue = getCatalogue();
+  const module = catalogue.moduleById.get(moduleId);
+  if (!module) notFound();
+
+  const { actor } = await requireLearner(`/modules/${module.id}`);
+  const { db } = await getDb();
+  const progress = await getModuleProgress(db, actor.userId, module.id);
+  const quiz = module.steps.find((step) => step.kind === "quiz");
+
+  return (
+    <Player
+      module={toPublicModule(module)}
+      learnerId={actor.userId}
+      initialStepIndex={resumeStepIndex(module, progress, etape)}
+      furthestStepIndex={progress?.furthestStepIndex ?? 0}
+      quizPassed={!quiz || progress?.quizPassedAt != null}
+      showCompletion={etape === "fin" && progress?.completedAt != null}
+      place={modulePlace(catalogue, module.id)}
+    />
+  );
+}

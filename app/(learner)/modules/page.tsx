@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireLearner } from "@/lib/auth/guards";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { buildCatalogueView } from "@/lib/progress/catalogue-view";
+import { listLearnerProgress } from "@/lib/progress/queries";
+import { ModuleCardItem } from "./_components/module-card";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("catalogue"))("title") };
+}
+
+export default async function CataloguePage() {
+  const { actor } = await requireLearner("/modules");
+  const [{ db }, t] = await Promise.all([getDb(), getTranslations("catalogue")]);
+  const view = buildCatalogueView(getCatalogue(), await listLearnerProgress(db, actor.userId));
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+
+      {view.paths.map((path) => (
+        <section key={path.id} className="section" aria-labelledby={`parcours-${path.id}`}>
+          <h2 id={`parcours-${path.id}`}>{path.title}</h2>
+          <p>{path.summary}</p>
+          <div className="path-progress">
+            <progress id={`avancement-${path.id}`} max={path.total} value={path.done} aria-label={t("pathProgressLabel")} />
+            <span>{t("pathProgress", { done: path.done, total: path.total })}</span>
+          </div>
+          <ol className="module-list">
+            {path.modules.map((module) => (
+              <ModuleCardItem key={module.id} module={module} />
+            ))}
+          </ol>
+        </section>
+      ))}
+
+      {view.otherModules.length > 0 && (
+        <section className="section" aria-labelledby="autres-modules">
+          <h2 id="autres-modules">{t("otherModules")}</h2>
+          <ul className="module-list">
+            {view.otherModules.map((module) => (
+              <ModuleCardItem key={module.id} module={module} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { expect, test } from "../fixtures";
+import { courseModule, rightScenarioChoice } from "./content";
+
+const module = courseModule("cles-usb");
+
+test.describe("stopping and resuming", () => {
+  test("a learner who stops at step 3 and reloads resumes at step 3", async ({ learnerPage: page }) => {
+    await page.goto(`/modules/${module.id}`);
+    await page.getByRole("button", { name: "Suivant" }).click();
+    const scenario = module.steps[1]!;
+    if (scenario.kind !== "scenario") throw new Error("step 2 of cles-usb is a scenario");
+    await page.getByRole("radio", { name: rightScenarioChoice(scenario), exact: true }).check();
+    await page.getByRole("button", { name: "Valider mon choix" }).click();
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[2]!.title })).toBeVisible();
+    await expect(page.getByText("Progression enregistrée")).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[2]!.title })).toBeVisible();
+    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuetext", `Étape 3 sur ${module.steps.length}`);
+
+    await page.goto("/modules");
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: module.title }) });
+    await expect(card.getByText("En cours")).toBeVisible();
+    await card.getByRole("link", { name: "Reprendre" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[2]!.title })).toBeVisible();
+  });
+
+  test("progress made offline is kept, shown as late, and sent when the network is back", async ({ learnerPage: page, context }) => {
+    await page.goto(`/modules/${module.id}`);
+    await expect(page.getByText("Progression enregistrée")).toBeVisible();
+
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
+    await expect(page.getByText(/Connexion perdue : votre progression est gardée/)).toBeVisible();
+
+    // A reload while offline is impossible; a new page on the same device still has the events.
+    await context.setOffline(false);
+    await expect(page.getByText("Progression enregistrée")).toBeVisible({ timeout: 40_000 });
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
+  });
+});

@@ -1,0 +1,103 @@
+import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
+import { expect, test } from "../fixtures";
+import { courseModule, quizAnswers, rightScenarioChoice } from "./content";
+import { chooseRadio, pressButton, tabTo, tickCheckbox } from "./keyboard";
+
+const module = courseModule("cles-usb");
+const total = module.steps.length;
+
+test.describe("taking a module", () => {
+  test("a learner completes a module with the keyboard alone", async ({ learnerPage: page }) => {
+    const errors = watchConsole(page);
+    await page.goto("/modules");
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: module.title }) });
+    await expect(card.getByText("À faire")).toBeVisible();
+    await pressButton(page, card.getByRole("link", { name: "Lancer le parcours" }));
+
+    for (const [index, step] of module.steps.entries()) {
+      const heading = page.getByRole("heading", { level: 1, name: step.title });
+      await expect(heading).toBeVisible();
+      await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuetext", `Étape ${index + 1} sur ${total}`);
+      if (index > 0) await expect(heading).toBeFocused();
+      if (index === 0 || step.kind !== "lesson") {
+        await expectNoHorizontalScroll(page);
+        await expectNoAxeViolations(page);
+      }
+
+      if (step.kind === "scenario") {
+        await expect(page.getByRole("button", { name: "Suivant" })).toBeDisabled();
+        await chooseRadio(page, page.getByRole("group", { name: step.question }), rightScenarioChoice(step));
+        await pressButton(page, page.getByRole("button", { name: "Valider mon choix" }));
+        await expect(page.getByRole("status").filter({ hasText: "Bonne réponse" })).toBeFocused();
+        await expectNoAxeViolations(page);
+      }
+      if (step.kind === "quiz") {
+        for (const question of quizAnswers(step)) {
+          const group = page.getByRole("group", { name: question.prompt });
+          if (question.multiple) {
+            for (const text of question.rightChoices) await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
+          } else {
+            await chooseRadio(page, group, question.rightChoices[0]!);
+          }
+        }
+        await pressButton(page, page.getByRole("button", { name: "Valider mes réponses" }));
+        const result = page.getByRole("heading", { name: "Votre résultat" });
+        await expect(result).toBeFocused();
+        await expect(page.getByText(`Votre score : ${step.questions.length} / ${step.questions.length} (100 %)`)).toBeVisible();
+        await expect(page.getByText("Quiz réussi !")).toBeVisible();
+        await expectNoAxeViolations(page);
+      }
+
+      const next = page.getByRole("button", { name: index === total - 1 ? "Terminer le module" : "Suivant" });
+      await pressButton(page, next);
+    }
+
+    const done = page.getByRole("heading", { name: `Bravo, vous avez terminé « ${module.title} » !` });
+    await expect(done).toBeFocused();
+    await expect(page.getByText("Progression enregistrée")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expect(page.getByRole("link", { name: "Module suivant : Ne laissez pas votre session ouverte" })).toBeVisible();
+
+    await pressButton(page, page.getByRole("link", { name: "Retour à mes modules" }));
+    await expect(card.getByText("Terminé")).toBeVisible();
+    await expect(card.getByRole("link", { name: "Revoir le module" })).toBeVisible();
+    await expect(page.getByText("1 module terminé sur 5")).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test("a failed quiz shows the right answers explained and can be retried", async ({ learnerPage: page }) => {
+    const quizIndex = module.steps.findIndex((step) => step.kind === "quiz");
+    const quiz = module.steps[quizIndex]!;
+    if (quiz.kind !== "quiz") throw new Error("cles-usb has no quiz");
+    await page.goto(`/modules/${module.id}`);
+    // Walk to the quiz, answering the scenarios on the way.
+    for (const step of module.steps.slice(0, quizIndex)) {
+      if (step.kind === "scenario") {
+        await page.getByRole("radio", { name: rightScenarioChoice(step), exact: true }).check();
+        await page.getByRole("button", { name: "Valider mon choix" }).click();
+      }
+      await page.getByRole("button", { name: "Suivant" }).click();
+    }
+
+    await page.getByRole("button", { name: "Valider mes réponses" }).click();
+    await expect(page.getByText(/Répondez à toutes les questions avant de valider/)).toBeVisible();
+
+    for (const question of quizAnswers(quiz)) {
+      const group = page.getByRole("group", { name: question.prompt });
+      if (question.multiple) await group.getByRole("checkbox", { name: question.wrongChoice, exact: true }).check();
+      else await group.getByRole("radio", { name: question.wrongChoice, exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Valider mes réponses" }).click();
+
+    await expect(page.getByText(`Votre score : 0 / ${quiz.questions.length} (0 %)`)).toBeVisible();
+    await expect(page.getByText(/Il faut au moins 80 %/)).toBeVisible();
+    await expect(page.getByText(/La bonne réponse|Les bonnes réponses/).first()).toBeVisible();
+    await expect(page.getByText(quiz.questions[0]!.explanationHtml.replace(/<[^>]+>/g, "").trim().slice(0, 40))).toBeVisible();
+    await expect(page.getByRole("button", { name: "Suivant" })).toBeDisabled();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Réessayer le quiz" }).click();
+    await expect(page.getByRole("button", { name: "Valider mes réponses" })).toBeEnabled();
+    await expect(page.getByRole("radio").first()).not.toBeChecked();
+  });
+});
