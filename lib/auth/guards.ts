@@ -1,8 +1,11 @@
+import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { auth } from "./index";
+import { getAuthSecret } from "./secret";
+import { cachedSubject, rememberSubject } from "./session-token-cache";
 import { type Actor, type ActorMembership, learnerMembership, loadActor } from "./load-actor";
 
 /** The signed-in, still active user of this request, or null. Read once per request. */
@@ -34,12 +37,35 @@ export async function requireLearner(returnTo: string): Promise<LearnerContext> 
   return { actor, membership };
 }
 
-/** For route handlers: the learner, or an AppError the handler turns into a JSON answer. */
-export async function learnerForApi(): Promise<LearnerContext> {
-  const actor = await getActor();
+const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
+
+/**
+ * For hot route handlers: the learner, or an AppError the handler answers as JSON. It reads
+ * the session cookie with one JWT decryption, where auth() would also re-issue the cookie
+ * (3–8 ms against about 1 ms, measured with bench:progress); the user is still re-read from
+ * the database, so a deactivated account is refused at once.
+ */
+export async function learnerForApi(request: Request): Promise<LearnerContext> {
+  const userId = await sessionSubject(request);
+  if (!userId) throw new AppError("unauthenticated");
+  const { db } = await getDb();
+  const actor = await loadActor(db, userId);
   if (!actor) throw new AppError("unauthenticated");
   const membership = learnerMembership(actor);
   if (!membership) throw new AppError("forbidden", "no establishment membership");
 
   return { actor, membership };
+}
+
+async function sessionSubject(request: Request): Promise<string | null> {
+  const secureCookie = request.headers.get("cookie")?.includes(`${SECURE_SESSION_COOKIE}=`) ?? false;
+  const raw = await getToken({ req: request, secret: getAuthSecret(), secureCookie, raw: true });
+  if (!raw) return null;
+  const known = cachedSubject(raw);
+  if (known) return known;
+  const token = await getToken({ req: request, secret: getAuthSecret(), secureCookie });
+  if (!token?.sub || typeof token.exp !== "number") return null;
+  rememberSubject(raw, token.sub, token.exp * 1000);
+
+  return token.sub;
 }

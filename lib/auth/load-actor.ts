@@ -12,28 +12,34 @@ export type Actor = {
   memberships: ActorMembership[];
 };
 
-/** The user behind a session, re-read from the database: null when gone or deactivated. */
+/** The user behind a session, re-read from the database (one query): null when gone or deactivated. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.isActive, true)));
-  if (!user) return null;
-
   const rows = await db
     .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
       organisationId: memberships.organisationId,
       organisationName: organisations.name,
       kind: organisations.kind,
       role: memberships.role,
       teamId: memberships.teamId,
     })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(users.id, userId), eq(users.isActive, true)))
     .orderBy(organisations.name);
+  const user = rows[0];
+  if (!user) return null;
+  const actorMemberships = rows.flatMap((row) =>
+    row.organisationId && row.organisationName && row.kind && row.role
+      ? [{ organisationId: row.organisationId, organisationName: row.organisationName, kind: row.kind, role: row.role, teamId: row.teamId }]
+      : [],
+  );
 
-  return { userId: user.id, name: user.name ?? user.email ?? "", email: user.email, locale: user.locale, memberships: rows };
+  return { userId: user.id, name: user.name ?? user.email ?? "", email: user.email, locale: user.locale, memberships: actorMemberships };
 }
 
 /**

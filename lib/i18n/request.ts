@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, defaultLocale, isLocale } from "./locales";
+import { messages } from "./messages";
 
 // French first: the URL carries no locale; English is chosen explicitly and kept in a cookie.
 export default getRequestConfig(async () => {
@@ -9,7 +10,7 @@ export default getRequestConfig(async () => {
 
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: messages[locale],
     timeZone: "Europe/Paris",
   };
 });

@@ -15,7 +15,7 @@ import { withExplanations } from "@/lib/progress/with-explanations";
 export async function POST(request: Request) {
   try {
     if (!isSameOrigin(request, env().APP_URL)) throw new AppError("forbidden", "cross-site request");
-    const { actor, membership } = await learnerForApi();
+    const { actor, membership } = await learnerForApi(request);
     const parsed = eventBatchSchema.safeParse(await readJson(request, MAX_BATCH_BYTES));
     if (!parsed.success) {
       return NextResponse.json(

@@ -1,0 +1,83 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; peakRssMb: () => number };
+
+const root = path.join(__dirname, "..", "..");
+
+/** Builds the app if there is no production build yet. */
+export function ensureBuild(): void {
+  if (existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  console.log("No production build: running npm run build…");
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+}
+
+/**
+ * Starts `next start` on a loopback port against the PostgreSQL in DATABASE_URL, waits for
+ * /api/health, and samples the server's resident memory every 200 ms.
+ */
+export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "localhost"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 150; i++) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) break;
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
+
+  return {
+    url,
+    pid: child.pid!,
+    peakRssMb: () => Math.max(peak, rssMb(child.pid!)),
+    stop: async () => {
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+function rssMb(pid: number): number {
+  try {
+    const status = execFileSync("cat", [`/proc/${pid}/status`], { encoding: "utf8" });
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** Signs a user in through Auth.js and returns the Cookie header of the session. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/modules" }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in failed for ${email} (${response.status})`);
+
+  return session;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,86 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { CheckedEvent } from "./validate-event";
+
+type Learner = { userId: string; organisationId: string };
+
+/**
+ * The single statement behind recordEvents. `incoming` holds the batch; `inserted` keeps the
+ * events not stored before (ON CONFLICT on (user_id, event_id)); `delta` folds only those per
+ * module; the upsert merges every column with greatest/least/sum, so that events give the
+ * same row whatever order or grouping they arrive in. It returns the ids it inserted.
+ */
+export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): SQL {
+  const rows = events.map((event) => {
+    const quiz = event.quizResult;
+    const payload = JSON.stringify({ ...event.payload, activeSeconds: event.input.activeSeconds });
+    const hasQuiz = event.module.steps.some((step) => step.kind === "quiz");
+
+    return sql`(${event.input.eventId}::uuid, ${event.module.id}::text, ${event.module.version}::int, ${event.input.kind}::text,
+      ${event.input.stepId}::text, ${event.stepIndex}::int, ${payload}::jsonb, ${event.occurredAt.toISOString()}::timestamptz,
+      ${event.input.activeSeconds}::int, ${quiz ? quiz.score : null}::int, ${quiz?.passed ?? false}::boolean,
+      ${event.isLastStep && event.input.kind === "step_viewed"}::boolean, ${hasQuiz}::boolean)`;
+  });
+
+  return sql`
+    with incoming (event_id, module_id, module_version, kind, step_id, step_index, payload, occurred_at, active_seconds, score, passed, reaches_end, has_quiz) as (
+      values ${sql.join(rows, sql`, `)}
+    ),
+    inserted as (
+      insert into learning_events (event_id, user_id, organisation_id, module_id, module_version, kind, step_id, payload, occurred_at)
+      select event_id, ${learner.userId}::uuid, ${learner.organisationId}::uuid, module_id, module_version, kind, step_id, payload, occurred_at
+      from incoming
+      on conflict (user_id, event_id) do nothing
+      returning event_id
+    ),
+    delta as (
+      select i.module_id,
+        max(i.module_version) as module_version,
+        max(i.step_index) as furthest_step_index,
+        (array_agg(i.step_id order by i.occurred_at desc, i.step_index desc))[1] as last_step_id,
+        (array_agg(i.step_index order by i.occurred_at desc, i.step_index desc))[1] as last_step_index,
+        max(i.score) as best_score,
+        min(i.occurred_at) filter (where i.passed) as quiz_passed_at,
+        min(i.occurred_at) filter (where i.reaches_end) as reached_end_at,
+        bool_or(i.has_quiz) as has_quiz,
+        sum(i.active_seconds)::int as time_spent_seconds,
+        min(i.occurred_at) as started_at,
+        max(i.occurred_at) as last_activity_at
+      from incoming i join inserted using (event_id)
+      group by i.module_id
+    ),
+    upserted as (
+      insert into module_progress as p (user_id, module_id, organisation_id, module_version, furthest_step_index, last_step_id, last_step_index,
+        best_score, quiz_passed_at, reached_end_at, completed_at, completed_version, time_spent_seconds, started_at, last_activity_at)
+      select ${learner.userId}::uuid, d.module_id, ${learner.organisationId}::uuid, d.module_version, d.furthest_step_index, d.last_step_id, d.last_step_index,
+        d.best_score, d.quiz_passed_at, d.reached_end_at,
+        case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then greatest(d.reached_end_at, d.quiz_passed_at) end,
+        case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then d.module_version end,
+        d.time_spent_seconds, d.started_at, d.last_activity_at
+      from delta d
+      on conflict (user_id, module_id) do update set
+        module_version = greatest(p.module_version, excluded.module_version),
+        furthest_step_index = greatest(p.furthest_step_index, excluded.furthest_step_index),
+        -- The step of the latest event is where "Reprendre" goes; on a tie, the further step.
+        last_step_id = case when (excluded.last_activity_at, excluded.last_step_index) > (p.last_activity_at, p.last_step_index) then excluded.last_step_id else p.last_step_id end,
+        last_step_index = case when (excluded.last_activity_at, excluded.last_step_index) > (p.last_activity_at, p.last_step_index) then excluded.last_step_index else p.last_step_index end,
+        best_score = greatest(p.best_score, excluded.best_score),
+        quiz_passed_at = least(p.quiz_passed_at, excluded.quiz_passed_at),
+        reached_end_at = least(p.reached_end_at, excluded.reached_end_at),
+        -- Completion is the later of "reached the end" and "passed the quiz", each the earliest seen:
+        -- a function of merged values, so the first completion date is kept in any order.
+        completed_at = case
+          when least(p.reached_end_at, excluded.reached_end_at) is null then null
+          when (select bool_or(has_quiz) from delta where delta.module_id = p.module_id) and least(p.quiz_passed_at, excluded.quiz_passed_at) is null then null
+          else greatest(least(p.reached_end_at, excluded.reached_end_at), least(p.quiz_passed_at, excluded.quiz_passed_at))
+        end,
+        completed_version = coalesce(p.completed_version, case
+          when least(p.reached_end_at, excluded.reached_end_at) is not null
+            and (not (select bool_or(has_quiz) from delta where delta.module_id = p.module_id) or least(p.quiz_passed_at, excluded.quiz_passed_at) is not null)
+          then excluded.module_version end),
+        time_spent_seconds = p.time_spent_seconds + excluded.time_spent_seconds,
+        started_at = least(p.started_at, excluded.started_at),
+        last_activity_at = greatest(p.last_activity_at, excluded.last_activity_at)
+      returning 1
+    )
+    select event_id from inserted`;
+}
