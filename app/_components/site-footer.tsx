@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
@@ -9,6 +10,9 @@ export async function SiteFooter() {
         <p>{t("about")}</p>
         <nav aria-label={t("nav")}>
           <ul>
+            <li>
+              <Link href="/signaler-un-incident">{t("incident")}</Link>
+            </li>
             <li>
               <a href="/api/health">{t("health")}</a>
             </li>
