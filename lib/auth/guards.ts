@@ -1,17 +1,19 @@
 import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { auth } from "./index";
 import { getAuthSecret } from "./secret";
 import { cachedSubject, rememberSubject } from "./session-token-cache";
 import { type Actor, type ActorMembership, learnerMembership, loadActor } from "./load-actor";
 
-/** The signed-in, still active user of this request, or null. Read once per request. */
+/**
+ * The signed-in, still active user of this request, or null. Read once per request, from the
+ * session cookie (see sessionSubject) rather than auth(), which would also re-issue the token.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
+  const userId = await sessionSubject({ headers: await headers() });
   if (!userId) return null;
   const { db } = await getDb();
 
@@ -57,7 +59,8 @@ export async function learnerForApi(request: Request): Promise<LearnerContext> {
   return { actor, membership };
 }
 
-async function sessionSubject(request: Request): Promise<string | null> {
+/** The user id in the request's session token, decrypting each distinct token once. */
+async function sessionSubject(request: { headers: Headers }): Promise<string | null> {
   const secureCookie = request.headers.get("cookie")?.includes(`${SECURE_SESSION_COOKIE}=`) ?? false;
   const raw = await getToken({ req: request, secret: getAuthSecret(), secureCookie, raw: true });
   if (!raw) return null;
