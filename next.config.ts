@@ -15,9 +15,20 @@ const nextConfig: NextConfig = {
   // PGlite loads its wasm/data files by URL; bundling breaks that under webpack (STACK.md §4).
   serverExternalPackages: ["@electric-sql/pglite"],
   // Migrations and course content are read from disk at run time.
-  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*", "./courses/**/*"] },
+  outputFileTracingIncludes: {
+    "/**": ["./db/migrations/**/*", "./courses/**/*"],
+    // Certificate fonts are read from disk by path (lib/certificates/certificate-fonts.ts).
+    "/api/certificats/**": [
+      "./node_modules/@expo-google-fonts/open-sans/{400Regular,700Bold}/*.ttf",
+      "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans{,-Bold}.ttf",
+    ],
+  },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Verification pages answer anyone with a code; search engines must not list them.
+      { source: "/certificat/:code*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
+    ];
   },
 };
 

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   PORT: port.default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+  /** Reverse proxies in front of Vigie that append the client address to X-Forwarded-For. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   APP_URL: z.url({ message: "must be an absolute URL such as https://vigie.example.org" }).optional(),
 });
 

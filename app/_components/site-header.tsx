@@ -25,6 +25,11 @@ export async function SiteHeader() {
             <li>
               <Link href="/modules">{t("nav.modules")}</Link>
             </li>
+            {actor && (
+              <li>
+                <Link href="/mes-certificats">{t("nav.certificates")}</Link>
+              </li>
+            )}
             <li>
               <Link href="/signaler-un-incident" className="site-nav__incident">
                 {t("nav.incident")}

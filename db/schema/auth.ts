@@ -10,11 +10,15 @@ export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name"),
   email: text("email").unique(),
+  /** For staff without an e-mail address, who join with a code and sign in with a password. */
+  username: text("username").unique(),
   emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
   image: text("image"),
   locale: text("locale", { enum: ["fr", "en"] }).notNull().default("fr"),
   isActive: boolean("is_active").notNull().default(true),
   deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  /** Set when personal data was erased (RGPD): the row stays, anonymised, for aggregate counts. */
+  erasedAt: timestamp("erased_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -28,6 +28,14 @@ export const organisations = pgTable(
     slug: text("slug").notNull().unique(),
     /** FINESS number, the French national identifier of health and social establishments. */
     finess: text("finess"),
+    /**
+     * Whom staff call first in a cyber-incident (usually the RSSI), shown on the incident page.
+     * Set or cleared together; `incident_contact_updated_at` says when, and stays set once cleared.
+     */
+    incidentContactName: text("incident_contact_name"),
+    incidentContactPhone: text("incident_contact_phone"),
+    incidentContactEmail: text("incident_contact_email"),
+    incidentContactUpdatedAt: timestamp("incident_contact_updated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

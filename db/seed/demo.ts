@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   type Role,
@@ -26,6 +26,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "secretaire@vigie.test", name: "Zoë Œuvray", role: "learner", team: "admissions", description: "secrétaire médicale, accueil et admissions" },
 ];
 
+/** The RSSI shown first on the incident page: 04 65 71 xx xx is a range set aside for fiction. */
+export const DEMO_INCIDENT_CONTACT = { name: "Claire Martin", phone: "04 65 71 20 26", email: "rssi@vigie.test" } as const;
+
 const TEAM_NAMES = { urgences: "Service des urgences", admissions: "Accueil et admissions" } as const;
 
 export type DemoSeedResult = { centreId: string; establishmentId: string; created: number };
@@ -48,6 +51,7 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
       kind: "establishment",
       parentId: centreId,
     });
+    await setDemoIncidentContact(tx, establishmentId);
     const teamIds = {
       urgences: await upsertTeam(tx, establishmentId, TEAM_NAMES.urgences),
       admissions: await upsertTeam(tx, establishmentId, TEAM_NAMES.admissions),
@@ -92,6 +96,19 @@ async function upsertOrganisation(db: Db, values: OrganisationSeed): Promise<str
     .where(eq(organisations.slug, values.slug));
 
   return row!.id;
+}
+
+// Only while the establishment has never had a contact: a manager's change, or removal, stays.
+async function setDemoIncidentContact(db: Db, organisationId: string): Promise<void> {
+  await db
+    .update(organisations)
+    .set({
+      incidentContactName: DEMO_INCIDENT_CONTACT.name,
+      incidentContactPhone: DEMO_INCIDENT_CONTACT.phone,
+      incidentContactEmail: DEMO_INCIDENT_CONTACT.email,
+      incidentContactUpdatedAt: new Date(),
+    })
+    .where(and(eq(organisations.id, organisationId), isNull(organisations.incidentContactUpdatedAt)));
 }
 
 async function upsertTeam(db: Db, organisationId: string, name: string): Promise<string> {

@@ -1,12 +1,18 @@
 // One file per namespace and locale, so that features add their texts without touching others'.
 import enCatalogue from "./en/catalogue.json";
+import enCertificates from "./en/certificates.json";
 import enHome from "./en/home.json";
+import enManagerCertificates from "./en/managerCertificates.json";
+import enIncident from "./en/incident.json";
 import enMeta from "./en/meta.json";
 import enPlayer from "./en/player.json";
 import enShell from "./en/shell.json";
 import enSignIn from "./en/signIn.json";
 import frCatalogue from "./fr/catalogue.json";
+import frCertificates from "./fr/certificates.json";
 import frHome from "./fr/home.json";
+import frManagerCertificates from "./fr/managerCertificates.json";
+import frIncident from "./fr/incident.json";
 import frMeta from "./fr/meta.json";
 import frPlayer from "./fr/player.json";
 import frShell from "./fr/shell.json";
@@ -14,6 +20,6 @@ import frSignIn from "./fr/signIn.json";
 import type { Locale } from "../locales";
 
 export const messages = {
-  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer },
-  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer },
+  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident },
+  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident },
 } satisfies Record<Locale, Record<string, unknown>>;

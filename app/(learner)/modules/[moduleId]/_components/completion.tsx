@@ -6,12 +6,15 @@ import { useEffect, useRef } from "react";
 
 export type CompletionProps = {
   title: string;
+  /** Where the certificate is downloaded; offered once the completion has reached the server. */
+  certificateHref: string;
+  saved: boolean;
   place: { pathTitle: string; position: number; total: number; next: { id: string; title: string } | null } | null;
   onReview: () => void;
 };
 
 /** "Vous avez terminé ?": what comes next once a module is done. */
-export function Completion({ title, place, onReview }: CompletionProps) {
+export function Completion({ title, certificateHref, saved, place, onReview }: CompletionProps) {
   const t = useTranslations("player.done");
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -23,6 +26,16 @@ export function Completion({ title, place, onReview }: CompletionProps) {
         {t("title", { title })}
       </h1>
       <p>{t("body")}</p>
+      <div className="callout">
+        <h2>{t("certificateTitle")}</h2>
+        {saved ? (
+          <a className="button" href={certificateHref}>
+            {t("certificateDownload")}
+          </a>
+        ) : (
+          <p role="status">{t("certificateWaiting")}</p>
+        )}
+      </div>
       <div className="completion__actions">
         {place?.next && (
           <Link href={`/modules/${place.next.id}`} className="button">

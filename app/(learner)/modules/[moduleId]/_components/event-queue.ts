@@ -92,7 +92,7 @@ export class EventQueue {
     this.sending = true;
     this.setState(this.state === "late" ? "late" : "saving");
     clearTimeout(this.retryTimer);
-    this.lateTimer ??= setTimeout(() => this.setState("late"), LATE_AFTER_MS);
+    this.lateTimer ??= setTimeout(() => this.state === "saving" && this.setState("late"), LATE_AFTER_MS);
     try {
       const response = await fetch(this.endpoint, {
         method: "POST",
@@ -133,8 +133,11 @@ export class EventQueue {
       else this.setState("saved");
       return;
     }
-    if (response.status === 401) return this.setState("signed_out");
-    if (body.code === "stale_content") return this.setState("stale");
+    if (response.status === 401 || body.code === "stale_content") {
+      clearTimeout(this.lateTimer);
+      this.lateTimer = undefined;
+      return this.setState(response.status === 401 ? "signed_out" : "stale");
+    }
     if (response.status >= 400 && response.status < 500 && response.status !== 429) {
       // The server will never take these: drop the ones it named (or the whole batch) and go on.
       const refused = body.rejected?.length ? new Set(body.rejected.map((r) => r.eventId)) : new Set(batch.map((e) => e.eventId));

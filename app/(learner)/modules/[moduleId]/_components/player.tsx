@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { PublicModule } from "@/lib/courses/public-module";
 import { Completion, type CompletionProps } from "./completion";
-import { EventQueue, type PendingEvent } from "./event-queue";
+import { EventQueue, type PendingEvent, type SaveState } from "./event-queue";
 import { QuizStepView } from "./quiz-step";
 import { SaveStatus } from "./save-status";
 import { ScenarioStepView } from "./scenario-step";
@@ -47,6 +47,8 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
   );
 
   useEffect(() => queue?.start(), [queue]);
+  const [saveState, setSaveState] = useState<SaveState>("saving");
+  useEffect(() => queue?.subscribe((state) => setSaveState(state)), [queue]);
 
   // Resume from this device's unsent events when they went further than the server knows.
   useEffect(() => {
@@ -81,7 +83,7 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
   if (completed) {
     return (
       <>
-        <Completion title={module.title} place={place} onReview={() => { setCompleted(false); goTo(0); }} />
+        <Completion title={module.title} certificateHref={`/modules/${module.id}/certificat`} saved={saveState === "saved"} place={place} onReview={() => { setCompleted(false); goTo(0); }} />
         {queue && <SaveStatus queue={queue} />}
       </>
     );

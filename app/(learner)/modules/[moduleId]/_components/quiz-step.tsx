@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { PublicQuizStep } from "@/lib/courses/public-module";
 import type { QuizOutcome } from "./event-queue";
 
@@ -43,8 +43,12 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
     setGrading("idle");
     setResult(outcome);
     if (outcome?.passed) onPassed();
-    requestAnimationFrame(() => resultRef.current?.focus());
   };
+
+  // Once the grading is on screen, take the learner (and their screen reader) to it.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
 
   const retry = () => {
     setResult(null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { ScenarioStep } from "@/lib/courses/types";
 
 /** A situation, a choice, and the feedback for the choice made; the learner may try another. */
@@ -19,8 +19,11 @@ export function ScenarioStepView({ step, onAnswer }: { step: ScenarioStep; onAns
     setError(false);
     setAnswered(selected);
     onAnswer(selected);
-    requestAnimationFrame(() => feedbackRef.current?.focus());
   };
+
+  useEffect(() => {
+    if (answered) feedbackRef.current?.focus();
+  }, [answered]);
 
   return (
     <>

@@ -1,0 +1,32 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FieldError } from "@/app/_components/form-feedback";
+import type { FormState } from "@/lib/forms";
+import { revokeCertificateAction } from "../actions";
+
+export function RevokeForm({ certificateId, label }: { certificateId: string; label: string }) {
+  const t = useTranslations("managerCertificates");
+  const [state, action, pending] = useActionState<FormState, FormData>(revokeCertificateAction, {});
+  const reasonId = `reason-${certificateId}`;
+  const errors = state.fieldErrors?.reason;
+
+  return (
+    <form action={action} className="revoke-form">
+      <input type="hidden" name="certificateId" value={certificateId} />
+      <div className="field">
+        <label htmlFor={reasonId}>{t("reason", { label })}</label>
+        <input id={reasonId} name="reason" type="text" required aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} />
+        <FieldError id={`${reasonId}-error`} errors={errors} />
+      </div>
+      <button type="submit" className="button button--secondary" disabled={pending}>
+        {t("revoke")}
+        <span className="visually-hidden"> — {label}</span>
+      </button>
+      <p role="status" aria-live="polite" className={state.ok ? "hint" : "field-error"}>
+        {state.fieldErrors ? "" : state.message}
+      </p>
+    </form>
+  );
+}

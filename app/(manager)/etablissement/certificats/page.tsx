@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { listOrganisationCertificates } from "@/lib/certificates/list-organisation-certificates";
+import { revocableOrganisations } from "@/lib/certificates/revoke-certificate";
+import { RevokeForm } from "./_components/revoke-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("managerCertificates"))("title") };
+}
+
+export default async function ManagerCertificatesPage() {
+  const actor = await requireActor("/etablissement/certificats");
+  const organisations = revocableOrganisations(actor);
+  if (organisations !== "all" && organisations.length === 0) notFound();
+  const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("managerCertificates"), getFormatter()]);
+  const list = await listOrganisationCertificates(db, organisations);
+  const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {list.length === 0 && <p>{t("empty")}</p>}
+      <ul className="certificate-list">
+        {list.map((certificate) => {
+          const label = `${certificate.learnerName}, ${certificate.subjectTitle}`;
+          return (
+            <li key={certificate.id} className="card">
+              <h2>{certificate.learnerName}</h2>
+              <p>
+                {certificate.subjectTitle} — {certificate.organisationName} — {date(certificate.completedAt)}
+              </p>
+              <p className="certificate-code">{certificate.code}</p>
+              {certificate.revokedAt ? (
+                <p className="field-error">{t("revokedOn", { date: date(certificate.revokedAt), reason: certificate.revokedReason ?? "" })}</p>
+              ) : (
+                <RevokeForm certificateId={certificate.id} label={label} />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { getIncidentContact } from "@/lib/incident/get-incident-contact";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { EstablishmentPicker } from "./_components/establishment-picker";
+import { IncidentContactForm } from "./_components/incident-contact-form";
+
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("incident.contactForm"))("title"), robots: { index: false } };
+}
+
+/** For managers (and platform admins): the RSSI that staff see first on the incident page. */
+export default async function IncidentContactPage({ searchParams }: Props) {
+  const [actor, { etablissement }, t] = await Promise.all([
+    requireActor("/etablissement/contact-incident"),
+    searchParams,
+    getTranslations("incident.contactForm"),
+  ]);
+  const { db } = await getDb();
+  const establishments = await listManagedEstablishments(db, { actor });
+  // An id the actor may not manage falls back to their first establishment: nothing of another's shows.
+  const selected = establishments.find((establishment) => establishment.id === etablissement) ?? establishments[0];
+  if (!selected) notFound();
+  const contact = await getIncidentContact(db, selected.id);
+  const labels = {
+    name: t("name"),
+    nameHint: t("nameHint"),
+    phone: t("phone"),
+    phoneHint: t("phoneHint"),
+    email: t("email"),
+    submit: t("submit"),
+    submitting: t("submitting"),
+  };
+
+  return (
+    <div className="narrow">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {establishments.length > 1 ? (
+        <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />
+      ) : (
+        <p>{t("editing", { name: selected.name })}</p>
+      )}
+      <IncidentContactForm
+        key={selected.id}
+        organisationId={selected.id}
+        initial={{ name: contact?.name ?? "", phone: contact?.phone ?? "", email: contact?.email ?? "" }}
+        labels={labels}
+      />
+      <p className="section">
+        <Link href="/signaler-un-incident">{t("viewPage")}</Link>
+      </p>
+    </div>
+  );
+}

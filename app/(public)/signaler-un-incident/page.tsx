@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { getActor } from "@/lib/auth/guards";
+import { type Actor, learnerMembership } from "@/lib/auth/load-actor";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { getIncidentContact } from "@/lib/incident/get-incident-contact";
+import { incidentGuidance } from "@/lib/incident/incident-guidance";
+import { DontsList } from "./_components/donts-list";
+import { EstablishmentContact } from "./_components/establishment-contact";
+import { HelpContacts } from "./_components/help-contacts";
+import { IncidentSteps } from "./_components/incident-steps";
+import { PrintButton } from "./_components/print-button";
+import "./incident-sheet.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("incident"))("title") };
+}
+
+/** Public: anyone may need it, signed in or not; a signed-in member also sees their establishment's RSSI. */
+export default async function IncidentPage() {
+  const [actor, locale, t] = await Promise.all([getActor(), getLocale(), getTranslations("incident")]);
+  const guidance = incidentGuidance[isLocale(locale) ? locale : defaultLocale];
+  const establishment = await establishmentContact(actor);
+  const module = getCatalogue().moduleById.get(guidance.moduleId);
+
+  return (
+    <article className="incident-sheet" aria-labelledby="incident-title">
+      <header className="incident-sheet__header">
+        <p className="eyebrow">{t("eyebrow")}</p>
+        <h1 id="incident-title">{t("title")}</h1>
+        <p className="lead">{t("lead")}</p>
+        <PrintButton label={t("print")} />
+      </header>
+
+      <EstablishmentContact establishment={establishment} isSignedIn={actor !== null} />
+      <DontsList donts={guidance.donts} />
+      <IncidentSteps steps={guidance.steps} />
+      <HelpContacts contacts={guidance.contacts} />
+
+      {module && (
+        <p className="incident-sheet__module no-print">
+          {t("module.text")} <Link href={`/modules/${module.id}`}>{t("module.link", { title: module.title })}</Link>
+        </p>
+      )}
+    </article>
+  );
+}
+
+async function establishmentContact(actor: Actor | null) {
+  const membership = actor && learnerMembership(actor);
+  if (!membership) return null;
+  const { db } = await getDb();
+  const contact = await getIncidentContact(db, membership.organisationId);
+
+  return contact && { name: membership.organisationName, contact };
+}

@@ -1,0 +1,35 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { certificates } from "@/db/schema";
+import { learnerForApi } from "@/lib/auth/guards";
+import { certificatePdf } from "@/lib/certificates/certificate-pdf";
+import { normaliseCertificateCode } from "@/lib/certificates/generate-code";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
+
+/** The signed-in learner's own certificate as a PDF; anyone else's is "not found". */
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  try {
+    const { actor } = await learnerForApi(request);
+    const code = normaliseCertificateCode((await params).code);
+    if (!code) throw new AppError("not_found");
+    const { db } = await getDb();
+    const [certificate] = await db
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.code, code), eq(certificates.userId, actor.userId)));
+    if (!certificate) throw new AppError("not_found");
+    const pdf = await certificatePdf(certificate, env().APP_URL ?? new URL(request.url).origin, actor.locale);
+
+    return new Response(Buffer.from(pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="certificat-vigie-${certificate.subjectId}.pdf"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return jsonError(error);
+  }
+}

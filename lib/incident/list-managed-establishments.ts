@@ -1,0 +1,43 @@
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { organisations } from "@/db/schema";
+import type { Actor } from "@/lib/auth/load-actor";
+
+export type ManagedEstablishment = { id: string; name: string };
+
+export type ListManagedEstablishmentsOptions = {
+  actor: Actor;
+  /** Only this establishment, if the actor may manage it. */
+  organisationId?: string;
+};
+
+const uuid = z.guid();
+
+/**
+ * The establishments whose settings the actor may change, by name: those they are a manager
+ * of, and for a platform admin (admin of a centre) every establishment under that centre,
+ * directly or through a group. Empty for anyone else, and for an id that is not one of them.
+ */
+export async function listManagedEstablishments(db: Db, { actor, organisationId }: ListManagedEstablishmentsOptions): Promise<ManagedEstablishment[]> {
+  const managerOf = actor.memberships.filter((m) => m.role === "manager" && m.kind === "establishment").map((m) => m.organisationId);
+  const adminOf = actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId);
+  if (managerOf.length === 0 && adminOf.length === 0) return [];
+  // Postgres refuses a malformed uuid with an error; an outsider's garbage is simply "not theirs".
+  if (organisationId !== undefined && !uuid.safeParse(organisationId).success) return [];
+
+  // Centre → group → establishment: two levels up is as far as an establishment can sit.
+  const parent = alias(organisations, "parent");
+  const scope = or(
+    managerOf.length > 0 ? inArray(organisations.id, managerOf) : undefined,
+    adminOf.length > 0 ? or(inArray(organisations.parentId, adminOf), inArray(parent.parentId, adminOf)) : undefined,
+  );
+
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .leftJoin(parent, eq(parent.id, organisations.parentId))
+    .where(and(eq(organisations.kind, "establishment"), scope, organisationId ? eq(organisations.id, organisationId) : undefined))
+    .orderBy(asc(organisations.name), asc(organisations.id));
+}
