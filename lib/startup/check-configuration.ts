@@ -6,6 +6,10 @@ export function checkConfiguration(): void {
     const config = env();
     const database = config.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite (${config.PGLITE_DIR})`;
     console.log(`[vigie] database: ${database}`);
+    if (!config.DATABASE_URL) {
+      // The embedded database is the demo set-up: say how to get in (README, "Demo accounts").
+      console.log(`[vigie] sign in at http://localhost:${config.PORT}/connexion as admin@vigie.test, rssi@vigie.test or infirmiere@vigie.test (password vigie-demo-2026, from npm run db:seed)`);
+    }
   } catch (error) {
     console.error(error instanceof EnvError ? error.message : error);
     process.exit(1);
