@@ -44,6 +44,7 @@ describe("loadCatalogue", () => {
     expect(lesson.kind === "lesson" && lesson.html).toContain("<strong>du gras</strong>");
     expect(lesson.kind === "lesson" && lesson.html).toContain("&lt;script&gt;");
     expect(lesson.kind === "lesson" && lesson.html).not.toContain("<script>");
+    expect(lesson.kind === "lesson" && lesson.illustration).toEqual({ file: "poste-verrouille.svg", alt: "Un poste de travail verrouillé" });
   });
 
   it.each([
@@ -56,6 +57,8 @@ describe("loadCatalogue", () => {
     ["a scenario with one choice", "modules/demo-module/02-situation.yaml", (s: string) => s.slice(0, s.indexOf("  - id: remettre")), "courses/modules/demo-module/02-situation.yaml: choices: needs two to four choices"],
     ["a step file that does not exist", "modules/demo-module/module.yaml", (s: string) => s.replace("04-a-retenir.md", "04-absent.md"), "courses/modules/demo-module/module.yaml: steps.3: file 04-absent.md does not exist"],
     ["a lesson without front matter", "modules/demo-module/01-lecon.md", (s: string) => s.replace(/^---[\s\S]*?---\n/, ""), "courses/modules/demo-module/01-lecon.md: must start with front matter"],
+    ["an illustration that does not exist", "modules/demo-module/01-lecon.md", (s: string) => s.replace("poste-verrouille.svg", "absente.svg"), "courses/modules/demo-module/01-lecon.md: illustration.file: file absente.svg does not exist"],
+    ["an illustration that is not SVG", "modules/demo-module/01-lecon.md", (s: string) => s.replace("poste-verrouille.svg", "photo.png"), "courses/modules/demo-module/01-lecon.md: illustration.file: must be an .svg file in the module folder"],
     ["an id that is not the folder name", "modules/demo-module/module.yaml", (s: string) => s.replace("id: demo-module", "id: autre-module"), 'courses/modules/demo-module/module.yaml: id: must equal the folder name "demo-module"'],
     ["a path naming an unknown module", "paths/demo-path.yaml", (s: string) => s.replace("modules: [demo-module]", "modules: [demo-module, fantome]"), 'courses/paths/demo-path.yaml: modules.1: no module "fantome" in courses/modules'],
   ])("reports %s with the file, the field and the reason", (_name, file, change, expected) => {

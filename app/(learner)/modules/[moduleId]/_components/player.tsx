@@ -115,6 +115,10 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
         <h1 id="step-title" ref={headingRef} tabIndex={-1}>
           {step.title}
         </h1>
+        {step.kind === "lesson" && step.illustration && (
+          // eslint-disable-next-line @next/next/no-img-element -- a vector file from the course folder, served as is
+          <img className="step__illustration" src={`/modules/${module.id}/illustrations/${step.illustration.file}`} alt={step.illustration.alt} />
+        )}
         {(step.kind === "lesson" || step.kind === "recap") && <div className="prose" dangerouslySetInnerHTML={{ __html: step.html }} />}
         {step.kind === "scenario" && (
           <ScenarioStepView step={step} onAnswer={(choiceId) => { send({ kind: "scenario_answered", stepId: step.id, choiceId }); setAnsweredScenarios((s) => new Set(s).add(step.id)); }} />
