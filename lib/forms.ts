@@ -5,6 +5,8 @@ export type FormState = {
   fieldErrors?: Record<string, string[]>;
   message?: string;
   ok?: boolean;
+  /** What was typed, so that a form shown again after an error keeps it (never passwords). */
+  typed?: Record<string, string>;
 };
 
 export type Parsed<T> = { success: true; data: T } | { success: false; state: FormState };
@@ -23,7 +25,17 @@ export function parseForm<T>(schema: z.ZodType<T>, formData: FormData, message: 
     (fieldErrors[field] ??= []).push(issue.message);
   }
 
-  return { success: false, state: { fieldErrors, message } };
+  return { success: false, state: { fieldErrors, message, typed: typedValues(formData) } };
+}
+
+/** The text fields of a form, without anything that looks like a secret. */
+export function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !/password|secret|token|^\$ACTION/i.test(key)) values[key] = value;
+  }
+
+  return values;
 }
 
 /** A path inside this site to go back to after signing in; anything else becomes `fallback`. */

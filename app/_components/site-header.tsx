@@ -40,7 +40,9 @@ export async function SiteHeader() {
         <div className="site-header__tools">
           {actor ? (
             <form action={signOutAction} className="account">
-              <span className="account__name">{t("account.signedInAs", { name: actor.name })}</span>
+              <Link href="/mon-compte" className="account__name">
+                {t("account.signedInAs", { name: actor.name })}
+              </Link>
               <button type="submit" className="button button--quiet">
                 {t("account.signOut")}
               </button>

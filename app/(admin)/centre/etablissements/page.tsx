@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
+import { CreateEstablishmentForm, NameManagerForm } from "./_components/admin-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organisationsAdmin"))("title") };
+}
+
+export default async function EstablishmentsAdminPage() {
+  const actor = await requireActor("/centre/etablissements");
+  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) notFound();
+  const [{ db }, t] = await Promise.all([getDb(), getTranslations("organisationsAdmin")]);
+  const list = await listCentreOrganisations(db, actor);
+  const groups = list.filter((o) => o.kind === "group").map(({ id, name }) => ({ id, name }));
+  const establishments = list.filter((o) => o.kind === "establishment").map(({ id, name }) => ({ id, name }));
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <div className="table-scroll">
+        <table className="audit-table">
+          <caption className="visually-hidden">{t("title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("kind")}</th>
+              <th scope="col">{t("parent")}</th>
+              <th scope="col">{t("finess")}</th>
+              <th scope="col">{t("members")}</th>
+              <th scope="col">{t("managers")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((organisation) => (
+              <tr key={organisation.id}>
+                <th scope="row">{organisation.name}</th>
+                <td>{t(`kinds.${organisation.kind as "group" | "establishment"}`)}</td>
+                <td>{organisation.parentName}</td>
+                <td>{organisation.finess ?? "—"}</td>
+                <td>{organisation.members}</td>
+                <td>{organisation.managers ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="section narrow" aria-labelledby="nouvel-etablissement">
+        <h2 id="nouvel-etablissement">{t("createTitle")}</h2>
+        <CreateEstablishmentForm parents={groups} />
+      </section>
+      <section className="section narrow" aria-labelledby="nommer-gestionnaire">
+        <h2 id="nommer-gestionnaire">{t("nameManagerTitle")}</h2>
+        <p>{t("nameManagerIntro")}</p>
+        <NameManagerForm establishments={establishments} />
+      </section>
+    </>
+  );
+}

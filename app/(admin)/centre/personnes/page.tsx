@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { findPersonByEmail } from "@/lib/privacy/find-person";
+import { EraseForm } from "./_components/erase-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("privacyAdmin"))("title") };
+}
+
+export default async function PeopleAdminPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
+  const actor = await requireActor("/centre/personnes");
+  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) notFound();
+  const [{ email }, t, { db }] = await Promise.all([searchParams, getTranslations("privacyAdmin"), getDb()]);
+  const person = email ? await findPersonByEmail(db, email) : null;
+
+  return (
+    <div className="narrow">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <form method="get" className="form">
+        <div className="field">
+          <label htmlFor="email">{t("searchLabel")}</label>
+          <input id="email" name="email" type="email" defaultValue={email ?? ""} required />
+        </div>
+        <button type="submit" className="button button--secondary">{t("search")}</button>
+      </form>
+      {email && !person && <p role="status">{t("noOne")}</p>}
+      {person && (
+        <section className="section card" aria-labelledby="personne">
+          <h2 id="personne">{person.name}</h2>
+          <p>{person.email}</p>
+          <p>{person.memberships.join(", ")}</p>
+          <p>{t("consequences")}</p>
+          <EraseForm email={person.email!} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { getActor } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { type FormState, parseForm } from "@/lib/forms";
+import { createTeam, deleteTeam, teamNameSchema } from "@/lib/organisations/manage-teams";
+
+export async function createTeamAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("teams");
+  const parsed = parseForm(z.object({ organisationId: z.string(), name: teamNameSchema }), formData, t("fixFields"));
+  if (!parsed.success) return parsed.state;
+  const actor = await getActor();
+  if (!actor) return { message: t("notFound") };
+  try {
+    const { db } = await getDb();
+    await createTeam(db, { actor, ...parsed.data });
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.code === "conflict" ? t("exists") : t("notFound") };
+    throw error;
+  }
+  revalidatePath("/etablissement/equipes");
+
+  return { ok: true, message: t("created", { name: parsed.data.name }) };
+}
+
+/** A plain form action: the list is re-rendered; a team of another establishment is simply not found. */
+export async function deleteTeamAction(formData: FormData): Promise<void> {
+  const actor = await getActor();
+  if (!actor) return;
+  const { db } = await getDb();
+  await deleteTeam(db, { actor, organisationId: String(formData.get("organisationId")), teamId: String(formData.get("teamId")) }).catch((error: unknown) => {
+    if (!(error instanceof AppError)) throw error;
+  });
+  revalidatePath("/etablissement/equipes");
+}

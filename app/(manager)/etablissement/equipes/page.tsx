@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listTeams } from "@/lib/organisations/manage-teams";
+import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { deleteTeamAction } from "./actions";
+import { CreateTeamForm } from "./_components/create-team-form";
+
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("teams"))("title") };
+}
+
+export default async function TeamsPage({ searchParams }: Props) {
+  const [actor, { etablissement }, t] = await Promise.all([requireActor("/etablissement/equipes"), searchParams, getTranslations("teams")]);
+  const { db } = await getDb();
+  const establishments = await listManagedEstablishments(db, { actor });
+  const selected = establishments.find((e) => e.id === etablissement) ?? establishments[0];
+  if (!selected) notFound();
+  const teams = await listTeams(db, { actor, organisationId: selected.id });
+
+  return (
+    <div className="narrow">
+      <h1>{t("title")}</h1>
+      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />}
+      <p className="lead">{t("intro", { name: selected.name })}</p>
+      {teams.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className="mailbox-list">
+          {teams.map((team) => (
+            <li key={team.id} className="team-row">
+              <span>
+                <strong>{team.name}</strong> — {t("members", { count: team.members })}
+              </span>
+              <form action={deleteTeamAction}>
+                <input type="hidden" name="organisationId" value={selected.id} />
+                <input type="hidden" name="teamId" value={team.id} />
+                <button type="submit" className="button button--quiet">
+                  {t("delete")}
+                  <span className="visually-hidden"> {team.name}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="section" aria-labelledby="nouvelle-equipe">
+        <h2 id="nouvelle-equipe">{t("addTitle")}</h2>
+        <CreateTeamForm organisationId={selected.id} />
+      </section>
+    </div>
+  );
+}

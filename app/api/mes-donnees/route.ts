@@ -1,0 +1,34 @@
+import { getDb } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { learnerForApi } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
+import { jsonError } from "@/lib/http/json-error";
+import { exportPersonalData } from "@/lib/privacy/export-personal-data";
+
+/** The signed-in person's own data, as a JSON file (RGPD right of access). */
+export async function GET(request: Request) {
+  try {
+    const { actor } = await learnerForApi(request);
+    const { db } = await getDb();
+    const data = await exportPersonalData(db, actor.userId);
+    await db.insert(auditLog).values({
+      actorUserId: actor.userId,
+      action: "personal_data_exported",
+      targetType: "user",
+      targetId: actor.userId,
+      ipAddress: clientAddress(request.headers, env().TRUST_PROXY_HOPS),
+      userAgent: request.headers.get("user-agent"),
+    });
+
+    return new Response(JSON.stringify(data, null, 2), {
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="vigie-mes-donnees-${new Date().toISOString().slice(0, 10)}.json"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return jsonError(error);
+  }
+}

@@ -1,0 +1,45 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { auditLog, organisations } from "@/db/schema";
+import type { Actor } from "@/lib/auth/load-actor";
+import { AppError } from "@/lib/errors";
+import { requireAdminCentres, slugFor } from "./admin-scope";
+
+export const createEstablishmentSchema = z.object({
+  name: z.string().trim().min(2, "Le nom doit compter au moins 2 caractères.").max(200, "Le nom ne doit pas dépasser 200 caractères."),
+  kind: z.enum(["establishment", "group"], { message: "Choisissez établissement ou groupe." }),
+  parentId: z.string().trim().optional().transform((v) => v || undefined),
+  finess: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^\d{9}$|^2[AB]\d{7}$/.test(v), "Le numéro FINESS compte 9 caractères (chiffres, ou 2A/2B pour la Corse)."),
+});
+
+export type CreateEstablishmentInput = z.input<typeof createEstablishmentSchema>;
+
+/**
+ * Creates an establishment or a group under the admin's centre, or under one of its groups.
+ * A parent outside the admin's centres is "not found"; only admins may create.
+ */
+export async function createEstablishment(db: Db, options: { actor: Actor; input: CreateEstablishmentInput }) {
+  const centres = requireAdminCentres(options.actor);
+  const { name, kind, finess, parentId: requestedParent } = createEstablishmentSchema.parse(options.input);
+  const parentId = requestedParent ?? centres[0]!;
+  if (!z.uuid().safeParse(parentId).success) throw new AppError("not_found", "malformed parent id");
+  const [parent] = await db
+    .select({ id: organisations.id, kind: organisations.kind })
+    .from(organisations)
+    .where(and(eq(organisations.id, parentId), or(inArray(organisations.id, centres), and(eq(organisations.kind, "group"), inArray(organisations.parentId, centres)))));
+  if (!parent) throw new AppError("not_found", "parent outside the admin's centres");
+  if (kind === "group" && parent.kind !== "centre") throw new AppError("bad_request", "a group sits directly under a centre");
+
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(organisations).values({ name, kind, finess, parentId: parent.id, slug: slugFor(name) }).returning();
+    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: created!.id, action: "organisation_created", targetType: "organisation", targetId: created!.id, details: { name, kind } });
+
+    return created!;
+  });
+}

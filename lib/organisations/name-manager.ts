@@ -1,0 +1,49 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { auditLog, memberships, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/load-actor";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { AppError } from "@/lib/errors";
+
+export const nameManagerSchema = z.object({
+  organisationId: z.string().trim(),
+  name: z.string().trim().min(2, "Le nom doit compter au moins 2 caractères.").max(120, "Le nom ne doit pas dépasser 120 caractères."),
+  email: z.string().trim().toLowerCase().email("Saisissez une adresse e-mail valide.").max(320),
+});
+
+/**
+ * Makes someone a manager of an establishment under the admin's centre: an existing account
+ * (found by e-mail) gets the role there, anyone else gets a new account (they sign in with a
+ * password reset or a sign-in link). Logged as a role change. Outsiders get not_found.
+ */
+export async function nameManager(db: Db, options: { actor: Actor; input: z.infer<typeof nameManagerSchema> }) {
+  const { actor, input } = options;
+  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) throw new AppError("not_found");
+  const [establishment] = await listManagedEstablishments(db, { actor, organisationId: input.organisationId });
+  if (!establishment) throw new AppError("not_found");
+
+  return db.transaction(async (tx) => {
+    await tx.insert(users).values({ email: input.email, name: input.name }).onConflictDoNothing({ target: users.email });
+    const [user] = await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.email, input.email));
+    if (!user?.isActive) throw new AppError("conflict", "account deactivated or erased");
+    const [previous] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, user.id), eq(memberships.organisationId, establishment.id)));
+    await tx
+      .insert(memberships)
+      .values({ userId: user.id, organisationId: establishment.id, role: "manager" })
+      .onConflictDoUpdate({ target: [memberships.userId, memberships.organisationId], set: { role: "manager", updatedAt: new Date() } });
+    await tx.insert(auditLog).values({
+      actorUserId: actor.userId,
+      organisationId: establishment.id,
+      action: "role_changed",
+      targetType: "user",
+      targetId: user.id,
+      details: { from: previous?.role ?? null, to: "manager" },
+    });
+
+    return { userId: user.id, organisationId: establishment.id };
+  });
+}
