@@ -12,6 +12,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Staff lists (CSV, at most 2 MB: lib/enrolment/parse-roster.ts) arrive through a server action.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // PGlite loads its wasm/data files by URL; bundling breaks that under webpack (STACK.md §4).
   serverExternalPackages: ["@electric-sql/pglite"],
   // Migrations and course content are read from disk at run time.

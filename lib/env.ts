@@ -28,6 +28,18 @@ export const envSchema = z.object({
   /** Reverse proxies in front of Vigie that append the client address to X-Forwarded-For. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   APP_URL: z.url({ message: "must be an absolute URL such as https://vigie.example.org" }).optional(),
+  /** Outgoing mail server; unset means mail is only kept in mail_outbox and shown on /boite-mail. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined))
+    .pipe(
+      z
+        .string()
+        .refine((value) => /^smtps?:\/\/[^/\s]+/.test(value), { message: "must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465" })
+        .optional(),
+    ),
+  MAIL_FROM: z.string().trim().min(3).default("Vigie <ne-pas-repondre@vigie.invalid>"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,9 +1,20 @@
-import NextAuth from "next-auth";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { headers as nextHeaders } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { env } from "@/lib/env";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { attemptPasswordSignIn } from "./attempt-password-sign-in";
+import { findActiveUserByEmail } from "./find-active-user";
+import { requestMagicLink } from "./request-magic-link";
 import { getAuthSecret } from "./secret";
-import { verifyCredentials } from "./verify-credentials";
+import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLinkMail } from "./send-magic-link-mail";
+import { throttledSignInPath } from "./sign-in-errors";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -11,34 +22,103 @@ const credentialsSchema = z.object({
 });
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working shift
+// Where Auth.js sends the browser once a link is on its way; unknown addresses go there too.
+const VERIFY_REQUEST_URL = "/api/auth/verify-request?provider=nodemailer&type=email";
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: getAuthSecret(),
-  // Vigie runs behind the operator's own reverse proxy; APP_URL, when set, pins the origin.
-  trustHost: true,
-  // Credentials need JWT sessions (STACK.md pitfall 2); guards re-read the user on every request.
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/connexion", error: "/connexion" },
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(input) {
-        const parsed = credentialsSchema.safeParse(input);
-        if (!parsed.success) return null;
-        const { db } = await getDb();
+/** Thrown by authorize past the sign-in limits; the form turns it into "réessayez dans N minutes". */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
 
-        return verifyCredentials(db, parsed.data.email, parsed.data.password);
+// Route handlers pass their request; server actions and pages have next/headers instead.
+async function currentHeaders(request: Request | undefined): Promise<Headers> {
+  if (request) return request.headers;
+  try {
+    return new Headers(await nextHeaders());
+  } catch {
+    return new Headers();
+  }
+}
+
+/**
+ * Links in e-mails are built from AUTH_URL when set (Auth.js reads it on every call, after this
+ * config): pinned to APP_URL, a forged Host header cannot send someone a link to another site.
+ */
+function pinAuthUrl(): void {
+  const appUrl = env().APP_URL;
+  if (appUrl && !process.env.AUTH_URL) process.env.AUTH_URL = new URL("/api/auth", appUrl).toString();
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
+  pinAuthUrl();
+  const [{ db }, requestHeaders] = await Promise.all([getDb(), currentHeaders(request)]);
+  const origin = requestOrigin(requestHeaders);
+
+  return {
+    secret: getAuthSecret(),
+    // Vigie runs behind the operator's own reverse proxy; APP_URL, when set, pins the origin.
+    trustHost: true,
+    // The adapter keeps magic-link tokens; sessions stay JWTs (Credentials need them, STACK.md
+    // pitfall 2) and guards re-read the user on every request.
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: env().APP_URL?.startsWith("https:") ?? undefined,
+    pages: { signIn: "/connexion", error: "/connexion", verifyRequest: "/connexion/lien-envoye" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(input, authRequest) {
+          const parsed = credentialsSchema.safeParse(input);
+          if (!parsed.success) return null;
+          const result = await attemptPasswordSignIn(db, { ...parsed.data, origin: requestOrigin(authRequest.headers) });
+          if (result.status === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
+
+          return result.status === "ok" ? result.user : null;
+        },
+      }),
+      Nodemailer({
+        // Mail goes through lib/mail (outbox, then SMTP when configured); this is never dialled.
+        server: env().SMTP_URL ?? "smtp://localhost:25",
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        async sendVerificationRequest({ identifier, url }) {
+          await sendMagicLinkMail(db, { to: identifier, url });
+        },
+      }),
+    ],
+    callbacks: {
+      async signIn({ user, account, email }) {
+        if (account?.provider !== "nodemailer") return true;
+        const address = user.email ?? "";
+        if (email?.verificationRequest) {
+          const decision = await requestMagicLink(db, { email: address, origin });
+          if (decision.status === "throttled") return throttledSignInPath(decision.retryAfterSeconds);
+          // Same answer, no token, no mail: nobody learns whether the account exists.
+          return decision.status === "send" ? true : VERIFY_REQUEST_URL;
+        }
+        // Following a link: only a user who still exists and is active; no account is ever created.
+        return (await findActiveUserByEmail(db, address)) ? true : "/connexion?error=AccessDenied";
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
     },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
+    events: {
+      async signIn({ user, account }) {
+        const method = account?.provider === "nodemailer" ? "magic_link" : "password";
+        await recordAudit(db, { action: "sign_in.succeeded", actorUserId: user.id ?? null, origin, details: { method } });
+      },
+      async signOut(message) {
+        const actorUserId = "token" in message ? (message.token?.sub ?? null) : null;
+        await recordAudit(db, { action: "sign_out", actorUserId, origin });
+      },
     },
-  },
-}));
+  };
+});

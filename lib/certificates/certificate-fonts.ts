@@ -62,7 +62,8 @@ function loadFace(name: FaceName): Face {
   if (cached) return cached;
 
   // A plain Uint8Array (a Buffer's slice() would share memory with the file).
-  const bytes = new Uint8Array(readFileSync(FONT_PATHS[name]()));
+  // Paths are listed in next.config.ts (outputFileTracingIncludes); this read needs no tracing.
+  const bytes = new Uint8Array(readFileSync(/* turbopackIgnore: true */ FONT_PATHS[name]()));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0, count = view.getUint16(4); i < count; i++) {

@@ -3,14 +3,21 @@
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth";
+import { ThrottledSignIn, signIn, signOut } from "@/lib/auth";
+import { retryMinutes } from "@/lib/auth/sign-in-errors";
 import { type FormState, parseForm, safeReturnPath } from "@/lib/forms";
+
+async function emailField() {
+  const t = await getTranslations("signIn");
+
+  return z.string().trim().min(1, t("errors.emailRequired")).email(t("errors.emailInvalid")).max(320);
+}
 
 /** Signs in with e-mail and password; on failure says so without telling which part was wrong. */
 export async function signInWithPassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("signIn");
   const schema = z.object({
-    email: z.string().trim().min(1, t("errors.emailRequired")).email(t("errors.emailInvalid")).max(320),
+    email: await emailField(),
     password: z.string().min(1, t("errors.passwordRequired")).max(1024),
     retour: z.string().optional(),
   });
@@ -25,11 +32,32 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
     });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean "refused".
+    if (error instanceof ThrottledSignIn) return { message: t("errors.throttled", { minutes: retryMinutes(error.retryAfterSeconds) }) };
     if (error instanceof AuthError) return { message: t("errors.invalidCredentials") };
     throw error;
   }
 
   return { ok: true };
+}
+
+/** Asks Auth.js for a sign-in link; the answer is the same whether or not the account exists. */
+export async function requestSignInLink(_previous: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("signIn");
+  const schema = z.object({ email: await emailField(), retour: z.string().optional() });
+  const parsed = parseForm(schema, formData, t("errors.fixFields"));
+  if (!parsed.success) return parsed.state;
+
+  let landing: string;
+  try {
+    landing = await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.retour), redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { message: t("errors.generic") };
+    throw error;
+  }
+  const minutes = new URL(landing, "http://localhost").searchParams.get("minutes");
+  if (minutes) return { message: t("errors.throttled", { minutes: Number(minutes) }) };
+
+  return { ok: true, message: t("magicLink.sent") };
 }
 
 export async function signOutAction(): Promise<void> {

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { FormMessage } from "@/app/_components/form-feedback";
 import { getActor } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/forms";
+import { MagicLinkForm } from "./_components/magic-link-form";
 import { SignInForm } from "./_components/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,16 +14,40 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
-  const [{ retour }, actor, t] = await Promise.all([searchParams, getActor(), getTranslations("signIn")]);
-  const returnTo = safeReturnPath(retour);
+type SearchParams = { retour?: string; error?: string; code?: string; minutes?: string };
+
+/** What Auth.js's redirects to this page (?error=…) mean, in the reader's words. */
+function errorMessage(t: Awaited<ReturnType<typeof getTranslations<"signIn">>>, params: SearchParams): string | undefined {
+  const minutes = Number(params.minutes);
+  if (params.error === "trop-de-tentatives" && minutes > 0) return t("errors.throttled", { minutes });
+  if (params.error === "CredentialsSignin" && params.code === "throttled") return t("errors.throttledSoon");
+  if (params.error === "CredentialsSignin") return t("errors.invalidCredentials");
+  if (params.error === "Verification") return t("errors.linkInvalid");
+  if (params.error === "AccessDenied") return t("errors.accessDenied");
+  if (params.error) return t("errors.generic");
+
+  return undefined;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [params, actor, t] = await Promise.all([searchParams, getActor(), getTranslations("signIn")]);
+  const returnTo = safeReturnPath(params.retour);
   if (actor) redirect(returnTo);
 
   return (
     <div className="narrow">
       <h1>{t("title")}</h1>
+      <FormMessage message={errorMessage(t, params)} />
       <p className="lead">{t("intro")}</p>
       <SignInForm returnTo={returnTo} />
+      <p>
+        <Link href="/mot-de-passe-oublie">{t("forgotPassword")}</Link>
+      </p>
+      <section className="auth-section" aria-labelledby="magic-link-title">
+        <h2 id="magic-link-title">{t("magicLink.title")}</h2>
+        <p>{t("magicLink.intro")}</p>
+        <MagicLinkForm returnTo={returnTo} />
+      </section>
     </div>
   );
 }

@@ -3,8 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { listLearnerAssignments } from "@/lib/assignments/list-learner-assignments";
 import { buildCatalogueView } from "@/lib/progress/catalogue-view";
 import { listLearnerProgress } from "@/lib/progress/queries";
+import { AssignedList } from "./_components/assigned-list";
 import { ModuleCardItem } from "./_components/module-card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,14 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CataloguePage() {
-  const { actor } = await requireLearner("/modules");
+  const { actor, membership } = await requireLearner("/modules");
   const [{ db }, t] = await Promise.all([getDb(), getTranslations("catalogue")]);
-  const view = buildCatalogueView(getCatalogue(), await listLearnerProgress(db, actor.userId));
+  const progress = await listLearnerProgress(db, actor.userId);
+  const view = buildCatalogueView(getCatalogue(), progress);
+  const assigned = await listLearnerAssignments(db, { organisationId: membership.organisationId, teamId: membership.teamId, catalogue: getCatalogue(), progress, asOf: new Date() });
 
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      {assigned.length > 0 && <AssignedList assignments={assigned} />}
 
       {view.paths.map((path) => (
         <section key={path.id} className="section" aria-labelledby={`parcours-${path.id}`}>

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { type AuditAction, auditActions } from "@/lib/audit/record-audit";
+import { assertPlatformAdmin, isAuditAction, listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { requireActor } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+
+// Message keys cannot contain dots: "sign_in.failed" is found under "sign_in_failed".
+const ACTION_KEYS = {
+  "sign_in.succeeded": "actions.sign_in_succeeded",
+  "sign_in.failed": "actions.sign_in_failed",
+  "magic_link.requested": "actions.magic_link_requested",
+  "password_reset.requested": "actions.password_reset_requested",
+  "password_reset.completed": "actions.password_reset_completed",
+  sign_out: "actions.sign_out",
+} as const satisfies Record<AuditAction, string>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title"), robots: { index: false } };
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
+  const [actor, { action }] = await Promise.all([requireActor("/centre/journal"), searchParams]);
+  try {
+    assertPlatformAdmin(actor);
+  } catch (error) {
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
+  const filter = isAuditAction(action) ? action : undefined;
+  const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("audit"), getFormatter()]);
+  const entries = await listAuditEntries(db, actor, { action: filter });
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <form method="get" className="audit-filter">
+        <div className="field">
+          <label htmlFor="action">{t("filter")}</label>
+          <select id="action" name="action" defaultValue={filter ?? ""}>
+            <option value="">{t("all")}</option>
+            {auditActions.map((value) => (
+              <option key={value} value={value}>
+                {t(ACTION_KEYS[value])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("apply")}
+        </button>
+      </form>
+      {entries.length === 0 ? <p>{t("empty")}</p> : null}
+      <div className="table-scroll">
+        <table className="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("when")}</th>
+              <th scope="col">{t("action")}</th>
+              <th scope="col">{t("who")}</th>
+              <th scope="col">{t("target")}</th>
+              <th scope="col">{t("from")}</th>
+              <th scope="col">{t("details")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{format.dateTime(entry.occurredAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td>{isAuditAction(entry.action) ? t(ACTION_KEYS[entry.action]) : entry.action}</td>
+                <td>{entry.actorEmail ?? "—"}</td>
+                <td>{entry.targetId ?? "—"}</td>
+                <td>
+                  {entry.ipAddress ?? "—"}
+                  <br />
+                  <small>{entry.userAgent ?? ""}</small>
+                </td>
+                <td>{Object.keys(entry.details).length ? JSON.stringify(entry.details) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+type Props = { current: "dashboard" | "learners" | "assignments"; query?: string };
+
+/** Links between the manager's pages, keeping the chosen establishment. */
+export async function ReportsNav({ current, query = "" }: Props) {
+  const t = await getTranslations("managerReports.nav");
+  const links = [
+    { key: "dashboard", href: "/etablissement/tableau-de-bord" },
+    { key: "learners", href: "/etablissement/apprenants" },
+    { key: "assignments", href: "/etablissement/affectations" },
+  ] as const;
+
+  return (
+    <nav aria-label={t("label")} className="reports-nav">
+      <ul>
+        {links.map((link) => (
+          <li key={link.key}>
+            <Link href={`${link.href}${query}`} aria-current={current === link.key ? "page" : undefined}>
+              {t(link.key)}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link href="/etablissement/certificats">{t("certificates")}</Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}

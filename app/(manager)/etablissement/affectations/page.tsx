@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { asc, eq } from "drizzle-orm";
+import { teams } from "@/db/schema";
+import { listAssignments } from "@/lib/assignments/list-assignments";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { parisDay } from "@/lib/reports/assignment-cycle";
+import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { ReportsNav } from "../_components/reports-nav";
+import { reportsContext } from "../_components/reports-context";
+import { AssignmentForm } from "./_components/assignment-form";
+import { DeleteAssignmentForm } from "./_components/delete-assignment-form";
+import "../_components/reports.css";
+
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("managerReports.assignments"))("title"), robots: { index: false } };
+}
+
+export default async function AssignmentsPage({ searchParams }: Props) {
+  const { etablissement } = await searchParams;
+  const { db, establishment } = await reportsContext("/etablissement/affectations", etablissement);
+  const catalogue = getCatalogue();
+  const [t, tr, format, list, teamRows] = await Promise.all([
+    getTranslations("managerReports.assignments"),
+    getTranslations("managerReports"),
+    getFormatter(),
+    listAssignments(db, { organisationId: establishment.id, catalogue }),
+    db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name)),
+  ]);
+  const subjects = [...catalogue.paths.map((p) => ({ value: `path:${p.id}`, label: t("pathOption", { title: p.title }) })), ...catalogue.modules.map((m) => ({ value: `module:${m.id}`, label: t("moduleOption", { title: m.title }) }))];
+  const date = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <ReportsNav current="assignments" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
+      <p className="lead">{t("intro")}</p>
+      {establishment.all.length > 1 && <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
+      <section className="section" aria-labelledby="nouvelle-affectation">
+        <h2 id="nouvelle-affectation">{t("newTitle")}</h2>
+        <AssignmentForm organisationId={establishment.id} subjects={subjects} teams={teamRows.map((team) => ({ value: team.id, label: t("teamOption", { name: team.name }) }))} minDate={parisDay(new Date())} labels={{ subject: t("subject"), team: t("team"), wholeEstablishment: t("wholeEstablishment"), dueOn: t("dueOn"), renewYearly: t("renewYearly"), submit: t("submit") }} />
+      </section>
+      <section className="section" aria-labelledby="affectations-en-cours">
+        <h2 id="affectations-en-cours">{t("listTitle")}</h2>
+        {list.length === 0 && <p>{t("empty")}</p>}
+        <ul className="assignment-list">
+          {list.map((item) => {
+            const scope = item.teamName ?? t("scopeAll");
+            return (
+              <li key={item.id} className="card">
+                <h3>{item.subjectTitle}</h3>
+                <p>
+                  {scope} — {t("due", { date: date(item.dueOn) })}
+                  {item.renewYearly && `, ${t("yearly")}`}
+                </p>
+                <DeleteAssignmentForm assignmentId={item.id} label={t("deleteLabel", { title: item.subjectTitle, scope })} text={t("delete")} />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { AppError } from "@/lib/errors";
+import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
+import { reportsContext } from "../../_components/reports-context";
+import "../../_components/reports.css";
+import { TableScroll } from "../../_components/table-scroll";
+
+type Props = { params: Promise<{ userId: string }>; searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("managerReports.learners"))("title"), robots: { index: false } };
+}
+
+async function loadDetail(...args: Parameters<typeof getLearnerDetail>) {
+  try {
+    return await getLearnerDetail(...args);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function LearnerDetailPage({ params, searchParams }: Props) {
+  const [{ userId }, { etablissement }] = await Promise.all([params, searchParams]);
+  const { db, establishment } = await reportsContext(`/etablissement/apprenants/${userId}`, etablissement);
+  const [t, tr, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getFormatter()]);
+  const detail = await loadDetail(db, { organisationId: establishment.id, userId, catalogue: getCatalogue(), asOf: new Date() });
+  const date = (value: Date | null) => (value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—");
+  const day = (value: string) => date(new Date(`${value}T12:00:00Z`));
+
+  return (
+    <>
+      <p>
+        <Link href={`/etablissement/apprenants${etablissement ? `?etablissement=${establishment.id}` : ""}`}>{t("back")}</Link>
+      </p>
+      <h1>{detail.learner.name ?? detail.learner.email}</h1>
+      <p className="lead">
+        {detail.learner.email} {detail.learner.teamName && `— ${detail.learner.teamName}`}
+      </p>
+      <section className="section" aria-labelledby="affectations">
+        <h2 id="affectations">{t("assignments")}</h2>
+        <ul>
+          {detail.assignments.map((a) => (
+            <li key={a.id}>
+              {a.subjectTitle} — {tr("assignments.due", { date: day(a.dueOn) })} — <span className={a.status === "late" ? "status-late" : undefined}>{tr(`status.${a.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="section" aria-labelledby="modules">
+        <h2 id="modules">{t("modules")}</h2>
+        {detail.modules.length === 0 ? (
+          <p>{t("noProgress")}</p>
+        ) : (
+          <TableScroll label={t("modules")}>
+            <table className="report-table">
+              <caption>{t("modules")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("module")}</th>
+                  <th scope="col" className="number">{t("score")}</th>
+                  <th scope="col" className="number">{t("time")}</th>
+                  <th scope="col">{t("started")}</th>
+                  <th scope="col">{t("completed")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.modules.map((m) => (
+                  <tr key={m.moduleId}>
+                    <th scope="row">{m.title}</th>
+                    <td className="number">{m.bestScore === null ? "—" : `${m.bestScore} %`}</td>
+                    <td className="number">{tr("learners.minutes", { count: Math.round(m.timeSpentSeconds / 60) })}</td>
+                    <td>{date(m.startedAt)}</td>
+                    <td>{date(m.completedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+      <section className="section" aria-labelledby="certificats">
+        <h2 id="certificats">{t("certificates")}</h2>
+        {detail.certificates.length === 0 && <p>{t("noCertificates")}</p>}
+        <ul>
+          {detail.certificates.map((c) => (
+            <li key={c.id}>
+              {c.subjectTitle} — {date(c.completedAt)} — {c.code}
+              {c.revokedAt && ` (${t("revoked")})`}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { asc, eq } from "drizzle-orm";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { teams } from "@/db/schema";
+import { listAssignments } from "@/lib/assignments/list-assignments";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { filtersQuery, learnerFiltersSchema } from "@/lib/reports/learner-filters";
+import { listLearners } from "@/lib/reports/list-learners";
+import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { ReportsNav } from "../_components/reports-nav";
+import { reportsContext } from "../_components/reports-context";
+import { LearnerFiltersForm } from "./_components/learner-filters-form";
+import { LearnerTable } from "./_components/learner-table";
+import "../_components/reports.css";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("managerReports.learners"))("title"), robots: { index: false } };
+}
+
+export default async function LearnersPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const etablissement = typeof params.etablissement === "string" ? params.etablissement : undefined;
+  const { db, establishment } = await reportsContext("/etablissement/apprenants", etablissement);
+  const filters = learnerFiltersSchema.parse(params);
+  const catalogue = getCatalogue();
+  const [t, tr, format, list, assignmentList, teamRows] = await Promise.all([
+    getTranslations("managerReports.learners"),
+    getTranslations("managerReports"),
+    getFormatter(),
+    listLearners(db, { organisationId: establishment.id, catalogue, asOf: new Date(), filters }),
+    listAssignments(db, { organisationId: establishment.id, catalogue }),
+    db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name)),
+  ]);
+  const base: Record<string, string> = etablissement ? { etablissement: establishment.id } : {};
+  const date = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
+  const assignmentOptions = assignmentList.map((a) => ({ value: a.id, label: `${a.subjectTitle} — ${a.teamName ?? tr("assignments.scopeAll")} (${date(a.dueOn)})` }));
+  const pageLink = (page: number) => `?${filtersQuery({ ...base, ...filters }, { page })}`;
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <ReportsNav current="learners" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
+      <p className="lead">{t("intro")}</p>
+      {establishment.all.length > 1 && <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
+      <LearnerFiltersForm filters={filters} organisationId={etablissement ? establishment.id : undefined} teams={teamRows.map((team) => ({ value: team.id, label: team.name }))} assignments={assignmentOptions} />
+      <div className="toolbar">
+        <p role="status">{t("count", { count: list.total })}</p>
+        <Link href={`?${filtersQuery(base)}`}>{t("reset")}</Link>
+        <a href={`/etablissement/apprenants/export?${filtersQuery({ ...base, ...filters }, { page: undefined })}`} className="button button--secondary" download>
+          {t("export")}
+        </a>
+      </div>
+      <LearnerTable rows={list.rows} filters={filters} base={base} caption={t("caption", { page: list.page, pages: list.pageCount })} />
+      <nav aria-label={t("pagination")} className="pagination">
+        {list.page > 1 && <Link href={pageLink(list.page - 1)}>{t("previous")}</Link>}
+        <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
+        {list.page < list.pageCount && <Link href={pageLink(list.page + 1)}>{t("next")}</Link>}
+      </nav>
+    </>
+  );
+}

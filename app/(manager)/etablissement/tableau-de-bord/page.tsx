@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { asc, eq } from "drizzle-orm";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { teams } from "@/db/schema";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { getDashboard } from "@/lib/reports/get-dashboard";
+import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
+import { learnerStatuses } from "@/lib/reports/status";
+import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { ReportsNav } from "../_components/reports-nav";
+import { reportsContext } from "../_components/reports-context";
+import { BreakdownTable } from "./_components/breakdown-table";
+import { TrendChart } from "./_components/trend-chart";
+import "../_components/reports.css";
+import { TableScroll } from "../_components/table-scroll";
+
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("managerReports.dashboard"))("title"), robots: { index: false } };
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const { etablissement } = await searchParams;
+  const { db, establishment } = await reportsContext("/etablissement/tableau-de-bord", etablissement);
+  const catalogue = getCatalogue();
+  const asOf = new Date();
+  const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name));
+  const [t, tr, format, dashboard, missed] = await Promise.all([
+    getTranslations("managerReports.dashboard"),
+    getTranslations("managerReports"),
+    getFormatter(),
+    getDashboard(db, { organisationId: establishment.id, catalogue, asOf, teams: teamRows }),
+    mostMissedQuestions(db, { organisationId: establishment.id, catalogue, asOf }),
+  ]);
+  const query = etablissement ? `etablissement=${establishment.id}&` : "";
+  const done = dashboard.assignmentCounts.done;
+  const total = learnerStatuses.reduce((sum, s) => sum + dashboard.assignmentCounts[s], 0);
+  const month = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
+  const points = dashboard.trend.map((m) => ({ label: month(m.month), value: m.completions }));
+  const best = points.reduce((a, b) => (b.value > a.value ? b : a), points[0]!);
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <ReportsNav current="dashboard" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
+      <p className="lead">{t("intro")}</p>
+      {establishment.all.length > 1 && <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
+      {total === 0 && <p className="callout">{t("noAssignment")}</p>}
+      <section className="section" aria-labelledby="taux">
+        <h2 id="taux">{t("completionRate")}</h2>
+        <p className="figure">
+          <span className="figure__value">{format.number(dashboard.completionRate, { style: "percent" })}</span>
+          {t("completionDetail", { done, total })}
+        </p>
+      </section>
+      <section className="section" aria-labelledby="statuts">
+        <h2 id="statuts">{t("learnersTitle")}</h2>
+        <p>{t("learnersHint")}</p>
+        <ul className="figure-grid">
+          {learnerStatuses.map((status) => (
+            <li key={status} className={`figure figure--${status}`}>
+              <span className="figure__value">{dashboard.learnerCounts[status]}</span>
+              <Link href={`/etablissement/apprenants?${query}statut=${status}`} aria-label={t("viewLearners", { status: tr(`status.${status}`) })}>
+                {tr(`status.${status}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p>{t("withoutAssignment", { count: dashboard.learnersWithoutAssignment })}</p>
+      </section>
+      <section className="section" aria-labelledby="par-sujet">
+        <h2 id="par-sujet">{t("bySubject")}</h2>
+        <BreakdownTable caption={t("bySubject")} column={t("subject")} rows={dashboard.bySubject} />
+      </section>
+      <section className="section" aria-labelledby="par-equipe">
+        <h2 id="par-equipe">{t("byTeam")}</h2>
+        <BreakdownTable caption={t("byTeam")} column={t("teamColumn")} rows={dashboard.byTeam} />
+      </section>
+      <section className="section" aria-labelledby="tendance">
+        <h2 id="tendance">{t("trendTitle")}</h2>
+        <TrendChart
+          id="tendance-graphique"
+          points={points}
+          title={t("trendTitle")}
+          description={t("trendDescription", { first: points[0]!.label, last: points.at(-1)!.label, total: points.reduce((s, p) => s + p.value, 0), best: best.label, bestCount: best.value })}
+        />
+        <TableScroll label={t("trendTitle")}>
+          <table className="report-table">
+            <caption>{t("trendTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("month")}</th>
+                <th scope="col" className="number">{t("completions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.label}>
+                  <th scope="row">{p.label}</th>
+                  <td className="number">{p.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+      <section className="section" aria-labelledby="questions-manquees">
+        <h2 id="questions-manquees">{t("failedTitle")}</h2>
+        <p>{t("failedIntro")}</p>
+        {missed.length === 0 ? (
+          <p>{t("failedEmpty")}</p>
+        ) : (
+          <TableScroll label={t("failedTitle")}>
+            <table className="report-table">
+              <caption>{t("failedTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("question")}</th>
+                  <th scope="col">{t("module")}</th>
+                  <th scope="col" className="number">{t("failedRate")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {missed.map((q) => (
+                  <tr key={`${q.moduleId}:${q.questionId}`}>
+                    <th scope="row">{q.prompt}</th>
+                    <td>{q.moduleTitle}</td>
+                    <td className="number">
+                      {format.number(q.wrongRate, { style: "percent" })} ({t("failedCount", { wrong: q.wrong, total: q.answers })})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+// npm run bench:reports — the manager's reports on the 41,500-learner data set (db:seed:scale),
+// in the PostgreSQL that DATABASE_URL names: server-side medians, for the largest establishment,
+// of the dashboard (figures, breakdowns, trend, most-missed questions), the first page of the
+// learner list (default sort, and filtered on "late" and sorted by activity), and of the full CSV
+// export in a fresh process with its peak memory. Last line: one JSON object.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { createDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { seedScale } from "@/db/seed/scale";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { getDashboard } from "@/lib/reports/get-dashboard";
+import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
+import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { listLearners } from "@/lib/reports/list-learners";
+import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
+
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 41_500);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const CSV_RUNS = Number(process.env.BENCH_CSV_RUNS ?? 3);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (value: number) => Math.round(value * 10) / 10;
+
+async function timed(runs: number, task: () => Promise<unknown>): Promise<number> {
+  await task();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    await task();
+    times.push(performance.now() - start);
+  }
+
+  return median(times);
+}
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench seeds it).");
+  const handle = await createDb({ databaseUrl });
+  await migrateDb(handle);
+  const catalogue = loadCatalogue();
+  const seeded = await seedScale(handle.db, { learners: LEARNERS, catalogue, log: console.log });
+  await handle.db.execute(sql`analyze`);
+  const [largest] = rowsOf<{ id: string; name: string; learners: number }>(
+    await handle.db.execute(sql`select o.id, o.name, count(*)::int as learners from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner'
+      where o.slug like 'scale-%' group by o.id, o.name order by 3 desc limit 1`),
+  );
+  const total = rowsOf<{ total: number }>(await handle.db.execute(sql`select count(*)::int as total from memberships m join organisations o on o.id = m.organisation_id where o.slug like 'scale-%' and m.role = 'learner'`))[0]!.total;
+  console.log(`data set: ${total} learners${seeded.skipped ? " (already seeded)" : ""}; largest establishment: ${largest!.name}, ${largest!.learners} learners`);
+  const teams = rowsOf<{ id: string; name: string }>(await handle.db.execute(sql`select id, name from teams where organisation_id = ${largest!.id}::uuid`));
+  const organisationId = largest!.id;
+  const asOf = new Date();
+
+  const dashboard = await timed(RUNS, () => Promise.all([getDashboard(handle.db, { organisationId, catalogue, asOf, teams }), mostMissedQuestions(handle.db, { organisationId, catalogue, asOf })]));
+  const figuresOnly = await timed(RUNS, () => getDashboard(handle.db, { organisationId, catalogue, asOf, teams }));
+  const missed = await timed(RUNS, () => mostMissedQuestions(handle.db, { organisationId, catalogue, asOf }));
+  const list = await timed(RUNS, () => listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({}) }));
+  const listLate = await timed(RUNS, () => listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({ statut: "late", tri: "activity", ordre: "desc", page: "3" }) }));
+  await handle.close();
+
+  const csvRuns = Array.from({ length: CSV_RUNS }, () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "reports-csv-child.ts"), organisationId], { env: process.env, encoding: "utf8" });
+    return JSON.parse(out.trim().split("\n").at(-1)!) as { rows: number; ms: number; bytes: number; peak_rss_mb: number };
+  });
+  const csv = csvRuns.sort((a, b) => a.ms - b.ms)[Math.floor(csvRuns.length / 2)]!;
+
+  console.log(`dashboard (figures + most-missed questions): median ${round(dashboard)} ms of ${RUNS} (figures ${round(figuresOnly)} ms, questions ${round(missed)} ms)`);
+  console.log(`learner list, first page: median ${round(list)} ms; late, by last activity, page 3: ${round(listLate)} ms`);
+  console.log(`CSV export: ${csv.rows} rows, ${(csv.bytes / 1024).toFixed(0)} KiB, median ${round(csv.ms)} ms of ${CSV_RUNS} fresh processes, peak RSS ${csv.peak_rss_mb} MB`);
+  console.log(JSON.stringify({ learners: total, dashboard_ms: round(dashboard), learner_list_ms: round(list), csv_rows: csv.rows, csv_ms: round(csv.ms), csv_peak_rss_mb: csv.peak_rss_mb, region_ms: null }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { passwordCredentials, passwordResetTokens, users } from "@/db/schema";
+import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { renderMail } from "@/lib/mail/render-mail";
+import { sendMail } from "@/lib/mail/send-mail";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { findActiveUserByEmail } from "./find-active-user";
+import { hashPassword } from "./password";
+import { checkPassword } from "./password-policy";
+
+export const RESET_TOKEN_MAX_AGE_MS = 30 * 60 * 1000;
+// Nobody needs more links than this; beyond, requests are answered the same but mail nothing.
+const RESET_LIMITS = { perAccount: 5, perAddress: 30, windowSeconds: 15 * 60 };
+
+/** Only this digest is stored, so a copy of the table opens no account. */
+export const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * Mails a single-use reset link valid 30 minutes to an existing, active user, at most 5 per
+ * account and 30 per address every 15 minutes; does nothing else for an unknown address or
+ * past the limits, so that the caller gives the same answer either way.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  options: { email: string; baseUrl: string; origin: RequestOrigin; now?: Date },
+): Promise<void> {
+  const now = options.now ?? new Date();
+  const email = options.email.trim().toLowerCase();
+  const { windowSeconds } = RESET_LIMITS;
+  const [perAccount, perAddress] = await Promise.all([
+    consumeRateLimit(db, { key: `password-reset:account:${email}`, limit: RESET_LIMITS.perAccount, windowSeconds, now }),
+    consumeRateLimit(db, { key: `password-reset:address:${options.origin.ipAddress}`, limit: RESET_LIMITS.perAddress, windowSeconds, now }),
+  ]);
+  const throttled = !perAccount.allowed || !perAddress.allowed;
+  const user = throttled ? null : await findActiveUserByEmail(db, email);
+  await recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, targetType: "email", targetId: email, details: { sent: !!user, throttled } });
+  if (!user) return;
+
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_MAX_AGE_MS) });
+  const url = new URL(`/mot-de-passe/nouveau?jeton=${token}`, options.baseUrl).toString();
+  const mail = renderMail({
+    subject: "Choisir un nouveau mot de passe Vigie",
+    paragraphs: ["Vous avez demandé à changer le mot de passe de votre compte Vigie.", "Ce lien est valable 30 minutes et ne sert qu'une seule fois."],
+    action: { label: "Choisir un nouveau mot de passe", url },
+    note: "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.",
+  });
+  await sendMail(db, { to: user.email, ...mail, kind: "password_reset" });
+}
+
+/** True when the token is known, unused and not expired (for showing the form). */
+export async function isResetTokenUsable(db: Db, token: string, now = new Date()): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: passwordResetTokens.userId })
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)));
+
+  return !!row;
+}
+
+/**
+ * Sets a new password with a reset token: the token is spent in the same transaction (so two
+ * tabs cannot both use it), the user's other reset tokens with it. Throws AppError
+ * `bad_request` for a password the policy refuses, `not_found` for a spent or expired token.
+ */
+export async function resetPassword(db: Db, options: { token: string; password: string; origin: RequestOrigin; now?: Date }): Promise<{ userId: string }> {
+  const now = options.now ?? new Date();
+  const problem = checkPassword(options.password);
+  if (problem) throw new AppError("bad_request", `password ${problem}`);
+  const passwordHash = await hashPassword(options.password);
+
+  const userId = await db.transaction(async (tx) => {
+    const [spent] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(options.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
+      .returning({ userId: passwordResetTokens.userId });
+    if (!spent) throw new AppError("not_found", "reset token unknown, used or expired");
+    const [active] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, spent.userId), eq(users.isActive, true)));
+    if (!active) throw new AppError("not_found", "user deactivated");
+    await tx.update(passwordResetTokens).set({ usedAt: now }).where(and(eq(passwordResetTokens.userId, spent.userId), isNull(passwordResetTokens.usedAt)));
+    await tx
+      .insert(passwordCredentials)
+      .values({ userId: spent.userId, passwordHash })
+      .onConflictDoUpdate({ target: passwordCredentials.userId, set: { passwordHash, updatedAt: now } });
+
+    return spent.userId;
+  });
+  await recordAudit(db, { action: "password_reset.completed", actorUserId: userId, origin: options.origin });
+
+  return { userId };
+}

@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import type { Transporter } from "nodemailer";
+import type { Db } from "@/db/client";
+import { mailOutbox } from "@/db/schema";
+import { env } from "@/lib/env";
+
+export type SendMailOptions = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** What the message is for: "magic_link", "password_reset"… */
+  kind: string;
+  organisationId?: string | null;
+};
+
+export type SentMail = { id: string; sentAt: Date | null; error: string | null };
+
+let transport: { url: string; transporter: Transporter } | undefined;
+
+async function transporterFor(url: string): Promise<Transporter> {
+  if (transport?.url !== url) {
+    const { createTransport } = await import("nodemailer");
+    transport = { url, transporter: createTransport(url) };
+  }
+
+  return transport.transporter;
+}
+
+/**
+ * Keeps every message in mail_outbox; when SMTP_URL is set, also sends it and records when,
+ * or why it failed. A failure to send is recorded and logged, never thrown: the caller's
+ * answer to the user must not depend on whether the mail server is up.
+ */
+export async function sendMail(db: Db, options: SendMailOptions): Promise<SentMail> {
+  const [row] = await db
+    .insert(mailOutbox)
+    .values({ to: options.to, subject: options.subject, text: options.text, html: options.html, kind: options.kind, organisationId: options.organisationId ?? null })
+    .returning({ id: mailOutbox.id });
+  const id = row!.id;
+  const { SMTP_URL, MAIL_FROM } = env();
+  if (!SMTP_URL) return { id, sentAt: null, error: null };
+
+  try {
+    const transporter = await transporterFor(SMTP_URL);
+    await transporter.sendMail({ from: MAIL_FROM, to: options.to, subject: options.subject, text: options.text, html: options.html });
+    const sentAt = new Date();
+    await db.update(mailOutbox).set({ sentAt }).where(eq(mailOutbox.id, id));
+
+    return { id, sentAt, error: null };
+  } catch (caught) {
+    const error = caught instanceof Error ? caught.message : String(caught);
+    console.error(`[mail] could not send ${options.kind} message ${id}: ${error}`);
+    await db.update(mailOutbox).set({ error }).where(eq(mailOutbox.id, id));
+
+    return { id, sentAt: null, error };
+  }
+}

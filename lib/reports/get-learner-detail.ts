@@ -1,0 +1,32 @@
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { certificates, memberships, moduleProgress, teams, users } from "@/db/schema";
+import { listLearnerAssignments } from "@/lib/assignments/list-learner-assignments";
+import type { Catalogue } from "@/lib/courses/types";
+import { AppError } from "@/lib/errors";
+
+/**
+ * One learner of the establishment as their manager sees them: modules (scores, time, dates),
+ * assignments with status, certificates. Anyone not a member of that establishment is not_found.
+ */
+export async function getLearnerDetail(db: Db, options: { organisationId: string; userId: string; catalogue: Catalogue; asOf: Date }) {
+  if (!z.guid().safeParse(options.userId).success) throw new AppError("not_found");
+  const [learner] = await db
+    .select({ id: users.id, name: users.name, email: users.email, teamId: memberships.teamId, teamName: teams.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.organisationId, options.organisationId), eq(memberships.userId, options.userId)));
+  if (!learner) throw new AppError("not_found", "not a member of this establishment");
+
+  const [progressRows, certificateRows] = await Promise.all([
+    db.select().from(moduleProgress).where(eq(moduleProgress.userId, learner.id)),
+    db.select().from(certificates).where(and(eq(certificates.userId, learner.id), eq(certificates.organisationId, options.organisationId))).orderBy(desc(certificates.issuedAt)),
+  ]);
+  const progress = new Map(progressRows.map((row) => [row.moduleId, row]));
+  const assignmentList = await listLearnerAssignments(db, { organisationId: options.organisationId, teamId: learner.teamId, catalogue: options.catalogue, progress, asOf: options.asOf });
+  const modules = progressRows.map((row) => ({ ...row, title: options.catalogue.moduleById.get(row.moduleId)?.title ?? row.moduleId })).sort((a, b) => a.title.localeCompare(b.title, "fr"));
+
+  return { learner, modules, assignments: assignmentList, certificates: certificateRows };
+}

@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { Catalogue } from "@/lib/courses/types";
+import { loadAssignmentTargets } from "./assignment-targets";
+import { type LearnerFilters, type LearnerSort, learnerWhere } from "./learner-filters";
+import { learnerStatusCtes, rowsOf } from "./learner-status-sql";
+import type { LearnerStatus } from "./status";
+
+export const PAGE_SIZE = 50;
+
+export type LearnerRow = {
+  userId: string;
+  name: string;
+  email: string | null;
+  teamName: string | null;
+  status: LearnerStatus | null;
+  assignedCount: number;
+  doneCount: number;
+  lastActivityAt: Date | null;
+  timeSpentSeconds: number;
+};
+
+type RawRow = { user_id: string; name: string; email: string | null; team_name: string | null; status: LearnerStatus | null; assigned_count: number; done_count: number; last_activity_at: string | Date | null; time_spent_seconds: number; total?: number };
+
+const orderBy: Record<LearnerSort, string> = {
+  name: "lower(pl.name)",
+  email: "pl.email",
+  team: "t.name",
+  status: "case pl.status when 'late' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'done' then 3 else 4 end",
+  progress: "pl.done_count::float / nullif(pl.assigned_count, 0)",
+  activity: "a.last_activity_at",
+};
+
+export function toLearnerRow(row: RawRow): LearnerRow {
+  return {
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    teamName: row.team_name,
+    status: row.status,
+    assignedCount: Number(row.assigned_count),
+    doneCount: Number(row.done_count),
+    lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at) : null,
+    timeSpentSeconds: Number(row.time_spent_seconds ?? 0),
+  };
+}
+
+export type ListLearnersOptions = { organisationId: string; catalogue: Catalogue; asOf: Date; filters: LearnerFilters };
+
+/** One page of the establishment's learners as filtered and sorted, and how many match, paginated by the database. */
+export async function listLearners(db: Db, options: ListLearnersOptions): Promise<{ rows: LearnerRow[]; total: number; page: number; pageCount: number }> {
+  const { filters } = options;
+  const page = filters.page ?? 1;
+  const allTargets = await loadAssignmentTargets(db, options);
+  const targets = filters.affectation ? allTargets.filter((t) => t.id === filters.affectation) : allTargets;
+  const ctes = learnerStatusCtes({ organisationId: options.organisationId, targets, where: learnerWhere(filters) });
+  const direction = filters.ordre === "desc" ? sql.raw("desc nulls last") : sql.raw("asc nulls last");
+  const statusFilter = filters.statut ? sql`and pl.status = ${filters.statut}` : filters.affectation ? sql`and pl.status is not null` : sql``;
+  const result = await db.execute(sql`${ctes}
+    select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, a.last_activity_at, coalesce(a.time_spent_seconds, 0)::int as time_spent_seconds, count(*) over ()::int as total
+    from per_learner pl
+    left join teams t on t.id = pl.team_id
+    left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id) a on true
+    where true ${statusFilter}
+    order by ${sql.raw(orderBy[filters.tri ?? "name"])} ${direction}, lower(pl.name), pl.user_id
+    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
+  const raw = rowsOf<RawRow>(result);
+  const total = Number(raw[0]?.total ?? 0);
+
+  return { rows: raw.map(toLearnerRow), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}

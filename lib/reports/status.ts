@@ -1,0 +1,29 @@
+import type { AssignmentCycle } from "./assignment-cycle";
+
+export const learnerStatuses = ["late", "not_started", "in_progress", "done"] as const;
+export type LearnerStatus = (typeof learnerStatuses)[number];
+
+export type ProgressFacts = { completedAt: Date | null; lastActivityAt: Date };
+
+/**
+ * The status of one learner for one assignment whose subject has `moduleCount` modules (a path is
+ * done when all its modules are): done, late, in progress (some activity this cycle), or not
+ * started. The SQL in learner-status-sql.ts applies the same rules; tests hold them equal.
+ */
+export function assignmentStatus(cycle: AssignmentCycle, moduleCount: number, progress: ProgressFacts[]): LearnerStatus {
+  const countedSince = (since: Date | null) => progress.filter((p) => p.completedAt && (!since || p.completedAt >= since)).length;
+  if (countedSince(cycle.doneSince) >= moduleCount) return "done";
+  if (cycle.isPastDue && countedSince(cycle.lateUnlessSince) < moduleCount) return "late";
+  const active = progress.some((p) => !cycle.doneSince || p.lastActivityAt >= cycle.doneSince);
+
+  return active ? "in_progress" : "not_started";
+}
+
+/** A learner's overall status across their assignments: late if any is, done if all are. */
+export function overallStatus(statuses: LearnerStatus[]): LearnerStatus | null {
+  if (statuses.length === 0) return null;
+  if (statuses.includes("late")) return "late";
+  if (statuses.every((s) => s === "done")) return "done";
+
+  return statuses.some((s) => s !== "not_started") ? "in_progress" : "not_started";
+}

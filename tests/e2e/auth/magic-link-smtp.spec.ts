@@ -1,0 +1,80 @@
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { expect, test } from "@playwright/test";
+import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+const received: { to: string; text: string }[] = [];
+let smtp: SMTPServer;
+let server: SpawnedServer;
+let dataDir: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+test.beforeAll(async ({}, testInfo) => {
+  // Skipped here rather than per test, so that the phone project starts no second server.
+  test.skip(testInfo.project.name !== "desktop", "starts its own server and mail sink; once is enough");
+  test.setTimeout(120_000);
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text: raw });
+        callback();
+      });
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+
+  // Its own embedded database: the main test server holds its PGlite folder exclusively.
+  dataDir = path.join(".data", `e2e-smtp-${Date.now()}`);
+  const env = { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir };
+  execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env, stdio: "ignore" });
+  execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: ROOT, env, stdio: "ignore" });
+  const port = await freePort();
+  server = spawnServer(port, { DATABASE_URL: "", PGLITE_DIR: dataDir, PORT: String(port), APP_URL: `http://localhost:${port}`, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  await expect.poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  // close() waits for open connections; do not let a lingering one hold the run.
+  await Promise.race([new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve())), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  if (dataDir) rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
+});
+
+test("sends a single-use magic link through SMTP, and hides the local mailbox", async ({ page }) => {
+  const email = "infirmiere@vigie.test";
+  await page.goto(`${server.url}/connexion`);
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Recevoir un lien de connexion" }) });
+  await form.getByLabel("Adresse e-mail").fill(email);
+  await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+  await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
+
+  await expect.poll(() => received.filter((m) => m.to === email).length, { timeout: 10_000 }).toBe(1);
+  // Quoted-printable wraps long lines with "=\r\n" and encodes "=" as "=3D".
+  const body = received[0]!.text.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const link = /http:\/\/localhost:\d+\/api\/auth\/callback\/nodemailer\?[^\s"<]+/.exec(body)![0].replace(/&amp;/g, "&");
+  await page.goto(link);
+  await expect(page).toHaveURL(`${server.url}/modules`);
+
+  await page.context().clearCookies();
+  await page.goto(link);
+  await expect(page.getByRole("alert").first()).toContainText("Ce lien de connexion a expiré ou a déjà servi.");
+  expect((await page.request.get(`${server.url}/boite-mail`)).status()).toBe(404);
+});

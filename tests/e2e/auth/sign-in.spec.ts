@@ -1,0 +1,103 @@
+import { type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test } from "../fixtures";
+import { expectNoAxeViolations } from "../../support/page-checks";
+
+/** Opens the newest message to `email` in the local mailbox and returns the link it carries. */
+async function linkFromMailbox(page: Page, email: string, subject: string): Promise<string> {
+  await page.goto("/boite-mail");
+  await page.getByRole("listitem").filter({ hasText: email }).filter({ hasText: subject }).first().getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+
+  return (await page.locator(".mail-body a").first().getAttribute("href"))!;
+}
+
+test.describe("sign-in", () => {
+  test("signs in with a password through the form, on a page with a nonce-based CSP", async ({ page, learnerEmail }) => {
+    const policy = (await page.goto("/connexion"))!.headers()["content-security-policy"] ?? "";
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(policy).not.toContain("unsafe-eval");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Adresse e-mail").first().fill(learnerEmail);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+
+    await expect(page).toHaveURL(/\/modules$/);
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === "authjs.session-token");
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  });
+
+  test("signs in with a magic link from the local mailbox, once", async ({ page, learnerEmail }) => {
+    await page.goto("/connexion");
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Recevoir un lien de connexion" }) });
+    await form.getByLabel("Adresse e-mail").fill(learnerEmail);
+    await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
+
+    const link = await linkFromMailbox(page, learnerEmail, "Votre lien de connexion à Vigie");
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/modules$/);
+    await page.context().clearCookies();
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/connexion/);
+    await expect(page.getByRole("alert").first()).toContainText("Ce lien de connexion a expiré ou a déjà servi.");
+  });
+
+  test("gives the same answer for an unknown address and sends nothing", async ({ page }) => {
+    const unknown = `inconnu-${Date.now()}@vigie.test`;
+    await page.goto("/connexion");
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Recevoir un lien de connexion" }) });
+    await form.getByLabel("Adresse e-mail").fill(unknown);
+    await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+
+    await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
+    await page.goto("/boite-mail");
+    await expect(page.getByText(unknown)).toHaveCount(0);
+  });
+
+  test("resets a forgotten password by e-mail", async ({ page, learnerEmail }) => {
+    await page.goto("/connexion");
+    await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Adresse e-mail").fill(learnerEmail);
+    await page.getByRole("button", { name: "Recevoir un lien" }).click();
+    await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
+
+    await page.goto(await linkFromMailbox(page, learnerEmail, "Choisir un nouveau mot de passe Vigie"));
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Nouveau mot de passe").fill("qwerty123456");
+    await page.getByLabel("Confirmez le mot de passe").fill("qwerty123456");
+    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await expect(page.getByText("Ce mot de passe fait partie des plus courants")).toBeVisible();
+    await page.getByLabel("Nouveau mot de passe").fill("un cheval bleu sur la digue");
+    await page.getByLabel("Confirmez le mot de passe").fill("un cheval bleu sur la digue");
+    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await expect(page.getByRole("status")).toContainText("Votre mot de passe a été changé.");
+
+    await page.getByRole("link", { name: "Connexion" }).click();
+    await page.getByLabel("Adresse e-mail").first().fill(learnerEmail);
+    await page.getByLabel("Mot de passe", { exact: true }).fill("un cheval bleu sur la digue");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/modules$/);
+  });
+
+  test("refuses even the right password after 10 failures, and says when to try again", async ({ page, learnerEmail, isMobile }) => {
+    test.skip(isMobile, "the same server code on every viewport");
+    // Each failure claims another address: with TRUST_PROXY_HOPS=0 that is believed, yet the
+    // per-account limit still holds (and the run's own address keeps its budget).
+    for (let i = 0; i < 10; i++) {
+      const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      await page.request.post("/api/auth/callback/credentials", {
+        form: { email: learnerEmail, password: "mauvais-mot-de-passe", csrfToken },
+        headers: { "x-forwarded-for": `203.0.113.${i + 1}` },
+        maxRedirects: 0,
+      });
+    }
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").first().fill(learnerEmail);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+
+    await expect(page.getByRole("alert").filter({ hasText: "Trop de tentatives" })).toContainText(/réessayez dans \d+ minutes?/);
+    await expect(page).toHaveURL(/\/connexion/);
+  });
+});

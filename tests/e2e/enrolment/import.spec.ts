@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { expectNoAxeViolations } from "../../support/page-checks";
+import { expect, signInViaApi, test } from "../fixtures";
+
+const BOM = "\uFEFF";
+
+test.describe("importing staff", () => {
+  test("a manager previews a CSV with errors, fixes it, imports it, and re-importing changes nothing", async ({ page, browser }) => {
+    const id = randomUUID().slice(0, 8);
+    const good = `${BOM}Nom;E-mail;Service\r\nInès Garnier ${id};ines-${id}@ch.test;Service des urgences\r\n`;
+    const bad = `${good}=HYPERLINK("http://evil");x-${id}@ch.test;Service des urgences\r\nPaul;pas-une-adresse;Cardiologie\r\n`;
+    await signInViaApi(page.request, "rssi@vigie.test");
+    await page.goto("/etablissement/import");
+
+    await page.getByLabel("Fichier CSV du personnel").setInputFiles({ name: "personnel.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await page.getByRole("button", { name: "Prévisualiser" }).click();
+    await expect(page.getByText(/2 lignes à corriger/)).toBeVisible();
+    await expect(page.getByRole("cell", { name: /formule de tableur/ })).toBeVisible();
+    await expect(page.getByRole("cell", { name: /Service inconnu : « Cardiologie »/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Importer" })).toBeDisabled();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Fichier CSV du personnel").setInputFiles({ name: "personnel.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page.getByRole("button", { name: "Prévisualiser" }).click();
+    await expect(page.getByText("1 ligne vérifiée, prête à importer.")).toBeVisible();
+    await page.getByRole("button", { name: "Importer" }).click();
+    await expect(page.getByText("Import terminé : 1 nouvelle personne invitée.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Prévisualiser" }).click();
+    await expect(page.getByRole("cell", { name: "Déjà présent, inchangé" })).toBeVisible();
+    await page.getByRole("button", { name: "Importer" }).click();
+    await expect(page.getByText("Import terminé : aucune nouvelle personne.")).toBeVisible();
+
+    // The new learner received an invitation, asks for a sign-in link and gets in.
+    const learner = await browser.newContext();
+    const newcomer = await learner.newPage();
+    await newcomer.goto("/boite-mail");
+    await expect(newcomer.getByRole("listitem").filter({ hasText: `ines-${id}@ch.test` }).filter({ hasText: "Votre accès à la sensibilisation" })).toBeVisible();
+    await newcomer.goto("/connexion");
+    const form = newcomer.locator("form", { has: newcomer.getByRole("button", { name: "Recevoir un lien de connexion" }) });
+    await form.getByLabel("Adresse e-mail").fill(`ines-${id}@ch.test`);
+    await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await newcomer.goto("/boite-mail");
+    await newcomer.getByRole("listitem").filter({ hasText: `ines-${id}@ch.test` }).filter({ hasText: "Votre lien de connexion à Vigie" }).first().getByRole("link").click();
+    await newcomer.goto((await newcomer.locator(".mail-body a").first().getAttribute("href"))!);
+    await expect(newcomer).toHaveURL(/\/modules$/);
+    await expect(newcomer.getByText(`Connecté : Inès Garnier ${id}`)).toBeVisible();
+    await learner.close();
+  });
+
+  test("a learner cannot open the import page", async ({ learnerPage: page }) => {
+    expect((await page.goto("/etablissement/import"))?.status()).toBe(404);
+  });
+});

@@ -1,0 +1,185 @@
+import { and, desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, mailOutbox, passwordResetTokens, users } from "@/db/schema";
+import { createOrganisation, createUser, uniqueSuffix } from "@/db/seed/factories";
+import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { attemptPasswordSignIn } from "@/lib/auth/attempt-password-sign-in";
+import { loadActor } from "@/lib/auth/load-actor";
+import { checkPassword } from "@/lib/auth/password-policy";
+import { hashResetToken, isResetTokenUsable, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
+import { requestMagicLink } from "@/lib/auth/request-magic-link";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { clientAddress } from "@/lib/http/client-address";
+import { sendMail } from "@/lib/mail/send-mail";
+import { type TestDb, createTestDb } from "../support/db";
+
+const PASSWORD = "une phrase assez longue";
+const now = new Date("2026-11-02T08:00:10Z");
+let testDb: TestDb;
+let organisationId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  organisationId = (await createOrganisation(testDb.db)).id;
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+const learner = () => createUser(testDb.db, { organisationId, password: PASSWORD });
+const origin = (ipAddress = `198.51.100.${Math.floor(Math.random() * 250)}`) => ({ ipAddress, userAgent: "vitest" });
+const signIn = (email: string, password: string, from = origin(), at = now) => attemptPasswordSignIn(testDb.db, { email, password, origin: from, now: at });
+
+describe("attemptPasswordSignIn", () => {
+  it("refuses the 11th attempt on one account even with the right password, from any address", async () => {
+    const user = await learner();
+    for (let i = 0; i < 10; i++) expect((await signIn(user.email!, "mauvais mot de passe", origin(`203.0.113.${i}`))).status).toBe("invalid");
+
+    const refused = await signIn(user.email!, PASSWORD, origin("192.0.2.77"));
+    expect(refused).toEqual({ status: "throttled", retryAfterSeconds: 890 });
+    expect((await signIn(user.email!, PASSWORD, origin(), new Date(now.getTime() + 15 * 60_000))).status).toBe("ok");
+  });
+
+  it("does not count successful sign-ins as failures", async () => {
+    const user = await learner();
+    for (let i = 0; i < 12; i++) expect((await signIn(user.email!, PASSWORD)).status).toBe("ok");
+  });
+
+  it("refuses the 31st attempt from one address across accounts", async () => {
+    const from = origin("203.0.113.200");
+    for (let i = 0; i < 30; i++) expect((await signIn(`inconnu-${uniqueSuffix()}@vigie.test`, "peu importe", from)).status).toBe("invalid");
+    const user = await learner();
+
+    expect((await signIn(user.email!, PASSWORD, from)).status).toBe("throttled");
+    expect((await signIn(user.email!, PASSWORD, origin("203.0.113.201"))).status).toBe("ok");
+  });
+
+  it("keeps counting one address behind a trusted proxy whatever X-Forwarded-For the client forges", async () => {
+    const user = await learner();
+    const viaProxy = (forged: string) => origin(clientAddress(new Headers({ "x-forwarded-for": `${forged}, 198.51.100.9` }), 1));
+    for (let i = 0; i < 30; i++) await signIn(`inconnu-${uniqueSuffix()}@vigie.test`, "peu importe", viaProxy(`10.0.0.${i}`));
+
+    expect((await signIn(user.email!, PASSWORD, viaProxy("10.9.9.9"))).status).toBe("throttled");
+  });
+
+  it("with no trusted proxy, counts a forged address apart but still limits the account", async () => {
+    const user = await learner();
+    const direct = (forged: string) => origin(clientAddress(new Headers({ "x-forwarded-for": forged }), 0));
+    for (let i = 0; i < 10; i++) await signIn(user.email!, "mauvais mot de passe", direct(`10.1.0.${i}`));
+
+    expect(direct("10.1.0.99").ipAddress).toBe("10.1.0.99");
+    expect((await signIn(user.email!, PASSWORD, direct("10.1.0.99"))).status).toBe("throttled");
+  });
+
+  it("refuses a deactivated user, whose session no longer loads, and audits the failure", async () => {
+    const user = await learner();
+    await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, user.id));
+
+    expect(await loadActor(testDb.db, user.id)).toBeNull();
+    expect((await signIn(user.email!, PASSWORD, origin("192.0.2.5"))).status).toBe("invalid");
+    const [entry] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.email!), eq(auditLog.action, "sign_in.failed")));
+    expect(entry).toMatchObject({ ipAddress: "192.0.2.5", userAgent: "vitest", details: { method: "password", reason: "invalid" } });
+  });
+});
+
+describe("requestMagicLink", () => {
+  it("sends only to an active user, counts every request and audits it", async () => {
+    const user = await learner();
+    const from = origin();
+
+    expect(await requestMagicLink(testDb.db, { email: user.email!.toUpperCase(), origin: from, now })).toEqual({ status: "send", userId: user.id });
+    expect(await requestMagicLink(testDb.db, { email: `inconnu-${uniqueSuffix()}@vigie.test`, origin: from, now })).toEqual({ status: "skip" });
+    for (let i = 0; i < 9; i++) await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now });
+    expect((await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now })).status).toBe("throttled");
+    const entries = await testDb.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, "magic_link.requested")));
+    expect(entries).toHaveLength(10);
+  });
+});
+
+describe("checkPassword", () => {
+  it("asks for 12 characters, no composition rules, and refuses common passwords", () => {
+    expect(checkPassword("court")).toBe("too_short");
+    expect(checkPassword("ééééééééééé")).toBe("too_short");
+    expect(checkPassword("qwerty123456")).toBe("too_common");
+    expect(checkPassword("QWERTY123456")).toBe("too_common");
+    expect(checkPassword("1q2w3e4r5t6y")).toBe("too_common");
+    expect(checkPassword("x".repeat(257))).toBe("too_long");
+    expect(checkPassword("cheval agrafe batterie")).toBeNull();
+    expect(checkPassword("vigie-demo-2026")).toBeNull();
+  });
+});
+
+describe("password reset", () => {
+  async function requestLink(email: string, at = now) {
+    await requestPasswordReset(testDb.db, { email, baseUrl: "https://vigie.example.org", origin: origin(), now: at });
+    const [mail] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+
+    return mail ? new URL(/https:\/\/\S+/.exec(mail.text)![0]).searchParams.get("jeton")! : null;
+  }
+
+  it("mails a single-use link, stores only its SHA-256 and sets the new password", async () => {
+    const user = await learner();
+    const token = (await requestLink(user.email!))!;
+    const [stored] = await testDb.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
+
+    expect(stored!.tokenHash).toBe(hashResetToken(token));
+    expect(stored!.tokenHash).not.toContain(token);
+    expect(stored!.expiresAt.getTime() - now.getTime()).toBe(30 * 60_000);
+    await resetPassword(testDb.db, { token, password: "nouvelle phrase secrète", origin: origin(), now });
+    expect(await verifyCredentials(testDb.db, user.email!, "nouvelle phrase secrète")).toMatchObject({ id: user.id });
+    expect(await verifyCredentials(testDb.db, user.email!, PASSWORD)).toBeNull();
+    await expect(resetPassword(testDb.db, { token, password: "encore une autre phrase", origin: origin(), now })).rejects.toMatchObject({ code: "not_found" });
+    const actions = (await testDb.db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["password_reset.requested", "password_reset.completed"]));
+  });
+
+  it("refuses an expired link and a weak password", async () => {
+    const user = await learner();
+    const token = (await requestLink(user.email!))!;
+
+    expect(await isResetTokenUsable(testDb.db, token, new Date(now.getTime() + 29 * 60_000))).toBe(true);
+    await expect(resetPassword(testDb.db, { token, password: "motdepasse", origin: origin(), now })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(resetPassword(testDb.db, { token, password: "nouvelle phrase secrète", origin: origin(), now: new Date(now.getTime() + 31 * 60_000) })).rejects.toMatchObject({ code: "not_found" });
+    expect(await verifyCredentials(testDb.db, user.email!, PASSWORD)).toMatchObject({ id: user.id });
+  });
+
+  it("mails at most 5 links per account every 15 minutes", async () => {
+    const user = await learner();
+    for (let i = 0; i < 6; i++) await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin: origin(), now });
+
+    expect(await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email!))).toHaveLength(5);
+  });
+
+  it("sends nothing for an unknown address", async () => {
+    expect(await requestLink(`inconnu-${uniqueSuffix()}@vigie.test`)).toBeNull();
+  });
+});
+
+describe("sendMail", () => {
+  it("keeps the message in the outbox, unsent, when no SMTP server is configured", async () => {
+    const to = `boite-${uniqueSuffix()}@vigie.test`;
+    const sent = await sendMail(testDb.db, { to, subject: "Objet", text: "Bonjour", html: "<p>Bonjour</p>", kind: "test" });
+    const [row] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.id, sent.id));
+
+    expect(row).toMatchObject({ to, subject: "Objet", text: "Bonjour", kind: "test", sentAt: null, error: null });
+  });
+});
+
+describe("listAuditEntries", () => {
+  it("shows the latest entries of one action to a platform admin only", async () => {
+    const centre = await createOrganisation(testDb.db, { kind: "centre" });
+    const [admin, manager] = await Promise.all([
+      createUser(testDb.db, { organisationId: centre.id, role: "admin" }),
+      createUser(testDb.db, { organisationId, role: "manager" }),
+    ]);
+    await recordAudit(testDb.db, { action: "sign_out", actorUserId: manager.id, origin: origin("192.0.2.44") });
+
+    const adminActor = (await loadActor(testDb.db, admin.id))!;
+    const entries = await listAuditEntries(testDb.db, adminActor, { action: "sign_out" });
+    expect(entries[0]).toMatchObject({ action: "sign_out", actorEmail: manager.email, ipAddress: "192.0.2.44", userAgent: "vitest" });
+    expect(entries.every((entry) => entry.action === "sign_out")).toBe(true);
+    await expect(listAuditEntries(testDb.db, (await loadActor(testDb.db, manager.id))!)).rejects.toMatchObject({ code: "not_found" });
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+
+describe("contentSecurityPolicy", () => {
+  it("allows scripts only with the nonce, and never eval in production", () => {
+    const policy = contentSecurityPolicy("abc123", { isDevelopment: false, isHttps: true });
+
+    expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(policy).not.toContain("unsafe-eval");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("upgrade-insecure-requests");
+  });
+
+  it("allows eval in development only, and does not upgrade requests on plain http", () => {
+    const policy = contentSecurityPolicy("n", { isDevelopment: true, isHttps: false });
+
+    expect(policy).toContain("'unsafe-eval'");
+    expect(policy).not.toContain("upgrade-insecure-requests");
+  });
+});
