@@ -6,7 +6,7 @@
 // must be answered "duplicate" and change nothing.
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
-import { count, inArray, sum } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { learningEvents, moduleProgress } from "@/db/schema";
@@ -34,7 +34,14 @@ async function main() {
   const learners = await Promise.all(Array.from({ length: 64 }, () => createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD })));
   const server = await startServer(PORT, { DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "20" });
   const module = loadCatalogue().moduleById.get("cles-usb")!;
-  const cookies = await Promise.all(learners.map((l) => signIn(server.url, l.email!, DEMO_PASSWORD)));
+  // One at a time: sign-in is throttled per client address (30 attempts in flight would trip it).
+  const cookies: string[] = [];
+  try {
+    for (const learner of learners) cookies.push(await signIn(server.url, learner.email!, DEMO_PASSWORD));
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   const tally: Tally = { uniqueEvents: 0, resends: 0, errors: 0, recordedAnswers: new Map() };
 
   const run = async (connections: number, batch: number, learnerOffset: number) => {
@@ -103,8 +110,16 @@ async function main() {
   }
 
   const ids = learners.map((l) => l.id);
-  const [stored] = await handle.db.select({ n: count() }).from(learningEvents).where(inArray(learningEvents.userId, ids));
-  const [seconds] = await handle.db.select({ total: sum(moduleProgress.timeSpentSeconds) }).from(moduleProgress).where(inArray(moduleProgress.userId, ids));
+  // One statement, so both figures come from the same snapshot (a request cut off when the
+  // server stopped may still commit while we count).
+  const [totals] = await handle.db
+    .select({
+      stored: sql<number>`(select count(*)::int from ${learningEvents} where ${inArray(learningEvents.userId, ids)})`,
+      seconds: sql<number>`(select coalesce(sum(${moduleProgress.timeSpentSeconds}), 0)::int from ${moduleProgress} where ${inArray(moduleProgress.userId, ids)})`,
+    })
+    .from(sql`(select 1) as one`);
+  const stored = { n: totals!.stored };
+  const seconds = { total: totals!.seconds };
   await handle.close();
   // No batch answered "recorded" twice; no more events stored than sent; every stored event
   // carries 3 active seconds, so time counted twice would show in the sum.

@@ -18,6 +18,10 @@ export function ensureBuild(): void {
  * /api/health, and samples the server's resident memory every 200 ms.
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
+  // A server left over on the port would answer the health check and be measured instead.
+  if (await fetch(`http://localhost:${port}/api/health`).then(() => true).catch(() => false)) {
+    throw new Error(`port ${port} is already in use: stop the server listening there first`);
+  }
   // The same V8 flag as `npm start` (a larger young generation: less time in GC under load).
   const nodeArgs = ["--max-semi-space-size=64", ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "localhost"], {
@@ -49,10 +53,20 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   };
 }
 
+/** Resident memory of the server: the process and its children (`next start` runs the server in a child). */
 function rssMb(pid: number): number {
   try {
-    const status = execFileSync("cat", [`/proc/${pid}/status`], { encoding: "utf8" });
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [child, parent] of rows) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+    }
+    const kb = rows.filter(([id]) => tree.has(id)).reduce((sum, [, , rss]) => sum + rss, 0);
+
     return Math.round(kb / 1024);
   } catch {
     return 0;
