@@ -30,6 +30,16 @@ export async function SiteHeader() {
                 <Link href="/mes-certificats">{t("nav.certificates")}</Link>
               </li>
             )}
+            {actor?.memberships.some((m) => m.role === "manager" || m.role === "admin") && (
+              <li>
+                <Link href="/etablissement/tableau-de-bord">{t("nav.establishment")}</Link>
+              </li>
+            )}
+            {actor?.memberships.some((m) => m.role === "admin" && m.kind === "centre") && (
+              <li>
+                <Link href="/centre/etablissements">{t("nav.centre")}</Link>
+              </li>
+            )}
             <li>
               <Link href="/signaler-un-incident" className="site-nav__incident">
                 {t("nav.incident")}

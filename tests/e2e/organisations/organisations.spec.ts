@@ -32,7 +32,11 @@ test.describe("establishments and teams", () => {
   test("a manager adds and removes a service of their establishment", async ({ page }) => {
     const name = `Bloc opératoire ${randomUUID().slice(0, 6)}`;
     await signInViaApi(page.request, "rssi@vigie.test");
-    await page.goto("/etablissement/equipes");
+    await page.goto("/");
+    await page.getByRole("link", { name: "Mon établissement" }).click();
+    await expect(page).toHaveURL(/\/etablissement\/tableau-de-bord/);
+    await page.getByRole("link", { name: "Services", exact: true }).click();
+    await expect(page).toHaveURL(/\/etablissement\/equipes/);
     await expect(page.getByRole("listitem").filter({ hasText: "Service des urgences" })).toBeVisible();
 
     await page.getByLabel(/Nom du service/).fill(name);
@@ -43,7 +47,10 @@ test.describe("establishments and teams", () => {
     await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
   });
 
-  test("a learner gets not found on the admin and team pages", async ({ learnerPage: page }) => {
+  test("a learner has no manager links and gets not found on the admin and team pages", async ({ learnerPage: page }) => {
+    await page.goto("/modules");
+    await expect(page.getByRole("link", { name: "Mon établissement" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Centre régional" })).toHaveCount(0);
     expect((await page.goto("/centre/etablissements"))?.status()).toBe(404);
     expect((await page.goto("/etablissement/equipes"))?.status()).toBe(404);
   });

@@ -25,6 +25,15 @@ export async function ReportsNav({ current, query = "" }: Props) {
         <li>
           <Link href="/etablissement/certificats">{t("certificates")}</Link>
         </li>
+        <li>
+          <Link href={`/etablissement/import${query}`}>{t("import")}</Link>
+        </li>
+        <li>
+          <Link href={`/etablissement/equipes${query}`}>{t("teams")}</Link>
+        </li>
+        <li>
+          <Link href={`/etablissement/contact-incident${query}`}>{t("incidentContact")}</Link>
+        </li>
       </ul>
     </nav>
   );
