@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { AppError } from "@/lib/errors";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { reportsContext } from "../../_components/reports-context";
 import "../../_components/reports.css";
 import { TableScroll } from "../../_components/table-scroll";
+import { setLearnerActiveAction } from "./actions";
 
 type Props = { params: Promise<{ userId: string }>; searchParams: Promise<{ etablissement?: string }> };
 
@@ -29,6 +32,8 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
   const { db, establishment } = await reportsContext(`/etablissement/apprenants/${userId}`, etablissement);
   const [t, tr, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getFormatter()]);
   const detail = await loadDetail(db, { organisationId: establishment.id, userId, catalogue: getCatalogue(), asOf: new Date() });
+  const [account] = await db.select({ isActive: users.isActive }).from(users).where(eq(users.id, detail.learner.id));
+  const isActive = account?.isActive ?? false;
   const date = (value: Date | null) => (value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—");
   const day = (value: string) => date(new Date(`${value}T12:00:00Z`));
 
@@ -41,6 +46,15 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
       <p className="lead">
         {detail.learner.email} {detail.learner.teamName && `— ${detail.learner.teamName}`}
       </p>
+      <section className="section" aria-labelledby="acces">
+        <h2 id="acces">{t("access")}</h2>
+        <p>{isActive ? t("active") : t("inactive")}</p>
+        <form action={setLearnerActiveAction}>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="isActive" value={String(!isActive)} />
+          <button type="submit" className="button button--secondary">{isActive ? t("deactivate") : t("reactivate")}</button>
+        </form>
+      </section>
       <section className="section" aria-labelledby="affectations">
         <h2 id="affectations">{t("assignments")}</h2>
         <ul>
