@@ -12,7 +12,7 @@ import { ensureBuild, signIn, startServer } from "./support/bench-server";
 
 const LEVELS = [1, 8, 32] as const;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const PORT = 3212;
+const PORT = Number(process.env.BENCH_PORT ?? 3212);
 const PAGES = { catalogue: "/modules", module_step: "/modules/cles-usb?etape=recharger-et-perdre" } as const;
 
 type Figures = { rps: number; p50_ms: number; p95_ms: number };

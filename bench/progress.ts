@@ -19,7 +19,7 @@ const LEVELS = [1, 8, 32] as const;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BATCH = Number(process.env.BENCH_BATCH ?? 10);
 const DUPLICATE_SHARE = 0.1;
-const PORT = 3211;
+const PORT = Number(process.env.BENCH_PORT ?? 3211);
 
 type Tally = { uniqueEvents: number; resends: number; errors: number; recordedAnswers: Map<string, number> };
 

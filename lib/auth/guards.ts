@@ -30,11 +30,14 @@ export async function requireActor(returnTo: string): Promise<Actor> {
 
 export type LearnerContext = { actor: Actor; membership: ActorMembership };
 
-/** For pages that take modules: a signed-in member of an establishment. */
+/**
+ * For pages that take modules: a signed-in member of an establishment. Someone who belongs to
+ * none (a centre's admin) is told so on /sans-etablissement rather than shown an error.
+ */
 export async function requireLearner(returnTo: string): Promise<LearnerContext> {
   const actor = await requireActor(returnTo);
   const membership = learnerMembership(actor);
-  if (!membership) throw new AppError("forbidden", "no establishment membership");
+  if (!membership) redirect("/sans-etablissement");
 
   return { actor, membership };
 }

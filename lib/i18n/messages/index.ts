@@ -3,6 +3,7 @@ import enAudit from "./en/audit.json";
 import enAccount from "./en/account.json";
 import enCatalogue from "./en/catalogue.json";
 import enCertificates from "./en/certificates.json";
+import enErrors from "./en/errors.json";
 import enHome from "./en/home.json";
 import enMailbox from "./en/mailbox.json";
 import enManagerCertificates from "./en/managerCertificates.json";
@@ -21,6 +22,7 @@ import frAudit from "./fr/audit.json";
 import frAccount from "./fr/account.json";
 import frCatalogue from "./fr/catalogue.json";
 import frCertificates from "./fr/certificates.json";
+import frErrors from "./fr/errors.json";
 import frHome from "./fr/home.json";
 import frMailbox from "./fr/mailbox.json";
 import frManagerCertificates from "./fr/managerCertificates.json";
@@ -38,6 +40,6 @@ import frSignIn from "./fr/signIn.json";
 import type { Locale } from "../locales";
 
 export const messages = {
-  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit },
-  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit },
+  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit, errors: frErrors },
+  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit, errors: enErrors },
 } satisfies Record<Locale, Record<string, unknown>>;

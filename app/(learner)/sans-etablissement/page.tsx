@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/guards";
+import { learnerMembership } from "@/lib/auth/load-actor";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors.noEstablishment"))("metaTitle") };
+}
+
+/** Where the learner pages send a signed-in person who belongs to no establishment (a centre's admin). */
+export default async function NoEstablishmentPage() {
+  const actor = await requireActor("/modules");
+  if (learnerMembership(actor)) redirect("/modules");
+  const t = await getTranslations("errors.noEstablishment");
+  const isCentreAdmin = actor.memberships.some((m) => m.role === "admin" && m.kind === "centre");
+
+  return (
+    <div className="narrow">
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
+      {isCentreAdmin ? (
+        <p>
+          {t("admin")} <Link href="/centre/etablissements">{t("adminLink")}</Link>
+        </p>
+      ) : (
+        <p>{t("learner")}</p>
+      )}
+      <p>
+        <Link href="/">{t("home")}</Link>
+      </p>
+    </div>
+  );
+}

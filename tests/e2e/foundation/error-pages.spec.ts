@@ -1,0 +1,34 @@
+import { expect, signInViaApi, test } from "../fixtures";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
+
+test.describe("error pages", () => {
+  test("an unknown address answers 404 with a French page inside the site's shell", async ({ page }) => {
+    const response = await page.goto("/cette-page-n-existe-pas");
+
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Retour à l'accueil" })).toHaveAttribute("href", "/");
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test("a centre's admin, who belongs to no establishment, is told so on the learner pages", async ({ page }) => {
+    await signInViaApi(page.request, "admin@vigie.test");
+
+    for (const path of ["/modules", "/modules/cles-usb", "/mes-certificats"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/sans-etablissement$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre compte n'est rattaché à aucun établissement");
+    }
+    await expect(page.getByRole("link", { name: "Gérer les établissements" })).toHaveAttribute("href", "/centre/etablissements");
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test("a learner who opens the explanation page goes on to their modules", async ({ learnerPage: page }) => {
+    await page.goto("/sans-etablissement");
+
+    await expect(page).toHaveURL(/\/modules$/);
+  });
+});
