@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
-import type { Font } from "@pdf-lib/fontkit";
 import { PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
+import { type Face, type FaceName, advanceOf, table } from "./font-face";
 import { subsetTrueType } from "./subset-true-type";
 
 /*
@@ -16,7 +16,6 @@ import { subsetTrueType } from "./subset-true-type";
  */
 
 export type Weight = "regular" | "bold";
-type FaceName = "sans" | "sansBold" | "fallback" | "fallbackBold";
 
 // Read from the app root's node_modules: process.cwd() is the app root under `next dev`,
 // `next start`, the standalone server (it chdirs to its folder), tsx and vitest, whereas a bundled
@@ -36,20 +35,6 @@ const REPLACEMENT = "\uFFFD"; // Open Sans has it
 // through fontkit's shaper (slow); everything else maps one character to one glyph (fast).
 const NEEDS_SHAPING = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const NEUTRAL = /^[\s\p{P}]$/u;
-
-export type GlyphData = { bytes: Uint8Array; components: { at: number; gid: number }[] };
-export type Face = {
-  name: FaceName;
-  font: Font;
-  unitsPerEm: number;
-  hmtxAt: number;
-  metricCount: number; // hhea.numberOfHMetrics: glyphs past it share the last advance
-  bytes: Uint8Array;
-  view: DataView;
-  tables: Map<string, { offset: number; length: number }>;
-  glyphIds: Map<number, number>;
-  glyphs: Map<number, GlyphData>;
-};
 
 /** A run of glyphs in one face; widths and advances in thousandths of the font size. */
 export type GlyphRun = { face: Face; glyphIds: number[]; advances: number[]; texts: string[] };
@@ -90,13 +75,6 @@ function loadFace(name: FaceName): Face {
   return face;
 }
 
-export function table(face: Face, tag: string): { offset: number; length: number } {
-  const found = face.tables.get(tag);
-  if (!found) throw new Error(`${face.name} font has no ${tag} table`);
-
-  return found;
-}
-
 function glyphIdFor(face: Face, codePoint: number): number {
   let id = face.glyphIds.get(codePoint);
   if (id === undefined) {
@@ -105,11 +83,6 @@ function glyphIdFor(face: Face, codePoint: number): number {
   }
 
   return id;
-}
-
-/** Advance width of a glyph in font units, from hmtx. */
-export function advanceOf(face: Face, gid: number): number {
-  return face.view.getUint16(face.hmtxAt + 4 * Math.min(gid, face.metricCount - 1));
 }
 
 function toThousandths(face: Face, units: number): number {

@@ -1,4 +1,4 @@
-import { type Face, type GlyphData, advanceOf, table } from "./certificate-fonts";
+import { type Face, type GlyphData, advanceOf, table } from "./font-face";
 
 /*
  * A TrueType subsetter for certificates: keeps only the glyphs drawn (and the components of
