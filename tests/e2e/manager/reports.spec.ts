@@ -37,6 +37,8 @@ test.describe("manager reports", () => {
     await expectNoHorizontalScroll(page);
 
     await page.goto("/etablissement/apprenants");
+    // The whole list is wider than a phone: it scrolls inside its box, never the page.
+    await expectNoHorizontalScroll(page);
     await page.getByLabel("Nom ou e-mail").fill("Œuvray");
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect(page.getByRole("row").filter({ hasText: "secretaire@vigie.test" })).toBeVisible();
