@@ -13,9 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ManagerCertificatesPage() {
   const actor = await requireActor("/etablissement/certificats");
-  const organisations = revocableOrganisations(actor);
-  if (organisations !== "all" && organisations.length === 0) notFound();
   const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("managerCertificates"), getFormatter()]);
+  const organisations = await revocableOrganisations(db, actor);
+  if (organisations.length === 0) notFound();
   const list = await listOrganisationCertificates(db, organisations);
   const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
 

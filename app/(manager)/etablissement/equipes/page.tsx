@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { listTeams } from "@/lib/organisations/manage-teams";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { deleteTeamAction } from "./actions";
@@ -19,7 +19,7 @@ export default async function TeamsPage({ searchParams }: Props) {
   const [actor, { etablissement }, t] = await Promise.all([requireActor("/etablissement/equipes"), searchParams, getTranslations("teams")]);
   const { db } = await getDb();
   const establishments = await listManagedEstablishments(db, { actor });
-  const selected = establishments.find((e) => e.id === etablissement) ?? establishments[0];
+  const selected = chosenEstablishment(establishments, etablissement);
   if (!selected) notFound();
   const teams = await listTeams(db, { actor, organisationId: selected.id });
 
