@@ -59,8 +59,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
     page: () => "/etablissement/affectations",
     attempt: async (page, a) => {
       const form = page.locator("form").filter({ has: page.getByLabel("Parcours ou module") });
-      await forge(form, { organisationId: a.establishment });
       await page.getByLabel("À terminer avant le").fill("2032-03-01");
+      await forge(form, { organisationId: a.establishment });
       await page.getByRole("button", { name: "Affecter" }).click();
     },
     message: "Cette affectation est introuvable.",
@@ -95,8 +95,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
     page: () => "/etablissement/certificats",
     attempt: async (page, a) => {
       const item = page.locator(".certificate-list > li").filter({ hasText: B.matrixLearner.name });
-      await forge(item, { certificateId: a.certificate });
       await item.getByLabel(/Motif de la révocation/).fill("Tentative depuis un autre établissement");
+      await forge(item, { certificateId: a.certificate });
       await item.getByRole("button", { name: /Révoquer/ }).click();
     },
     message: "Ce certificat est introuvable.",
@@ -116,8 +116,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
     page: () => "/etablissement/equipes",
     attempt: async (page, a) => {
       const form = page.locator("form").filter({ has: page.getByLabel(/Nom du service/) });
-      await forge(form, { organisationId: a.establishment });
       await page.getByLabel(/Nom du service/).fill("Service forgé");
+      await forge(form, { organisationId: a.establishment });
       await page.getByRole("button", { name: "Ajouter" }).click();
     },
     message: "Cet établissement est introuvable.",
@@ -149,8 +149,9 @@ const FORGED_ACTIONS: ForgedAction[] = [
     name: "importer du personnel dans A",
     page: () => "/etablissement/import",
     attempt: async (page, a) => {
-      await forge(page.locator("form").filter({ has: page.getByLabel("Fichier CSV du personnel") }), { organisationId: a.establishment });
       await page.getByLabel("Fichier CSV du personnel").setInputFiles({ name: "personnel.csv", mimeType: "text/csv", buffer: Buffer.from("Nom;E-mail\r\nIntrus Forgé;intrus-force@vigie.test\r\n") });
+      // Last, just before submitting: React puts a hidden field's value back when the form re-renders.
+      await forge(page.locator("form").filter({ has: page.getByLabel("Fichier CSV du personnel") }), { organisationId: a.establishment });
       await page.getByRole("button", { name: "Prévisualiser" }).click();
     },
     message: "Cet établissement est introuvable.",
@@ -159,10 +160,10 @@ const FORGED_ACTIONS: ForgedAction[] = [
     name: "changer le contact incident de A",
     page: () => "/etablissement/contact-incident",
     attempt: async (page, a) => {
-      await forge(page.locator("form").filter({ has: page.getByLabel("Nom du contact", { exact: true }) }), { organisationId: a.establishment });
       await page.getByLabel("Nom du contact", { exact: true }).fill("Usurpateur");
       await page.getByLabel("Téléphone", { exact: true }).fill("04 65 71 99 99");
       await page.getByLabel("Adresse e-mail", { exact: true }).fill("usurpateur@vigie.test");
+      await forge(page.locator("form").filter({ has: page.getByLabel("Nom du contact", { exact: true }) }), { organisationId: a.establishment });
       await page.getByRole("button", { name: "Enregistrer" }).click();
     },
     message: "Page ou ressource introuvable.",

@@ -45,7 +45,10 @@ async function hiddenValue(scope: Locator, name: string): Promise<string> {
   return value;
 }
 
-/** Forges a form the way an attacker would: changes its hidden field in the DOM before submitting. */
+/**
+ * Forges a form the way an attacker would: changes its hidden fields in the DOM. Call it last,
+ * just before submitting: React puts a controlled field's value back whenever the form re-renders.
+ */
 export async function forge(form: Locator, fields: Record<string, string>): Promise<void> {
   for (const [name, value] of Object.entries(fields)) {
     await form.locator(`input[name="${name}"]`).evaluate((input, forged) => {
