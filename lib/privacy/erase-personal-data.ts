@@ -1,10 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
-import { accounts, auditLog, certificates, mailOutbox, memberships, passwordCredentials, passwordResetTokens, sessions, users } from "@/db/schema";
+import { accounts, auditLog, certificates, mailOutbox, passwordCredentials, passwordResetTokens, sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { isWithinAdminScope } from "./admin-person-scope";
 
 export const ERASED_NAME = "Personne effacée";
 
@@ -18,7 +17,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
   const { actor, userId } = options;
   if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) throw new AppError("not_found");
   if (actor.userId === userId) throw new AppError("conflict", "an admin cannot erase themselves");
-  await assertWithinAdminScope(db, actor, userId);
+  if (!(await isWithinAdminScope(db, actor, userId))) throw new AppError("not_found", "a person outside the admin's centre");
 
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ email: users.email, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId));
@@ -50,12 +49,3 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
   });
 }
 
-/** Someone who belongs to anything outside the admin's centre and its establishments is not theirs to erase. */
-async function assertWithinAdminScope(db: Db, actor: Actor, userId: string): Promise<void> {
-  if (!z.guid().safeParse(userId).success) throw new AppError("not_found", "malformed user id");
-  const centres = actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId);
-  const establishments = (await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id);
-  const scope = new Set([...centres, ...establishments]);
-  const rows = await db.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
-  if (rows.some((row) => !scope.has(row.organisationId))) throw new AppError("not_found", "a person outside the admin's centre");
-}

@@ -30,6 +30,8 @@ import { createTeam as createTeamAs, deleteTeam, listTeams } from "@/lib/organis
 import { nameManager } from "@/lib/organisations/name-manager";
 import { setLearnerActive } from "@/lib/organisations/set-learner-active";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
+import { findPersonByEmail } from "@/lib/privacy/find-person";
+import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
 import { listLearners } from "@/lib/reports/list-learners";
@@ -153,6 +155,17 @@ describe("the role × establishment matrix", () => {
     await expect(listCentreOrganisations(testDb.db, b.manager)).rejects.toMatchObject({ code: "not_found" });
     await expect(listAuditEntries(testDb.db, b.manager)).rejects.toMatchObject({ code: "not_found" });
     await expect(createEstablishment(testDb.db, { actor: b.manager, input: { name: "Établissement forgé", kind: "establishment" } })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("gives the admin of another centre none of A's organisations or people, and the centre's admin both", async () => {
+    expect((await listCentreOrganisations(testDb.db, adminElsewhere)).map((o) => o.id)).not.toContain(a.establishment);
+    expect(await findPersonByEmail(testDb.db, adminElsewhere, a.learnerEmail)).toBeNull();
+    expect((await listCentreOrganisations(testDb.db, adminHere)).map((o) => o.id)).toEqual(expect.arrayContaining([a.establishment, b.establishment]));
+    expect((await findPersonByEmail(testDb.db, adminHere, a.learnerEmail))?.id).toBe(a.learner);
+  });
+
+  it("gives B's learner detail not_found for a learner of A", async () => {
+    await expect(getLearnerDetail(testDb.db, { organisationId: b.establishment, userId: a.learner, catalogue, asOf })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("exports and lists none of A's learners when B's list is filtered by A's team or assignment", async () => {
