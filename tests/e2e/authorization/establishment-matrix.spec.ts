@@ -4,7 +4,7 @@
  * action of establishment A, and nothing of A changes; signed-out visitors go to /connexion.
  *
  * Adding a page: one more line in MANAGER_PAGES (or ADMIN_PAGES, LEARNER_PAGES), its URL built
- * from A's ids (establishment, learner, team, assignment, certificate: see matrix.ts). A route
+ * from A's ids (establishment, learner, team, assignment, certificate and its code: see matrix.ts). A route
  * handler goes in MANAGER_ROUTES. A new form action goes in FORGED_ACTIONS: open B's own page as
  * B's manager, swap A's ids into the real form (forge()), submit, and give the message expected;
  * snapshotOfA (matrix.ts) then proves A unchanged, so extend it when the action changes
@@ -30,10 +30,11 @@ const MANAGER_PAGES: Route[] = [
   { name: "contact incident", url: (a) => `/etablissement/contact-incident?etablissement=${a.establishment}` },
 ];
 
-/** Route handlers of manager pages: not found, as JSON. */
+/** Route handlers that give A's data: not found, as JSON (signed out: 401 or 404). */
 const MANAGER_ROUTES: Route[] = [
   { name: "export CSV", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}`, phone: true },
   { name: "export CSV filtré", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}&equipe=${a.team}&affectation=${a.assignment}` },
+  { name: "PDF du certificat d'un apprenant de A", url: (a) => `/api/certificats/${a.certificateCode}/pdf` },
 ];
 
 const ADMIN_PAGES: Route[] = [
@@ -228,7 +229,7 @@ test.describe("the role × establishment matrix", () => {
       await page.goto(route.url(idsA));
       await expect(page, route.name).toHaveURL(/\/connexion\?retour=/);
     }
-    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect((await page.request.get(route.url(idsA))).status(), route.name).toBe(404);
+    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect([401, 404], route.name).toContain((await page.request.get(route.url(idsA))).status());
   });
 
   test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({ page }, testInfo) => {

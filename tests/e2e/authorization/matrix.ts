@@ -19,7 +19,7 @@ export const B = {
 export const ADMIN = "admin@vigie.test";
 
 /** The ids of one establishment's objects, as its own manager's pages show them. */
-export type EstablishmentIds = { establishment: string; learner: string; team: string; assignment: string; certificate: string };
+export type EstablishmentIds = { establishment: string; learner: string; team: string; assignment: string; certificate: string; certificateCode: string };
 
 /** Reads the ids from the manager's own pages (the e2e server's database is not reachable from here). */
 export async function readIds(page: Page, who: typeof A | typeof B): Promise<EstablishmentIds> {
@@ -28,14 +28,16 @@ export async function readIds(page: Page, who: typeof A | typeof B): Promise<Est
   const scope = who === A ? A.team : "Tout l'établissement";
   const assignment = await hiddenValue(page.getByRole("listitem").filter({ hasText: `${scope} — À terminer avant le 30/06/2031` }).first(), "assignmentId");
   await page.goto("/etablissement/certificats");
-  const certificate = await hiddenValue(page.getByRole("listitem").filter({ hasText: who.matrixLearner.name }).first(), "certificateId");
+  const certificateItem = page.getByRole("listitem").filter({ hasText: who.matrixLearner.name }).first();
+  const certificate = await hiddenValue(certificateItem, "certificateId");
+  const certificateCode = (await certificateItem.locator(".certificate-code").innerText()).trim();
   await page.goto("/etablissement/equipes");
   const team = await hiddenValue(page.getByRole("listitem").filter({ hasText: who.team }), "teamId");
   await page.goto(`/etablissement/apprenants?q=${encodeURIComponent(who.matrixLearner.email)}`);
   const href = await page.getByRole("link", { name: who.matrixLearner.name }).getAttribute("href");
   const learner = href!.split("/").pop()!.split("?")[0]!;
 
-  return { establishment, learner, team, assignment, certificate };
+  return { establishment, learner, team, assignment, certificate, certificateCode };
 }
 
 async function hiddenValue(scope: Locator, name: string): Promise<string> {
