@@ -73,7 +73,7 @@ test.describe("forged values in forms", () => {
     await expect(manager.getByRole("cell", { name: `Service inconnu : « ${B.team} » (créez-le d'abord dans « Services et unités »).` })).toBeVisible();
     await expect(manager.getByRole("button", { name: "Importer" })).toBeDisabled();
     await manager.goto(`/etablissement/apprenants?q=${email}`);
-    await expect(manager.getByText("0 apprenant", { exact: true })).toBeVisible();
+    await expect(manager.getByText("Aucun apprenant", { exact: true })).toBeVisible();
     await manager.context().close();
   });
 
