@@ -130,10 +130,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
       const row = page.locator(".team-row").filter({ hasText: B.team });
       await forge(row, { organisationId: a.establishment, teamId: a.team });
       await row.getByRole("button", { name: /Supprimer/ }).click();
-      await page.waitForLoadState("networkidle");
     },
-    // A plain form action: the list is shown again, unchanged.
-    message: null,
+    message: "Ce service est introuvable dans vos établissements : rien n'a été supprimé.",
   },
   {
     name: "supprimer un service de A (depuis l'établissement B)",
@@ -142,9 +140,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
       const row = page.locator(".team-row").filter({ hasText: B.team });
       await forge(row, { teamId: a.team });
       await row.getByRole("button", { name: /Supprimer/ }).click();
-      await page.waitForLoadState("networkidle");
     },
-    message: null,
+    message: "Ce service est introuvable dans vos établissements : rien n'a été supprimé.",
   },
   {
     name: "importer du personnel dans A",
