@@ -1,6 +1,8 @@
 import { createDb } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedE2eLearners } from "../seed/demo";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { env } from "@/lib/env";
+import { seedE2eEstablishments } from "../seed/e2e-establishments";
 import { runScript } from "./run-script";
 
 runScript(async () => {
@@ -10,7 +12,10 @@ runScript(async () => {
     const result = await seedDemo(handle.db);
     // Only the end-to-end test server asks for these (see tests/playwright.config.ts).
     const e2e = process.argv.find((arg) => arg.startsWith("--e2e-learners="));
-    if (e2e) await seedE2eLearners(handle.db, ["desktop", "phone"], Number(e2e.split("=")[1]));
+    if (e2e) {
+      await seedE2eLearners(handle.db, ["desktop", "phone"], Number(e2e.split("=")[1]));
+      await seedE2eEstablishments(handle.db, loadCatalogue());
+    }
     console.log(`[db] demo data ready (${handle.kind}: ${handle.location}); ${result.created} new account(s).`);
     console.log(`[db] Comptes de démonstration — mot de passe commun : ${DEMO_PASSWORD}`);
     for (const account of DEMO_ACCOUNTS) {

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { assignments, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
@@ -27,6 +28,7 @@ export async function createAssignment(db: Db, options: CreateAssignmentOptions)
   const { actor, organisationId, teamId, subjectType, subjectId, catalogue } = options;
   await managedEstablishment(db, { actor, organisationId });
   if (teamId) {
+    if (!z.guid().safeParse(teamId).success) throw new AppError("not_found", "malformed team id");
     const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.organisationId, organisationId)));
     if (!team) throw new AppError("not_found", "team of another establishment");
   }

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { assignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
@@ -7,6 +8,7 @@ import { listManagedEstablishments } from "@/lib/incident/list-managed-establish
 
 /** Deletes an assignment of an establishment the actor manages; anyone else gets not_found and it stays. */
 export async function deleteAssignment(db: Db, options: { actor: Actor; assignmentId: string }): Promise<void> {
+  if (!z.guid().safeParse(options.assignmentId).success) throw new AppError("not_found", "malformed assignment id");
   const [assignment] = await db.select({ organisationId: assignments.organisationId }).from(assignments).where(eq(assignments.id, options.assignmentId));
   const managed = assignment ? await listManagedEstablishments(db, { actor: options.actor, organisationId: assignment.organisationId }) : [];
   if (!assignment || managed.length === 0) throw new AppError("not_found", "not a managed assignment");

@@ -1,27 +1,33 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { certificates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 
-/** Organisations whose certificates the actor may revoke, or "all" for a platform admin. */
-export function revocableOrganisations(actor: Actor): "all" | string[] {
-  if (actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) return "all";
-
-  return actor.memberships.filter((m) => m.role === "manager").map((m) => m.organisationId);
+/**
+ * The establishments whose certificates the actor may see and revoke: those they manage, and
+ * for a platform admin those under their centre (never another centre's). Empty for anyone else.
+ */
+export async function revocableOrganisations(db: Db, actor: Actor): Promise<string[]> {
+  return (await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id);
 }
 
 /**
- * Revokes a certificate with a reason: a manager of its establishment or a platform admin may;
- * anyone else gets not_found and nothing changes. Revoking twice keeps the first revocation.
+ * Revokes a certificate with a reason: a manager of its establishment or a platform admin above
+ * it may; anyone else, or an id that is not one, gets not_found and nothing changes. Revoking
+ * twice keeps the first revocation.
  */
 export async function revokeCertificate(db: Db, options: { actor: Actor; certificateId: string; reason: string }) {
   const { actor, certificateId } = options;
   const reason = options.reason.trim();
   if (reason.length < 3 || reason.length > 500) throw new AppError("bad_request", "reason must be 3 to 500 characters");
+  // Postgres refuses a malformed uuid with a driver error: a forged id is simply not found.
+  if (!z.guid().safeParse(certificateId).success) throw new AppError("not_found", "malformed certificate id");
   const [certificate] = await db.select().from(certificates).where(eq(certificates.id, certificateId));
-  const allowed = revocableOrganisations(actor);
-  if (!certificate || (allowed !== "all" && !allowed.includes(certificate.organisationId))) throw new AppError("not_found");
+  const managed = certificate ? await listManagedEstablishments(db, { actor, organisationId: certificate.organisationId }) : [];
+  if (!certificate || managed.length === 0) throw new AppError("not_found", "not a certificate of a managed establishment");
 
   const [revoked] = await db
     .update(certificates)

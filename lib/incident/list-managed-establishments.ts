@@ -41,3 +41,14 @@ export async function listManagedEstablishments(db: Db, { actor, organisationId 
     .where(and(eq(organisations.kind, "establishment"), scope, organisationId ? eq(organisations.id, organisationId) : undefined))
     .orderBy(asc(organisations.name), asc(organisations.id));
 }
+
+/**
+ * The establishment a manager page shows: the one the query names, or the actor's first when it
+ * names none. An id the actor does not manage gives null (the page answers 404), never another
+ * establishment: a link to someone else's page must not look like it worked.
+ */
+export function chosenEstablishment<T extends ManagedEstablishment>(establishments: T[], requestedId: string | undefined): T | null {
+  if (requestedId) return establishments.find((establishment) => establishment.id === requestedId) ?? null;
+
+  return establishments[0] ?? null;
+}

@@ -1,23 +1,27 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { AppError } from "@/lib/errors";
 
 /**
- * Deactivates or reactivates a learner of an establishment the actor manages (or any, for a
- * platform admin). A deactivated learner is refused on their next request (guards re-read the
- * user); their progress and certificates stay. Anyone else gets not_found.
+ * Deactivates or reactivates a learner of an establishment the actor manages (or of one under
+ * their centre, for a platform admin). A deactivated learner is refused on their next request
+ * (guards re-read the user); their progress and certificates stay. Anyone else, the actor
+ * themselves, and a learner who is also a manager or admin somewhere (the account is shared,
+ * so that would lock them out of what they run) get not_found and nothing changes.
  */
 export async function setLearnerActive(db: Db, options: { actor: Actor; userId: string; isActive: boolean }) {
   const { actor, userId, isActive } = options;
-  const isAdmin = actor.memberships.some((m) => m.role === "admin" && m.kind === "centre");
-  const managed = actor.memberships.filter((m) => m.role === "manager").map((m) => m.organisationId);
-  const [membership] = await db
-    .select({ organisationId: memberships.organisationId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, "learner"), isAdmin ? undefined : inArray(memberships.organisationId, managed.length ? managed : ["00000000-0000-0000-0000-000000000000"])));
-  if (!membership || userId === actor.userId) throw new AppError("not_found");
+  // Postgres refuses a malformed uuid with a driver error: a forged id is simply not found.
+  if (!z.guid().safeParse(userId).success || userId === actor.userId) throw new AppError("not_found", "not a managed learner");
+  const managed = (await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id);
+  if (managed.length === 0) throw new AppError("not_found", "manages no establishment");
+  const roles = await db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const membership = roles.find((row) => row.role === "learner" && managed.includes(row.organisationId));
+  if (!membership || roles.some((row) => row.role !== "learner")) throw new AppError("not_found", "not a managed learner");
 
   return db.transaction(async (tx) => {
     const [user] = await tx

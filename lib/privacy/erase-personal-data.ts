@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { accounts, auditLog, certificates, mailOutbox, passwordCredentials, passwordResetTokens, sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
+import { isWithinAdminScope } from "./admin-person-scope";
 
 export const ERASED_NAME = "Personne effacée";
 
@@ -16,6 +17,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
   const { actor, userId } = options;
   if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) throw new AppError("not_found");
   if (actor.userId === userId) throw new AppError("conflict", "an admin cannot erase themselves");
+  if (!(await isWithinAdminScope(db, actor, userId))) throw new AppError("not_found", "a person outside the admin's centre");
 
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ email: users.email, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId));
@@ -46,3 +48,4 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     return { alreadyErased: false };
   });
 }
+

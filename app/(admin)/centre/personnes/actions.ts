@@ -26,7 +26,7 @@ export async function erasePersonAction(_previous: FormState, formData: FormData
 
   try {
     const { db } = await getDb();
-    const person = await findPersonByEmail(db, parsed.data.email);
+    const person = await findPersonByEmail(db, actor, parsed.data.email);
     if (!person) return { message: t("errors.notFound") };
     await erasePersonalData(db, { actor, userId: person.id, ipAddress: clientAddress(await headers(), env().TRUST_PROXY_HOPS) });
   } catch (error) {

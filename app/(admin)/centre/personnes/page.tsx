@@ -14,7 +14,7 @@ export default async function PeopleAdminPage({ searchParams }: { searchParams: 
   const actor = await requireActor("/centre/personnes");
   if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) notFound();
   const [{ email }, t, { db }] = await Promise.all([searchParams, getTranslations("privacyAdmin"), getDb()]);
-  const person = email ? await findPersonByEmail(db, email) : null;
+  const person = email ? await findPersonByEmail(db, actor, email) : null;
 
   return (
     <div className="narrow">

@@ -11,11 +11,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("managerCertificates"))("title") };
 }
 
-export default async function ManagerCertificatesPage() {
-  const actor = await requireActor("/etablissement/certificats");
-  const organisations = revocableOrganisations(actor);
-  if (organisations !== "all" && organisations.length === 0) notFound();
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export default async function ManagerCertificatesPage({ searchParams }: Props) {
+  const [actor, { etablissement }] = await Promise.all([requireActor("/etablissement/certificats"), searchParams]);
   const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("managerCertificates"), getFormatter()]);
+  const revocable = await revocableOrganisations(db, actor);
+  // Every establishment the actor manages, or only the one the query names: never another's.
+  const organisations = etablissement ? revocable.filter((id) => id === etablissement) : revocable;
+  if (organisations.length === 0) notFound();
   const list = await listOrganisationCertificates(db, organisations);
   const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
 

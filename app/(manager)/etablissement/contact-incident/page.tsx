@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
 import { getIncidentContact } from "@/lib/incident/get-incident-contact";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { EstablishmentPicker } from "./_components/establishment-picker";
 import { IncidentContactForm } from "./_components/incident-contact-form";
 
@@ -24,8 +24,7 @@ export default async function IncidentContactPage({ searchParams }: Props) {
   ]);
   const { db } = await getDb();
   const establishments = await listManagedEstablishments(db, { actor });
-  // An id the actor may not manage falls back to their first establishment: nothing of another's shows.
-  const selected = establishments.find((establishment) => establishment.id === etablissement) ?? establishments[0];
+  const selected = chosenEstablishment(establishments, etablissement);
   if (!selected) notFound();
   const contact = await getIncidentContact(db, selected.id);
   const labels = {

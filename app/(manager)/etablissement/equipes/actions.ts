@@ -27,13 +27,18 @@ export async function createTeamAction(_previous: FormState, formData: FormData)
   return { ok: true, message: t("created", { name: parsed.data.name }) };
 }
 
-/** A plain form action: the list is re-rendered; a team of another establishment is simply not found. */
-export async function deleteTeamAction(formData: FormData): Promise<void> {
-  const actor = await getActor();
-  if (!actor) return;
-  const { db } = await getDb();
-  await deleteTeam(db, { actor, organisationId: String(formData.get("organisationId")), teamId: String(formData.get("teamId")) }).catch((error: unknown) => {
-    if (!(error instanceof AppError)) throw error;
-  });
+/** Removes a team; a team of another establishment is not found, and nothing is removed. */
+export async function deleteTeamAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const [t, actor] = await Promise.all([getTranslations("teams"), getActor()]);
+  if (!actor) return { message: t("teamNotFound") };
+  try {
+    const { db } = await getDb();
+    await deleteTeam(db, { actor, organisationId: String(formData.get("organisationId") ?? ""), teamId: String(formData.get("teamId") ?? "") });
+  } catch (error) {
+    if (error instanceof AppError) return { message: t("teamNotFound") };
+    throw error;
+  }
   revalidatePath("/etablissement/equipes");
+
+  return { ok: true };
 }

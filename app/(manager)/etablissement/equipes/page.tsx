@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { listTeams } from "@/lib/organisations/manage-teams";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
-import { deleteTeamAction } from "./actions";
 import { CreateTeamForm } from "./_components/create-team-form";
+import { DeleteTeamForm } from "./_components/delete-team-form";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 
@@ -19,7 +19,7 @@ export default async function TeamsPage({ searchParams }: Props) {
   const [actor, { etablissement }, t] = await Promise.all([requireActor("/etablissement/equipes"), searchParams, getTranslations("teams")]);
   const { db } = await getDb();
   const establishments = await listManagedEstablishments(db, { actor });
-  const selected = establishments.find((e) => e.id === etablissement) ?? establishments[0];
+  const selected = chosenEstablishment(establishments, etablissement);
   if (!selected) notFound();
   const teams = await listTeams(db, { actor, organisationId: selected.id });
 
@@ -37,14 +37,7 @@ export default async function TeamsPage({ searchParams }: Props) {
               <span>
                 <strong>{team.name}</strong> — {t("members", { count: team.members })}
               </span>
-              <form action={deleteTeamAction}>
-                <input type="hidden" name="organisationId" value={selected.id} />
-                <input type="hidden" name="teamId" value={team.id} />
-                <button type="submit" className="button button--quiet">
-                  {t("delete")}
-                  <span className="visually-hidden"> {team.name}</span>
-                </button>
-              </form>
+              <DeleteTeamForm organisationId={selected.id} teamId={team.id} teamName={team.name} />
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { RosterForm } from "./_components/roster-form";
 
@@ -17,7 +17,7 @@ export default async function RosterImportPage({ searchParams }: Props) {
   const [actor, { etablissement }, t] = await Promise.all([requireActor("/etablissement/import"), searchParams, getTranslations("rosterImport")]);
   const { db } = await getDb();
   const establishments = await listManagedEstablishments(db, { actor });
-  const selected = establishments.find((e) => e.id === etablissement) ?? establishments[0];
+  const selected = chosenEstablishment(establishments, etablissement);
   if (!selected) notFound();
 
   return (

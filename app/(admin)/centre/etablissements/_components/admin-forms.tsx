@@ -35,10 +35,11 @@ export function CreateEstablishmentForm({ parents }: { parents: Option[] }) {
       <Field id="establishment-name" name="name" label={t("name")} state={state} required />
       <div className="field">
         <label htmlFor="establishment-kind">{t("kind")}</label>
-        <select id="establishment-kind" name="kind" defaultValue="establishment">
+        <select id="establishment-kind" name="kind" defaultValue="establishment" aria-invalid={state.fieldErrors?.kind ? true : undefined} aria-describedby={state.fieldErrors?.kind ? "establishment-kind-error" : undefined}>
           <option value="establishment">{t("kinds.establishment")}</option>
           <option value="group">{t("kinds.group")}</option>
         </select>
+        <FieldError id="establishment-kind-error" errors={state.fieldErrors?.kind} />
       </div>
       <div className="field">
         <label htmlFor="establishment-parent">{t("parent")}</label>

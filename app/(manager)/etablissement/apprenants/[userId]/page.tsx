@@ -10,7 +10,7 @@ import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { reportsContext } from "../../_components/reports-context";
 import "../../_components/reports.css";
 import { TableScroll } from "../../_components/table-scroll";
-import { setLearnerActiveAction } from "./actions";
+import { LearnerAccessForm } from "./_components/learner-access-form";
 
 type Props = { params: Promise<{ userId: string }>; searchParams: Promise<{ etablissement?: string }> };
 
@@ -49,11 +49,7 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
       <section className="section" aria-labelledby="acces">
         <h2 id="acces">{t("access")}</h2>
         <p>{isActive ? t("active") : t("inactive")}</p>
-        <form action={setLearnerActiveAction}>
-          <input type="hidden" name="userId" value={userId} />
-          <input type="hidden" name="isActive" value={String(!isActive)} />
-          <button type="submit" className="button button--secondary">{isActive ? t("deactivate") : t("reactivate")}</button>
-        </form>
+        <LearnerAccessForm key={String(isActive)} userId={detail.learner.id} isActive={isActive} text={isActive ? t("deactivate") : t("reactivate")} />
       </section>
       <section className="section" aria-labelledby="affectations">
         <h2 id="affectations">{t("assignments")}</h2>

@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { memberships } from "@/db/schema";
+import type { Actor } from "@/lib/auth/load-actor";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+
+/**
+ * Whether a platform admin may see and erase this person: every organisation the person belongs
+ * to is the admin's centre or an establishment under it. Someone of another centre is not theirs.
+ */
+export async function isWithinAdminScope(db: Db, actor: Actor, userId: string): Promise<boolean> {
+  if (!z.guid().safeParse(userId).success) return false;
+  const centres = actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId);
+  if (centres.length === 0) return false;
+  const establishments = (await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id);
+  const scope = new Set([...centres, ...establishments]);
+  const rows = await db.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+
+  return rows.every((row) => scope.has(row.organisationId));
+}

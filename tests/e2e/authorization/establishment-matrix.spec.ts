@@ -1,0 +1,271 @@
+/**
+ * The role × establishment matrix, end to end: the manager of another establishment (B), a
+ * learner of A and a manager on the admin pages get "not found" for every page, route and form
+ * action of establishment A, and nothing of A changes; signed-out visitors go to /connexion.
+ *
+ * Adding a page: one more line in MANAGER_PAGES (or ADMIN_PAGES, LEARNER_PAGES), its URL built
+ * from A's ids (establishment, learner, team, assignment, certificate and its code: see matrix.ts). A route
+ * handler goes in MANAGER_ROUTES. A new form action goes in FORGED_ACTIONS: open B's own page as
+ * B's manager, swap A's ids into the real form (forge()), submit, and give the message expected;
+ * snapshotOfA (matrix.ts) then proves A unchanged, so extend it when the action changes
+ * something it does not show yet.
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { A, ADMIN, B, type EstablishmentIds, forge, readIds, signedInPage, snapshotOfA } from "./matrix";
+
+type Route = { name: string; url: (a: EstablishmentIds) => string; phone?: boolean };
+
+/** Every manager page, with A's ids in the URL. `phone: true`: also checked at 360 px. */
+const MANAGER_PAGES: Route[] = [
+  { name: "tableau de bord", url: (a) => `/etablissement/tableau-de-bord?etablissement=${a.establishment}`, phone: true },
+  { name: "apprenants", url: (a) => `/etablissement/apprenants?etablissement=${a.establishment}` },
+  { name: "apprenants filtrés par équipe", url: (a) => `/etablissement/apprenants?etablissement=${a.establishment}&equipe=${a.team}` },
+  { name: "fiche apprenant", url: (a) => `/etablissement/apprenants/${a.learner}?etablissement=${a.establishment}`, phone: true },
+  { name: "fiche apprenant, sans établissement", url: (a) => `/etablissement/apprenants/${a.learner}` },
+  { name: "affectations", url: (a) => `/etablissement/affectations?etablissement=${a.establishment}` },
+  { name: "certificats", url: (a) => `/etablissement/certificats?etablissement=${a.establishment}` },
+  { name: "import", url: (a) => `/etablissement/import?etablissement=${a.establishment}` },
+  { name: "services", url: (a) => `/etablissement/equipes?etablissement=${a.establishment}`, phone: true },
+  { name: "contact incident", url: (a) => `/etablissement/contact-incident?etablissement=${a.establishment}` },
+];
+
+/** Route handlers that give A's data: not found, as JSON (signed out: 401 or 404). */
+const MANAGER_ROUTES: Route[] = [
+  { name: "export CSV", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}`, phone: true },
+  { name: "export CSV filtré", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}&equipe=${a.team}&affectation=${a.assignment}` },
+  { name: "PDF du certificat d'un apprenant de A", url: (a) => `/api/certificats/${a.certificateCode}/pdf` },
+];
+
+const ADMIN_PAGES: Route[] = [
+  { name: "établissements", url: () => "/centre/etablissements", phone: true },
+  { name: "personnes", url: () => `/centre/personnes?email=${encodeURIComponent(A.matrixLearner.email)}` },
+  { name: "journal", url: () => "/centre/journal" },
+];
+
+/** Pages any signed-in person has: signed out, they lead to /connexion. */
+const LEARNER_PAGES: Route[] = [
+  { name: "mes modules", url: () => "/modules", phone: true },
+  { name: "un module", url: () => "/modules/cles-usb" },
+  { name: "mes certificats", url: () => "/mes-certificats" },
+  { name: "mon compte", url: () => "/mon-compte" },
+];
+
+type ForgedAction = { name: string; page: (b: EstablishmentIds) => string; attempt: (page: Page, a: EstablishmentIds, b: EstablishmentIds) => Promise<void>; message: string | null };
+
+/** Every form action of the manager pages, submitted from B's real form with A's ids swapped in. */
+const FORGED_ACTIONS: ForgedAction[] = [
+  {
+    name: "affecter à l'établissement A",
+    page: () => "/etablissement/affectations",
+    attempt: async (page, a) => {
+      const form = page.locator("form").filter({ has: page.getByLabel("Parcours ou module") });
+      await page.getByLabel("À terminer avant le").fill("2032-03-01");
+      await forge(form, { organisationId: a.establishment });
+      await page.getByRole("button", { name: "Affecter" }).click();
+    },
+    message: "Cette affectation est introuvable.",
+  },
+  {
+    name: "affecter à une équipe de A depuis B",
+    page: () => "/etablissement/affectations",
+    attempt: async (page, a) => {
+      // The team is a <select>: the forged value is an option added to it.
+      await page.getByLabel("Pour qui").evaluate((select, team) => {
+        const option = new Option("Équipe de A", team);
+        (select as HTMLSelectElement).add(option);
+        (select as HTMLSelectElement).value = team;
+      }, a.team);
+      await page.getByLabel("À terminer avant le").fill("2032-03-02");
+      await page.getByRole("button", { name: "Affecter" }).click();
+    },
+    message: "Cette affectation est introuvable.",
+  },
+  {
+    name: "supprimer une affectation de A",
+    page: () => "/etablissement/affectations",
+    attempt: async (page, a) => {
+      const item = page.locator(".assignment-list > li").first();
+      await forge(item, { assignmentId: a.assignment });
+      await item.getByRole("button", { name: /Supprimer/ }).click();
+    },
+    message: "Cette affectation est introuvable.",
+  },
+  {
+    name: "révoquer un certificat de A",
+    page: () => "/etablissement/certificats",
+    attempt: async (page, a) => {
+      const item = page.locator(".certificate-list > li").filter({ hasText: B.matrixLearner.name });
+      await item.getByLabel(/Motif de la révocation/).fill("Tentative depuis un autre établissement");
+      await forge(item, { certificateId: a.certificate });
+      await item.getByRole("button", { name: /Révoquer/ }).click();
+    },
+    message: "Ce certificat est introuvable.",
+  },
+  {
+    name: "désactiver un apprenant de A",
+    page: (b) => `/etablissement/apprenants/${b.learner}`,
+    attempt: async (page, a) => {
+      const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Désactiver l'accès" }) });
+      await forge(form, { userId: a.learner });
+      await page.getByRole("button", { name: "Désactiver l'accès" }).click();
+    },
+    message: "Cette personne est introuvable parmi les apprenants de vos établissements : rien n'a changé.",
+  },
+  {
+    name: "ajouter un service à A",
+    page: () => "/etablissement/equipes",
+    attempt: async (page, a) => {
+      const form = page.locator("form").filter({ has: page.getByLabel(/Nom du service/) });
+      await page.getByLabel(/Nom du service/).fill("Service forgé");
+      await forge(form, { organisationId: a.establishment });
+      await page.getByRole("button", { name: "Ajouter" }).click();
+    },
+    message: "Cet établissement est introuvable.",
+  },
+  {
+    name: "supprimer un service de A (établissement et service de A)",
+    page: () => "/etablissement/equipes",
+    attempt: async (page, a) => {
+      const row = page.locator(".team-row").filter({ hasText: B.team });
+      await forge(row, { organisationId: a.establishment, teamId: a.team });
+      await row.getByRole("button", { name: /Supprimer/ }).click();
+    },
+    message: "Ce service est introuvable dans vos établissements : rien n'a été supprimé.",
+  },
+  {
+    name: "supprimer un service de A (depuis l'établissement B)",
+    page: () => "/etablissement/equipes",
+    attempt: async (page, a) => {
+      const row = page.locator(".team-row").filter({ hasText: B.team });
+      await forge(row, { teamId: a.team });
+      await row.getByRole("button", { name: /Supprimer/ }).click();
+    },
+    message: "Ce service est introuvable dans vos établissements : rien n'a été supprimé.",
+  },
+  {
+    name: "importer du personnel dans A",
+    page: () => "/etablissement/import",
+    attempt: async (page, a) => {
+      await page.getByLabel("Fichier CSV du personnel").setInputFiles({ name: "personnel.csv", mimeType: "text/csv", buffer: Buffer.from("Nom;E-mail\r\nIntrus Forgé;intrus-force@vigie.test\r\n") });
+      // Last, just before submitting: React puts a hidden field's value back when the form re-renders.
+      await forge(page.locator("form").filter({ has: page.getByLabel("Fichier CSV du personnel") }), { organisationId: a.establishment });
+      await page.getByRole("button", { name: "Prévisualiser" }).click();
+    },
+    message: "Cet établissement est introuvable.",
+  },
+  {
+    name: "changer le contact incident de A",
+    page: () => "/etablissement/contact-incident",
+    attempt: async (page, a) => {
+      await page.getByLabel("Nom du contact", { exact: true }).fill("Usurpateur");
+      await page.getByLabel("Téléphone", { exact: true }).fill("04 65 71 99 99");
+      await page.getByLabel("Adresse e-mail", { exact: true }).fill("usurpateur@vigie.test");
+      await forge(page.locator("form").filter({ has: page.getByLabel("Nom du contact", { exact: true }) }), { organisationId: a.establishment });
+      await page.getByRole("button", { name: "Enregistrer" }).click();
+    },
+    message: "Page ou ressource introuvable.",
+  },
+];
+
+let idsA: EstablishmentIds;
+let idsB: EstablishmentIds;
+
+test.beforeAll(async ({ browser }) => {
+  const managerA = await signedInPage(browser, A.manager);
+  const managerB = await signedInPage(browser, B.manager);
+  [idsA, idsB] = [await readIds(managerA, A), await readIds(managerB, B)];
+  expect(idsA.establishment).not.toBe(idsB.establishment);
+  await managerA.context().close();
+  await managerB.context().close();
+});
+
+const forProject = (routes: Route[], project: string) => (project === "phone" ? routes.filter((route) => route.phone) : routes);
+
+async function expectNotFoundPage(page: Page, url: string) {
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" }), url).toBeVisible();
+  await expect(page.getByText(A.matrixLearner.name), url).toHaveCount(0);
+}
+
+test.describe("the role × establishment matrix", () => {
+  test("the manager of B gets not found on every manager page and route of A", async ({ page }, testInfo) => {
+    const managerB = await signedInPage(page.context().browser()!, B.manager, page);
+    for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(managerB, route.url(idsA));
+    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) {
+      const response = await managerB.request.get(route.url(idsA));
+      expect(response.status(), route.name).toBe(404);
+      expect(await response.text(), route.name).not.toContain(A.matrixLearner.email);
+    }
+    // The same pages of B open: the refusals above are about A, not a broken page.
+    await expect(async () => {
+      const response = await managerB.goto(`/etablissement/apprenants/${idsB.learner}`);
+      expect(response?.status()).toBe(200);
+    }).toPass();
+    await managerB.context().close();
+  });
+
+  test("a learner of A gets not found on every manager and admin page and route", async ({ page }, testInfo) => {
+    const learner = await signedInPage(page.context().browser()!, A.learner, page);
+    for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES], testInfo.project.name)) await expectNotFoundPage(learner, route.url(idsA));
+    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect((await learner.request.get(route.url(idsA))).status(), route.name).toBe(404);
+    await learner.context().close();
+  });
+
+  test("a manager gets not found on every admin page", async ({ page }, testInfo) => {
+    for (const manager of [A.manager, B.manager]) {
+      const managerPage = await signedInPage(page.context().browser()!, manager, page);
+      for (const route of forProject(ADMIN_PAGES, testInfo.project.name)) await expectNotFoundPage(managerPage, route.url(idsA));
+      await managerPage.context().close();
+    }
+  });
+
+  test("a signed-out visitor is sent to the sign-in page from every protected page, and gets not found from the routes", async ({ page }, testInfo) => {
+    for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES, ...LEARNER_PAGES], testInfo.project.name)) {
+      await page.goto(route.url(idsA));
+      await expect(page, route.name).toHaveURL(/\/connexion\?retour=/);
+    }
+    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect([401, 404], route.name).toContain((await page.request.get(route.url(idsA))).status());
+  });
+
+  test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name === "phone", "the desktop run covers the actions; the phone run checks a sample of pages");
+    const browser = page.context().browser()!;
+    const managerA = await signedInPage(browser, A.manager, page);
+    const managerB = await signedInPage(browser, B.manager, page);
+    const before = await snapshotOfA(managerA, idsA);
+    expect(before.teams.join("\n")).toContain(A.team);
+    expect(before.access).toContain("Cette personne peut se connecter.");
+
+    for (const action of FORGED_ACTIONS) {
+      await test.step(action.name, async () => {
+        await managerB.goto(action.page(idsB));
+        await action.attempt(managerB, idsA, idsB);
+        if (action.message) await expect(managerB.getByText(action.message), action.name).toBeVisible();
+      });
+    }
+
+    expect(await snapshotOfA(managerA, idsA)).toEqual(before);
+    // B's own objects are untouched too: the forged forms were B's.
+    await managerB.goto("/etablissement/equipes");
+    await expect(managerB.locator(".team-row").filter({ hasText: B.team })).toBeVisible();
+    await managerA.context().close();
+    await managerB.context().close();
+  });
+});
+
+test.describe("the platform admin", () => {
+  test("opens the pages of both establishments of the centre", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name === "phone", "desktop only");
+    const admin = await signedInPage(page.context().browser()!, ADMIN, page);
+    for (const ids of [idsA, idsB]) {
+      // Without ?etablissement= a page shows the admin's first establishment: only the explicit links here.
+      for (const route of MANAGER_PAGES.filter((r) => r.url(ids).includes("etablissement="))) {
+        const response = await admin.goto(route.url(ids));
+        expect(response?.status(), route.name).toBe(200);
+      }
+    }
+    await admin.context().close();
+  });
+});

@@ -1,0 +1,260 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  assignments,
+  auditLog,
+  certificates,
+  enrolmentImports,
+  mailOutbox,
+  memberships,
+  moduleProgress,
+  organisations,
+  passwordCredentials,
+  teams,
+  users,
+} from "@/db/schema";
+import { createOrganisation, createTeam, createUser } from "@/db/seed/factories";
+import { createAssignment } from "@/lib/assignments/create-assignment";
+import { deleteAssignment } from "@/lib/assignments/delete-assignment";
+import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { generateCertificateCode } from "@/lib/certificates/generate-code";
+import { revocableOrganisations, revokeCertificate } from "@/lib/certificates/revoke-certificate";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { importRoster, previewRoster } from "@/lib/enrolment/import-roster";
+import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { updateIncidentContact } from "@/lib/incident/update-incident-contact";
+import { createEstablishment } from "@/lib/organisations/create-establishment";
+import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
+import { createTeam as createTeamAs, deleteTeam, listTeams } from "@/lib/organisations/manage-teams";
+import { nameManager } from "@/lib/organisations/name-manager";
+import { setLearnerActive } from "@/lib/organisations/set-learner-active";
+import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
+import { findPersonByEmail } from "@/lib/privacy/find-person";
+import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
+import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
+import { learnersCsv } from "@/lib/reports/learners-csv";
+import { listLearners } from "@/lib/reports/list-learners";
+import { managedEstablishment } from "@/lib/reports/managed-establishment";
+import { type TestDb, createTestDb } from "../support/db";
+
+/**
+ * The role × establishment matrix of every domain function that reads, changes or exports an
+ * establishment's data: a manager of B, a learner of A and the admin of another centre each get
+ * not_found for anything of A, and a snapshot of every table is the same afterwards.
+ */
+
+const catalogue = loadCatalogue();
+const asOf = new Date("2026-11-30T10:00:00Z");
+let testDb: TestDb;
+
+type World = { establishment: string; team: string; learner: string; learnerEmail: string; assignment: string; certificate: string; manager: Actor };
+let a: World;
+let b: World;
+let centre: string;
+let learnerOfA: Actor;
+let adminElsewhere: Actor;
+let adminHere: Actor;
+
+async function actorIn(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
+  return (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
+}
+
+/** An establishment with a manager, a team, a learner with a finished module and its certificate, and an assignment. */
+async function establishment(parentId: string, name: string): Promise<World> {
+  const { db } = testDb;
+  const organisation = await createOrganisation(db, { parentId, name });
+  const team = await createTeam(db, { organisationId: organisation.id, name: "Urgences" });
+  const learner = await createUser(db, { organisationId: organisation.id, teamId: team.id, name: `Apprenant de ${name}`, password: "un mot de passe de test" });
+  const completedAt = new Date("2026-10-05T09:00:00Z");
+  await db.insert(moduleProgress).values({ userId: learner.id, moduleId: "cles-usb", organisationId: organisation.id, moduleVersion: 1, bestScore: 100, completedAt, completedVersion: 1, startedAt: completedAt, lastActivityAt: completedAt });
+  const [certificate] = await db
+    .insert(certificates)
+    .values({ code: generateCertificateCode(), userId: learner.id, organisationId: organisation.id, subjectType: "module", subjectId: "cles-usb", subjectVersion: 1, learnerName: learner.name!, subjectTitle: "Clés USB", organisationName: name, durationMinutes: 7, completedAt })
+    .returning();
+  const [assignment] = await db.insert(assignments).values({ organisationId: organisation.id, teamId: team.id, subjectType: "path", subjectId: "bonnes-pratiques", dueOn: "2031-06-30" }).returning();
+  await db.update(organisations).set({ incidentContactName: "Claire Martin", incidentContactPhone: "04 65 71 20 26", incidentContactEmail: "rssi@ch-a.test" }).where(eq(organisations.id, organisation.id));
+
+  return { establishment: organisation.id, team: team.id, learner: learner.id, learnerEmail: learner.email!, assignment: assignment!.id, certificate: certificate!.id, manager: await actorIn(organisation.id, "manager") };
+}
+
+/** Every table a manager's or admin's action could touch, in a stable order. */
+async function snapshot() {
+  const { db } = testDb;
+  const tables = { organisations, teams, memberships, users, passwordCredentials, assignments, certificates, moduleProgress, auditLog, enrolmentImports, mailOutbox };
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([name, table]) => {
+      const rows = (await db.select().from(table as typeof organisations)) as unknown[];
+      return [name, rows.map((row) => JSON.stringify(row)).sort()] as const;
+    }),
+  );
+
+  return Object.fromEntries(entries);
+}
+
+const csv = (lines: string[]) => new TextEncoder().encode(lines.join("\r\n"));
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  centre = (await createOrganisation(testDb.db, { kind: "centre" })).id;
+  const otherCentre = (await createOrganisation(testDb.db, { kind: "centre" })).id;
+  a = await establishment(centre, "Centre hospitalier A");
+  b = await establishment(centre, "EHPAD B");
+  await establishment(otherCentre, "Clinique d'un autre centre");
+  learnerOfA = (await loadActor(testDb.db, a.learner))!;
+  adminElsewhere = await actorIn(otherCentre, "admin");
+  adminHere = await actorIn(centre, "admin");
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+/** Everything one can ask of establishment A's objects, one line per domain function and way in. */
+const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
+  ["managedEstablishment (every report page, the CSV export)", (actor) => managedEstablishment(testDb.db, { actor, organisationId: a.establishment })],
+  ["listTeams", (actor) => listTeams(testDb.db, { actor, organisationId: a.establishment })],
+  ["createTeam", (actor) => createTeamAs(testDb.db, { actor, organisationId: a.establishment, name: "Service forgé" })],
+  ["deleteTeam of A", (actor) => deleteTeam(testDb.db, { actor, organisationId: a.establishment, teamId: a.team })],
+  ["deleteTeam of A through B", (actor) => deleteTeam(testDb.db, { actor, organisationId: b.establishment, teamId: a.team })],
+  ["createAssignment for A", (actor) => createAssignment(testDb.db, { actor, organisationId: a.establishment, teamId: null, subjectType: "path", subjectId: "bonnes-pratiques", dueOn: "2032-01-01", renewYearly: false, catalogue })],
+  ["createAssignment for a team of A through B", (actor) => createAssignment(testDb.db, { actor, organisationId: b.establishment, teamId: a.team, subjectType: "path", subjectId: "bonnes-pratiques", dueOn: "2032-01-01", renewYearly: false, catalogue })],
+  ["deleteAssignment", (actor) => deleteAssignment(testDb.db, { actor, assignmentId: a.assignment })],
+  ["revokeCertificate", (actor) => revokeCertificate(testDb.db, { actor, certificateId: a.certificate, reason: "Tentative" })],
+  ["setLearnerActive (deactivate)", (actor) => setLearnerActive(testDb.db, { actor, userId: a.learner, isActive: false })],
+  ["previewRoster", (actor) => previewRoster(testDb.db, { actor, organisationId: a.establishment, bytes: csv(["Nom;E-mail", "Intrus;intrus@vigie.test"]) })],
+  ["importRoster", (actor) => importRoster(testDb.db, { actor, organisationId: a.establishment, bytes: csv(["Nom;E-mail", "Intrus;intrus@vigie.test"]) })],
+  ["updateIncidentContact", (actor) => updateIncidentContact(testDb.db, { actor, organisationId: a.establishment, name: "Usurpateur", phone: "04 65 71 99 99", email: "usurpateur@vigie.test" })],
+  ["nameManager", (actor) => nameManager(testDb.db, { actor, input: { organisationId: a.establishment, name: "Complice", email: "complice@vigie.test" } })],
+  ["erasePersonalData", (actor) => erasePersonalData(testDb.db, { actor, userId: a.learner })],
+];
+
+describe("the role × establishment matrix", () => {
+  const outsiders: [string, () => Actor][] = [
+    ["a manager of B", () => b.manager],
+    ["a learner of A", () => learnerOfA],
+    ["the admin of another centre", () => adminElsewhere],
+  ];
+
+  describe.each(outsiders)("%s", (_who, outsider) => {
+    it.each(attempts)("gets not_found from %s, and nothing changes", async (_name, attempt) => {
+      const before = await snapshot();
+
+      await expect(attempt(outsider())).rejects.toMatchObject({ code: "not_found" });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("sees none of A's establishments, certificates or organisations", async () => {
+      expect(await listManagedEstablishments(testDb.db, { actor: outsider(), organisationId: a.establishment })).toEqual([]);
+      expect(chosenEstablishment(await listManagedEstablishments(testDb.db, { actor: outsider() }), a.establishment)).toBeNull();
+      expect(await revocableOrganisations(testDb.db, outsider())).not.toContain(a.establishment);
+    });
+  });
+
+  it("gives a manager of B not_found for the centre's pages and the audit log", async () => {
+    await expect(listCentreOrganisations(testDb.db, b.manager)).rejects.toMatchObject({ code: "not_found" });
+    await expect(listAuditEntries(testDb.db, b.manager)).rejects.toMatchObject({ code: "not_found" });
+    await expect(createEstablishment(testDb.db, { actor: b.manager, input: { name: "Établissement forgé", kind: "establishment" } })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("gives the admin of another centre none of A's organisations or people, and the centre's admin both", async () => {
+    expect((await listCentreOrganisations(testDb.db, adminElsewhere)).map((o) => o.id)).not.toContain(a.establishment);
+    expect(await findPersonByEmail(testDb.db, adminElsewhere, a.learnerEmail)).toBeNull();
+    expect((await listCentreOrganisations(testDb.db, adminHere)).map((o) => o.id)).toEqual(expect.arrayContaining([a.establishment, b.establishment]));
+    expect((await findPersonByEmail(testDb.db, adminHere, a.learnerEmail))?.id).toBe(a.learner);
+  });
+
+  it("gives B's learner detail not_found for a learner of A", async () => {
+    await expect(getLearnerDetail(testDb.db, { organisationId: b.establishment, userId: a.learner, catalogue, asOf })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("exports and lists none of A's learners when B's list is filtered by A's team or assignment", async () => {
+    for (const query of [{ equipe: a.team }, { affectation: a.assignment }, { q: "Apprenant de Centre hospitalier A" }]) {
+      const filters = learnerFiltersSchema.parse(query);
+      const list = await listLearners(testDb.db, { organisationId: b.establishment, catalogue, asOf, filters });
+      expect(list.rows.map((row) => row.userId)).not.toContain(a.learner);
+      let text = "";
+      for await (const chunk of learnersCsv(testDb.db, { organisationId: b.establishment, catalogue, asOf, filters })) text += chunk;
+      expect(text).not.toContain(a.learnerEmail);
+    }
+  });
+
+  it("lets A's own manager and the centre's admin do the same (the refusals are about who asks)", async () => {
+    for (const actor of [a.manager, adminHere]) {
+      expect((await managedEstablishment(testDb.db, { actor, organisationId: a.establishment })).id).toBe(a.establishment);
+      expect((await listTeams(testDb.db, { actor, organisationId: a.establishment })).map((t) => t.id)).toContain(a.team);
+      expect(await revocableOrganisations(testDb.db, actor)).toContain(a.establishment);
+    }
+    const revoked = await revokeCertificate(testDb.db, { actor: adminHere, certificateId: b.certificate, reason: "Délivré par erreur" });
+    expect(revoked.revokedBy).toBe(adminHere.userId);
+  });
+});
+
+describe("forged values in forms", () => {
+  it("names a manager, never an admin, whatever role the form carries", async () => {
+    const input = { organisationId: a.establishment, name: "Nadia Haddad", email: "nadia.haddad@vigie.test", role: "admin" } as Parameters<typeof nameManager>[1]["input"];
+    const { userId } = await nameManager(testDb.db, { actor: adminHere, input });
+
+    const rows = await testDb.db.select({ role: memberships.role, organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+    expect(rows).toEqual([{ role: "manager", organisationId: a.establishment }]);
+  });
+
+  it.each([
+    ["the centre itself", () => centre],
+    ["an establishment of another centre", async () => (await testDb.db.select({ id: organisations.id }).from(organisations)).map((o) => o.id).find((id) => ![a.establishment, b.establishment, centre].includes(id))!],
+    ["something that is not an id", () => "'; drop table users; --"],
+  ])("refuses to name a manager of %s, and changes nothing", async (_what, target) => {
+    const organisationId = await target();
+    const before = await snapshot();
+
+    await expect(nameManager(testDb.db, { actor: adminHere, input: { organisationId, name: "Complice", email: "complice@vigie.test" } })).rejects.toMatchObject({ code: "not_found" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses an establishment whose parent is an establishment, or outside the admin's centre", async () => {
+    const before = await snapshot();
+
+    await expect(createEstablishment(testDb.db, { actor: adminHere, input: { name: "Sous-établissement", kind: "establishment", parentId: a.establishment } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createEstablishment(testDb.db, { actor: adminElsewhere, input: { name: "Annexe", kind: "establishment", parentId: centre } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createEstablishment(testDb.db, { actor: adminHere, input: { name: "Faux centre", kind: "centre" as "group" } })).rejects.toThrow("Choisissez établissement ou groupe.");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("imports nothing into A with a service of B, and says which row", async () => {
+    const bytes = csv(["Nom;E-mail;Service", "Jeanne Roux;jeanne.roux@vigie.test;Urgences", "Paul Vidal;paul.vidal@vigie.test;Service de B"]);
+    await testDb.db.insert(teams).values({ organisationId: b.establishment, name: "Service de B" });
+    const before = await snapshot();
+
+    const preview = await previewRoster(testDb.db, { actor: a.manager, organisationId: a.establishment, bytes });
+    expect(preview.rows[1]).toMatchObject({ status: "error", errors: ["Service inconnu : « Service de B » (créez-le d'abord dans « Services et unités »)."] });
+    await expect(importRoster(testDb.db, { actor: a.manager, organisationId: a.establishment, bytes })).rejects.toMatchObject({ code: "bad_request" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["a malformed learner id", () => "pas-un-uuid"],
+    ["a learner of A who also manages B", async () => {
+      const user = await createUser(testDb.db, { organisationId: a.establishment });
+      await testDb.db.insert(memberships).values({ userId: user.id, organisationId: b.establishment, role: "manager" });
+      return user.id;
+    }],
+    ["the platform admin", () => adminHere.userId],
+    ["the manager themselves", () => a.manager.userId],
+  ])("refuses to deactivate %s, and changes nothing", async (_who, target) => {
+    const userId = await target();
+    const before = await snapshot();
+
+    await expect(setLearnerActive(testDb.db, { actor: a.manager, userId, isActive: false })).rejects.toMatchObject({ code: "not_found" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers not_found to malformed certificate, assignment and team ids rather than a database error", async () => {
+    const before = await snapshot();
+
+    await expect(revokeCertificate(testDb.db, { actor: a.manager, certificateId: "1 or 1=1", reason: "Tentative" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteAssignment(testDb.db, { actor: a.manager, assignmentId: "1 or 1=1" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteTeam(testDb.db, { actor: a.manager, organisationId: a.establishment, teamId: "1 or 1=1" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createAssignment(testDb.db, { actor: a.manager, organisationId: a.establishment, teamId: "1 or 1=1", subjectType: "path", subjectId: "bonnes-pratiques", dueOn: "2032-01-01", renewYearly: false, catalogue })).rejects.toMatchObject({ code: "not_found" });
+    expect(await snapshot()).toEqual(before);
+  });
+});
