@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organisationSso } from "@/db/schema";
+import { organisationSso, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
@@ -36,4 +36,12 @@ export async function getSsoSettings(db: Db, { actor, organisationId }: { actor:
     isEnabled: row.isEnabled,
     updatedAt: row.updatedAt,
   };
+}
+
+/** The settings page's data: the establishment's slug (for the callback URL and direct link) and its settings. */
+export async function getSsoSettingsPage(db: Db, options: { actor: Actor; organisationId: string }): Promise<{ slug: string; settings: SsoSettings | null }> {
+  const settings = await getSsoSettings(db, options);
+  const [organisation] = await db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, options.organisationId));
+
+  return { slug: organisation!.slug, settings };
 }

@@ -17,6 +17,7 @@ import enRosterImport from "./en/rosterImport.json";
 import enShell from "./en/shell.json";
 import enTeams from "./en/teams.json";
 import enSignIn from "./en/signIn.json";
+import enSso from "./en/sso.json";
 import frAudit from "./fr/audit.json";
 import frAccount from "./fr/account.json";
 import frCatalogue from "./fr/catalogue.json";
@@ -35,9 +36,10 @@ import frRosterImport from "./fr/rosterImport.json";
 import frShell from "./fr/shell.json";
 import frTeams from "./fr/teams.json";
 import frSignIn from "./fr/signIn.json";
+import frSso from "./fr/sso.json";
 import type { Locale } from "../locales";
 
 export const messages = {
-  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit },
-  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit },
+  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit, sso: frSso },
+  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit, sso: enSso },
 } satisfies Record<Locale, Record<string, unknown>>;
