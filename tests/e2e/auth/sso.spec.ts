@@ -135,7 +135,7 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   // Forged: a state this browser never sent.
   await page.goto(`/api/sso/${DEMO_ESTABLISHMENT_SLUG}/retour?code=forged&state=forged&iss=${encodeURIComponent(idp.issuer)}`);
   await expect(page).toHaveURL(new RegExp(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}\\?erreur=expire$`));
-  await expect(page.getByRole("alert")).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
+  await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
   expect((await page.request.get("/api/mes-donnees")).status()).toBe(401);
 
   // Replayed: a real callback, used once, then sent again.
@@ -149,7 +149,7 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   expect(callback).toContain("code=");
   await page.context().clearCookies();
   await page.goto(callback);
-  await expect(page.getByRole("alert")).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
+  await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
   expect((await page.request.get("/api/mes-donnees")).status()).toBe(401);
 });
 

@@ -55,7 +55,7 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
         </dl>
       </section>
       <SsoSettingsForm
-        key={`${selected.id}-${settings?.updatedAt.getTime() ?? 0}`}
+        key={selected.id}
         organisationId={selected.id}
         hasClientSecret={settings?.hasClientSecret ?? false}
         initial={{
