@@ -70,6 +70,7 @@ test("a manager sets up the establishment's provider; the secret is never shown 
   await page.getByLabel("Chemin de découverte (facultatif)", { exact: true }).fill(WALLET_DISCOVERY_PATH);
   await page.getByLabel("Scopes", { exact: true }).fill("openid scope_all");
   await page.getByLabel("Niveau d'authentification exigé (acr_values, facultatif)", { exact: true }).fill("eidas1");
+  await page.getByLabel("Activer la connexion par ce fournisseur").check();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("L'émetteur doit être en https://", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Émetteur (issuer)", { exact: true })).toHaveAttribute("aria-invalid", "true");
@@ -151,6 +152,27 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   await page.goto(callback);
   await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
   expect((await page.request.get("/api/mes-donnees")).status()).toBe(401);
+});
+
+test("once the manager turns it off, the establishment is no longer offered and its sign-in is refused; then the settings are removed", async ({ page }) => {
+  await signInViaApi(page.request, "rssi@vigie.test");
+  await page.goto(SETTINGS_PATH);
+  await page.getByLabel("Activer la connexion par ce fournisseur").uncheck();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("La configuration est enregistrée.")).toBeVisible();
+  await expect(page.getByText("Désactivée : la configuration est gardée", { exact: false })).toBeVisible();
+
+  const visitor = await page.context().browser()!.newPage();
+  await visitor.goto("/connexion/etablissement?recherche=Calanques");
+  await expect(visitor.getByText("Aucun établissement trouvé.")).toBeVisible();
+  await visitor.goto(`/api/sso/${DEMO_ESTABLISHMENT_SLUG}/demarrer`);
+  await expect(visitor).toHaveURL(new RegExp(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}\\?erreur=indisponible$`));
+  await expect(visitor.getByRole("heading", { level: 1, name: "Connexion par l'établissement indisponible" })).toBeVisible();
+  await visitor.close();
+
+  await page.getByLabel("Je confirme la suppression").check();
+  await page.getByRole("button", { name: "Supprimer la configuration" }).click();
+  await expect(page.getByText("La connexion par le compte de l'établissement n'est pas configurée.")).toBeVisible();
 });
 
 test("anyone but a manager or admin of the establishment gets the 404 page and cannot change the settings", async ({ page, learnerEmail }) => {

@@ -38,7 +38,7 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
       ) : (
         <p>{t("editing", { name: selected.name })}</p>
       )}
-      <p className={settings?.isEnabled ? "callout" : "callout callout--alert"}>
+      <p role="status" className={settings?.isEnabled ? "callout" : "callout callout--alert"}>
         {!settings ? t("statusNone") : settings.isEnabled ? t("statusEnabled", { provider: settings.displayName }) : t("statusDisabled")}
       </p>
       <section className="sso-register" aria-labelledby="sso-register-title">
