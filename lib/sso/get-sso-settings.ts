@@ -4,6 +4,7 @@ import { organisationSso, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { decryptClientSecret } from "./client-secret-crypto";
 
 /** What the settings page shows: everything but the client secret, which is never read back. */
 export type SsoSettings = {
@@ -29,7 +30,8 @@ export async function getSsoSettings(db: Db, { actor, organisationId }: { actor:
     displayName: row.displayName,
     issuer: row.issuer,
     clientId: row.clientId,
-    hasClientSecret: row.clientSecretEncrypted !== "",
+    // A secret encrypted under a previous AUTH_SECRET counts as missing: it must be typed again.
+    hasClientSecret: decryptClientSecret(row.clientSecretEncrypted) !== null,
     discoveryPath: row.discoveryPath,
     scopes: row.scopes,
     acrValues: row.acrValues,

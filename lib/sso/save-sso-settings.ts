@@ -6,7 +6,7 @@ import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
-import { encryptClientSecret } from "./client-secret-crypto";
+import { decryptClientSecret, encryptClientSecret } from "./client-secret-crypto";
 import { type SsoSettingsInput, ssoSettingsSchema } from "./sso-settings-schema";
 
 export type SaveSsoSettingsOptions = { actor: Actor; organisationId: string; input: SsoSettingsInput; origin?: RequestOrigin };
@@ -28,7 +28,8 @@ export async function saveSsoSettings(db: Db, { actor, organisationId, input, or
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const { clientSecret, ...values } = parsed.data;
   const [existing] = await db.select().from(organisationSso).where(eq(organisationSso.organisationId, establishment.id));
-  if (!existing && clientSecret === "") return { ok: false, fieldErrors: { clientSecret: ["Saisissez le secret client (client_secret) fourni par le fournisseur d'identité."] } };
+  const keepsSecret = !!existing && decryptClientSecret(existing.clientSecretEncrypted) !== null;
+  if (!keepsSecret && clientSecret === "") return { ok: false, fieldErrors: { clientSecret: ["Saisissez le secret client (client_secret) fourni par le fournisseur d'identité."] } };
 
   const row = {
     ...values,
@@ -37,8 +38,8 @@ export async function saveSsoSettings(db: Db, { actor, organisationId, input, or
     clientSecretEncrypted: clientSecret ? encryptClientSecret(clientSecret) : existing!.clientSecretEncrypted,
     updatedAt: new Date(),
   };
-  const changed = AUDITED_FIELDS.filter((field) => !existing || existing[field] !== row[field]);
-  if (clientSecret) changed.push("clientSecret" as never);
+  const changed: string[] = AUDITED_FIELDS.filter((field) => !existing || existing[field] !== row[field]);
+  if (clientSecret) changed.push("clientSecret");
 
   await db.transaction(async (tx) => {
     await tx

@@ -4,7 +4,7 @@ import { auditLog, organisationSso } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { type Actor, loadActor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { decryptClientSecret } from "@/lib/sso/client-secret-crypto";
+import { decryptClientSecret, encryptClientSecret } from "@/lib/sso/client-secret-crypto";
 import { findSsoEstablishment } from "@/lib/sso/find-sso-establishment";
 import { getSsoSettings } from "@/lib/sso/get-sso-settings";
 import { listSsoEstablishments } from "@/lib/sso/list-sso-establishments";
@@ -95,6 +95,17 @@ describe("saveSsoSettings", () => {
     const row = (await storedRow(establishment.id))!;
 
     expect(decryptClientSecret(row.clientSecretEncrypted, "une-toute-autre-cle-de-32-caracteres-au-moins")).toBeNull();
+  });
+
+  it("asks for the secret again when the stored one can no longer be decrypted (AUTH_SECRET changed)", async () => {
+    const establishment = await createOrganisation(testDb.db, { parentId: centreId });
+    const manager = await actorWith(establishment.id, "manager");
+    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid });
+    await testDb.db.update(organisationSso).set({ clientSecretEncrypted: encryptClientSecret(SECRET, "une-ancienne-cle-de-32-caracteres-au-moins") }).where(eq(organisationSso.organisationId, establishment.id));
+
+    expect(await getSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id })).toMatchObject({ hasClientSecret: false });
+    const result = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, clientSecret: "" } });
+    expect(result.ok ? [] : Object.keys(result.fieldErrors)).toEqual(["clientSecret"]);
   });
 
   it("refuses bad input with French messages for every field and writes nothing", async () => {
