@@ -14,17 +14,23 @@ const PROVIDER_NAME = "Pro Santé Connect (test)";
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? E2E_PORT + 1);
 let idp: TestIdentityProvider;
 let login: string;
+let outsiderLogin: string;
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({}, testInfo) => {
   login = `agent-${testInfo.project.name}-${Date.now()}`;
+  outsiderLogin = `centre-${testInfo.project.name}-${Date.now()}`;
   idp = await startTestIdentityProvider({
     port: IDP_PORT,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     redirectUri: CALLBACK_URL,
-    people: [{ login, givenName: "Léa", familyName: "Rousseau-Ngô", email: `${login}@ch-calanques.test` }],
+    people: [
+      { login, givenName: "Léa", familyName: "Rousseau-Ngô", email: `${login}@ch-calanques.test` },
+      // The platform admin's address: a Vigie account that is not a member of the establishment.
+      { login: outsiderLogin, givenName: "Alain", familyName: "Fabre", email: "admin@vigie.test" },
+    ],
   });
 });
 
@@ -33,7 +39,7 @@ test.afterAll(async () => {
 });
 
 /** At the provider: identify and consent when it asks, until it sends the browser back to Vigie. */
-async function passProvider(page: Page): Promise<void> {
+async function passProvider(page: Page, as = login): Promise<void> {
   for (let step = 0; step < 3; step++) {
     await page.waitForURL((url) => url.origin === E2E_BASE_URL || url.pathname.startsWith("/interaction/"));
     if (new URL(page.url()).origin === E2E_BASE_URL) return;
@@ -41,7 +47,7 @@ async function passProvider(page: Page): Promise<void> {
     const consent = page.getByRole("button", { name: "Autoriser" });
     await expect(identify.or(consent)).toBeVisible();
     if (await identify.isVisible()) {
-      await identify.fill(login);
+      await identify.fill(as);
       await page.getByRole("button", { name: "S'identifier" }).click();
     } else {
       await consent.click();
@@ -49,8 +55,16 @@ async function passProvider(page: Page): Promise<void> {
   }
 }
 
+/**
+ * The signed-in person's data export, through the page's cookies. `Connection: close`: a kept-alive
+ * socket that the server closes while idle would otherwise reset the next request now and then.
+ */
+function myData(page: Page) {
+  return page.request.get("/api/mes-donnees", { headers: { connection: "close" } });
+}
+
 async function myAccountId(page: Page): Promise<string> {
-  const response = await page.request.get("/api/mes-donnees");
+  const response = await myData(page);
   expect(response.status()).toBe(200);
 
   return ((await response.json()) as { account: { id: string } }).account.id;
@@ -110,13 +124,13 @@ test("a new staff member signs in through the provider, lands as a learner, and 
   await expect(page.getByRole("heading", { level: 1, name: "Mes modules" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Connecté : Léa Rousseau-Ngô" })).toBeVisible();
   const firstId = await myAccountId(page);
-  const data = (await (await page.request.get("/api/mes-donnees")).json()) as { memberships: { role: string }[]; account: { email: string } };
+  const data = (await (await myData(page)).json()) as { memberships: { role: string }[]; account: { email: string } };
   expect(data.memberships.map((m) => m.role)).toEqual(["learner"]);
   expect(data.account.email).toBe(`${login}@ch-calanques.test`);
 
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
-  expect((await page.request.get("/api/mes-donnees")).status()).toBe(401);
+  expect((await myData(page)).status()).toBe(401);
 
   // Again, from the direct link an intranet would give, with the keyboard alone.
   await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
@@ -137,7 +151,7 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   await page.goto(`/api/sso/${DEMO_ESTABLISHMENT_SLUG}/retour?code=forged&state=forged&iss=${encodeURIComponent(idp.issuer)}`);
   await expect(page).toHaveURL(new RegExp(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}\\?erreur=expire$`));
   await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
-  expect((await page.request.get("/api/mes-donnees")).status()).toBe(401);
+  expect((await myData(page)).status()).toBe(401);
 
   // Replayed: a real callback, used once, then sent again.
   let callback = "";
@@ -151,7 +165,37 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   await page.context().clearCookies();
   await page.goto(callback);
   await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
-  expect((await page.request.get("/api/mes-donnees")).status()).toBe(401);
+  expect((await myData(page)).status()).toBe(401);
+});
+
+test("refusals say why: an account of another establishment, an insufficient authentication level", async ({ page }) => {
+  const refusal = page.getByRole("alert").filter({ hasText: "établissement" });
+  await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
+  await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
+  await passProvider(page, outsiderLogin);
+  await expect(page).toHaveURL(/erreur=autre-etablissement$/);
+  await expect(refusal).toHaveText(/^Ce compte existe déjà dans un autre établissement/);
+  expect((await myData(page)).status()).toBe(401);
+
+  const manager = await page.context().browser()!.newPage();
+  await signInViaApi(manager.request, "rssi@vigie.test");
+  await manager.goto(SETTINGS_PATH);
+  await manager.getByLabel("Niveau d'authentification exigé (acr_values, facultatif)", { exact: true }).fill("eidas2");
+  await manager.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(manager.getByText("La configuration est enregistrée.")).toBeVisible();
+
+  await page.context().clearCookies();
+  await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
+  await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
+  await passProvider(page);
+  await expect(page).toHaveURL(/erreur=niveau$/);
+  await expect(page.getByText("Votre moyen d'identification n'offre pas le niveau de sécurité demandé", { exact: false })).toBeVisible();
+  expect((await myData(page)).status()).toBe(401);
+
+  await manager.getByLabel("Niveau d'authentification exigé (acr_values, facultatif)", { exact: true }).fill("eidas1");
+  await manager.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(manager.getByText("La configuration est enregistrée.")).toBeVisible();
+  await manager.close();
 });
 
 test("once the manager turns it off, the establishment is no longer offered and its sign-in is refused; then the settings are removed", async ({ page }) => {
