@@ -8,6 +8,10 @@ export const auditActions = [
   "password_reset.requested",
   "password_reset.completed",
   "sign_out",
+  "sso.configured",
+  "sso.removed",
+  "sso.identity_linked",
+  "sso.user_created",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -17,6 +21,8 @@ export type RequestOrigin = { ipAddress: string; userAgent: string | null };
 export type RecordAuditOptions = {
   action: AuditAction;
   actorUserId?: string | null;
+  /** The establishment concerned, when there is one (SSO settings, SSO sign-ins). */
+  organisationId?: string | null;
   origin?: RequestOrigin;
   targetType?: string;
   targetId?: string;
@@ -30,6 +36,7 @@ export async function recordAudit(db: Db, options: RecordAuditOptions): Promise<
   await db.insert(auditLog).values({
     action: options.action,
     actorUserId: options.actorUserId ?? null,
+    organisationId: options.organisationId ?? null,
     ipAddress: options.origin?.ipAddress ?? null,
     userAgent: options.origin?.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
     targetType: options.targetType ?? null,

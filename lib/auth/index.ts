@@ -13,6 +13,7 @@ import { attemptPasswordSignIn } from "./attempt-password-sign-in";
 import { findActiveUserByEmail } from "./find-active-user";
 import { requestMagicLink } from "./request-magic-link";
 import { getAuthSecret } from "./secret";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLinkMail } from "./send-magic-link-mail";
 import { throttledSignInPath } from "./sign-in-errors";
 
@@ -21,7 +22,6 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working shift
 // Where Auth.js sends the browser once a link is on its way; unknown addresses go there too.
 const VERIFY_REQUEST_URL = "/api/auth/verify-request?provider=nodemailer&type=email";
 

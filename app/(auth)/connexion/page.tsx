@@ -30,7 +30,7 @@ function errorMessage(t: Awaited<ReturnType<typeof getTranslations<"signIn">>>, 
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, actor, t] = await Promise.all([searchParams, getActor(), getTranslations("signIn")]);
+  const [params, actor, t, tSso] = await Promise.all([searchParams, getActor(), getTranslations("signIn"), getTranslations("sso.signIn")]);
   const returnTo = safeReturnPath(params.retour);
   if (actor) redirect(returnTo);
 
@@ -47,6 +47,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h2 id="magic-link-title">{t("magicLink.title")}</h2>
         <p>{t("magicLink.intro")}</p>
         <MagicLinkForm returnTo={returnTo} />
+      </section>
+      <section className="auth-section" aria-labelledby="sso-title">
+        <h2 id="sso-title">{tSso("sectionTitle")}</h2>
+        <p>{tSso("sectionIntro")}</p>
+        <p>
+          <Link className="button button--secondary" href={`/connexion/etablissement${params.retour ? `?retour=${encodeURIComponent(returnTo)}` : ""}`}>
+            {tSso("sectionLink")}
+          </Link>
+        </p>
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -56,6 +57,13 @@ export default async function EstablishmentsAdminPage() {
         <h2 id="nommer-gestionnaire">{t("nameManagerTitle")}</h2>
         <p>{t("nameManagerIntro")}</p>
         <NameManagerForm establishments={establishments} />
+      </section>
+      <section className="section narrow" aria-labelledby="connexion-sso">
+        <h2 id="connexion-sso">{t("ssoTitle")}</h2>
+        <p>{t("ssoIntro")}</p>
+        <p>
+          <Link href="/etablissement/connexion-sso">{t("ssoLink")}</Link>
+        </p>
       </section>
     </>
   );

@@ -15,6 +15,10 @@ const ACTION_KEYS = {
   "password_reset.requested": "actions.password_reset_requested",
   "password_reset.completed": "actions.password_reset_completed",
   sign_out: "actions.sign_out",
+  "sso.configured": "actions.sso_configured",
+  "sso.removed": "actions.sso_removed",
+  "sso.identity_linked": "actions.sso_identity_linked",
+  "sso.user_created": "actions.sso_user_created",
 } as const satisfies Record<AuditAction, string>;
 
 export async function generateMetadata(): Promise<Metadata> {

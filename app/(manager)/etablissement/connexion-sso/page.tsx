@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { getSsoSettingsPage } from "@/lib/sso/get-sso-settings";
+import { DEFAULT_SCOPES } from "@/lib/sso/sso-settings-schema";
+import { ssoCallbackUrl, ssoSignInPath } from "@/lib/sso/sso-urls";
+import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { DiscoveryTestForm } from "./_components/discovery-test-form";
+import { RemoveSsoForm } from "./_components/remove-sso-form";
+import { SsoSettingsForm } from "./_components/sso-settings-form";
+
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sso.settings"))("title"), robots: { index: false } };
+}
+
+/** For managers (and platform admins): the establishment's OpenID Connect sign-in. */
+export default async function SsoSettingsPage({ searchParams }: Props) {
+  const [actor, { etablissement }, t, requestHeaders] = await Promise.all([requireActor("/etablissement/connexion-sso"), searchParams, getTranslations("sso.settings"), headers()]);
+  const { db } = await getDb();
+  const establishments = await listManagedEstablishments(db, { actor });
+  const selected = establishments.find((establishment) => establishment.id === etablissement) ?? establishments[0];
+  if (!selected) notFound();
+  const { slug, settings } = await getSsoSettingsPage(db, { actor, organisationId: selected.id });
+
+  return (
+    <div className="narrow">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {establishments.length > 1 ? (
+        <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />
+      ) : (
+        <p>{t("editing", { name: selected.name })}</p>
+      )}
+      <p role="status" className={settings?.isEnabled ? "callout" : "callout callout--alert"}>
+        {!settings ? t("statusNone") : settings.isEnabled ? t("statusEnabled", { provider: settings.displayName }) : t("statusDisabled")}
+      </p>
+      <section className="sso-register" aria-labelledby="sso-register-title">
+        <h2 id="sso-register-title">{t("registerTitle")}</h2>
+        <dl>
+          <dt>{t("callbackUrl")}</dt>
+          <dd>
+            <code data-testid="sso-callback-url">{ssoCallbackUrl(slug, requestHeaders)}</code>
+          </dd>
+          <dt>{t("directLink")}</dt>
+          <dd>
+            <code>{`${publicOrigin(requestHeaders)}${ssoSignInPath(slug)}`}</code>
+          </dd>
+        </dl>
+      </section>
+      <SsoSettingsForm
+        key={selected.id}
+        organisationId={selected.id}
+        hasClientSecret={settings?.hasClientSecret ?? false}
+        initial={{
+          displayName: settings?.displayName ?? "",
+          issuer: settings?.issuer ?? "",
+          clientId: settings?.clientId ?? "",
+          discoveryPath: settings?.discoveryPath ?? "",
+          scopes: settings?.scopes ?? DEFAULT_SCOPES,
+          acrValues: settings?.acrValues ?? "",
+          isEnabled: settings?.isEnabled ?? true,
+        }}
+      />
+      {settings && (
+        <>
+          <section className="auth-section" aria-labelledby="sso-test-title">
+            <h2 id="sso-test-title">{t("testTitle")}</h2>
+            <p>{t("testIntro")}</p>
+            <DiscoveryTestForm organisationId={selected.id} />
+          </section>
+          <section className="auth-section" aria-labelledby="sso-remove-title">
+            <h2 id="sso-remove-title">{t("removeTitle")}</h2>
+            <p>{t("removeIntro")}</p>
+            <RemoveSsoForm key={settings.updatedAt.getTime()} organisationId={selected.id} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

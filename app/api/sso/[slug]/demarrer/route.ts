@@ -1,0 +1,37 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { safeReturnPath } from "@/lib/forms";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { startSso } from "@/lib/sso/start-sso";
+import { SSO_TRANSACTION_COOKIE, SSO_TRANSACTION_MAX_AGE_SECONDS, sealSsoTransaction } from "@/lib/sso/sso-transaction";
+import { ssoCallbackUrl, ssoSignInPath, usesSecureCookies } from "@/lib/sso/sso-urls";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/**
+ * Sends the browser to the establishment's identity provider. A link, not a form: the pages'
+ * CSP (form-action 'self') would stop a form's redirect to another site. The state, nonce and
+ * PKCE verifier travel in an encrypted cookie only this browser holds.
+ */
+export async function GET(request: Request, { params }: Context) {
+  const { slug } = await params;
+  const { db } = await getDb();
+  const base = publicOrigin(request.headers);
+  const returnTo = safeReturnPath(new URL(request.url).searchParams.get("retour"));
+  const result = await startSso(db, { slug, redirectUri: ssoCallbackUrl(slug, request.headers), returnTo, origin: requestOrigin(request.headers) });
+  if (!result.ok) return NextResponse.redirect(new URL(ssoSignInPath(slug, result.error === "unavailable" ? "indisponible" : "fournisseur"), base), 303);
+
+  const response = NextResponse.redirect(result.authorizationUrl, 303);
+  response.headers.set("cache-control", "no-store");
+  response.cookies.set(SSO_TRANSACTION_COOKIE, await sealSsoTransaction(result.transaction), {
+    httpOnly: true,
+    // Lax: the cookie comes back on the provider's top-level redirect to the callback, not on cross-site subrequests.
+    sameSite: "lax",
+    secure: usesSecureCookies(request.headers),
+    path: "/api/sso",
+    maxAge: SSO_TRANSACTION_MAX_AGE_SECONDS,
+  });
+
+  return response;
+}

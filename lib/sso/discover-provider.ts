@@ -1,0 +1,54 @@
+import * as oauth from "oauth4webapi";
+import { isAllowedProviderUrl, isLoopbackHost } from "./loopback";
+import { discoveryUrl } from "./sso-settings-schema";
+
+const TIMEOUT_MS = 10_000;
+
+export type Discovery = { ok: true; server: oauth.AuthorizationServer } | { ok: false; problem: string; detail?: string };
+
+export type DiscoverProviderOptions = { issuer: string; discoveryPath: string | null };
+
+/** oauth4webapi refuses plain http unless told; only loopback issuers (tests, development) may use it. */
+export function httpOptions(issuer: string): { [oauth.allowInsecureRequests]?: boolean; signal: AbortSignal } {
+  const insecure = isLoopbackHost(new URL(issuer).hostname) && new URL(issuer).protocol === "http:";
+
+  return { ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}), signal: AbortSignal.timeout(TIMEOUT_MS) };
+}
+
+/**
+ * Fetches and checks an identity provider's discovery document (at the standard path, or the
+ * configured one such as Pro Santé Connect's): the document must name exactly the configured
+ * issuer and give the endpoints the code flow needs. Problems are said in French for the manager.
+ */
+export async function discoverProvider({ issuer, discoveryPath }: DiscoverProviderOptions): Promise<Discovery> {
+  const url = discoveryUrl(issuer, discoveryPath);
+  if (!isAllowedProviderUrl(url)) return { ok: false, problem: "L'adresse de découverte doit être en https://." };
+
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (error) {
+    return { ok: false, problem: `Le fournisseur d'identité ne répond pas à ${url.href} (serveur injoignable ou délai dépassé).`, detail: String(error) };
+  }
+  if (response.status !== 200) return { ok: false, problem: `Le document de découverte ${url.href} répond avec le code HTTP ${response.status} au lieu de 200 : vérifiez l'émetteur et le chemin de découverte.` };
+
+  let server: oauth.AuthorizationServer;
+  try {
+    server = (await response.json()) as oauth.AuthorizationServer;
+    if (typeof server !== "object" || server === null || typeof server.issuer !== "string") throw new Error("no issuer");
+  } catch (error) {
+    return { ok: false, problem: `Le document ${url.href} n'est pas un document de découverte OpenID Connect valide.`, detail: String(error) };
+  }
+  // Stricter than a URL comparison: the `iss` of every response will be compared character by character.
+  if (server.issuer !== issuer) {
+    return { ok: false, problem: `Le document de découverte annonce l'émetteur « ${server.issuer} », différent de celui saisi (« ${issuer} ») : ils doivent être identiques au caractère près (attention à la barre finale).` };
+  }
+  const missing = (["authorization_endpoint", "token_endpoint", "jwks_uri"] as const).filter((key) => typeof server[key] !== "string");
+  if (missing.length > 0) return { ok: false, problem: `Le document de découverte ne donne pas : ${missing.join(", ")}.` };
+  const endpoints = [server.authorization_endpoint, server.token_endpoint, server.userinfo_endpoint].filter((value): value is string => typeof value === "string");
+  if (endpoints.some((endpoint) => !isAllowedProviderUrl(new URL(endpoint)))) return { ok: false, problem: "Les adresses du fournisseur d'identité doivent être en https://." };
+  const methods = server.code_challenge_methods_supported;
+  if (Array.isArray(methods) && !methods.includes("S256")) return { ok: false, problem: "Le fournisseur d'identité n'accepte pas PKCE S256, exigé par Vigie." };
+
+  return { ok: true, server };
+}

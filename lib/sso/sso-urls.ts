@@ -1,0 +1,31 @@
+import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/public-origin";
+
+/** What the sign-in page says after a refused SSO sign-in (?erreur=…). */
+export const ssoErrorCodes = ["indisponible", "expire", "refuse", "niveau", "fournisseur", "autre-etablissement", "compte-inactif", "non-membre"] as const;
+export type SsoErrorCode = (typeof ssoErrorCodes)[number];
+
+export function isSsoErrorCode(value: unknown): value is SsoErrorCode {
+  return ssoErrorCodes.includes(value as SsoErrorCode);
+}
+
+/** The establishment's SSO sign-in page, the link a hospital can put on its intranet. */
+export function ssoSignInPath(slug: string, error?: SsoErrorCode): string {
+  return `/connexion/etablissement/${encodeURIComponent(slug)}${error ? `?erreur=${error}` : ""}`;
+}
+
+export function ssoStartPath(slug: string, returnTo?: string): string {
+  return `/api/sso/${encodeURIComponent(slug)}/demarrer${returnTo ? `?retour=${encodeURIComponent(returnTo)}` : ""}`;
+}
+
+/** The redirect (callback) URL to register at the identity provider, absolute. */
+export function ssoCallbackUrl(slug: string, headers: Headers): string {
+  return `${publicOrigin(headers)}/api/sso/${encodeURIComponent(slug)}/retour`;
+}
+
+/** Whether cookies must be Secure: as Auth.js decides, from APP_URL or else the request's scheme. */
+export function usesSecureCookies(headers: Headers): boolean {
+  const appUrl = env().APP_URL;
+
+  return appUrl ? appUrl.startsWith("https:") : publicOrigin(headers).startsWith("https:");
+}
