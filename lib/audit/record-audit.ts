@@ -8,6 +8,8 @@ export const auditActions = [
   "password_reset.requested",
   "password_reset.completed",
   "sign_out",
+  "join_code.refused",
+  "join_code.joined",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -17,6 +19,7 @@ export type RequestOrigin = { ipAddress: string; userAgent: string | null };
 export type RecordAuditOptions = {
   action: AuditAction;
   actorUserId?: string | null;
+  organisationId?: string | null;
   origin?: RequestOrigin;
   targetType?: string;
   targetId?: string;
@@ -30,6 +33,7 @@ export async function recordAudit(db: Db, options: RecordAuditOptions): Promise<
   await db.insert(auditLog).values({
     action: options.action,
     actorUserId: options.actorUserId ?? null,
+    organisationId: options.organisationId ?? null,
     ipAddress: options.origin?.ipAddress ?? null,
     userAgent: options.origin?.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
     targetType: options.targetType ?? null,

@@ -4,6 +4,8 @@ import enAccount from "./en/account.json";
 import enCatalogue from "./en/catalogue.json";
 import enCertificates from "./en/certificates.json";
 import enHome from "./en/home.json";
+import enJoin from "./en/join.json";
+import enJoinCodes from "./en/joinCodes.json";
 import enMailbox from "./en/mailbox.json";
 import enManagerCertificates from "./en/managerCertificates.json";
 import enIncident from "./en/incident.json";
@@ -22,6 +24,8 @@ import frAccount from "./fr/account.json";
 import frCatalogue from "./fr/catalogue.json";
 import frCertificates from "./fr/certificates.json";
 import frHome from "./fr/home.json";
+import frJoin from "./fr/join.json";
+import frJoinCodes from "./fr/joinCodes.json";
 import frMailbox from "./fr/mailbox.json";
 import frManagerCertificates from "./fr/managerCertificates.json";
 import frIncident from "./fr/incident.json";
@@ -38,6 +42,6 @@ import frSignIn from "./fr/signIn.json";
 import type { Locale } from "../locales";
 
 export const messages = {
-  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit },
-  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit },
+  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit, join: frJoin, joinCodes: frJoinCodes },
+  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit, join: enJoin, joinCodes: enJoinCodes },
 } satisfies Record<Locale, Record<string, unknown>>;

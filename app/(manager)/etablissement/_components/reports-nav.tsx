@@ -34,6 +34,9 @@ export async function ReportsNav({ current, query = "" }: Props) {
         <li>
           <Link href={`/etablissement/contact-incident${query}`}>{t("incidentContact")}</Link>
         </li>
+        <li>
+          <Link href={`/etablissement/codes-d-acces${query}`}>{t("joinCodes")}</Link>
+        </li>
       </ul>
     </nav>
   );
