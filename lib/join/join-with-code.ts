@@ -1,6 +1,6 @@
-import { eq, or } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { memberships, passwordCredentials, users } from "@/db/schema";
+import { joinCodes, memberships, passwordCredentials, users } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPassword } from "@/lib/auth/password-policy";
@@ -37,6 +37,9 @@ export async function joinWithCode(db: Db, options: JoinWithCodeOptions): Promis
   const passwordHash = await hashPassword(options.password);
 
   const result = await db.transaction(async (tx): Promise<JoinWithCodeResult> => {
+    // Turned off while the newcomer was typing: refused like any turned-off code.
+    const [stillActive] = await tx.select({ id: joinCodes.id }).from(joinCodes).where(and(eq(joinCodes.id, target.joinCodeId), eq(joinCodes.isActive, true)));
+    if (!stillActive) return { status: "invalid_code" };
     const taken = await tx
       .select({ username: users.username, email: users.email })
       .from(users)

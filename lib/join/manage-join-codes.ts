@@ -62,10 +62,15 @@ export async function createJoinCode(db: Db, options: { actor: Actor; organisati
   }
 
   return db.transaction(async (tx) => {
-    const [created] = await tx.insert(joinCodes).values({ organisationId: establishment.id, teamId, code: generateJoinCode(), createdBy: options.actor.userId }).returning();
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: establishment.id, action: "join_code_created", targetType: "join_code", targetId: created!.id, details: { teamId } });
+    // 8·10^14 codes make a clash all but impossible; should one happen, draw again.
+    let created: typeof joinCodes.$inferSelect | undefined;
+    for (let attempt = 0; !created && attempt < 5; attempt++) {
+      [created] = await tx.insert(joinCodes).values({ organisationId: establishment.id, teamId, code: generateJoinCode(), createdBy: options.actor.userId }).onConflictDoNothing().returning();
+    }
+    if (!created) throw new AppError("conflict", "no free join code");
+    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: establishment.id, action: "join_code_created", targetType: "join_code", targetId: created.id, details: { teamId } });
 
-    return created!;
+    return created;
   });
 }
 

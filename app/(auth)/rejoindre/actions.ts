@@ -27,7 +27,7 @@ export async function enterJoinCode(_previous: FormState, formData: FormData): P
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
   const check = await checkJoinCode(db, { code: parsed.data.code, origin: requestOrigin(requestHeaders) });
   if (check.status === "throttled") return { message: t("throttled", { minutes: retryMinutes(check.retryAfterSeconds) }), typed: { code: parsed.data.code } };
-  if (check.status === "invalid") return { fieldErrors: { code: [t("invalidCode")] }, message: t("invalidCode"), typed: { code: parsed.data.code } };
+  if (check.status === "invalid") return { message: t("invalidCode"), typed: { code: parsed.data.code } };
 
   redirect(`/rejoindre/${formatJoinCode(check.target.code)}`);
 }

@@ -12,7 +12,7 @@ test.describe("joining with a code", () => {
     const name = `Marie Dupont ${id}`;
 
     // The manager creates a code for one service and opens its poster.
-    const managerContext = await browser.newContext();
+    const managerContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
     const manager = await managerContext.newPage();
     await signInViaApi(manager.request, "rssi@vigie.test");
     await manager.goto("/etablissement/codes-d-acces");
@@ -26,6 +26,7 @@ test.describe("joining with a code", () => {
     await expect(card).toContainText("Personne ne l'a encore utilisé");
     await expect(card).toContainText(`/rejoindre/${code}`);
     await expectNoAxeViolations(manager);
+    await expectNoHorizontalScroll(manager);
     await card.getByRole("link", { name: /Affiche à imprimer/ }).click();
     await expect(manager.getByRole("img", { name: "QR code menant à la page d'inscription" })).toBeVisible();
     await expect(manager.getByText(code, { exact: true })).toBeVisible();
@@ -59,6 +60,10 @@ test.describe("joining with a code", () => {
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     await expect(page).toHaveURL(/\/modules$/);
     await expect(page.getByText(`Connecté : ${name}`)).toBeVisible();
+    // A code only creates accounts: signed in, the join page says so and offers nothing else.
+    await page.goto(`/rejoindre/${code}`);
+    await expect(page.getByRole("heading", { name: "Vous êtes déjà connecté(e)" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Créer mon compte" })).toHaveCount(0);
 
     // Signed out, they come back with the username and password.
     await page.getByRole("button", { name: "Se déconnecter" }).click();

@@ -18,6 +18,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ code: string }> };
 
+// A malformed escape in a hand-typed address is just a wrong code, not a server error.
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** The page a poster's QR code opens: the establishment the code is for, then the sign-up form. */
 export default async function JoinWithCodePage({ params }: Props) {
   const [{ code }, actor, t] = await Promise.all([params, getActor(), getTranslations("join")]);
@@ -30,7 +39,7 @@ export default async function JoinWithCodePage({ params }: Props) {
     );
   }
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
-  const typed = decodeURIComponent(code).slice(0, 64);
+  const typed = safeDecode(code).slice(0, 64);
   const check = await checkJoinCode(db, { code: typed, origin: requestOrigin(requestHeaders) });
 
   if (check.status !== "ok") {
