@@ -4,7 +4,9 @@ import { auditLog, joinCodes, memberships, users } from "@/db/schema";
 import { createOrganisation, createTeam, createUser, uniqueSuffix } from "@/db/seed/factories";
 import { attemptPasswordSignIn } from "@/lib/auth/attempt-password-sign-in";
 import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { resetPassword } from "@/lib/auth/password-reset";
 import { checkJoinCode } from "@/lib/join/check-join-code";
+import { createPasswordLink } from "@/lib/join/create-password-link";
 import { formatJoinCode } from "@/lib/join/join-code-format";
 import { joinWithCode } from "@/lib/join/join-with-code";
 import { createJoinCode, getJoinCode, listJoinCodes, setJoinCodeActive } from "@/lib/join/manage-join-codes";
@@ -188,5 +190,29 @@ describe("signing in with a username", () => {
     await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, userId));
 
     expect((await attemptPasswordSignIn(testDb.db, { identifier: username, password: PASSWORD, origin: origin() })).status).toBe("invalid");
+  });
+});
+
+describe("a password link for a learner without e-mail", () => {
+  it("is created by the establishment's manager or the admin only, and lets the learner choose a new password once", async () => {
+    const code = await createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA });
+    const username = `oubli-${uniqueSuffix()}`;
+    const joined = await newcomer(code.code, { username });
+    const userId = joined.status === "joined" ? joined.userId : "";
+    const link = (actor: Actor, organisationId = hospitalA, target = userId) => createPasswordLink(testDb.db, { actor, organisationId, userId: target, baseUrl: "https://vigie.example.org" });
+
+    await expect(link(managerB)).rejects.toMatchObject({ code: "not_found" });
+    await expect(link(managerB, hospitalB)).rejects.toMatchObject({ code: "not_found" });
+    await expect(link(learnerA)).rejects.toMatchObject({ code: "not_found" });
+    await expect(link(managerA, hospitalA, learnerA.userId)).rejects.toMatchObject({ code: "not_found" });
+    expect((await link(admin)).url).toMatch(/^https:\/\/vigie\.example\.org\/mot-de-passe\/nouveau\?jeton=/);
+    const { url } = await link(managerA);
+    const token = new URL(url).searchParams.get("jeton")!;
+
+    await resetPassword(testDb.db, { token, password: "une toute nouvelle phrase", origin: origin() });
+    expect((await attemptPasswordSignIn(testDb.db, { identifier: username, password: "une toute nouvelle phrase", origin: origin() })).status).toBe("ok");
+    await expect(resetPassword(testDb.db, { token, password: "encore une autre phrase", origin: origin() })).rejects.toMatchObject({ code: "not_found" });
+    const entries = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "password_link_created"), eq(auditLog.targetId, userId)));
+    expect(entries.map((e) => e.actorUserId).sort()).toEqual([admin.userId, managerA.userId].sort());
   });
 });

@@ -6,7 +6,7 @@ const ESTABLISHMENT = "Centre hospitalier des Calanques (démo)";
 const PASSWORD = "le phare des calanques brille";
 
 test.describe("joining with a code", () => {
-  test("a manager creates a code, a newcomer joins with it, signs out and back in with a username; once the code is off, the join page refuses it", async ({ page, browser }) => {
+  test("a manager creates a code, a newcomer joins with it, signs out and back in with a username; once the code is off, the join page refuses it; a forgotten password is reset through the manager", async ({ page, browser }) => {
     const id = randomUUID().slice(0, 8);
     const username = `m.dupont-${id}`;
     const name = `Marie Dupont ${id}`;
@@ -80,10 +80,34 @@ test.describe("joining with a code", () => {
     await expect(card).toContainText("1 personne inscrite avec ce code");
     await card.getByRole("button", { name: `Désactiver (code ${code})` }).click();
     await expect(card).toContainText("Désactivé le");
+
+    // Forgotten password, no e-mail: the manager creates a one-time link and hands it over.
+    await manager.goto("/etablissement/apprenants");
+    await manager.getByLabel("Nom ou e-mail").fill(name);
+    await manager.getByRole("button", { name: "Filtrer" }).click();
+    await manager.getByRole("link", { name }).click();
+    await expect(manager.getByText(`Identifiant de connexion : ${username}`)).toBeVisible();
+    await manager.getByRole("button", { name: "Créer un lien pour choisir un mot de passe" }).click();
+    const link = manager.locator(".password-link code");
+    await expect(link).toContainText("/mot-de-passe/nouveau?jeton=");
+    await expectNoAxeViolations(manager);
+    await expectNoHorizontalScroll(manager);
+    const resetUrl = (await link.textContent())!;
     await managerContext.close();
 
     const visitorContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
     const visitor = await visitorContext.newPage();
+    await visitor.goto(resetUrl);
+    await visitor.getByLabel("Nouveau mot de passe").fill(`${PASSWORD} au loin`);
+    await visitor.getByLabel("Confirmez le mot de passe").fill(`${PASSWORD} au loin`);
+    await visitor.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await visitor.getByRole("main").getByRole("link", { name: "Connexion" }).click();
+    await visitor.getByLabel("Adresse e-mail ou identifiant").fill(username);
+    await visitor.getByLabel("Mot de passe", { exact: true }).fill(`${PASSWORD} au loin`);
+    await visitor.getByRole("button", { name: "Se connecter" }).click();
+    await expect(visitor).toHaveURL(/\/modules$/);
+    await visitor.getByRole("button", { name: "Se déconnecter" }).click();
+    await expect(visitor.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
     await visitor.goto(`/rejoindre/${code}`);
     await expect(visitor.getByRole("main").getByRole("alert")).toHaveText(/Ce code d'accès n'existe pas ou a été désactivé/);
     await expect(visitor.getByRole("button", { name: "Créer mon compte" })).toHaveCount(0);
