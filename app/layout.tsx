@@ -27,6 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     rosterImport: messages.rosterImport,
     errors: { error: (messages.errors as Record<string, unknown>).error },
     sso: messages.sso,
+    join: messages.join,
+    joinCodes: messages.joinCodes,
   };
 
   return (

@@ -7,6 +7,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { joinCodes } from "./accounts-admin";
 import { users } from "./auth";
 
 export const organisationKinds = ["centre", "group", "establishment"] as const;
@@ -79,6 +80,8 @@ export const memberships = pgTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: text("role", { enum: roles }).notNull().default("learner"),
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    /** The join code this person used to join the establishment, when they joined that way. */
+    joinCodeId: uuid("join_code_id").references((): AnyPgColumn => joinCodes.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,6 +89,7 @@ export const memberships = pgTable(
     uniqueIndex("memberships_user_id_organisation_id_key").on(table.userId, table.organisationId),
     index("memberships_organisation_id_idx").on(table.organisationId),
     index("memberships_team_id_idx").on(table.teamId),
+    index("memberships_join_code_id_idx").on(table.joinCodeId),
   ],
 );
 

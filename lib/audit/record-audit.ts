@@ -8,6 +8,8 @@ export const auditActions = [
   "password_reset.requested",
   "password_reset.completed",
   "sign_out",
+  "join_code.refused",
+  "join_code.joined",
   "sso.configured",
   "sso.removed",
   "sso.identity_linked",

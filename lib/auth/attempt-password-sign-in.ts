@@ -1,7 +1,10 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
+import { isEmailIdentifier } from "@/lib/join/username";
 import { giveBackSignInAttempt, takeSignInAttempt } from "./sign-in-throttle";
-import { type VerifiedUser, verifyCredentials } from "./verify-credentials";
+import { type VerifiedUser, identifierColumn, verifyCredentials } from "./verify-credentials";
 
 export type PasswordSignInResult =
   | { status: "ok"; user: VerifiedUser }
@@ -9,23 +12,37 @@ export type PasswordSignInResult =
   | { status: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks an e-mail and password under the sign-in limits: past them the attempt is refused
- * even when the password is right. Failures are audited here, successes when the session starts.
+ * What the per-account limit counts against: the account's e-mail when it has one, so that an
+ * account reached by its username and by its e-mail shares one counter; otherwise what was typed.
+ */
+async function throttledAccount(db: Db, identifier: string): Promise<string> {
+  const normalised = identifier.trim().toLowerCase();
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(identifierColumn(normalised), normalised));
+
+  return row?.email ?? normalised;
+}
+
+/**
+ * Checks an e-mail or username and a password under the sign-in limits: past them the attempt
+ * is refused even when the password is right. Failures are audited here, successes when the
+ * session starts.
  */
 export async function attemptPasswordSignIn(
   db: Db,
-  options: { email: string; password: string; origin: RequestOrigin; now?: Date },
+  options: { identifier: string; password: string; origin: RequestOrigin; now?: Date },
 ): Promise<PasswordSignInResult> {
-  const attempt = { email: options.email, ipAddress: options.origin.ipAddress, now: options.now ?? new Date() };
+  const attempt = { email: await throttledAccount(db, options.identifier), ipAddress: options.origin.ipAddress, now: options.now ?? new Date() };
+  const typed = options.identifier.trim().toLowerCase().slice(0, 320);
+  const targetType = isEmailIdentifier(typed) ? "email" : "username";
   const throttle = await takeSignInAttempt(db, attempt);
   if (!throttle.allowed) {
-    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, targetType: "email", targetId: attempt.email, details: { method: "password", reason: "throttled" } });
+    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, targetType, targetId: typed, details: { method: "password", reason: "throttled" } });
     return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }
 
-  const user = await verifyCredentials(db, options.email, options.password);
+  const user = await verifyCredentials(db, options.identifier, options.password);
   if (!user) {
-    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, targetType: "email", targetId: attempt.email, details: { method: "password", reason: "invalid" } });
+    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, targetType, targetId: typed, details: { method: "password", reason: "invalid" } });
     return { status: "invalid" };
   }
   await giveBackSignInAttempt(db, attempt);

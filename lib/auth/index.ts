@@ -17,8 +17,9 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLinkMail } from "./send-magic-link-mail";
 import { throttledSignInPath } from "./sign-in-errors";
 
+// The form's "email" field takes an e-mail address or a username (staff without e-mail).
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(320),
+  email: z.string().trim().toLowerCase().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
 
@@ -73,7 +74,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         async authorize(input, authRequest) {
           const parsed = credentialsSchema.safeParse(input);
           if (!parsed.success) return null;
-          const result = await attemptPasswordSignIn(db, { ...parsed.data, origin: requestOrigin(authRequest.headers) });
+          const { email: identifier, password } = parsed.data;
+          const result = await attemptPasswordSignIn(db, { identifier, password, origin: requestOrigin(authRequest.headers) });
           if (result.status === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
 
           return result.status === "ok" ? result.user : null;

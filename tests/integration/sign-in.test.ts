@@ -30,7 +30,7 @@ afterAll(async () => {
 
 const learner = () => createUser(testDb.db, { organisationId, password: PASSWORD });
 const origin = (ipAddress = `198.51.100.${Math.floor(Math.random() * 250)}`) => ({ ipAddress, userAgent: "vitest" });
-const signIn = (email: string, password: string, from = origin(), at = now) => attemptPasswordSignIn(testDb.db, { email, password, origin: from, now: at });
+const signIn = (email: string, password: string, from = origin(), at = now) => attemptPasswordSignIn(testDb.db, { identifier: email, password, origin: from, now: at });
 
 describe("attemptPasswordSignIn", () => {
   it("refuses the 11th attempt on one account even with the right password, from any address", async () => {

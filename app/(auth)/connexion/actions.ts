@@ -13,11 +13,26 @@ async function emailField() {
   return z.string().trim().min(1, t("errors.emailRequired")).email(t("errors.emailInvalid")).max(320);
 }
 
-/** Signs in with e-mail and password; on failure says so without telling which part was wrong. */
+/** An e-mail address, or the username of someone without one (no "@"). */
+async function identifierField() {
+  const t = await getTranslations("signIn");
+  const email = await emailField();
+
+  return z
+    .string()
+    .trim()
+    .min(1, t("errors.identifierRequired"))
+    .max(320)
+    .superRefine((value, ctx) => {
+      if (value.includes("@") && !email.safeParse(value).success) ctx.addIssue({ code: "custom", message: t("errors.emailInvalid") });
+    });
+}
+
+/** Signs in with an e-mail or username and a password; on failure says so without telling which part was wrong. */
 export async function signInWithPassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("signIn");
   const schema = z.object({
-    email: await emailField(),
+    email: await identifierField(),
     password: z.string().min(1, t("errors.passwordRequired")).max(1024),
     retour: z.string().optional(),
   });

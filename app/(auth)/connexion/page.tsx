@@ -43,6 +43,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p>
         <Link href="/mot-de-passe-oublie">{t("forgotPassword")}</Link>
       </p>
+      <p>
+        {t("join.prompt")} <Link href="/rejoindre">{t("join.link")}</Link>
+      </p>
       <section className="auth-section" aria-labelledby="magic-link-title">
         <h2 id="magic-link-title">{t("magicLink.title")}</h2>
         <p>{t("magicLink.intro")}</p>

@@ -6,6 +6,8 @@ import enCertificates from "./en/certificates.json";
 import enErrors from "./en/errors.json";
 import enHome from "./en/home.json";
 import enIncident from "./en/incident.json";
+import enJoin from "./en/join.json";
+import enJoinCodes from "./en/joinCodes.json";
 import enLearnerAssignments from "./en/learnerAssignments.json";
 import enMailbox from "./en/mailbox.json";
 import enManagerCertificates from "./en/managerCertificates.json";
@@ -26,6 +28,8 @@ import frCertificates from "./fr/certificates.json";
 import frErrors from "./fr/errors.json";
 import frHome from "./fr/home.json";
 import frIncident from "./fr/incident.json";
+import frJoin from "./fr/join.json";
+import frJoinCodes from "./fr/joinCodes.json";
 import frLearnerAssignments from "./fr/learnerAssignments.json";
 import frMailbox from "./fr/mailbox.json";
 import frManagerCertificates from "./fr/managerCertificates.json";
@@ -50,6 +54,8 @@ export const messages = {
     errors: frErrors,
     home: frHome,
     incident: frIncident,
+    join: frJoin,
+    joinCodes: frJoinCodes,
     learnerAssignments: frLearnerAssignments,
     mailbox: frMailbox,
     managerCertificates: frManagerCertificates,
@@ -72,6 +78,8 @@ export const messages = {
     errors: enErrors,
     home: enHome,
     incident: enIncident,
+    join: enJoin,
+    joinCodes: enJoinCodes,
     learnerAssignments: enLearnerAssignments,
     mailbox: enMailbox,
     managerCertificates: enManagerCertificates,

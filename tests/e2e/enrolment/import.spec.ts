@@ -40,6 +40,8 @@ test.describe("importing staff", () => {
     const form = newcomer.locator("form", { has: newcomer.getByRole("button", { name: "Recevoir un lien de connexion" }) });
     await form.getByLabel("Adresse e-mail").fill(`ines-${id}@ch.test`);
     await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    // Leaving before the answer could cancel the request: wait for it.
+    await expect(newcomer.getByText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.")).toBeVisible();
     await newcomer.goto("/boite-mail");
     await newcomer.getByRole("listitem").filter({ hasText: `ines-${id}@ch.test` }).filter({ hasText: "Votre lien de connexion à Vigie" }).first().getByRole("link").click();
     await newcomer.goto((await newcomer.locator(".mail-body a").first().getAttribute("href"))!);

@@ -15,6 +15,8 @@ const ACTION_KEYS = {
   "password_reset.requested": "actions.password_reset_requested",
   "password_reset.completed": "actions.password_reset_completed",
   sign_out: "actions.sign_out",
+  "join_code.refused": "actions.join_code_refused",
+  "join_code.joined": "actions.join_code_joined",
   "sso.configured": "actions.sso_configured",
   "sso.removed": "actions.sso_removed",
   "sso.identity_linked": "actions.sso_identity_linked",

@@ -16,15 +16,19 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <FormMessage message={state.message} />
       <input type="hidden" name="retour" value={returnTo} />
       <div className="field">
-        <label htmlFor="email">{t("email")}</label>
+        <label htmlFor="email">{t("identifier")}</label>
+        <p id="email-hint" className="hint">{t("identifierHint")}</p>
         <input
           id="email"
           name="email"
-          type="email"
+          type="text"
+          inputMode="email"
           autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
           required
           aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? "email-error" : undefined}
+          aria-describedby={errors.email ? "email-hint email-error" : "email-hint"}
         />
         <FieldError id="email-error" errors={errors.email} />
       </div>

@@ -37,6 +37,9 @@ export async function ReportsNav({ current, query = "" }: Props) {
         <li>
           <Link href={`/etablissement/connexion-sso${query}`}>{t("sso")}</Link>
         </li>
+        <li>
+          <Link href={`/etablissement/codes-d-acces${query}`}>{t("joinCodes")}</Link>
+        </li>
       </ul>
     </nav>
   );

@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { type RosterPreview, importRoster, previewRoster } from "@/lib/enrolment/import-roster";
 import { sendInvitations } from "@/lib/enrolment/send-invitations";
 import { AppError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export type ImportState = { preview?: RosterPreview; message?: string; done?: Record<string, number> };
 
@@ -24,7 +26,7 @@ export async function rosterAction(_previous: ImportState, formData: FormData): 
     const { db } = await getDb();
     if (formData.get("intent") !== "import") return { preview: await previewRoster(db, { actor, organisationId, bytes }) };
     const result = await importRoster(db, { actor, organisationId, bytes });
-    await sendInvitations(db, { organisationId, accounts: result.newAccounts });
+    await sendInvitations(db, { organisationId, accounts: result.newAccounts, baseUrl: publicOrigin(await headers()) });
     revalidatePath("/etablissement/import");
 
     return { done: result.counts, message: t("imported", { count: result.counts.new ?? 0 }) };

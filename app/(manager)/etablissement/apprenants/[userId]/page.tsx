@@ -11,6 +11,7 @@ import { reportsContext } from "../../_components/reports-context";
 import "../../_components/reports.css";
 import { TableScroll } from "../../_components/table-scroll";
 import { LearnerAccessForm } from "./_components/learner-access-form";
+import { PasswordLinkForm } from "./_components/password-link-form";
 
 type Props = { params: Promise<{ userId: string }>; searchParams: Promise<{ etablissement?: string }> };
 
@@ -30,7 +31,7 @@ async function loadDetail(...args: Parameters<typeof getLearnerDetail>) {
 export default async function LearnerDetailPage({ params, searchParams }: Props) {
   const [{ userId }, { etablissement }] = await Promise.all([params, searchParams]);
   const { db, establishment } = await reportsContext(`/etablissement/apprenants/${userId}`, etablissement);
-  const [t, tr, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getFormatter()]);
+  const [t, tr, tp, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getTranslations("joinCodes.passwordLink"), getFormatter()]);
   const detail = await loadDetail(db, { organisationId: establishment.id, userId, catalogue: getCatalogue(), asOf: new Date() });
   const [account] = await db.select({ isActive: users.isActive }).from(users).where(eq(users.id, detail.learner.id));
   const isActive = account?.isActive ?? false;
@@ -44,13 +45,20 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
       </p>
       <h1>{detail.learner.name ?? detail.learner.email}</h1>
       <p className="lead">
-        {detail.learner.email} {detail.learner.teamName && `— ${detail.learner.teamName}`}
+        {detail.learner.email ?? (detail.learner.username && tp("identifier", { username: detail.learner.username }))} {detail.learner.teamName && `— ${detail.learner.teamName}`}
       </p>
       <section className="section" aria-labelledby="acces">
         <h2 id="acces">{t("access")}</h2>
         <p>{isActive ? t("active") : t("inactive")}</p>
         <LearnerAccessForm key={String(isActive)} userId={detail.learner.id} isActive={isActive} text={isActive ? t("deactivate") : t("reactivate")} />
       </section>
+      {isActive && !detail.learner.email && detail.learner.username && (
+        <section className="section" aria-labelledby="mot-de-passe">
+          <h2 id="mot-de-passe">{tp("title")}</h2>
+          <p>{tp("intro")}</p>
+          <PasswordLinkForm organisationId={establishment.id} userId={userId} />
+        </section>
+      )}
       <section className="section" aria-labelledby="affectations">
         <h2 id="affectations">{t("assignments")}</h2>
         <ul>

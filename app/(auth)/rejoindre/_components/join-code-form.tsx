@@ -1,0 +1,40 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import type { FormState } from "@/lib/forms";
+import { enterJoinCode } from "../actions";
+
+/** The join code, as typed from a poster; a wrong or turned-off one is refused with one message. */
+export function JoinCodeForm({ initialMessage, initialCode }: { initialMessage?: string; initialCode?: string }) {
+  const t = useTranslations("join");
+  const [state, action, pending] = useActionState<FormState, FormData>(enterJoinCode, { message: initialMessage, typed: initialCode ? { code: initialCode } : undefined });
+  const errors = state.fieldErrors?.code;
+
+  return (
+    <form action={action} className="form" noValidate>
+      <FormMessage message={state.message} />
+      <div className="field">
+        <label htmlFor="code">{t("code")}</label>
+        <span id="code-hint" className="hint">{t("codeHint")}</span>
+        <input
+          id="code"
+          name="code"
+          type="text"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          defaultValue={state.typed?.code}
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? "code-hint code-error" : "code-hint"}
+        />
+        <FieldError id="code-error" errors={errors} />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("checking") : t("continue")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { signIn } from "@/lib/auth";
+import { getActor } from "@/lib/auth/guards";
+import { checkPassword } from "@/lib/auth/password-policy";
+import { retryMinutes } from "@/lib/auth/sign-in-errors";
+import { type FormState, parseForm } from "@/lib/forms";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { checkJoinCode } from "@/lib/join/check-join-code";
+import { formatJoinCode } from "@/lib/join/join-code-format";
+import { joinWithCode } from "@/lib/join/join-with-code";
+import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/join/username";
+
+/** Checks a typed join code (throttled per address) and opens its sign-up page. */
+export async function enterJoinCode(_previous: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("join");
+  const parsed = parseForm(z.object({ code: z.string().trim().min(1, t("codeRequired")).max(64, t("invalidCode")) }), formData, t("fixFields"));
+  if (!parsed.success) return parsed.state;
+  if (await getActor()) redirect("/rejoindre");
+
+  const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
+  const check = await checkJoinCode(db, { code: parsed.data.code, origin: requestOrigin(requestHeaders) });
+  if (check.status === "throttled") return { message: t("throttled", { minutes: retryMinutes(check.retryAfterSeconds) }), typed: { code: parsed.data.code } };
+  if (check.status === "invalid") return { message: t("invalidCode"), typed: { code: parsed.data.code } };
+
+  redirect(`/rejoindre/${formatJoinCode(check.target.code)}`);
+}
+
+async function joinSchema() {
+  const t = await getTranslations("join");
+  const problems = { too_short: t("errors.tooShort"), too_long: t("errors.tooLong"), too_common: t("errors.tooCommon") } as const;
+
+  return z
+    .object({
+      code: z.string().max(64),
+      name: z.string().trim().min(2, t("errors.nameShort")).max(120, t("errors.nameLong")),
+      username: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .min(USERNAME_MIN_LENGTH, t("errors.usernameShort"))
+        .max(USERNAME_MAX_LENGTH, t("errors.usernameLong"))
+        .regex(USERNAME_PATTERN, t("errors.usernameFormat")),
+      email: z.union([z.literal(""), z.string().trim().toLowerCase().email(t("errors.emailInvalid")).max(320, t("errors.emailInvalid"))]).optional(),
+      password: z.string().superRefine((value, ctx) => {
+        const problem = checkPassword(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problems[problem] });
+      }),
+      passwordConfirmation: z.string(),
+    })
+    .refine((value) => value.password === value.passwordConfirmation, { path: ["passwordConfirmation"], message: t("errors.mismatch") });
+}
+
+/**
+ * Creates the account with the join code, then signs the newcomer in with the username and
+ * password they just chose and takes them to their modules.
+ */
+export async function joinAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const t = await getTranslations("join");
+  const parsed = parseForm(await joinSchema(), formData, t("fixFields"));
+  if (!parsed.success) return parsed.state;
+  if (await getActor()) redirect("/rejoindre");
+  const { code, name, username, email, password } = parsed.data;
+  const typed = { name, username, email: email ?? "" };
+
+  const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
+  const result = await joinWithCode(db, { code, name, username, email: email || null, password, origin: requestOrigin(requestHeaders) });
+  if (result.status === "throttled") return { message: t("throttled", { minutes: retryMinutes(result.retryAfterSeconds) }), typed };
+  if (result.status === "invalid_code") return { message: t("invalidCode"), typed };
+  if (result.status === "username_taken") return { fieldErrors: { username: [t("errors.usernameTaken")] }, message: t("fixFields"), typed };
+  if (result.status === "email_taken") return { fieldErrors: { email: [t("errors.emailTaken")] }, message: t("fixFields"), typed };
+
+  try {
+    await signIn("credentials", { email: username, password, redirectTo: "/modules" });
+  } catch (error) {
+    // signIn redirects by throwing; only Auth.js's own errors mean "refused".
+    if (error instanceof AuthError) return { message: t("errors.signInFailed") };
+    throw error;
+  }
+
+  return { ok: true };
+}

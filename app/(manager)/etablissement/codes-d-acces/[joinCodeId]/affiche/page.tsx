@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { PrintButton } from "@/app/(public)/signaler-un-incident/_components/print-button";
+import { requireActor } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { formatJoinCode } from "@/lib/join/join-code-format";
+import { getJoinCode } from "@/lib/join/manage-join-codes";
+import { qrCodePath } from "@/lib/join/qr-code-path";
+import "../../join-codes.css";
+
+type Props = { params: Promise<{ joinCodeId: string }>; searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("joinCodes"))("poster") };
+}
+
+const QUIET_ZONE = 4;
+
+/** A poster for the ward: the QR code to the join page, its address and the code, printable on A4. */
+export default async function JoinCodePosterPage({ params, searchParams }: Props) {
+  const [{ joinCodeId }, { etablissement }, t, requestHeaders] = await Promise.all([params, searchParams, getTranslations("joinCodes"), headers()]);
+  const actor = await requireActor(`/etablissement/codes-d-acces/${encodeURIComponent(joinCodeId)}/affiche`);
+  const { db } = await getDb();
+  const [establishment] = await listManagedEstablishments(db, { actor, organisationId: etablissement });
+  if (!establishment || !etablissement) notFound();
+  const code = await getJoinCode(db, { actor, organisationId: establishment.id, joinCodeId }).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  const shown = formatJoinCode(code.code);
+  const url = new URL(`/rejoindre/${shown}`, publicOrigin(requestHeaders)).toString();
+  const qr = qrCodePath(url);
+  const box = qr.size + 2 * QUIET_ZONE;
+
+  return (
+    <>
+      <p className="no-print">
+        <Link href={`/etablissement/codes-d-acces?etablissement=${establishment.id}`}>{t("back")}</Link>
+      </p>
+      {!code.isActive && <p className="callout callout--alert no-print">{t("posterDisabled")}</p>}
+      <article className="join-poster">
+        <p className="eyebrow">{establishment.name}</p>
+        {code.teamName && <p>{t("posterTeam", { name: code.teamName })}</p>}
+        <h1>{t("posterTitle")}</h1>
+        <p className="lead">{t("posterLead")}</p>
+        <svg className="join-poster__qr" viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${box} ${box}`} role="img" aria-label={t("posterQr")} shapeRendering="crispEdges">
+          <rect x={-QUIET_ZONE} y={-QUIET_ZONE} width={box} height={box} fill="#fff" />
+          <path d={qr.d} fill="#000" />
+        </svg>
+        <ol>
+          <li>
+            {t("posterStep1")} <span className="join-poster__url">{url}</span>
+          </li>
+          <li>
+            {t("posterStep2")} <span className="join-poster__code">{shown}</span>
+          </li>
+          <li>{t("posterStep3")}</li>
+        </ol>
+        <p>
+          <PrintButton label={t("print")} />
+        </p>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listJoinCodes } from "@/lib/join/manage-join-codes";
+import { listTeams } from "@/lib/organisations/manage-teams";
+import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { CreateJoinCodeForm } from "./_components/create-join-code-form";
+import { JoinCodeList } from "./_components/join-code-list";
+import "./join-codes.css";
+
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("joinCodes"))("title") };
+}
+
+export default async function JoinCodesPage({ searchParams }: Props) {
+  const [actor, { etablissement }, t, requestHeaders] = await Promise.all([requireActor("/etablissement/codes-d-acces"), searchParams, getTranslations("joinCodes"), headers()]);
+  const { db } = await getDb();
+  const establishments = await listManagedEstablishments(db, { actor });
+  const selected = establishments.find((e) => e.id === etablissement) ?? establishments[0];
+  if (!selected) notFound();
+  const [codes, teams] = await Promise.all([listJoinCodes(db, { actor, organisationId: selected.id }), listTeams(db, { actor, organisationId: selected.id })]);
+
+  return (
+    <div className="narrow">
+      <h1>{t("title")}</h1>
+      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />}
+      <p className="lead">{t("intro", { name: selected.name })}</p>
+      <section className="section" aria-labelledby="nouveau-code">
+        <h2 id="nouveau-code">{t("createTitle")}</h2>
+        <CreateJoinCodeForm organisationId={selected.id} teams={teams} />
+      </section>
+      <section className="section" aria-labelledby="liste-codes">
+        <h2 id="liste-codes">{t("listTitle")}</h2>
+        {codes.length === 0 ? <p>{t("empty")}</p> : <JoinCodeList organisationId={selected.id} codes={codes} baseUrl={publicOrigin(requestHeaders)} />}
+      </section>
+    </div>
+  );
+}

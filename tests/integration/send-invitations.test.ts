@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mailOutbox } from "@/db/schema";
+import { createOrganisation, createUser } from "@/db/seed/factories";
+import { isResetTokenUsable } from "@/lib/auth/password-reset";
+import { INVITATION_MAX_AGE_MS, sendInvitations } from "@/lib/enrolment/send-invitations";
+import { type TestDb, createTestDb } from "../support/db";
+
+let testDb: TestDb;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+describe("sendInvitations", () => {
+  it("mails each newcomer a link to choose a password, usable for 7 days", async () => {
+    const organisation = await createOrganisation(testDb.db, { name: "EHPAD Les Oliviers" });
+    const user = await createUser(testDb.db, { organisationId: organisation.id });
+    const now = new Date();
+    await sendInvitations(testDb.db, { organisationId: organisation.id, accounts: [{ userId: user.id, name: user.name!, email: user.email! }], baseUrl: "https://vigie.example.org", now });
+
+    const [mail] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email!));
+    expect(mail).toMatchObject({ kind: "invitation", organisationId: organisation.id });
+    expect(mail!.text).toContain("EHPAD Les Oliviers vous invite");
+    const token = /https:\/\/vigie\.example\.org\/mot-de-passe\/nouveau\?jeton=([\w-]+)/.exec(mail!.text)?.[1];
+    expect(token).toBeDefined();
+    expect(await isResetTokenUsable(testDb.db, token!, new Date(now.getTime() + INVITATION_MAX_AGE_MS - 60_000))).toBe(true);
+    expect(await isResetTokenUsable(testDb.db, token!, new Date(now.getTime() + INVITATION_MAX_AGE_MS + 60_000))).toBe(false);
+  });
+});
