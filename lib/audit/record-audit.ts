@@ -8,6 +8,9 @@ export const auditActions = [
   "password_reset.requested",
   "password_reset.completed",
   "sign_out",
+  "reminders.sent",
+  "reminder_settings.updated",
+  "certificates.exported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
