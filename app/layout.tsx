@@ -17,7 +17,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("shell"), getMessages()]);
   // Only what client components translate goes to the browser.
-  const clientMessages = { player: messages.player, signIn: messages.signIn, managerCertificates: messages.managerCertificates, privacyAdmin: messages.privacyAdmin, organisationsAdmin: messages.organisationsAdmin, teams: messages.teams, rosterImport: messages.rosterImport };
+  const clientMessages = { player: messages.player, signIn: messages.signIn, managerCertificates: messages.managerCertificates, privacyAdmin: messages.privacyAdmin, organisationsAdmin: messages.organisationsAdmin, teams: messages.teams, rosterImport: messages.rosterImport, reminders: messages.reminders };
 
   return (
     <html lang={locale}>

@@ -1,5 +1,6 @@
 import { createDb } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedE2eLearners } from "../seed/demo";
+import { seedE2eReminderLearners } from "../seed/e2e-reminders";
 import { env } from "@/lib/env";
 import { runScript } from "./run-script";
 
@@ -11,6 +12,7 @@ runScript(async () => {
     // Only the end-to-end test server asks for these (see tests/playwright.config.ts).
     const e2e = process.argv.find((arg) => arg.startsWith("--e2e-learners="));
     if (e2e) await seedE2eLearners(handle.db, ["desktop", "phone"], Number(e2e.split("=")[1]));
+    if (e2e) await seedE2eReminderLearners(handle.db, ["desktop", "phone"]);
     console.log(`[db] demo data ready (${handle.kind}: ${handle.location}); ${result.created} new account(s).`);
     console.log(`[db] Comptes de démonstration — mot de passe commun : ${DEMO_PASSWORD}`);
     for (const account of DEMO_ACCOUNTS) {

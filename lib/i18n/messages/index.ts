@@ -15,6 +15,7 @@ import enPlayer from "./en/player.json";
 import enPrivacyAdmin from "./en/privacyAdmin.json";
 import enRosterImport from "./en/rosterImport.json";
 import enShell from "./en/shell.json";
+import enReminders from "./en/reminders.json";
 import enTeams from "./en/teams.json";
 import enSignIn from "./en/signIn.json";
 import frAudit from "./fr/audit.json";
@@ -33,11 +34,12 @@ import frPlayer from "./fr/player.json";
 import frPrivacyAdmin from "./fr/privacyAdmin.json";
 import frRosterImport from "./fr/rosterImport.json";
 import frShell from "./fr/shell.json";
+import frReminders from "./fr/reminders.json";
 import frTeams from "./fr/teams.json";
 import frSignIn from "./fr/signIn.json";
 import type { Locale } from "../locales";
 
 export const messages = {
-  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit },
-  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit },
+  fr: { meta: frMeta, shell: frShell, home: frHome, signIn: frSignIn, catalogue: frCatalogue, player: frPlayer, organisationsAdmin: frOrganisationsAdmin, teams: frTeams, rosterImport: frRosterImport, account: frAccount, privacyAdmin: frPrivacyAdmin, certificates: frCertificates, managerCertificates: frManagerCertificates, incident: frIncident, managerReports: frManagerReports, learnerAssignments: frLearnerAssignments, mailbox: frMailbox, audit: frAudit, reminders: frReminders },
+  en: { meta: enMeta, shell: enShell, home: enHome, signIn: enSignIn, catalogue: enCatalogue, player: enPlayer, organisationsAdmin: enOrganisationsAdmin, teams: enTeams, rosterImport: enRosterImport, account: enAccount, privacyAdmin: enPrivacyAdmin, certificates: enCertificates, managerCertificates: enManagerCertificates, incident: enIncident, managerReports: enManagerReports, learnerAssignments: enLearnerAssignments, mailbox: enMailbox, audit: enAudit, reminders: enReminders },
 } satisfies Record<Locale, Record<string, unknown>>;
