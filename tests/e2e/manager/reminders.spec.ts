@@ -1,7 +1,7 @@
 import { unzipSync } from "fflate";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
-import { pressButton, tabTo } from "../player/keyboard";
+import { pressButton, tickCheckbox } from "../player/keyboard";
 
 const MANAGER = "rssi@vigie.test";
 const SUBJECT = "Rappel : votre sensibilisation à la cybersécurité";
@@ -16,15 +16,13 @@ test.describe("reminders and the certificates ZIP", () => {
     await page.goto(`/etablissement/apprenants?q=${encodeURIComponent(`-${group}@`)}`);
     const lateRow = page.getByRole("row").filter({ hasText: late });
     const doneRow = page.getByRole("row").filter({ hasText: done });
-    await expect(lateRow.getByText("En retard")).toBeVisible();
-    await expect(doneRow.getByText("Terminé")).toBeVisible();
+    await expect(lateRow.getByRole("cell", { name: "En retard", exact: true })).toBeVisible();
+    await expect(doneRow.getByRole("cell", { name: "Terminé", exact: true })).toBeVisible();
     await expect(doneRow.getByRole("checkbox")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Relancer tous les apprenants en retard \(\d+\)$/ })).toBeVisible();
 
     const box = lateRow.getByRole("checkbox", { name: `Sélectionner Relance en retard ${group}` });
-    await tabTo(page, box);
-    await page.keyboard.press("Space");
-    await expect(box).toBeChecked();
+    await tickCheckbox(page, box);
     await pressButton(page, page.getByRole("button", { name: "Relancer les apprenants cochés" }));
     const question = page.getByText(/^Envoyer un e-mail de relance à 1 apprenant \?/);
     await expect(question).toBeFocused();
@@ -34,9 +32,10 @@ test.describe("reminders and the certificates ZIP", () => {
     await expect(page.getByRole("status").filter({ hasText: "1 relance envoyée ; aucune non envoyée" })).toBeVisible();
 
     // At once again: the interval (7 days by default) holds it back.
-    await lateRow.getByRole("checkbox").check();
-    await page.getByRole("button", { name: "Relancer les apprenants cochés" }).click();
-    await page.getByRole("button", { name: "Confirmer l'envoi" }).click();
+    await expect(box).not.toBeChecked();
+    await tickCheckbox(page, box);
+    await pressButton(page, page.getByRole("button", { name: "Relancer les apprenants cochés" }));
+    await pressButton(page, page.getByRole("button", { name: "Confirmer l'envoi" }));
     await expect(page.getByRole("status").filter({ hasText: "Aucune relance envoyée ; 1 non envoyée (déjà relancés il y a moins de 7 jours : 1" })).toBeVisible();
 
     await page.goto("/boite-mail");

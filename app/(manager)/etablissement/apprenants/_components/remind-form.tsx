@@ -26,7 +26,12 @@ export function RemindForm({ organisationId, lateCount, intervalDays }: Props) {
   useEffect(() => {
     if (pending) question.current?.focus();
   }, [pending]);
-  useEffect(() => setPending(null), [state]);
+  // After a send, the confirmation closes and the ticks are cleared: those learners are dealt with.
+  useEffect(() => {
+    setPending(null);
+    if (!state.ok || !form.current) return;
+    for (const element of Array.from(form.current.elements)) if (element instanceof HTMLInputElement && element.type === "checkbox") element.checked = false;
+  }, [state]);
 
   const ask = (scope: "selected" | "late") => {
     const count = scope === "late" ? lateCount : new FormData(form.current!).getAll("userId").length;
@@ -63,7 +68,7 @@ export function RemindForm({ organisationId, lateCount, intervalDays }: Props) {
         </div>
       )}
       {state.ok ? (
-        <p role="status" aria-live="polite" className="form-message">
+        <p role="status" aria-live="polite" className="form-success">
           {state.message}
         </p>
       ) : (
