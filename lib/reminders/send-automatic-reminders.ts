@@ -21,7 +21,7 @@ function addDays(day: string, days: number): string {
 export function automaticKind(learner: PendingLearner, today: string, daysBefore: number): ReminderKind | null {
   if (learner.status === "late") return "after_due";
   const horizon = addDays(today, daysBefore);
-  const soon = learner.pending.some((p) => !p.target.cycle.isPastDue && p.target.cycle.dueOn >= today && p.target.cycle.dueOn <= horizon);
+  const soon = learner.pending.some((p) => p.status !== "late" && p.target.cycle.dueOn >= today && p.target.cycle.dueOn <= horizon);
 
   return soon ? "before_due" : null;
 }
