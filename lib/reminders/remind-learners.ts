@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -38,10 +39,12 @@ export type RemindLearnersResult = {
 export async function remindLearners(db: Db, options: RemindLearnersOptions): Promise<RemindLearnersResult> {
   const { target } = options;
   const establishment = await managedEstablishment(db, { actor: options.actor, organisationId: options.organisationId });
+  // Anything that is not a uuid cannot be one of the establishment's learners: it counts as unreachable.
   const userIds = target === "late" ? undefined : [...new Set(target.userIds)].slice(0, MAX_SELECTED);
+  const validIds = userIds?.filter((id) => z.guid().safeParse(id).success);
   const [settings, learners] = await Promise.all([
     getReminderSettings(db, establishment.id),
-    pendingLearners(db, { organisationId: establishment.id, catalogue: options.catalogue, asOf: options.asOf, userIds, statuses: target === "late" ? ["late"] : undefined }),
+    pendingLearners(db, { organisationId: establishment.id, catalogue: options.catalogue, asOf: options.asOf, userIds: validIds, statuses: target === "late" ? ["late"] : undefined }),
   ]);
   const toRemind = learners.filter((l) => l.status !== null && l.status !== "done" && l.pending.length > 0);
   const delivery = await deliverReminders(db, {

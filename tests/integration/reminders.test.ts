@@ -136,8 +136,8 @@ describe("remindLearners", () => {
     const learnerOfA = await actorOf(a.late.id);
     await expect(remindLearners(testDb.db, { actor: learnerOfA, organisationId: a.organisationId, target: "late", catalogue, asOf })).rejects.toMatchObject({ code: "not_found" });
     // A's learners ticked on B's page are not B's: nobody is reminded.
-    const result = await remindLearners(testDb.db, { actor: b.manager, organisationId: b.organisationId, target: { userIds: [a.late.id, a.english.id] }, catalogue, asOf });
-    expect(result).toMatchObject({ sent: 0, unreachable: 2 });
+    const result = await remindLearners(testDb.db, { actor: b.manager, organisationId: b.organisationId, target: { userIds: [a.late.id, a.english.id, "pas-un-uuid"] }, catalogue, asOf });
+    expect(result).toMatchObject({ sent: 0, unreachable: 3 });
     expect(await remindersOf(a.late.id)).toHaveLength(0);
     expect(await mailsTo([a.late.email, a.english.email])).toHaveLength(0);
     await expect(updateReminderSettings(testDb.db, { actor: b.manager, organisationId: a.organisationId, values: { autoEnabled: true, daysBefore: 7, intervalDays: 7 } })).rejects.toMatchObject({ code: "not_found" });

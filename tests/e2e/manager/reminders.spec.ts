@@ -105,10 +105,11 @@ test.describe("reminders and the certificates ZIP", () => {
     expect(file).toMatch(new RegExp(`^Relance-termine-${group}_cles-usb_[0-9A-Z]{26}\\.pdf$`));
     expect(Buffer.from(files[file]!).subarray(0, 5).toString()).toBe("%PDF-");
 
-    // A learner asking for the ZIP gets 404.
+    // A learner asking for the ZIP or the reminders page gets 404.
     const other = await browser.newContext();
     await signInViaApi(other.request, "infirmiere@vigie.test");
     expect((await other.request.get("/etablissement/certificats/archive")).status()).toBe(404);
+    expect((await other.request.get("/etablissement/relances")).status()).toBe(404);
     await other.close();
   });
 });
