@@ -4,6 +4,7 @@ import { assignments, auditLog, mailOutbox, moduleProgress, reminders, users } f
 import { createOrganisation, createTeam, createUser } from "@/db/seed/factories";
 import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { listRecentReminders } from "@/lib/reminders/list-recent-reminders";
 import { remindLearners } from "@/lib/reminders/remind-learners";
 import { getReminderSettings, updateReminderSettings } from "@/lib/reminders/reminder-settings";
 import { sendAutomaticReminders } from "@/lib/reminders/send-automatic-reminders";
@@ -140,6 +141,10 @@ describe("remindLearners", () => {
     expect(result).toMatchObject({ sent: 0, unreachable: 3 });
     expect(await remindersOf(a.late.id)).toHaveLength(0);
     expect(await mailsTo([a.late.email, a.english.email])).toHaveLength(0);
+    // A's reminders never show in B's log.
+    await remindLearners(testDb.db, { actor: a.manager, organisationId: a.organisationId, target: "late", catalogue, asOf });
+    expect((await listRecentReminders(testDb.db, { organisationId: a.organisationId })).length).toBe(2);
+    expect(await listRecentReminders(testDb.db, { organisationId: b.organisationId })).toEqual([]);
     await expect(updateReminderSettings(testDb.db, { actor: b.manager, organisationId: a.organisationId, values: { autoEnabled: true, daysBefore: 7, intervalDays: 7 } })).rejects.toMatchObject({ code: "not_found" });
     expect((await getReminderSettings(testDb.db, a.organisationId)).autoEnabled).toBe(false);
   });
