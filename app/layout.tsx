@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     sso: messages.sso,
     join: messages.join,
     joinCodes: messages.joinCodes,
+    reminders: messages.reminders,
   };
 
   return (

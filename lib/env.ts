@@ -40,6 +40,8 @@ export const envSchema = z.object({
         .optional(),
     ),
   MAIL_FROM: z.string().trim().min(3).default("Vigie <ne-pas-repondre@vigie.invalid>"),
+  /** Minutes between two runs of the in-process automatic reminders; 0 turns the scheduler off. */
+  REMINDERS_EVERY_MINUTES: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(10_080, "must be at most 10080 (a week)").default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,4 +5,5 @@ export * from "./certificates";
 export * from "./rate-limits";
 export * from "./accounts-admin";
 export * from "./assignments";
+export * from "./reminder-settings";
 export * from "./relations";

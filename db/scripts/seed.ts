@@ -1,6 +1,7 @@
 import { createDb } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedE2eLearners } from "../seed/demo";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { seedE2eReminderLearners } from "../seed/e2e-reminders";
 import { env } from "@/lib/env";
 import { seedE2eEstablishments } from "../seed/e2e-establishments";
 import { runScript } from "./run-script";
@@ -15,6 +16,7 @@ runScript(async () => {
     if (e2e) {
       await seedE2eLearners(handle.db, ["desktop", "phone"], Number(e2e.split("=")[1]));
       await seedE2eEstablishments(handle.db, loadCatalogue());
+      await seedE2eReminderLearners(handle.db, ["desktop", "phone"]);
     }
     console.log(`[db] demo data ready (${handle.kind}: ${handle.location}); ${result.created} new account(s).`);
     console.log(`[db] Comptes de démonstration — mot de passe commun : ${DEMO_PASSWORD}`);

@@ -22,5 +22,6 @@ export function e2eServerEnv(): Record<string, string> {
     APP_URL: E2E_BASE_URL,
     DATABASE_URL: databaseUrl,
     PGLITE_DIR: path.join(".data", `e2e-${runId}`),
+    REMINDERS_EVERY_MINUTES: "0",
   };
 }

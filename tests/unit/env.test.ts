@@ -44,4 +44,10 @@ describe("parseEnv", () => {
     expect(parseEnv({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
     expect(() => parseEnv({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL: must be an SMTP URL/);
   });
+
+  it("runs the reminder scheduler every 60 minutes unless REMINDERS_EVERY_MINUTES says otherwise (0: off)", () => {
+    expect(parseEnv({}).REMINDERS_EVERY_MINUTES).toBe(60);
+    expect(parseEnv({ REMINDERS_EVERY_MINUTES: "0" }).REMINDERS_EVERY_MINUTES).toBe(0);
+    expect(() => parseEnv({ REMINDERS_EVERY_MINUTES: "-5" })).toThrow(/REMINDERS_EVERY_MINUTES: must be 0 \(off\) or more/);
+  });
 });

@@ -16,6 +16,7 @@ import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
 import enPlayer from "./en/player.json";
 import enPrivacyAdmin from "./en/privacyAdmin.json";
+import enReminders from "./en/reminders.json";
 import enRosterImport from "./en/rosterImport.json";
 import enShell from "./en/shell.json";
 import enSignIn from "./en/signIn.json";
@@ -38,6 +39,7 @@ import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
 import frPlayer from "./fr/player.json";
 import frPrivacyAdmin from "./fr/privacyAdmin.json";
+import frReminders from "./fr/reminders.json";
 import frRosterImport from "./fr/rosterImport.json";
 import frShell from "./fr/shell.json";
 import frSignIn from "./fr/signIn.json";
@@ -64,6 +66,7 @@ export const messages = {
     organisationsAdmin: frOrganisationsAdmin,
     player: frPlayer,
     privacyAdmin: frPrivacyAdmin,
+    reminders: frReminders,
     rosterImport: frRosterImport,
     shell: frShell,
     signIn: frSignIn,
@@ -88,6 +91,7 @@ export const messages = {
     organisationsAdmin: enOrganisationsAdmin,
     player: enPlayer,
     privacyAdmin: enPrivacyAdmin,
+    reminders: enReminders,
     rosterImport: enRosterImport,
     shell: enShell,
     signIn: enSignIn,

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-type Props = { current: "dashboard" | "learners" | "assignments"; query?: string };
+type Props = { current: "dashboard" | "learners" | "assignments" | "reminders"; query?: string };
 
 /** Links between the manager's pages, keeping the chosen establishment. */
 export async function ReportsNav({ current, query = "" }: Props) {
-  const t = await getTranslations("managerReports.nav");
+  const [t, tReminders] = await Promise.all([getTranslations("managerReports.nav"), getTranslations("reminders")]);
   const links = [
     { key: "dashboard", href: "/etablissement/tableau-de-bord" },
     { key: "learners", href: "/etablissement/apprenants" },
@@ -22,6 +22,11 @@ export async function ReportsNav({ current, query = "" }: Props) {
             </Link>
           </li>
         ))}
+        <li>
+          <Link href={`/etablissement/relances${query}`} aria-current={current === "reminders" ? "page" : undefined}>
+            {tReminders("nav")}
+          </Link>
+        </li>
         <li>
           <Link href="/etablissement/certificats">{t("certificates")}</Link>
         </li>

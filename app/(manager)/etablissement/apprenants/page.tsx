@@ -7,11 +7,15 @@ import { listAssignments } from "@/lib/assignments/list-assignments";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { filtersQuery, learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { listLearners } from "@/lib/reports/list-learners";
+import { countLateLearners } from "@/lib/reminders/count-late-learners";
+import { getReminderSettings } from "@/lib/reminders/reminder-settings";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { reportsContext } from "../_components/reports-context";
 import { LearnerFiltersForm } from "./_components/learner-filters-form";
 import { LearnerTable } from "./_components/learner-table";
+import { RemindForm } from "./_components/remind-form";
+import { REMIND_FORM_ID } from "./_components/remind-form-id";
 import "../_components/reports.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,13 +30,16 @@ export default async function LearnersPage({ searchParams }: Props) {
   const { db, establishment } = await reportsContext("/etablissement/apprenants", etablissement);
   const filters = learnerFiltersSchema.parse(params);
   const catalogue = getCatalogue();
-  const [t, tr, format, list, assignmentList, teamRows] = await Promise.all([
+  const asOf = new Date();
+  const [t, tr, format, list, assignmentList, teamRows, lateCount, reminderSettings] = await Promise.all([
     getTranslations("managerReports.learners"),
     getTranslations("managerReports"),
     getFormatter(),
-    listLearners(db, { organisationId: establishment.id, catalogue, asOf: new Date(), filters }),
+    listLearners(db, { organisationId: establishment.id, catalogue, asOf, filters }),
     listAssignments(db, { organisationId: establishment.id, catalogue }),
     db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name)),
+    countLateLearners(db, { organisationId: establishment.id, catalogue, asOf }),
+    getReminderSettings(db, establishment.id),
   ]);
   const base: Record<string, string> = etablissement ? { etablissement: establishment.id } : {};
   const date = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
@@ -53,7 +60,8 @@ export default async function LearnersPage({ searchParams }: Props) {
           {t("export")}
         </a>
       </div>
-      <LearnerTable rows={list.rows} filters={filters} base={base} caption={t("caption", { page: list.page, pages: list.pageCount })} />
+      <RemindForm organisationId={establishment.id} lateCount={lateCount} intervalDays={reminderSettings.intervalDays} />
+      <LearnerTable rows={list.rows} filters={filters} base={base} caption={t("caption", { page: list.page, pages: list.pageCount })} selectForm={REMIND_FORM_ID} />
       <nav aria-label={t("pagination")} className="pagination">
         {list.page > 1 && <Link href={pageLink(list.page - 1)}>{t("previous")}</Link>}
         <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>

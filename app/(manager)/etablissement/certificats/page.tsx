@@ -5,6 +5,9 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
 import { listOrganisationCertificates } from "@/lib/certificates/list-organisation-certificates";
 import { revocableOrganisations } from "@/lib/certificates/revoke-certificate";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { ArchiveForm } from "./_components/archive-form";
 import { RevokeForm } from "./_components/revoke-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,13 +23,14 @@ export default async function ManagerCertificatesPage({ searchParams }: Props) {
   // Every establishment the actor manages, or only the one the query names: never another's.
   const organisations = etablissement ? revocable.filter((id) => id === etablissement) : revocable;
   if (organisations.length === 0) notFound();
-  const list = await listOrganisationCertificates(db, organisations);
+  const [list, establishments] = await Promise.all([listOrganisationCertificates(db, organisations), listManagedEstablishments(db, { actor })]);
   const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
 
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      {establishments.length > 0 && <ArchiveForm establishments={establishments} catalogue={getCatalogue()} />}
       {list.length === 0 && <p>{t("empty")}</p>}
       <ul className="certificate-list">
         {list.map((certificate) => {

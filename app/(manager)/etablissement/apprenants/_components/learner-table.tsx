@@ -4,7 +4,14 @@ import { type LearnerFilters, type LearnerSort, filtersQuery } from "@/lib/repor
 import type { LearnerRow } from "@/lib/reports/list-learners";
 import { TableScroll } from "../../_components/table-scroll";
 
-type Props = { rows: LearnerRow[]; filters: LearnerFilters; caption: string; base: Record<string, string> };
+type Props = {
+  rows: LearnerRow[];
+  filters: LearnerFilters;
+  caption: string;
+  base: Record<string, string>;
+  /** The id of the form that the rows' checkboxes belong to (reminders); no checkboxes without it. */
+  selectForm?: string;
+};
 
 const columns: { sort: LearnerSort; key: string; number?: boolean }[] = [
   { sort: "name", key: "name" },
@@ -16,8 +23,8 @@ const columns: { sort: LearnerSort; key: string; number?: boolean }[] = [
 ];
 
 /** The learners of one page; each column header is a link that sorts by it (aria-sort says how). */
-export async function LearnerTable({ rows, filters, caption, base }: Props) {
-  const [t, tr, format] = await Promise.all([getTranslations("managerReports.learners"), getTranslations("managerReports"), getFormatter()]);
+export async function LearnerTable({ rows, filters, caption, base, selectForm }: Props) {
+  const [t, tr, format, tRemind] = await Promise.all([getTranslations("managerReports.learners"), getTranslations("managerReports"), getFormatter(), getTranslations("reminders.remind")]);
   const sort = filters.tri ?? "name";
   const order = filters.ordre ?? "asc";
   const href = (column: LearnerSort) => `?${filtersQuery({ ...base, ...filters }, { tri: column, ordre: sort === column && order === "asc" ? "desc" : "asc", page: undefined })}`;
@@ -29,6 +36,11 @@ export async function LearnerTable({ rows, filters, caption, base }: Props) {
         <caption>{caption}</caption>
         <thead>
           <tr>
+            {selectForm && (
+              <th scope="col">
+                <span className="visually-hidden">{tRemind("selectColumn")}</span>
+              </th>
+            )}
             {columns.map((column) => (
               <th key={column.sort} scope="col" className={column.number ? "number" : undefined} aria-sort={sort === column.sort ? (order === "asc" ? "ascending" : "descending") : undefined}>
                 <Link href={href(column.sort)}>
@@ -43,6 +55,13 @@ export async function LearnerTable({ rows, filters, caption, base }: Props) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.userId}>
+              {selectForm && (
+                <td>
+                  {row.status && row.status !== "done" && row.email && (
+                    <input type="checkbox" name="userId" value={row.userId} form={selectForm} aria-label={tRemind("select", { name: row.name || row.email })} />
+                  )}
+                </td>
+              )}
               <th scope="row">
                 <Link href={`/etablissement/apprenants/${row.userId}${base.etablissement ? `?etablissement=${base.etablissement}` : ""}`}>{row.name || row.email}</Link>
               </th>

@@ -1,0 +1,42 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { getActor } from "@/lib/auth/guards";
+import { archiveFilters, archiveParamsSchema } from "@/lib/certificates/archive-filters";
+import { certificatesArchive } from "@/lib/certificates/certificates-archive";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
+
+/**
+ * GET /etablissement/certificats/archive?etablissement=&sujet=&du=&au=: the establishment's
+ * certificates as a ZIP (PDFs and an index), streamed; not found for anyone but its managers
+ * and the platform admins.
+ */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const actor = await getActor();
+    if (!actor) throw new AppError("not_found");
+    const parsed = archiveParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return NextResponse.json({ code: "bad_request", message: parsed.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
+    const { db } = await getDb();
+    const asOf = new Date();
+    const { stream } = await certificatesArchive(db, {
+      actor,
+      organisationId: parsed.data.etablissement,
+      filters: archiveFilters(parsed.data),
+      baseUrl: env().APP_URL ?? new URL(request.url).origin,
+      asOf,
+    });
+
+    return new Response(stream, {
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="certificats-${asOf.toISOString().slice(0, 10)}.zip"`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (error) {
+    return jsonError(error);
+  }
+}

@@ -1,0 +1,3 @@
+import { ReportsNotFound } from "../_components/reports-not-found";
+
+export default ReportsNotFound;

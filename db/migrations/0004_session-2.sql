@@ -1,0 +1,17 @@
+CREATE TABLE "reminder_settings" (
+	"organisation_id" uuid PRIMARY KEY NOT NULL,
+	"auto_enabled" boolean DEFAULT false NOT NULL,
+	"days_before" integer DEFAULT 7 NOT NULL,
+	"interval_days" integer DEFAULT 7 NOT NULL,
+	"updated_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reminder_settings_days_before_range" CHECK ("reminder_settings"."days_before" between 1 and 60),
+	CONSTRAINT "reminder_settings_interval_days_range" CHECK ("reminder_settings"."interval_days" between 1 and 90)
+);
+--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "join_code_id" uuid;--> statement-breakpoint
+ALTER TABLE "reminder_settings" ADD CONSTRAINT "reminder_settings_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reminder_settings" ADD CONSTRAINT "reminder_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_join_code_id_join_codes_id_fk" FOREIGN KEY ("join_code_id") REFERENCES "public"."join_codes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "memberships_join_code_id_idx" ON "memberships" USING btree ("join_code_id");

@@ -1,0 +1,71 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organisations, reminders } from "@/db/schema";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+import { rowsOf } from "@/lib/reports/learner-status-sql";
+import type { PendingLearner } from "./pending-learners";
+import { renderReminderMail } from "./render-reminder-mail";
+
+export type ReminderKind = "manual" | "before_due" | "after_due";
+
+export type DeliverRemindersOptions = {
+  organisationId: string;
+  learners: { learner: PendingLearner; kind: ReminderKind }[];
+  intervalDays: number;
+  sentBy: string | null;
+  asOf: Date;
+};
+
+export type DeliveryResult = { sentUserIds: string[]; recentUserIds: string[]; goneUserIds: string[] };
+
+type Claim = "claimed" | "recent" | "gone";
+
+/**
+ * Records a reminder for one learner unless they had one from this establishment less than
+ * `intervalDays` days ago. The learner's membership row is locked first (SELECT … FOR UPDATE),
+ * so two managers or two instances reminding the same learner at once queue here: the
+ * second one reads the first one's committed reminder and records nothing.
+ */
+async function claimReminder(db: Db, organisationId: string, learner: PendingLearner, kind: ReminderKind, options: DeliverRemindersOptions): Promise<Claim> {
+  return db.transaction(async (tx) => {
+    const member = rowsOf<{ user_id: string }>(
+      await tx.execute(sql`select m.user_id from memberships m join users u on u.id = m.user_id
+        where m.organisation_id = ${organisationId}::uuid and m.user_id = ${learner.userId}::uuid and m.role = 'learner' and u.is_active and u.email is not null
+        for update of m`),
+    );
+    if (member.length === 0) return "gone";
+    const recent = rowsOf<{ id: string }>(
+      await tx.execute(sql`select id from reminders where organisation_id = ${organisationId}::uuid and user_id = ${learner.userId}::uuid
+        and sent_at > ${options.asOf.toISOString()}::timestamptz - make_interval(days => ${options.intervalDays}::int) limit 1`),
+    );
+    if (recent.length > 0) return "recent";
+    await tx.insert(reminders).values({ organisationId, userId: learner.userId, assignmentId: learner.pending[0]?.target.id ?? null, kind, sentBy: options.sentBy, sentAt: options.asOf });
+
+    return "claimed";
+  });
+}
+
+/**
+ * Sends each learner their reminder through the same mail path as sign-in links (SMTP, or the
+ * local mailbox), at most once per interval; the reminder is recorded before the mail leaves.
+ */
+export async function deliverReminders(db: Db, options: DeliverRemindersOptions): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sentUserIds: [], recentUserIds: [], goneUserIds: [] };
+  if (options.learners.length === 0) return result;
+  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisationId));
+  const config = env();
+  const modulesUrl = new URL("/modules", config.APP_URL ?? `http://localhost:${config.PORT}`).toString();
+
+  for (const { learner, kind } of options.learners) {
+    const claim = await claimReminder(db, options.organisationId, learner, kind, options);
+    if (claim === "recent") result.recentUserIds.push(learner.userId);
+    if (claim === "gone") result.goneUserIds.push(learner.userId);
+    if (claim !== "claimed") continue;
+    const mail = renderReminderMail({ locale: learner.locale, organisationName: organisation?.name ?? "", pending: learner.pending, modulesUrl });
+    await sendMail(db, { ...mail, to: learner.email, kind: `reminder_${kind}`, organisationId: options.organisationId });
+    result.sentUserIds.push(learner.userId);
+  }
+
+  return result;
+}
