@@ -51,8 +51,8 @@ assignment_targets as (
 ),
 progress_by_assignment as (
   select p.user_id, t.assignment_id,
-    count(p.completed_at) filter (where t.done_since is null or p.completed_at >= t.done_since) as done_n,
-    count(p.completed_at) filter (where t.late_unless_since is null or p.completed_at >= t.late_unless_since) as safe_n,
+    count(p.completed_at) filter (where t.done_since is null or coalesce(p.last_completed_at, p.completed_at) >= t.done_since) as done_n,
+    count(p.completed_at) filter (where t.late_unless_since is null or coalesce(p.last_completed_at, p.completed_at) >= t.late_unless_since) as safe_n,
     count(*) filter (where t.done_since is null or p.last_activity_at >= t.done_since) as active_n
   from module_progress p join targets t on t.module_id = p.module_id
   where p.organisation_id = ${scope.organisationId}::uuid and p.user_id in (select user_id from learners)
