@@ -28,7 +28,7 @@ const orderBy: Record<LearnerSort, string> = {
   team: "t.name",
   status: "case pl.status when 'late' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'done' then 3 else 4 end",
   progress: "pl.done_count::float / nullif(pl.assigned_count, 0)",
-  activity: "a.last_activity_at",
+  activity: "pl.last_activity_at",
 };
 
 export function toLearnerRow(row: RawRow): LearnerRow {
@@ -57,10 +57,9 @@ export async function listLearners(db: Db, options: ListLearnersOptions): Promis
   const direction = filters.ordre === "desc" ? sql.raw("desc nulls last") : sql.raw("asc nulls last");
   const statusFilter = filters.statut ? sql`and pl.status = ${filters.statut}` : filters.affectation ? sql`and pl.status is not null` : sql``;
   const result = await db.execute(sql`${ctes}
-    select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, a.last_activity_at, coalesce(a.time_spent_seconds, 0)::int as time_spent_seconds, count(*) over ()::int as total
+    select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds, count(*) over ()::int as total
     from per_learner pl
     left join teams t on t.id = pl.team_id
-    left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id) a on true
     where true ${statusFilter}
     order by ${sql.raw(orderBy[filters.tri ?? "name"])} ${direction}, lower(pl.name), pl.user_id
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
