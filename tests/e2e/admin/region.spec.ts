@@ -1,5 +1,12 @@
+import type { Locator } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
+
+/** Follows a link with the keyboard: focus, then Enter. */
+async function follow(link: Locator): Promise<void> {
+  await link.focus();
+  await link.press("Enter");
+}
 
 const DEMO = "Centre hospitalier des Calanques (démo)";
 
@@ -8,7 +15,7 @@ test.describe("the platform admin's region view", () => {
     const errors = watchConsole(page);
     await signInViaApi(page.request, "admin@vigie.test");
     await page.goto("/centre/etablissements");
-    await page.getByRole("link", { name: "Tableau de bord régional" }).click();
+    await follow(page.getByRole("link", { name: "Tableau de bord régional" }));
     await expect(page).toHaveURL(/\/centre\/tableau-de-bord$/);
     await expect(page.getByRole("heading", { level: 1, name: "Tableau de bord régional" })).toBeVisible();
 
@@ -22,10 +29,10 @@ test.describe("the platform admin's region view", () => {
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
 
-    await page.getByRole("link", { name: /^Apprenants inscrits/ }).click();
+    await follow(page.getByRole("link", { name: /^Apprenants inscrits/ }));
     await expect(page).toHaveURL(/tri=enrolled&ordre=asc/);
     await expect(page.getByRole("columnheader", { name: /Apprenants inscrits/ })).toHaveAttribute("aria-sort", "ascending");
-    await page.getByRole("link", { name: /^Apprenants inscrits/ }).click();
+    await follow(page.getByRole("link", { name: /^Apprenants inscrits/ }));
     await expect(page.getByRole("columnheader", { name: /Apprenants inscrits/ })).toHaveAttribute("aria-sort", "descending");
     expect(errors).toEqual([]);
   });
@@ -34,7 +41,7 @@ test.describe("the platform admin's region view", () => {
     await signInViaApi(page.request, "admin@vigie.test");
     await page.goto("/centre/tableau-de-bord");
     const downloading = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Exporter en CSV (par établissement et par mois)" }).click();
+    await follow(page.getByRole("link", { name: "Exporter en CSV (par établissement et par mois)" }));
     const download = await downloading;
     const chunks: Buffer[] = [];
     for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
