@@ -42,7 +42,7 @@ export function regionMonths(asOf: Date): string[] {
  * Region-wide figures for a platform admin: every establishment under their centres (directly
  * or in a group) with its enrolled and active learners, module completions and certificates
  * over the 12 months to `asOf`, and the same per month. A module taken again counts once more
- * in the month of its latest completion. Anyone else gets not_found. Three GROUP BY statements,
+ * in the month of its latest completion. Anyone else gets not_found. Small GROUP BY statements,
  * run side by side.
  */
 export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Date }): Promise<RegionReport> {
@@ -50,35 +50,41 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
   const months = regionMonths(options.asOf);
   const since = sql`(${`${months[0]}-01`}::date::timestamp at time zone 'Europe/Paris')`;
   const until = sql`${options.asOf.toISOString()}::timestamptz`;
-  const monthOf = (column: string) => sql.raw(`to_char(${column} at time zone 'Europe/Paris', 'YYYY-MM')`);
 
-  const [organisations, learners, progress, certificates] = await Promise.all([
+  const inRange = (column: string) => sql`${sql.raw(column)} >= ${since} and ${sql.raw(column)} <= ${until}`;
+  const parisMonth = (column: string) => sql.raw(`date_trunc('month', ${column}, 'Europe/Paris')`);
+  // Months are grouped as instants (cheap), then written YYYY-MM once per group.
+  const monthText = sql.raw(`to_char(month at time zone 'Europe/Paris', 'YYYY-MM')`);
+
+  const [organisations, learners, active, progress, certificates] = await Promise.all([
     db.execute(sql`with ${region} select id, name, finess, group_name from region order by name, id`),
     db.execute(sql`with ${region} select m.organisation_id, count(*)::int as enrolled from memberships m join users u on u.id = m.user_id
       where m.organisation_id in (select id from region) and m.role = 'learner' and u.is_active group by 1`),
-    // Completions: the first in its month, and the latest (a renewal) in its month when later.
-    // Both come before last_activity_at, so the index-friendly bound on it loses nothing.
-    db.execute(sql`with ${region}, scoped as (
-        select p.organisation_id, p.user_id, p.completed_at, p.last_completed_at, p.last_activity_at
-        from module_progress p
-        where p.organisation_id in (select id from region) and p.last_activity_at >= ${since}
-      ),
-      done as (
-        select organisation_id, ${monthOf("completed_at")} as month from scoped where completed_at >= ${since} and completed_at <= ${until}
-        union all
-        select organisation_id, ${monthOf("last_completed_at")} from scoped where last_completed_at > completed_at and last_completed_at >= ${since} and last_completed_at <= ${until}
-      )
-      select organisation_id, null as month, count(*)::int as n from (select distinct organisation_id, user_id from scoped where last_activity_at <= ${until}) people group by 1
-      union all
-      select organisation_id, month, count(*)::int from done group by 1, 2`),
-    db.execute(sql`with ${region} select organisation_id, ${monthOf("issued_at")} as month, count(*)::int as n from certificates
-      where organisation_id in (select id from region) and revoked_at is null and issued_at >= ${since} and issued_at <= ${until} group by 1, 2`),
+    db.execute(sql`with ${region} select organisation_id, count(*)::int as n from (
+        select distinct organisation_id, user_id from module_progress where organisation_id in (select id from region) and ${inRange("last_activity_at")}
+      ) people group by 1`),
+    // Completions: the first in its month, and the latest (a renewal) in its month when later, in
+    // one pass. Both come before last_activity_at, so the bound on it loses nothing.
+    db.execute(sql`with ${region} select organisation_id, ${monthText} as month, n from (
+        select p.organisation_id, v.month, count(*)::int as n
+        from module_progress p cross join lateral (values
+          (case when ${inRange("p.completed_at")} then ${parisMonth("p.completed_at")} end),
+          (case when p.last_completed_at > p.completed_at and ${inRange("p.last_completed_at")} then ${parisMonth("p.last_completed_at")} end)
+        ) as v(month)
+        where p.organisation_id in (select id from region) and p.last_activity_at >= ${since} and v.month is not null
+        group by 1, 2
+      ) done`),
+    db.execute(sql`with ${region} select organisation_id, ${monthText} as month, n from (
+        select organisation_id, ${parisMonth("issued_at")} as month, count(*)::int as n from certificates
+        where organisation_id in (select id from region) and revoked_at is null and ${inRange("issued_at")} group by 1, 2
+      ) issued`),
   ]);
 
   return assemble(months, {
     organisations: rowsOf<{ id: string; name: string; finess: string | null; group_name: string | null }>(organisations),
     learners: rowsOf<{ organisation_id: string; enrolled: number }>(learners),
-    progress: rowsOf<{ organisation_id: string; month: string | null; n: number }>(progress),
+    active: rowsOf<{ organisation_id: string; n: number }>(active),
+    progress: rowsOf<{ organisation_id: string; month: string; n: number }>(progress),
     certificates: rowsOf<{ organisation_id: string; month: string; n: number }>(certificates),
   });
 }
@@ -86,13 +92,14 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
 type Raw = {
   organisations: { id: string; name: string; finess: string | null; group_name: string | null }[];
   learners: { organisation_id: string; enrolled: number }[];
-  progress: { organisation_id: string; month: string | null; n: number }[];
+  active: { organisation_id: string; n: number }[];
+  progress: { organisation_id: string; month: string; n: number }[];
   certificates: { organisation_id: string; month: string; n: number }[];
 };
 
 function assemble(months: string[], raw: Raw): RegionReport {
   const enrolled = new Map(raw.learners.map((row) => [row.organisation_id, row.enrolled]));
-  const active = new Map(raw.progress.filter((row) => row.month === null).map((row) => [row.organisation_id, row.n]));
+  const active = new Map(raw.active.map((row) => [row.organisation_id, row.n]));
   const cells = new Map<string, RegionMonth & { establishmentId: string }>();
   const cell = (establishmentId: string, month: string) => {
     const key = `${establishmentId}:${month}`;
@@ -100,7 +107,7 @@ function assemble(months: string[], raw: Raw): RegionReport {
     cells.set(key, found);
     return found;
   };
-  for (const row of raw.progress) if (row.month) cell(row.organisation_id, row.month).completions += row.n;
+  for (const row of raw.progress) cell(row.organisation_id, row.month).completions += row.n;
   for (const row of raw.certificates) cell(row.organisation_id, row.month).certificates += row.n;
   const list = [...cells.values()];
   const sum = (rows: RegionMonth[], key: "completions" | "certificates") => rows.reduce((total, row) => total + row[key], 0);
