@@ -9,6 +9,8 @@ export type LearnerScope = {
   /** Keyset batches (CSV export): learners after this (name, id), this many. */
   after?: { name: string; userId: string } | null;
   limit?: number;
+  /** One page of learners in a given order (m, u columns), before any status is computed. */
+  page?: { orderBy: SQL; limit: number; offset: number };
 };
 
 const ts = (value: Date | null) => sql`${value?.toISOString() ?? null}::timestamptz`;
@@ -55,9 +57,13 @@ function statusCase(target: AssignmentTarget, i: number): SQL {
  */
 export function learnerStatusCtes(scope: LearnerScope): SQL {
   const keyset = scope.after ? sql`and (lower(coalesce(u.name, '')), u.id) > (lower(${scope.after.name}), ${scope.after.userId}::uuid)` : sql``;
-  const limit = scope.limit ? sql`order by lower(coalesce(u.name, '')), u.id limit ${scope.limit}` : sql``;
+  const limit = scope.page
+    ? sql`order by ${scope.page.orderBy} limit ${scope.page.limit} offset ${scope.page.offset}`
+    : scope.limit
+      ? sql`order by lower(coalesce(u.name, '')), u.id limit ${scope.limit}`
+      : sql``;
   // Reading every progress row of the establishment is cheaper than probing them per learner, unless the learners are a subset.
-  const onlyThem = scope.where || scope.after || scope.limit ? sql`and p.user_id in (select user_id from learners)` : sql``;
+  const onlyThem = scope.where || scope.after || scope.limit || scope.page ? sql`and p.user_id in (select user_id from learners)` : sql``;
   const counts = scope.targets.flatMap((t, i) => [
     sql`${completedSince(t, t.cycle.doneSince)} as d${sql.raw(String(i))}`,
     sql`${completedSince(t, t.cycle.lateUnlessSince)} as s${sql.raw(String(i))}`,

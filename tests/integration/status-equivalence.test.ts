@@ -83,3 +83,31 @@ describe("learner statuses in SQL and in TypeScript", () => {
     expect(dashboard.assignmentCounts).toEqual(pairs);
   });
 });
+
+describe("listLearners paged by name or e-mail", () => {
+  it("gives the same learners, statuses and figures as the full computation, page by page", async () => {
+    const organisationId = (await createOrganisation(testDb.db)).id;
+    await testDb.db.insert(assignments).values({ organisationId, subjectType: "path", subjectId: path.id, dueOn: "2026-06-01", renewYearly: true });
+    for (let i = 0; i < 60; i++) {
+      const user = await createUser(testDb.db, { organisationId, name: `Agent ${String(i).padStart(2, "0")}` });
+      if (i % 3 > 0) await testDb.db.insert(moduleProgress).values({ userId: user.id, moduleId: path.moduleIds[i % path.moduleIds.length]!, organisationId, moduleVersion: 1, completedAt: i % 3 === 1 ? new Date("2026-10-01T08:00:00Z") : null, lastActivityAt: new Date("2026-10-02T08:00:00Z"), timeSpentSeconds: 60 * i });
+    }
+    const list = (query: Record<string, string>) => listLearners(testDb.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse(query) });
+    // Sorted by status, every learner's figures are computed before paging: the reference.
+    const reference = [...(await list({ tri: "status" })).rows, ...(await list({ tri: "status", page: "2" })).rows];
+    const byId = new Map(reference.map((row) => [row.userId, row]));
+
+    for (const ordre of ["asc", "desc"]) {
+      const first = await list({ tri: "name", ordre });
+      const second = await list({ tri: "name", ordre, page: "2" });
+      const names = [...first.rows, ...second.rows].map((row) => row.name);
+      expect(first.total).toBe(60);
+      expect(first.pageCount).toBe(2);
+      expect(names).toEqual([...names].sort((a, b) => (ordre === "asc" ? a.localeCompare(b) : b.localeCompare(a))));
+      expect([...first.rows, ...second.rows].map((row) => byId.get(row.userId))).toEqual([...first.rows, ...second.rows]);
+    }
+    const byEmail = [...(await list({ tri: "email" })).rows, ...(await list({ tri: "email", page: "2" })).rows];
+    expect(new Set(byEmail.map((row) => row.userId)).size).toBe(60);
+    expect((await list({ q: "Agent 1" })).total).toBe(10);
+  });
+});
