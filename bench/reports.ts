@@ -2,14 +2,17 @@
 // in the PostgreSQL that DATABASE_URL names: server-side medians, for the largest establishment,
 // of the dashboard (figures, breakdowns, trend, most-missed questions), the first page of the
 // learner list (default sort, and filtered on "late" and sorted by activity), and of the full CSV
-// export in a fresh process with its peak memory. Last line: one JSON object.
+// export in a fresh process with its peak memory, and of the platform admin's region view (every
+// establishment of the centre, per month). Last line: one JSON object.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedScale } from "@/db/seed/scale";
+import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { getRegionReport } from "@/lib/region/get-region-report";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { rowsOf } from "@/lib/reports/learner-status-sql";
@@ -58,6 +61,11 @@ async function main() {
   const missed = await timed(RUNS, () => mostMissedQuestions(handle.db, { organisationId, catalogue, asOf }));
   const list = await timed(RUNS, () => listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({}) }));
   const listLate = await timed(RUNS, () => listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({ statut: "late", tri: "activity", ordre: "desc", page: "3" }) }));
+  const [admin] = rowsOf<{ user_id: string }>(
+    await handle.db.execute(sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' and exists (select 1 from organisations e where e.parent_id = o.id and e.slug like 'scale-%') limit 1`),
+  );
+  const adminActor = (await loadActor(handle.db, admin!.user_id))!;
+  const region = await timed(RUNS, () => getRegionReport(handle.db, { actor: adminActor, asOf }));
   await handle.close();
 
   const csvRuns = Array.from({ length: CSV_RUNS }, () => {
@@ -68,8 +76,9 @@ async function main() {
 
   console.log(`dashboard (figures + most-missed questions): median ${round(dashboard)} ms of ${RUNS} (figures ${round(figuresOnly)} ms, questions ${round(missed)} ms)`);
   console.log(`learner list, first page: median ${round(list)} ms; late, by last activity, page 3: ${round(listLate)} ms`);
+  console.log(`region view (${total} learners, every establishment, 12 months): median ${round(region)} ms`);
   console.log(`CSV export: ${csv.rows} rows, ${(csv.bytes / 1024).toFixed(0)} KiB, median ${round(csv.ms)} ms of ${CSV_RUNS} fresh processes, peak RSS ${csv.peak_rss_mb} MB`);
-  console.log(JSON.stringify({ learners: total, dashboard_ms: round(dashboard), learner_list_ms: round(list), csv_rows: csv.rows, csv_ms: round(csv.ms), csv_peak_rss_mb: csv.peak_rss_mb, region_ms: null }));
+  console.log(JSON.stringify({ learners: total, dashboard_ms: round(dashboard), learner_list_ms: round(list), csv_rows: csv.rows, csv_ms: round(csv.ms), csv_peak_rss_mb: csv.peak_rss_mb, region_ms: round(region) }));
 }
 
 main().catch((error: unknown) => {

@@ -5,8 +5,10 @@ import { organisations } from "./organisations";
 export const certificateSubjects = ["module", "path"] as const;
 
 /**
- * A certificate, issued once per learner and subject. What it says (name, title,
- * establishment) is copied at issue so that the PDF and the verification page never change.
+ * A certificate, issued once per learner, subject and completion: the first completion, then
+ * one per later yearly cycle of a renewed assignment (lib/certificates/issue-certificates.ts).
+ * What it says (name, title, establishment, date) is copied at issue so that the PDF and the
+ * verification page never change.
  */
 export const certificates = pgTable(
   "certificates",
@@ -34,10 +36,11 @@ export const certificates = pgTable(
     revokedBy: uuid("revoked_by").references(() => users.id, { onDelete: "set null" }),
   },
   (table) => [
-    uniqueIndex("certificates_user_id_subject_key").on(
+    uniqueIndex("certificates_user_id_subject_completed_at_key").on(
       table.userId,
       table.subjectType,
       table.subjectId,
+      table.completedAt,
     ),
     index("certificates_organisation_id_idx").on(table.organisationId),
   ],

@@ -45,7 +45,7 @@ export const learningEvents = pgTable(
 
 /**
  * One row per learner and module that only moves forward: furthest step, best score,
- * first completion kept. Written together with the event that moved it.
+ * first completion kept, latest completion kept. Written together with the event that moved it.
  */
 export const moduleProgress = pgTable(
   "module_progress",
@@ -71,6 +71,17 @@ export const moduleProgress = pgTable(
     /** Later of reached_end_at and quiz_passed_at: a pure function of them, whatever the order events came in. */
     completedAt: timestamp("completed_at", { withTimezone: true }),
     completedVersion: integer("completed_version"),
+    /**
+     * Latest event that finishes the module on its own: a passing quiz submission (module with a
+     * quiz) or a view of the last step (module without one). Kept with greatest(), even before
+     * the first completion, so that any order of events gives the same row.
+     */
+    lastFinishAt: timestamp("last_finish_at", { withTimezone: true }),
+    /**
+     * Latest completion (yearly renewal counts this one): null until completed_at is set, then
+     * greatest(completed_at, last_finish_at). Equals completed_at until the module is taken again.
+     */
+    lastCompletedAt: timestamp("last_completed_at", { withTimezone: true }),
     timeSpentSeconds: integer("time_spent_seconds").notNull().default(0),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),

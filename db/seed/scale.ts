@@ -130,7 +130,7 @@ function progressRow(userId: string, organisationId: string, module: CourseModul
     userId, organisationId, moduleId: module.id, moduleVersion: module.version,
     furthestStepIndex: stepIndex, lastStepId: module.steps[stepIndex]!.id, lastStepIndex: stepIndex,
     bestScore: completed ? 70 + Math.floor(rand() * 31) : null,
-    quizPassedAt: completed ? at : null, reachedEndAt: completed ? at : null, completedAt: completed ? at : null, completedVersion: completed ? module.version : null,
+    quizPassedAt: completed ? at : null, reachedEndAt: completed ? at : null, completedAt: completed ? at : null, completedVersion: completed ? module.version : null, lastFinishAt: completed ? at : null, lastCompletedAt: completed ? at : null,
     timeSpentSeconds: Math.round((completed ? 300 : 60) + rand() * 300), startedAt, lastActivityAt: at,
   };
 }

@@ -1,21 +1,25 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Certificate, certificates, organisations, users } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
 import { listLearnerProgress } from "@/lib/progress/queries";
 import { earnedSubjects } from "./certificate-subject";
 import { generateCertificateCode } from "./generate-code";
+import { loadRenewalCycles } from "./renewal-cycles";
 
 export type CertificateLearner = { userId: string; organisationId: string };
 
 /**
  * Issues every certificate the learner has earned and not yet received, and returns all of
- * theirs. Issued once per learner and subject (a unique key): running it again, or twice at
- * the same time, returns the same certificates with the same codes.
+ * theirs. The first completion of a subject earns one; with a yearly renewal assigned, a
+ * completion in a later cycle than the newest certificate's earns another, dated by that
+ * completion (a path: every module taken again in that cycle); earlier certificates stay.
+ * Certificates are unique per learner, subject and completion date: running it again, or
+ * twice at the same time, returns the same certificates with the same codes.
  */
 export async function issueCertificates(db: Db, options: { learner: CertificateLearner; catalogue: Catalogue }): Promise<Certificate[]> {
   const { learner, catalogue } = options;
-  const [progress, existing, [person]] = await Promise.all([
+  const [progress, existing, [person], isNewCycle] = await Promise.all([
     listLearnerProgress(db, learner.userId),
     listCertificates(db, learner.userId),
     db
@@ -23,9 +27,17 @@ export async function issueCertificates(db: Db, options: { learner: CertificateL
       .from(users)
       .innerJoin(organisations, eq(organisations.id, learner.organisationId))
       .where(eq(users.id, learner.userId)),
+    loadRenewalCycles(db, { ...learner, catalogue }),
   ]);
-  const have = new Set(existing.map((c) => `${c.subjectType}:${c.subjectId}`));
-  const missing = earnedSubjects(catalogue, progress).filter((s) => !have.has(`${s.subjectType}:${s.subjectId}`));
+  const missing = earnedSubjects(catalogue, progress).flatMap((subject) => {
+    const newest = existing.find((c) => c.subjectType === subject.subjectType && c.subjectId === subject.subjectId);
+    const first = newest ? [] : [subject];
+    const since = newest?.completedAt ?? subject.completedAt;
+    const renewed = subject.latestRoundStartedAt > since && isNewCycle(subject.subjectType, subject.subjectId, since, subject.latestRoundStartedAt);
+    const renewal = renewed ? [{ ...subject, subjectVersion: subject.latestVersion, completedAt: subject.latestCompletedAt }] : [];
+
+    return [...first, ...renewal].map(({ subjectType, subjectId, subjectVersion, subjectTitle, durationMinutes, completedAt }) => ({ subjectType, subjectId, subjectVersion, subjectTitle, durationMinutes, completedAt }));
+  });
   if (missing.length === 0 || !person) return existing;
 
   await db
@@ -40,7 +52,7 @@ export async function issueCertificates(db: Db, options: { learner: CertificateL
         organisationName: person.organisationName,
       })),
     )
-    .onConflictDoNothing({ target: [certificates.userId, certificates.subjectType, certificates.subjectId] });
+    .onConflictDoNothing({ target: [certificates.userId, certificates.subjectType, certificates.subjectId, certificates.completedAt] });
 
   return listCertificates(db, learner.userId);
 }
@@ -52,12 +64,14 @@ export async function listCertificates(db: Db, userId: string): Promise<Certific
   return rows.sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
 }
 
-/** The learner's certificate for one subject, if issued. */
+/** The learner's newest certificate for one subject, if issued. */
 export async function findLearnerCertificate(db: Db, userId: string, subjectType: "module" | "path", subjectId: string) {
   const [row] = await db
     .select()
     .from(certificates)
-    .where(and(eq(certificates.userId, userId), eq(certificates.subjectType, subjectType), eq(certificates.subjectId, subjectId)));
+    .where(and(eq(certificates.userId, userId), eq(certificates.subjectType, subjectType), eq(certificates.subjectId, subjectId)))
+    .orderBy(desc(certificates.completedAt))
+    .limit(1);
 
   return row;
 }

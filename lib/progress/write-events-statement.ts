@@ -3,11 +3,27 @@ import type { CheckedEvent } from "./validate-event";
 
 type Learner = { userId: string; organisationId: string };
 
+// Completion is the later of "reached the end" and "passed the quiz", each the earliest seen:
+// a function of merged values, so the first completion date is kept in any order.
+const mergedCompletedAt = sql`(case
+          when least(p.reached_end_at, excluded.reached_end_at) is null then null
+          when (select bool_or(has_quiz) from delta where delta.module_id = p.module_id) and least(p.quiz_passed_at, excluded.quiz_passed_at) is null then null
+          else greatest(least(p.reached_end_at, excluded.reached_end_at), least(p.quiz_passed_at, excluded.quiz_passed_at))
+        end)`;
+
 /**
  * The single statement behind recordEvents. `incoming` holds the batch; `inserted` keeps the
  * events not stored before (ON CONFLICT on (user_id, event_id)); `delta` folds only those per
  * module; the upsert merges every column with greatest/least/sum, so that events give the
  * same row whatever order or grouping they arrive in. It returns the ids it inserted.
+ *
+ * Completions: completed_at is the first (earliest end reached and earliest quiz passed);
+ * last_completed_at is the latest, for yearly renewal. A module is completed again by an event
+ * that finishes it on its own, once it has been completed: a passing quiz submission when the
+ * module has a quiz (walking to the last step again does not renew it), a view of the last step
+ * when it has none. last_finish_at keeps the latest such event even before the first
+ * completion, so that last_completed_at = greatest(completed_at, last_finish_at) is a function of
+ * merged values, whatever order the events come in.
  */
 export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): SQL {
   const rows = events.map((event) => {
@@ -41,6 +57,7 @@ export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): 
         max(i.score) as best_score,
         min(i.occurred_at) filter (where i.passed) as quiz_passed_at,
         min(i.occurred_at) filter (where i.reaches_end) as reached_end_at,
+        max(i.occurred_at) filter (where (i.has_quiz and i.passed) or (not i.has_quiz and i.reaches_end)) as last_finish_at,
         bool_or(i.has_quiz) as has_quiz,
         sum(i.active_seconds)::int as time_spent_seconds,
         min(i.occurred_at) as started_at,
@@ -50,11 +67,13 @@ export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): 
     ),
     upserted as (
       insert into module_progress as p (user_id, module_id, organisation_id, module_version, furthest_step_index, last_step_id, last_step_index,
-        best_score, quiz_passed_at, reached_end_at, completed_at, completed_version, time_spent_seconds, started_at, last_activity_at)
+        best_score, quiz_passed_at, reached_end_at, completed_at, completed_version, last_finish_at, last_completed_at, time_spent_seconds, started_at, last_activity_at)
       select ${learner.userId}::uuid, d.module_id, ${learner.organisationId}::uuid, d.module_version, d.furthest_step_index, d.last_step_id, d.last_step_index,
         d.best_score, d.quiz_passed_at, d.reached_end_at,
         case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then greatest(d.reached_end_at, d.quiz_passed_at) end,
         case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then d.module_version end,
+        d.last_finish_at,
+        case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then greatest(d.reached_end_at, d.quiz_passed_at, d.last_finish_at) end,
         d.time_spent_seconds, d.started_at, d.last_activity_at
       from delta d
       on conflict (user_id, module_id) do update set
@@ -66,17 +85,14 @@ export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): 
         best_score = greatest(p.best_score, excluded.best_score),
         quiz_passed_at = least(p.quiz_passed_at, excluded.quiz_passed_at),
         reached_end_at = least(p.reached_end_at, excluded.reached_end_at),
-        -- Completion is the later of "reached the end" and "passed the quiz", each the earliest seen:
-        -- a function of merged values, so the first completion date is kept in any order.
-        completed_at = case
-          when least(p.reached_end_at, excluded.reached_end_at) is null then null
-          when (select bool_or(has_quiz) from delta where delta.module_id = p.module_id) and least(p.quiz_passed_at, excluded.quiz_passed_at) is null then null
-          else greatest(least(p.reached_end_at, excluded.reached_end_at), least(p.quiz_passed_at, excluded.quiz_passed_at))
-        end,
+        completed_at = ${mergedCompletedAt},
         completed_version = coalesce(p.completed_version, case
           when least(p.reached_end_at, excluded.reached_end_at) is not null
             and (not (select bool_or(has_quiz) from delta where delta.module_id = p.module_id) or least(p.quiz_passed_at, excluded.quiz_passed_at) is not null)
           then excluded.module_version end),
+        last_finish_at = greatest(p.last_finish_at, excluded.last_finish_at),
+        -- The latest completion: none before the first, then the later of it and the latest finishing event.
+        last_completed_at = case when ${mergedCompletedAt} is null then null else greatest(${mergedCompletedAt}, p.last_finish_at, excluded.last_finish_at) end,
         time_spent_seconds = p.time_spent_seconds + excluded.time_spent_seconds,
         started_at = least(p.started_at, excluded.started_at),
         last_activity_at = greatest(p.last_activity_at, excluded.last_activity_at)

@@ -53,3 +53,15 @@ export function assignmentCycle(assignment: CycleInput, asOf: Date): AssignmentC
 
   return { dueOn, doneSince: afterDay(addYears(dueOn, -1)), lateUnlessSince: afterDay(addYears(dueOn, -2)), isPastDue: years > 0 };
 }
+
+/**
+ * Which yearly cycle of an assignment due on `dueOn` an instant falls in: 0 up to and including
+ * the due date (Europe/Paris), 1 up to its first anniversary, and so on.
+ */
+export function cycleNumber(dueOn: string, at: Date): number {
+  const day = parisDay(at);
+  let years = 0;
+  while (addYears(dueOn, years) < day) years++;
+
+  return years;
+}

@@ -33,21 +33,22 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
   const { organisationId, asOf } = options;
   const targets = await loadAssignmentTargets(db, options);
   const ctes = learnerStatusCtes({ organisationId, targets });
-  // One statement, so that the CTEs are computed once for the breakdowns and the learner counts.
-  const rows = rowsOf<{ assignment_id: string | null; team_id: string | null; by: string; status: LearnerStatus | null; n: number }>(
-    await db.execute(sql`${ctes}
+  const since = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11, 1));
+  // The figures in one statement, so that the CTEs are computed once for the breakdowns and the
+  // learner counts; the trend beside it, on another connection.
+  const [figures, trend] = await Promise.all([
+    db.execute(sql`${ctes}
       select assignment_id, team_id, case when grouping(assignment_id) = 0 then 'assignment' when grouping(team_id) = 0 then 'team' else 'all' end as by, status, count(*)::int as n
       from per_assignment group by grouping sets ((assignment_id, status), (team_id, status), (status))
       union all
       select null, null, 'learner', status, count(*)::int from per_learner group by status`),
-  );
+    db.execute(sql`select to_char(date_trunc('month', completed_at), 'YYYY-MM') as month, count(*)::int as n from module_progress
+      where organisation_id = ${organisationId}::uuid and completed_at >= ${since.toISOString()}::timestamptz and completed_at <= ${asOf.toISOString()}::timestamptz group by 1`),
+  ]);
+  const rows = rowsOf<{ assignment_id: string | null; team_id: string | null; by: string; status: LearnerStatus | null; n: number }>(figures);
   const pairs = rows.filter((row): row is typeof row & { status: LearnerStatus } => row.by !== "learner");
   const learners = rows.filter((row) => row.by === "learner");
-  const since = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11, 1));
-  const trendRows = rowsOf<{ month: string; n: number }>(
-    await db.execute(sql`select to_char(date_trunc('month', completed_at), 'YYYY-MM') as month, count(*)::int as n from module_progress
-      where organisation_id = ${organisationId}::uuid and completed_at >= ${since.toISOString()}::timestamptz and completed_at <= ${asOf.toISOString()}::timestamptz group by 1`),
-  );
+  const trendRows = rowsOf<{ month: string; n: number }>(trend);
 
   const all = emptyCounts();
   const bySubject = new Map<string, { label: string; counts: StatusCounts }>();

@@ -9,80 +9,102 @@ export type LearnerScope = {
   /** Keyset batches (CSV export): learners after this (name, id), this many. */
   after?: { name: string; userId: string } | null;
   limit?: number;
+  /** One page of learners in a given order (m, u columns), before any status is computed. */
+  page?: { orderBy: SQL; limit: number; offset: number };
 };
 
-function targetsCte(targets: AssignmentTarget[]): SQL {
-  const rows = targets.flatMap((t) =>
-    t.moduleIds.map(
-      (moduleId) =>
-        sql`(${t.id}::uuid, ${t.teamId}::uuid, ${moduleId}::text, ${t.moduleIds.length}::int, ${t.cycle.doneSince?.toISOString() ?? null}::timestamptz, ${t.cycle.lateUnlessSince?.toISOString() ?? null}::timestamptz, ${t.cycle.isPastDue}::boolean)`,
-    ),
-  );
-  if (rows.length === 0) {
-    return sql`select null::uuid as assignment_id, null::uuid as team_id, null::text as module_id, 0 as module_count, null::timestamptz as done_since, null::timestamptz as late_unless_since, false as is_past_due where false`;
-  }
+const ts = (value: Date | null) => sql`${value?.toISOString() ?? null}::timestamptz`;
 
-  return sql`select * from (values ${sql.join(rows, sql`, `)}) as v(assignment_id, team_id, module_id, module_count, done_since, late_unless_since, is_past_due)`;
+/** Modules of the target completed at or after `since` (null: ever), judged on the latest completion. */
+function completedSince(target: AssignmentTarget, since: Date | null): SQL {
+  const modules = sql.join(target.moduleIds.map((id) => sql`${id}`), sql`, `);
+
+  return since
+    ? sql`count(p.completed_at) filter (where p.module_id in (${modules}) and coalesce(p.last_completed_at, p.completed_at) >= ${ts(since)})::int`
+    : sql`count(p.completed_at) filter (where p.module_id in (${modules}))::int`;
+}
+
+/** The target's modules with activity in the current cycle (any, without renewal). */
+function activeSince(target: AssignmentTarget): SQL {
+  const modules = sql.join(target.moduleIds.map((id) => sql`${id}`), sql`, `);
+
+  return target.cycle.doneSince ? sql`count(*) filter (where p.module_id in (${modules}) and p.last_activity_at >= ${ts(target.cycle.doneSince)})::int` : sql`count(*) filter (where p.module_id in (${modules}))::int`;
+}
+
+/** assignmentStatus() in SQL, for target number i of a learner row l with counts pu.d{i}, pu.s{i}, pu.a{i}; null when it does not apply to them. */
+function statusCase(target: AssignmentTarget, i: number): SQL {
+  const n = target.moduleIds.length;
+  // "is distinct from": a learner without a team is not in the assignment's team (= would give null).
+  const outside = target.teamId ? sql`l.team_id is distinct from ${target.teamId}::uuid` : sql`false`;
+  const late = target.cycle.isPastDue ? sql`when coalesce(pu.s${sql.raw(String(i))}, 0) < ${n} then 'late'` : sql``;
+
+  return sql`case when ${outside} then null
+      when coalesce(pu.d${sql.raw(String(i))}, 0) >= ${n} then 'done' ${late}
+      when coalesce(pu.a${sql.raw(String(i))}, 0) > 0 then 'in_progress'
+      else 'not_started' end`;
 }
 
 /**
- * `with targets, learners, …, per_assignment, per_learner as (…)`: one row per learner and
- * assignment with its status, and one per learner with the overall status. The rules are those
- * of assignmentStatus() and overallStatus() in status.ts, written as aggregates so that the
- * database does the counting (GROUP BY) and only figures or one page come back. The
- * establishment's progress rows are grouped per learner and assignment first (one hash join on
- * module id), rather than probed per learner and module. Only progress made in this
- * establishment counts (module_progress.organisation_id), like every other report.
+ * `with learners, learner_progress, learner_statuses, per_assignment, per_learner as (…)`: one
+ * row per learner and assignment with its status, and one per learner with the overall status.
+ * The rules are those of assignmentStatus() and overallStatus() in status.ts. The establishment's
+ * progress rows are read once and folded per learner, with three counts per assignment (modules
+ * done this cycle, done since the cycle before, active this cycle) as filtered aggregates;
+ * each learner's statuses are then computed on their own row, as an array in assignment order,
+ * so that no join or GROUP BY over learner × assignment pairs is needed. Only progress made in
+ * this establishment counts (module_progress.organisation_id), like every other report; the
+ * learner's last activity and time spent come from the same rows.
  */
 export function learnerStatusCtes(scope: LearnerScope): SQL {
   const keyset = scope.after ? sql`and (lower(coalesce(u.name, '')), u.id) > (lower(${scope.after.name}), ${scope.after.userId}::uuid)` : sql``;
-  const limit = scope.limit ? sql`order by lower(coalesce(u.name, '')), u.id limit ${scope.limit}` : sql``;
+  const limit = scope.page
+    ? sql`order by ${scope.page.orderBy} limit ${scope.page.limit} offset ${scope.page.offset}`
+    : scope.limit
+      ? sql`order by lower(coalesce(u.name, '')), u.id limit ${scope.limit}`
+      : sql``;
+  // Reading every progress row of the establishment is cheaper than probing them per learner, unless the learners are a subset.
+  const onlyThem = scope.where || scope.after || scope.limit || scope.page ? sql`and p.user_id in (select user_id from learners)` : sql``;
+  const counts = scope.targets.flatMap((t, i) => [
+    sql`${completedSince(t, t.cycle.doneSince)} as d${sql.raw(String(i))}`,
+    sql`${completedSince(t, t.cycle.lateUnlessSince)} as s${sql.raw(String(i))}`,
+    sql`${activeSince(t)} as a${sql.raw(String(i))}`,
+  ]);
+  const statuses = scope.targets.length > 0 ? sql`array[${sql.join(scope.targets.map(statusCase), sql`, `)}]::text[]` : sql`array[]::text[]`;
+  const ids = scope.targets.length > 0 ? sql`array[${sql.join(scope.targets.map((t) => sql`${t.id}::uuid`), sql`, `)}]` : sql`array[]::uuid[]`;
 
-  return sql`with targets as (${targetsCte(scope.targets)}),
-learners as (
+  return sql`with learners as (
   select m.user_id, m.team_id, coalesce(u.name, '') as name, u.email
   from memberships m join users u on u.id = m.user_id
   where m.organisation_id = ${scope.organisationId}::uuid and m.role = 'learner' and u.is_active
     ${scope.where ? sql`and ${scope.where}` : sql``} ${keyset}
   ${limit}
 ),
-assignment_targets as (
-  select distinct assignment_id, team_id, module_count, is_past_due from targets
+learner_progress as (
+  select p.user_id, max(p.last_activity_at) as last_activity_at, sum(p.time_spent_seconds)::int as time_spent_seconds
+    ${counts.length > 0 ? sql`, ${sql.join(counts, sql`, `)}` : sql``}
+  from module_progress p
+  where p.organisation_id = ${scope.organisationId}::uuid ${onlyThem}
+  group by p.user_id
 ),
-progress_by_assignment as (
-  select p.user_id, t.assignment_id,
-    count(p.completed_at) filter (where t.done_since is null or p.completed_at >= t.done_since) as done_n,
-    count(p.completed_at) filter (where t.late_unless_since is null or p.completed_at >= t.late_unless_since) as safe_n,
-    count(*) filter (where t.done_since is null or p.last_activity_at >= t.done_since) as active_n
-  from module_progress p join targets t on t.module_id = p.module_id
-  where p.organisation_id = ${scope.organisationId}::uuid and p.user_id in (select user_id from learners)
-  group by p.user_id, t.assignment_id
+learner_statuses as (
+  select l.user_id, l.team_id, l.name, l.email, pu.last_activity_at, coalesce(pu.time_spent_seconds, 0) as time_spent_seconds, ${statuses} as statuses
+  from learners l left join learner_progress pu on pu.user_id = l.user_id
 ),
 per_assignment as (
-  select l.user_id, l.team_id, t.assignment_id,
-    case
-      when coalesce(pa.done_n, 0) >= t.module_count then 'done'
-      when t.is_past_due and coalesce(pa.safe_n, 0) < t.module_count then 'late'
-      when coalesce(pa.active_n, 0) > 0 then 'in_progress'
-      else 'not_started'
-    end as status
-  from learners l
-  join assignment_targets t on t.team_id is null or t.team_id = l.team_id
-  left join progress_by_assignment pa on pa.user_id = l.user_id and pa.assignment_id = t.assignment_id
+  select s.user_id, s.team_id, a.assignment_id, a.status
+  from learner_statuses s cross join lateral unnest(${ids}, s.statuses) as a(assignment_id, status)
+  where a.status is not null
 ),
 per_learner as (
-  select l.user_id, l.team_id, l.name, l.email,
-    count(pa.assignment_id)::int as assigned_count,
-    (count(*) filter (where pa.status = 'done'))::int as done_count,
+  select user_id, team_id, name, email, last_activity_at, time_spent_seconds, assigned_count, done_count,
     case
-      when count(pa.assignment_id) = 0 then null
-      when bool_or(pa.status = 'late') then 'late'
-      when bool_and(pa.status = 'done') then 'done'
-      when bool_or(pa.status <> 'not_started') then 'in_progress'
+      when assigned_count = 0 then null
+      when 'late' = any(statuses) then 'late'
+      when done_count = assigned_count then 'done'
+      when cardinality(array_positions(statuses, 'not_started')) < assigned_count then 'in_progress'
       else 'not_started'
     end as status
-  from learners l left join per_assignment pa on pa.user_id = l.user_id
-  group by l.user_id, l.team_id, l.name, l.email
+  from (select s.*, cardinality(array_remove(s.statuses, null)) as assigned_count, cardinality(array_positions(s.statuses, 'done')) as done_count from learner_statuses s) counted
 )`;
 }
 

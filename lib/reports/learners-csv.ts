@@ -57,12 +57,11 @@ export async function* learnersCsv(db: Db, options: LearnersCsvOptions): AsyncGe
     const ctes = learnerStatusCtes({ organisationId: options.organisationId, targets, where: learnerWhere(filters), after, limit: batchSize });
     const raw = rowsOf<Parameters<typeof toLearnerRow>[0] & { batch_last_name: string | null; batch_last_id: string | null; batch_size: number }>(
       await db.execute(sql`${ctes}, last as (select name, user_id, count(*) over () as n from learners order by lower(name) desc, user_id desc limit 1)
-        select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, a.last_activity_at, coalesce(a.time_spent_seconds, 0)::int as time_spent_seconds,
+        select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds,
           last.name as batch_last_name, last.user_id as batch_last_id, last.n::int as batch_size
         from last left join per_learner pl on true ${statusFilter}
         left join teams t on t.id = pl.team_id
-        left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id) a on true
-        order by lower(pl.name), pl.user_id`),
+            order by lower(pl.name), pl.user_id`),
     );
     const rows = raw.filter((row) => row.user_id);
     if (rows.length > 0) yield csvLines(rows.map((row) => record(toLearnerRow(row))));

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { loadAssignmentTargets } from "./assignment-targets";
@@ -28,7 +28,7 @@ const orderBy: Record<LearnerSort, string> = {
   team: "t.name",
   status: "case pl.status when 'late' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'done' then 3 else 4 end",
   progress: "pl.done_count::float / nullif(pl.assigned_count, 0)",
-  activity: "a.last_activity_at",
+  activity: "pl.last_activity_at",
 };
 
 export function toLearnerRow(row: RawRow): LearnerRow {
@@ -47,22 +47,44 @@ export function toLearnerRow(row: RawRow): LearnerRow {
 
 export type ListLearnersOptions = { organisationId: string; catalogue: Catalogue; asOf: Date; filters: LearnerFilters };
 
+// Sorts on what the learner is (not on their status) page the learners first: only the page's statuses are computed.
+const learnerOrder: Partial<Record<LearnerSort, (direction: "asc" | "desc") => SQL>> = {
+  name: (d) => sql`lower(coalesce(u.name, '')) ${sql.raw(d)}, u.id`,
+  email: (d) => sql`u.email ${sql.raw(d)} nulls last, lower(coalesce(u.name, '')), u.id`,
+};
+
 /** One page of the establishment's learners as filtered and sorted, and how many match, paginated by the database. */
 export async function listLearners(db: Db, options: ListLearnersOptions): Promise<{ rows: LearnerRow[]; total: number; page: number; pageCount: number }> {
   const { filters } = options;
   const page = filters.page ?? 1;
   const allTargets = await loadAssignmentTargets(db, options);
   const targets = filters.affectation ? allTargets.filter((t) => t.id === filters.affectation) : allTargets;
-  const ctes = learnerStatusCtes({ organisationId: options.organisationId, targets, where: learnerWhere(filters) });
+  const where = learnerWhere(filters);
   const direction = filters.ordre === "desc" ? sql.raw("desc nulls last") : sql.raw("asc nulls last");
   const statusFilter = filters.statut ? sql`and pl.status = ${filters.statut}` : filters.affectation ? sql`and pl.status is not null` : sql``;
-  const result = await db.execute(sql`${ctes}
-    select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, a.last_activity_at, coalesce(a.time_spent_seconds, 0)::int as time_spent_seconds, count(*) over ()::int as total
+  const order = sql`order by ${sql.raw(orderBy[filters.tri ?? "name"])} ${direction}, lower(pl.name), pl.user_id`;
+  const select = sql`select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds`;
+  const byLearner = !filters.statut && !filters.affectation ? learnerOrder[filters.tri ?? "name"] : undefined;
+
+  if (byLearner) {
+    const pageScope = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, orderBy: byLearner(filters.ordre ?? "asc") };
+    const [result, counted] = await Promise.all([
+      db.execute(sql`${learnerStatusCtes({ organisationId: options.organisationId, targets, where, page: pageScope })}
+        ${select} from per_learner pl left join teams t on t.id = pl.team_id ${order}`),
+      db.execute(sql`select count(*)::int as total from memberships m join users u on u.id = m.user_id
+        where m.organisation_id = ${options.organisationId}::uuid and m.role = 'learner' and u.is_active ${where ? sql`and ${where}` : sql``}`),
+    ]);
+    const total = Number(rowsOf<{ total: number }>(counted)[0]?.total ?? 0);
+
+    return { rows: rowsOf<RawRow>(result).map(toLearnerRow), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  }
+
+  const result = await db.execute(sql`${learnerStatusCtes({ organisationId: options.organisationId, targets, where })}
+    ${select}, count(*) over ()::int as total
     from per_learner pl
     left join teams t on t.id = pl.team_id
-    left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id) a on true
     where true ${statusFilter}
-    order by ${sql.raw(orderBy[filters.tri ?? "name"])} ${direction}, lower(pl.name), pl.user_id
+    ${order}
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
   const raw = rowsOf<RawRow>(result);
   const total = Number(raw[0]?.total ?? 0);

@@ -3,7 +3,16 @@ import type { AssignmentCycle } from "./assignment-cycle";
 export const learnerStatuses = ["late", "not_started", "in_progress", "done"] as const;
 export type LearnerStatus = (typeof learnerStatuses)[number];
 
-export type ProgressFacts = { completedAt: Date | null; lastActivityAt: Date };
+/**
+ * A module's progress as the status rules read it. `lastCompletedAt` is the latest completion
+ * (module_progress.last_completed_at); without it, the first completion is the latest.
+ */
+export type ProgressFacts = { completedAt: Date | null; lastCompletedAt?: Date | null; lastActivityAt: Date };
+
+/** The completion a cycle is judged on: the latest one (a renewal moves it forward). */
+export function latestCompletion(progress: ProgressFacts): Date | null {
+  return progress.completedAt ? (progress.lastCompletedAt ?? progress.completedAt) : null;
+}
 
 /**
  * The status of one learner for one assignment whose subject has `moduleCount` modules (a path is
@@ -11,7 +20,11 @@ export type ProgressFacts = { completedAt: Date | null; lastActivityAt: Date };
  * started. The SQL in learner-status-sql.ts applies the same rules; tests hold them equal.
  */
 export function assignmentStatus(cycle: AssignmentCycle, moduleCount: number, progress: ProgressFacts[]): LearnerStatus {
-  const countedSince = (since: Date | null) => progress.filter((p) => p.completedAt && (!since || p.completedAt >= since)).length;
+  const countedSince = (since: Date | null) =>
+    progress.filter((p) => {
+      const latest = latestCompletion(p);
+      return latest && (!since || latest >= since);
+    }).length;
   if (countedSince(cycle.doneSince) >= moduleCount) return "done";
   if (cycle.isPastDue && countedSince(cycle.lateUnlessSince) < moduleCount) return "late";
   const active = progress.some((p) => !cycle.doneSince || p.lastActivityAt >= cycle.doneSince);

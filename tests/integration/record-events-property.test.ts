@@ -5,7 +5,7 @@ import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { LearningEventInput } from "@/lib/progress/event-schema";
 import { getModuleProgress } from "@/lib/progress/queries";
 import { recordEvents } from "@/lib/progress/record-events";
-import { cleanPass } from "../support/events";
+import { cleanPass, quizSubmitted, stepViewed } from "../support/events";
 import { type TestDb, createTestDb } from "../support/db";
 
 const catalogue = loadCatalogue("tests/fixtures/courses");
@@ -39,10 +39,30 @@ function forLearner(events: LearningEventInput[], learnerId: string): LearningEv
   return events.map((event) => ({ ...event, learnerId }));
 }
 
+/** A clean pass, then the module taken again later (a renewal): quiz passed again, last step seen again. */
+function passThenRetake(learnerId: string): LearningEventInput[] {
+  const at = (minute: number) => ({ learnerId, at: new Date(start.getTime() + minute * 60_000) });
+
+  return [...cleanPass(learnerId, start), stepViewed(at(20), "lecon"), quizSubmitted(at(22), "quiz", { simple: ["b"], plusieurs: ["a"] }), quizSubmitted(at(23), "quiz", { simple: ["a"], plusieurs: ["a", "b"] }), stepViewed(at(24), "a-retenir")];
+}
+
 describe("recordEvents under duplicates, reordering and concurrency", () => {
-  it("ends in the same progress as one clean pass", async () => {
+  it("records the first and the latest completion of a retaken module", async () => {
+    const learner = await createUser(testDb.db, { organisationId });
+    const progress = await progressAfter([[passThenRetake(learner.id)]], learner.id);
+
+    // First completion: the end reached at minute 6 (quiz passed at 5); latest: the quiz passed again at 23.
+    expect(progress.completedAt).toEqual(new Date(start.getTime() + 6 * 60_000));
+    expect(progress.lastCompletedAt).toEqual(new Date(start.getTime() + 23 * 60_000));
+    expect(progress.lastFinishAt).toEqual(new Date(start.getTime() + 23 * 60_000));
+  });
+
+  it.each([
+    ["one clean pass", (learnerId: string) => cleanPass(learnerId, start)],
+    ["a pass and a later retake", passThenRetake],
+  ])("ends in the same progress as %s", async (_name, makeEvents) => {
     const reference = await createUser(testDb.db, { organisationId });
-    const events = cleanPass(reference.id, start);
+    const events = makeEvents(reference.id);
     const expected = await progressAfter([[events]], reference.id);
 
     // Any multiset of the events (each at least once), shuffled, cut into batches, sent in concurrent groups.

@@ -16,6 +16,7 @@ import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
 import enPlayer from "./en/player.json";
 import enPrivacyAdmin from "./en/privacyAdmin.json";
+import enRegionReport from "./en/regionReport.json";
 import enReminders from "./en/reminders.json";
 import enRosterImport from "./en/rosterImport.json";
 import enShell from "./en/shell.json";
@@ -39,6 +40,7 @@ import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
 import frPlayer from "./fr/player.json";
 import frPrivacyAdmin from "./fr/privacyAdmin.json";
+import frRegionReport from "./fr/regionReport.json";
 import frReminders from "./fr/reminders.json";
 import frRosterImport from "./fr/rosterImport.json";
 import frShell from "./fr/shell.json";
@@ -66,6 +68,7 @@ export const messages = {
     organisationsAdmin: frOrganisationsAdmin,
     player: frPlayer,
     privacyAdmin: frPrivacyAdmin,
+    regionReport: frRegionReport,
     reminders: frReminders,
     rosterImport: frRosterImport,
     shell: frShell,
@@ -91,6 +94,7 @@ export const messages = {
     organisationsAdmin: enOrganisationsAdmin,
     player: enPlayer,
     privacyAdmin: enPrivacyAdmin,
+    regionReport: enRegionReport,
     reminders: enReminders,
     rosterImport: enRosterImport,
     shell: enShell,

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EstablishmentsAdminPage() {
   const actor = await requireActor("/centre/etablissements");
   if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) notFound();
-  const [{ db }, t] = await Promise.all([getDb(), getTranslations("organisationsAdmin")]);
+  const [{ db }, t, tr] = await Promise.all([getDb(), getTranslations("organisationsAdmin"), getTranslations("regionReport")]);
   const list = await listCentreOrganisations(db, actor);
   const groups = list.filter((o) => o.kind === "group").map(({ id, name }) => ({ id, name }));
   const establishments = list.filter((o) => o.kind === "establishment").map(({ id, name }) => ({ id, name }));
@@ -22,6 +22,9 @@ export default async function EstablishmentsAdminPage() {
   return (
     <>
       <h1>{t("title")}</h1>
+      <p>
+        <Link href="/centre/tableau-de-bord">{tr("link")}</Link>
+      </p>
       <div className="table-scroll">
         <table className="audit-table">
           <caption className="visually-hidden">{t("title")}</caption>

@@ -115,7 +115,7 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
           {!result.passed && <button type="button" className="button" onClick={retry}>{t("retry")}</button>}
         </section>
       )}
-      {alreadyPassed && result === null && <p className="hint">{t("passed")}</p>}
+      {alreadyPassed && result === null && <p className="hint">{t("alreadyPassed")}</p>}
     </>
   );
 }

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { type RegionReport, getRegionReport } from "@/lib/region/get-region-report";
+import { regionSortSchema, sortEstablishments } from "@/lib/region/region-sort";
+import { TableScroll } from "../../../(manager)/etablissement/_components/table-scroll";
+import { TrendChart } from "../../../(manager)/etablissement/tableau-de-bord/_components/trend-chart";
+import { RegionTable } from "./_components/region-table";
+import "../../../(manager)/etablissement/_components/reports.css";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("regionReport"))("title"), robots: { index: false } };
+}
+
+export default async function RegionDashboardPage({ searchParams }: Props) {
+  const [actor, params] = await Promise.all([requireActor("/centre/tableau-de-bord"), searchParams]);
+  const { db } = await getDb();
+  let report: RegionReport;
+  try {
+    report = await getRegionReport(db, { actor, asOf: new Date() });
+  } catch (error) {
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
+  const { tri = "name", ordre = "asc" } = regionSortSchema.parse(params);
+  const [t, format] = await Promise.all([getTranslations("regionReport"), getFormatter()]);
+  const month = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
+  const points = report.months.map((m) => ({ label: month(m.month), value: m.completions }));
+  const best = points.reduce((a, b) => (b.value > a.value ? b : a), points[0]!);
+  const figures = [
+    ["enrolled", report.totals.enrolled],
+    ["active", report.totals.active],
+    ["completions", report.totals.completions],
+    ["certificates", report.totals.certificates],
+  ] as const;
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <section className="section" aria-labelledby="region-chiffres">
+        <h2 id="region-chiffres">{t("totalsTitle")}</h2>
+        <p>{t("establishments", { count: report.totals.establishments })}</p>
+        <ul className="figure-grid">
+          {figures.map(([key, value]) => (
+            <li key={key} className="figure">
+              <span className="figure__value">{format.number(value)}</span>
+              {t(key)}
+            </li>
+          ))}
+        </ul>
+        <p className="toolbar">
+          <a className="button button--secondary" href="/centre/tableau-de-bord/export" download>
+            {t("export")}
+          </a>
+          <span className="hint">{t("exportHint")}</span>
+        </p>
+      </section>
+      <section className="section" aria-labelledby="region-etablissements">
+        <h2 id="region-etablissements">{t("byEstablishment")}</h2>
+        <p>{t("byEstablishmentHint")}</p>
+        {report.establishments.length === 0 ? <p>{t("empty")}</p> : <RegionTable rows={sortEstablishments(report.establishments, tri, ordre)} sort={tri} order={ordre} />}
+      </section>
+      <section className="section" aria-labelledby="region-mois">
+        <h2 id="region-mois">{t("byMonth")}</h2>
+        <TrendChart
+          id="region-graphique"
+          points={points}
+          title={t("chartTitle")}
+          description={t("chartDescription", { first: points[0]!.label, last: points.at(-1)!.label, total: points.reduce((s, p) => s + p.value, 0), best: best.label, bestCount: best.value })}
+        />
+        <TableScroll label={t("byMonth")}>
+          <table className="report-table">
+            <caption>{t("byMonth")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("month")}</th>
+                <th scope="col" className="number">{t("monthCompletions")}</th>
+                <th scope="col" className="number">{t("monthCertificates")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.months.map((m, index) => (
+                <tr key={m.month}>
+                  <th scope="row">{points[index]!.label}</th>
+                  <td className="number">{m.completions}</td>
+                  <td className="number">{m.certificates}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+    </>
+  );
+}

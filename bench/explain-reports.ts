@@ -1,0 +1,43 @@
+// Prints EXPLAIN (ANALYZE, BUFFERS) of the dashboard and learner-list statements for the largest
+// scale establishment in DATABASE_URL (seeded by bench:reports). A profiling aid, not a bench.
+import { sql } from "drizzle-orm";
+import { createDb } from "@/db/client";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { rowsOf } from "@/lib/reports/learner-status-sql";
+
+async function main() {
+  const handle = await createDb({ databaseUrl: process.env.DATABASE_URL! });
+  const catalogue = loadCatalogue();
+  const [largest] = rowsOf<{ id: string }>(
+    await handle.db.execute(sql`select o.id from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner' where o.slug like 'scale-%' group by o.id order by count(*) desc limit 1`),
+  );
+  const organisationId = largest!.id;
+  const original = handle.db.execute.bind(handle.db);
+  // Wrap every statement the report functions run in EXPLAIN ANALYZE and print the plan.
+  (handle.db as unknown as { execute: (q: unknown) => Promise<unknown> }).execute = async (query: unknown) => {
+    const plan = rowsOf<Record<string, string>>(await original(sql`explain (analyze, buffers) ${query as ReturnType<typeof sql>}`));
+    console.log(plan.map((row) => Object.values(row)[0]).join("\n"), "\n---");
+    return original(query as ReturnType<typeof sql>);
+  };
+  const which = process.argv[2] ?? "dashboard";
+  const asOf = new Date();
+  if (which === "dashboard") {
+    const { getDashboard } = await import("@/lib/reports/get-dashboard");
+    await getDashboard(handle.db, { organisationId, catalogue, asOf, teams: [] });
+  } else if (which === "list") {
+    const { listLearners } = await import("@/lib/reports/list-learners");
+    const { learnerFiltersSchema } = await import("@/lib/reports/learner-filters");
+    await listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({}) });
+  } else {
+    const { getRegionReport } = await import("@/lib/region/get-region-report");
+    const { loadActor } = await import("@/lib/auth/load-actor");
+    const [admin] = rowsOf<{ user_id: string }>(await original(sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' limit 1`));
+    await getRegionReport(handle.db, { actor: (await loadActor(handle.db, admin!.user_id))!, asOf });
+  }
+  await handle.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
