@@ -6,7 +6,11 @@ const TIMEOUT_MS = 10_000;
 
 export type Discovery = { ok: true; server: oauth.AuthorizationServer } | { ok: false; problem: string; detail?: string };
 
-export type DiscoverProviderOptions = { issuer: string; discoveryPath: string | null };
+export type DiscoverProviderOptions = { issuer: string; discoveryPath: string | null; /** Skip the cache (the manager's "Tester la découverte"). */ fresh?: boolean };
+
+// Sign-in starts are anonymous GETs: a short cache keeps them from each costing a request to the provider.
+const CACHE_MS = 5 * 60 * 1000;
+const cache = new Map<string, { server: oauth.AuthorizationServer; expiresAt: number }>();
 
 /** oauth4webapi refuses plain http unless told; only loopback issuers (tests, development) may use it. */
 export function httpOptions(issuer: string): { [oauth.allowInsecureRequests]?: boolean; signal: AbortSignal } {
@@ -20,10 +24,20 @@ export function httpOptions(issuer: string): { [oauth.allowInsecureRequests]?: b
  * configured one such as Pro Santé Connect's): the document must name exactly the configured
  * issuer and give the endpoints the code flow needs. Problems are said in French for the manager.
  */
-export async function discoverProvider({ issuer, discoveryPath }: DiscoverProviderOptions): Promise<Discovery> {
+export async function discoverProvider({ issuer, discoveryPath, fresh = false }: DiscoverProviderOptions): Promise<Discovery> {
   const url = discoveryUrl(issuer, discoveryPath);
   if (!isAllowedProviderUrl(url)) return { ok: false, problem: "L'adresse de découverte doit être en https://." };
+  const key = `${issuer} ${url.href}`;
+  const cached = cache.get(key);
+  if (!fresh && cached && cached.expiresAt > Date.now()) return { ok: true, server: cached.server };
+  const result = await fetchDiscovery(issuer, url);
+  if (result.ok) cache.set(key, { server: result.server, expiresAt: Date.now() + CACHE_MS });
+  else cache.delete(key);
 
+  return result;
+}
+
+async function fetchDiscovery(issuer: string, url: URL): Promise<Discovery> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });

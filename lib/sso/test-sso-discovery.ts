@@ -12,7 +12,7 @@ export type SsoDiscoveryReport =
 export async function testSsoDiscovery(db: Db, options: { actor: Actor; organisationId: string }): Promise<SsoDiscoveryReport> {
   const settings = await getSsoSettings(db, options);
   if (!settings) return { status: "none" };
-  const discovery = await discoverProvider(settings);
+  const discovery = await discoverProvider({ ...settings, fresh: true });
   if (!discovery.ok) return { status: "failed", problem: discovery.problem };
   const { server } = discovery;
 
