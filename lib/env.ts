@@ -41,6 +41,15 @@ export const envSchema = z.object({
     ),
   MAIL_FROM: z.string().trim().min(3).default("Vigie <ne-pas-repondre@vigie.invalid>"),
   /** Minutes between two runs of the in-process automatic reminders; 0 turns the scheduler off. */
+  /**
+   * Whether an establishment's identity provider may be a plain-http loopback address
+   * (http://localhost, http://127.0.0.1): always outside production, in production only when
+   * set to "true" (the end-to-end tests run a local provider against the production build).
+   */
+  SSO_ALLOW_LOOPBACK_HTTP: z
+    .enum(["true", "false", ""], { message: 'must be "true" or "false"' })
+    .optional()
+    .transform((value) => value === "true"),
   REMINDERS_EVERY_MINUTES: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(10_080, "must be at most 10080 (a week)").default(60),
 });
 

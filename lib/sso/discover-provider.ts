@@ -1,5 +1,5 @@
 import * as oauth from "oauth4webapi";
-import { isAllowedProviderUrl, isLoopbackHost } from "./loopback";
+import { isAllowedProviderUrl } from "./loopback";
 import { discoveryUrl } from "./sso-settings-schema";
 
 const TIMEOUT_MS = 10_000;
@@ -14,7 +14,8 @@ const cache = new Map<string, { server: oauth.AuthorizationServer; expiresAt: nu
 
 /** oauth4webapi refuses plain http unless told; only loopback issuers (tests, development) may use it. */
 export function httpOptions(issuer: string): { [oauth.allowInsecureRequests]?: boolean; signal: AbortSignal } {
-  const insecure = isLoopbackHost(new URL(issuer).hostname) && new URL(issuer).protocol === "http:";
+  const url = new URL(issuer);
+  const insecure = url.protocol === "http:" && isAllowedProviderUrl(url);
 
   return { ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}), signal: AbortSignal.timeout(TIMEOUT_MS) };
 }

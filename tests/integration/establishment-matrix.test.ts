@@ -30,7 +30,7 @@ import { createTeam as createTeamAs, deleteTeam, listTeams } from "@/lib/organis
 import { nameManager } from "@/lib/organisations/name-manager";
 import { setLearnerActive } from "@/lib/organisations/set-learner-active";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
-import { findPersonByEmail } from "@/lib/privacy/find-person";
+import { findPerson } from "@/lib/privacy/find-person";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
@@ -159,9 +159,9 @@ describe("the role × establishment matrix", () => {
 
   it("gives the admin of another centre none of A's organisations or people, and the centre's admin both", async () => {
     expect((await listCentreOrganisations(testDb.db, adminElsewhere)).map((o) => o.id)).not.toContain(a.establishment);
-    expect(await findPersonByEmail(testDb.db, adminElsewhere, a.learnerEmail)).toBeNull();
+    expect(await findPerson(testDb.db, adminElsewhere, a.learnerEmail)).toBeNull();
     expect((await listCentreOrganisations(testDb.db, adminHere)).map((o) => o.id)).toEqual(expect.arrayContaining([a.establishment, b.establishment]));
-    expect((await findPersonByEmail(testDb.db, adminHere, a.learnerEmail))?.id).toBe(a.learner);
+    expect((await findPerson(testDb.db, adminHere, a.learnerEmail))?.id).toBe(a.learner);
   });
 
   it("gives B's learner detail not_found for a learner of A", async () => {

@@ -8,6 +8,7 @@ import { verifyCertificate } from "@/lib/certificates/verify-certificate";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { ERASED_NAME, erasePersonalData } from "@/lib/privacy/erase-personal-data";
 import { exportPersonalData } from "@/lib/privacy/export-personal-data";
+import { findPerson } from "@/lib/privacy/find-person";
 import { recordEvents } from "@/lib/progress/record-events";
 import { cleanPass } from "../support/events";
 import { type TestDb, createTestDb } from "../support/db";
@@ -94,5 +95,20 @@ describe("erasePersonalData", () => {
     await expect(erasePersonalData(testDb.db, { actor: manager, userId: user.id })).rejects.toMatchObject({ code: "not_found" });
     const [row] = await testDb.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.name).toBe("Françoise Lefèvre-Nguyễn");
+  });
+});
+
+describe("findPerson", () => {
+  it("finds staff who joined with a code by their identifier, and erasure removes it", async () => {
+    const user = await createUser(testDb.db, { organisationId: hospital, name: "Mathis Dupont" });
+    await testDb.db.update(users).set({ email: null, username: "m.dupont" }).where(eq(users.id, user.id));
+    const actor = await admin();
+
+    const found = await findPerson(testDb.db, actor, "  M.Dupont ");
+    expect(found).toMatchObject({ id: user.id, email: null, username: "m.dupont", login: "m.dupont" });
+    await erasePersonalData(testDb.db, { actor, userId: user.id });
+    expect(await findPerson(testDb.db, actor, "m.dupont")).toBeNull();
+    const [row] = await testDb.db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ username: null, email: null, name: ERASED_NAME });
   });
 });

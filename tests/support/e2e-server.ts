@@ -20,6 +20,8 @@ export function e2eServerEnv(): Record<string, string> {
     NODE_ENV: "production",
     PORT: String(E2E_PORT),
     APP_URL: E2E_BASE_URL,
+    // The SSO tests run an OpenID provider on http://127.0.0.1 (refused in production otherwise).
+    SSO_ALLOW_LOOPBACK_HTTP: "true",
     DATABASE_URL: databaseUrl,
     PGLITE_DIR: path.join(".data", `e2e-${runId}`),
     REMINDERS_EVERY_MINUTES: "0",

@@ -50,4 +50,10 @@ describe("parseEnv", () => {
     expect(parseEnv({ REMINDERS_EVERY_MINUTES: "0" }).REMINDERS_EVERY_MINUTES).toBe(0);
     expect(() => parseEnv({ REMINDERS_EVERY_MINUTES: "-5" })).toThrow(/REMINDERS_EVERY_MINUTES: must be 0 \(off\) or more/);
   });
+
+  it("refuses plain-http identity providers on this machine in production unless SSO_ALLOW_LOOPBACK_HTTP=true", () => {
+    expect(parseEnv({}).SSO_ALLOW_LOOPBACK_HTTP).toBe(false);
+    expect(parseEnv({ SSO_ALLOW_LOOPBACK_HTTP: "true" }).SSO_ALLOW_LOOPBACK_HTTP).toBe(true);
+    expect(() => parseEnv({ SSO_ALLOW_LOOPBACK_HTTP: "yes" })).toThrow(/SSO_ALLOW_LOOPBACK_HTTP: must be "true" or "false"/);
+  });
 });

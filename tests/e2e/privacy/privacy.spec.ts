@@ -29,13 +29,13 @@ test.describe("personal data", () => {
     const admin = await adminContext.newPage();
     await signInViaApi(admin.request, "admin@vigie.test");
     await admin.goto("/centre/personnes");
-    await admin.getByLabel("Adresse e-mail de la personne").fill(learnerEmail);
+    await admin.getByLabel("Adresse e-mail ou identifiant de la personne").fill(learnerEmail);
     await admin.getByRole("button", { name: "Rechercher" }).click();
-    await admin.getByLabel("Pour confirmer, recopiez l'adresse e-mail de la personne").fill("pas-la-bonne@vigie.test");
+    await admin.getByLabel("Pour confirmer, recopiez l'adresse e-mail (ou l'identifiant) de la personne").fill("pas-la-bonne@vigie.test");
     await admin.getByRole("button", { name: "Effacer les données personnelles" }).click();
-    await expect(admin.getByText("L'adresse recopiée ne correspond pas.")).toBeVisible();
+    await expect(admin.getByText("Ce que vous avez recopié ne correspond pas.")).toBeVisible();
     await expectNoAxeViolations(admin);
-    await admin.getByLabel("Pour confirmer, recopiez l'adresse e-mail de la personne").fill(learnerEmail);
+    await admin.getByLabel("Pour confirmer, recopiez l'adresse e-mail (ou l'identifiant) de la personne").fill(learnerEmail);
     await admin.getByRole("button", { name: "Effacer les données personnelles" }).click();
     await expect(admin.getByText("Les données personnelles ont été effacées.")).toBeVisible();
     await adminContext.close();

@@ -10,9 +10,9 @@ import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
 import { clientAddress } from "@/lib/http/client-address";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
-import { findPersonByEmail } from "@/lib/privacy/find-person";
+import { findPerson } from "@/lib/privacy/find-person";
 
-/** Erases a person's data once the admin has typed their e-mail again to confirm. */
+/** Erases a person's data once the admin has typed their e-mail (or identifier) again to confirm. */
 export async function erasePersonAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("privacyAdmin");
   const actor = await getActor();
@@ -26,7 +26,7 @@ export async function erasePersonAction(_previous: FormState, formData: FormData
 
   try {
     const { db } = await getDb();
-    const person = await findPersonByEmail(db, actor, parsed.data.email);
+    const person = await findPerson(db, actor, parsed.data.email);
     if (!person) return { message: t("errors.notFound") };
     await erasePersonalData(db, { actor, userId: person.id, ipAddress: clientAddress(await headers(), env().TRUST_PROXY_HOPS) });
   } catch (error) {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
-import { findPersonByEmail } from "@/lib/privacy/find-person";
+import { findPerson } from "@/lib/privacy/find-person";
 import { EraseForm } from "./_components/erase-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +14,7 @@ export default async function PeopleAdminPage({ searchParams }: { searchParams: 
   const actor = await requireActor("/centre/personnes");
   if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) notFound();
   const [{ email }, t, { db }] = await Promise.all([searchParams, getTranslations("privacyAdmin"), getDb()]);
-  const person = email ? await findPersonByEmail(db, actor, email) : null;
+  const person = email ? await findPerson(db, actor, email) : null;
 
   return (
     <div className="narrow">
@@ -23,7 +23,7 @@ export default async function PeopleAdminPage({ searchParams }: { searchParams: 
       <form method="get" className="form">
         <div className="field">
           <label htmlFor="email">{t("searchLabel")}</label>
-          <input id="email" name="email" type="email" defaultValue={email ?? ""} required />
+          <input id="email" name="email" type="text" autoComplete="off" spellCheck={false} defaultValue={email ?? ""} required />
         </div>
         <button type="submit" className="button button--secondary">{t("search")}</button>
       </form>
@@ -31,10 +31,10 @@ export default async function PeopleAdminPage({ searchParams }: { searchParams: 
       {person && (
         <section className="section card" aria-labelledby="personne">
           <h2 id="personne">{person.name}</h2>
-          <p>{person.email}</p>
+          <p>{person.email ?? person.username}</p>
           <p>{person.memberships.join(", ")}</p>
           <p>{t("consequences")}</p>
-          <EraseForm email={person.email!} />
+          <EraseForm email={person.login} />
         </section>
       )}
     </div>
