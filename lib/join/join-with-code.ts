@@ -1,4 +1,4 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { joinCodes, memberships, passwordCredentials, users } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
@@ -8,14 +8,13 @@ import { AppError } from "@/lib/errors";
 import { checkJoinCode } from "./check-join-code";
 import { usernameSchema } from "./username";
 
-export type JoinWithCodeOptions = { code: string; name: string; username: string; email?: string | null; password: string; origin: RequestOrigin; now?: Date };
+export type JoinWithCodeOptions = { code: string; name: string; username: string; password: string; origin: RequestOrigin; now?: Date };
 
 export type JoinWithCodeResult =
   | { status: "joined"; userId: string; organisationId: string }
   | { status: "invalid_code" }
   | { status: "throttled"; retryAfterSeconds: number }
-  | { status: "username_taken" }
-  | { status: "email_taken" };
+  | { status: "username_taken" };
 
 /**
  * Creates a learner account in the code's establishment (and team) with a username and a
@@ -27,7 +26,6 @@ export async function joinWithCode(db: Db, options: JoinWithCodeOptions): Promis
   const username = usernameSchema.safeParse(options.username);
   if (!username.success) throw new AppError("bad_request", "username format");
   if (checkPassword(options.password)) throw new AppError("bad_request", "password policy");
-  const email = options.email?.trim().toLowerCase() || null;
   const name = options.name.trim();
   if (name.length < 2 || name.length > 120) throw new AppError("bad_request", "name length");
 
@@ -40,14 +38,12 @@ export async function joinWithCode(db: Db, options: JoinWithCodeOptions): Promis
     // Turned off while the newcomer was typing: refused like any turned-off code.
     const [stillActive] = await tx.select({ id: joinCodes.id }).from(joinCodes).where(and(eq(joinCodes.id, target.joinCodeId), eq(joinCodes.isActive, true)));
     if (!stillActive) return { status: "invalid_code" };
-    const taken = await tx
-      .select({ username: users.username, email: users.email })
-      .from(users)
-      .where(email ? or(eq(users.username, username.data), eq(users.email, email)) : eq(users.username, username.data));
-    if (taken.some((row) => row.username === username.data)) return { status: "username_taken" };
-    if (taken.length) return { status: "email_taken" };
+    // No e-mail is taken here: nothing could prove the address is theirs, and an unproven
+    // address would let an import or a promotion elsewhere attach someone else's account to it.
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username.data));
+    if (taken) return { status: "username_taken" };
     // Two people racing for one identifier: the unique index decides, the loser is told it is taken.
-    const [user] = await tx.insert(users).values({ name, username: username.data, email }).onConflictDoNothing().returning({ id: users.id });
+    const [user] = await tx.insert(users).values({ name, username: username.data }).onConflictDoNothing().returning({ id: users.id });
     if (!user) return { status: "username_taken" };
     await tx.insert(passwordCredentials).values({ userId: user.id, passwordHash });
     await tx.insert(memberships).values({ userId: user.id, organisationId: target.organisationId, role: "learner", teamId: target.teamId, joinCodeId: target.joinCodeId });

@@ -47,7 +47,6 @@ async function joinSchema() {
         .min(USERNAME_MIN_LENGTH, t("errors.usernameShort"))
         .max(USERNAME_MAX_LENGTH, t("errors.usernameLong"))
         .regex(USERNAME_PATTERN, t("errors.usernameFormat")),
-      email: z.union([z.literal(""), z.string().trim().toLowerCase().email(t("errors.emailInvalid")).max(320, t("errors.emailInvalid"))]).optional(),
       password: z.string().superRefine((value, ctx) => {
         const problem = checkPassword(value);
         if (problem) ctx.addIssue({ code: "custom", message: problems[problem] });
@@ -66,15 +65,14 @@ export async function joinAction(_previous: FormState, formData: FormData): Prom
   const parsed = parseForm(await joinSchema(), formData, t("fixFields"));
   if (!parsed.success) return parsed.state;
   if (await getActor()) redirect("/rejoindre");
-  const { code, name, username, email, password } = parsed.data;
-  const typed = { name, username, email: email ?? "" };
+  const { code, name, username, password } = parsed.data;
+  const typed = { name, username };
 
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
-  const result = await joinWithCode(db, { code, name, username, email: email || null, password, origin: requestOrigin(requestHeaders) });
+  const result = await joinWithCode(db, { code, name, username, password, origin: requestOrigin(requestHeaders) });
   if (result.status === "throttled") return { message: t("throttled", { minutes: retryMinutes(result.retryAfterSeconds) }), typed };
   if (result.status === "invalid_code") return { message: t("invalidCode"), typed };
   if (result.status === "username_taken") return { fieldErrors: { username: [t("errors.usernameTaken")] }, message: t("fixFields"), typed };
-  if (result.status === "email_taken") return { fieldErrors: { email: [t("errors.emailTaken")] }, message: t("fixFields"), typed };
 
   try {
     await signIn("credentials", { email: username, password, redirectTo: "/modules" });

@@ -9,12 +9,11 @@ import { joinAction } from "../actions";
 const FIELDS = [
   { key: "name", type: "text", autoComplete: "name", hint: "nameHint" },
   { key: "username", type: "text", autoComplete: "username", hint: "usernameHint" },
-  { key: "email", type: "email", autoComplete: "email", hint: "emailHint" },
   { key: "password", type: "password", autoComplete: "new-password", hint: "passwordHint" },
   { key: "passwordConfirmation", type: "password", autoComplete: "new-password", hint: undefined },
 ] as const;
 
-/** Name, username, optional e-mail and password: the account of someone joining with a code. */
+/** Name, username and password: the account of someone joining with a code (no e-mail: see joinWithCode). */
 export function JoinForm({ code }: { code: string }) {
   const t = useTranslations("join");
   const [state, action, pending] = useActionState<FormState, FormData>(joinAction, {});
@@ -26,7 +25,6 @@ export function JoinForm({ code }: { code: string }) {
       <input type="hidden" name="code" value={code} />
       {FIELDS.map(({ key, type, autoComplete, hint }) => {
         const describedBy = [hint && `${key}-hint`, errors[key] && `${key}-error`].filter(Boolean).join(" ");
-        const isOptional = key === "email";
 
         return (
           <div key={key} className="field">
@@ -43,7 +41,7 @@ export function JoinForm({ code }: { code: string }) {
               autoComplete={autoComplete}
               autoCapitalize={key === "name" ? undefined : "none"}
               spellCheck={key === "name" ? undefined : false}
-              required={!isOptional}
+              required
               defaultValue={type === "password" ? undefined : state.typed?.[key]}
               aria-invalid={errors[key] ? true : undefined}
               aria-describedby={describedBy || undefined}
