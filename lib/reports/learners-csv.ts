@@ -61,7 +61,7 @@ export async function* learnersCsv(db: Db, options: LearnersCsvOptions): AsyncGe
           last.name as batch_last_name, last.user_id as batch_last_id, last.n::int as batch_size
         from last left join per_learner pl on true ${statusFilter}
         left join teams t on t.id = pl.team_id
-        left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id) a on true
+        left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id and mp.organisation_id = ${options.organisationId}::uuid) a on true
         order by lower(pl.name), pl.user_id`),
     );
     const rows = raw.filter((row) => row.user_id);

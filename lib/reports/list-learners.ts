@@ -60,7 +60,7 @@ export async function listLearners(db: Db, options: ListLearnersOptions): Promis
     select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, a.last_activity_at, coalesce(a.time_spent_seconds, 0)::int as time_spent_seconds, count(*) over ()::int as total
     from per_learner pl
     left join teams t on t.id = pl.team_id
-    left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id) a on true
+    left join lateral (select max(last_activity_at) as last_activity_at, sum(time_spent_seconds) as time_spent_seconds from module_progress mp where mp.user_id = pl.user_id and mp.organisation_id = ${options.organisationId}::uuid) a on true
     where true ${statusFilter}
     order by ${sql.raw(orderBy[filters.tri ?? "name"])} ${direction}, lower(pl.name), pl.user_id
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);

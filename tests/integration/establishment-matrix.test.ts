@@ -168,6 +168,24 @@ describe("the role × establishment matrix", () => {
     await expect(getLearnerDetail(testDb.db, { organisationId: b.establishment, userId: a.learner, catalogue, asOf })).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("shows A's manager nothing of what a person who also works in B did in B", async () => {
+    const shared = await createUser(testDb.db, { organisationId: b.establishment, name: "Personne partagée" });
+    await testDb.db.insert(memberships).values({ userId: shared.id, organisationId: a.establishment, role: "learner" });
+    const at = new Date("2026-10-06T09:00:00Z");
+    await testDb.db.insert(moduleProgress).values({ userId: shared.id, moduleId: "hameconnage", organisationId: b.establishment, moduleVersion: 1, bestScore: 40, timeSpentSeconds: 1200, completedAt: at, completedVersion: 1, startedAt: at, lastActivityAt: at });
+    const filters = learnerFiltersSchema.parse({ q: "Personne partagée" });
+
+    const detail = await getLearnerDetail(testDb.db, { organisationId: a.establishment, userId: shared.id, catalogue, asOf });
+    expect(detail.modules).toEqual([]);
+    const [row] = (await listLearners(testDb.db, { organisationId: a.establishment, catalogue, asOf, filters })).rows;
+    expect(row).toMatchObject({ userId: shared.id, timeSpentSeconds: 0, lastActivityAt: null });
+    let text = "";
+    for await (const chunk of learnersCsv(testDb.db, { organisationId: a.establishment, catalogue, asOf, filters })) text += chunk;
+    expect(text).toContain("Personne partagée;");
+    expect(text).not.toContain("06/10/2026");
+    expect((await getLearnerDetail(testDb.db, { organisationId: b.establishment, userId: shared.id, catalogue, asOf })).modules).toHaveLength(1);
+  });
+
   it("exports and lists none of A's learners when B's list is filtered by A's team or assignment", async () => {
     for (const query of [{ equipe: a.team }, { affectation: a.assignment }, { q: "Apprenant de Centre hospitalier A" }]) {
       const filters = learnerFiltersSchema.parse(query);
