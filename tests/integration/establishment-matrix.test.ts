@@ -92,6 +92,14 @@ async function snapshot() {
   return Object.fromEntries(entries);
 }
 
+/** A learner of A who also has `role` in B: one account for both. */
+async function learnerOfAAlso(role: "learner" | "manager"): Promise<string> {
+  const user = await createUser(testDb.db, { organisationId: a.establishment });
+  await testDb.db.insert(memberships).values({ userId: user.id, organisationId: b.establishment, role });
+
+  return user.id;
+}
+
 const csv = (lines: string[]) => new TextEncoder().encode(lines.join("\r\n"));
 
 beforeAll(async () => {
@@ -250,20 +258,23 @@ describe("forged values in forms", () => {
   });
 
   it.each([
-    ["a malformed learner id", () => "pas-un-uuid"],
-    ["a learner of A who also manages B", async () => {
-      const user = await createUser(testDb.db, { organisationId: a.establishment });
-      await testDb.db.insert(memberships).values({ userId: user.id, organisationId: b.establishment, role: "manager" });
-      return user.id;
-    }],
-    ["the platform admin", () => adminHere.userId],
-    ["the manager themselves", () => a.manager.userId],
-  ])("refuses to deactivate %s, and changes nothing", async (_who, target) => {
+    ["a malformed learner id", "not_found", () => "pas-un-uuid"],
+    ["the platform admin", "not_found", () => adminHere.userId],
+    ["the manager themselves", "not_found", () => a.manager.userId],
+    ["a learner of A who also manages B", "conflict", () => learnerOfAAlso("manager")],
+    ["a learner of A who is also a learner of B", "conflict", () => learnerOfAAlso("learner")],
+  ])("refuses to deactivate %s (%s), and changes nothing", async (_who, code, target) => {
     const userId = await target();
     const before = await snapshot();
 
-    await expect(setLearnerActive(testDb.db, { actor: a.manager, userId, isActive: false })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setLearnerActive(testDb.db, { actor: a.manager, userId, isActive: false })).rejects.toMatchObject({ code });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("lets the centre's admin deactivate a learner of both A and B", async () => {
+    const userId = await learnerOfAAlso("learner");
+
+    expect(await setLearnerActive(testDb.db, { actor: adminHere, userId, isActive: false })).toMatchObject({ isActive: false });
   });
 
   it("answers not_found to malformed certificate, assignment and team ids rather than a database error", async () => {
