@@ -9,9 +9,10 @@ import { AppError } from "@/lib/errors";
 /**
  * Deactivates or reactivates a learner of an establishment the actor manages (or of one under
  * their centre, for a platform admin). A deactivated learner is refused on their next request
- * (guards re-read the user); their progress and certificates stay. Anyone else, the actor
- * themselves, and a learner who is also a manager or admin somewhere (the account is shared,
- * so that would lock them out of what they run) get not_found and nothing changes.
+ * (guards re-read the user); their progress and certificates stay. Anyone else, and the actor
+ * themselves, get not_found. The account is one for every establishment: someone who also
+ * belongs elsewhere, or manages anything, is a conflict (only an admin above all of it may),
+ * since deactivating them would change another establishment. Nothing changes when refused.
  */
 export async function setLearnerActive(db: Db, options: { actor: Actor; userId: string; isActive: boolean }) {
   const { actor, userId, isActive } = options;
@@ -21,7 +22,8 @@ export async function setLearnerActive(db: Db, options: { actor: Actor; userId: 
   if (managed.length === 0) throw new AppError("not_found", "manages no establishment");
   const roles = await db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
   const membership = roles.find((row) => row.role === "learner" && managed.includes(row.organisationId));
-  if (!membership || roles.some((row) => row.role !== "learner")) throw new AppError("not_found", "not a managed learner");
+  if (!membership) throw new AppError("not_found", "not a managed learner");
+  if (roles.some((row) => row.role !== "learner" || !managed.includes(row.organisationId))) throw new AppError("conflict", "the account also belongs elsewhere");
 
   return db.transaction(async (tx) => {
     const [user] = await tx

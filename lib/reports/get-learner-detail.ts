@@ -21,7 +21,8 @@ export async function getLearnerDetail(db: Db, options: { organisationId: string
   if (!learner) throw new AppError("not_found", "not a member of this establishment");
 
   const [progressRows, certificateRows] = await Promise.all([
-    db.select().from(moduleProgress).where(eq(moduleProgress.userId, learner.id)),
+    // Only what was done in this establishment: a person who also works elsewhere keeps that to themselves.
+    db.select().from(moduleProgress).where(and(eq(moduleProgress.userId, learner.id), eq(moduleProgress.organisationId, options.organisationId))),
     db.select().from(certificates).where(and(eq(certificates.userId, learner.id), eq(certificates.organisationId, options.organisationId))).orderBy(desc(certificates.issuedAt)),
   ]);
   const progress = new Map(progressRows.map((row) => [row.moduleId, row]));

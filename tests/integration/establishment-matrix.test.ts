@@ -92,6 +92,14 @@ async function snapshot() {
   return Object.fromEntries(entries);
 }
 
+/** A learner of A who also has `role` in B: one account for both. */
+async function learnerOfAAlso(role: "learner" | "manager"): Promise<string> {
+  const user = await createUser(testDb.db, { organisationId: a.establishment });
+  await testDb.db.insert(memberships).values({ userId: user.id, organisationId: b.establishment, role });
+
+  return user.id;
+}
+
 const csv = (lines: string[]) => new TextEncoder().encode(lines.join("\r\n"));
 
 beforeAll(async () => {
@@ -168,6 +176,24 @@ describe("the role × establishment matrix", () => {
     await expect(getLearnerDetail(testDb.db, { organisationId: b.establishment, userId: a.learner, catalogue, asOf })).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("shows A's manager nothing of what a person who also works in B did in B", async () => {
+    const shared = await createUser(testDb.db, { organisationId: b.establishment, name: "Personne partagée" });
+    await testDb.db.insert(memberships).values({ userId: shared.id, organisationId: a.establishment, role: "learner" });
+    const at = new Date("2026-10-06T09:00:00Z");
+    await testDb.db.insert(moduleProgress).values({ userId: shared.id, moduleId: "hameconnage", organisationId: b.establishment, moduleVersion: 1, bestScore: 40, timeSpentSeconds: 1200, completedAt: at, completedVersion: 1, startedAt: at, lastActivityAt: at });
+    const filters = learnerFiltersSchema.parse({ q: "Personne partagée" });
+
+    const detail = await getLearnerDetail(testDb.db, { organisationId: a.establishment, userId: shared.id, catalogue, asOf });
+    expect(detail.modules).toEqual([]);
+    const [row] = (await listLearners(testDb.db, { organisationId: a.establishment, catalogue, asOf, filters })).rows;
+    expect(row).toMatchObject({ userId: shared.id, timeSpentSeconds: 0, lastActivityAt: null });
+    let text = "";
+    for await (const chunk of learnersCsv(testDb.db, { organisationId: a.establishment, catalogue, asOf, filters })) text += chunk;
+    expect(text).toContain("Personne partagée;");
+    expect(text).not.toContain("06/10/2026");
+    expect((await getLearnerDetail(testDb.db, { organisationId: b.establishment, userId: shared.id, catalogue, asOf })).modules).toHaveLength(1);
+  });
+
   it("exports and lists none of A's learners when B's list is filtered by A's team or assignment", async () => {
     for (const query of [{ equipe: a.team }, { affectation: a.assignment }, { q: "Apprenant de Centre hospitalier A" }]) {
       const filters = learnerFiltersSchema.parse(query);
@@ -232,20 +258,23 @@ describe("forged values in forms", () => {
   });
 
   it.each([
-    ["a malformed learner id", () => "pas-un-uuid"],
-    ["a learner of A who also manages B", async () => {
-      const user = await createUser(testDb.db, { organisationId: a.establishment });
-      await testDb.db.insert(memberships).values({ userId: user.id, organisationId: b.establishment, role: "manager" });
-      return user.id;
-    }],
-    ["the platform admin", () => adminHere.userId],
-    ["the manager themselves", () => a.manager.userId],
-  ])("refuses to deactivate %s, and changes nothing", async (_who, target) => {
+    ["a malformed learner id", "not_found", () => "pas-un-uuid"],
+    ["the platform admin", "not_found", () => adminHere.userId],
+    ["the manager themselves", "not_found", () => a.manager.userId],
+    ["a learner of A who also manages B", "conflict", () => learnerOfAAlso("manager")],
+    ["a learner of A who is also a learner of B", "conflict", () => learnerOfAAlso("learner")],
+  ])("refuses to deactivate %s (%s), and changes nothing", async (_who, code, target) => {
     const userId = await target();
     const before = await snapshot();
 
-    await expect(setLearnerActive(testDb.db, { actor: a.manager, userId, isActive: false })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setLearnerActive(testDb.db, { actor: a.manager, userId, isActive: false })).rejects.toMatchObject({ code });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("lets the centre's admin deactivate a learner of both A and B", async () => {
+    const userId = await learnerOfAAlso("learner");
+
+    expect(await setLearnerActive(testDb.db, { actor: adminHere, userId, isActive: false })).toMatchObject({ isActive: false });
   });
 
   it("answers not_found to malformed certificate, assignment and team ids rather than a database error", async () => {

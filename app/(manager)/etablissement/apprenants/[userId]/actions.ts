@@ -20,7 +20,7 @@ export async function setLearnerActiveAction(_previous: FormState, formData: For
   try {
     await setLearnerActive(db, { actor, userId, isActive: formData.get("isActive") === "true" });
   } catch (error) {
-    if (error instanceof AppError) return { message: t("notFound") };
+    if (error instanceof AppError) return { message: error.code === "conflict" ? t("sharedAccount") : t("notFound") };
     throw error;
   }
   revalidatePath(`/etablissement/apprenants/${userId}`);
