@@ -28,6 +28,8 @@ test.describe("reminders and the certificates ZIP", () => {
     await expect(question).toBeFocused();
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
+    // A phone browser widens its layout viewport to fit what overflows: it must stay at 360 px.
+    if (group === "phone") expect(await page.evaluate(() => window.innerWidth)).toBe(360);
     await pressButton(page, page.getByRole("button", { name: "Confirmer l'envoi" }));
     await expect(page.getByRole("status").filter({ hasText: "1 relance envoyée ; aucune non envoyée" })).toBeVisible();
 
