@@ -22,7 +22,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /** The page fits the viewport: nothing makes the page scroll sideways. */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // Against the configured viewport, not innerWidth: a phone browser widens its layout
+  // viewport (and innerWidth with it) to fit content that overflows.
+  const width = page.viewportSize()?.width ?? (await page.evaluate(() => window.innerWidth));
+  const overflow = await page.evaluate((viewport) => Math.max(document.documentElement.scrollWidth, window.innerWidth) - viewport, width);
 
   expect(overflow).toBeLessThanOrEqual(0);
 }
