@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { loadAssignmentTargets } from "./assignment-targets";
 import { type LearnerFilters, type LearnerSort, learnerWhere } from "./learner-filters";
-import { learnerStatusCtes, rowsOf } from "./learner-status-sql";
+import { learnerStatusCtes, rowsOf, userOf } from "./learner-status-sql";
 import type { LearnerStatus } from "./status";
 
 export const PAGE_SIZE = 50;
@@ -71,7 +71,7 @@ export async function listLearners(db: Db, options: ListLearnersOptions): Promis
     const [result, counted] = await Promise.all([
       db.execute(sql`${learnerStatusCtes({ organisationId: options.organisationId, targets, where, page: pageScope })}
         ${select} from per_learner pl left join teams t on t.id = pl.team_id ${order}`),
-      db.execute(sql`select count(*)::int as total from memberships m join users u on u.id = m.user_id
+      db.execute(sql`select count(*)::int as total from memberships m cross join lateral (${userOf}) u
         where m.organisation_id = ${options.organisationId}::uuid and m.role = 'learner' and u.is_active ${where ? sql`and ${where}` : sql``}`),
     ]);
     const total = Number(rowsOf<{ total: number }>(counted)[0]?.total ?? 0);

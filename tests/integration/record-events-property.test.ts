@@ -102,5 +102,6 @@ describe("recordEvents under duplicates, reordering and concurrency", () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 deliveries of up to 19 events: a few seconds alone, much more on a shared machine.
+  }, 180_000);
 });
