@@ -1,8 +1,9 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
+import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { type AuditAction, auditActions } from "./record-audit";
 
 const PAGE_SIZE = 100;
@@ -14,9 +15,18 @@ export function assertPlatformAdmin(actor: Actor): void {
 
 export const isAuditAction = (value: unknown): value is AuditAction => typeof value === "string" && (auditActions as readonly string[]).includes(value);
 
-/** The latest audit entries, newest first, optionally of one action, with the actor's e-mail. */
+/**
+ * The latest audit entries of the admin's centres, newest first, optionally of one action, with
+ * the actor's e-mail: entries about the centre or an establishment under it, entries by people
+ * who belong there, and entries that concern no one in particular (a failed sign-in with an
+ * unknown address). Another centre's entries are not shown.
+ */
 export async function listAuditEntries(db: Db, actor: Actor, options: { action?: AuditAction } = {}) {
   assertPlatformAdmin(actor);
+  const centres = actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId);
+  const scope = [...centres, ...(await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id)];
+  const byMember = exists(db.select({ one: memberships.userId }).from(memberships).where(and(eq(memberships.userId, auditLog.actorUserId), inArray(memberships.organisationId, scope))));
+  const inScope = or(inArray(auditLog.organisationId, scope), and(isNull(auditLog.organisationId), or(isNull(auditLog.actorUserId), byMember)));
 
   return db
     .select({
@@ -31,7 +41,7 @@ export async function listAuditEntries(db: Db, actor: Actor, options: { action?:
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(options.action ? eq(auditLog.action, options.action) : undefined)
+    .where(and(inScope, options.action ? eq(auditLog.action, options.action) : undefined))
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(PAGE_SIZE);
 }

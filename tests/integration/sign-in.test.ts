@@ -170,9 +170,10 @@ describe("sendMail", () => {
 describe("listAuditEntries", () => {
   it("shows the latest entries of one action to a platform admin only", async () => {
     const centre = await createOrganisation(testDb.db, { kind: "centre" });
+    const hospital = await createOrganisation(testDb.db, { parentId: centre.id });
     const [admin, manager] = await Promise.all([
       createUser(testDb.db, { organisationId: centre.id, role: "admin" }),
-      createUser(testDb.db, { organisationId, role: "manager" }),
+      createUser(testDb.db, { organisationId: hospital.id, role: "manager" }),
     ]);
     await recordAudit(testDb.db, { action: "sign_out", actorUserId: manager.id, origin: origin("192.0.2.44") });
 
@@ -181,5 +182,23 @@ describe("listAuditEntries", () => {
     expect(entries[0]).toMatchObject({ action: "sign_out", actorEmail: manager.email, ipAddress: "192.0.2.44", userAgent: "vitest" });
     expect(entries.every((entry) => entry.action === "sign_out")).toBe(true);
     await expect(listAuditEntries(testDb.db, (await loadActor(testDb.db, manager.id))!)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("shows an admin their own centre's entries, never another centre's", async () => {
+    const [north, south] = await Promise.all([createOrganisation(testDb.db, { kind: "centre" }), createOrganisation(testDb.db, { kind: "centre" })]);
+    const southHospital = await createOrganisation(testDb.db, { parentId: south.id });
+    const [northAdmin, southAdmin, southLearner] = await Promise.all([
+      createUser(testDb.db, { organisationId: north.id, role: "admin" }),
+      createUser(testDb.db, { organisationId: south.id, role: "admin" }),
+      createUser(testDb.db, { organisationId: southHospital.id }),
+    ]);
+    const byLearner = "203.0.113.233";
+    await recordAudit(testDb.db, { action: "sign_out", actorUserId: southLearner.id, origin: origin(byLearner) });
+    await recordAudit(testDb.db, { action: "sso.configured", actorUserId: southAdmin.id, organisationId: southHospital.id, origin: origin(byLearner) });
+    await recordAudit(testDb.db, { action: "sign_in.failed", origin: origin(byLearner), details: { reason: "unknown_account" } });
+
+    const seenBy = async (userId: string) => (await listAuditEntries(testDb.db, (await loadActor(testDb.db, userId))!)).filter((entry) => entry.ipAddress === byLearner).map((entry) => entry.action).sort();
+    expect(await seenBy(southAdmin.id)).toEqual(["sign_in.failed", "sign_out", "sso.configured"]);
+    expect(await seenBy(northAdmin.id)).toEqual(["sign_in.failed"]);
   });
 });
