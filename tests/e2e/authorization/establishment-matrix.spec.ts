@@ -28,6 +28,9 @@ const MANAGER_PAGES: Route[] = [
   { name: "import", url: (a) => `/etablissement/import?etablissement=${a.establishment}` },
   { name: "services", url: (a) => `/etablissement/equipes?etablissement=${a.establishment}`, phone: true },
   { name: "contact incident", url: (a) => `/etablissement/contact-incident?etablissement=${a.establishment}` },
+  { name: "codes d'accès", url: (a) => `/etablissement/codes-d-acces?etablissement=${a.establishment}`, phone: true },
+  { name: "connexion SSO", url: (a) => `/etablissement/connexion-sso?etablissement=${a.establishment}` },
+  { name: "relances", url: (a) => `/etablissement/relances?etablissement=${a.establishment}` },
 ];
 
 /** Route handlers that give A's data: not found, as JSON (signed out: 401 or 404). */
@@ -35,12 +38,16 @@ const MANAGER_ROUTES: Route[] = [
   { name: "export CSV", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}`, phone: true },
   { name: "export CSV filtré", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}&equipe=${a.team}&affectation=${a.assignment}` },
   { name: "PDF du certificat d'un apprenant de A", url: (a) => `/api/certificats/${a.certificateCode}/pdf` },
+  { name: "ZIP des certificats de A", url: (a) => `/etablissement/certificats/archive?etablissement=${a.establishment}`, phone: true },
+  // The platform admin's region export: nobody else gets it either.
+  { name: "export CSV régional", url: () => "/centre/tableau-de-bord/export" },
 ];
 
 const ADMIN_PAGES: Route[] = [
   { name: "établissements", url: () => "/centre/etablissements", phone: true },
   { name: "personnes", url: () => `/centre/personnes?email=${encodeURIComponent(A.matrixLearner.email)}` },
   { name: "journal", url: () => "/centre/journal" },
+  { name: "tableau de bord régional", url: () => "/centre/tableau-de-bord", phone: true },
 ];
 
 /** Pages any signed-in person has: signed out, they lead to /connexion. */
