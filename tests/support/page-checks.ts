@@ -25,7 +25,14 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   // Against the configured viewport, not innerWidth: a phone browser widens its layout
   // viewport (and innerWidth with it) to fit content that overflows.
   const width = page.viewportSize()?.width ?? (await page.evaluate(() => window.innerWidth));
-  const overflow = await page.evaluate((viewport) => Math.max(document.documentElement.scrollWidth, window.innerWidth) - viewport, width);
+  const { overflow, culprits } = await page.evaluate((viewport) => {
+    const sticking = [...document.body.querySelectorAll("*")].filter((element) => element.getBoundingClientRect().right > viewport + 0.5);
+    // The innermost elements that stick out say what to fix.
+    const innermost = sticking.filter((element) => !sticking.some((other) => other !== element && element.contains(other)));
+    const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.className && typeof element.className === "string" ? `.${element.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(element.getBoundingClientRect().right)})`;
 
-  expect(overflow).toBeLessThanOrEqual(0);
+    return { overflow: Math.max(document.documentElement.scrollWidth, window.innerWidth) - viewport, culprits: innermost.slice(0, 5).map(describe) };
+  }, width);
+
+  expect(overflow, `wider than ${width} px: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
 }

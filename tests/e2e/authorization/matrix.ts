@@ -32,7 +32,8 @@ export async function readIds(page: Page, who: typeof A | typeof B): Promise<Est
   const certificate = await hiddenValue(certificateItem, "certificateId");
   const certificateCode = (await certificateItem.locator(".certificate-code").innerText()).trim();
   await page.goto("/etablissement/equipes");
-  const team = await hiddenValue(page.getByRole("listitem").filter({ hasText: who.team }), "teamId");
+  // Other tests add services such as "Pharmacie 1a2b3c4d": only the seeded one, by its exact name.
+  const team = await hiddenValue(page.getByRole("listitem").filter({ hasText: new RegExp(`^${who.team} —`) }), "teamId");
   await page.goto(`/etablissement/apprenants?q=${encodeURIComponent(who.matrixLearner.email)}`);
   const href = await page.getByRole("link", { name: who.matrixLearner.name }).getAttribute("href");
   const learner = href!.split("/").pop()!.split("?")[0]!;

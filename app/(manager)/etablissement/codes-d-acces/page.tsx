@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { listJoinCodes } from "@/lib/join/manage-join-codes";
 import { listTeams } from "@/lib/organisations/manage-teams";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
@@ -23,7 +23,8 @@ export default async function JoinCodesPage({ searchParams }: Props) {
   const [actor, { etablissement }, t, requestHeaders] = await Promise.all([requireActor("/etablissement/codes-d-acces"), searchParams, getTranslations("joinCodes"), headers()]);
   const { db } = await getDb();
   const establishments = await listManagedEstablishments(db, { actor });
-  const selected = establishments.find((e) => e.id === etablissement) ?? establishments[0];
+  // Another establishment's id is not found, never silently replaced by one of the actor's own.
+  const selected = chosenEstablishment(establishments, etablissement);
   if (!selected) notFound();
   const [codes, teams] = await Promise.all([listJoinCodes(db, { actor, organisationId: selected.id }), listTeams(db, { actor, organisationId: selected.id })]);
 

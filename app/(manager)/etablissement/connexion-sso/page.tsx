@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { getSsoSettingsPage } from "@/lib/sso/get-sso-settings";
 import { DEFAULT_SCOPES } from "@/lib/sso/sso-settings-schema";
@@ -25,7 +25,8 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
   const [actor, { etablissement }, t, requestHeaders] = await Promise.all([requireActor("/etablissement/connexion-sso"), searchParams, getTranslations("sso.settings"), headers()]);
   const { db } = await getDb();
   const establishments = await listManagedEstablishments(db, { actor });
-  const selected = establishments.find((establishment) => establishment.id === etablissement) ?? establishments[0];
+  // Another establishment's id is not found, never silently replaced by one of the actor's own.
+  const selected = chosenEstablishment(establishments, etablissement);
   if (!selected) notFound();
   const { slug, settings } = await getSsoSettingsPage(db, { actor, organisationId: selected.id });
 
