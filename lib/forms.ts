@@ -28,11 +28,14 @@ export function parseForm<T>(schema: z.ZodType<T>, formData: FormData, message: 
   return { success: false, state: { fieldErrors, message, typed: typedValues(formData) } };
 }
 
-/** The text fields of a form, without anything that looks like a secret. */
+/**
+ * The text fields of a form, without anything that looks like a secret: passwords and their
+ * confirmation (the reset form calls it "confirmation"), secrets, tokens, Next's own fields.
+ */
 export function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !/password|secret|token|^\$ACTION/i.test(key)) values[key] = value;
+    if (typeof value === "string" && !/password|secret|token|confirmation|^\$ACTION/i.test(key)) values[key] = value;
   }
 
   return values;

@@ -71,7 +71,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Nouveau mot de passe").fill("un cheval bleu sur la digue");
     await page.getByLabel("Confirmez le mot de passe").fill("un cheval bleu sur la digue");
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-    await expect(page.getByRole("status")).toContainText("Votre mot de passe a été changé.");
+    await expect(page.getByRole("status")).toContainText("Votre mot de passe est enregistré.");
 
     await page.getByRole("link", { name: "Connexion" }).click();
     await page.getByLabel("Adresse e-mail").first().fill(learnerEmail);
