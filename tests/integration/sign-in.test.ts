@@ -29,7 +29,14 @@ afterAll(async () => {
 });
 
 const learner = () => createUser(testDb.db, { organisationId, password: PASSWORD });
-const origin = (ipAddress = `198.51.100.${Math.floor(Math.random() * 250)}`) => ({ ipAddress, userAgent: "vitest" });
+// A new client address each time (198.18.0.0/15, set aside for tests), so that no test meets
+// another's per-address count by chance; tests that need one address pass it.
+let addresses = 0;
+const nextAddress = () => {
+  addresses += 1;
+  return `198.18.${Math.floor(addresses / 250)}.${(addresses % 250) + 1}`;
+};
+const origin = (ipAddress = nextAddress()) => ({ ipAddress, userAgent: "vitest" });
 const signIn = (email: string, password: string, from = origin(), at = now) => attemptPasswordSignIn(testDb.db, { identifier: email, password, origin: from, now: at });
 
 describe("attemptPasswordSignIn", () => {
