@@ -14,6 +14,8 @@ export function watchConsole(page: Page): string[] {
 
 /** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the page. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a client-side navigation Next.js sets the new page's <title> a moment later: scan once it is there.
+  await expect.poll(() => page.title(), { message: "the page has a title" }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 
