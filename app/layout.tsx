@@ -16,21 +16,9 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("shell"), getMessages()]);
-  // Only what client components translate goes to the browser.
-  const clientMessages = {
-    player: messages.player,
-    signIn: messages.signIn,
-    managerCertificates: messages.managerCertificates,
-    privacyAdmin: messages.privacyAdmin,
-    organisationsAdmin: messages.organisationsAdmin,
-    teams: messages.teams,
-    rosterImport: messages.rosterImport,
-    errors: { error: (messages.errors as Record<string, unknown>).error },
-    sso: messages.sso,
-    join: messages.join,
-    joinCodes: messages.joinCodes,
-    reminders: messages.reminders,
-  };
+  // Only the root error page's messages: each part of the site adds the namespaces its client
+  // components translate (ClientMessages), since they are serialized into every page's HTML.
+  const clientMessages = { errors: { error: (messages.errors as Record<string, unknown>).error } };
 
   return (
     <html lang={locale}>
