@@ -1,3 +1,5 @@
+import type { InputHTMLAttributes } from "react";
+
 /** A form's message for everyone, announced by screen readers when it appears. */
 export function FormMessage({ message }: { message?: string }) {
   return (
@@ -15,5 +17,47 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
     <p id={id} className="field-error">
       {errors.join(" ")}
     </p>
+  );
+}
+
+/** A success message announced politely, or a failure announced at once (forms that stay on the page). */
+export function FormOutcome({ ok, message }: { ok?: boolean; message?: string }) {
+  return (
+    <div>
+      <FormMessage message={ok ? undefined : message} />
+      <div role="status" aria-live="polite">
+        {ok && <p className="callout">{message}</p>}
+      </div>
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "aria-invalid" | "aria-describedby"> & {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+};
+
+/**
+ * A labelled input with its hint and errors, both tied to it by aria-describedby, and marked
+ * invalid while it has errors. `name` defaults to the id.
+ */
+export function TextField({ id, label, hint, errors, name, ...input }: TextFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ");
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      )}
+      <input id={id} name={name ?? id} {...input} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy || undefined} />
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
   );
 }

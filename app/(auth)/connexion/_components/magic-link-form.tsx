@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { requestSignInLink } from "../actions";
 
@@ -18,19 +18,7 @@ export function MagicLinkForm({ returnTo }: { returnTo: string }) {
         {state.ok ? state.message : null}
       </p>
       <input type="hidden" name="retour" value={returnTo} />
-      <div className="field">
-        <label htmlFor="magic-email">{t("email")}</label>
-        <input
-          id="magic-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? "magic-email-error" : undefined}
-        />
-        <FieldError id="magic-email-error" errors={errors.email} />
-      </div>
+      <TextField id="magic-email" name="email" label={t("email")} errors={errors.email} type="email" autoComplete="email" required />
       <button type="submit" className="button button--secondary" disabled={pending}>
         {pending ? t("magicLink.submitting") : t("magicLink.submit")}
       </button>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { requestReset } from "../actions";
 
@@ -17,19 +17,7 @@ export function RequestResetForm() {
       <p role="status" className={state.ok ? "form-notice" : undefined}>
         {state.ok ? state.message : null}
       </p>
-      <div className="field">
-        <label htmlFor="email">{t("email")}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? "email-error" : undefined}
-        />
-        <FieldError id="email-error" errors={errors.email} />
-      </div>
+      <TextField id="email" label={t("email")} errors={errors.email} type="email" autoComplete="email" required />
       <button type="submit" className="button" disabled={pending}>
         {t("reset.requestSubmit")}
       </button>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { enterJoinCode } from "../actions";
 
@@ -15,23 +15,18 @@ export function JoinCodeForm({ initialMessage, initialCode }: { initialMessage?:
   return (
     <form action={action} className="form" noValidate>
       <FormMessage message={state.message} />
-      <div className="field">
-        <label htmlFor="code">{t("code")}</label>
-        <span id="code-hint" className="hint">{t("codeHint")}</span>
-        <input
-          id="code"
-          name="code"
-          type="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          required
-          defaultValue={state.typed?.code}
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? "code-hint code-error" : "code-hint"}
-        />
-        <FieldError id="code-error" errors={errors} />
-      </div>
+      <TextField
+        id="code"
+        label={t("code")}
+        hint={t("codeHint")}
+        errors={errors}
+        type="text"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        defaultValue={state.typed?.code}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("checking") : t("continue")}
       </button>

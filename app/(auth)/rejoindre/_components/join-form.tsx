@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { joinAction } from "../actions";
 
@@ -23,33 +23,21 @@ export function JoinForm({ code }: { code: string }) {
     <form action={action} className="form" noValidate>
       <FormMessage message={state.message} />
       <input type="hidden" name="code" value={code} />
-      {FIELDS.map(({ key, type, autoComplete, hint }) => {
-        const describedBy = [hint && `${key}-hint`, errors[key] && `${key}-error`].filter(Boolean).join(" ");
-
-        return (
-          <div key={key} className="field">
-            <label htmlFor={key}>{t(key)}</label>
-            {hint && (
-              <span id={`${key}-hint`} className="hint">
-                {t(hint)}
-              </span>
-            )}
-            <input
-              id={key}
-              name={key}
-              type={type}
-              autoComplete={autoComplete}
-              autoCapitalize={key === "name" ? undefined : "none"}
-              spellCheck={key === "name" ? undefined : false}
-              required
-              defaultValue={type === "password" ? undefined : state.typed?.[key]}
-              aria-invalid={errors[key] ? true : undefined}
-              aria-describedby={describedBy || undefined}
-            />
-            <FieldError id={`${key}-error`} errors={errors[key]} />
-          </div>
-        );
-      })}
+      {FIELDS.map(({ key, type, autoComplete, hint }) => (
+        <TextField
+          key={key}
+          id={key}
+          label={t(key)}
+          hint={hint && t(hint)}
+          errors={errors[key]}
+          type={type}
+          autoComplete={autoComplete}
+          autoCapitalize={key === "name" ? undefined : "none"}
+          spellCheck={key === "name" ? undefined : false}
+          required
+          defaultValue={type === "password" ? undefined : state.typed?.[key]}
+        />
+      ))}
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>

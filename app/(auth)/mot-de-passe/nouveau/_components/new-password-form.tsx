@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { chooseNewPassword } from "../actions";
 
@@ -21,20 +21,7 @@ export function NewPasswordForm({ token }: { token: string }) {
       <FormMessage message={state.message} />
       <input type="hidden" name="jeton" value={token} />
       {FIELDS.map((field) => (
-        <div className="field" key={field.name}>
-          <label htmlFor={field.name}>{t(field.label)}</label>
-          <input
-            id={field.name}
-            name={field.name}
-            type="password"
-            autoComplete="new-password"
-            minLength={12}
-            required
-            aria-invalid={errors[field.name] ? true : undefined}
-            aria-describedby={errors[field.name] ? `${field.name}-error` : undefined}
-          />
-          <FieldError id={`${field.name}-error`} errors={errors[field.name]} />
-        </div>
+        <TextField key={field.name} id={field.name} label={t(field.label)} errors={errors[field.name]} type="password" autoComplete="new-password" minLength={12} required />
       ))}
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("reset.submitting") : t("reset.newSubmit")}

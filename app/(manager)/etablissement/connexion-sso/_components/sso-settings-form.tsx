@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormOutcome, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { saveSso } from "../actions";
 
@@ -30,39 +30,21 @@ export function SsoSettingsForm({ organisationId, initial, hasClientSecret }: Pr
 
   return (
     <form action={action} className="form" noValidate>
-      <div>
-        <FormMessage message={state.ok ? undefined : state.message} />
-        <div role="status" aria-live="polite">
-          {state.ok && <p className="callout">{state.message}</p>}
-        </div>
-      </div>
+      <FormOutcome ok={state.ok} message={state.message} />
       <input type="hidden" name="organisationId" value={organisationId} />
-      {TEXT_FIELDS.map(({ key, hint, type }) => {
-        const hintText = key === "clientSecret" ? t(hasClientSecret ? "clientSecretHintKeep" : "clientSecretHintNew") : hint && t(hint);
-        const describedBy = [hintText && `${key}-hint`, errors[key] && `${key}-error`].filter(Boolean).join(" ");
-
-        return (
-          <div key={key} className="field">
-            <label htmlFor={key}>{t(key)}</label>
-            {hintText && (
-              <span id={`${key}-hint`} className="hint">
-                {hintText}
-              </span>
-            )}
-            <input
-              id={key}
-              name={key}
-              type={type}
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={key === "clientSecret" ? "" : value(key)}
-              aria-invalid={errors[key] ? true : undefined}
-              aria-describedby={describedBy || undefined}
-            />
-            <FieldError id={`${key}-error`} errors={errors[key]} />
-          </div>
-        );
-      })}
+      {TEXT_FIELDS.map(({ key, hint, type }) => (
+        <TextField
+          key={key}
+          id={key}
+          label={t(key)}
+          hint={key === "clientSecret" ? t(hasClientSecret ? "clientSecretHintKeep" : "clientSecretHintNew") : hint && t(hint)}
+          errors={errors[key]}
+          type={type}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={key === "clientSecret" ? "" : value(key)}
+        />
+      ))}
       <div className="field field--checkbox">
         <input id="isEnabled" name="isEnabled" type="checkbox" defaultChecked={typed ? typed.isEnabled === "on" : initial.isEnabled} />
         <label htmlFor="isEnabled">{t("isEnabled")}</label>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormOutcome, TextField } from "@/app/_components/form-feedback";
 import { type IncidentContactFormState, type IncidentContactValues, saveIncidentContact } from "../actions";
 
 export type IncidentContactFormLabels = {
@@ -30,38 +30,21 @@ export function IncidentContactForm({ organisationId, initial, labels }: Props) 
 
   return (
     <form action={action} className="form" noValidate>
-      <div>
-        <FormMessage message={state.ok ? undefined : state.message} />
-        <div role="status" aria-live="polite">
-          {state.ok && <p className="callout">{state.message}</p>}
-        </div>
-      </div>
+      <FormOutcome ok={state.ok} message={state.message} />
       <input type="hidden" name="organisationId" value={organisationId} />
-      {FIELDS.map(({ key, type, inputMode, autoComplete, hint }) => {
-        const describedBy = [hint && `${key}-hint`, errors[key] && `${key}-error`].filter(Boolean).join(" ");
-
-        return (
-          <div key={key} className="field">
-            <label htmlFor={key}>{labels[key]}</label>
-            {hint && (
-              <span id={`${key}-hint`} className="hint">
-                {labels[hint]}
-              </span>
-            )}
-            <input
-              id={key}
-              name={key}
-              type={type}
-              inputMode={inputMode}
-              autoComplete={autoComplete}
-              defaultValue={values[key]}
-              aria-invalid={errors[key] ? true : undefined}
-              aria-describedby={describedBy || undefined}
-            />
-            <FieldError id={`${key}-error`} errors={errors[key]} />
-          </div>
-        );
-      })}
+      {FIELDS.map(({ key, type, inputMode, autoComplete, hint }) => (
+        <TextField
+          key={key}
+          id={key}
+          label={labels[key]}
+          hint={hint && labels[hint]}
+          errors={errors[key]}
+          type={type}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          defaultValue={values[key]}
+        />
+      ))}
       <button type="submit" className="button" disabled={pending}>
         {pending ? labels.submitting : labels.submit}
       </button>

@@ -1,3 +1,0 @@
-import { ReportsNotFound } from "../../_components/reports-not-found";
-
-export default ReportsNotFound;
