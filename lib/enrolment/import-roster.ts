@@ -7,13 +7,16 @@ import { listManagedEstablishments } from "@/lib/incident/list-managed-establish
 import { AppError } from "@/lib/errors";
 import { type RosterRow, parseRoster } from "./parse-roster";
 
-export type RosterPreviewRow = RosterRow & { teamId: string | null; status: "new" | "added" | "team_changed" | "unchanged" | "error" };
+export type RosterPreviewRow = RosterRow & { teamId: string | null; status: "added" | "team_changed" | "unchanged" | "error" };
 export type RosterPreview = { organisationId: string; fileSha256: string; rows: RosterPreviewRow[]; fileErrors: string[]; isValid: boolean };
 
 /**
  * What importing a staff list into an establishment the actor manages would do, row by row:
- * a new account, an existing account added here, a service change, nothing, or an error
- * (including a service the establishment does not have). Changes nothing.
+ * someone added to the establishment, a service change, nothing, or an error (including a
+ * service the establishment does not have). Changes nothing.
+ *
+ * "Added" does not say whether the address already has a Vigie account (in another
+ * establishment of the region): a manager may not learn who is enrolled elsewhere.
  */
 export async function previewRoster(db: Db, options: { actor: Actor; organisationId: string; bytes: Uint8Array }): Promise<RosterPreview> {
   const [establishment] = await listManagedEstablishments(db, { actor: options.actor, organisationId: options.organisationId });
@@ -26,7 +29,7 @@ export async function previewRoster(db: Db, options: { actor: Actor; organisatio
       ? db
           .select({ email: users.email, organisationId: memberships.organisationId, teamId: memberships.teamId })
           .from(users)
-          .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, establishment.id)))
+          .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, establishment.id)))
           .where(inArray(users.email, rows.map((row) => row.email).filter(Boolean)))
       : [],
   ]);
@@ -38,7 +41,7 @@ export async function previewRoster(db: Db, options: { actor: Actor; organisatio
     const errors = row.team && !teamId ? [...row.errors, `Service inconnu : « ${row.team} » (créez-le d'abord dans « Services et unités »).`] : row.errors;
     if (errors.length) return { ...row, errors, teamId, status: "error" };
     const existing = knownByEmail.get(row.email);
-    const status = !existing ? "new" : !existing.organisationId ? "added" : row.team && existing.teamId !== teamId ? "team_changed" : "unchanged";
+    const status = !existing?.organisationId ? "added" : row.team && existing.teamId !== teamId ? "team_changed" : "unchanged";
 
     return { ...row, errors, teamId, status };
   });
@@ -48,8 +51,8 @@ export async function previewRoster(db: Db, options: { actor: Actor; organisatio
 
 /**
  * Imports a staff list all or nothing: any error and nothing changes. Importing the same file
- * again changes nothing (existing members are found by e-mail). Returns the new accounts, to be
- * sent an invitation.
+ * again changes nothing (existing members are found by e-mail). Returns the accounts created,
+ * to be sent an invitation, and the existing accounts added here, to be told of it.
  */
 export async function importRoster(db: Db, options: { actor: Actor; organisationId: string; bytes: Uint8Array }) {
   const preview = await previewRoster(db, options);
@@ -57,22 +60,31 @@ export async function importRoster(db: Db, options: { actor: Actor; organisation
   const { organisationId } = preview;
 
   return db.transaction(async (tx) => {
-    const fresh = preview.rows.filter((row) => row.status === "new");
-    if (fresh.length) await tx.insert(users).values(fresh.map((row) => ({ name: row.name, email: row.email }))).onConflictDoNothing({ target: users.email });
+    const toAdd = preview.rows.filter((row) => row.status === "added");
+    const created = new Set(
+      toAdd.length
+        ? (await tx.insert(users).values(toAdd.map((row) => ({ name: row.name, email: row.email }))).onConflictDoNothing({ target: users.email }).returning({ email: users.email })).map((u) => u.email)
+        : [],
+    );
     const ids = new Map(
       (await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, preview.rows.map((row) => row.email)))).map((u) => [u.email!, u.id]),
     );
-    const toAdd = preview.rows.filter((row) => row.status === "new" || row.status === "added");
     if (toAdd.length) {
       await tx.insert(memberships).values(toAdd.map((row) => ({ userId: ids.get(row.email)!, organisationId, role: "learner" as const, teamId: row.teamId }))).onConflictDoNothing();
     }
     for (const row of preview.rows.filter((r) => r.status === "team_changed")) {
       await tx.update(memberships).set({ teamId: row.teamId, updatedAt: new Date() }).where(and(eq(memberships.userId, ids.get(row.email)!), eq(memberships.organisationId, organisationId)));
     }
-    const counts = Object.fromEntries(["new", "added", "team_changed", "unchanged"].map((s) => [s, preview.rows.filter((r) => r.status === s).length]));
-    await tx.insert(enrolmentImports).values({ organisationId, actorUserId: options.actor.userId, fileSha256: preview.fileSha256, rowCount: preview.rows.length, createdCount: fresh.length });
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId, action: "roster_imported", targetType: "organisation", targetId: organisationId, details: { ...counts, fileSha256: preview.fileSha256 } });
+    const counts = Object.fromEntries(["added", "team_changed", "unchanged"].map((s) => [s, preview.rows.filter((r) => r.status === s).length]));
+    await tx.insert(enrolmentImports).values({ organisationId, actorUserId: options.actor.userId, fileSha256: preview.fileSha256, rowCount: preview.rows.length, createdCount: created.size });
+    // The centre's audit log (platform admins) keeps how many accounts were created.
+    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId, action: "roster_imported", targetType: "organisation", targetId: organisationId, details: { ...counts, created: created.size, fileSha256: preview.fileSha256 } });
+    const account = (row: RosterPreviewRow) => ({ userId: ids.get(row.email)!, name: row.name, email: row.email });
 
-    return { counts, newAccounts: fresh.map((row) => ({ userId: ids.get(row.email)!, name: row.name, email: row.email })) };
+    return {
+      counts,
+      newAccounts: toAdd.filter((row) => created.has(row.email)).map(account),
+      addedAccounts: toAdd.filter((row) => !created.has(row.email)).map(account),
+    };
   });
 }

@@ -12,16 +12,23 @@ export const INVITATION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type InvitedAccount = { userId: string; name: string; email: string };
 
+type Delivery = { organisationId: string; accounts: InvitedAccount[]; baseUrl?: string; now?: Date };
+
+async function deliveryContext(db: Db, options: Delivery) {
+  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisationId));
+  const config = env();
+
+  return { organisationName: organisation?.name ?? "Votre établissement", baseUrl: options.baseUrl ?? config.APP_URL ?? `http://localhost:${config.PORT}` };
+}
+
 /**
  * Invites newly imported staff, through the same mail path as sign-in links: each message
  * carries a single-use link, valid 7 days, to choose a password (the password-reset page);
  * only a hash of its token is stored.
  */
-export async function sendInvitations(db: Db, options: { organisationId: string; accounts: InvitedAccount[]; baseUrl?: string; now?: Date }) {
+export async function sendInvitations(db: Db, options: Delivery) {
   if (options.accounts.length === 0) return;
-  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisationId));
-  const config = env();
-  const baseUrl = options.baseUrl ?? config.APP_URL ?? `http://localhost:${config.PORT}`;
+  const { organisationName, baseUrl } = await deliveryContext(db, options);
   const expiresAt = new Date((options.now ?? new Date()).getTime() + INVITATION_MAX_AGE_MS);
 
   for (const account of options.accounts) {
@@ -30,7 +37,7 @@ export async function sendInvitations(db: Db, options: { organisationId: string;
     const mail = renderMail({
       subject: "Votre accès à la sensibilisation à la cybersécurité",
       paragraphs: [
-        `${organisation?.name ?? "Votre établissement"} vous invite à suivre sur Vigie de courts modules de sensibilisation à la sécurité numérique (7 minutes chacun, sur un poste de service ou un téléphone).`,
+        `${organisationName} vous invite à suivre sur Vigie de courts modules de sensibilisation à la sécurité numérique (7 minutes chacun, sur un poste de service ou un téléphone).`,
         "Pour commencer, choisissez votre mot de passe avec le lien ci-dessous (valable 7 jours, une seule fois), puis connectez-vous avec votre adresse e-mail et ce mot de passe.",
         `Vous pouvez aussi vous connecter sans mot de passe : sur la page de connexion, saisissez votre adresse ${account.email} et demandez un lien de connexion.`,
       ],
@@ -38,5 +45,28 @@ export async function sendInvitations(db: Db, options: { organisationId: string;
       note: "Si vous ne travaillez pas dans cet établissement, ignorez ce message.",
     });
     await sendMail(db, { ...mail, to: account.email, kind: "invitation", organisationId: options.organisationId });
+  }
+}
+
+/**
+ * Tells people who already had a Vigie account (in another establishment) that an import added
+ * them to this one: they sign in as before, and the manager who imported them was not told that
+ * the account existed. No link that signs in or sets a password.
+ */
+export async function sendEnrolmentNotices(db: Db, options: Delivery) {
+  if (options.accounts.length === 0) return;
+  const { organisationName, baseUrl } = await deliveryContext(db, options);
+
+  for (const account of options.accounts) {
+    const mail = renderMail({
+      subject: `Vous êtes inscrit(e) sur Vigie pour ${organisationName}`,
+      paragraphs: [
+        `${organisationName} vous a ajouté(e) à ses équipes sur Vigie, où vous avez déjà un compte : ses modules de sensibilisation à la sécurité numérique vous sont maintenant proposés.`,
+        "Connectez-vous comme d'habitude, avec votre adresse e-mail et votre mot de passe ou en demandant un lien de connexion.",
+      ],
+      action: { label: "Se connecter à Vigie", url: new URL("/connexion", baseUrl).toString() },
+      note: "Si vous ne travaillez pas dans cet établissement, signalez-le à votre encadrement ou au référent sécurité de votre établissement.",
+    });
+    await sendMail(db, { ...mail, to: account.email, kind: "enrolment_notice", organisationId: options.organisationId });
   }
 }

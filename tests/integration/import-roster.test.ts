@@ -33,13 +33,14 @@ describe("importRoster", () => {
     const preview = await previewRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
 
     expect(preview.isValid).toBe(true);
-    expect(preview.rows.map((r) => r.status)).toEqual(["new", "new"]);
+    expect(preview.rows.map((r) => r.status)).toEqual(["added", "added"]);
     const result = await importRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
     expect(result.newAccounts.map((a) => a.email)).toEqual(["francoise@ch-a.fr", "karim@ch-a.fr"]);
+    expect(result.addedAccounts).toEqual([]);
     const [françoise] = await testDb.db.select().from(users).where(eq(users.email, "francoise@ch-a.fr"));
     expect(françoise?.name).toBe("Françoise Lefèvre-Nguyễn");
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "roster_imported"));
-    expect(entry?.details).toMatchObject({ new: 2 });
+    expect(entry?.details).toMatchObject({ added: 2, created: 2 });
   });
 
   it("changes nothing when the same file is imported twice", async () => {
@@ -49,9 +50,25 @@ describe("importRoster", () => {
 
     const again = await importRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
 
-    expect(again.counts).toMatchObject({ new: 0, added: 0, team_changed: 0, unchanged: 1 });
+    expect(again.counts).toMatchObject({ added: 0, team_changed: 0, unchanged: 1 });
     expect(again.newAccounts).toEqual([]);
     expect(await memberCount(hospital)).toBe(before);
+  });
+
+  it("does not tell the manager that an address already has an account elsewhere, and adds that account without a new one", async () => {
+    const elsewhere = await createUser(testDb.db, { organisationId: other, name: "Nadia Colin", email: "nadia@ch-b.fr" });
+    const file = csv(["Nom;E-mail;Service", "Nadia Colin;nadia@ch-b.fr;Urgences", "Jean Marc;jean-marc@ch-a.fr;Urgences"]);
+    const preview = await previewRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
+
+    // The same answer for an address known in another establishment and for an unknown one.
+    expect(preview.rows.map((r) => r.status)).toEqual(["added", "added"]);
+    const result = await importRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
+    expect(result.counts).toMatchObject({ added: 2 });
+    expect(result.newAccounts.map((a) => a.email)).toEqual(["jean-marc@ch-a.fr"]);
+    expect(result.addedAccounts).toEqual([{ userId: elsewhere.id, name: "Nadia Colin", email: "nadia@ch-b.fr" }]);
+    expect(await testDb.db.select({ n: count() }).from(users).where(eq(users.email, "nadia@ch-b.fr"))).toEqual([{ n: 1 }]);
+    const nadia = await loadActor(testDb.db, elsewhere.id);
+    expect(nadia?.memberships.map((m) => m.organisationId).sort()).toEqual([hospital, other].sort());
   });
 
   it("imports nothing at all when one row is wrong (unknown service, bad e-mail, formula)", async () => {

@@ -30,7 +30,7 @@ test.describe("importing staff, then signing in", () => {
     await page.getByRole("button", { name: "Prévisualiser" }).click();
     await expect(page.getByText("1 ligne vérifiée, prête à importer.")).toBeVisible();
     await page.getByRole("button", { name: "Importer" }).click();
-    await expect(page.getByText("Import terminé : 1 nouvelle personne invitée.")).toBeVisible();
+    await expect(page.getByText("Import terminé : 1 personne ajoutée, qui a reçu un message.")).toBeVisible();
 
     // The invitation is in the local mailbox; its link lets the newcomer choose a password.
     const newcomerContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });

@@ -24,12 +24,12 @@ test.describe("importing staff", () => {
     await page.getByRole("button", { name: "Prévisualiser" }).click();
     await expect(page.getByText("1 ligne vérifiée, prête à importer.")).toBeVisible();
     await page.getByRole("button", { name: "Importer" }).click();
-    await expect(page.getByText("Import terminé : 1 nouvelle personne invitée.")).toBeVisible();
+    await expect(page.getByText("Import terminé : 1 personne ajoutée, qui a reçu un message.")).toBeVisible();
 
     await page.getByRole("button", { name: "Prévisualiser" }).click();
     await expect(page.getByRole("cell", { name: "Déjà présent, inchangé" })).toBeVisible();
     await page.getByRole("button", { name: "Importer" }).click();
-    await expect(page.getByText("Import terminé : aucune nouvelle personne.")).toBeVisible();
+    await expect(page.getByText("Import terminé : aucune personne ajoutée.")).toBeVisible();
 
     // The new learner received an invitation, asks for a sign-in link and gets in.
     const learner = await browser.newContext();

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { type RosterPreview, importRoster, previewRoster } from "@/lib/enrolment/import-roster";
-import { sendInvitations } from "@/lib/enrolment/send-invitations";
+import { sendEnrolmentNotices, sendInvitations } from "@/lib/enrolment/send-invitations";
 import { AppError } from "@/lib/errors";
 import { publicOrigin } from "@/lib/http/public-origin";
 
@@ -26,10 +26,12 @@ export async function rosterAction(_previous: ImportState, formData: FormData): 
     const { db } = await getDb();
     if (formData.get("intent") !== "import") return { preview: await previewRoster(db, { actor, organisationId, bytes }) };
     const result = await importRoster(db, { actor, organisationId, bytes });
-    await sendInvitations(db, { organisationId, accounts: result.newAccounts, baseUrl: publicOrigin(await headers()) });
+    const baseUrl = publicOrigin(await headers());
+    await sendInvitations(db, { organisationId, accounts: result.newAccounts, baseUrl });
+    await sendEnrolmentNotices(db, { organisationId, accounts: result.addedAccounts, baseUrl });
     revalidatePath("/etablissement/import");
 
-    return { done: result.counts, message: t("imported", { count: result.counts.new ?? 0 }) };
+    return { done: result.counts, message: t("imported", { count: result.counts.added ?? 0 }) };
   } catch (error) {
     if (error instanceof AppError) return { message: error.code === "bad_request" ? t("hasErrors") : t("notFound") };
     throw error;
