@@ -16,7 +16,7 @@ export type LearnerScope = {
 const ts = (value: Date | null) => sql`${value?.toISOString() ?? null}::timestamptz`;
 
 /** Modules of the target completed at or after `since` (null: ever), judged on the latest completion. */
-function completedSince(target: AssignmentTarget, since: Date | null): SQL {
+export function completedSince(target: AssignmentTarget, since: Date | null): SQL {
   const modules = sql.join(target.moduleIds.map((id) => sql`${id}`), sql`, `);
 
   return since
@@ -25,7 +25,7 @@ function completedSince(target: AssignmentTarget, since: Date | null): SQL {
 }
 
 /** The target's modules with activity in the current cycle (any, without renewal). */
-function activeSince(target: AssignmentTarget): SQL {
+export function activeSince(target: AssignmentTarget): SQL {
   const modules = sql.join(target.moduleIds.map((id) => sql`${id}`), sql`, `);
 
   return target.cycle.doneSince ? sql`count(*) filter (where p.module_id in (${modules}) and p.last_activity_at >= ${ts(target.cycle.doneSince)})::int` : sql`count(*) filter (where p.module_id in (${modules}))::int`;
