@@ -13,11 +13,38 @@ CREATE TABLE "quiz_answer_days" (
 	CONSTRAINT "quiz_answer_days_organisation_id_day_module_id_question_id_pk" PRIMARY KEY("organisation_id","day","module_id","question_id")
 );
 --> statement-breakpoint
+DROP INDEX "memberships_organisation_id_idx";--> statement-breakpoint
 DROP INDEX "learning_events_organisation_id_idx";--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "sort_name" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "quiz_answer_coverage" ADD CONSTRAINT "quiz_answer_coverage_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quiz_answer_days" ADD CONSTRAINT "quiz_answer_days_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "users_inactive_idx" ON "users" USING btree ("id") WHERE not "users"."is_active";--> statement-breakpoint
+CREATE INDEX "memberships_organisation_id_sort_name_idx" ON "memberships" USING btree ("organisation_id","sort_name","user_id");--> statement-breakpoint
 CREATE INDEX "learning_events_organisation_id_occurred_at_idx" ON "learning_events" USING btree ("organisation_id","occurred_at");--> statement-breakpoint
+-- Written by hand. memberships.sort_name = lower(coalesce(users.name, '')), kept by the database
+-- for every writer: filled when a membership is written, changed with the user's name. The
+-- membership's trigger reads the user row FOR SHARE, so that a name being changed at the same
+-- time is waited for and never missed.
+UPDATE "memberships" m SET "sort_name" = lower(coalesce(u."name", '')) FROM "users" u WHERE u."id" = m."user_id";
+--> statement-breakpoint
+CREATE FUNCTION "memberships_fill_sort_name"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."sort_name" := coalesce((SELECT lower(coalesce(u."name", '')) FROM "users" u WHERE u."id" = NEW."user_id" FOR SHARE), '');
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "memberships_sort_name" BEFORE INSERT OR UPDATE OF "user_id", "sort_name" ON "memberships"
+  FOR EACH ROW EXECUTE FUNCTION "memberships_fill_sort_name"();
+--> statement-breakpoint
+CREATE FUNCTION "users_name_to_memberships"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "memberships" SET "sort_name" = lower(coalesce(NEW."name", '')) WHERE "user_id" = NEW."id";
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "users_name_changed" AFTER UPDATE OF "name" ON "users"
+  FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name") EXECUTE FUNCTION "users_name_to_memberships"();
+--> statement-breakpoint
 -- Written by hand. quiz_answer_days counts the answers of days that no learner can add to any
 -- more (lib/reports/quiz-answer-days.ts). Whoever inserts, changes or deletes a quiz event of a
 -- day it may cover makes the establishment's counts be thrown away and counted again. These

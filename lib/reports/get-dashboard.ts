@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
-import { activeSince, completedSince, rowsOf } from "./learner-status-sql";
+import { activeSince, completedSince, isActiveMember, rowsOf } from "./learner-status-sql";
 import { type LearnerStatus, learnerStatuses, overallStatus, statusFromCounts } from "./status";
 
 export type StatusCounts = Record<LearnerStatus, number>;
@@ -37,10 +37,14 @@ function breakdown(id: string | null, label: string, counts: StatusCounts): Brea
  */
 export async function getDashboard(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; teams: { id: string; name: string }[] }): Promise<Dashboard> {
   const { organisationId, asOf } = options;
-  const targets = await loadAssignmentTargets(db, options);
   const since = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11, 1));
-  const [groups, trend] = await Promise.all([db.execute(dashboardGroupsStatement(organisationId, targets)), db.execute(sql`select to_char(date_trunc('month', completed_at), 'YYYY-MM') as month, count(*)::int as n from module_progress
-      where organisation_id = ${organisationId}::uuid and completed_at >= ${since.toISOString()}::timestamptz and completed_at <= ${asOf.toISOString()}::timestamptz group by 1`)]);
+  // The trend beside the figures, on another connection, from the start: it needs no assignment.
+  const [groups, trend] = await Promise.all([
+    loadAssignmentTargets(db, options).then(async (targets) => ({ targets, result: await db.execute(dashboardGroupsStatement(organisationId, targets)) })),
+    db.execute(sql`select to_char(month, 'YYYY-MM') as month, n from (select date_trunc('month', completed_at) as month, count(*)::int as n from module_progress
+      where organisation_id = ${organisationId}::uuid and completed_at >= ${since.toISOString()}::timestamptz and completed_at <= ${asOf.toISOString()}::timestamptz group by 1) months`),
+  ]);
+  const { targets } = groups;
   const trendRows = rowsOf<{ month: string; n: number }>(trend);
 
   const all = emptyCounts();
@@ -48,7 +52,7 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
   let learnersWithoutAssignment = 0;
   const bySubject = new Map<string, { label: string; counts: StatusCounts }>();
   const byTeam = new Map<string | null, StatusCounts>();
-  for (const group of rowsOf<Record<string, string | number | null>>(groups)) {
+  for (const group of rowsOf<Record<string, string | number | null>>(groups.result)) {
     const teamId = group.team_id as string | null;
     const n = Number(group.n);
     const statuses: LearnerStatus[] = [];
@@ -123,6 +127,6 @@ export function dashboardGroupsStatement(organisationId: string, targets: Assign
   return sql`select m.team_id, ${sql.join(columns.map((c) => sql`${c}, `), sql``)} count(*)::int as n
     from memberships m ${progress}
     where m.organisation_id = ${organisationId}::uuid and m.role = 'learner'
-      and not exists (select 1 from users u where u.id = m.user_id and not u.is_active)
+      and ${isActiveMember}
     group by m.team_id ${sql.join(columns.map((c) => sql`, ${c}`), sql``)}`;
 }
