@@ -1,15 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { learningEvents, memberships, quizAnswerCoverage, quizAnswerDays, users } from "@/db/schema";
+import { assignments, learningEvents, memberships, quizAnswerCoverage, quizAnswerDays, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { CourseModule } from "@/lib/courses/types";
+import { recordEvents } from "@/lib/progress/record-events";
 import { validateEvent } from "@/lib/progress/validate-event";
+import { getDashboard } from "@/lib/reports/get-dashboard";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { listLearners } from "@/lib/reports/list-learners";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 import { CLOSED_AFTER_DAYS } from "@/lib/reports/quiz-answer-days";
 import { type TestDb, createTestDb } from "../support/db";
+import { cleanPass } from "../support/events";
 
 // What the dashboard derives and keeps (counted quiz answers, members' sort names) must give
 // exactly what the raw rows give, whoever writes them and in whatever order.
@@ -158,5 +161,31 @@ describe("memberships.sort_name", () => {
     const rows = await testDb.db.select({ sortName: memberships.sortName }).from(memberships).where(eq(memberships.userId, bob.id));
     expect(rows.map((r) => r.sortName)).toEqual(["bob durand", "bob durand"]);
     expect(await testDb.db.execute(sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id where m.sort_name <> lower(coalesce(u.name, ''))`)).toMatchObject({ rows: [{ n: 0 }] });
+  });
+});
+
+describe("the next dashboard load", () => {
+  it("shows a module a learner has just completed through the player's write, and their quiz answers", async () => {
+    const fixtures = loadCatalogue("tests/fixtures/courses");
+    const organisationId = (await createOrganisation(testDb.db)).id;
+    const learner = await createUser(testDb.db, { organisationId });
+    await testDb.db.insert(assignments).values({ organisationId, subjectType: "module", subjectId: "demo-module", dueOn: "2099-01-01" });
+    const now = new Date();
+    const load = async () => ({
+      dashboard: await getDashboard(testDb.db, { organisationId, catalogue: fixtures, asOf: new Date(), teams: [] }),
+      missed: await mostMissedQuestions(testDb.db, { organisationId, catalogue: fixtures, asOf: new Date(), minAnswers: 1 }),
+    });
+
+    const before = await load();
+    expect(before.dashboard.learnerCounts).toEqual({ late: 0, not_started: 1, in_progress: 0, done: 0 });
+    expect(before.missed).toEqual([]);
+
+    await recordEvents(testDb.db, { learner: { userId: learner.id, organisationId }, events: cleanPass(learner.id, new Date(now.getTime() - 10 * 60_000)), catalogue: fixtures, now });
+
+    const after = await load();
+    expect(after.dashboard.learnerCounts).toEqual({ late: 0, not_started: 0, in_progress: 0, done: 1 });
+    expect(after.dashboard.trend.at(-1)!.completions).toBe(1);
+    expect(after.missed.length).toBeGreaterThan(0);
+    expect(after.missed.every((q) => q.answers === 2 && q.wrong === 1)).toBe(true);
   });
 });
