@@ -1,4 +1,4 @@
-// Prints EXPLAIN (ANALYZE, BUFFERS) of the dashboard and learner-list statements for the largest
+// Prints EXPLAIN (ANALYZE, BUFFERS) of the dashboard, most-missed-questions and learner-list statements for the largest
 // scale establishment in DATABASE_URL (seeded by bench:reports). A profiling aid, not a bench.
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
@@ -24,6 +24,9 @@ async function main() {
   if (which === "dashboard") {
     const { getDashboard } = await import("@/lib/reports/get-dashboard");
     await getDashboard(handle.db, { organisationId, catalogue, asOf, teams: [] });
+  } else if (which === "missed") {
+    const { mostMissedQuestions } = await import("@/lib/reports/most-missed-questions");
+    await mostMissedQuestions(handle.db, { organisationId, catalogue, asOf });
   } else if (which === "list") {
     const { listLearners } = await import("@/lib/reports/list-learners");
     const { learnerFiltersSchema } = await import("@/lib/reports/learner-filters");

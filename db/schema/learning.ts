@@ -1,4 +1,5 @@
 import {
+  date,
   index,
   integer,
   jsonb,
@@ -38,7 +39,9 @@ export const learningEvents = pgTable(
   },
   (table) => [
     uniqueIndex("learning_events_user_id_event_id_key").on(table.userId, table.eventId),
-    index("learning_events_organisation_id_idx").on(table.organisationId),
+    // (organisation_id, occurred_at) rather than organisation_id alone: the same number of indexes
+    // to maintain on insert, and an establishment's events of a period are a range of it.
+    index("learning_events_organisation_id_occurred_at_idx").on(table.organisationId, table.occurredAt),
     index("learning_events_user_id_module_id_idx").on(table.userId, table.moduleId),
   ],
 );
@@ -91,6 +94,42 @@ export const moduleProgress = pgTable(
     index("module_progress_organisation_id_idx").on(table.organisationId),
   ],
 );
+
+/**
+ * Graded quiz answers counted per establishment, day (UTC), module and question, from the
+ * quiz_submitted events of days that no learner can add to any more (events older than 90 days
+ * are refused), so that the most-missed questions read a few thousand counters rather than
+ * parse a year of events. Derived, never written by the progress path: filled on read by
+ * lib/reports/quiz-answer-days.ts up to quiz_answer_coverage.closed_before, and thrown away by
+ * triggers on learning_events (migration 0005) when an event of a covered day is inserted,
+ * changed or deleted.
+ */
+export const quizAnswerDays = pgTable(
+  "quiz_answer_days",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    moduleId: text("module_id").notNull(),
+    questionId: text("question_id").notNull(),
+    answers: integer("answers").notNull(),
+    wrong: integer("wrong").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.day, table.moduleId, table.questionId] })],
+);
+
+/**
+ * How far quiz_answer_days goes for an establishment: every quiz_submitted event that occurred
+ * before `closed_before` (UTC midnight) is counted there; null: nothing is (never counted, or
+ * thrown away). The row also serialises the establishments's counting (SELECT … FOR UPDATE).
+ */
+export const quizAnswerCoverage = pgTable("quiz_answer_coverage", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  closedBefore: timestamp("closed_before", { withTimezone: true }),
+});
 
 export type LearningEvent = typeof learningEvents.$inferSelect;
 export type ModuleProgress = typeof moduleProgress.$inferSelect;

@@ -82,12 +82,18 @@ export const memberships = pgTable(
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     /** The join code this person used to join the establishment, when they joined that way. */
     joinCodeId: uuid("join_code_id").references((): AnyPgColumn => joinCodes.id, { onDelete: "set null" }),
+    /**
+     * lower(coalesce(users.name, '')) of the member, kept by triggers (migration 0005) whoever
+     * writes the membership or the name: the learner list pages by name without reading every
+     * learner's user row.
+     */
+    sortName: text("sort_name").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex("memberships_user_id_organisation_id_key").on(table.userId, table.organisationId),
-    index("memberships_organisation_id_idx").on(table.organisationId),
+    index("memberships_organisation_id_sort_name_idx").on(table.organisationId, table.sortName, table.userId),
     index("memberships_team_id_idx").on(table.teamId),
     index("memberships_join_code_id_idx").on(table.joinCodeId),
   ],

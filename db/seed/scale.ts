@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { assignments, certificates, learningEvents, memberships, moduleProgress, organisations, teams, users } from "../schema";
 import { seedDemo } from "./demo";
 import { generateCertificateCode } from "@/lib/certificates/generate-code";
+import { countClosedQuizDays } from "@/lib/reports/quiz-answer-days";
 import type { Catalogue, CourseModule } from "@/lib/courses/types";
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 parameters for the widest table. */
@@ -49,7 +50,8 @@ export type ScaleSeedOptions = { learners: number; catalogue: Catalogue; now?: D
 /**
  * A realistic data set under the demo centre: establishments of 50 to 8,000 staff, their teams,
  * learners at every stage (never started, started, part of the path, all of it, late ones),
- * quiz answers, certificates and assignments of the path (some overdue, some renewed yearly).
+ * quiz answers (and their counts per closed day), certificates and assignments of the path
+ * (some overdue, some renewed yearly).
  * Written with multi-row INSERTs of thousands of rows. Does nothing if a scale set exists.
  */
 export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<{ establishments: number; learners: number; skipped: boolean }> {
@@ -119,6 +121,8 @@ async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void>
   await insertChunks(progress, (chunk) => db.insert(moduleProgress).values(chunk));
   await insertChunks(events, (chunk) => db.insert(learningEvents).values(chunk));
   await insertChunks(issued, (chunk) => db.insert(certificates).values(chunk));
+  // The quiz answers of closed days, counted as the dashboard would count them on its first visit.
+  await countClosedQuizDays(db, organisationId);
 }
 
 function progressRow(userId: string, organisationId: string, module: CourseModule, at: Date, completed: boolean, rand: () => number): typeof moduleProgress.$inferInsert {

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
-import { loadAssignmentTargets } from "./assignment-targets";
-import { learnerStatusCtes, rowsOf } from "./learner-status-sql";
-import { type LearnerStatus, learnerStatuses } from "./status";
+import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
+import { activeSince, completedSince, isActiveMember, rowsOf } from "./learner-status-sql";
+import { type LearnerStatus, learnerStatuses, overallStatus, statusFromCounts } from "./status";
 
 export type StatusCounts = Record<LearnerStatus, number>;
 export type Breakdown = { id: string | null; label: string; counts: StatusCounts; total: number; rate: number };
@@ -28,51 +28,51 @@ function breakdown(id: string | null, label: string, counts: StatusCounts): Brea
   return { id, label, counts, total, rate: total === 0 ? 0 : counts.done / total };
 }
 
-/** The establishment's figures, counted by the database (GROUP BY): only totals come back. */
+/**
+ * The establishment's figures, counted by the database: one pass over its progress rows gives,
+ * per learner, how many modules of each assignment are done this cycle, done since the late
+ * boundary and active this cycle (as learner-status-sql.ts counts them); the learners are then
+ * grouped by team and those counts, so that a few hundred groups come back, whose statuses are
+ * decided here with the rules of status.ts and multiplied by the group's size.
+ */
 export async function getDashboard(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; teams: { id: string; name: string }[] }): Promise<Dashboard> {
   const { organisationId, asOf } = options;
-  const targets = await loadAssignmentTargets(db, options);
-  const ctes = learnerStatusCtes({ organisationId, targets });
   const since = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11, 1));
-  // The figures in one statement, so that the CTEs are computed once for the breakdowns and the
-  // learner counts; the trend beside it, on another connection.
-  const [figures, trend] = await Promise.all([
-    db.execute(sql`${ctes}
-      select assignment_id, team_id, case when grouping(assignment_id) = 0 then 'assignment' when grouping(team_id) = 0 then 'team' else 'all' end as by, status, count(*)::int as n
-      from per_assignment group by grouping sets ((assignment_id, status), (team_id, status), (status))
-      union all
-      select null, null, 'learner', status, count(*)::int from per_learner group by status`),
-    db.execute(sql`select to_char(date_trunc('month', completed_at), 'YYYY-MM') as month, count(*)::int as n from module_progress
-      where organisation_id = ${organisationId}::uuid and completed_at >= ${since.toISOString()}::timestamptz and completed_at <= ${asOf.toISOString()}::timestamptz group by 1`),
+  // The trend beside the figures, on another connection, from the start: it needs no assignment.
+  const [groups, trend] = await Promise.all([
+    loadAssignmentTargets(db, options).then(async (targets) => ({ targets, result: await db.execute(dashboardGroupsStatement(organisationId, targets)) })),
+    db.execute(sql`select to_char(month, 'YYYY-MM') as month, n from (select date_trunc('month', completed_at) as month, count(*)::int as n from module_progress
+      where organisation_id = ${organisationId}::uuid and completed_at >= ${since.toISOString()}::timestamptz and completed_at <= ${asOf.toISOString()}::timestamptz group by 1) months`),
   ]);
-  const rows = rowsOf<{ assignment_id: string | null; team_id: string | null; by: string; status: LearnerStatus | null; n: number }>(figures);
-  const pairs = rows.filter((row): row is typeof row & { status: LearnerStatus } => row.by !== "learner");
-  const learners = rows.filter((row) => row.by === "learner");
+  const { targets } = groups;
   const trendRows = rowsOf<{ month: string; n: number }>(trend);
 
   const all = emptyCounts();
-  const bySubject = new Map<string, { label: string; counts: StatusCounts }>();
-  const byTeam = new Map<string | null, StatusCounts>();
-  for (const row of pairs) {
-    if (row.by === "all") all[row.status] += row.n;
-    if (row.by === "assignment") {
-      const target = targets.find((t) => t.id === row.assignment_id)!;
-      const key = `${target.subjectType}:${target.subjectId}`;
-      const entry = bySubject.get(key) ?? { label: target.subjectTitle, counts: emptyCounts() };
-      entry.counts[row.status] += row.n;
-      bySubject.set(key, entry);
-    }
-    if (row.by === "team") {
-      const counts = byTeam.get(row.team_id) ?? emptyCounts();
-      counts[row.status] += row.n;
-      byTeam.set(row.team_id, counts);
-    }
-  }
   const learnerCounts = emptyCounts();
   let learnersWithoutAssignment = 0;
-  for (const row of learners) {
-    if (row.status) learnerCounts[row.status] += row.n;
-    else learnersWithoutAssignment += row.n;
+  const bySubject = new Map<string, { label: string; counts: StatusCounts }>();
+  const byTeam = new Map<string | null, StatusCounts>();
+  for (const group of rowsOf<Record<string, string | number | null>>(groups.result)) {
+    const teamId = group.team_id as string | null;
+    const n = Number(group.n);
+    const statuses: LearnerStatus[] = [];
+    for (const [i, target] of targets.entries()) {
+      // Outside the assignment's team ("is distinct from": a learner without a team is outside any team's).
+      if (target.teamId && target.teamId !== teamId) continue;
+      const status = statusFromCounts(target.cycle, target.moduleIds.length, { doneThisCycle: Number(group[`d${i}`] ?? 0), doneSinceLateBoundary: Number(group[`s${i}`] ?? 0), activeThisCycle: Number(group[`a${i}`] ?? 0) });
+      statuses.push(status);
+      all[status] += n;
+      const key = `${target.subjectType}:${target.subjectId}`;
+      const entry = bySubject.get(key) ?? { label: target.subjectTitle, counts: emptyCounts() };
+      entry.counts[status] += n;
+      bySubject.set(key, entry);
+      const counts = byTeam.get(teamId) ?? emptyCounts();
+      counts[status] += n;
+      byTeam.set(teamId, counts);
+    }
+    const overall = overallStatus(statuses);
+    if (overall) learnerCounts[overall] += n;
+    else learnersWithoutAssignment += n;
   }
   const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth() + i, 1)).toISOString().slice(0, 7));
   const teamName = new Map(options.teams.map((t) => [t.id, t.name]));
@@ -86,4 +86,47 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     byTeam: [...byTeam].map(([id, counts]) => breakdown(id, id ? (teamName.get(id) ?? "") : "", counts)).sort((a, b) => a.rate - b.rate),
     trend: months.map((month) => ({ month, completions: trendRows.find((r) => r.month === month)?.n ?? 0 })),
   };
+}
+
+/**
+ * The establishment's active learners grouped by team and, for each assignment i, the counts
+ * d{i} (modules done this cycle), s{i} (done since the late boundary) and a{i} (active this
+ * cycle), null when the learner has no progress row: the rules of learner-status-sql.ts, with
+ * each progress row's module turned into a number once (mi, a bit of each assignment's mask),
+ * so that the filtered counts compare integers and instants rather than module ids. Only progress
+ * made in this establishment counts, like every other report. Deactivated users are found
+ * through a partial index of the inactive ones rather than by looking every learner up.
+ */
+export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[]): SQL {
+  const moduleIds = [...new Set(targets.flatMap((t) => t.moduleIds))];
+  if (moduleIds.length > 62) throw new Error("more than 62 assigned modules: the dashboard's module masks would overflow");
+  const columns = targets.flatMap((_, i) => ["d", "s", "a"].map((c) => sql.raw(`lp.${c}${i}`)));
+  const ts = (value: Date) => sql`${value.toISOString()}::timestamptz`;
+  const counts = targets.flatMap((t, i) => {
+    const mask = t.moduleIds.reduce((bits, id) => bits | (1n << BigInt(moduleIds.indexOf(id))), 0n);
+    const inTarget = sql`(${sql.raw(String(mask))}::bigint >> p.mi) & 1 = 1`;
+    const latestSince = (since: Date | null) => (since ? sql`p.latest >= ${ts(since)}` : sql`p.latest is not null`);
+
+    return [
+      sql`count(*) filter (where ${inTarget} and ${latestSince(t.cycle.doneSince)})::int as d${sql.raw(String(i))}`,
+      sql`count(*) filter (where ${inTarget} and ${latestSince(t.cycle.lateUnlessSince)})::int as s${sql.raw(String(i))}`,
+      sql`count(*) filter (where ${inTarget}${t.cycle.doneSince ? sql` and p.last_activity_at >= ${ts(t.cycle.doneSince)}` : sql``})::int as a${sql.raw(String(i))}`,
+    ];
+  });
+  const moduleNumber = sql`case p.module_id ${sql.join(moduleIds.map((id, i) => sql`when ${id} then ${sql.raw(String(i))}`), sql` `)} end`;
+  // "offset 0" keeps the inner rows a subquery, so that mi and latest are computed once per row.
+  const progress =
+    targets.length > 0
+      ? sql`left join (select p.user_id, ${sql.join(counts, sql`, `)}
+        from (select p.user_id, ${moduleNumber} as mi, case when p.completed_at is not null then coalesce(p.last_completed_at, p.completed_at) end as latest, p.last_activity_at
+          from module_progress p where p.organisation_id = ${organisationId}::uuid offset 0) p
+        where p.mi is not null
+        group by p.user_id) lp on lp.user_id = m.user_id`
+      : sql``;
+
+  return sql`select m.team_id, ${sql.join(columns.map((c) => sql`${c}, `), sql``)} count(*)::int as n
+    from memberships m ${progress}
+    where m.organisation_id = ${organisationId}::uuid and m.role = 'learner'
+      and ${isActiveMember}
+    group by m.team_id ${sql.join(columns.map((c) => sql`, ${c}`), sql``)}`;
 }

@@ -9,14 +9,21 @@ export type LearnerScope = {
   /** Keyset batches (CSV export): learners after this (name, id), this many. */
   after?: { name: string; userId: string } | null;
   limit?: number;
-  /** One page of learners in a given order (m, u columns), before any status is computed. */
-  page?: { orderBy: SQL; limit: number; offset: number };
+  /**
+   * One page of learners in a given order (m, u columns), before any status is computed. With
+   * `membershipsOnly`, the order and `where` name memberships' columns only (m.sort_name, m.team_id):
+   * the page is then taken from the memberships and only its learners' user rows are read.
+   */
+  page?: { orderBy: SQL; limit: number; offset: number; membershipsOnly?: boolean };
 };
+
+/** The membership m's user is active: an anti-join on the partial index of deactivated users. */
+export const isActiveMember = sql`not exists (select 1 from users inactive where inactive.id = m.user_id and not inactive.is_active)`;
 
 const ts = (value: Date | null) => sql`${value?.toISOString() ?? null}::timestamptz`;
 
 /** Modules of the target completed at or after `since` (null: ever), judged on the latest completion. */
-function completedSince(target: AssignmentTarget, since: Date | null): SQL {
+export function completedSince(target: AssignmentTarget, since: Date | null): SQL {
   const modules = sql.join(target.moduleIds.map((id) => sql`${id}`), sql`, `);
 
   return since
@@ -25,7 +32,7 @@ function completedSince(target: AssignmentTarget, since: Date | null): SQL {
 }
 
 /** The target's modules with activity in the current cycle (any, without renewal). */
-function activeSince(target: AssignmentTarget): SQL {
+export function activeSince(target: AssignmentTarget): SQL {
   const modules = sql.join(target.moduleIds.map((id) => sql`${id}`), sql`, `);
 
   return target.cycle.doneSince ? sql`count(*) filter (where p.module_id in (${modules}) and p.last_activity_at >= ${ts(target.cycle.doneSince)})::int` : sql`count(*) filter (where p.module_id in (${modules}))::int`;
@@ -80,12 +87,21 @@ export function learnerStatusCtes(scope: LearnerScope): SQL {
         )
       : sql`select null::uuid as user_id, null::uuid as team_id, null::uuid as assignment_id, null::text as status where false`;
 
-  return sql`with learners as (
-  select m.user_id, m.team_id, coalesce(u.name, '') as name, u.email
+  const learners = scope.page?.membershipsOnly
+    ? sql`select m.user_id, m.team_id, coalesce(u.name, '') as name, u.email
+  from (select m.user_id, m.team_id from memberships m
+    where m.organisation_id = ${scope.organisationId}::uuid and m.role = 'learner' and ${isActiveMember}
+      ${scope.where ? sql`and ${scope.where}` : sql``}
+    ${limit}) m
+  cross join lateral (${userOf}) u`
+    : sql`select m.user_id, m.team_id, coalesce(u.name, '') as name, u.email
   from memberships m cross join lateral (${userOf}) u
   where m.organisation_id = ${scope.organisationId}::uuid and m.role = 'learner' and u.is_active
     ${scope.where ? sql`and ${scope.where}` : sql``} ${keyset}
-  ${limit}
+  ${limit}`;
+
+  return sql`with learners as (
+  ${learners}
 ),
 learner_progress as (
   select p.user_id, max(p.last_activity_at) as last_activity_at, sum(p.time_spent_seconds)::int as time_spent_seconds

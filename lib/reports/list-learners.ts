@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { loadAssignmentTargets } from "./assignment-targets";
 import { type LearnerFilters, type LearnerSort, learnerWhere } from "./learner-filters";
-import { learnerStatusCtes, rowsOf, userOf } from "./learner-status-sql";
+import { isActiveMember, learnerStatusCtes, rowsOf, userOf } from "./learner-status-sql";
 import type { LearnerStatus } from "./status";
 
 export const PAGE_SIZE = 50;
@@ -48,8 +48,10 @@ export function toLearnerRow(row: RawRow): LearnerRow {
 export type ListLearnersOptions = { organisationId: string; catalogue: Catalogue; asOf: Date; filters: LearnerFilters };
 
 // Sorts on what the learner is (not on their status) page the learners first: only the page's statuses are computed.
-const learnerOrder: Partial<Record<LearnerSort, (direction: "asc" | "desc") => SQL>> = {
-  name: (d) => sql`lower(coalesce(u.name, '')) ${sql.raw(d)}, u.id`,
+// By name, the order is memberships.sort_name (= lower(coalesce(users.name, ''))), kept by the
+// database: unless the search reads the user rows, the page is taken from the memberships alone.
+const learnerOrder: Partial<Record<LearnerSort, (direction: "asc" | "desc", membershipsOnly: boolean) => SQL>> = {
+  name: (d, membershipsOnly) => (membershipsOnly ? sql`m.sort_name ${sql.raw(d)}, m.user_id` : sql`lower(coalesce(u.name, '')) ${sql.raw(d)}, u.id`),
   email: (d) => sql`u.email ${sql.raw(d)} nulls last, lower(coalesce(u.name, '')), u.id`,
 };
 
@@ -67,12 +69,19 @@ export async function listLearners(db: Db, options: ListLearnersOptions): Promis
   const byLearner = !filters.statut && !filters.affectation ? learnerOrder[filters.tri ?? "name"] : undefined;
 
   if (byLearner) {
-    const pageScope = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, orderBy: byLearner(filters.ordre ?? "asc") };
+    // The search (q) is the only filter on the user rows; the team is the membership's.
+    const membershipsOnly = !filters.q && (filters.tri ?? "name") === "name";
+    const pageScope = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, orderBy: byLearner(filters.ordre ?? "asc", membershipsOnly), membershipsOnly };
     const [result, counted] = await Promise.all([
       db.execute(sql`${learnerStatusCtes({ organisationId: options.organisationId, targets, where, page: pageScope })}
         ${select} from per_learner pl left join teams t on t.id = pl.team_id ${order}`),
-      db.execute(sql`select count(*)::int as total from memberships m cross join lateral (${userOf}) u
-        where m.organisation_id = ${options.organisationId}::uuid and m.role = 'learner' and u.is_active ${where ? sql`and ${where}` : sql``}`),
+      db.execute(
+        filters.q
+          ? sql`select count(*)::int as total from memberships m cross join lateral (${userOf}) u
+        where m.organisation_id = ${options.organisationId}::uuid and m.role = 'learner' and u.is_active ${where ? sql`and ${where}` : sql``}`
+          : sql`select count(*)::int as total from memberships m
+        where m.organisation_id = ${options.organisationId}::uuid and m.role = 'learner' and ${isActiveMember} ${where ? sql`and ${where}` : sql``}`,
+      ),
     ]);
     const total = Number(rowsOf<{ total: number }>(counted)[0]?.total ?? 0);
 

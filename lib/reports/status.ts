@@ -25,11 +25,23 @@ export function assignmentStatus(cycle: AssignmentCycle, moduleCount: number, pr
       const latest = latestCompletion(p);
       return latest && (!since || latest >= since);
     }).length;
-  if (countedSince(cycle.doneSince) >= moduleCount) return "done";
-  if (cycle.isPastDue && countedSince(cycle.lateUnlessSince) < moduleCount) return "late";
-  const active = progress.some((p) => !cycle.doneSince || p.lastActivityAt >= cycle.doneSince);
+  const active = progress.filter((p) => !cycle.doneSince || p.lastActivityAt >= cycle.doneSince).length;
 
-  return active ? "in_progress" : "not_started";
+  return statusFromCounts(cycle, moduleCount, { doneThisCycle: countedSince(cycle.doneSince), doneSinceLateBoundary: countedSince(cycle.lateUnlessSince), activeThisCycle: active });
+}
+
+/**
+ * What assignmentStatus() decides on: how many of the subject's modules were completed this cycle
+ * (latest completion at or after cycle.doneSince), since the late boundary (cycle.lateUnlessSince),
+ * and how many have any activity this cycle. The dashboard counts these in SQL and decides here.
+ */
+export type CycleCounts = { doneThisCycle: number; doneSinceLateBoundary: number; activeThisCycle: number };
+
+export function statusFromCounts(cycle: AssignmentCycle, moduleCount: number, counts: CycleCounts): LearnerStatus {
+  if (counts.doneThisCycle >= moduleCount) return "done";
+  if (cycle.isPastDue && counts.doneSinceLateBoundary < moduleCount) return "late";
+
+  return counts.activeThisCycle > 0 ? "in_progress" : "not_started";
 }
 
 /** A learner's overall status across their assignments: late if any is, done if all are. */
