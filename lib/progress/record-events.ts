@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, executeNamed } from "@/db/client";
 import { learningEvents } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
 import { AppError } from "@/lib/errors";
@@ -47,8 +47,8 @@ export async function recordEvents(
   if (rejections.length > 0) throw new EventsRejectedError(rejections);
 
   // One statement: insert the events, fold the new ones into the progress rows. Atomic on its own.
-  const result = await db.execute<{ event_id: string }>(writeEventsStatement(learner, checked));
-  const insertedIds = new Set((result as unknown as { rows: { event_id: string }[] }).rows.map((row) => row.event_id));
+  const rows = await executeNamed<{ event_id: string }>(db, "record_events", writeEventsStatement(learner, checked));
+  const insertedIds = new Set(rows.map((row) => row.event_id));
   const earlierResults = await readEarlierQuizResults(db, learner.userId, checked, insertedIds);
   const byId = new Map(checked.map((event) => [event.input.eventId, event]));
   const seen = new Set<string>();
