@@ -18,12 +18,13 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const BATCH = Number(process.env.BENCH_BATCH ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3211);
 
-const ticks = (pid: number) => {
+// User and system CPU ticks of a process (system time is mostly the loopback sockets).
+const ticks = (pid: number): [number, number] => {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return Number(fields[11]) + Number(fields[12]);
+    return [Number(fields[11]), Number(fields[12])];
   } catch {
-    return 0;
+    return [0, 0];
   }
 };
 
@@ -68,14 +69,15 @@ async function main() {
   };
   const sPids = serverPids();
   const bPids = await backendPids();
-  const sum = (pids: number[]) => pids.reduce((s, p) => s + ticks(p), 0);
+  const sum = (pids: number[]) => pids.map(ticks).reduce(([u, s], [pu, ps]) => [u + pu, s + ps], [0, 0]);
   const before = { server: sum(sPids), pg: sum(bPids), client: ticks(process.pid), at: performance.now() };
   const result = await fire(SECONDS);
   const after = { server: sum(sPids), pg: sum(bPids), client: ticks(process.pid), at: performance.now() };
   await server.stop();
   await handle.close();
   const requests = result.requests.total;
-  const perRequest = (a: number, b: number) => (((b - a) * 10) / requests).toFixed(2); // 100 ticks/s
+  const ms = (a: number, b: number) => (((b - a) * 10) / requests).toFixed(2); // 100 ticks/s
+  const perRequest = (a: [number, number], b: [number, number]) => `${ms(a[0] + a[1], b[0] + b[1])} (user ${ms(a[0], b[0])}, sys ${ms(a[1], b[1])})`;
   console.log(JSON.stringify({
     connections: CONNECTIONS, batch: BATCH, req_per_s: Math.round(requests / SECONDS), events_per_s: Math.round((requests * BATCH) / SECONDS), errors: result.non2xx + result.errors,
     cpu_ms_per_request: { server: perRequest(before.server, after.server), postgres: perRequest(before.pg, after.pg), client: perRequest(before.client, after.client) },

@@ -62,6 +62,18 @@ export async function learnerForApi(request: Request): Promise<LearnerContext> {
   return { actor, membership };
 }
 
+/**
+ * For the events route, whose write re-reads the account itself (recordSessionEvents): the
+ * user id of a valid session token, or an AppError. It checks the token only: the caller must
+ * have the database refuse a deactivated account, and ask learnerForApi why it was refused.
+ */
+export async function sessionUserIdForApi(request: Request): Promise<string> {
+  const userId = await sessionSubject(request);
+  if (!userId) throw new AppError("unauthenticated");
+
+  return userId;
+}
+
 /** The user id in the request's session token, decrypting each distinct token once. */
 async function sessionSubject(request: { headers: Headers }): Promise<string | null> {
   const secureCookie = request.headers.get("cookie")?.includes(`${SECURE_SESSION_COOKIE}=`) ?? false;
