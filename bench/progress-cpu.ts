@@ -55,7 +55,7 @@ async function main() {
   };
   const fire = (seconds: number) =>
     autocannon({
-      url: `${server.url}/api/progress/events`, connections: CONNECTIONS, duration: seconds,
+      url: `${server.url}${process.env.BENCH_PATH ?? "/api/progress/events"}`, connections: CONNECTIONS, duration: seconds,
       requests: [{ method: "POST", setupRequest: (request) => {
         const b = body();
         return { ...request, body: b.body, headers: { "content-type": "application/json", origin: server.url, cookie: cookies[b.index]! } };

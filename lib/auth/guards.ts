@@ -50,7 +50,7 @@ const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
  * (3–8 ms against about 1 ms, measured with bench:progress); the user is still re-read from
  * the database, so a deactivated account is refused at once.
  */
-export async function learnerForApi(request: Request): Promise<LearnerContext> {
+export async function learnerForApi(request: Pick<Request, "headers">): Promise<LearnerContext> {
   const userId = await sessionSubject(request);
   if (!userId) throw new AppError("unauthenticated");
   const { db } = await getDb();
@@ -67,7 +67,7 @@ export async function learnerForApi(request: Request): Promise<LearnerContext> {
  * user id of a valid session token, or an AppError. It checks the token only: the caller must
  * have the database refuse a deactivated account, and ask learnerForApi why it was refused.
  */
-export async function sessionUserIdForApi(request: Request): Promise<string> {
+export async function sessionUserIdForApi(request: Pick<Request, "headers">): Promise<string> {
   const userId = await sessionSubject(request);
   if (!userId) throw new AppError("unauthenticated");
 
