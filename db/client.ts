@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -67,6 +68,28 @@ async function createPgliteDb(dir: string): Promise<DbHandle> {
     location: dataDir,
     close: () => client.close(),
   };
+}
+
+const dialect = new PgDialect();
+
+type NamedQueryClient = { query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }> };
+
+/**
+ * Runs a hot statement whose text never changes as a named prepared statement when the handle
+ * is a node-postgres pool: each connection parses and plans it once instead of on every call
+ * (bench:progress). PGlite and transactions run it as an ordinary statement. Returns the rows.
+ */
+export async function executeNamed<Row>(db: Db, name: string, query: SQL): Promise<Row[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof Object && "totalCount" in client && "query" in client) {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const result = await (client as NamedQueryClient).query({ name, text, values: params });
+
+    return result.rows as Row[];
+  }
+  const result = await db.execute(query);
+
+  return (result as unknown as { rows: Row[] }).rows;
 }
 
 type GlobalWithDb = typeof globalThis & { __vigieDb?: Promise<DbHandle> };

@@ -7,7 +7,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
@@ -15,12 +14,13 @@ import { organisations } from "./organisations";
 
 /**
  * Every learner action the server accepted, exactly once: `event_id` is made by the
- * browser, and (user_id, event_id) is unique, so a retry or a second tab changes nothing.
+ * browser, and (user_id, event_id) is the primary key, so a retry or a second tab changes
+ * nothing. Each insert maintains two indexes only (this key, and (organisation_id, occurred_at) for the
+ * establishment's reports and its cascade); lookups by learner use the key's prefix.
  */
 export const learningEvents = pgTable(
   "learning_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
     eventId: uuid("event_id").notNull(),
     userId: uuid("user_id")
       .notNull()
@@ -38,11 +38,10 @@ export const learningEvents = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    uniqueIndex("learning_events_user_id_event_id_key").on(table.userId, table.eventId),
+    primaryKey({ columns: [table.userId, table.eventId] }),
     // (organisation_id, occurred_at) rather than organisation_id alone: the same number of indexes
     // to maintain on insert, and an establishment's events of a period are a range of it.
     index("learning_events_organisation_id_occurred_at_idx").on(table.organisationId, table.occurredAt),
-    index("learning_events_user_id_module_id_idx").on(table.userId, table.moduleId),
   ],
 );
 

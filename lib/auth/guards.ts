@@ -50,7 +50,7 @@ const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
  * (3–8 ms against about 1 ms, measured with bench:progress); the user is still re-read from
  * the database, so a deactivated account is refused at once.
  */
-export async function learnerForApi(request: Request): Promise<LearnerContext> {
+export async function learnerForApi(request: Pick<Request, "headers">): Promise<LearnerContext> {
   const userId = await sessionSubject(request);
   if (!userId) throw new AppError("unauthenticated");
   const { db } = await getDb();
@@ -60,6 +60,18 @@ export async function learnerForApi(request: Request): Promise<LearnerContext> {
   if (!membership) throw new AppError("forbidden", "no establishment membership");
 
   return { actor, membership };
+}
+
+/**
+ * For the events route, whose write re-reads the account itself (recordSessionEvents): the
+ * user id of a valid session token, or an AppError. It checks the token only: the caller must
+ * have the database refuse a deactivated account, and ask learnerForApi why it was refused.
+ */
+export async function sessionUserIdForApi(request: Pick<Request, "headers">): Promise<string> {
+  const userId = await sessionSubject(request);
+  if (!userId) throw new AppError("unauthenticated");
+
+  return userId;
 }
 
 /** The user id in the request's session token, decrypting each distinct token once. */

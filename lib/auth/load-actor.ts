@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Role, memberships, organisations, users } from "@/db/schema";
 
@@ -12,9 +12,12 @@ export type Actor = {
   memberships: ActorMembership[];
 };
 
-/** The user behind a session, re-read from the database (one query): null when gone or deactivated. */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const rows = await db
+// Every request of a signed-in user runs this query: prepared once per database handle (and,
+// on node-postgres, named, so each connection parses and plans it once).
+const prepared = new WeakMap<Db, ReturnType<typeof prepareActorQuery>>();
+
+function prepareActorQuery(db: Db) {
+  return db
     .select({
       id: users.id,
       name: users.name,
@@ -29,8 +32,16 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(users.id, userId), eq(users.isActive, true)))
-    .orderBy(organisations.name);
+    .where(and(eq(users.id, sql.placeholder("userId")), eq(users.isActive, true)))
+    .orderBy(organisations.name)
+    .prepare("load_actor");
+}
+
+/** The user behind a session, re-read from the database (one query): null when gone or deactivated. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = prepareActorQuery(db)));
+  const rows = await query.execute({ userId });
   const user = rows[0];
   if (!user) return null;
   const actorMemberships = rows.flatMap((row) =>

@@ -2,7 +2,7 @@
  * CSRF defence for route handlers that change state: the browser must say the request comes
  * from this site (Sec-Fetch-Site), or send an Origin equal to the request's own origin.
  */
-export function isSameOrigin(request: Request, appUrl?: string): boolean {
+export function isSameOrigin(request: Pick<Request, "url" | "headers">, appUrl?: string): boolean {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite) return fetchSite === "same-origin";
   const origin = request.headers.get("origin");

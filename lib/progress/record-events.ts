@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, executeNamed } from "@/db/client";
 import { learningEvents } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
 import { AppError } from "@/lib/errors";
 import type { LearningEventInput } from "./event-schema";
 import type { QuizResult } from "./grade-quiz";
 import { type CheckedEvent, type EventRejection, validateEvent } from "./validate-event";
-import { writeEventsStatement } from "./write-events-statement";
+import { type LearnerSource, writeEventsStatement } from "./write-events-statement";
 
 export type Learner = { userId: string; organisationId: string };
 
@@ -30,7 +30,28 @@ export async function recordEvents(
   db: Db,
   options: { learner: Learner; events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
 ): Promise<RecordEventsResult> {
-  const { learner, events, catalogue } = options;
+  return (await writeEvents(db, options.learner, options))!;
+}
+
+/**
+ * recordEvents for the signed-in user `userId` of the events route: the same statement also
+ * re-reads the account (active) and its learner establishment, as the API guard would, so the
+ * session check and the write cost one round trip. Null, with nothing stored, when that user
+ * may not record (deactivated, deleted, in no establishment): the caller asks the guard why.
+ */
+export async function recordSessionEvents(
+  db: Db,
+  options: { userId: string; events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
+): Promise<RecordEventsResult | null> {
+  return writeEvents(db, { userId: options.userId }, options);
+}
+
+async function writeEvents(
+  db: Db,
+  learner: LearnerSource,
+  options: { events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
+): Promise<RecordEventsResult | null> {
+  const { events, catalogue } = options;
   const now = options.now ?? new Date();
   if (events.some((event) => event.learnerId !== learner.userId)) {
     throw new AppError("forbidden", "batch holds events of another learner");
@@ -47,8 +68,10 @@ export async function recordEvents(
   if (rejections.length > 0) throw new EventsRejectedError(rejections);
 
   // One statement: insert the events, fold the new ones into the progress rows. Atomic on its own.
-  const result = await db.execute<{ event_id: string }>(writeEventsStatement(learner, checked));
-  const insertedIds = new Set((result as unknown as { rows: { event_id: string }[] }).rows.map((row) => row.event_id));
+  const name = learner.organisationId ? "record_events" : "record_session_events";
+  const rows = await executeNamed<{ event_id: string | null }>(db, name, writeEventsStatement(learner, checked));
+  if (rows.length === 0) return null;
+  const insertedIds = new Set(rows.flatMap((row) => (row.event_id ? [row.event_id] : [])));
   const earlierResults = await readEarlierQuizResults(db, learner.userId, checked, insertedIds);
   const byId = new Map(checked.map((event) => [event.input.eventId, event]));
   const seen = new Set<string>();

@@ -1,7 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CheckedEvent } from "./validate-event";
 
-type Learner = { userId: string; organisationId: string };
+/** Whose events: a given learner, or (organisationId absent) the session's user, re-read here. */
+export type LearnerSource = { userId: string; organisationId?: string };
+
+// The session's user as loadActor + learnerMembership see them (lib/auth/load-actor.ts): an
+// active account, in its learner establishment, else the first establishment it manages.
+// Read by the write itself, so that a deactivated account stores nothing, in one round trip.
+const sessionLearner = (userId: string) => sql`select u.id as user_id, m.organisation_id
+      from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
+      where u.id = ${userId}::uuid and u.is_active and o.kind = 'establishment'
+      order by m.role = 'learner' desc, o.name, m.organisation_id
+      limit 1`;
 
 // Completion is the later of "reached the end" and "passed the quiz", each the earliest seen:
 // a function of merged values, so the first completion date is kept in any order.
@@ -24,33 +34,41 @@ const mergedCompletedAt = (moduleHasQuiz: SQL) => sql`(case
  * when it has none. last_finish_at keeps the latest such event even before the first
  * completion, so that last_completed_at = greatest(completed_at, last_finish_at) is a function of
  * merged values, whatever order the events come in.
+ *
+ * `learner` is one row, or none when the session's user may not record (then nothing is
+ * written); the statement returns one row per inserted event id, and a row with a null id when
+ * the learner is there but every event was stored before: no row at all means no learner.
  */
-export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): SQL {
-  const rows = events.map((event) => {
-    const quiz = event.quizResult;
-    const payload = JSON.stringify({ ...event.payload, activeSeconds: event.input.activeSeconds });
-    const hasQuiz = event.module.steps.some((step) => step.kind === "quiz");
-
-    return sql`(${event.input.eventId}::uuid, ${event.module.id}::text, ${event.module.version}::int, ${event.input.kind}::text,
-      ${event.input.stepId}::text, ${event.stepIndex}::int, ${payload}::jsonb, ${event.occurredAt.toISOString()}::timestamptz,
-      ${event.input.activeSeconds}::int, ${quiz ? quiz.score : null}::int, ${quiz?.passed ?? false}::boolean,
-      ${event.isLastStep && event.input.kind === "step_viewed"}::boolean, ${hasQuiz}::boolean)`;
-  });
-
+export function writeEventsStatement(learner: LearnerSource, events: CheckedEvent[]): SQL {
+  // One array per column, unnested into rows: the statement's text is the same for any batch,
+  // so it is prepared once per connection (see executeNamed), with a fixed number of parameters
+  // (never 13 per event).
+  const column = <T>(value: (event: CheckedEvent) => T) => sql.param(events.map(value));
+  const hasQuiz = (event: CheckedEvent) => event.module.steps.some((step) => step.kind === "quiz");
   // Whether the row's module has a quiz, known from the catalogue: a constant test rather than a
   // subquery per conflicting row (it appears three times in the update; measured by bench:progress).
-  const quizModuleIds = [...new Set(events.filter((event) => event.module.steps.some((step) => step.kind === "quiz")).map((event) => event.module.id))];
-  const moduleHasQuiz = quizModuleIds.length > 0 ? sql`(p.module_id in (${sql.join(quizModuleIds.map((id) => sql`${id}::text`), sql`, `)}))` : sql`false`;
+  const quizModuleIds = [...new Set(events.filter(hasQuiz).map((event) => event.module.id))];
+  const moduleHasQuiz = sql`(p.module_id = any(${sql.param(quizModuleIds)}::text[]))`;
   const completedAt = mergedCompletedAt(moduleHasQuiz);
 
   return sql`
-    with incoming (event_id, module_id, module_version, kind, step_id, step_index, payload, occurred_at, active_seconds, score, passed, reaches_end, has_quiz) as (
-      values ${sql.join(rows, sql`, `)}
+    with learner as (
+      ${learner.organisationId ? sql`select ${learner.userId}::uuid as user_id, ${learner.organisationId}::uuid as organisation_id` : sessionLearner(learner.userId)}
+    ),
+    incoming as (
+      select * from unnest(
+        ${column((e) => e.input.eventId)}::uuid[], ${column((e) => e.module.id)}::text[], ${column((e) => e.module.version)}::int[],
+        ${column((e) => e.input.kind)}::text[], ${column((e) => e.input.stepId)}::text[], ${column((e) => e.stepIndex)}::int[],
+        ${column((e) => JSON.stringify({ ...e.payload, activeSeconds: e.input.activeSeconds }))}::jsonb[],
+        ${column((e) => e.occurredAt.toISOString())}::timestamptz[], ${column((e) => e.input.activeSeconds)}::int[],
+        ${column((e) => e.quizResult?.score ?? null)}::int[], ${column((e) => e.quizResult?.passed ?? false)}::boolean[],
+        ${column((e) => e.isLastStep && e.input.kind === "step_viewed")}::boolean[], ${column(hasQuiz)}::boolean[]
+      ) as incoming (event_id, module_id, module_version, kind, step_id, step_index, payload, occurred_at, active_seconds, score, passed, reaches_end, has_quiz)
     ),
     inserted as (
       insert into learning_events (event_id, user_id, organisation_id, module_id, module_version, kind, step_id, payload, occurred_at)
-      select event_id, ${learner.userId}::uuid, ${learner.organisationId}::uuid, module_id, module_version, kind, step_id, payload, occurred_at
-      from incoming
+      select i.event_id, l.user_id, l.organisation_id, i.module_id, i.module_version, i.kind, i.step_id, i.payload, i.occurred_at
+      from incoming i cross join learner l
       on conflict (user_id, event_id) do nothing
       returning event_id
     ),
@@ -74,14 +92,14 @@ export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): 
     upserted as (
       insert into module_progress as p (user_id, module_id, organisation_id, module_version, furthest_step_index, last_step_id, last_step_index,
         best_score, quiz_passed_at, reached_end_at, completed_at, completed_version, last_finish_at, last_completed_at, time_spent_seconds, started_at, last_activity_at)
-      select ${learner.userId}::uuid, d.module_id, ${learner.organisationId}::uuid, d.module_version, d.furthest_step_index, d.last_step_id, d.last_step_index,
+      select l.user_id, d.module_id, l.organisation_id, d.module_version, d.furthest_step_index, d.last_step_id, d.last_step_index,
         d.best_score, d.quiz_passed_at, d.reached_end_at,
         case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then greatest(d.reached_end_at, d.quiz_passed_at) end,
         case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then d.module_version end,
         d.last_finish_at,
         case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then greatest(d.reached_end_at, d.quiz_passed_at, d.last_finish_at) end,
         d.time_spent_seconds, d.started_at, d.last_activity_at
-      from delta d
+      from delta d cross join learner l
       on conflict (user_id, module_id) do update set
         module_version = greatest(p.module_version, excluded.module_version),
         furthest_step_index = greatest(p.furthest_step_index, excluded.furthest_step_index),
@@ -104,5 +122,5 @@ export function writeEventsStatement(learner: Learner, events: CheckedEvent[]): 
         last_activity_at = greatest(p.last_activity_at, excluded.last_activity_at)
       returning 1
     )
-    select event_id from inserted`;
+    select i.event_id from learner left join inserted i on true`;
 }

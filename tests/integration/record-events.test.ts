@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { learningEvents, moduleProgress } from "@/db/schema";
+import { learningEvents, memberships, moduleProgress, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { AppError } from "@/lib/errors";
 import { getModuleProgress } from "@/lib/progress/queries";
-import { type Learner, recordEvents } from "@/lib/progress/record-events";
+import { learnerMembership, loadActor } from "@/lib/auth/load-actor";
+import { type Learner, recordEvents, recordSessionEvents } from "@/lib/progress/record-events";
 import { cleanPass, quizSubmitted, scenarioAnswered, stepViewed } from "../support/events";
 import { type TestDb, createTestDb } from "../support/db";
 
@@ -166,5 +167,53 @@ describe("recordEvents with bad input", () => {
 
     expect(result.outcomes[0]?.status).toBe("recorded");
     expect(await testDb.db.select().from(moduleProgress).where(eq(moduleProgress.userId, b.userId))).toHaveLength(1);
+  });
+});
+
+describe("recordSessionEvents", () => {
+  const recordAs = (userId: string, step = "lecon") => recordSessionEvents(testDb.db, { userId, events: [stepViewed({ learnerId: userId, at: start }, step)], catalogue, now });
+
+  it("records in the establishment the API guard gives the user: their learner one, else the first they manage", async () => {
+    const [first, second] = [await createOrganisation(testDb.db, { name: "A établissement" }), await createOrganisation(testDb.db, { name: "B établissement" })];
+    const learnerInSecond = await createUser(testDb.db, { organisationId: first.id, role: "manager" });
+    await testDb.db.insert(memberships).values({ userId: learnerInSecond.id, organisationId: second.id, role: "learner" });
+    const managerOfBoth = await createUser(testDb.db, { organisationId: second.id, role: "manager" });
+    await testDb.db.insert(memberships).values({ userId: managerOfBoth.id, organisationId: first.id, role: "manager" });
+
+    for (const user of [learnerInSecond, managerOfBoth]) {
+      expect((await recordAs(user.id))?.outcomes[0]?.status).toBe("recorded");
+      const expected = learnerMembership((await loadActor(testDb.db, user.id))!)!.organisationId;
+      expect((await getModuleProgress(testDb.db, user.id, "demo-module"))?.organisationId).toBe(expected);
+    }
+    expect((await getModuleProgress(testDb.db, learnerInSecond.id, "demo-module"))?.organisationId).toBe(second.id);
+    expect((await getModuleProgress(testDb.db, managerOfBoth.id, "demo-module"))?.organisationId).toBe(first.id);
+  });
+
+  it("stores nothing and answers null for a deactivated account", async () => {
+    const learner = await newLearner();
+    await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, learner.userId));
+
+    expect(await recordAs(learner.userId)).toBeNull();
+    expect(await eventCount(learner.userId)).toBe(0);
+    expect(await getModuleProgress(testDb.db, learner.userId, "demo-module")).toBeUndefined();
+  });
+
+  it("stores nothing and answers null for a user of no establishment", async () => {
+    const centre = await createOrganisation(testDb.db, { kind: "centre" });
+    const admin = await createUser(testDb.db, { organisationId: centre.id, role: "admin" });
+    const nobody = await createUser(testDb.db);
+
+    expect(await recordAs(admin.id)).toBeNull();
+    expect(await recordAs(nobody.id)).toBeNull();
+    expect(await eventCount(admin.id)).toBe(0);
+  });
+
+  it("answers duplicate, not null, when every event was stored before", async () => {
+    const learner = await newLearner();
+    const events = [stepViewed({ learnerId: learner.userId, at: start }, "lecon")];
+    await recordSessionEvents(testDb.db, { userId: learner.userId, events, catalogue, now });
+
+    expect((await recordSessionEvents(testDb.db, { userId: learner.userId, events, catalogue, now }))?.outcomes[0]?.status).toBe("duplicate");
+    expect(await eventCount(learner.userId)).toBe(1);
   });
 });

@@ -1,3 +1,7 @@
+-- Edited by hand: the old primary key (id) goes first, and the existing unique index on
+-- (user_id, event_id) becomes the new primary key as it is (no rebuild of a large table).
+ALTER TABLE "learning_events" DROP COLUMN "id";--> statement-breakpoint
+ALTER TABLE "learning_events" ADD CONSTRAINT "learning_events_user_id_event_id_pk" PRIMARY KEY USING INDEX "learning_events_user_id_event_id_key";--> statement-breakpoint
 CREATE TABLE "quiz_answer_coverage" (
 	"organisation_id" uuid PRIMARY KEY NOT NULL,
 	"closed_before" timestamp with time zone
@@ -15,6 +19,7 @@ CREATE TABLE "quiz_answer_days" (
 --> statement-breakpoint
 DROP INDEX "memberships_organisation_id_idx";--> statement-breakpoint
 DROP INDEX "learning_events_organisation_id_idx";--> statement-breakpoint
+DROP INDEX "learning_events_user_id_module_id_idx";--> statement-breakpoint
 ALTER TABLE "memberships" ADD COLUMN "sort_name" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "quiz_answer_coverage" ADD CONSTRAINT "quiz_answer_coverage_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quiz_answer_days" ADD CONSTRAINT "quiz_answer_days_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
