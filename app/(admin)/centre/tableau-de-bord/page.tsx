@@ -6,10 +6,9 @@ import { requireActor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { type RegionReport, getRegionReport } from "@/lib/region/get-region-report";
 import { regionSortSchema, sortEstablishments } from "@/lib/region/region-sort";
-import { TableScroll } from "../../../(manager)/etablissement/_components/table-scroll";
-import { TrendChart } from "../../../(manager)/etablissement/tableau-de-bord/_components/trend-chart";
+import { MonthlyTrend } from "@/app/_components/reports/monthly-trend";
 import { RegionTable } from "./_components/region-table";
-import "../../../(manager)/etablissement/_components/reports.css";
+import "@/app/_components/reports/reports.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +30,6 @@ export default async function RegionDashboardPage({ searchParams }: Props) {
   const [t, format] = await Promise.all([getTranslations("regionReport"), getFormatter()]);
   const month = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
   const points = report.months.map((m) => ({ label: month(m.month), value: m.completions }));
-  const best = points.reduce((a, b) => (b.value > a.value ? b : a), points[0]!);
   const figures = [
     ["enrolled", report.totals.enrolled],
     ["active", report.totals.active],
@@ -68,33 +66,18 @@ export default async function RegionDashboardPage({ searchParams }: Props) {
       </section>
       <section className="section" aria-labelledby="region-mois">
         <h2 id="region-mois">{t("byMonth")}</h2>
-        <TrendChart
+        <MonthlyTrend
           id="region-graphique"
-          points={points}
           title={t("chartTitle")}
-          description={t("chartDescription", { first: points[0]!.label, last: points.at(-1)!.label, total: points.reduce((s, p) => s + p.value, 0), best: best.label, bestCount: best.value })}
+          describe={(facts) => t("chartDescription", facts)}
+          points={points}
+          caption={t("byMonth")}
+          monthHeading={t("month")}
+          columns={[
+            { heading: t("monthCompletions"), values: report.months.map((m) => m.completions) },
+            { heading: t("monthCertificates"), values: report.months.map((m) => m.certificates) },
+          ]}
         />
-        <TableScroll label={t("byMonth")}>
-          <table className="report-table">
-            <caption>{t("byMonth")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("month")}</th>
-                <th scope="col" className="number">{t("monthCompletions")}</th>
-                <th scope="col" className="number">{t("monthCertificates")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.months.map((m, index) => (
-                <tr key={m.month}>
-                  <th scope="row">{points[index]!.label}</th>
-                  <td className="number">{m.completions}</td>
-                  <td className="number">{m.certificates}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
       </section>
     </>
   );

@@ -10,7 +10,7 @@ import { ReportsNav } from "../_components/reports-nav";
 import { reportsContext } from "../_components/reports-context";
 import { AssignmentForm } from "./_components/assignment-form";
 import { DeleteAssignmentForm } from "./_components/delete-assignment-form";
-import "../_components/reports.css";
+import "@/app/_components/reports/reports.css";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 

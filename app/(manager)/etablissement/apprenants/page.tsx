@@ -16,7 +16,7 @@ import { LearnerFiltersForm } from "./_components/learner-filters-form";
 import { LearnerTable } from "./_components/learner-table";
 import { RemindForm } from "./_components/remind-form";
 import { REMIND_FORM_ID } from "./_components/remind-form-id";
-import "../_components/reports.css";
+import "@/app/_components/reports/reports.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

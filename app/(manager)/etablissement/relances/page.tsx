@@ -7,9 +7,9 @@ import { getReminderSettings } from "@/lib/reminders/reminder-settings";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { reportsContext } from "../_components/reports-context";
-import { TableScroll } from "../_components/table-scroll";
+import { TableScroll } from "@/app/_components/reports/table-scroll";
 import { ReminderSettingsForm } from "./_components/reminder-settings-form";
-import "../_components/reports.css";
+import "@/app/_components/reports/reports.css";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 

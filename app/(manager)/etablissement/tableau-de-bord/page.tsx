@@ -11,9 +11,9 @@ import { EstablishmentPicker } from "../contact-incident/_components/establishme
 import { ReportsNav } from "../_components/reports-nav";
 import { reportsContext } from "../_components/reports-context";
 import { BreakdownTable } from "./_components/breakdown-table";
-import { TrendChart } from "./_components/trend-chart";
-import "../_components/reports.css";
-import { TableScroll } from "../_components/table-scroll";
+import { MonthlyTrend } from "@/app/_components/reports/monthly-trend";
+import "@/app/_components/reports/reports.css";
+import { TableScroll } from "@/app/_components/reports/table-scroll";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 
@@ -39,7 +39,6 @@ export default async function DashboardPage({ searchParams }: Props) {
   const total = learnerStatuses.reduce((sum, s) => sum + dashboard.assignmentCounts[s], 0);
   const month = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
   const points = dashboard.trend.map((m) => ({ label: month(m.month), value: m.completions }));
-  const best = points.reduce((a, b) => (b.value > a.value ? b : a), points[0]!);
 
   return (
     <>
@@ -80,31 +79,15 @@ export default async function DashboardPage({ searchParams }: Props) {
       </section>
       <section className="section" aria-labelledby="tendance">
         <h2 id="tendance">{t("trendTitle")}</h2>
-        <TrendChart
+        <MonthlyTrend
           id="tendance-graphique"
-          points={points}
           title={t("trendTitle")}
-          description={t("trendDescription", { first: points[0]!.label, last: points.at(-1)!.label, total: points.reduce((s, p) => s + p.value, 0), best: best.label, bestCount: best.value })}
+          describe={(facts) => t("trendDescription", facts)}
+          points={points}
+          caption={t("trendTitle")}
+          monthHeading={t("month")}
+          columns={[{ heading: t("completions"), values: points.map((p) => p.value) }]}
         />
-        <TableScroll label={t("trendTitle")}>
-          <table className="report-table">
-            <caption>{t("trendTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("month")}</th>
-                <th scope="col" className="number">{t("completions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.label}>
-                  <th scope="row">{p.label}</th>
-                  <td className="number">{p.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
       </section>
       <section className="section" aria-labelledby="questions-manquees">
         <h2 id="questions-manquees">{t("failedTitle")}</h2>

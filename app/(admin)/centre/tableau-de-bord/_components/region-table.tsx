@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { RegionEstablishment } from "@/lib/region/get-region-report";
 import type { RegionSort } from "@/lib/region/region-sort";
-import { TableScroll } from "../../../../(manager)/etablissement/_components/table-scroll";
+import { TableScroll } from "@/app/_components/reports/table-scroll";
 
 type Props = { rows: RegionEstablishment[]; sort: RegionSort; order: "asc" | "desc" };
 

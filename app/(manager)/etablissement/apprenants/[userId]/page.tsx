@@ -8,8 +8,8 @@ import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { AppError } from "@/lib/errors";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { reportsContext } from "../../_components/reports-context";
-import "../../_components/reports.css";
-import { TableScroll } from "../../_components/table-scroll";
+import "@/app/_components/reports/reports.css";
+import { TableScroll } from "@/app/_components/reports/table-scroll";
 import { LearnerAccessForm } from "./_components/learner-access-form";
 import { PasswordLinkForm } from "./_components/password-link-form";
 

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { AppError } from "@/lib/errors";
+import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
@@ -19,27 +20,8 @@ export async function GET(request: Request): Promise<Response> {
     const { db } = await getDb();
     const establishment = await managedEstablishment(db, { actor, organisationId: params.etablissement });
     const chunks = learnersCsv(db, { organisationId: establishment.id, catalogue: getCatalogue(), asOf: new Date(), filters: learnerFiltersSchema.parse(params) });
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
-    const day = new Date().toISOString().slice(0, 10);
 
-    return new Response(stream, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="apprenants-${day}.csv"`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return csvDownload(chunks, "apprenants");
   } catch (error) {
     return jsonError(error);
   }

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Breakdown } from "@/lib/reports/get-dashboard";
 import { learnerStatuses } from "@/lib/reports/status";
-import { TableScroll } from "../../_components/table-scroll";
+import { TableScroll } from "@/app/_components/reports/table-scroll";
 
 /** Counts by status and the completion rate, one row per subject or team. */
 export async function BreakdownTable({ caption, column, rows }: { caption: string; column: string; rows: Breakdown[] }) {
