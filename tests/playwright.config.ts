@@ -6,6 +6,21 @@ const launchOptions = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
 };
 
+// E2E_PROJECTS=desktop (or phone) runs one viewport only: CI runs the desktop on PGlite and the
+// phone on PostgreSQL, so that each test runs on each viewport and on each database once.
+const onlyProjects = (process.env.E2E_PROJECTS ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+const projects = [
+  { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+  {
+    name: "phone",
+    use: {
+      ...devices["Pixel 7"],
+      viewport: { width: 360, height: 740 },
+      launchOptions,
+    },
+  },
+];
+
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./.output/results",
@@ -24,17 +39,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions,
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    {
-      name: "phone",
-      use: {
-        ...devices["Pixel 7"],
-        viewport: { width: 360, height: 740 },
-        launchOptions,
-      },
-    },
-  ],
+  projects: projects.filter((project) => !onlyProjects.length || onlyProjects.includes(project.name)),
   webServer: {
     // Migrate and seed first (PGlite allows one process at a time), then serve the build.
     command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=40 && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H localhost`,
