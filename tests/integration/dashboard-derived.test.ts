@@ -12,6 +12,7 @@ import { listLearners } from "@/lib/reports/list-learners";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 import { CLOSED_AFTER_DAYS } from "@/lib/reports/quiz-answer-days";
 import { type TestDb, createTestDb } from "../support/db";
+import { seededRandom } from "../support/seeded-random";
 import { cleanPass } from "../support/events";
 
 // What the dashboard derives and keeps (counted quiz answers, members' sort names) must give
@@ -28,14 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await testDb?.close();
 });
-
-function generator(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 function quizEvent(userId: string, organisationId: string, module: CourseModule, at: Date, rand: () => number) {
   const quiz = module.steps.find((step) => step.kind === "quiz");
@@ -80,7 +73,7 @@ async function coverageOf(organisationId: string) {
 
 describe("most-missed questions from counted days", () => {
   it("equal the count over the events after old events are added, events deleted, and for another day", async () => {
-    const rand = generator(7);
+    const rand = seededRandom(7);
     const organisationId = (await createOrganisation(testDb.db)).id;
     const other = (await createOrganisation(testDb.db)).id;
     const now = Date.now();

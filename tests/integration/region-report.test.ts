@@ -7,6 +7,7 @@ import { getRegionReport, regionMonths } from "@/lib/region/get-region-report";
 import { regionCsv, regionCsvHeader } from "@/lib/region/region-csv";
 import { sortEstablishments } from "@/lib/region/region-sort";
 import { type TestDb, createTestDb } from "../support/db";
+import { seededRandom } from "../support/seeded-random";
 
 const asOf = new Date("2026-11-30T10:00:00Z");
 const parisMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" });
@@ -27,14 +28,6 @@ const certificateRows: { organisationId: string; issuedAt: Date; revoked: boolea
 const learnerRows: { organisationId: string; active: boolean }[] = [];
 
 /** A small deterministic generator, so that the data set is the same on every run. */
-function generator(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 beforeAll(async () => {
   testDb = await createTestDb();
   const db = testDb.db;
@@ -53,7 +46,7 @@ beforeAll(async () => {
   learner = (await loadActor(db, (await createUser(db, { organisationId: direct.id })).id))!;
   learnerRows.push({ organisationId: direct.id, active: true });
 
-  const rand = generator(7);
+  const rand = seededRandom(7);
   // Instants from 15 months before asOf to asOf, plus the two sides of the Paris month boundary.
   const instant = () => new Date(asOf.getTime() - Math.floor(rand() * 455 * 86_400_000));
   const boundary = [new Date("2025-11-30T22:30:00Z"), new Date("2025-11-30T23:30:00Z")];

@@ -8,6 +8,7 @@ import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { listLearners } from "@/lib/reports/list-learners";
 import { type LearnerStatus, assignmentStatus, overallStatus } from "@/lib/reports/status";
 import { type TestDb, createTestDb } from "../support/db";
+import { seededRandom } from "../support/seeded-random";
 
 const catalogue = loadCatalogue();
 const path = catalogue.pathById.get("bonnes-pratiques")!;
@@ -22,17 +23,9 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-function generator(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 describe("learner statuses in SQL and in TypeScript", () => {
   it.each([1, 2, 3])("agree on random establishments, teams, renewals and retakes (seed %i)", async (seed) => {
-    const rand = generator(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(values: readonly T[]) => values[Math.floor(rand() * values.length)]!;
     const day = (offsetDays: number) => new Date(asOf.getTime() + offsetDays * 86_400_000);
     const organisationId = (await createOrganisation(testDb.db)).id;
