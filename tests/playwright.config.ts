@@ -41,8 +41,9 @@ export default defineConfig({
   },
   projects: projects.filter((project) => !onlyProjects.length || onlyProjects.includes(project.name)),
   webServer: {
-    // Migrate and seed first (PGlite allows one process at a time), then serve the build.
-    command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=40 && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H localhost`,
+    // Migrate and seed first (PGlite allows one process at a time), then serve the build with
+    // the same idle keep-alive as `npm start` (Node's 5 s default races a client reusing a socket).
+    command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=40 && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H localhost --keepAliveTimeout 65000`,
     cwd: "..",
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,

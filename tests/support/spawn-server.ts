@@ -6,7 +6,7 @@ export type SpawnedServer = { url: string; process: ChildProcess; output: () => 
 /** Starts another `next start` of the production build on a loopback port, with extra settings. */
 export function spawnServer(port: number, env: Record<string, string>): SpawnedServer {
   const root = path.join(__dirname, "..", "..");
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "localhost"], {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
