@@ -9,13 +9,14 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 
 /**
  * Every learner action the server accepted, exactly once: `event_id` is made by the
  * browser, and (user_id, event_id) is the primary key, so a retry or a second tab changes
- * nothing. Each insert maintains two indexes only (this key, and (organisation_id, occurred_at) for the
+ * nothing. Each insert maintains two indexes only (this key, and (organisation_id, received_at) for the
  * establishment's reports and its cascade); lookups by learner use the key's prefix.
  */
 export const learningEvents = pgTable(
@@ -39,9 +40,10 @@ export const learningEvents = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.userId, table.eventId] }),
-    // (organisation_id, occurred_at) rather than organisation_id alone: the same number of indexes
-    // to maintain on insert, and an establishment's events of a period are a range of it.
-    index("learning_events_organisation_id_occurred_at_idx").on(table.organisationId, table.occurredAt),
+    // (organisation_id, received_at) rather than organisation_id alone: the same number of indexes
+    // to maintain on insert, and the events an establishment received in a period are a range of it
+    // (the most-missed questions read the last day or two there).
+    index("learning_events_organisation_id_received_at_idx").on(table.organisationId, table.receivedAt),
   ],
 );
 
@@ -91,17 +93,21 @@ export const moduleProgress = pgTable(
   (table) => [
     primaryKey({ columns: [table.userId, table.moduleId] }),
     index("module_progress_organisation_id_idx").on(table.organisationId),
+    // The dashboard's monthly trend: an establishment's completions of a month are a range of it,
+    // counted from the index alone. Partial, so that a new progress row adds nothing to it, and
+    // completed_at changes once per row: later updates stay HOT.
+    index("module_progress_organisation_id_completed_at_idx").on(table.organisationId, table.completedAt).where(sql`${table.completedAt} is not null`),
   ],
 );
 
 /**
- * Graded quiz answers counted per establishment, day (UTC), module and question, from the
- * quiz_submitted events of days that no learner can add to any more (events older than 90 days
- * are refused), so that the most-missed questions read a few thousand counters rather than
- * parse a year of events. Derived, never written by the progress path: filled on read by
- * lib/reports/quiz-answer-days.ts up to quiz_answer_coverage.closed_before, and thrown away by
- * triggers on learning_events (migration 0005) when an event of a covered day is inserted,
- * changed or deleted.
+ * Graded quiz answers counted per establishment, day (UTC) the server received them, module and
+ * question, from the quiz_submitted events of days that are over (received_at is the database's
+ * clock when the event was stored, so no learner can add to a past day), so that the most-missed
+ * questions read a few thousand counters rather than parse a year of events. Derived, never
+ * written by the progress path: filled on read by lib/reports/quiz-answer-days.ts up to
+ * quiz_answer_coverage.closed_before, and thrown away by triggers on learning_events
+ * (migrations 0005 and 0006) when an event of a covered day is inserted, changed or deleted.
  */
 export const quizAnswerDays = pgTable(
   "quiz_answer_days",
@@ -119,7 +125,7 @@ export const quizAnswerDays = pgTable(
 );
 
 /**
- * How far quiz_answer_days goes for an establishment: every quiz_submitted event that occurred
+ * How far quiz_answer_days goes for an establishment: every quiz_submitted event received
  * before `closed_before` (UTC midnight) is counted there; null: nothing is (never counted, or
  * thrown away). The row also serialises the establishments's counting (SELECT … FOR UPDATE).
  */

@@ -3,15 +3,17 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "./learner-status-sql";
 
 /**
- * Days older than this are closed: the player refuses events more than 90 days old
- * (validate-event.ts), and the trigger of migration 0005 catches anyone else who writes one
- * older than 91 days; one more day allows for clocks that differ between app and database.
+ * A UTC day of reception is counted once this many days have passed since it began: the player's
+ * events are received at the database's clock (received_at defaults to now()), so nothing of a day
+ * that has ended can still arrive except from a transaction that began before midnight and has
+ * not committed yet, for which the extra day is the margin. Anyone else who writes an event with
+ * an older received_at fires the trigger of migration 0006, which throws the counts away.
  */
-export const CLOSED_AFTER_DAYS = 92;
+export const CLOSED_AFTER_DAYS = 1;
 
 /**
  * Brings the establishment's counted quiz answers (quiz_answer_days) up to the last closed day
- * and says up to when they go: every quiz_submitted event that occurred before the instant
+ * and says up to when they go: every quiz_submitted event received before the instant
  * returned (a UTC midnight) is counted there, none after; null: nothing is counted. Counts only
  * the days not counted yet, under a lock on the establishment's coverage row that the triggers
  * on learning_events also take, so that a count never misses an event written beside it.
@@ -35,10 +37,10 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
     if (!from) await tx.execute(sql`delete from quiz_answer_days where organisation_id = ${organisationId}::uuid`);
     // The days in [from, until) are not counted yet: plain inserts, no conflict with the rows there.
     await tx.execute(sql`insert into quiz_answer_days (organisation_id, day, module_id, question_id, answers, wrong)
-      select e.organisation_id, (e.occurred_at at time zone 'UTC')::date, e.module_id, q->>'questionId', count(*)::int, (count(*) filter (where q->>'correct' = 'false'))::int
+      select e.organisation_id, (e.received_at at time zone 'UTC')::date, e.module_id, q->>'questionId', count(*)::int, (count(*) filter (where q->>'correct' = 'false'))::int
       from learning_events e cross join lateral jsonb_array_elements(e.payload->'result'->'questions') q
-      where e.organisation_id = ${organisationId}::uuid and e.kind = 'quiz_submitted' and e.occurred_at < ${until.toISOString()}::timestamptz
-        ${from ? sql`and e.occurred_at >= ${from.toISOString()}::timestamptz` : sql``}
+      where e.organisation_id = ${organisationId}::uuid and e.kind = 'quiz_submitted' and e.received_at < ${until.toISOString()}::timestamptz
+        ${from ? sql`and e.received_at >= ${from.toISOString()}::timestamptz` : sql``}
       group by 1, 2, 3, 4`);
     await tx.execute(sql`update quiz_answer_coverage set closed_before = ${until.toISOString()}::timestamptz where organisation_id = ${organisationId}::uuid`);
 
