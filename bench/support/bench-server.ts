@@ -15,16 +15,17 @@ export function ensureBuild(): void {
 
 /**
  * Starts `next start` on a loopback port against the PostgreSQL in DATABASE_URL, waits for
- * /api/health, and samples the server's resident memory every 200 ms.
+ * /api/health, and samples the server's resident memory every 200 ms. `dir`: another Next.js
+ * application to serve than Vigie (bench/floor-app).
  */
-export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
+export async function startServer(port: number, env: Record<string, string>, options: { dir?: string } = {}): Promise<BenchServer> {
   // A server left over on the port would answer the health check and be measured instead.
   if (await fetch(`http://localhost:${port}/api/health`).then(() => true).catch(() => false)) {
     throw new Error(`port ${port} is already in use: stop the server listening there first`);
   }
   // The same V8 flag as `npm start` (a larger young generation: less time in GC under load).
   const nodeArgs = ["--max-semi-space-size=64", ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", ...(options.dir ? [options.dir] : []), "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,0 +1,3 @@
+export default function StaticPage() {
+  return <p>Rendu à la construction.</p>;
+}
