@@ -1,3 +1,5 @@
+import { fileDownload } from "./file-download";
+
 /**
  * A CSV file download streamed from an async generator of text chunks, pulled only as fast as
  * the client reads (a large establishment's export never sits in memory); closing the download
@@ -16,12 +18,5 @@ export function csvDownload(chunks: AsyncGenerator<string, void, undefined>, fil
     },
   });
 
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${filenamePrefix}-${now.toISOString().slice(0, 10)}.csv"`,
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return fileDownload(stream, { type: "text/csv; charset=utf-8", name: `${filenamePrefix}-${now.toISOString().slice(0, 10)}.csv` });
 }

@@ -3,6 +3,7 @@ import { auditLog } from "@/db/schema";
 import { learnerForApi } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
 import { exportPersonalData } from "@/lib/privacy/export-personal-data";
 
@@ -21,13 +22,7 @@ export async function GET(request: Request) {
       userAgent: request.headers.get("user-agent"),
     });
 
-    return new Response(JSON.stringify(data, null, 2), {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="vigie-mes-donnees-${new Date().toISOString().slice(0, 10)}.json"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return fileDownload(JSON.stringify(data, null, 2), { type: "application/json; charset=utf-8", name: `vigie-mes-donnees-${new Date().toISOString().slice(0, 10)}.json` });
   } catch (error) {
     return jsonError(error);
   }

@@ -5,6 +5,7 @@ import { archiveFilters, archiveParamsSchema } from "@/lib/certificates/archive-
 import { certificatesArchive } from "@/lib/certificates/certificates-archive";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
 
 /**
@@ -28,14 +29,7 @@ export async function GET(request: Request): Promise<Response> {
       asOf,
     });
 
-    return new Response(stream, {
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": `attachment; filename="certificats-${asOf.toISOString().slice(0, 10)}.zip"`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return fileDownload(stream, { type: "application/zip", name: `certificats-${asOf.toISOString().slice(0, 10)}.zip` });
   } catch (error) {
     return jsonError(error);
   }

@@ -6,6 +6,7 @@ import { certificatePdf } from "@/lib/certificates/certificate-pdf";
 import { normaliseCertificateCode } from "@/lib/certificates/generate-code";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
 
 /** The signed-in learner's own certificate as a PDF; anyone else's is "not found". */
@@ -22,13 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     if (!certificate) throw new AppError("not_found");
     const pdf = await certificatePdf(certificate, env().APP_URL ?? new URL(request.url).origin, actor.locale);
 
-    return new Response(Buffer.from(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="certificat-vigie-${certificate.subjectId}.pdf"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return fileDownload(Buffer.from(pdf), { type: "application/pdf", name: `certificat-vigie-${certificate.subjectId}.pdf` });
   } catch (error) {
     return jsonError(error);
   }
