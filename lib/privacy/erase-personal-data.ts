@@ -25,13 +25,13 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     if (user.erasedAt) return { alreadyErased: true };
     const now = new Date();
 
-    await Promise.all([
-      tx.delete(passwordCredentials).where(eq(passwordCredentials.userId, userId)),
-      tx.delete(accounts).where(eq(accounts.userId, userId)),
-      tx.delete(sessions).where(eq(sessions.userId, userId)),
-      tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)),
-      user.email ? tx.delete(mailOutbox).where(eq(mailOutbox.to, user.email)) : Promise.resolve(),
-    ]);
+    // One after the other: a transaction is one connection, which runs one statement at a time
+    // (node-postgres deprecates queueing them, and pg 9 will refuse it).
+    await tx.delete(passwordCredentials).where(eq(passwordCredentials.userId, userId));
+    await tx.delete(accounts).where(eq(accounts.userId, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    if (user.email) await tx.delete(mailOutbox).where(eq(mailOutbox.to, user.email));
     await tx
       .update(certificates)
       .set({ revokedAt: now, revokedReason: "Effacement des données personnelles (RGPD)", revokedBy: actor.userId })

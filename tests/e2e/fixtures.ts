@@ -32,11 +32,23 @@ function nextLearnerEmail(project: string): string {
   return `e2e-${project}-${used + 1}@vigie.test`;
 }
 
-type Fixtures = { learnerEmail: string; learnerPage: Page };
+type Fixtures = {
+  learnerEmail: string;
+  learnerPage: Page;
+  /**
+   * True on the phone project when the desktop one runs too. Tests whose answer does not depend
+   * on the viewport skip then: they run once per `npm test`, on the desktop, or on the phone when
+   * it runs alone (E2E_PROJECTS=phone, CI's PostgreSQL run), so that CI runs them on both databases.
+   */
+  repeatViewport: boolean;
+};
 
 export const test = base.extend<Fixtures>({
   learnerEmail: async ({}, use, testInfo) => {
     await use(nextLearnerEmail(testInfo.project.name));
+  },
+  repeatViewport: async ({}, use, testInfo) => {
+    await use(testInfo.project.name !== "desktop" && testInfo.config.projects.some((project) => project.name === "desktop"));
   },
   learnerPage: async ({ page, learnerEmail }, use) => {
     await signInViaApi(page.request, learnerEmail);

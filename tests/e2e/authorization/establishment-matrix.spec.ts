@@ -236,8 +236,8 @@ test.describe("the role × establishment matrix", () => {
     for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect([401, 404], route.name).toContain((await page.request.get(route.url(idsA))).status());
   });
 
-  test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name === "phone", "the desktop run covers the actions; the phone run checks a sample of pages");
+  test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({ page, repeatViewport }) => {
+    test.skip(repeatViewport, "once per run: the phone run checks a sample of pages");
     const browser = page.context().browser()!;
     const managerA = await signedInPage(browser, A.manager, page);
     const managerB = await signedInPage(browser, B.manager, page);
@@ -263,8 +263,8 @@ test.describe("the role × establishment matrix", () => {
 });
 
 test.describe("the platform admin", () => {
-  test("opens the pages of both establishments of the centre", async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name === "phone", "desktop only");
+  test("opens the pages of both establishments of the centre", async ({ page, repeatViewport }) => {
+    test.skip(repeatViewport, "once per run");
     const admin = await signedInPage(page.context().browser()!, ADMIN, page);
     for (const ids of [idsA, idsB]) {
       // Without ?etablissement= a page shows the admin's first establishment: only the explicit links here.

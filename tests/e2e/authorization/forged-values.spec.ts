@@ -22,7 +22,7 @@ async function addField(form: Locator, name: string, value: string): Promise<voi
 }
 
 test.describe("forged values in forms", () => {
-  test.skip(({ isMobile }) => isMobile, "desktop only: the matrix checks a sample of pages at 360 px");
+  test.skip(({ repeatViewport }) => repeatViewport, "once per run: the matrix checks a sample of pages at 360 px");
 
   test("the admin's forms refuse a forged kind, parent or establishment, and name a manager, never an admin", async ({ page }) => {
     const suffix = randomUUID().slice(0, 6);
