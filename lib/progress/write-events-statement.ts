@@ -69,6 +69,10 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
       insert into learning_events (event_id, user_id, organisation_id, module_id, module_version, kind, step_id, payload, occurred_at)
       select i.event_id, l.user_id, l.organisation_id, i.module_id, i.module_version, i.kind, i.step_id, i.payload, i.occurred_at
       from incoming i cross join learner l
+      -- Rows in a fixed order (here and in the upsert below): two requests of one learner that
+      -- carry some of the same events (a retry beside a second tab) then wait for each other
+      -- key by key in the same order, and cannot deadlock.
+      order by i.event_id
       on conflict (user_id, event_id) do nothing
       returning event_id
     ),
@@ -100,6 +104,7 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
         case when d.reached_end_at is not null and (not d.has_quiz or d.quiz_passed_at is not null) then greatest(d.reached_end_at, d.quiz_passed_at, d.last_finish_at) end,
         d.time_spent_seconds, d.started_at, d.last_activity_at
       from delta d cross join learner l
+      order by d.module_id
       on conflict (user_id, module_id) do update set
         module_version = greatest(p.module_version, excluded.module_version),
         furthest_step_index = greatest(p.furthest_step_index, excluded.furthest_step_index),
