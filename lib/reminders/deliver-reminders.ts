@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, reminders } from "@/db/schema";
 import { env } from "@/lib/env";
-import { sendMail } from "@/lib/mail/send-mail";
+import { SMTP_CONNECTIONS, sendMail } from "@/lib/mail/send-mail";
 import { rowsOf } from "@/lib/reports/learner-status-sql";
 import type { PendingLearner } from "./pending-learners";
 import { renderReminderMail } from "./render-reminder-mail";
@@ -46,9 +46,14 @@ async function claimReminder(db: Db, organisationId: string, learner: PendingLea
   });
 }
 
+/** Learners reminded side by side: as many as the mail path's SMTP connections. */
+const CONCURRENT_REMINDERS = SMTP_CONNECTIONS;
+
 /**
  * Sends each learner their reminder through the same mail path as sign-in links (SMTP, or the
  * local mailbox), at most once per interval; the reminder is recorded before the mail leaves.
+ * A few learners at a time, so that reminding a large establishment takes seconds, not minutes;
+ * the result lists learners in the order given.
  */
 export async function deliverReminders(db: Db, options: DeliverRemindersOptions): Promise<DeliveryResult> {
   const result: DeliveryResult = { sentUserIds: [], recentUserIds: [], goneUserIds: [] };
@@ -57,14 +62,31 @@ export async function deliverReminders(db: Db, options: DeliverRemindersOptions)
   const config = env();
   const modulesUrl = new URL("/modules", config.APP_URL ?? `http://localhost:${config.PORT}`).toString();
 
-  for (const { learner, kind } of options.learners) {
-    const claim = await claimReminder(db, options.organisationId, learner, kind, options);
-    if (claim === "recent") result.recentUserIds.push(learner.userId);
-    if (claim === "gone") result.goneUserIds.push(learner.userId);
-    if (claim !== "claimed") continue;
-    const mail = renderReminderMail({ locale: learner.locale, organisationName: organisation?.name ?? "", pending: learner.pending, modulesUrl });
-    await sendMail(db, { ...mail, to: learner.email, kind: `reminder_${kind}`, organisationId: options.organisationId });
-    result.sentUserIds.push(learner.userId);
+  const claims: Claim[] = new Array(options.learners.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    // After a failure (the database gone), the others finish the learner they hold and stop.
+    while (next < options.learners.length && !failure) {
+      const index = next++;
+      const { learner, kind } = options.learners[index]!;
+      try {
+        claims[index] = await claimReminder(db, options.organisationId, learner, kind, options);
+        if (claims[index] !== "claimed") continue;
+        const mail = renderReminderMail({ locale: learner.locale, organisationName: organisation?.name ?? "", pending: learner.pending, modulesUrl });
+        await sendMail(db, { ...mail, to: learner.email, kind: `reminder_${kind}`, organisationId: options.organisationId });
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_REMINDERS, options.learners.length) }, worker));
+  if (failure) throw failure.error;
+
+  for (const [index, { learner }] of options.learners.entries()) {
+    if (claims[index] === "claimed") result.sentUserIds.push(learner.userId);
+    if (claims[index] === "recent") result.recentUserIds.push(learner.userId);
+    if (claims[index] === "gone") result.goneUserIds.push(learner.userId);
   }
 
   return result;
