@@ -5,18 +5,14 @@
 // BENCH_SECONDS (default 10) each. Last line: one JSON object, shaped like bench:pages.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import autocannon from "autocannon";
-import * as hdr from "hdr-histogram-js";
 import { startServer } from "./support/bench-server";
+import { measurePages } from "./support/page-load";
 
-const LEVELS = [1, 8, 32] as const;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3213);
 const PAGES = { app_router_dynamic: "/dynamic", app_router_static: "/static", pages_router_ssr: "/ssr", pages_api_route: "/api/health" } as const;
 const root = path.join(__dirname, "..");
 const app = path.join("bench", "floor-app");
-
-type Figures = { rps: number; p50_ms: number; p95_ms: number };
 
 async function main() {
   console.log("Building bench/floor-app…");
@@ -24,19 +20,9 @@ async function main() {
   const server = await startServer(PORT, {}, { dir: app });
   // Vigie's pages are asked for with its session cookie: the same size of request here.
   const cookie = `authjs.session-token=${"x".repeat(600)}`;
-  const results: Record<string, Record<string, Figures>> = {};
+  let results: Awaited<ReturnType<typeof measurePages>>;
   try {
-    for (const [name, url] of Object.entries(PAGES)) {
-      results[name] = {};
-      for (const connections of LEVELS) {
-        const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 10_000, numberOfSignificantValueDigits: 3 });
-        const run = await autocannon({ url: server.url + url, connections, duration: SECONDS, headers: { cookie }, histograms: { latencies } } as autocannon.Options);
-        if (run.non2xx > 0 || run.errors > 0) throw new Error(`${url}: ${run.non2xx} non-2xx and ${run.errors} errors`);
-        const figures = { rps: Math.round(run.requests.average), p50_ms: run.latency.p50, p95_ms: latencies.getValueAtPercentile(95) };
-        results[name][connections] = figures;
-        console.log(`${name} at ${connections} connection(s): ${figures.rps} req/s, p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms`);
-      }
-    }
+    results = await measurePages(server.url, PAGES, { seconds: SECONDS, headers: { cookie } });
   } finally {
     await server.stop();
   }

@@ -4,40 +4,23 @@
 // read to its end). Prints the time the manager waits, per learner, and the messages the sink
 // received; then a second "Relancer tous", which must send nothing (the interval). Last line: one
 // JSON object.
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { assignments, memberships, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { startSmtpSink } from "../tests/support/smtp-sink";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 2000);
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
-  let received = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    // A relay on the same network would not wait for a reverse DNS answer on each connection.
-    disableReverseLookup: true,
-    onData(stream, _session, callback) {
-      stream.on("data", () => {});
-      stream.on("end", () => {
-        received++;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
+  const sink = await startSmtpSink();
   // Read once by lib/env.ts: set before anything reads the settings.
-  process.env.SMTP_URL = process.env.BENCH_SMTP_URL ?? `smtp://127.0.0.1:${port}`;
+  process.env.SMTP_URL = process.env.BENCH_SMTP_URL ?? sink.url;
   const { remindLearners } = await import("@/lib/reminders/remind-learners");
 
   const handle = await createDb({ databaseUrl });
@@ -57,7 +40,7 @@ async function main() {
     await db.insert(memberships).values(rows.map((row) => ({ userId: row.id, organisationId, role: "learner" as const })));
   }
   await db.insert(assignments).values({ organisationId, subjectType: "path", subjectId: catalogue.paths[0]!.id, dueOn: "2026-01-15" });
-  console.log(`${LEARNERS} late learners in ${Math.round(performance.now() - seedStart)} ms; SMTP sink on 127.0.0.1:${port}`);
+  console.log(`${LEARNERS} late learners in ${Math.round(performance.now() - seedStart)} ms; SMTP sink on 127.0.0.1:${sink.port}`);
   const actor = (await loadActor(db, manager.id))!;
   const asOf = new Date();
 
@@ -67,14 +50,14 @@ async function main() {
   const againStart = performance.now();
   const again = await remindLearners(db, { actor, organisationId, target: "late", catalogue, asOf: new Date() });
   const againMs = performance.now() - againStart;
-  console.log(`"Relancer tous": ${first.sent} sent in ${Math.round(remindMs)} ms (${(remindMs / Math.max(1, first.sent)).toFixed(2)} ms per learner); the sink received ${received}`);
+  console.log(`"Relancer tous": ${first.sent} sent in ${Math.round(remindMs)} ms (${(remindMs / Math.max(1, first.sent)).toFixed(2)} ms per learner); the sink received ${sink.received.length}`);
   console.log(`again at once: ${again.sent} sent, ${again.recent} reminded too recently, in ${Math.round(againMs)} ms`);
-  if (first.sent !== LEARNERS || received !== LEARNERS || again.sent !== 0) throw new Error("every late learner must get exactly one reminder");
+  if (first.sent !== LEARNERS || sink.received.length !== LEARNERS || again.sent !== 0) throw new Error("every late learner must get exactly one reminder");
 
   await db.delete(users).where(eq(users.id, manager.id));
   await handle.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  console.log(JSON.stringify({ learners: LEARNERS, sent: first.sent, remind_all_ms: Math.round(remindMs), per_learner_ms: Math.round((remindMs / first.sent) * 100) / 100, smtp_received: received, again_sent: again.sent, again_ms: Math.round(againMs) }));
+  await sink.close();
+  console.log(JSON.stringify({ learners: LEARNERS, sent: first.sent, remind_all_ms: Math.round(remindMs), per_learner_ms: Math.round((remindMs / first.sent) * 100) / 100, smtp_received: sink.received.length, again_sent: again.sent, again_ms: Math.round(againMs) }));
   process.exit(0);
 }
 

@@ -2,13 +2,12 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { expect, test } from "@playwright/test";
+import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
-const received: { to: string; text: string }[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink | undefined;
 let server: SpawnedServer;
 let dataDir: string;
 
@@ -26,20 +25,7 @@ test.beforeAll(async ({}, testInfo) => {
   // Skipped here rather than per test, so that the phone project starts no second server.
   test.skip(testInfo.project.name !== "desktop", "starts its own server and mail sink; once is enough");
   test.setTimeout(120_000);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text: raw });
-        callback();
-      });
-    },
-  });
-  const smtpPort = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+  smtp = await startSmtpSink();
 
   // Its own embedded database: the main test server holds its PGlite folder exclusively.
   dataDir = path.join(".data", `e2e-smtp-${Date.now()}`);
@@ -47,14 +33,13 @@ test.beforeAll(async ({}, testInfo) => {
   execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: ROOT, env, stdio: "ignore" });
   const port = await freePort();
-  server = spawnServer(port, { DATABASE_URL: "", PGLITE_DIR: dataDir, PORT: String(port), APP_URL: `http://localhost:${port}`, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  server = spawnServer(port, { DATABASE_URL: "", PGLITE_DIR: dataDir, PORT: String(port), APP_URL: `http://localhost:${port}`, SMTP_URL: smtp.url });
   await expect.poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
   await server?.stop();
-  // close() waits for open connections; do not let a lingering one hold the run.
-  await Promise.race([new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve())), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  await smtp?.close();
   if (dataDir) rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
 });
 
@@ -66,9 +51,9 @@ test("sends a single-use magic link through SMTP, and hides the local mailbox", 
   await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
 
-  await expect.poll(() => received.filter((m) => m.to === email).length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => smtp!.received.filter((m) => m.to === email).length, { timeout: 10_000 }).toBe(1);
   // Quoted-printable wraps long lines with "=\r\n" and encodes "=" as "=3D".
-  const body = received[0]!.text.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const body = smtp!.received[0]!.text.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
   const link = /http:\/\/localhost:\d+\/api\/auth\/callback\/nodemailer\?[^\s"<]+/.exec(body)![0].replace(/&amp;/g, "&");
   await page.goto(link);
   await expect(page).toHaveURL(`${server.url}/modules`);

@@ -1,0 +1,38 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+export type ReceivedMail = { to: string; text: string };
+export type SmtpSink = { port: number; url: string; received: ReceivedMail[]; close: () => Promise<void> };
+
+/**
+ * A real SMTP server (npm smtp-server) on 127.0.0.1 and a free port, without TLS or auth, that
+ * keeps every message it receives: its recipients and its raw text. No reverse DNS lookup per
+ * connection (a relay on the same network would not wait for one either).
+ */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    disableReverseLookup: true,
+    logger: false,
+    onData(stream, session, callback) {
+      let text = "";
+      stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    // close() waits for open connections (a client's pooled, idle ones): two seconds at most.
+    close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 2_000))]),
+  };
+}
