@@ -3,6 +3,7 @@ import { createDb } from "@/db/client";
 import { runScript } from "@/db/scripts/run-script";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { env } from "@/lib/env";
+import { closeMail } from "@/lib/mail/send-mail";
 import { sendAutomaticReminders } from "./send-automatic-reminders";
 
 runScript(async () => {
@@ -15,6 +16,7 @@ runScript(async () => {
     console.log(`[reminders] ${sent} reminder(s) sent for ${counts.length} establishment(s) with automatic reminders on`);
     console.log(JSON.stringify({ sent, milliseconds: Date.now() - started, establishments: counts }));
   } finally {
+    await closeMail();
     await handle.close();
   }
 });

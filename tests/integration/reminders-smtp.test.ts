@@ -4,6 +4,7 @@ import { assignments, mailOutbox } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { SMTP_CONNECTIONS } from "@/lib/mail/send-mail";
 import { type TestDb, createTestDb } from "../support/db";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
 
@@ -45,5 +46,17 @@ describe("reminders through SMTP", () => {
     expect(sink.received.map((mail) => mail.to).sort()).toEqual(learners.map((l) => l.email).sort());
     const sent = await testDb.db.select().from(mailOutbox).where(and(eq(mailOutbox.organisationId, organisationId), isNotNull(mailOutbox.sentAt)));
     expect(sent).toHaveLength(40);
+    // One pool for the whole process, however many senders start together.
+    expect(sink.connections.opened).toBeLessThanOrEqual(SMTP_CONNECTIONS);
+  });
+
+  it("closes every connection it keeps open when asked (a command-line run can then exit)", async () => {
+    const { closeMail, sendMail } = await import("@/lib/mail/send-mail");
+    await Promise.all(Array.from({ length: 8 }, (_, i) => sendMail(testDb.db, { to: `fermeture-${i}@vigie.test`, subject: "Objet", text: "Bonjour", html: "<p>Bonjour</p>", kind: "test" })));
+    expect(sink.connections.open).toBeGreaterThan(0);
+
+    await closeMail();
+
+    await expect.poll(() => sink.connections.open, { timeout: 3_000 }).toBe(0);
   });
 });

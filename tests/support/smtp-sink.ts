@@ -2,7 +2,14 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { to: string; text: string };
-export type SmtpSink = { port: number; url: string; received: ReceivedMail[]; close: () => Promise<void> };
+export type SmtpSink = {
+  port: number;
+  url: string;
+  received: ReceivedMail[];
+  /** Connections opened so far, and open now. */
+  connections: { opened: number; open: number };
+  close: () => Promise<void>;
+};
 
 /**
  * A real SMTP server (npm smtp-server) on 127.0.0.1 and a free port, without TLS or auth, that
@@ -11,11 +18,20 @@ export type SmtpSink = { port: number; url: string; received: ReceivedMail[]; cl
  */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const connections = { opened: 0, open: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     disableReverseLookup: true,
     logger: false,
+    onConnect(_session, callback) {
+      connections.opened++;
+      connections.open++;
+      callback();
+    },
+    onClose() {
+      connections.open--;
+    },
     onData(stream, session, callback) {
       let text = "";
       stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
@@ -32,6 +48,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connections,
     // close() waits for open connections (a client's pooled, idle ones): two seconds at most.
     close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 2_000))]),
   };
