@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
-import { activeSince, completedSince, isActiveMember, rowsOf } from "./learner-status-sql";
+import { activeSince, completedSince, isActiveMember, rowsOf, ts } from "./learner-status-sql";
 import { type LearnerStatus, learnerStatuses, overallStatus, statusFromCounts } from "./status";
 
 export type StatusCounts = Record<LearnerStatus, number>;
@@ -41,7 +41,6 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
   // (organisation_id, completed_at): an index-only count per month rather than grouping the rows.
   const monthStarts = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11 + i, 1)));
   const months = monthStarts.slice(0, 12).map((start) => start.toISOString().slice(0, 7));
-  const ts = (value: Date) => sql`${value.toISOString()}::timestamptz`;
   const ranges = sql.join(months.map((_, i) => sql`(${sql.raw(String(i))}, ${ts(monthStarts[i]!)}, ${ts(monthStarts[i + 1]!)})`), sql`, `);
   // The trend beside the figures, on another connection, from the start: it needs no assignment.
   const [groups, trend] = await Promise.all([
@@ -106,7 +105,6 @@ export function dashboardGroupsStatement(organisationId: string, targets: Assign
   const moduleIds = [...new Set(targets.flatMap((t) => t.moduleIds))];
   if (moduleIds.length > 62) throw new Error("more than 62 assigned modules: the dashboard's module masks would overflow");
   const columns = targets.flatMap((_, i) => ["d", "s", "a"].map((c) => sql.raw(`lp.${c}${i}`)));
-  const ts = (value: Date) => sql`${value.toISOString()}::timestamptz`;
   const counts = targets.flatMap((t, i) => {
     const mask = t.moduleIds.reduce((bits, id) => bits | (1n << BigInt(moduleIds.indexOf(id))), 0n);
     const inTarget = sql`(${sql.raw(String(mask))}::bigint >> p.mi) & 1 = 1`;

@@ -20,7 +20,8 @@ export type LearnerScope = {
 /** The membership m's user is active: an anti-join on the partial index of deactivated users. */
 export const isActiveMember = sql`not exists (select 1 from users inactive where inactive.id = m.user_id and not inactive.is_active)`;
 
-const ts = (value: Date | null) => sql`${value?.toISOString() ?? null}::timestamptz`;
+/** An instant as a query parameter of type timestamptz (null stays null). */
+export const ts = (value: Date | null) => sql`${value?.toISOString() ?? null}::timestamptz`;
 
 /** Modules of the target completed at or after `since` (null: ever), judged on the latest completion. */
 export function completedSince(target: AssignmentTarget, since: Date | null): SQL {
