@@ -5,6 +5,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallserial,
   text,
   timestamp,
   uuid,
@@ -99,6 +100,16 @@ export const moduleProgress = pgTable(
     index("module_progress_organisation_id_completed_at_idx").on(table.organisationId, table.completedAt).where(sql`${table.completedAt} is not null`),
   ],
 );
+
+/**
+ * A position for every module that has progress, given on first sight by the triggers that keep
+ * memberships.module_completions and module_activity (migration 0007): the index of the module's
+ * element in those arrays. Positions never change; a module that has left the catalogue keeps its.
+ */
+export const moduleKeys = pgTable("module_keys", {
+  moduleId: text("module_id").primaryKey(),
+  position: smallserial("position").notNull().unique(),
+});
 
 /**
  * Graded quiz answers counted per establishment, day (UTC) the server received them, module and

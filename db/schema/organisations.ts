@@ -7,6 +7,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { joinCodes } from "./accounts-admin";
 import { users } from "./auth";
 
@@ -88,6 +89,14 @@ export const memberships = pgTable(
      * learner's user row.
      */
     sortName: text("sort_name").notNull().default(""),
+    /**
+     * The member's progress made in this establishment, one element per module at its position in
+     * module_keys (1-based): the latest completion (null until completed) and the last activity
+     * (null without progress). Kept by triggers on module_progress (migration 0007) whoever
+     * writes it, so that the dashboard counts statuses from the memberships alone.
+     */
+    moduleCompletions: timestamp("module_completions", { withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
+    moduleActivity: timestamp("module_activity", { withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

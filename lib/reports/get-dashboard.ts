@@ -2,8 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
-import { activeSince, completedSince, isActiveMember, rowsOf, ts } from "./learner-status-sql";
-import { type LearnerStatus, learnerStatuses, overallStatus, statusFromCounts } from "./status";
+import { isActiveMember, loadModulePositions, membershipStatus, type ModulePositions, rowsOf, ts } from "./learner-status-sql";
+import { type LearnerStatus, learnerStatuses, overallStatus } from "./status";
 
 export type StatusCounts = Record<LearnerStatus, number>;
 export type Breakdown = { id: string | null; label: string; counts: StatusCounts; total: number; rate: number };
@@ -29,11 +29,10 @@ function breakdown(id: string | null, label: string, counts: StatusCounts): Brea
 }
 
 /**
- * The establishment's figures, counted by the database: one pass over its progress rows gives,
- * per learner, how many modules of each assignment are done this cycle, done since the late
- * boundary and active this cycle (as learner-status-sql.ts counts them); the learners are then
- * grouped by team and those counts, so that a few hundred groups come back, whose statuses are
- * decided here with the rules of status.ts and multiplied by the group's size.
+ * The establishment's figures, counted by the database: one pass over its learners' memberships
+ * gives each learner's status for each assignment (membershipStatus()); the learners are grouped
+ * by team and those statuses, so that a few hundred groups come back, which are added up here
+ * (overall status with the rules of status.ts) and multiplied by the group's size.
  */
 export async function getDashboard(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; teams: { id: string; name: string }[] }): Promise<Dashboard> {
   const { organisationId, asOf } = options;
@@ -44,7 +43,7 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
   const ranges = sql.join(months.map((_, i) => sql`(${sql.raw(String(i))}, ${ts(monthStarts[i]!)}, ${ts(monthStarts[i + 1]!)})`), sql`, `);
   // The trend beside the figures, on another connection, from the start: it needs no assignment.
   const [groups, trend] = await Promise.all([
-    loadAssignmentTargets(db, options).then(async (targets) => ({ targets, result: await db.execute(dashboardGroupsStatement(organisationId, targets)) })),
+    Promise.all([loadAssignmentTargets(db, options), loadModulePositions(db)]).then(async ([targets, positions]) => ({ targets, result: await db.execute(dashboardGroupsStatement(organisationId, targets, positions)) })),
     db.execute(sql`select r.i, (select count(*) from module_progress p where p.organisation_id = ${organisationId}::uuid
         and p.completed_at >= r.start and p.completed_at < r.next and p.completed_at <= ${ts(asOf)})::int as n
       from (values ${ranges}) as r (i, start, next)`),
@@ -62,9 +61,8 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     const n = Number(group.n);
     const statuses: LearnerStatus[] = [];
     for (const [i, target] of targets.entries()) {
-      // Outside the assignment's team ("is distinct from": a learner without a team is outside any team's).
-      if (target.teamId && target.teamId !== teamId) continue;
-      const status = statusFromCounts(target.cycle, target.moduleIds.length, { doneThisCycle: Number(group[`d${i}`] ?? 0), doneSinceLateBoundary: Number(group[`s${i}`] ?? 0), activeThisCycle: Number(group[`a${i}`] ?? 0) });
+      const status = group[`st${i}`] as LearnerStatus | null;
+      if (!status) continue; // outside the assignment's team
       statuses.push(status);
       all[status] += n;
       const key = `${target.subjectType}:${target.subjectId}`;
@@ -93,43 +91,19 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
 }
 
 /**
- * The establishment's active learners grouped by team and, for each assignment i, the counts
- * d{i} (modules done this cycle), s{i} (done since the late boundary) and a{i} (active this
- * cycle), null when the learner has no progress row: the rules of learner-status-sql.ts, with
- * each progress row's module turned into a number once (mi, a bit of each assignment's mask),
- * so that the filtered counts compare integers and instants rather than module ids. Only progress
- * made in this establishment counts, like every other report. Deactivated users are found
- * through a partial index of the inactive ones rather than by looking every learner up.
+ * The establishment's active learners grouped by team and their status for each assignment
+ * (column st{i}, null outside the assignment's team), decided by membershipStatus() from each
+ * membership's module_completions and module_activity, which the triggers of migration 0007 keep
+ * from the progress made in this establishment: one scan of the memberships, no progress row
+ * read. Deactivated users are found through a partial index of the inactive ones rather than by
+ * looking every learner up.
  */
-export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[]): SQL {
-  const moduleIds = [...new Set(targets.flatMap((t) => t.moduleIds))];
-  if (moduleIds.length > 62) throw new Error("more than 62 assigned modules: the dashboard's module masks would overflow");
-  const columns = targets.flatMap((_, i) => ["d", "s", "a"].map((c) => sql.raw(`lp.${c}${i}`)));
-  const counts = targets.flatMap((t, i) => {
-    const mask = t.moduleIds.reduce((bits, id) => bits | (1n << BigInt(moduleIds.indexOf(id))), 0n);
-    const inTarget = sql`(${sql.raw(String(mask))}::bigint >> p.mi) & 1 = 1`;
-    const latestSince = (since: Date | null) => (since ? sql`p.latest >= ${ts(since)}` : sql`p.latest is not null`);
+export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[], positions: ModulePositions): SQL {
+  const statuses = targets.map((t, i) => sql`${membershipStatus(t, positions)} as ${sql.raw(`st${i}`)}`);
 
-    return [
-      sql`count(*) filter (where ${inTarget} and ${latestSince(t.cycle.doneSince)})::int as d${sql.raw(String(i))}`,
-      sql`count(*) filter (where ${inTarget} and ${latestSince(t.cycle.lateUnlessSince)})::int as s${sql.raw(String(i))}`,
-      sql`count(*) filter (where ${inTarget}${t.cycle.doneSince ? sql` and p.last_activity_at >= ${ts(t.cycle.doneSince)}` : sql``})::int as a${sql.raw(String(i))}`,
-    ];
-  });
-  const moduleNumber = sql`case p.module_id ${sql.join(moduleIds.map((id, i) => sql`when ${id} then ${sql.raw(String(i))}`), sql` `)} end`;
-  // "offset 0" keeps the inner rows a subquery, so that mi and latest are computed once per row.
-  const progress =
-    targets.length > 0
-      ? sql`left join (select p.user_id, ${sql.join(counts, sql`, `)}
-        from (select p.user_id, ${moduleNumber} as mi, case when p.completed_at is not null then coalesce(p.last_completed_at, p.completed_at) end as latest, p.last_activity_at
-          from module_progress p where p.organisation_id = ${organisationId}::uuid offset 0) p
-        where p.mi is not null
-        group by p.user_id) lp on lp.user_id = m.user_id`
-      : sql``;
-
-  return sql`select m.team_id, ${sql.join(columns.map((c) => sql`${c}, `), sql``)} count(*)::int as n
-    from memberships m ${progress}
+  return sql`select m.team_id, ${sql.join(statuses.map((status) => sql`${status}, `), sql``)} count(*)::int as n
+    from memberships m
     where m.organisation_id = ${organisationId}::uuid and m.role = 'learner'
       and ${isActiveMember}
-    group by m.team_id ${sql.join(columns.map((c) => sql`, ${c}`), sql``)}`;
+    group by ${sql.join([sql`m.team_id`, ...statuses.map((_, j) => sql.raw(String(j + 2)))], sql`, `)}`;
 }

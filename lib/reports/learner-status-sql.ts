@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import type { AssignmentTarget } from "./assignment-targets";
 
 export type LearnerScope = {
@@ -37,6 +38,39 @@ export function activeSince(target: AssignmentTarget): SQL {
   const modules = sql.join(target.moduleIds.map((id) => sql`${id}`), sql`, `);
 
   return target.cycle.doneSince ? sql`count(*) filter (where p.module_id in (${modules}) and p.last_activity_at >= ${ts(target.cycle.doneSince)})::int` : sql`count(*) filter (where p.module_id in (${modules}))::int`;
+}
+
+/** Where each module's element is in memberships.module_completions and module_activity (module_keys). */
+export type ModulePositions = ReadonlyMap<string, number>;
+
+export async function loadModulePositions(db: Db): Promise<ModulePositions> {
+  const rows = rowsOf<{ module_id: string; position: number }>(await db.execute(sql`select module_id, position from module_keys`));
+
+  return new Map(rows.map((row) => [row.module_id, Number(row.position)]));
+}
+
+/**
+ * assignmentStatus() in SQL for the membership m, read from its module_completions and
+ * module_activity (the latest completion and last activity per module, kept by the triggers of
+ * migration 0007): 'done', 'late', 'in_progress' or 'not_started', null outside the target's
+ * team. A CASE, so that most learners are decided on their first elements; each element test is
+ * false for a missing element (no completion, no activity, a module nobody has progressed in).
+ */
+export function membershipStatus(target: AssignmentTarget, positions: ModulePositions): SQL {
+  const element = (column: "module_completions" | "module_activity", moduleId: string, since: Date | null) => {
+    const position = positions.get(moduleId);
+    if (position === undefined) return sql`false`;
+    if (!Number.isInteger(position)) throw new Error(`bad module position ${position}`);
+    const value = sql`m.${sql.raw(column)}[${sql.raw(String(position))}]`;
+
+    return since ? sql`coalesce(${value} >= ${ts(since)}, false)` : sql`${value} is not null`;
+  };
+  const all = (since: Date | null) => sql.join(target.moduleIds.map((id) => element("module_completions", id, since)), sql` and `);
+  const any = sql.join(target.moduleIds.map((id) => element("module_activity", id, target.cycle.doneSince)), sql` or `);
+  const outside = target.teamId ? sql`when m.team_id is distinct from ${target.teamId}::uuid then null` : sql``;
+  const late = target.cycle.isPastDue ? sql`when not (${all(target.cycle.lateUnlessSince)}) then 'late'` : sql``;
+
+  return sql`case ${outside} when ${all(target.cycle.doneSince)} then 'done' ${late} when ${any} then 'in_progress' else 'not_started' end`;
 }
 
 /** assignmentStatus() in SQL, for target number i of a learner row l with counts pu.d{i}, pu.s{i}, pu.a{i}; null when it does not apply to them. */

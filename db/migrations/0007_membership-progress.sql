@@ -1,0 +1,97 @@
+CREATE TABLE "module_keys" (
+	"module_id" text PRIMARY KEY NOT NULL,
+	"position" smallserial NOT NULL,
+	CONSTRAINT "module_keys_position_unique" UNIQUE("position")
+);
+--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "module_completions" timestamp with time zone[] DEFAULT '{}'::timestamptz[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "module_activity" timestamp with time zone[] DEFAULT '{}'::timestamptz[] NOT NULL;--> statement-breakpoint
+-- Written by hand. memberships.module_completions and module_activity hold, per module position
+-- (module_keys), the latest completion and the last activity of the member's progress made in
+-- this establishment (module_progress rows with its organisation_id): the dashboard counts every
+-- status from the memberships alone instead of folding the progress rows of each learner.
+-- Triggers keep them whoever writes module_progress (the player, a seed, an erasure, a test).
+--
+-- The member's two arrays computed from the progress rows, as the calling statement sees them;
+-- each array is as long as the highest position among the member's modules.
+CREATE FUNCTION "membership_progress"("member_user_id" uuid, "member_organisation_id" uuid, OUT "completions" timestamptz[], OUT "activity" timestamptz[])
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(array_agg(s.completion ORDER BY s.i) FILTER (WHERE s.i IS NOT NULL), '{}'),
+    coalesce(array_agg(s.activity ORDER BY s.i) FILTER (WHERE s.i IS NOT NULL), '{}')
+  FROM (SELECT coalesce(max(k."position"), 0) AS n FROM "module_progress" p JOIN "module_keys" k ON k."module_id" = p."module_id"
+        WHERE p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id) last
+  LEFT JOIN LATERAL (
+    SELECT g.i, CASE WHEN p."completed_at" IS NOT NULL THEN coalesce(p."last_completed_at", p."completed_at") END AS completion, p."last_activity_at" AS activity
+    FROM generate_series(1, last.n) AS g(i)
+    LEFT JOIN "module_keys" k ON k."position" = g.i
+    LEFT JOIN "module_progress" p ON p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id AND p."module_id" = k."module_id"
+  ) s ON true
+$$;
+--> statement-breakpoint
+-- Computes the arrays again for the given members (pairs of user_ids[i], organisation_ids[i]).
+-- 1. Modules seen for the first time get a position (a race on the same module leaves a gap: harmless).
+-- 2. The members' rows are locked in a fixed order, then computed in a later statement, whose
+--    snapshot holds every progress write committed before the lock was granted: of two writers
+--    of one learner, the one that computes last sees both, and nothing computed earlier can be
+--    written after it.
+CREATE FUNCTION "memberships_refresh_progress"("user_ids" uuid[], "organisation_ids" uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF coalesce(cardinality(user_ids), 0) = 0 THEN
+    RETURN;
+  END IF;
+  INSERT INTO "module_keys" ("module_id")
+    SELECT DISTINCT p."module_id"
+    FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
+    JOIN "module_progress" p ON p."user_id" = c.user_id AND p."organisation_id" = c.organisation_id
+    WHERE NOT EXISTS (SELECT 1 FROM "module_keys" k WHERE k."module_id" = p."module_id")
+    ORDER BY 1
+    ON CONFLICT ("module_id") DO NOTHING;
+  PERFORM 1 FROM "memberships" m JOIN unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
+      ON m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id
+    ORDER BY m."user_id", m."organisation_id"
+    FOR NO KEY UPDATE OF m;
+  UPDATE "memberships" m SET ("module_completions", "module_activity") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
+    FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
+    WHERE m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION "module_progress_to_memberships"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  user_ids uuid[];
+  organisation_ids uuid[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(user_id), array_agg(organisation_id) INTO user_ids, organisation_ids FROM (SELECT DISTINCT user_id, organisation_id FROM new_rows) c;
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(user_id), array_agg(organisation_id) INTO user_ids, organisation_ids
+    FROM (SELECT user_id, organisation_id FROM new_rows UNION SELECT user_id, organisation_id FROM old_rows) c;
+  ELSE
+    SELECT array_agg(user_id), array_agg(organisation_id) INTO user_ids, organisation_ids FROM (SELECT DISTINCT user_id, organisation_id FROM old_rows) c;
+  END IF;
+  PERFORM "memberships_refresh_progress"(user_ids, organisation_ids);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "module_progress_inserted" AFTER INSERT ON "module_progress"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "module_progress_to_memberships"();
+--> statement-breakpoint
+CREATE TRIGGER "module_progress_updated" AFTER UPDATE ON "module_progress"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "module_progress_to_memberships"();
+--> statement-breakpoint
+CREATE TRIGGER "module_progress_deleted" AFTER DELETE ON "module_progress"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "module_progress_to_memberships"();
+--> statement-breakpoint
+-- A membership made (or moved) where the person already has progress starts from it.
+CREATE FUNCTION "memberships_fill_progress"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT * INTO NEW."module_completions", NEW."module_activity" FROM "membership_progress"(NEW."user_id", NEW."organisation_id");
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "memberships_progress" BEFORE INSERT OR UPDATE OF "user_id", "organisation_id" ON "memberships"
+  FOR EACH ROW EXECUTE FUNCTION "memberships_fill_progress"();
+--> statement-breakpoint
+INSERT INTO "module_keys" ("module_id") SELECT DISTINCT "module_id" FROM "module_progress" ORDER BY 1;
+--> statement-breakpoint
+UPDATE "memberships" m SET ("module_completions", "module_activity") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
+  WHERE EXISTS (SELECT 1 FROM "module_progress" p WHERE p."user_id" = m."user_id" AND p."organisation_id" = m."organisation_id");
