@@ -6,30 +6,38 @@ CREATE TABLE "module_keys" (
 --> statement-breakpoint
 ALTER TABLE "memberships" ADD COLUMN "module_completions" timestamp with time zone[] DEFAULT '{}'::timestamptz[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "memberships" ADD COLUMN "module_activity" timestamp with time zone[] DEFAULT '{}'::timestamptz[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "time_spent_seconds" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "last_activity_at" timestamp with time zone;--> statement-breakpoint
 -- Written by hand. memberships.module_completions and module_activity hold, per module position
 -- (module_keys), the latest completion and the last activity of the member's progress made in
--- this establishment (module_progress rows with its organisation_id): the dashboard counts every
--- status from the memberships alone instead of folding the progress rows of each learner.
--- Triggers keep them whoever writes module_progress (the player, a seed, an erasure, a test).
+-- this establishment (module_progress rows with its organisation_id), and time_spent_seconds and
+-- last_activity_at the same over all modules: the reports decide every status from the
+-- memberships alone instead of folding the progress rows of each learner. Triggers keep them
+-- whoever writes module_progress (the player, a seed, an erasure, a test).
 --
--- The member's two arrays computed from the progress rows, as the calling statement sees them;
--- each array is as long as the highest position among the member's modules.
-CREATE FUNCTION "membership_progress"("member_user_id" uuid, "member_organisation_id" uuid, OUT "completions" timestamptz[], OUT "activity" timestamptz[])
+-- The member's progress as the calling statement sees it: the two arrays, each as long as the
+-- highest position among the member's modules, the time spent and the last activity.
+CREATE FUNCTION "membership_progress"("member_user_id" uuid, "member_organisation_id" uuid,
+  OUT "completions" timestamptz[], OUT "activity" timestamptz[], OUT "time_spent_seconds" integer, OUT "last_activity_at" timestamptz)
 LANGUAGE sql STABLE AS $$
   SELECT coalesce(array_agg(s.completion ORDER BY s.i) FILTER (WHERE s.i IS NOT NULL), '{}'),
-    coalesce(array_agg(s.activity ORDER BY s.i) FILTER (WHERE s.i IS NOT NULL), '{}')
-  FROM (SELECT coalesce(max(k."position"), 0) AS n FROM "module_progress" p JOIN "module_keys" k ON k."module_id" = p."module_id"
-        WHERE p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id) last
+    coalesce(array_agg(s.activity ORDER BY s.i) FILTER (WHERE s.i IS NOT NULL), '{}'),
+    t.seconds, t.last
+  FROM (SELECT coalesce(max(k."position"), 0) AS n, coalesce(sum(p."time_spent_seconds"), 0)::int AS seconds, max(p."last_activity_at") AS last
+        FROM "module_progress" p LEFT JOIN "module_keys" k ON k."module_id" = p."module_id"
+        WHERE p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id) t
   LEFT JOIN LATERAL (
     SELECT g.i, CASE WHEN p."completed_at" IS NOT NULL THEN coalesce(p."last_completed_at", p."completed_at") END AS completion, p."last_activity_at" AS activity
-    FROM generate_series(1, last.n) AS g(i)
+    FROM generate_series(1, t.n) AS g(i)
     LEFT JOIN "module_keys" k ON k."position" = g.i
     LEFT JOIN "module_progress" p ON p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id AND p."module_id" = k."module_id"
   ) s ON true
+  GROUP BY t.n, t.seconds, t.last
 $$;
 --> statement-breakpoint
 -- Computes the arrays again for the given members (pairs of user_ids[i], organisation_ids[i]).
 -- 1. Modules seen for the first time get a position (a race on the same module leaves a gap: harmless).
+--    Positions never change, so that the arrays already written stay right.
 -- 2. The members' rows are locked in a fixed order, then computed in a later statement, whose
 --    snapshot holds every progress write committed before the lock was granted: of two writers
 --    of one learner, the one that computes last sees both, and nothing computed earlier can be
@@ -50,7 +58,7 @@ BEGIN
       ON m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id
     ORDER BY m."user_id", m."organisation_id"
     FOR NO KEY UPDATE OF m;
-  UPDATE "memberships" m SET ("module_completions", "module_activity") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
+  UPDATE "memberships" m SET ("module_completions", "module_activity", "time_spent_seconds", "last_activity_at") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
     FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
     WHERE m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id;
 END $$;
@@ -84,7 +92,8 @@ CREATE TRIGGER "module_progress_deleted" AFTER DELETE ON "module_progress"
 -- A membership made (or moved) where the person already has progress starts from it.
 CREATE FUNCTION "memberships_fill_progress"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  SELECT * INTO NEW."module_completions", NEW."module_activity" FROM "membership_progress"(NEW."user_id", NEW."organisation_id");
+  SELECT * INTO NEW."module_completions", NEW."module_activity", NEW."time_spent_seconds", NEW."last_activity_at"
+    FROM "membership_progress"(NEW."user_id", NEW."organisation_id");
   RETURN NEW;
 END $$;
 --> statement-breakpoint
@@ -93,5 +102,5 @@ CREATE TRIGGER "memberships_progress" BEFORE INSERT OR UPDATE OF "user_id", "org
 --> statement-breakpoint
 INSERT INTO "module_keys" ("module_id") SELECT DISTINCT "module_id" FROM "module_progress" ORDER BY 1;
 --> statement-breakpoint
-UPDATE "memberships" m SET ("module_completions", "module_activity") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
+UPDATE "memberships" m SET ("module_completions", "module_activity", "time_spent_seconds", "last_activity_at") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
   WHERE EXISTS (SELECT 1 FROM "module_progress" p WHERE p."user_id" = m."user_id" AND p."organisation_id" = m."organisation_id");

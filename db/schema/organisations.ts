@@ -1,6 +1,7 @@
 import {
   type AnyPgColumn,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -90,13 +91,16 @@ export const memberships = pgTable(
      */
     sortName: text("sort_name").notNull().default(""),
     /**
-     * The member's progress made in this establishment, one element per module at its position in
-     * module_keys (1-based): the latest completion (null until completed) and the last activity
-     * (null without progress). Kept by triggers on module_progress (migration 0007) whoever
-     * writes it, so that the dashboard counts statuses from the memberships alone.
+     * The member's progress made in this establishment (module_progress rows with its
+     * organisation_id), kept by triggers on module_progress (migration 0007) whoever writes it,
+     * so that the reports read the memberships alone: per module, at its position in module_keys
+     * (1-based), the latest completion (null until completed) and the last activity (null without
+     * progress); and over all modules, the time spent and the last activity.
      */
     moduleCompletions: timestamp("module_completions", { withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
     moduleActivity: timestamp("module_activity", { withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
+    timeSpentSeconds: integer("time_spent_seconds").notNull().default(0),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

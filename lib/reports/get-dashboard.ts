@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
-import { isActiveMember, loadModulePositions, membershipStatus, type ModulePositions, rowsOf, ts } from "./learner-status-sql";
+import { isActiveMember, membershipStatus, rowsOf, ts } from "./learner-status-sql";
 import { type LearnerStatus, learnerStatuses, overallStatus } from "./status";
 
 export type StatusCounts = Record<LearnerStatus, number>;
@@ -43,7 +43,7 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
   const ranges = sql.join(months.map((_, i) => sql`(${sql.raw(String(i))}, ${ts(monthStarts[i]!)}, ${ts(monthStarts[i + 1]!)})`), sql`, `);
   // The trend beside the figures, on another connection, from the start: it needs no assignment.
   const [groups, trend] = await Promise.all([
-    Promise.all([loadAssignmentTargets(db, options), loadModulePositions(db)]).then(async ([targets, positions]) => ({ targets, result: await db.execute(dashboardGroupsStatement(organisationId, targets, positions)) })),
+    loadAssignmentTargets(db, options).then(async (targets) => ({ targets, result: await db.execute(dashboardGroupsStatement(organisationId, targets)) })),
     db.execute(sql`select r.i, (select count(*) from module_progress p where p.organisation_id = ${organisationId}::uuid
         and p.completed_at >= r.start and p.completed_at < r.next and p.completed_at <= ${ts(asOf)})::int as n
       from (values ${ranges}) as r (i, start, next)`),
@@ -98,8 +98,8 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
  * read. Deactivated users are found through a partial index of the inactive ones rather than by
  * looking every learner up.
  */
-export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[], positions: ModulePositions): SQL {
-  const statuses = targets.map((t, i) => sql`${membershipStatus(t, positions)} as ${sql.raw(`st${i}`)}`);
+export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[]): SQL {
+  const statuses = targets.map((t, i) => sql`${membershipStatus(t)} as ${sql.raw(`st${i}`)}`);
 
   return sql`select m.team_id, ${sql.join(statuses.map((status) => sql`${status}, `), sql``)} count(*)::int as n
     from memberships m
