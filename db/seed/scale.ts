@@ -94,7 +94,6 @@ async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void>
     teamId: rand() < 0.9 ? teamIds[Math.floor(rand() * teamIds.length)]! : null,
   }));
   await insertChunks(people, (chunk) => db.insert(users).values(chunk.map(({ id, name, email }) => ({ id, name, email }))));
-  await insertChunks(people, (chunk) => db.insert(memberships).values(chunk.map((p) => ({ userId: p.id, organisationId, role: "learner" as const, teamId: p.teamId }))));
 
   const progress: (typeof moduleProgress.$inferInsert)[] = [];
   const events: (typeof learningEvents.$inferInsert)[] = [];
@@ -119,6 +118,12 @@ async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void>
     }
   }
   await insertChunks(progress, (chunk) => db.insert(moduleProgress).values(chunk));
+  // The memberships after the progress: each is written once, complete (a trigger fills its
+  // progress summary from the rows already there, migration 0007), packed as an establishment's
+  // members are after ordinary use, when each progress write updates its membership in place.
+  // Inserted first, every membership would be updated by a few bulk statements, whose new row
+  // versions cannot all fit on their pages, scattering the establishment over the table.
+  await insertChunks(people, (chunk) => db.insert(memberships).values(chunk.map((p) => ({ userId: p.id, organisationId, role: "learner" as const, teamId: p.teamId }))));
   await insertChunks(events, (chunk) => db.insert(learningEvents).values(chunk));
   await insertChunks(issued, (chunk) => db.insert(certificates).values(chunk));
   // The quiz answers of closed days, counted as the dashboard would count them on its first visit.
