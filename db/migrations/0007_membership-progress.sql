@@ -25,24 +25,32 @@ ALTER TABLE "memberships" ADD COLUMN "last_activity_at" timestamp with time zone
 ALTER TABLE "memberships" SET (fillfactor = 80);
 --> statement-breakpoint
 -- The member's progress as the calling statement sees it: the two arrays, each as long as the
--- highest position among the member's modules, the time spent and the last activity.
+-- highest position among the member's modules, the time spent and the last activity. PL/pgSQL,
+-- whose plans are kept for the session (an SQL function's would be made again on every call).
 CREATE FUNCTION "membership_progress"("member_user_id" uuid, "member_organisation_id" uuid,
   OUT "completions" timestamptz[], OUT "activity" timestamptz[], OUT "time_spent_seconds" integer, OUT "last_activity_at" timestamptz)
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(array_agg(s.completion ORDER BY s.i) FILTER (WHERE s.i IS NOT NULL), '{}'),
-    coalesce(array_agg(s.activity ORDER BY s.i) FILTER (WHERE s.i IS NOT NULL), '{}'),
-    t.seconds, t.last
-  FROM (SELECT coalesce(max(k."position"), 0) AS n, coalesce(sum(p."time_spent_seconds"), 0)::int AS seconds, max(p."last_activity_at") AS last
-        FROM "module_progress" p LEFT JOIN "module_keys" k ON k."module_id" = p."module_id"
-        WHERE p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id) t
-  LEFT JOIN LATERAL (
-    SELECT g.i, CASE WHEN p."completed_at" IS NOT NULL THEN coalesce(p."last_completed_at", p."completed_at") END AS completion, p."last_activity_at" AS activity
-    FROM generate_series(1, t.n) AS g(i)
-    LEFT JOIN "module_keys" k ON k."position" = g.i
-    LEFT JOIN "module_progress" p ON p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id AND p."module_id" = k."module_id"
-  ) s ON true
-  GROUP BY t.n, t.seconds, t.last
-$$;
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  r record;
+BEGIN
+  completions := '{}';
+  activity := '{}';
+  time_spent_seconds := 0;
+  FOR r IN SELECT k."position", CASE WHEN p."completed_at" IS NOT NULL THEN coalesce(p."last_completed_at", p."completed_at") END AS completion,
+      p."last_activity_at", p."time_spent_seconds", max(k."position") OVER () AS n
+    FROM "module_progress" p JOIN "module_keys" k ON k."module_id" = p."module_id"
+    WHERE p."user_id" = member_user_id AND p."organisation_id" = member_organisation_id
+  LOOP
+    IF cardinality(completions) = 0 THEN
+      completions := array_fill(NULL::timestamptz, ARRAY[r.n]);
+      activity := array_fill(NULL::timestamptz, ARRAY[r.n]);
+    END IF;
+    completions[r."position"] := r.completion;
+    activity[r."position"] := r."last_activity_at";
+    time_spent_seconds := time_spent_seconds + r."time_spent_seconds";
+    last_activity_at := greatest(last_activity_at, r."last_activity_at");
+  END LOOP;
+END $$;
 --> statement-breakpoint
 -- Computes the arrays again for the given members (pairs of user_ids[i], organisation_ids[i]).
 -- 1. Modules seen for the first time get a position (a race on the same module leaves a gap: harmless).
