@@ -42,7 +42,8 @@ export const certificates = pgTable(
       table.subjectId,
       table.completedAt,
     ),
-    index("certificates_organisation_id_idx").on(table.organisationId),
+    // An establishment's certificates, and those issued in a period (the region view, per month).
+    index("certificates_organisation_id_issued_at_idx").on(table.organisationId, table.issuedAt),
   ],
 );
 

@@ -98,6 +98,8 @@ export const moduleProgress = pgTable(
     // counted from the index alone. Partial, so that a new progress row adds nothing to it, and
     // completed_at changes once per row: later updates stay HOT.
     index("module_progress_organisation_id_completed_at_idx").on(table.organisationId, table.completedAt).where(sql`${table.completedAt} is not null`),
+    // The region view's renewals: the modules completed again, by the latest completion (few rows).
+    index("module_progress_organisation_id_renewed_idx").on(table.organisationId, table.lastCompletedAt).where(sql`${table.lastCompletedAt} > ${table.completedAt}`),
   ],
 );
 

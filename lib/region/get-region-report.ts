@@ -43,7 +43,8 @@ export function regionMonths(asOf: Date): string[] {
  * or in a group) with its enrolled and active learners, module completions and certificates
  * over the 12 months to `asOf`, and the same per month. A module taken again counts once more
  * in the month of its latest completion. Anyone else gets not_found. Small GROUP BY statements,
- * run side by side.
+ * run side by side: the learners from the memberships' progress summary, the completions and
+ * certificates from ranges of indexes on (establishment, date).
  */
 export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Date }): Promise<RegionReport> {
   const region = regionCte(requireAdminCentres(options.actor));
@@ -52,40 +53,43 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
   const until = sql`${options.asOf.toISOString()}::timestamptz`;
 
   const inRange = (column: string) => sql`${sql.raw(column)} >= ${since} and ${sql.raw(column)} <= ${until}`;
-  const parisMonth = (column: string) => sql.raw(`date_trunc('month', ${column}, 'Europe/Paris')`);
-  // Months are grouped as instants (cheap), then written YYYY-MM once per group.
-  const monthText = sql.raw(`to_char(month at time zone 'Europe/Paris', 'YYYY-MM')`);
+  // The month of an instant in the range, 1 to 12: a binary search among the months' first
+  // instants (Paris), folded into constants when planned, rather than a time zone conversion per row.
+  const starts = sql.join(months.map((month) => sql`(${`${month}-01`}::date::timestamp at time zone 'Europe/Paris')`), sql`, `);
+  const monthOf = (column: string) => sql`width_bucket(${sql.raw(column)}, array[${starts}]::timestamptz[])`;
 
-  const [organisations, learners, active, progress, certificates] = await Promise.all([
+  const [organisations, members, progress, certificates] = await Promise.all([
     db.execute(sql`with ${region} select id, name, finess, group_name from region order by name, id`),
-    db.execute(sql`with ${region} select m.organisation_id, count(*)::int as enrolled from memberships m join users u on u.id = m.user_id
-      where m.organisation_id in (select id from region) and m.role = 'learner' and u.is_active group by 1`),
-    db.execute(sql`with ${region} select organisation_id, count(*)::int as n from (
-        select distinct organisation_id, user_id from module_progress where organisation_id in (select id from region) and ${inRange("last_activity_at")}
-      ) people group by 1`),
-    // Completions: the first in its month, and the latest (a renewal) in its month when later, in
-    // one pass. Both come before last_activity_at, so the bound on it loses nothing.
-    db.execute(sql`with ${region} select organisation_id, ${monthText} as month, n from (
-        select p.organisation_id, v.month, count(*)::int as n
-        from module_progress p cross join lateral (values
-          (case when ${inRange("p.completed_at")} then ${parisMonth("p.completed_at")} end),
-          (case when p.last_completed_at > p.completed_at and ${inRange("p.last_completed_at")} then ${parisMonth("p.last_completed_at")} end)
-        ) as v(month)
-        where p.organisation_id in (select id from region) and p.last_activity_at >= ${since} and v.month is not null
+    // Enrolled and active from the memberships alone (their progress summary, migration 0007):
+    // active when some module's last activity here is in the range, read from the array only when
+    // the membership's latest activity is past the end of the range (a report as of a past day).
+    db.execute(sql`with ${region} select m.organisation_id,
+        count(*) filter (where m.role = 'learner' and m.user_id not in (select inactive.id from users inactive where not inactive.is_active))::int as enrolled,
+        count(*) filter (where m.last_activity_at >= ${since}
+          and (m.last_activity_at <= ${until} or exists (select 1 from unnest(m.module_activity) a where a >= ${since} and a <= ${until})))::int as active
+      from memberships m where m.organisation_id in (select id from region) group by 1`),
+    // Completions: the first in its month, and the latest (a renewal) in its month when later,
+    // each a range of a partial index on (organisation_id, completed_at / last_completed_at).
+    db.execute(sql`with ${region} select p.organisation_id, ${monthOf("p.completed_at")} as month, count(*)::int as n
+        from module_progress p where p.organisation_id in (select id from region) and ${inRange("p.completed_at")}
         group by 1, 2
-      ) done`),
-    db.execute(sql`with ${region} select organisation_id, ${monthText} as month, n from (
-        select organisation_id, ${parisMonth("issued_at")} as month, count(*)::int as n from certificates
-        where organisation_id in (select id from region) and revoked_at is null and ${inRange("issued_at")} group by 1, 2
-      ) issued`),
+      union all
+      select p.organisation_id, ${monthOf("p.last_completed_at")} as month, count(*)::int as n
+        from module_progress p where p.organisation_id in (select id from region) and p.last_completed_at > p.completed_at and ${inRange("p.last_completed_at")}
+        group by 1, 2`),
+    db.execute(sql`with ${region} select organisation_id, ${monthOf("issued_at")} as month, count(*)::int as n from certificates
+        where organisation_id in (select id from region) and revoked_at is null and ${inRange("issued_at")} group by 1, 2`),
   ]);
+  // Month numbers (1–12) as YYYY-MM.
+  const byMonth = (rows: { organisation_id: string; month: number; n: number }[]) => rows.map((row) => ({ ...row, month: months[Number(row.month) - 1]! }));
+  const memberRows = rowsOf<{ organisation_id: string; enrolled: number; active: number }>(members);
 
   return assemble(months, {
     organisations: rowsOf<{ id: string; name: string; finess: string | null; group_name: string | null }>(organisations),
-    learners: rowsOf<{ organisation_id: string; enrolled: number }>(learners),
-    active: rowsOf<{ organisation_id: string; n: number }>(active),
-    progress: rowsOf<{ organisation_id: string; month: string; n: number }>(progress),
-    certificates: rowsOf<{ organisation_id: string; month: string; n: number }>(certificates),
+    learners: memberRows,
+    active: memberRows.map((row) => ({ organisation_id: row.organisation_id, n: row.active })),
+    progress: byMonth(rowsOf(progress)),
+    certificates: byMonth(rowsOf(certificates)),
   });
 }
 
