@@ -108,6 +108,9 @@ export const memberships = pgTable(
     uniqueIndex("memberships_user_id_organisation_id_key").on(table.userId, table.organisationId),
     index("memberships_organisation_id_sort_name_idx").on(table.organisationId, table.sortName, table.userId),
     index("memberships_team_id_idx").on(table.teamId),
+    // An establishment's learners counted from the index alone (the learner list's total): the
+    // rows themselves carry the progress summary, too wide to scan for a count.
+    index("memberships_learners_idx").on(table.organisationId, table.userId).where(sql`${table.role} = 'learner'`),
     index("memberships_join_code_id_idx").on(table.joinCodeId),
   ],
 );
