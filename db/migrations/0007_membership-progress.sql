@@ -19,9 +19,10 @@ ALTER TABLE "memberships" ADD COLUMN "last_activity_at" timestamp with time zone
 -- progress write, and with full pages each update moves the row to wherever there is space (and
 -- adds an entry to each of its indexes), scattering an establishment's members over the table.
 -- With room, updates stay on the page (HOT) and an establishment's members stay together, as they
--- were inserted. 80 %: room for several new versions per page at once, one write at a time
--- freeing the last (60 % made the dashboard read a third more pages for no gain in the bench). Pages written before keep their
--- layout until the table is rewritten (VACUUM FULL or pg_repack, at a quiet time).
+-- were inserted. 80 %: room for several new versions per page at once, each write's page pruning
+-- freeing the versions before it (60 % made the table a third larger for no gain in the bench).
+-- Pages written before keep their layout until the table is rewritten (VACUUM FULL or pg_repack,
+-- at a quiet time).
 ALTER TABLE "memberships" SET (fillfactor = 80);
 --> statement-breakpoint
 -- The member's progress as the calling statement sees it: the two arrays, each as long as the
