@@ -81,29 +81,25 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
         where organisation_id in (select id from region) and revoked_at is null and ${inRange("issued_at")} group by 1, 2`),
   ]);
   // Month numbers (1–12) as YYYY-MM.
-  const byMonth = (rows: { organisation_id: string; month: number; n: number }[]) => rows.map((row) => ({ ...row, month: months[Number(row.month) - 1]! }));
-  const memberRows = rowsOf<{ organisation_id: string; enrolled: number; active: number }>(members);
+  const monthNamed = (rows: { organisation_id: string; month: number; n: number }[]) => rows.map((row) => ({ ...row, month: months[Number(row.month) - 1]! }));
 
   return assemble(months, {
     organisations: rowsOf<{ id: string; name: string; finess: string | null; group_name: string | null }>(organisations),
-    learners: memberRows,
-    active: memberRows.map((row) => ({ organisation_id: row.organisation_id, n: row.active })),
-    progress: byMonth(rowsOf(progress)),
-    certificates: byMonth(rowsOf(certificates)),
+    members: rowsOf(members),
+    progress: monthNamed(rowsOf(progress)),
+    certificates: monthNamed(rowsOf(certificates)),
   });
 }
 
 type Raw = {
   organisations: { id: string; name: string; finess: string | null; group_name: string | null }[];
-  learners: { organisation_id: string; enrolled: number }[];
-  active: { organisation_id: string; n: number }[];
+  members: { organisation_id: string; enrolled: number; active: number }[];
   progress: { organisation_id: string; month: string; n: number }[];
   certificates: { organisation_id: string; month: string; n: number }[];
 };
 
 function assemble(months: string[], raw: Raw): RegionReport {
-  const enrolled = new Map(raw.learners.map((row) => [row.organisation_id, row.enrolled]));
-  const active = new Map(raw.active.map((row) => [row.organisation_id, row.n]));
+  const members = new Map(raw.members.map((row) => [row.organisation_id, row]));
   const cells = new Map<string, RegionMonth & { establishmentId: string }>();
   const cell = (establishmentId: string, month: string) => {
     const key = `${establishmentId}:${month}`;
@@ -117,7 +113,7 @@ function assemble(months: string[], raw: Raw): RegionReport {
   const sum = (rows: RegionMonth[], key: "completions" | "certificates") => rows.reduce((total, row) => total + row[key], 0);
   const establishments = raw.organisations.map((o) => {
     const own = list.filter((c) => c.establishmentId === o.id);
-    return { id: o.id, name: o.name, groupName: o.group_name, finess: o.finess, enrolled: enrolled.get(o.id) ?? 0, active: active.get(o.id) ?? 0, completions: sum(own, "completions"), certificates: sum(own, "certificates") };
+    return { id: o.id, name: o.name, groupName: o.group_name, finess: o.finess, enrolled: members.get(o.id)?.enrolled ?? 0, active: members.get(o.id)?.active ?? 0, completions: sum(own, "completions"), certificates: sum(own, "certificates") };
   });
   const byMonth = months.map((month) => {
     const inMonth = list.filter((c) => c.month === month);

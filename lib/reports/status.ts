@@ -16,8 +16,11 @@ export function latestCompletion(progress: ProgressFacts): Date | null {
 
 /**
  * The status of one learner for one assignment whose subject has `moduleCount` modules (a path is
- * done when all its modules are): done, late, in progress (some activity this cycle), or not
- * started. The SQL in learner-status-sql.ts applies the same rules; tests hold them equal.
+ * done when all its modules are): done when every module was completed this cycle (latest
+ * completion at or after cycle.doneSince), late when a deadline has passed and not every module
+ * was completed since the late boundary (cycle.lateUnlessSince), in progress with some activity
+ * this cycle, otherwise not started. membershipStatus() in learner-status-sql.ts applies the same
+ * rules in SQL; tests hold them equal.
  */
 export function assignmentStatus(cycle: AssignmentCycle, moduleCount: number, progress: ProgressFacts[]): LearnerStatus {
   const countedSince = (since: Date | null) =>
@@ -25,23 +28,10 @@ export function assignmentStatus(cycle: AssignmentCycle, moduleCount: number, pr
       const latest = latestCompletion(p);
       return latest && (!since || latest >= since);
     }).length;
-  const active = progress.filter((p) => !cycle.doneSince || p.lastActivityAt >= cycle.doneSince).length;
+  if (countedSince(cycle.doneSince) >= moduleCount) return "done";
+  if (cycle.isPastDue && countedSince(cycle.lateUnlessSince) < moduleCount) return "late";
 
-  return statusFromCounts(cycle, moduleCount, { doneThisCycle: countedSince(cycle.doneSince), doneSinceLateBoundary: countedSince(cycle.lateUnlessSince), activeThisCycle: active });
-}
-
-/**
- * What assignmentStatus() decides on: how many of the subject's modules were completed this cycle
- * (latest completion at or after cycle.doneSince), since the late boundary (cycle.lateUnlessSince),
- * and how many have any activity this cycle. The dashboard counts these in SQL and decides here.
- */
-export type CycleCounts = { doneThisCycle: number; doneSinceLateBoundary: number; activeThisCycle: number };
-
-export function statusFromCounts(cycle: AssignmentCycle, moduleCount: number, counts: CycleCounts): LearnerStatus {
-  if (counts.doneThisCycle >= moduleCount) return "done";
-  if (cycle.isPastDue && counts.doneSinceLateBoundary < moduleCount) return "late";
-
-  return counts.activeThisCycle > 0 ? "in_progress" : "not_started";
+  return progress.some((p) => !cycle.doneSince || p.lastActivityAt >= cycle.doneSince) ? "in_progress" : "not_started";
 }
 
 /** A learner's overall status across their assignments: late if any is, done if all are. */
