@@ -1,4 +1,6 @@
 import {
+  bigint,
+  boolean,
   date,
   index,
   integer,
@@ -147,6 +149,29 @@ export const quizAnswerCoverage = pgTable("quiz_answer_coverage", {
     .primaryKey()
     .references(() => organisations.id, { onDelete: "cascade" }),
   closedBefore: timestamp("closed_before", { withTimezone: true }),
+});
+
+/**
+ * The dashboard's figures of an establishment as last counted (lib/reports/dashboard-figures.ts):
+ * learners by team and status, completions of the past months,
+ * served again as long as nothing they depend on has changed. `armed` is set, under an exclusive
+ * advisory lock of the establishment, before the figures are counted in a later snapshot; every
+ * writer of what they depend on (its memberships, their progress summary, its users' being active)
+ * takes that lock shared and clears `armed` (dashboard_cache_touch(), migration 0009), so that
+ * figures are served again only when no write has come since they were counted. `generation`
+ * names each arming, so that figures counted for an earlier one are never kept.
+ */
+export const dashboardCache = pgTable("dashboard_cache", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  generation: bigint("generation", { mode: "number" }).notNull().default(0),
+  armed: boolean("armed").notNull().default(false),
+  /** SHA-256 of the counting statements (texts and parameters): the assignments, their cycles and modules, the months. */
+  statementKey: text("statement_key"),
+  cachedGeneration: bigint("cached_generation", { mode: "number" }),
+  /** Each counting statement's rows, by name. */
+  figures: jsonb("figures"),
 });
 
 export type LearningEvent = typeof learningEvents.$inferSelect;

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
+import { countedFigures, type FigureRow, readDashboardCache } from "./dashboard-figures";
 import { isActiveMember, membershipStatus, rowsOf, ts } from "./learner-status-sql";
 import { type LearnerStatus, learnerStatuses, overallStatus } from "./status";
 
@@ -32,31 +33,41 @@ function breakdown(id: string | null, label: string, counts: StatusCounts): Brea
  * The establishment's figures, counted by the database: one pass over its learners' memberships
  * gives each learner's status for each assignment (membershipStatus()); the learners are grouped
  * by team and those statuses, so that a few hundred groups come back, which are added up here
- * (overall status with the rules of status.ts) and multiplied by the group's size.
+ * (overall status with the rules of status.ts) and multiplied by the group's size. The groups and
+ * the past months' completions are kept and served again until a write changes what they are
+ * counted from (dashboard-figures.ts).
  */
 export async function getDashboard(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; teams: { id: string; name: string }[] }): Promise<Dashboard> {
   const { organisationId, asOf } = options;
   // The last 12 months (UTC), oldest first, each counted as a range of the partial index on
   // (organisation_id, completed_at): an index-only count per month rather than grouping the rows.
+  // The 11 months that are over are counted with the figures (and kept with them); the current
+  // one, up to asOf, on its own connection from the start.
   const monthStarts = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11 + i, 1)));
   const months = monthStarts.slice(0, 12).map((start) => start.toISOString().slice(0, 7));
-  const ranges = sql.join(months.map((_, i) => sql`(${sql.raw(String(i))}, ${ts(monthStarts[i]!)}, ${ts(monthStarts[i + 1]!)})`), sql`, `);
-  // The trend beside the figures, on another connection, from the start: it needs no assignment.
-  const [groups, trend] = await Promise.all([
-    loadAssignmentTargets(db, options).then(async (targets) => ({ targets, result: await db.execute(dashboardGroupsStatement(organisationId, targets)) })),
-    db.execute(sql`select r.i, (select count(*) from module_progress p where p.organisation_id = ${organisationId}::uuid
-        and p.completed_at >= r.start and p.completed_at < r.next and p.completed_at <= ${ts(asOf)})::int as n
-      from (values ${ranges}) as r (i, start, next)`),
+  const monthCounts = (indexes: number[], until: Date | null) =>
+    sql`select r.i, (select count(*) from module_progress p where p.organisation_id = ${organisationId}::uuid
+        and p.completed_at >= r.start and p.completed_at < r.next ${until ? sql`and p.completed_at <= ${ts(until)}` : sql``})::int as n
+      from (values ${sql.join(
+        indexes.map((i) => sql`(${sql.raw(String(i))}, ${ts(monthStarts[i]!)}, ${ts(monthStarts[i + 1]!)})`),
+        sql`, `,
+      )}) as r (i, start, next)`;
+  const [{ targets, figures }, currentMonth] = await Promise.all([
+    // The figures as last counted are read beside the assignments, and served if still valid.
+    Promise.all([loadAssignmentTargets(db, options), readDashboardCache(db, organisationId)]).then(async ([targets, cached]) => ({
+      targets,
+      figures: await countedFigures(db, organisationId, { groups: dashboardGroupsStatement(organisationId, targets), months: monthCounts([...months.keys()].slice(0, 11), null) }, cached),
+    })),
+    db.execute(monthCounts([11], asOf)),
   ]);
-  const { targets } = groups;
-  const completionsByMonth = new Map(rowsOf<{ i: number; n: number }>(trend).map((row) => [Number(row.i), Number(row.n)]));
+  const completionsByMonth = new Map([...figures.months, ...rowsOf<FigureRow>(currentMonth)].map((row) => [Number(row.i), Number(row.n)]));
 
   const all = emptyCounts();
   const learnerCounts = emptyCounts();
   let learnersWithoutAssignment = 0;
   const bySubject = new Map<string, { label: string; counts: StatusCounts }>();
   const byTeam = new Map<string | null, StatusCounts>();
-  for (const group of rowsOf<Record<string, string | number | null>>(groups.result)) {
+  for (const group of figures.groups) {
     const teamId = group.team_id as string | null;
     const n = Number(group.n);
     const statuses: LearnerStatus[] = [];

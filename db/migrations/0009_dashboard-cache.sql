@@ -1,0 +1,109 @@
+CREATE TABLE "dashboard_cache" (
+	"organisation_id" uuid PRIMARY KEY NOT NULL,
+	"generation" bigint DEFAULT 0 NOT NULL,
+	"armed" boolean DEFAULT false NOT NULL,
+	"statement_key" text,
+	"cached_generation" bigint,
+	"figures" jsonb
+);
+--> statement-breakpoint
+ALTER TABLE "dashboard_cache" ADD CONSTRAINT "dashboard_cache_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Written by hand. The dashboard's figures of an establishment are kept in dashboard_cache and
+-- served again while nothing they are counted from has changed (lib/reports/dashboard-figures.ts):
+-- its memberships (made, removed, moved to another team or role), their progress summary (kept by
+-- memberships_refresh_progress, migration 0007) and whether their users are active. Every such
+-- write calls dashboard_cache_touch() for the establishments it changes, in its own transaction:
+-- 1. it takes the establishment's advisory lock in shared mode, held until the write commits or
+--    rolls back (writers never wait for each other on it);
+-- 2. then it clears `armed`, if set, in a statement of its own, whose snapshot is taken after the
+--    lock was granted. The update only happens for the first writer after the figures were
+--    counted: the others find `armed` already cleared and write nothing, so the row is no hot spot.
+-- The reader sets `armed` under the same lock in exclusive mode, which waits for every writer
+-- holding it: a write is either committed before the figures are counted (they include it), or
+-- clears `armed` after it was set (the figures are not served again). Key (1986618729 = 'vigi',
+-- hashtext of the establishment); two establishments sharing a hash only wait for each other.
+-- A writer in REPEATABLE READ or SERIALIZABLE, whose snapshot may be older than the arming, clears
+-- the row unconditionally: it then fails with a serialisation error rather than miss the arming.
+CREATE FUNCTION "dashboard_cache_touch"("organisation_ids" uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  organisation uuid;
+BEGIN
+  IF coalesce(cardinality(organisation_ids), 0) = 0 THEN
+    RETURN;
+  END IF;
+  FOR organisation IN SELECT DISTINCT o FROM unnest(organisation_ids) AS o WHERE o IS NOT NULL ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock_shared(1986618729, hashtext(organisation::text));
+  END LOOP;
+  IF current_setting('transaction_isolation') = 'read committed' THEN
+    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids) AND "armed";
+  ELSE
+    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids);
+  END IF;
+END $$;
+--> statement-breakpoint
+-- Migration 0007's function, touching the dashboards of the establishments whose summaries it wrote.
+CREATE OR REPLACE FUNCTION "memberships_refresh_progress"("user_ids" uuid[], "organisation_ids" uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF coalesce(cardinality(user_ids), 0) = 0 THEN
+    RETURN;
+  END IF;
+  INSERT INTO "module_keys" ("module_id")
+    SELECT DISTINCT p."module_id"
+    FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
+    JOIN "module_progress" p ON p."user_id" = c.user_id AND p."organisation_id" = c.organisation_id
+    WHERE NOT EXISTS (SELECT 1 FROM "module_keys" k WHERE k."module_id" = p."module_id")
+    ORDER BY 1
+    ON CONFLICT ("module_id") DO NOTHING;
+  PERFORM 1 FROM "memberships" m JOIN unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
+      ON m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id
+    ORDER BY m."user_id", m."organisation_id"
+    FOR NO KEY UPDATE OF m;
+  UPDATE "memberships" m SET ("module_completions", "module_activity", "time_spent_seconds", "last_activity_at") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
+    FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
+    WHERE m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id;
+  PERFORM "dashboard_cache_touch"(organisation_ids);
+END $$;
+--> statement-breakpoint
+-- Memberships made or removed (statement-level: seeds and erasures write thousands at once).
+CREATE FUNCTION "memberships_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  organisation_ids uuid[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT organisation_id) INTO organisation_ids FROM new_rows;
+  ELSE
+    SELECT array_agg(DISTINCT organisation_id) INTO organisation_ids FROM old_rows;
+  END IF;
+  PERFORM "dashboard_cache_touch"(organisation_ids);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "memberships_inserted_dashboard" AFTER INSERT ON "memberships"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "memberships_touch_dashboard"();
+--> statement-breakpoint
+CREATE TRIGGER "memberships_deleted_dashboard" AFTER DELETE ON "memberships"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "memberships_touch_dashboard"();
+--> statement-breakpoint
+-- A membership moved to another team, role or establishment (a team deleted sets team_id to null
+-- through its foreign key, which fires this too). Row-level: PostgreSQL has no transition tables
+-- for triggers on a list of columns.
+CREATE FUNCTION "membership_moved_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "dashboard_cache_touch"(ARRAY[OLD."organisation_id", NEW."organisation_id"]);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "memberships_moved_dashboard" AFTER UPDATE OF "organisation_id", "user_id", "team_id", "role" ON "memberships"
+  FOR EACH ROW EXECUTE FUNCTION "membership_moved_touch_dashboard"();
+--> statement-breakpoint
+-- A user deactivated or reactivated: every establishment the user is a member of.
+CREATE FUNCTION "users_activity_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD."is_active" IS DISTINCT FROM NEW."is_active" THEN
+    PERFORM "dashboard_cache_touch"(ARRAY(SELECT m."organisation_id" FROM "memberships" m WHERE m."user_id" = NEW."id"));
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "users_activity_dashboard" AFTER UPDATE OF "is_active" ON "users"
+  FOR EACH ROW EXECUTE FUNCTION "users_activity_touch_dashboard"();

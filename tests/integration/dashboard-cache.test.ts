@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignments } from "@/db/schema";
+import { createOrganisation, createTeam, createUser } from "@/db/seed/factories";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { getDashboard } from "@/lib/reports/get-dashboard";
+import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { type TestDb, createTestDb } from "../support/db";
+import { seededRandom } from "../support/seeded-random";
+
+// The dashboard's figures are kept in dashboard_cache and served again until a write changes what
+// they are counted from (migration 0009, lib/reports/dashboard-figures.ts). Every figure served
+// must equal the figures counted afresh (the cache row removed first), whatever was written before,
+// and figures must be served again, without counting, when nothing was written.
+
+const catalogue = loadCatalogue();
+const path = catalogue.pathById.get("bonnes-pratiques")!;
+const asOf = new Date("2026-11-30T10:00:00Z");
+let testDb: TestDb;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+const generation = async (organisationId: string) =>
+  Number(rowsOf<{ generation: string | number }>(await testDb.db.execute(sql`select generation from dashboard_cache where organisation_id = ${organisationId}::uuid`))[0]?.generation ?? -1);
+
+async function freshDashboard(organisationId: string, teams: { id: string; name: string }[]) {
+  await testDb.db.execute(sql`delete from dashboard_cache where organisation_id = ${organisationId}::uuid`);
+
+  return getDashboard(testDb.db, { organisationId, catalogue, asOf, teams });
+}
+
+async function upsertProgress(userId: string, organisationId: string, moduleId: string, completedAt: Date | null, lastActivityAt: Date) {
+  await testDb.db.execute(sql`insert into module_progress (user_id, module_id, organisation_id, module_version, completed_at, last_completed_at, last_activity_at, time_spent_seconds)
+    values (${userId}::uuid, ${moduleId}, ${organisationId}::uuid, 1, ${completedAt?.toISOString() ?? null}::timestamptz, ${completedAt?.toISOString() ?? null}::timestamptz, ${lastActivityAt.toISOString()}::timestamptz, 60)
+    on conflict (user_id, module_id) do update set completed_at = excluded.completed_at, last_completed_at = excluded.last_completed_at, last_activity_at = excluded.last_activity_at`);
+}
+
+describe("the dashboard's kept figures", () => {
+  it("equal the figures counted afresh after every kind of write, and are served again when nothing was written", async () => {
+    const organisationId = (await createOrganisation(testDb.db)).id;
+    const elsewhere = (await createOrganisation(testDb.db)).id;
+    const teams = await Promise.all(["Urgences", "Pharmacie", "Accueil"].map((name) => createTeam(testDb.db, { organisationId, name })));
+    const teamList = teams.map((t) => ({ id: t.id, name: t.name }));
+    await testDb.db.insert(assignments).values({ organisationId, subjectType: "path", subjectId: path.id, dueOn: "2026-06-01", renewYearly: true });
+    await testDb.db.insert(assignments).values({ organisationId, teamId: teams[0]!.id, subjectType: "module", subjectId: path.moduleIds[0]!, dueOn: "2027-01-15" });
+    const learners = await Promise.all(Array.from({ length: 12 }, (_, i) => createUser(testDb.db, { organisationId, teamId: teams[i % 3]!.id })));
+    const outsider = await createUser(testDb.db, { organisationId: elsewhere });
+    const rand = seededRandom(11);
+    const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)]!;
+    const daysAgo = (n: number) => new Date(asOf.getTime() - n * 86_400_000);
+    let extraAssignment: string | null = null;
+    // Every module of the path has a position (module_keys) before the figures are first kept: a
+    // module's first progress anywhere changes the counting statement, which counts again.
+    for (const moduleId of path.moduleIds) await upsertProgress(outsider.id, elsewhere, moduleId, null, daysAgo(400));
+
+    const writes: [string, () => Promise<unknown>][] = [
+      ["progress", () => upsertProgress(pick(learners).id, organisationId, pick(path.moduleIds), rand() < 0.5 ? daysAgo(Math.floor(rand() * 500)) : null, daysAgo(Math.floor(rand() * 400)))],
+      ["progress deleted", () => testDb.db.execute(sql`delete from module_progress where user_id = ${pick(learners).id}::uuid and module_id = ${pick(path.moduleIds)}`)],
+      ["team changed", () => testDb.db.execute(sql`update memberships set team_id = ${rand() < 0.2 ? null : pick(teams).id}::uuid where user_id = ${pick(learners).id}::uuid and organisation_id = ${organisationId}::uuid`)],
+      ["role changed", () => testDb.db.execute(sql`update memberships set role = case when role = 'learner' then 'manager' else 'learner' end where user_id = ${pick(learners).id}::uuid and organisation_id = ${organisationId}::uuid`)],
+      ["user deactivated or reactivated", () => testDb.db.execute(sql`update users set is_active = not is_active where id = ${pick(learners).id}::uuid`)],
+      [
+        "membership removed or made again",
+        async () => {
+          const learner = pick(learners);
+          const removed = await testDb.db.execute(sql`delete from memberships where user_id = ${learner.id}::uuid and organisation_id = ${organisationId}::uuid returning id`);
+          if (rowsOf(removed).length === 0) await testDb.db.execute(sql`insert into memberships (user_id, organisation_id, role, team_id) values (${learner.id}::uuid, ${organisationId}::uuid, 'learner', ${pick(teams).id}::uuid)`);
+        },
+      ],
+      [
+        "assignment added or removed",
+        async () => {
+          if (extraAssignment) {
+            await testDb.db.execute(sql`delete from assignments where id = ${extraAssignment}::uuid`);
+            extraAssignment = null;
+          } else {
+            const [row] = await testDb.db.insert(assignments).values({ organisationId, teamId: pick(teams).id, subjectType: "module", subjectId: pick(path.moduleIds), dueOn: "2026-10-01" }).returning();
+            extraAssignment = row!.id;
+          }
+        },
+      ],
+    ];
+
+    for (let step = 0; step < 70; step++) {
+      const [, write] = step === 60 ? (["team deleted", () => testDb.db.execute(sql`delete from teams where id = ${teams[2]!.id}::uuid`)] as const) : pick(writes);
+      await write();
+      const served = await getDashboard(testDb.db, { organisationId, catalogue, asOf, teams: teamList });
+      const fresh = await freshDashboard(organisationId, teamList);
+      expect(served).toEqual(fresh);
+
+      // Nothing written since: served again, without arming (counting) again.
+      const before = await generation(organisationId);
+      expect(await getDashboard(testDb.db, { organisationId, catalogue, asOf, teams: teamList })).toEqual(fresh);
+      expect(await generation(organisationId)).toBe(before);
+      // A write in another establishment leaves these figures alone.
+      await upsertProgress(outsider.id, elsewhere, pick(path.moduleIds), daysAgo(3), daysAgo(3));
+      expect(await getDashboard(testDb.db, { organisationId, catalogue, asOf, teams: teamList })).toEqual(fresh);
+      expect(await generation(organisationId)).toBe(before);
+    }
+  });
+
+  it("count a write that was in flight when they were counted, and never serve figures that miss a write", async () => {
+    const organisationId = (await createOrganisation(testDb.db)).id;
+    await testDb.db.insert(assignments).values({ organisationId, subjectType: "path", subjectId: path.id, dueOn: "2027-06-01" });
+    const learners = await Promise.all(Array.from({ length: 20 }, () => createUser(testDb.db, { organisationId })));
+    const options = { organisationId, catalogue, asOf, teams: [] };
+    const done = new Date("2026-11-20T09:00:00Z");
+    await getDashboard(testDb.db, options);
+    // A learner opens a module: the figures kept are no longer served.
+    await upsertProgress(learners[1]!.id, organisationId, path.moduleIds[0]!, null, done);
+
+    // Another learner completes the path in a transaction that has not committed when the manager
+    // opens the dashboard: the counting waits for it (on PostgreSQL; PGlite runs one statement at a
+    // time), so that what it keeps does not miss it.
+    let served: Promise<Awaited<ReturnType<typeof getDashboard>>> | undefined;
+    await testDb.db.transaction(async (tx) => {
+      for (const moduleId of path.moduleIds) {
+        await tx.execute(sql`insert into module_progress (user_id, module_id, organisation_id, module_version, completed_at, last_activity_at)
+          values (${learners[0]!.id}::uuid, ${moduleId}, ${organisationId}::uuid, 1, ${done.toISOString()}::timestamptz, ${done.toISOString()}::timestamptz)`);
+      }
+      served = getDashboard(testDb.db, options);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    expect((await served!).learnerCounts.done).toBe(1);
+    expect((await getDashboard(testDb.db, options)).learnerCounts.done).toBe(1);
+
+    // Writers and readers at once, several rounds: once the writers are done, the figures served
+    // are the figures counted afresh.
+    const rand = seededRandom(5);
+    for (let round = 0; round < 4; round++) {
+      const writers = Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 10; i++) {
+          const learner = learners[Math.floor(rand() * learners.length)]!;
+          const moduleId = path.moduleIds[Math.floor(rand() * path.moduleIds.length)]!;
+          const completed = rand() < 0.6 ? done : null;
+          await upsertProgress(learner.id, organisationId, moduleId, completed, done);
+        }
+      });
+      const readers = Array.from({ length: 2 }, async () => {
+        for (let i = 0; i < 6; i++) await getDashboard(testDb.db, options);
+      });
+      await Promise.all([...writers, ...readers]);
+      const served = await getDashboard(testDb.db, options);
+      expect(served).toEqual(await freshDashboard(organisationId, []));
+    }
+  });
+});
