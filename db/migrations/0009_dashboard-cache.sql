@@ -1,30 +1,41 @@
 CREATE TABLE "dashboard_cache" (
-	"organisation_id" uuid PRIMARY KEY NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"part" text NOT NULL,
 	"generation" bigint DEFAULT 0 NOT NULL,
 	"armed" boolean DEFAULT false NOT NULL,
 	"statement_key" text,
 	"cached_generation" bigint,
-	"figures" jsonb
+	"figures" jsonb,
+	CONSTRAINT "dashboard_cache_organisation_id_part_pk" PRIMARY KEY("organisation_id","part")
 );
 --> statement-breakpoint
+ALTER TABLE "quiz_answer_coverage" ADD COLUMN "generation" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "quiz_answer_coverage" ADD COLUMN "totals_from" date;--> statement-breakpoint
+ALTER TABLE "quiz_answer_coverage" ADD COLUMN "totals_until" date;--> statement-breakpoint
+ALTER TABLE "quiz_answer_coverage" ADD COLUMN "totals" jsonb;--> statement-breakpoint
 ALTER TABLE "dashboard_cache" ADD CONSTRAINT "dashboard_cache_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
--- Written by hand. The dashboard's figures of an establishment are kept in dashboard_cache and
--- served again while nothing they are counted from has changed (lib/reports/dashboard-figures.ts):
--- its memberships (made, removed, moved to another team or role), their progress summary (kept by
--- memberships_refresh_progress, migration 0007) and whether their users are active. Every such
--- write calls dashboard_cache_touch() for the establishments it changes, in its own transaction:
+-- Written by hand. The dashboard's figures of an establishment are kept in dashboard_cache, in
+-- parts, and each part is served again while nothing it is counted from has changed
+-- (lib/reports/dashboard-figures.ts):
+-- - `learners`: the establishment's memberships (made, removed, moved to another team or role),
+--   their progress summary (kept by memberships_refresh_progress, migration 0007) and whether
+--   their users are active;
+-- - `months`: the completions of its module_progress rows.
+-- Every such write calls dashboard_cache_touch() for the establishments and parts it changes, in
+-- its own transaction:
 -- 1. it takes the establishment's advisory lock in shared mode, held until the write commits or
 --    rolls back (writers never wait for each other on it);
 -- 2. then it clears `armed`, if set, in a statement of its own, whose snapshot is taken after the
---    lock was granted. The update only happens for the first writer after the figures were
---    counted: the others find `armed` already cleared and write nothing, so the row is no hot spot.
--- The reader sets `armed` under the same lock in exclusive mode, which waits for every writer
--- holding it: a write is either committed before the figures are counted (they include it), or
--- clears `armed` after it was set (the figures are not served again). Key (1986618729 = 'vigi',
--- hashtext of the establishment); two establishments sharing a hash only wait for each other.
--- A writer in REPEATABLE READ or SERIALIZABLE, whose snapshot may be older than the arming, clears
--- the row unconditionally: it then fails with a serialisation error rather than miss the arming.
-CREATE FUNCTION "dashboard_cache_touch"("organisation_ids" uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+--    lock was granted. The update only happens for the first writer after a part was counted: the
+--    others find `armed` already cleared and write nothing, so the row is no hot spot.
+-- The reader arms a part under the same lock in exclusive mode (dashboard_cache_arm()), which
+-- waits for every writer holding it: a write is either committed before the part is counted (it
+-- is counted), or clears `armed` after it was set (the part is not served again). Key: 1986618729
+-- ('vigi') and hashtext of the establishment; two establishments sharing a hash only wait for
+-- each other. A writer in REPEATABLE READ or SERIALIZABLE, whose snapshot may be older than the
+-- arming, clears the row unconditionally: it then fails with a serialisation error rather than
+-- miss the arming.
+CREATE FUNCTION "dashboard_cache_touch"("organisation_ids" uuid[], "parts" text[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   organisation uuid;
 BEGIN
@@ -35,13 +46,36 @@ BEGIN
     PERFORM pg_advisory_xact_lock_shared(1986618729, hashtext(organisation::text));
   END LOOP;
   IF current_setting('transaction_isolation') = 'read committed' THEN
-    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids) AND "armed";
+    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids) AND "part" = ANY(parts) AND "armed";
   ELSE
-    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids);
+    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids) AND "part" = ANY(parts);
   END IF;
 END $$;
 --> statement-breakpoint
--- Migration 0007's function, touching the dashboards of the establishments whose summaries it wrote.
+-- Arms the establishment's parts (a new generation each) under its advisory lock in exclusive
+-- mode, and returns their generations. The transaction commits without waiting for its WAL to be
+-- flushed: the rows are derived, and a later write's flushed commit flushes this one before it.
+CREATE FUNCTION "dashboard_cache_arm"("target" uuid, "parts" jsonb) RETURNS TABLE ("armed_part" text, "armed_generation" bigint) LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('synchronous_commit', 'off', true);
+  PERFORM pg_advisory_xact_lock(1986618729, hashtext(target::text));
+  RETURN QUERY INSERT INTO "dashboard_cache" AS c ("organisation_id", "part", "generation", "armed")
+    SELECT target, p, 1, true FROM jsonb_array_elements_text(parts) AS p
+    ON CONFLICT ("organisation_id", "part") DO UPDATE SET "generation" = c."generation" + 1, "armed" = true
+    RETURNING c."part", c."generation";
+END $$;
+--> statement-breakpoint
+-- Keeps the parts counted ([{part, generation, statement_key, figures}]) where they are still
+-- armed for the generation they were counted in. Without waiting for the WAL either.
+CREATE FUNCTION "dashboard_cache_keep"("target" uuid, "kept" jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('synchronous_commit', 'off', true);
+  UPDATE "dashboard_cache" c SET "statement_key" = k."statement_key", "cached_generation" = k."generation", "figures" = k."figures"
+    FROM jsonb_to_recordset(kept) AS k("part" text, "generation" bigint, "statement_key" text, "figures" jsonb)
+    WHERE c."organisation_id" = target AND c."part" = k."part" AND c."generation" = k."generation" AND c."armed";
+END $$;
+--> statement-breakpoint
+-- Migration 0007's function, touching the `learners` part of the establishments whose summaries it wrote.
 CREATE OR REPLACE FUNCTION "memberships_refresh_progress"("user_ids" uuid[], "organisation_ids" uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(user_ids), 0) = 0 THEN
@@ -61,7 +95,35 @@ BEGIN
   UPDATE "memberships" m SET ("module_completions", "module_activity", "time_spent_seconds", "last_activity_at") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
     FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
     WHERE m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id;
-  PERFORM "dashboard_cache_touch"(organisation_ids);
+  PERFORM "dashboard_cache_touch"(organisation_ids, ARRAY['learners']);
+END $$;
+--> statement-breakpoint
+-- Migration 0007's trigger function, which also touches the `months` part of the establishments
+-- whose progress rows gained, lost or changed a completion (few writes: most record activity).
+CREATE OR REPLACE FUNCTION "module_progress_to_memberships"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  user_ids uuid[];
+  organisation_ids uuid[];
+  completed_in uuid[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(user_id), array_agg(organisation_id) INTO user_ids, organisation_ids FROM (SELECT DISTINCT user_id, organisation_id FROM new_rows) c;
+    SELECT array_agg(DISTINCT organisation_id) INTO completed_in FROM new_rows WHERE completed_at IS NOT NULL;
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(user_id), array_agg(organisation_id) INTO user_ids, organisation_ids
+    FROM (SELECT user_id, organisation_id FROM new_rows UNION SELECT user_id, organisation_id FROM old_rows) c;
+    SELECT array_agg(DISTINCT organisation_id) INTO completed_in FROM (
+      (SELECT user_id, module_id, organisation_id, completed_at FROM new_rows EXCEPT SELECT user_id, module_id, organisation_id, completed_at FROM old_rows)
+      UNION ALL
+      (SELECT user_id, module_id, organisation_id, completed_at FROM old_rows EXCEPT SELECT user_id, module_id, organisation_id, completed_at FROM new_rows)
+    ) changed WHERE completed_at IS NOT NULL;
+  ELSE
+    SELECT array_agg(user_id), array_agg(organisation_id) INTO user_ids, organisation_ids FROM (SELECT DISTINCT user_id, organisation_id FROM old_rows) c;
+    SELECT array_agg(DISTINCT organisation_id) INTO completed_in FROM old_rows WHERE completed_at IS NOT NULL;
+  END IF;
+  PERFORM "memberships_refresh_progress"(user_ids, organisation_ids);
+  PERFORM "dashboard_cache_touch"(completed_in, ARRAY['months']);
+  RETURN NULL;
 END $$;
 --> statement-breakpoint
 -- Memberships made or removed (statement-level: seeds and erasures write thousands at once).
@@ -74,7 +136,7 @@ BEGIN
   ELSE
     SELECT array_agg(DISTINCT organisation_id) INTO organisation_ids FROM old_rows;
   END IF;
-  PERFORM "dashboard_cache_touch"(organisation_ids);
+  PERFORM "dashboard_cache_touch"(organisation_ids, ARRAY['learners']);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -89,7 +151,7 @@ CREATE TRIGGER "memberships_deleted_dashboard" AFTER DELETE ON "memberships"
 -- for triggers on a list of columns.
 CREATE FUNCTION "membership_moved_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "dashboard_cache_touch"(ARRAY[OLD."organisation_id", NEW."organisation_id"]);
+  PERFORM "dashboard_cache_touch"(ARRAY[OLD."organisation_id", NEW."organisation_id"], ARRAY['learners']);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -100,10 +162,23 @@ CREATE TRIGGER "memberships_moved_dashboard" AFTER UPDATE OF "organisation_id", 
 CREATE FUNCTION "users_activity_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD."is_active" IS DISTINCT FROM NEW."is_active" THEN
-    PERFORM "dashboard_cache_touch"(ARRAY(SELECT m."organisation_id" FROM "memberships" m WHERE m."user_id" = NEW."id"));
+    PERFORM "dashboard_cache_touch"(ARRAY(SELECT m."organisation_id" FROM "memberships" m WHERE m."user_id" = NEW."id"), ARRAY['learners']);
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER "users_activity_dashboard" AFTER UPDATE OF "is_active" ON "users"
   FOR EACH ROW EXECUTE FUNCTION "users_activity_touch_dashboard"();
+--> statement-breakpoint
+-- Counted quiz days thrown away (migrations 0005 and 0006 delete them): the sums kept from them
+-- are cleared and the generation counts up, in the same row that mostMissedQuestions() keeps its
+-- sums in, under that row's lock, so that sums made from days since thrown away are never kept.
+CREATE FUNCTION "quiz_answer_days_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "quiz_answer_coverage" SET "generation" = "generation" + 1, "totals" = NULL, "totals_from" = NULL, "totals_until" = NULL
+    WHERE "organisation_id" IN (SELECT DISTINCT "organisation_id" FROM old_rows);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "quiz_answer_days_deleted" AFTER DELETE ON "quiz_answer_days"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "quiz_answer_days_deleted"();

@@ -149,30 +149,46 @@ export const quizAnswerCoverage = pgTable("quiz_answer_coverage", {
     .primaryKey()
     .references(() => organisations.id, { onDelete: "cascade" }),
   closedBefore: timestamp("closed_before", { withTimezone: true }),
+  /** Counts up each time counted days are thrown away (migration 0009's trigger on quiz_answer_days). */
+  generation: bigint("generation", { mode: "number" }).notNull().default(0),
+  /**
+   * The sums per question of the counted days in [totals_from, totals_until), kept by
+   * mostMissedQuestions() for the generation they were summed in and cleared with it, so that
+   * the twelve months of counted days are summed once a day rather than on every dashboard.
+   */
+  totalsFrom: date("totals_from", { mode: "string" }),
+  totalsUntil: date("totals_until", { mode: "string" }),
+  totals: jsonb("totals"),
 });
 
 /**
- * The dashboard's figures of an establishment as last counted (lib/reports/dashboard-figures.ts):
- * learners by team and status, completions of the past months,
- * served again as long as nothing they depend on has changed. `armed` is set, under an exclusive
- * advisory lock of the establishment, before the figures are counted in a later snapshot; every
- * writer of what they depend on (its memberships, their progress summary, its users' being active)
- * takes that lock shared and clears `armed` (dashboard_cache_touch(), migration 0009), so that
- * figures are served again only when no write has come since they were counted. `generation`
- * names each arming, so that figures counted for an earlier one are never kept.
+ * The dashboard's figures of an establishment as last counted (lib/reports/dashboard-figures.ts),
+ * in parts: `learners` (learners by team and status for each assignment, from the memberships)
+ * and `months` (completions of the months that are over, from module_progress). A part is served
+ * again as long as nothing it is counted from has changed. `armed` is set, under an exclusive
+ * advisory lock of the establishment, before the part is counted in a later snapshot; every
+ * writer of what it is counted from takes that lock shared and clears `armed`
+ * (dashboard_cache_touch(), migration 0009), so that a part is served again only when no write
+ * has come since it was counted. `generation` names each arming, so that figures counted for an
+ * earlier one are never kept.
  */
-export const dashboardCache = pgTable("dashboard_cache", {
-  organisationId: uuid("organisation_id")
-    .primaryKey()
-    .references(() => organisations.id, { onDelete: "cascade" }),
-  generation: bigint("generation", { mode: "number" }).notNull().default(0),
-  armed: boolean("armed").notNull().default(false),
-  /** SHA-256 of the counting statements (texts and parameters): the assignments, their cycles and modules, the months. */
-  statementKey: text("statement_key"),
-  cachedGeneration: bigint("cached_generation", { mode: "number" }),
-  /** Each counting statement's rows, by name. */
-  figures: jsonb("figures"),
-});
+export const dashboardCache = pgTable(
+  "dashboard_cache",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    part: text("part", { enum: ["learners", "months"] }).notNull(),
+    generation: bigint("generation", { mode: "number" }).notNull().default(0),
+    armed: boolean("armed").notNull().default(false),
+    /** SHA-256 of the counting statement (text and parameters): the assignments, their cycles and modules; the months. */
+    statementKey: text("statement_key"),
+    cachedGeneration: bigint("cached_generation", { mode: "number" }),
+    /** The counting statement's rows. */
+    figures: jsonb("figures"),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.part] })],
+);
 
 export type LearningEvent = typeof learningEvents.$inferSelect;
 export type ModuleProgress = typeof moduleProgress.$inferSelect;

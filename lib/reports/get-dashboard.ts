@@ -56,7 +56,7 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     // The figures as last counted are read beside the assignments, and served if still valid.
     Promise.all([loadAssignmentTargets(db, options), readDashboardCache(db, organisationId)]).then(async ([targets, cached]) => ({
       targets,
-      figures: await countedFigures(db, organisationId, { groups: dashboardGroupsStatement(organisationId, targets), months: monthCounts([...months.keys()].slice(0, 11), null) }, cached),
+      figures: await countedFigures(db, organisationId, { learners: dashboardGroupsStatement(organisationId, targets), months: monthCounts([...months.keys()].slice(0, 11), null) }, cached),
     })),
     db.execute(monthCounts([11], asOf)),
   ]);
@@ -67,7 +67,7 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
   let learnersWithoutAssignment = 0;
   const bySubject = new Map<string, { label: string; counts: StatusCounts }>();
   const byTeam = new Map<string | null, StatusCounts>();
-  for (const group of figures.groups) {
+  for (const group of figures.learners) {
     const teamId = group.team_id as string | null;
     const n = Number(group.n);
     const statuses: LearnerStatus[] = [];

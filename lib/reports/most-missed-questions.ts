@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { rowsOf } from "./learner-status-sql";
-import { countClosedQuizDays } from "./quiz-answer-days";
+import { type QuizAnswerTotals, type QuizDaysCoverage, countClosedQuizDays } from "./quiz-answer-days";
 
 export type MissedQuestion = { moduleId: string; moduleTitle: string; questionId: string; prompt: string; answers: number; wrong: number; wrongRate: number };
 
@@ -11,21 +11,21 @@ export type MissedQuestion = { moduleId: string; moduleTitle: string; questionId
  * the graded answers kept in quiz_submitted events (payload.result.questions), counted by the
  * database. Questions answered fewer than `minAnswers` times are left out (too few to say).
  * The months go by the day the server received the answers (received_at): whole days that are
- * over come from the counts of quiz_answer_days (quiz-answer-days.ts); the first, partial day of
- * the 12 months and the last day or two come from the events themselves, found by the
- * (organisation_id, received_at) index.
+ * over come from the counts of quiz_answer_days (quiz-answer-days.ts), summed once a day and
+ * kept; the first, partial day of the 12 months and the last day or two come from the events
+ * themselves, found by the (organisation_id, received_at) index.
  */
 export async function mostMissedQuestions(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; limit?: number; minAnswers?: number }): Promise<MissedQuestion[]> {
   const since = new Date(options.asOf.getTime() - 365 * 86_400_000);
-  const closedBefore = await countClosedQuizDays(db, options.organisationId);
+  const coverage = await countClosedQuizDays(db, options.organisationId);
   // Counted: the whole days from the first UTC midnight at or after `since` up to closedBefore.
   const countedFrom = new Date(Math.ceil(since.getTime() / 86_400_000) * 86_400_000);
-  const countedUntil = closedBefore && closedBefore > countedFrom ? closedBefore : countedFrom;
+  const countedUntil = coverage.closedBefore && coverage.closedBefore > countedFrom ? coverage.closedBefore : countedFrom;
   const day = (value: Date) => value.toISOString().slice(0, 10);
+  const totals = await countedDayTotals(db, options.organisationId, coverage, day(countedFrom), day(countedUntil));
   const rows = rowsOf<{ module_id: string; question_id: string; answers: number; wrong: number }>(
     await db.execute(sql`select module_id, question_id, sum(answers)::int as answers, sum(wrong)::int as wrong from (
-        select module_id, question_id, answers, wrong from quiz_answer_days
-        where organisation_id = ${options.organisationId}::uuid and day >= ${day(countedFrom)}::date and day < ${day(countedUntil)}::date
+        select module_id, question_id, answers, wrong from jsonb_to_recordset(${JSON.stringify(totals)}::jsonb) as t (module_id text, question_id text, answers int, wrong int)
         union all
         select e.module_id, q->>'questionId', 1, case when q->>'correct' = 'false' then 1 else 0 end
         from learning_events e cross join lateral jsonb_array_elements(e.payload->'result'->'questions') q
@@ -43,4 +43,26 @@ export async function mostMissedQuestions(db: Db, options: { organisationId: str
 
     return [{ moduleId: module.id, moduleTitle: module.title, questionId: question.id, prompt: question.prompt, answers: row.answers, wrong: row.wrong, wrongRate: row.wrong / row.answers }];
   });
+}
+
+/**
+ * The sums per question of the counted days in [from, until): those kept in the coverage row when
+ * they cover the same days, else summed from quiz_answer_days and kept, if the coverage is still
+ * at the generation they were summed in (the trigger of migration 0009 counts it up, under the
+ * row's lock, when counted days are thrown away).
+ */
+async function countedDayTotals(db: Db, organisationId: string, coverage: QuizDaysCoverage, from: string, until: string): Promise<QuizAnswerTotals["rows"]> {
+  if (until <= from) return [];
+  if (coverage.totals?.from === from && coverage.totals.until === until) return coverage.totals.rows;
+  const [summed] = rowsOf<{ generation: string | number | null; totals: QuizAnswerTotals["rows"] }>(
+    await db.execute(sql`select (select generation from quiz_answer_coverage where organisation_id = ${organisationId}::uuid) as generation,
+      coalesce((select jsonb_agg(t) from (select module_id, question_id, sum(answers)::int as answers, sum(wrong)::int as wrong from quiz_answer_days
+        where organisation_id = ${organisationId}::uuid and day >= ${from}::date and day < ${until}::date group by 1, 2) t), '[]'::jsonb) as totals`),
+  );
+  if (summed!.generation !== null) {
+    await db.execute(sql`update quiz_answer_coverage set totals = ${JSON.stringify(summed!.totals)}::jsonb, totals_from = ${from}::date, totals_until = ${until}::date
+      where organisation_id = ${organisationId}::uuid and generation = ${Number(summed!.generation)}`);
+  }
+
+  return summed!.totals;
 }

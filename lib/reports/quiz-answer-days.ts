@@ -11,29 +11,46 @@ import { rowsOf } from "./learner-status-sql";
  */
 export const CLOSED_AFTER_DAYS = 1;
 
+/** Sums per question of the counted days in [from, until) (YYYY-MM-DD), as kept in quiz_answer_coverage. */
+export type QuizAnswerTotals = { from: string; until: string; rows: { module_id: string; question_id: string; answers: number; wrong: number }[] };
+
+export type QuizDaysCoverage = {
+  /** Every quiz_submitted event received before this instant (a UTC midnight) is counted in quiz_answer_days, none after; null: nothing is. */
+  closedBefore: Date | null;
+  /** The coverage's generation, which counts up whenever counted days are thrown away. */
+  generation: number;
+  /** The sums kept for that generation, if any. */
+  totals: QuizAnswerTotals | null;
+};
+
 /**
  * Brings the establishment's counted quiz answers (quiz_answer_days) up to the last closed day
- * and says up to when they go: every quiz_submitted event received before the instant
- * returned (a UTC midnight) is counted there, none after; null: nothing is counted. Counts only
- * the days not counted yet, under a lock on the establishment's coverage row that the triggers
- * on learning_events also take, so that a count never misses an event written beside it.
+ * and says up to when they go, with the sums of counted days kept in the coverage row. Counts
+ * only the days not counted yet, under a lock on the establishment's coverage row that the
+ * triggers on learning_events also take, so that a count never misses an event written beside it.
  */
-export async function countClosedQuizDays(db: Db, organisationId: string): Promise<Date | null> {
-  type Coverage = { closed_before: string | Date | null; target: string | Date };
+export async function countClosedQuizDays(db: Db, organisationId: string): Promise<QuizDaysCoverage> {
+  type Coverage = { closed_before: string | Date | null; target: string | Date; generation: string | number | null; totals_from: string | null; totals_until: string | null; totals: QuizAnswerTotals["rows"] | null };
   const coverage = (query: ReturnType<typeof sql>) => async (runner: Pick<Db, "execute">) => rowsOf<Coverage>(await runner.execute(query))[0];
-  const target = sql`date_trunc('day', now() - interval '${sql.raw(String(CLOSED_AFTER_DAYS))} days', 'UTC')`;
+  const columns = sql`c.closed_before, ${sql`date_trunc('day', now() - interval '${sql.raw(String(CLOSED_AFTER_DAYS))} days', 'UTC')`} as target, c.generation, c.totals_from::text, c.totals_until::text, c.totals`;
   const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
   const isCurrent = (row: Coverage | undefined) => row?.closed_before != null && asDate(row.closed_before)! >= asDate(row.target)!;
+  const result = (row: Coverage | undefined, closedBefore: Date | null): QuizDaysCoverage => ({
+    closedBefore,
+    generation: Number(row?.generation ?? 0),
+    totals: row?.totals && row.totals_from && row.totals_until ? { from: row.totals_from, until: row.totals_until, rows: row.totals } : null,
+  });
 
-  const seen = await coverage(sql`select c.closed_before, ${target} as target from (select 1) one left join quiz_answer_coverage c on c.organisation_id = ${organisationId}::uuid`)(db);
-  if (isCurrent(seen)) return asDate(seen!.closed_before);
+  const seen = await coverage(sql`select ${columns} from (select 1) one left join quiz_answer_coverage c on c.organisation_id = ${organisationId}::uuid`)(db);
+  if (isCurrent(seen)) return result(seen, asDate(seen!.closed_before));
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`insert into quiz_answer_coverage (organisation_id) values (${organisationId}::uuid) on conflict (organisation_id) do nothing`);
-    const row = (await coverage(sql`select closed_before, ${target} as target from quiz_answer_coverage where organisation_id = ${organisationId}::uuid for update`)(tx))!;
-    if (isCurrent(row)) return asDate(row.closed_before);
+    const row = (await coverage(sql`select ${columns} from quiz_answer_coverage c where c.organisation_id = ${organisationId}::uuid for update`)(tx))!;
+    if (isCurrent(row)) return result(row, asDate(row.closed_before));
     const from = asDate(row.closed_before);
     const until = asDate(row.target)!;
+    // Nothing counted: whatever is left is thrown away (the trigger of migration 0009 clears the sums kept).
     if (!from) await tx.execute(sql`delete from quiz_answer_days where organisation_id = ${organisationId}::uuid`);
     // The days in [from, until) are not counted yet: plain inserts, no conflict with the rows there.
     await tx.execute(sql`insert into quiz_answer_days (organisation_id, day, module_id, question_id, answers, wrong)
@@ -42,8 +59,11 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
       where e.organisation_id = ${organisationId}::uuid and e.kind = 'quiz_submitted' and e.received_at < ${until.toISOString()}::timestamptz
         ${from ? sql`and e.received_at >= ${from.toISOString()}::timestamptz` : sql``}
       group by 1, 2, 3, 4`);
-    await tx.execute(sql`update quiz_answer_coverage set closed_before = ${until.toISOString()}::timestamptz where organisation_id = ${organisationId}::uuid`);
+    const [updated] = rowsOf<{ generation: string | number }>(
+      await tx.execute(sql`update quiz_answer_coverage set closed_before = ${until.toISOString()}::timestamptz where organisation_id = ${organisationId}::uuid returning generation`),
+    );
 
-    return until;
+    // Sums kept for days before `from` stay right: those days were not touched.
+    return { ...result(row, until), generation: Number(updated!.generation), totals: from ? result(row, until).totals : null };
   });
 }

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments } from "@/db/schema";
+import { assignments, learningEvents } from "@/db/schema";
 import { createOrganisation, createTeam, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { getDashboard } from "@/lib/reports/get-dashboard";
+import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 import { rowsOf } from "@/lib/reports/learner-status-sql";
 import { type TestDb, createTestDb } from "../support/db";
 import { seededRandom } from "../support/seeded-random";
@@ -26,8 +27,11 @@ afterAll(async () => {
   await testDb?.close();
 });
 
+/** Each part's generation (counts up each time the part is counted again). */
 const generation = async (organisationId: string) =>
-  Number(rowsOf<{ generation: string | number }>(await testDb.db.execute(sql`select generation from dashboard_cache where organisation_id = ${organisationId}::uuid`))[0]?.generation ?? -1);
+  Object.fromEntries(
+    rowsOf<{ part: string; generation: string | number }>(await testDb.db.execute(sql`select part, generation from dashboard_cache where organisation_id = ${organisationId}::uuid`)).map((row) => [row.part, Number(row.generation)]),
+  );
 
 async function freshDashboard(organisationId: string, teams: { id: string; name: string }[]) {
   await testDb.db.execute(sql`delete from dashboard_cache where organisation_id = ${organisationId}::uuid`);
@@ -97,12 +101,38 @@ describe("the dashboard's kept figures", () => {
       // Nothing written since: served again, without arming (counting) again.
       const before = await generation(organisationId);
       expect(await getDashboard(testDb.db, { organisationId, catalogue, asOf, teams: teamList })).toEqual(fresh);
-      expect(await generation(organisationId)).toBe(before);
+      expect(await generation(organisationId)).toEqual(before);
       // A write in another establishment leaves these figures alone.
       await upsertProgress(outsider.id, elsewhere, pick(path.moduleIds), daysAgo(3), daysAgo(3));
       expect(await getDashboard(testDb.db, { organisationId, catalogue, asOf, teams: teamList })).toEqual(fresh);
-      expect(await generation(organisationId)).toBe(before);
+      expect(await generation(organisationId)).toEqual(before);
     }
+  });
+
+  it("count the months again only after a completion changes, the learners after any progress", async () => {
+    const organisationId = (await createOrganisation(testDb.db)).id;
+    await testDb.db.insert(assignments).values({ organisationId, subjectType: "path", subjectId: path.id, dueOn: "2027-06-01" });
+    const learner = await createUser(testDb.db, { organisationId });
+    const options = { organisationId, catalogue, asOf, teams: [] };
+    const moduleId = path.moduleIds[0]!;
+    const lastMonth = new Date("2026-10-12T08:00:00Z");
+    await upsertProgress(learner.id, organisationId, moduleId, null, lastMonth);
+    await getDashboard(testDb.db, options);
+    const first = await generation(organisationId);
+    expect(Object.keys(first).sort()).toEqual(["learners", "months"]);
+
+    // Activity only: the learners are counted again, the months are not.
+    await upsertProgress(learner.id, organisationId, moduleId, null, new Date("2026-10-13T08:00:00Z"));
+    expect((await getDashboard(testDb.db, options)).trend.at(-2)).toEqual({ month: "2026-10", completions: 0 });
+    expect(await generation(organisationId)).toEqual({ learners: first.learners! + 1, months: first.months });
+
+    // A completion last month (arrived late): both, and the month shows it.
+    await upsertProgress(learner.id, organisationId, moduleId, lastMonth, lastMonth);
+    const dashboard = await getDashboard(testDb.db, options);
+    expect(dashboard.trend.at(-2)).toEqual({ month: "2026-10", completions: 1 });
+    expect(dashboard.learnerCounts.in_progress).toBe(1);
+    expect(await generation(organisationId)).toEqual({ learners: first.learners! + 2, months: first.months! + 1 });
+    expect(dashboard).toEqual(await freshDashboard(organisationId, []));
   });
 
   it("count a write that was in flight when they were counted, and never serve figures that miss a write", async () => {
@@ -149,5 +179,39 @@ describe("the dashboard's kept figures", () => {
       const served = await getDashboard(testDb.db, options);
       expect(served).toEqual(await freshDashboard(organisationId, []));
     }
+  });
+
+  it("keep the sums of counted quiz days until those days are thrown away", async () => {
+    const organisationId = (await createOrganisation(testDb.db)).id;
+    const learner = await createUser(testDb.db, { organisationId });
+    const moduleId = path.moduleIds[0]!;
+    const quiz = catalogue.moduleById.get(moduleId)!.steps.flatMap((step) => (step.kind === "quiz" ? step.questions : []));
+    const module = catalogue.moduleById.get(moduleId)!;
+    const answer = (daysAgo: number) => ({
+      eventId: crypto.randomUUID(),
+      userId: learner.id,
+      organisationId,
+      moduleId,
+      moduleVersion: module.version,
+      kind: "quiz_submitted",
+      payload: { result: { questions: quiz.map((q, i) => ({ questionId: q.id, correct: i % 2 === 0 })) } },
+      occurredAt: new Date(Date.now() - daysAgo * 86_400_000),
+      receivedAt: new Date(Date.now() - daysAgo * 86_400_000),
+    });
+    const coverage = async () =>
+      rowsOf<{ generation: string | number; totals: unknown }>(await testDb.db.execute(sql`select generation, totals from quiz_answer_coverage where organisation_id = ${organisationId}::uuid`))[0]!;
+    await testDb.db.insert(learningEvents).values([answer(40), answer(20), answer(10)]);
+    const first = await mostMissedQuestions(testDb.db, { organisationId, catalogue, asOf: new Date(), minAnswers: 1 });
+    const kept = await coverage();
+    expect(kept.totals).not.toBeNull();
+    expect(await mostMissedQuestions(testDb.db, { organisationId, catalogue, asOf: new Date(), minAnswers: 1 })).toEqual(first);
+
+    // An old answer imported: the counted days are thrown away, and with them the sums.
+    await testDb.db.insert(learningEvents).values(answer(30));
+    const cleared = await coverage();
+    expect(cleared.totals).toBeNull();
+    expect(Number(cleared.generation)).toBeGreaterThan(Number(kept.generation));
+    const again = await mostMissedQuestions(testDb.db, { organisationId, catalogue, asOf: new Date(), minAnswers: 1 });
+    expect(again.map((q) => q.answers)).toEqual(first.map((q) => (q.answers / 3) * 4));
   });
 });
