@@ -14,27 +14,32 @@ ALTER TABLE "quiz_answer_coverage" ADD COLUMN "totals_from" date;--> statement-b
 ALTER TABLE "quiz_answer_coverage" ADD COLUMN "totals_until" date;--> statement-breakpoint
 ALTER TABLE "quiz_answer_coverage" ADD COLUMN "totals" jsonb;--> statement-breakpoint
 ALTER TABLE "dashboard_cache" ADD CONSTRAINT "dashboard_cache_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "memberships_learners_team_idx" ON "memberships" USING btree ("organisation_id","team_id") WHERE "memberships"."role" = 'learner';--> statement-breakpoint
 -- Written by hand. The dashboard's figures of an establishment are kept in dashboard_cache, in
 -- parts, and each part is served again while nothing it is counted from has changed
 -- (lib/reports/dashboard-figures.ts):
--- - `learners`: the establishment's memberships (made, removed, moved to another team or role),
---   their progress summary (kept by memberships_refresh_progress, migration 0007) and whether
---   their users are active;
--- - `months`: the completions of its module_progress rows.
--- Every such write calls dashboard_cache_touch() for the establishments and parts it changes, in
--- its own transaction:
--- 1. it takes the establishment's advisory lock in shared mode, held until the write commits or
+-- - `learners:<team id>` and `learners:none` (no team): the team's memberships (made, removed,
+--   moved to another team or role), their progress summary (kept by memberships_refresh_progress,
+--   migration 0007) and whether their users are active;
+-- - `months`: the completions of the establishment's module_progress rows.
+-- Every such write calls dashboard_cache_touch() with the (establishment, part) pairs it changes,
+-- in its own transaction:
+-- 1. it takes each establishment's advisory lock in shared mode, held until the write commits or
 --    rolls back (writers never wait for each other on it);
 -- 2. then it clears `armed`, if set, in a statement of its own, whose snapshot is taken after the
---    lock was granted. The update only happens for the first writer after a part was counted: the
---    others find `armed` already cleared and write nothing, so the row is no hot spot.
--- The reader arms a part under the same lock in exclusive mode (dashboard_cache_arm()), which
--- waits for every writer holding it: a write is either committed before the part is counted (it
--- is counted), or clears `armed` after it was set (the part is not served again). Key: 1986618729
+--    locks were granted. The update only happens for the first writer after a part was counted:
+--    the others find `armed` already cleared and write nothing, so the row is no hot spot.
+-- The reader arms parts under the same lock in exclusive mode (dashboard_cache_arm()), which waits
+-- for every writer holding it: a write is either committed before the part is counted (it is
+-- counted), or clears `armed` after it was set (the part is not served again). Key: 1986618729
 -- ('vigi') and hashtext of the establishment; two establishments sharing a hash only wait for
 -- each other. A writer in REPEATABLE READ or SERIALIZABLE, whose snapshot may be older than the
--- arming, clears the row unconditionally: it then fails with a serialisation error rather than
+-- arming, clears the rows unconditionally: it then fails with a serialisation error rather than
 -- miss the arming.
+CREATE FUNCTION "dashboard_learners_part"("team_id" uuid) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'learners:' || coalesce(team_id::text, 'none')
+$$;
+--> statement-breakpoint
 CREATE FUNCTION "dashboard_cache_touch"("organisation_ids" uuid[], "parts" text[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   organisation uuid;
@@ -46,9 +51,11 @@ BEGIN
     PERFORM pg_advisory_xact_lock_shared(1986618729, hashtext(organisation::text));
   END LOOP;
   IF current_setting('transaction_isolation') = 'read committed' THEN
-    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids) AND "part" = ANY(parts) AND "armed";
+    UPDATE "dashboard_cache" c SET "armed" = false FROM (SELECT DISTINCT o, p FROM unnest(organisation_ids, parts) AS t(o, p)) t
+      WHERE c."organisation_id" = t.o AND c."part" = t.p AND c."armed";
   ELSE
-    UPDATE "dashboard_cache" SET "armed" = false WHERE "organisation_id" = ANY(organisation_ids) AND "part" = ANY(parts);
+    UPDATE "dashboard_cache" c SET "armed" = false FROM (SELECT DISTINCT o, p FROM unnest(organisation_ids, parts) AS t(o, p)) t
+      WHERE c."organisation_id" = t.o AND c."part" = t.p;
   END IF;
 END $$;
 --> statement-breakpoint
@@ -75,8 +82,11 @@ BEGIN
     WHERE c."organisation_id" = target AND c."part" = k."part" AND c."generation" = k."generation" AND c."armed";
 END $$;
 --> statement-breakpoint
--- Migration 0007's function, touching the `learners` part of the establishments whose summaries it wrote.
+-- Migration 0007's function, touching the team parts of the members whose summaries it wrote.
 CREATE OR REPLACE FUNCTION "memberships_refresh_progress"("user_ids" uuid[], "organisation_ids" uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  touched_organisations uuid[];
+  touched_parts text[];
 BEGIN
   IF coalesce(cardinality(user_ids), 0) = 0 THEN
     RETURN;
@@ -92,10 +102,14 @@ BEGIN
       ON m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id
     ORDER BY m."user_id", m."organisation_id"
     FOR NO KEY UPDATE OF m;
-  UPDATE "memberships" m SET ("module_completions", "module_activity", "time_spent_seconds", "last_activity_at") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
-    FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
-    WHERE m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id;
-  PERFORM "dashboard_cache_touch"(organisation_ids, ARRAY['learners']);
+  WITH updated AS (
+    UPDATE "memberships" m SET ("module_completions", "module_activity", "time_spent_seconds", "last_activity_at") = (SELECT * FROM "membership_progress"(m."user_id", m."organisation_id"))
+      FROM unnest(user_ids, organisation_ids) AS c(user_id, organisation_id)
+      WHERE m."user_id" = c.user_id AND m."organisation_id" = c.organisation_id
+      RETURNING m."organisation_id", m."team_id"
+  )
+  SELECT array_agg("organisation_id"), array_agg("dashboard_learners_part"("team_id")) INTO touched_organisations, touched_parts FROM updated;
+  PERFORM "dashboard_cache_touch"(touched_organisations, touched_parts);
 END $$;
 --> statement-breakpoint
 -- Migration 0007's trigger function, which also touches the `months` part of the establishments
@@ -122,21 +136,24 @@ BEGIN
     SELECT array_agg(DISTINCT organisation_id) INTO completed_in FROM old_rows WHERE completed_at IS NOT NULL;
   END IF;
   PERFORM "memberships_refresh_progress"(user_ids, organisation_ids);
-  PERFORM "dashboard_cache_touch"(completed_in, ARRAY['months']);
+  PERFORM "dashboard_cache_touch"(completed_in, array_fill('months'::text, ARRAY[coalesce(cardinality(completed_in), 0)]));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 -- Memberships made or removed (statement-level: seeds and erasures write thousands at once).
 CREATE FUNCTION "memberships_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  organisation_ids uuid[];
+  touched_organisations uuid[];
+  touched_parts text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT organisation_id) INTO organisation_ids FROM new_rows;
+    SELECT array_agg(organisation_id), array_agg(part) INTO touched_organisations, touched_parts
+      FROM (SELECT DISTINCT organisation_id, "dashboard_learners_part"(team_id) AS part FROM new_rows) t;
   ELSE
-    SELECT array_agg(DISTINCT organisation_id) INTO organisation_ids FROM old_rows;
+    SELECT array_agg(organisation_id), array_agg(part) INTO touched_organisations, touched_parts
+      FROM (SELECT DISTINCT organisation_id, "dashboard_learners_part"(team_id) AS part FROM old_rows) t;
   END IF;
-  PERFORM "dashboard_cache_touch"(organisation_ids, ARRAY['learners']);
+  PERFORM "dashboard_cache_touch"(touched_organisations, touched_parts);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -147,22 +164,28 @@ CREATE TRIGGER "memberships_deleted_dashboard" AFTER DELETE ON "memberships"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "memberships_touch_dashboard"();
 --> statement-breakpoint
 -- A membership moved to another team, role or establishment (a team deleted sets team_id to null
--- through its foreign key, which fires this too). Row-level: PostgreSQL has no transition tables
--- for triggers on a list of columns.
+-- through its foreign key, which fires this too): the parts it leaves and joins. Row-level:
+-- PostgreSQL has no transition tables for triggers on a list of columns.
 CREATE FUNCTION "membership_moved_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "dashboard_cache_touch"(ARRAY[OLD."organisation_id", NEW."organisation_id"], ARRAY['learners']);
+  PERFORM "dashboard_cache_touch"(ARRAY[OLD."organisation_id", NEW."organisation_id"],
+    ARRAY["dashboard_learners_part"(OLD."team_id"), "dashboard_learners_part"(NEW."team_id")]);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER "memberships_moved_dashboard" AFTER UPDATE OF "organisation_id", "user_id", "team_id", "role" ON "memberships"
   FOR EACH ROW EXECUTE FUNCTION "membership_moved_touch_dashboard"();
 --> statement-breakpoint
--- A user deactivated or reactivated: every establishment the user is a member of.
+-- A user deactivated or reactivated: the user's part in every establishment the user is a member of.
 CREATE FUNCTION "users_activity_touch_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  touched_organisations uuid[];
+  touched_parts text[];
 BEGIN
   IF OLD."is_active" IS DISTINCT FROM NEW."is_active" THEN
-    PERFORM "dashboard_cache_touch"(ARRAY(SELECT m."organisation_id" FROM "memberships" m WHERE m."user_id" = NEW."id"), ARRAY['learners']);
+    SELECT array_agg(m."organisation_id"), array_agg("dashboard_learners_part"(m."team_id")) INTO touched_organisations, touched_parts
+      FROM "memberships" m WHERE m."user_id" = NEW."id";
+    PERFORM "dashboard_cache_touch"(touched_organisations, touched_parts);
   END IF;
   RETURN NULL;
 END $$;

@@ -163,14 +163,15 @@ export const quizAnswerCoverage = pgTable("quiz_answer_coverage", {
 
 /**
  * The dashboard's figures of an establishment as last counted (lib/reports/dashboard-figures.ts),
- * in parts: `learners` (learners by team and status for each assignment, from the memberships)
- * and `months` (completions of the months that are over, from module_progress). A part is served
- * again as long as nothing it is counted from has changed. `armed` is set, under an exclusive
- * advisory lock of the establishment, before the part is counted in a later snapshot; every
- * writer of what it is counted from takes that lock shared and clears `armed`
- * (dashboard_cache_touch(), migration 0009), so that a part is served again only when no write
- * has come since it was counted. `generation` names each arming, so that figures counted for an
- * earlier one are never kept.
+ * in parts: one per team, `learners:<team id>` and `learners:none` for the learners without a
+ * team (learners by status for each assignment, from their memberships), and `months`
+ * (completions of the months that are over, from module_progress). A part is served again as long
+ * as nothing it is counted from has changed, so that a write makes only its team counted again.
+ * `armed` is set, under an exclusive advisory lock of the establishment, before the part is
+ * counted in a later snapshot; every writer of what it is counted from takes that lock shared and
+ * clears `armed` (dashboard_cache_touch(), migration 0009), so that a part is served again only
+ * when no write has come since it was counted. `generation` names each arming, so that figures
+ * counted for an earlier one are never kept.
  */
 export const dashboardCache = pgTable(
   "dashboard_cache",
@@ -178,7 +179,7 @@ export const dashboardCache = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    part: text("part", { enum: ["learners", "months"] }).notNull(),
+    part: text("part").notNull(),
     generation: bigint("generation", { mode: "number" }).notNull().default(0),
     armed: boolean("armed").notNull().default(false),
     /** SHA-256 of the counting statement (text and parameters): the assignments, their cycles and modules; the months. */

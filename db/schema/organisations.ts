@@ -111,6 +111,9 @@ export const memberships = pgTable(
     // An establishment's learners counted from the index alone (the learner list's total): the
     // rows themselves carry the progress summary, too wide to scan for a count.
     index("memberships_learners_idx").on(table.organisationId, table.userId).where(sql`${table.role} = 'learner'`),
+    // An establishment's learners team by team, with and without a team: the dashboard counts
+    // again only the teams written since it last counted (lib/reports/dashboard-figures.ts).
+    index("memberships_learners_team_idx").on(table.organisationId, table.teamId).where(sql`${table.role} = 'learner'`),
     index("memberships_join_code_id_idx").on(table.joinCodeId),
   ],
 );

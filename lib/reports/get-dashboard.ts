@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
 import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
-import { countedFigures, type FigureRow, readDashboardCache } from "./dashboard-figures";
+import { countedFigures, type FigureRow, type LearnerChunks, readDashboardCache } from "./dashboard-figures";
 import { isActiveMember, membershipStatus, rowsOf, ts } from "./learner-status-sql";
 import { type LearnerStatus, learnerStatuses, overallStatus } from "./status";
 
@@ -56,7 +56,7 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     // The figures as last counted are read beside the assignments, and served if still valid.
     Promise.all([loadAssignmentTargets(db, options), readDashboardCache(db, organisationId)]).then(async ([targets, cached]) => ({
       targets,
-      figures: await countedFigures(db, organisationId, { learners: dashboardGroupsStatement(organisationId, targets), months: monthCounts([...months.keys()].slice(0, 11), null) }, cached),
+      figures: await countedFigures(db, organisationId, { learners: (chunks) => dashboardGroupsStatement(organisationId, targets, chunks), months: monthCounts([...months.keys()].slice(0, 11), null) }, cached),
     })),
     db.execute(monthCounts([11], asOf)),
   ]);
@@ -96,7 +96,7 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     learnerCounts,
     learnersWithoutAssignment,
     bySubject: [...bySubject].map(([id, entry]) => breakdown(id, entry.label, entry.counts)),
-    byTeam: [...byTeam].map(([id, counts]) => breakdown(id, id ? (teamName.get(id) ?? "") : "", counts)).sort((a, b) => a.rate - b.rate),
+    byTeam: [...byTeam].map(([id, counts]) => breakdown(id, id ? (teamName.get(id) ?? "") : "", counts)).sort((a, b) => a.rate - b.rate || a.label.localeCompare(b.label, "fr") || (a.id ?? "").localeCompare(b.id ?? "")),
     trend: months.map((month, i) => ({ month, completions: completionsByMonth.get(i) ?? 0 })),
   };
 }
@@ -107,14 +107,25 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
  * membership's module_completions and module_activity, which the triggers of migration 0007 keep
  * from the progress made in this establishment: one scan of the memberships, no progress row
  * read. Deactivated users are found through a partial index of the inactive ones rather than by
- * looking every learner up.
+ * looking every learner up. With `chunks`, only the learners of those teams (and those without a
+ * team, if asked), found by the (organisation_id, team_id) index of the learners.
  */
-export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[]): SQL {
+export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[], chunks: LearnerChunks = null): SQL {
   const statuses = targets.map((t, i) => sql`${membershipStatus(t)} as ${sql.raw(`st${i}`)}`);
+  const inTeams = chunks && chunks.teamIds.length > 0 ? sql`m.team_id in (${sql.join(chunks.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})` : null;
+  const only = !chunks
+    ? sql``
+    : inTeams && chunks.withoutTeam
+      ? sql`and (${inTeams} or m.team_id is null)`
+      : inTeams
+        ? sql`and ${inTeams}`
+        : chunks.withoutTeam
+          ? sql`and m.team_id is null`
+          : sql`and false`;
 
   return sql`select m.team_id, ${sql.join(statuses.map((status) => sql`${status}, `), sql``)} count(*)::int as n
     from memberships m
-    where m.organisation_id = ${organisationId}::uuid and m.role = 'learner'
+    where m.organisation_id = ${organisationId}::uuid and m.role = 'learner' ${only}
       and ${isActiveMember}
     group by ${sql.join([sql`m.team_id`, ...statuses.map((_, j) => sql.raw(String(j + 2)))], sql`, `)}`;
 }

@@ -109,7 +109,7 @@ describe("the dashboard's kept figures", () => {
     }
   });
 
-  it("count the months again only after a completion changes, the learners after any progress", async () => {
+  it("count the months again only after a completion changes, the learner's team after any progress", async () => {
     const organisationId = (await createOrganisation(testDb.db)).id;
     await testDb.db.insert(assignments).values({ organisationId, subjectType: "path", subjectId: path.id, dueOn: "2027-06-01" });
     const learner = await createUser(testDb.db, { organisationId });
@@ -119,20 +119,31 @@ describe("the dashboard's kept figures", () => {
     await upsertProgress(learner.id, organisationId, moduleId, null, lastMonth);
     await getDashboard(testDb.db, options);
     const first = await generation(organisationId);
-    expect(Object.keys(first).sort()).toEqual(["learners", "months"]);
+    expect(Object.keys(first).sort()).toEqual(["learners:none", "months"]);
 
     // Activity only: the learners are counted again, the months are not.
     await upsertProgress(learner.id, organisationId, moduleId, null, new Date("2026-10-13T08:00:00Z"));
     expect((await getDashboard(testDb.db, options)).trend.at(-2)).toEqual({ month: "2026-10", completions: 0 });
-    expect(await generation(organisationId)).toEqual({ learners: first.learners! + 1, months: first.months });
+    expect(await generation(organisationId)).toEqual({ "learners:none": first["learners:none"]! + 1, months: first.months });
 
     // A completion last month (arrived late): both, and the month shows it.
     await upsertProgress(learner.id, organisationId, moduleId, lastMonth, lastMonth);
     const dashboard = await getDashboard(testDb.db, options);
     expect(dashboard.trend.at(-2)).toEqual({ month: "2026-10", completions: 1 });
     expect(dashboard.learnerCounts.in_progress).toBe(1);
-    expect(await generation(organisationId)).toEqual({ learners: first.learners! + 2, months: first.months! + 1 });
+    expect(await generation(organisationId)).toEqual({ "learners:none": first["learners:none"]! + 2, months: first.months! + 1 });
     expect(dashboard).toEqual(await freshDashboard(organisationId, []));
+
+    // A learner of a team: only that team is counted again.
+    const [urgences, pharmacie] = await Promise.all(["Urgences", "Pharmacie"].map((name) => createTeam(testDb.db, { organisationId, name })));
+    const nurse = await createUser(testDb.db, { organisationId, teamId: urgences!.id });
+    await createUser(testDb.db, { organisationId, teamId: pharmacie!.id });
+    await getDashboard(testDb.db, options);
+    const counted = await generation(organisationId);
+    expect(Object.keys(counted).sort()).toEqual([`learners:${pharmacie!.id}`, `learners:${urgences!.id}`, "learners:none", "months"].sort());
+    await upsertProgress(nurse.id, organisationId, moduleId, null, new Date("2026-11-02T08:00:00Z"));
+    expect((await getDashboard(testDb.db, options)).learnerCounts.in_progress).toBe(2);
+    expect(await generation(organisationId)).toEqual({ ...counted, [`learners:${urgences!.id}`]: counted[`learners:${urgences!.id}`]! + 1 });
   });
 
   it("count a write that was in flight when they were counted, and never serve figures that miss a write", async () => {
