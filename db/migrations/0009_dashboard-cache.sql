@@ -193,6 +193,16 @@ END $$;
 CREATE TRIGGER "users_activity_dashboard" AFTER UPDATE OF "is_active" ON "users"
   FOR EACH ROW EXECUTE FUNCTION "users_activity_touch_dashboard"();
 --> statement-breakpoint
+-- A team deleted: its part goes with it (its members were moved to no team, which cleared both parts).
+CREATE FUNCTION "teams_deleted_dashboard"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "dashboard_cache" c USING old_rows t WHERE c."organisation_id" = t."organisation_id" AND c."part" = "dashboard_learners_part"(t."id");
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "teams_deleted_dashboard" AFTER DELETE ON "teams"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "teams_deleted_dashboard"();
+--> statement-breakpoint
 -- Counted quiz days thrown away (migrations 0005 and 0006 delete them): the sums kept from them
 -- are cleared and the generation counts up, in the same row that mostMissedQuestions() keeps its
 -- sums in, under that row's lock, so that sums made from days since thrown away are never kept.

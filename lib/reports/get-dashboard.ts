@@ -89,13 +89,17 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     else learnersWithoutAssignment += n;
   }
   const teamName = new Map(options.teams.map((t) => [t.id, t.name]));
+  const subjectOrder = (key: string) => targets.findIndex((target) => `${target.subjectType}:${target.subjectId}` === key);
 
   return {
     completionRate: breakdown(null, "", all).rate,
     assignmentCounts: all,
     learnerCounts,
     learnersWithoutAssignment,
-    bySubject: [...bySubject].map(([id, entry]) => breakdown(id, entry.label, entry.counts)),
+    // In the assignments' order (the groups come in no order of their own).
+    bySubject: [...bySubject]
+      .sort(([a], [b]) => subjectOrder(a) - subjectOrder(b))
+      .map(([id, entry]) => breakdown(id, entry.label, entry.counts)),
     byTeam: [...byTeam].map(([id, counts]) => breakdown(id, id ? (teamName.get(id) ?? "") : "", counts)).sort((a, b) => a.rate - b.rate || a.label.localeCompare(b.label, "fr") || (a.id ?? "").localeCompare(b.id ?? "")),
     trend: months.map((month, i) => ({ month, completions: completionsByMonth.get(i) ?? 0 })),
   };

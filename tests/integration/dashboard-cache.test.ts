@@ -66,6 +66,14 @@ describe("the dashboard's kept figures", () => {
     const writes: [string, () => Promise<unknown>][] = [
       ["progress", () => upsertProgress(pick(learners).id, organisationId, pick(path.moduleIds), rand() < 0.5 ? daysAgo(Math.floor(rand() * 500)) : null, daysAgo(Math.floor(rand() * 400)))],
       ["progress deleted", () => testDb.db.execute(sql`delete from module_progress where user_id = ${pick(learners).id}::uuid and module_id = ${pick(path.moduleIds)}`)],
+      [
+        "path completed this cycle, or all progress removed",
+        async () => {
+          const learner = pick(learners);
+          if (rand() < 0.5) await testDb.db.execute(sql`delete from module_progress where user_id = ${learner.id}::uuid`);
+          else for (const moduleId of path.moduleIds) await upsertProgress(learner.id, organisationId, moduleId, daysAgo(5), daysAgo(5));
+        },
+      ],
       ["team changed", () => testDb.db.execute(sql`update memberships set team_id = ${rand() < 0.2 ? null : pick(teams).id}::uuid where user_id = ${pick(learners).id}::uuid and organisation_id = ${organisationId}::uuid`)],
       ["role changed", () => testDb.db.execute(sql`update memberships set role = case when role = 'learner' then 'manager' else 'learner' end where user_id = ${pick(learners).id}::uuid and organisation_id = ${organisationId}::uuid`)],
       ["user deactivated or reactivated", () => testDb.db.execute(sql`update users set is_active = not is_active where id = ${pick(learners).id}::uuid`)],
@@ -91,9 +99,14 @@ describe("the dashboard's kept figures", () => {
       ],
     ];
 
-    for (let step = 0; step < 70; step++) {
+    for (let step = 0; step < 80; step++) {
       const [, write] = step === 60 ? (["team deleted", () => testDb.db.execute(sql`delete from teams where id = ${teams[2]!.id}::uuid`)] as const) : pick(writes);
       await write();
+      if (step === 60) {
+        // The deleted team's part goes with it.
+        const parts = rowsOf<{ part: string }>(await testDb.db.execute(sql`select part from dashboard_cache where organisation_id = ${organisationId}::uuid`)).map((row) => row.part);
+        expect(parts).not.toContain(`learners:${teams[2]!.id}`);
+      }
       const served = await getDashboard(testDb.db, { organisationId, catalogue, asOf, teams: teamList });
       const fresh = await freshDashboard(organisationId, teamList);
       expect(served).toEqual(fresh);
