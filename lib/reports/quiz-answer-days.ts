@@ -17,9 +17,7 @@ export type QuizAnswerTotals = { from: string; until: string; rows: { module_id:
 export type QuizDaysCoverage = {
   /** Every quiz_submitted event received before this instant (a UTC midnight) is counted in quiz_answer_days, none after; null: nothing is. */
   closedBefore: Date | null;
-  /** The coverage's generation, which counts up whenever counted days are thrown away. */
-  generation: number;
-  /** The sums kept for that generation, if any. */
+  /** The sums kept in the coverage row, if any (cleared whenever counted days are thrown away). */
   totals: QuizAnswerTotals | null;
 };
 
@@ -30,14 +28,13 @@ export type QuizDaysCoverage = {
  * triggers on learning_events also take, so that a count never misses an event written beside it.
  */
 export async function countClosedQuizDays(db: Db, organisationId: string): Promise<QuizDaysCoverage> {
-  type Coverage = { closed_before: string | Date | null; target: string | Date; generation: string | number | null; totals_from: string | null; totals_until: string | null; totals: QuizAnswerTotals["rows"] | null };
+  type Coverage = { closed_before: string | Date | null; target: string | Date; totals_from: string | null; totals_until: string | null; totals: QuizAnswerTotals["rows"] | null };
   const coverage = (query: ReturnType<typeof sql>) => async (runner: Pick<Db, "execute">) => rowsOf<Coverage>(await runner.execute(query))[0];
-  const columns = sql`c.closed_before, ${sql`date_trunc('day', now() - interval '${sql.raw(String(CLOSED_AFTER_DAYS))} days', 'UTC')`} as target, c.generation, c.totals_from::text, c.totals_until::text, c.totals`;
+  const columns = sql`c.closed_before, date_trunc('day', now() - interval '${sql.raw(String(CLOSED_AFTER_DAYS))} days', 'UTC') as target, c.totals_from::text, c.totals_until::text, c.totals`;
   const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
   const isCurrent = (row: Coverage | undefined) => row?.closed_before != null && asDate(row.closed_before)! >= asDate(row.target)!;
   const result = (row: Coverage | undefined, closedBefore: Date | null): QuizDaysCoverage => ({
     closedBefore,
-    generation: Number(row?.generation ?? 0),
     totals: row?.totals && row.totals_from && row.totals_until ? { from: row.totals_from, until: row.totals_until, rows: row.totals } : null,
   });
 
@@ -59,11 +56,9 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
       where e.organisation_id = ${organisationId}::uuid and e.kind = 'quiz_submitted' and e.received_at < ${until.toISOString()}::timestamptz
         ${from ? sql`and e.received_at >= ${from.toISOString()}::timestamptz` : sql``}
       group by 1, 2, 3, 4`);
-    const [updated] = rowsOf<{ generation: string | number }>(
-      await tx.execute(sql`update quiz_answer_coverage set closed_before = ${until.toISOString()}::timestamptz where organisation_id = ${organisationId}::uuid returning generation`),
-    );
+    await tx.execute(sql`update quiz_answer_coverage set closed_before = ${until.toISOString()}::timestamptz where organisation_id = ${organisationId}::uuid`);
 
-    // Sums kept for days before `from` stay right: those days were not touched.
-    return { ...result(row, until), generation: Number(updated!.generation), totals: from ? result(row, until).totals : null };
+    // Sums kept for days before `from` stay right: those days were not touched (none are kept without `from`).
+    return result(from ? row : undefined, until);
   });
 }
