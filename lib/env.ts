@@ -50,6 +50,10 @@ export const envSchema = z.object({
     .enum(["true", "false", ""], { message: 'must be "true" or "false"' })
     .optional()
     .transform((value) => value === "true"),
+  /** How long the audit log keeps an entry (the CNIL advises 6 to 12 months for such traces). */
+  AUDIT_LOG_RETENTION_MONTHS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(120, "must be at most 120").default(12),
+  /** How long mail_outbox keeps a message's record (who, subject, when), its links long gone. */
+  MAIL_OUTBOX_RETENTION_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(3650, "must be at most 3650").default(30),
   REMINDERS_EVERY_MINUTES: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(10_080, "must be at most 10080 (a week)").default(60),
 });
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { organisations, teams } from "./organisations";
@@ -19,7 +20,8 @@ export const passwordResetTokens = pgTable(
 
 /**
  * Every e-mail Vigie sends. Without SMTP (the embedded default) this is the local mailbox
- * shown outside production; with SMTP it is the record of what was sent and when.
+ * shown outside production; with SMTP it is the record of what was sent and when, stored
+ * without its links (lib/mail/send-mail.ts). Purged after MAIL_OUTBOX_RETENTION_DAYS.
  */
 export const mailOutbox = pgTable(
   "mail_outbox",
@@ -34,8 +36,15 @@ export const mailOutbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     error: text("error"),
+    /** When the sign-in, reset or invitation link the stored text still holds stops working; its links are then removed. */
+    linkExpiresAt: timestamp("link_expires_at", { withTimezone: true }),
   },
-  (table) => [index("mail_outbox_to_idx").on(table.to), index("mail_outbox_organisation_id_idx").on(table.organisationId)],
+  (table) => [
+    index("mail_outbox_to_idx").on(table.to),
+    index("mail_outbox_organisation_id_idx").on(table.organisationId),
+    index("mail_outbox_created_at_idx").on(table.createdAt),
+    index("mail_outbox_link_expires_at_idx").on(table.linkExpiresAt).where(sql`${table.linkExpiresAt} is not null`),
+  ],
 );
 
 /** Who did what, when, from where: sign-ins, failures, role changes, imports, erasures. */
@@ -54,7 +63,8 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
   (table) => [
-    index("audit_log_occurred_at_idx").on(table.occurredAt),
+    // The journal pages by (occurred_at, id), newest first; the purge deletes by occurred_at.
+    index("audit_log_occurred_at_id_idx").on(table.occurredAt, table.id),
     index("audit_log_organisation_id_idx").on(table.organisationId),
     index("audit_log_actor_user_id_idx").on(table.actorUserId),
   ],

@@ -40,7 +40,8 @@ export async function requestPasswordReset(
   if (!user) return;
 
   const token = randomBytes(32).toString("base64url");
-  await db.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_MAX_AGE_MS) });
+  const expiresAt = new Date(now.getTime() + RESET_TOKEN_MAX_AGE_MS);
+  await db.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: user.id, expiresAt });
   const url = new URL(`/mot-de-passe/nouveau?jeton=${token}`, options.baseUrl).toString();
   const mail = renderMail({
     subject: "Choisir un nouveau mot de passe Vigie",
@@ -48,7 +49,7 @@ export async function requestPasswordReset(
     action: { label: "Choisir un nouveau mot de passe", url },
     note: "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.",
   });
-  await sendMail(db, { to: user.email, ...mail, kind: "password_reset" });
+  await sendMail(db, { to: user.email, ...mail, kind: "password_reset", linkExpiresAt: expiresAt });
 }
 
 /** True when the token is known, unused and not expired (for showing the form). */

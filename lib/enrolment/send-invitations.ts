@@ -44,7 +44,7 @@ export async function sendInvitations(db: Db, options: Delivery) {
       action: { label: "Choisir mon mot de passe", url: new URL(`/mot-de-passe/nouveau?jeton=${token}`, baseUrl).toString() },
       note: "Si vous ne travaillez pas dans cet établissement, ignorez ce message.",
     });
-    await sendMail(db, { ...mail, to: account.email, kind: "invitation", organisationId: options.organisationId });
+    await sendMail(db, { ...mail, to: account.email, kind: "invitation", organisationId: options.organisationId, linkExpiresAt: expiresAt });
   }
 }
 

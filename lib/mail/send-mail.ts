@@ -3,6 +3,7 @@ import type { Transporter } from "nodemailer";
 import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
+import { withoutLinks } from "./remove-links";
 
 export type SendMailOptions = {
   to: string;
@@ -12,6 +13,8 @@ export type SendMailOptions = {
   /** What the message is for: "magic_link", "password_reset"… */
   kind: string;
   organisationId?: string | null;
+  /** When the message's sign-in, reset or invitation link stops working: the local mailbox keeps it until then. */
+  linkExpiresAt?: Date;
 };
 
 export type SentMail = { id: string; sentAt: Date | null; error: string | null };
@@ -48,14 +51,26 @@ export async function closeMail(): Promise<void> {
  * Keeps every message in mail_outbox; when SMTP_URL is set, also sends it and records when,
  * or why it failed. A failure to send is recorded and logged, never thrown: the caller's
  * answer to the user must not depend on whether the mail server is up.
+ *
+ * Over SMTP the stored copy never holds the message's links (nothing resends it), so a copy of
+ * the table or a backup opens no account; without SMTP the local mailbox needs the link, which
+ * the purge removes once it expires (lib/retention/purge-expired-data.ts).
  */
 export async function sendMail(db: Db, options: SendMailOptions): Promise<SentMail> {
+  const { SMTP_URL, MAIL_FROM } = env();
   const [row] = await db
     .insert(mailOutbox)
-    .values({ to: options.to, subject: options.subject, text: options.text, html: options.html, kind: options.kind, organisationId: options.organisationId ?? null })
+    .values({
+      to: options.to,
+      subject: options.subject,
+      text: SMTP_URL ? withoutLinks(options.text) : options.text,
+      html: SMTP_URL ? withoutLinks(options.html) : options.html,
+      kind: options.kind,
+      organisationId: options.organisationId ?? null,
+      linkExpiresAt: SMTP_URL ? null : (options.linkExpiresAt ?? null),
+    })
     .returning({ id: mailOutbox.id });
   const id = row!.id;
-  const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) return { id, sentAt: null, error: null };
 
   try {

@@ -1,6 +1,18 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { type SQL, and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accounts, auditLog, certificates, mailOutbox, passwordCredentials, passwordResetTokens, sessions, users } from "@/db/schema";
+import {
+  accounts,
+  auditLog,
+  certificates,
+  mailOutbox,
+  organisations,
+  passwordCredentials,
+  passwordResetTokens,
+  rateLimits,
+  sessions,
+  users,
+  verificationTokens,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { isWithinAdminScope } from "./admin-person-scope";
@@ -9,7 +21,9 @@ export const ERASED_NAME = "Personne effacée";
 
 /**
  * Erases a person's personal data (RGPD, right to erasure), as a platform admin: name, e-mail,
- * login, password, linked identities and mail are removed; the user row stays, anonymised and
+ * login, password, linked identities, tokens, rate-limit counters and mail are removed; the audit
+ * rows that name them (by id, e-mail, login or SSO subject) lose that name, the address and the
+ * browser; an incident contact that is them is cleared; the user row stays, anonymised and
  * deactivated, so that progress and completion counts keep adding up; their certificates are
  * revoked and no longer name them. All in one transaction, logged in the audit log.
  */
@@ -20,10 +34,13 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
   if (!(await isWithinAdminScope(db, actor, userId))) throw new AppError("not_found", "a person outside the admin's centre");
 
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ email: users.email, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId));
+    const [user] = await tx.select({ email: users.email, username: users.username, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId));
     if (!user) throw new AppError("not_found");
     if (user.erasedAt) return { alreadyErased: true };
     const now = new Date();
+    const subjects = await tx.select({ subject: accounts.providerAccountId }).from(accounts).where(eq(accounts.userId, userId));
+    const names = [user.email, user.username, ...subjects.map((row) => row.subject)].filter((name): name is string => !!name);
+    await forgetNames(tx, user.email, names);
 
     // One after the other: a transaction is one connection, which runs one statement at a time
     // (node-postgres deprecates queueing them, and pg 9 will refuse it).
@@ -39,6 +56,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     await tx.update(certificates).set({ learnerName: ERASED_NAME }).where(eq(certificates.userId, userId));
     // The sign-in traces of the person (addresses, browsers) are personal data too.
     await tx.update(auditLog).set({ ipAddress: null, userAgent: null }).where(eq(auditLog.actorUserId, userId));
+    await tx.update(auditLog).set({ targetId: null, ipAddress: null, userAgent: null }).where(inArray(auditLog.targetId, names));
     await tx
       .update(users)
       .set({ name: ERASED_NAME, email: null, username: null, image: null, emailVerified: null, isActive: false, deactivatedAt: now, erasedAt: now, updatedAt: now })
@@ -49,3 +67,23 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
   });
 }
 
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Removes what holds the person's e-mail, login or SSO subject outside their own rows: Auth.js's
+ * sign-in tokens, rate-limit counters keyed by them (`…:account:<e-mail>`), audit details that
+ * quote the e-mail, and the incident contact of an establishment when it is their address.
+ */
+async function forgetNames(tx: Tx, email: string | null, names: string[]) {
+  if (names.length === 0) return;
+  const endsWithName = or(...names.map((name) => sql`right(${rateLimits.key}, ${name.length + 1}) = ${`:${name}`}`)) as SQL;
+  await tx.delete(rateLimits).where(endsWithName);
+  if (!email) return;
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
+  await tx.update(auditLog).set({ details: {}, ipAddress: null, userAgent: null }).where(sql`strpos(lower(${auditLog.details}::text), ${email}) > 0`);
+  await tx
+    .update(organisations)
+    .set({ incidentContactName: null, incidentContactPhone: null, incidentContactEmail: null })
+    .where(eq(sql`lower(${organisations.incidentContactEmail})`, email));
+}

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { runRetentionPurgeOnce } from "@/lib/retention/run-retention-purge";
 import { sendAutomaticReminders } from "./send-automatic-reminders";
 
 type GlobalWithScheduler = typeof globalThis & { __vigieReminderTimer?: NodeJS.Timeout };
@@ -18,8 +19,9 @@ export async function runAutomaticRemindersOnce(): Promise<void> {
 
 /**
  * Starts the in-process scheduler: a run every `everyMinutes` minutes (the first one after one
- * period, not at start-up), at most one run at a time in this process. Other instances may run
- * too: reminders are claimed under a row lock, so none is sent twice.
+ * period, not at start-up), at most one run at a time in this process, each followed by the
+ * retention purge. Other instances may run too: reminders are claimed under a row lock, so none
+ * is sent twice.
  */
 export function startReminderScheduler(everyMinutes: number): void {
   const store = globalThis as GlobalWithScheduler;
@@ -28,10 +30,13 @@ export function startReminderScheduler(everyMinutes: number): void {
   store.__vigieReminderTimer = setInterval(() => {
     if (running) return;
     running = true;
-    void runAutomaticRemindersOnce().finally(() => {
-      running = false;
-    });
+    // The retention purge rides on the same timer (it is idempotent, like the reminders' claims).
+    void runAutomaticRemindersOnce()
+      .then(runRetentionPurgeOnce)
+      .finally(() => {
+        running = false;
+      });
   }, everyMinutes * 60_000);
   store.__vigieReminderTimer.unref();
-  console.log(`[reminders] automatic reminders checked every ${everyMinutes} minutes`);
+  console.log(`[reminders] automatic reminders and the retention purge run every ${everyMinutes} minutes`);
 }

@@ -45,6 +45,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL: must be an SMTP URL/);
   });
 
+  it("keeps the audit log 12 months and the outbox 30 days unless told otherwise, within bounds", () => {
+    expect(parseEnv({})).toMatchObject({ AUDIT_LOG_RETENTION_MONTHS: 12, MAIL_OUTBOX_RETENTION_DAYS: 30 });
+    expect(parseEnv({ AUDIT_LOG_RETENTION_MONTHS: "6", MAIL_OUTBOX_RETENTION_DAYS: "7" })).toMatchObject({ AUDIT_LOG_RETENTION_MONTHS: 6, MAIL_OUTBOX_RETENTION_DAYS: 7 });
+    expect(() => parseEnv({ AUDIT_LOG_RETENTION_MONTHS: "0" })).toThrow(/AUDIT_LOG_RETENTION_MONTHS: must be at least 1/);
+    expect(() => parseEnv({ MAIL_OUTBOX_RETENTION_DAYS: "trente" })).toThrow(/MAIL_OUTBOX_RETENTION_DAYS: must be a number/);
+  });
+
   it("runs the reminder scheduler every 60 minutes unless REMINDERS_EVERY_MINUTES says otherwise (0: off)", () => {
     expect(parseEnv({}).REMINDERS_EVERY_MINUTES).toBe(60);
     expect(parseEnv({ REMINDERS_EVERY_MINUTES: "0" }).REMINDERS_EVERY_MINUTES).toBe(0);
