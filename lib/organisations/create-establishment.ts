@@ -1,7 +1,8 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, organisations } from "@/db/schema";
+import { assignments, auditLog, organisations } from "@/db/schema";
+import { defaultAssignmentRows } from "@/lib/assignments/default-assignments";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { requireAdminCentres, slugFor } from "./admin-scope";
@@ -22,7 +23,8 @@ export type CreateEstablishmentInput = z.input<typeof createEstablishmentSchema>
 
 /**
  * Creates an establishment or a group under the admin's centre, or under one of its groups.
- * A parent outside the admin's centres is "not found"; only admins may create.
+ * A parent outside the admin's centres is "not found"; only admins may create. An
+ * establishment starts with the default assignments (lib/assignments/default-assignments.ts).
  */
 export async function createEstablishment(db: Db, options: { actor: Actor; input: CreateEstablishmentInput }) {
   const centres = requireAdminCentres(options.actor);
@@ -39,6 +41,7 @@ export async function createEstablishment(db: Db, options: { actor: Actor; input
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(organisations).values({ name, kind, finess, parentId: parent.id, slug: slugFor(name) }).returning();
     await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: created!.id, action: "organisation_created", targetType: "organisation", targetId: created!.id, details: { name, kind } });
+    if (kind === "establishment") await tx.insert(assignments).values(defaultAssignmentRows({ organisationId: created!.id, createdBy: options.actor.userId, now: new Date() }));
 
     return created!;
   });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, memberships, organisations, teams } from "@/db/schema";
+import { assignments, auditLog, memberships, organisations, teams } from "@/db/schema";
+import { DEFAULT_ASSIGNMENTS } from "@/lib/assignments/default-assignments";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { type Actor, loadActor } from "@/lib/auth/load-actor";
 import { createEstablishment } from "@/lib/organisations/create-establishment";
@@ -39,6 +40,19 @@ describe("establishments", () => {
     expect(listed.find((o) => o.id === ehpad.id)).toMatchObject({ parentName: "GHT Provence", members: 0 });
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, ehpad.id));
     expect(entry?.action).toBe("organisation_created");
+  });
+
+  it("gives a new establishment the default assignments (the path and the incident module), and a group none", async () => {
+    const group = await createEstablishment(testDb.db, { actor: admin, input: { name: "GHT Alpes", kind: "group" } });
+    const ime = await createEstablishment(testDb.db, { actor: admin, input: { name: "IME Les Pins", kind: "establishment", parentId: group.id } });
+
+    const rows = await testDb.db.select().from(assignments).where(eq(assignments.organisationId, ime.id));
+    expect(rows.map((row) => ({ subjectType: row.subjectType, subjectId: row.subjectId, teamId: row.teamId }))).toEqual(
+      expect.arrayContaining(DEFAULT_ASSIGNMENTS.map((subject) => ({ ...subject, teamId: null }))),
+    );
+    expect(rows).toHaveLength(DEFAULT_ASSIGNMENTS.length);
+    expect(rows[0]!.dueOn > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(await testDb.db.select().from(assignments).where(eq(assignments.organisationId, group.id))).toEqual([]);
   });
 
   it("refuses a parent outside the admin's centre, and anyone but an admin", async () => {

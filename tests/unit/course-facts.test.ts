@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_ASSIGNMENTS, missingDefaultSubjects } from "@/lib/assignments/default-assignments";
 import { estimateMinutes } from "@/lib/courses/estimate-duration";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { CourseModule } from "@/lib/courses/types";
@@ -63,15 +64,40 @@ describe("course catalogue", () => {
 });
 
 describe("cyber-incident module", () => {
-  const text = moduleText(catalogue.moduleById.get("cyber-incident")!);
+  const module = catalogue.moduleById.get("cyber-incident")!;
+  const text = moduleText(module);
 
   it.each([
-    ["the decree that makes reporting mandatory", "2022-715"],
-    ["the deadline for filing a complaint", "72 heures"],
+    ["the decree and the article that make reporting mandatory", "décret n° 2022-715 du 27 avril 2022"],
+    ["the article of the public health code", "L.1111-8-2"],
+    ["that only significant or serious incidents are declared", "significatifs ou graves"],
+    ["that the direction or the RSSI declares", "direction ou de son délégué, le RSSI"],
+    ["the CNIL's 72 hours for personal data", "CNIL"],
+    ["the GDPR's articles 33 and 34", "article 34"],
+    ["the complaint's 72 hours as an insurance condition", "assurance cyber"],
+    ["the insurance code's article", "L.12-10-1"],
+    ["who files the complaint", "représentant légal"],
+    ["the biomedical-device caveat", "appareil biomédical en service sur un patient"],
     ["the CERT Santé phone number", "09 72 43 91 25"],
     ["the CERT Santé address", "cyberveille@esante.gouv.fr"],
     ["the national reporting portal", "signalement.social-sante.gouv.fr"],
+    ["the 17Cyber service", "17cyber.gouv.fr"],
   ])("states %s", (_fact, expected) => {
     expect(text).toContain(expected);
+  });
+
+  it("no longer asks to memorise the CERT Santé's number, nor presents 72 hours as the complaint's legal deadline", () => {
+    const quiz = module.steps.find((step) => step.kind === "quiz")!;
+
+    expect(JSON.stringify(quiz)).not.toContain("Quel est son numéro");
+    expect(text).not.toContain("dans quel délai faut-il porter plainte");
+    expect(text).not.toContain("7j/7");
+  });
+});
+
+describe("default assignments", () => {
+  it("name subjects of the catalogue, and give every new establishment the incident module", () => {
+    expect(missingDefaultSubjects(catalogue)).toEqual([]);
+    expect(DEFAULT_ASSIGNMENTS).toContainEqual({ subjectType: "module", subjectId: "cyber-incident" });
   });
 });

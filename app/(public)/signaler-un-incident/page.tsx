@@ -12,7 +12,9 @@ import { DontsList } from "./_components/donts-list";
 import { EstablishmentContact } from "./_components/establishment-contact";
 import { HelpContacts } from "./_components/help-contacts";
 import { IncidentSteps } from "./_components/incident-steps";
+import { OtherCases } from "./_components/other-cases";
 import { PrintButton } from "./_components/print-button";
+import { TodosList } from "./_components/todos-list";
 import "./incident-sheet.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,7 +38,9 @@ export default async function IncidentPage() {
       </header>
 
       <EstablishmentContact establishment={establishment} isSignedIn={actor !== null} />
+      <TodosList todos={guidance.todos} />
       <DontsList donts={guidance.donts} />
+      <OtherCases cases={guidance.otherCases} />
       <IncidentSteps steps={guidance.steps} />
       <HelpContacts contacts={guidance.contacts} />
 

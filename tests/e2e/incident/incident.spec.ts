@@ -41,18 +41,25 @@ test.describe("incident page", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Signaler un incident" })).toBeVisible();
     await expect(page.getByText("Contactez le RSSI (responsable de la sécurité des systèmes d'information) ou le service informatique de votre établissement.", { exact: false })).toBeVisible();
 
-    const steps = page.getByRole("region", { name: "Les 3 étapes essentielles" }).getByRole("listitem");
-    await expect(steps).toHaveCount(3);
+    const todos = page.getByRole("region", { name: "À votre poste : ce que vous faites" }).getByRole("listitem");
+    await expect(todos).toHaveCount(guidance.todos.length);
+    await expect(todos.first()).toContainText("appareil biomédical en service sur un patient");
+
+    const steps = page.getByRole("region", { name: "Pour la direction et le RSSI : les démarches" }).getByRole("listitem");
+    await expect(steps).toHaveCount(4);
     for (const [index, step] of guidance.steps.entries()) await expect(steps.nth(index)).toContainText(step.title);
     await expect(steps.nth(1)).toContainText("décret n° 2022-715");
-    await expect(steps.nth(1).getByRole("link", { name: "signalement.social-sante.gouv.fr" })).toHaveAttribute("href", "https://signalement.social-sante.gouv.fr/");
-    await expect(steps.nth(2)).toContainText("72 heures");
-    await expect(steps.nth(2).getByRole("link")).toHaveAttribute("href", "https://www.masecurite.interieur.gouv.fr");
+    await expect(steps.nth(1)).toContainText("significatifs ou graves");
+    await expect(steps.nth(1).getByRole("link", { name: "Portail de signalement des événements sanitaires indésirables" })).toHaveAttribute("href", "https://signalement.social-sante.gouv.fr/");
+    await expect(steps.nth(2)).toContainText("CNIL");
+    await expect(steps.nth(3)).toContainText("72 heures après la découverte");
+    await expect(steps.nth(3).getByRole("link")).toHaveAttribute("href", "https://www.masecurite.interieur.gouv.fr");
 
     const help = page.getByRole("region", { name: "Qui peut vous aider ?" });
     await expect(help.getByRole("heading", { name: "CERT Santé" })).toBeVisible();
     await expect(help.getByRole("link", { name: "09 72 43 91 25" })).toHaveAttribute("href", "tel:+33972439125");
-    await expect(help).toContainText("7j/7 - 24h/24");
+    await expect(help).toContainText("24 h/24, 7 j/7");
+    await expect(help.getByRole("link", { name: "17cyber.gouv.fr" })).toHaveAttribute("href", "https://17cyber.gouv.fr");
     await expect(help.getByRole("link", { name: "cyberveille@esante.gouv.fr" })).toHaveAttribute("href", "mailto:cyberveille@esante.gouv.fr");
     await expect(help.getByRole("heading", { name: "Centre régional de ressources en cybersécurité" })).toBeVisible();
 
@@ -82,7 +89,7 @@ test.describe("incident page", () => {
     await page.getByRole("button", { name: "Switch to English" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "Report an incident" })).toBeVisible();
-    const steps = page.getByRole("region", { name: "The 3 essential steps" }).getByRole("listitem");
+    const steps = page.getByRole("region", { name: "For the management and the CISO: the formal steps" }).getByRole("listitem");
     for (const [index, step] of incidentGuidance.en.steps.entries()) await expect(steps.nth(index)).toContainText(step.title);
     await expect(page.getByRole("button", { name: "Print the quick-reaction sheet" })).toBeVisible();
     await expectNoAxeViolations(page);

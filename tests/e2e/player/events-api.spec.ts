@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { E2E_BASE_URL } from "../../support/e2e-server";
 import { expect, signInViaApi, test } from "../fixtures";
+import { courseModule } from "./content";
 
 // The route's own checks; the domain rules are covered by tests/integration/record-events*.test.ts.
 test.skip(({ repeatViewport }) => repeatViewport, "the API is the same on every viewport: once per run");
@@ -12,7 +13,7 @@ function event(learnerId: string, overrides: Record<string, unknown> = {}) {
     eventId: randomUUID(),
     learnerId,
     moduleId: "cles-usb",
-    moduleVersion: 1,
+    moduleVersion: courseModule("cles-usb").version,
     kind: "step_viewed",
     stepId: "le-risque",
     occurredAt: new Date().toISOString(),

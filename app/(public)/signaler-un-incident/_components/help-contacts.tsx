@@ -32,6 +32,15 @@ export async function HelpContacts({ contacts }: { contacts: IncidentContactPoin
                 )}
               </ul>
             )}
+            {contact.links && (
+              <ul className="contact-lines">
+                {contact.links.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
             {contact.note && <p>{contact.note}</p>}
           </li>
         ))}

@@ -5,8 +5,9 @@ export async function IncidentSteps({ steps }: { steps: IncidentStep[] }) {
   const t = await getTranslations("incident.steps");
 
   return (
-    <section aria-labelledby="trois-etapes">
-      <h2 id="trois-etapes">{t("title")}</h2>
+    <section aria-labelledby="pour-la-direction">
+      <h2 id="pour-la-direction">{t("title")}</h2>
+      <p>{t("intro")}</p>
       <ol className="incident-steps">
         {steps.map((step, index) => (
           <li key={step.title} className="incident-step">
