@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(auth)/connexion/actions";
+import { isPlatformAdmin, mayManageAnything } from "@/lib/access/roles";
 import { getActor } from "@/lib/auth/guards";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -30,12 +31,12 @@ export async function SiteHeader() {
                 <Link href="/mes-certificats">{t("nav.certificates")}</Link>
               </li>
             )}
-            {actor?.memberships.some((m) => m.role === "manager" || m.role === "admin") && (
+            {actor && mayManageAnything(actor) && (
               <li>
                 <Link href="/etablissement/tableau-de-bord">{t("nav.establishment")}</Link>
               </li>
             )}
-            {actor?.memberships.some((m) => m.role === "admin" && m.kind === "centre") && (
+            {actor && isPlatformAdmin(actor) && (
               <li>
                 <Link href="/centre/etablissements">{t("nav.centre")}</Link>
               </li>

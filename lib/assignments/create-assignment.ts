@@ -5,7 +5,7 @@ import { assignments, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import type { Catalogue } from "@/lib/courses/types";
 import { AppError } from "@/lib/errors";
-import { managedEstablishment } from "@/lib/reports/managed-establishment";
+import { managedEstablishment } from "@/lib/access/managed-establishments";
 
 export type CreateAssignmentOptions = {
   actor: Actor;

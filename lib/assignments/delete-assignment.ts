@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { assignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 
 /** Deletes an assignment of an establishment the actor manages; anyone else gets not_found and it stays. */
 export async function deleteAssignment(db: Db, options: { actor: Actor; assignmentId: string }): Promise<void> {

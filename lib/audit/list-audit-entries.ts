@@ -2,16 +2,11 @@ import { and, desc, eq, exists, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { managedEstablishmentIds } from "@/lib/access/managed-establishments";
+import { requireAdminCentres } from "@/lib/access/roles";
 import { type AuditAction, auditActions } from "./record-audit";
 
 const PAGE_SIZE = 100;
-
-/** Only a platform admin (admin of a centre) reads the audit log; anyone else gets not_found. */
-export function assertPlatformAdmin(actor: Actor): void {
-  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) throw new AppError("not_found", "audit log is for platform admins");
-}
 
 export const isAuditAction = (value: unknown): value is AuditAction => typeof value === "string" && (auditActions as readonly string[]).includes(value);
 
@@ -22,9 +17,9 @@ export const isAuditAction = (value: unknown): value is AuditAction => typeof va
  * unknown address). Another centre's entries are not shown.
  */
 export async function listAuditEntries(db: Db, actor: Actor, options: { action?: AuditAction } = {}) {
-  assertPlatformAdmin(actor);
-  const centres = actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId);
-  const scope = [...centres, ...(await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id)];
+  // Only a platform admin (admin of a centre) reads the audit log; anyone else gets not_found.
+  const centres = requireAdminCentres(actor);
+  const scope = [...centres, ...(await managedEstablishmentIds(db, actor))];
   const byMember = exists(db.select({ one: memberships.userId }).from(memberships).where(and(eq(memberships.userId, auditLog.actorUserId), inArray(memberships.organisationId, scope))));
   const inScope = or(inArray(auditLog.organisationId, scope), and(isNull(auditLog.organisationId), or(isNull(auditLog.actorUserId), byMember)));
 

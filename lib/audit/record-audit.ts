@@ -17,6 +17,10 @@ export const auditActions = [
   "sso.removed",
   "sso.identity_linked",
   "sso.user_created",
+  "member.role_changed",
+  "member.removed",
+  "account.deactivated",
+  "account.reactivated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { csvDate, csvLines } from "@/lib/reports/learners-csv";
-import { managedEstablishment } from "@/lib/reports/managed-establishment";
+import { managedEstablishment } from "@/lib/access/managed-establishments";
 import { certificatePdf, verificationUrl } from "./certificate-pdf";
 import { type ArchiveFilters, type ArchivedCertificate, archivedCertificates } from "./certificates-archive-query";
 import { safeFileName } from "./safe-file-name";

@@ -4,15 +4,7 @@ import type { Db } from "@/db/client";
 import { certificates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
-
-/**
- * The establishments whose certificates the actor may see and revoke: those they manage, and
- * for a platform admin those under their centre (never another centre's). Empty for anyone else.
- */
-export async function revocableOrganisations(db: Db, actor: Actor): Promise<string[]> {
-  return (await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id);
-}
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 
 /**
  * Revokes a certificate with a reason: a manager of its establishment or a platform admin above

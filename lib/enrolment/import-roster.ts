@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, enrolmentImports, memberships, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 import { type RosterRow, parseRoster } from "./parse-roster";
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import type { IncidentContact } from "./get-incident-contact";
 import { type IncidentContactInput, incidentContactSchema } from "./incident-contact-schema";
-import { listManagedEstablishments } from "./list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 
 export type UpdateIncidentContactOptions = IncidentContactInput & { actor: Actor; organisationId: string };
 

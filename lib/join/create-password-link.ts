@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { auditLog, memberships, passwordResetTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { hashResetToken } from "@/lib/auth/password-reset";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 
 export const PASSWORD_LINK_MAX_AGE_MS = 24 * 60 * 60 * 1000;

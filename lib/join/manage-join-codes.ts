@@ -3,24 +3,17 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, joinCodes, memberships, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 import { generateJoinCode } from "./join-code-format";
 
 const uuid = z.guid();
 
-async function managedEstablishment(db: Db, actor: Actor, organisationId: string) {
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
-  if (!establishment) throw new AppError("not_found");
-
-  return establishment;
-}
-
 export type JoinCodeRow = { id: string; code: string; teamName: string | null; isActive: boolean; createdAt: Date; disabledAt: Date | null; joined: number };
 
 /** The join codes of an establishment the actor manages, newest first, with how many joined with each. */
 export async function listJoinCodes(db: Db, options: { actor: Actor; organisationId: string }): Promise<JoinCodeRow[]> {
-  await managedEstablishment(db, options.actor, options.organisationId);
+  await requireManagedEstablishment(db, options.actor, options.organisationId);
 
   return db
     .select({
@@ -52,7 +45,7 @@ export async function getJoinCode(db: Db, options: { actor: Actor; organisationI
  * (a team of another establishment is not_found). Audited.
  */
 export async function createJoinCode(db: Db, options: { actor: Actor; organisationId: string; teamId?: string | null }) {
-  const establishment = await managedEstablishment(db, options.actor, options.organisationId);
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   const teamId = options.teamId || null;
   if (teamId) {
     const [team] = uuid.safeParse(teamId).success
@@ -76,7 +69,7 @@ export async function createJoinCode(db: Db, options: { actor: Actor; organisati
 
 /** Turns a join code of an establishment the actor manages off (or back on). Audited. */
 export async function setJoinCodeActive(db: Db, options: { actor: Actor; organisationId: string; joinCodeId: string; isActive: boolean }) {
-  const establishment = await managedEstablishment(db, options.actor, options.organisationId);
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   if (!uuid.safeParse(options.joinCodeId).success) throw new AppError("not_found");
 
   return db.transaction(async (tx) => {

@@ -5,7 +5,8 @@ import { assignments, auditLog, organisations } from "@/db/schema";
 import { defaultAssignmentRows } from "@/lib/assignments/default-assignments";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { requireAdminCentres, slugFor } from "./admin-scope";
+import { requireAdminCentres } from "@/lib/access/roles";
+import { slugFor } from "./slug-for";
 
 export const createEstablishmentSchema = z.object({
   name: z.string().trim().min(2, "Le nom doit compter au moins 2 caractères.").max(200, "Le nom ne doit pas dépasser 200 caractères."),

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { memberships, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { requireAdminCentres } from "./admin-scope";
+import { requireAdminCentres } from "@/lib/access/roles";
 
 /** Every group and establishment under the admin's centres, with their staff and manager counts. */
 export async function listCentreOrganisations(db: Db, actor: Actor) {

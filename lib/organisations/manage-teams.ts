@@ -3,21 +3,14 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { memberships, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 
 export const teamNameSchema = z.string().trim().min(2, "Le nom du service doit compter au moins 2 caractères.").max(120, "Le nom du service ne doit pas dépasser 120 caractères.");
 
-async function managedEstablishment(db: Db, actor: Actor, organisationId: string) {
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
-  if (!establishment) throw new AppError("not_found");
-
-  return establishment;
-}
-
 /** The teams (services, units) of an establishment the actor manages, with their staff counts. */
 export async function listTeams(db: Db, options: { actor: Actor; organisationId: string }) {
-  await managedEstablishment(db, options.actor, options.organisationId);
+  await requireManagedEstablishment(db, options.actor, options.organisationId);
 
   return db
     .select({ id: teams.id, name: teams.name, members: sql<number>`(select count(*)::int from ${memberships} m where m.team_id = ${teams.id})` })
@@ -28,7 +21,7 @@ export async function listTeams(db: Db, options: { actor: Actor; organisationId:
 
 /** Adds a team; a name already used in the establishment is a conflict. */
 export async function createTeam(db: Db, options: { actor: Actor; organisationId: string; name: string }) {
-  await managedEstablishment(db, options.actor, options.organisationId);
+  await requireManagedEstablishment(db, options.actor, options.organisationId);
   const name = teamNameSchema.parse(options.name);
   const [created] = await db.insert(teams).values({ organisationId: options.organisationId, name }).onConflictDoNothing().returning();
   if (!created) throw new AppError("conflict", "team name already used");
@@ -38,7 +31,7 @@ export async function createTeam(db: Db, options: { actor: Actor; organisationId
 
 /** Removes a team of an establishment the actor manages; its members stay, without a team. */
 export async function deleteTeam(db: Db, options: { actor: Actor; organisationId: string; teamId: string }) {
-  await managedEstablishment(db, options.actor, options.organisationId);
+  await requireManagedEstablishment(db, options.actor, options.organisationId);
   if (!z.uuid().safeParse(options.teamId).success) throw new AppError("not_found");
   const [deleted] = await db
     .delete(teams)

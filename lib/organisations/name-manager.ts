@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
+import { requireAdminCentres } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
 
 export const nameManagerSchema = z.object({
@@ -19,9 +20,8 @@ export const nameManagerSchema = z.object({
  */
 export async function nameManager(db: Db, options: { actor: Actor; input: z.infer<typeof nameManagerSchema> }) {
   const { actor, input } = options;
-  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) throw new AppError("not_found");
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId: input.organisationId });
-  if (!establishment) throw new AppError("not_found");
+  requireAdminCentres(actor);
+  const establishment = await requireManagedEstablishment(db, actor, input.organisationId);
 
   return db.transaction(async (tx) => {
     await tx.insert(users).values({ email: input.email, name: input.name }).onConflictDoNothing({ target: users.email });

@@ -15,7 +15,8 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { isWithinAdminScope } from "./admin-person-scope";
+import { isWithinAdminScope } from "@/lib/access/person-scope";
+import { requireAdminCentres } from "@/lib/access/roles";
 
 export const ERASED_NAME = "Personne effacée";
 
@@ -29,7 +30,7 @@ export const ERASED_NAME = "Personne effacée";
  */
 export async function erasePersonalData(db: Db, options: { actor: Actor; userId: string; ipAddress?: string }) {
   const { actor, userId } = options;
-  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) throw new AppError("not_found");
+  requireAdminCentres(actor);
   if (actor.userId === userId) throw new AppError("conflict", "an admin cannot erase themselves");
   if (!(await isWithinAdminScope(db, actor, userId))) throw new AppError("not_found", "a person outside the admin's centre");
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
-import { requireAdminCentres } from "@/lib/organisations/admin-scope";
+import { requireAdminCentres } from "@/lib/access/roles";
 import { rowsOf } from "@/lib/reports/learner-status-sql";
 import { regionCte } from "./region-scope";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Catalogue } from "@/lib/courses/types";
-import { managedEstablishment } from "@/lib/reports/managed-establishment";
+import { managedEstablishment } from "@/lib/access/managed-establishments";
 import { deliverReminders } from "./deliver-reminders";
 import { pendingLearners } from "./pending-learners";
 import { getReminderSettings } from "./reminder-settings";

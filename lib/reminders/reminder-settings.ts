@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { reminderSettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
-import { managedEstablishment } from "@/lib/reports/managed-establishment";
+import { managedEstablishment } from "@/lib/access/managed-establishments";
 
 export type ReminderSettingsValues = { autoEnabled: boolean; daysBefore: number; intervalDays: number };
 

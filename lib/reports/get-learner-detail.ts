@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 export async function getLearnerDetail(db: Db, options: { organisationId: string; userId: string; catalogue: Catalogue; asOf: Date }) {
   if (!z.guid().safeParse(options.userId).success) throw new AppError("not_found");
   const [learner] = await db
-    .select({ id: users.id, name: users.name, email: users.email, username: users.username, teamId: memberships.teamId, teamName: teams.name })
+    .select({ id: users.id, name: users.name, email: users.email, username: users.username, isActive: users.isActive, role: memberships.role, teamId: memberships.teamId, teamName: teams.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(teams, eq(teams.id, memberships.teamId))

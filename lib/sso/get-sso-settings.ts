@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { organisationSso, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { decryptClientSecret } from "./client-secret-crypto";
 
 /** What the settings page shows: everything but the client secret, which is never read back. */

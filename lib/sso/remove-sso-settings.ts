@@ -4,7 +4,7 @@ import { organisationSso } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 
 /**
  * Deletes an establishment's SSO settings (the linked identities stay, unused until SSO is set

@@ -5,7 +5,7 @@ import { organisationSso } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { decryptClientSecret, encryptClientSecret } from "./client-secret-crypto";
 import { type SsoSettingsInput, ssoSettingsSchema } from "./sso-settings-schema";
 

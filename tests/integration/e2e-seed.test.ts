@@ -5,7 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { E2E_SECOND_ESTABLISHMENT, seedE2eEstablishments } from "@/db/seed/e2e-establishments";
 import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { type TestDb, createTestDb } from "../support/db";
 
 const catalogue = loadCatalogue();

@@ -19,23 +19,24 @@ import { deleteAssignment } from "@/lib/assignments/delete-assignment";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { type Actor, loadActor } from "@/lib/auth/load-actor";
 import { generateCertificateCode } from "@/lib/certificates/generate-code";
-import { revocableOrganisations, revokeCertificate } from "@/lib/certificates/revoke-certificate";
+import { revokeCertificate } from "@/lib/certificates/revoke-certificate";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { importRoster, previewRoster } from "@/lib/enrolment/import-roster";
-import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { chosenEstablishment, listManagedEstablishments, managedEstablishment, managedEstablishmentIds } from "@/lib/access/managed-establishments";
 import { updateIncidentContact } from "@/lib/incident/update-incident-contact";
 import { createEstablishment } from "@/lib/organisations/create-establishment";
 import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
 import { createTeam as createTeamAs, deleteTeam, listTeams } from "@/lib/organisations/manage-teams";
 import { nameManager } from "@/lib/organisations/name-manager";
-import { setLearnerActive } from "@/lib/organisations/set-learner-active";
+import { changeMemberRole } from "@/lib/organisations/change-member-role";
+import { removeMembership } from "@/lib/organisations/remove-membership";
+import { setAccountActive } from "@/lib/organisations/set-account-active";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
 import { findPerson } from "@/lib/privacy/find-person";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
 import { listLearners } from "@/lib/reports/list-learners";
-import { managedEstablishment } from "@/lib/reports/managed-establishment";
 import { type TestDb, createTestDb } from "../support/db";
 
 /**
@@ -55,6 +56,7 @@ let centre: string;
 let learnerOfA: Actor;
 let adminElsewhere: Actor;
 let adminHere: Actor;
+let learnerOfAManagerOfB: Actor;
 
 async function actorIn(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
   return (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
@@ -112,6 +114,7 @@ beforeAll(async () => {
   learnerOfA = (await loadActor(testDb.db, a.learner))!;
   adminElsewhere = await actorIn(otherCentre, "admin");
   adminHere = await actorIn(centre, "admin");
+  learnerOfAManagerOfB = (await loadActor(testDb.db, await learnerOfAAlso("manager")))!;
 });
 
 afterAll(async () => {
@@ -129,7 +132,16 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
   ["createAssignment for a team of A through B", (actor) => createAssignment(testDb.db, { actor, organisationId: b.establishment, teamId: a.team, subjectType: "path", subjectId: "bonnes-pratiques", dueOn: "2032-01-01", renewYearly: false, catalogue })],
   ["deleteAssignment", (actor) => deleteAssignment(testDb.db, { actor, assignmentId: a.assignment })],
   ["revokeCertificate", (actor) => revokeCertificate(testDb.db, { actor, certificateId: a.certificate, reason: "Tentative" })],
-  ["setLearnerActive (deactivate)", (actor) => setLearnerActive(testDb.db, { actor, userId: a.learner, isActive: false })],
+  ["setAccountActive (deactivate)", (actor) => setAccountActive(testDb.db, { actor, userId: a.learner, isActive: false })],
+  ["setAccountActive (deactivate A's manager)", (actor) => setAccountActive(testDb.db, { actor, userId: a.manager.userId, isActive: false })],
+  ["changeMemberRole (make A's learner a manager)", (actor) => changeMemberRole(testDb.db, { actor, organisationId: a.establishment, userId: a.learner, role: "manager" })],
+  ["changeMemberRole (withdraw A's manager)", (actor) => changeMemberRole(testDb.db, { actor, organisationId: a.establishment, userId: a.manager.userId, role: "learner" })],
+  ["changeMemberRole of A's learner through B", (actor) => changeMemberRole(testDb.db, { actor, organisationId: b.establishment, userId: a.learner, role: "manager" })],
+  ["removeMembership of A's learner", (actor) => removeMembership(testDb.db, { actor, organisationId: a.establishment, userId: a.learner })],
+  ["removeMembership of A's manager", (actor) => removeMembership(testDb.db, { actor, organisationId: a.establishment, userId: a.manager.userId })],
+  ["removeMembership of A's learner through B", (actor) => removeMembership(testDb.db, { actor, organisationId: b.establishment, userId: a.learner })],
+  ["removeMembership of the centre's admin (admin rights)", (actor) => removeMembership(testDb.db, { actor, organisationId: centre, userId: adminHere.userId })],
+  ["setAccountActive of the centre's admin", (actor) => setAccountActive(testDb.db, { actor, userId: adminHere.userId, isActive: false })],
   ["previewRoster", (actor) => previewRoster(testDb.db, { actor, organisationId: a.establishment, bytes: csv(["Nom;E-mail", "Intrus;intrus@vigie.test"]) })],
   ["importRoster", (actor) => importRoster(testDb.db, { actor, organisationId: a.establishment, bytes: csv(["Nom;E-mail", "Intrus;intrus@vigie.test"]) })],
   ["updateIncidentContact", (actor) => updateIncidentContact(testDb.db, { actor, organisationId: a.establishment, name: "Usurpateur", phone: "04 65 71 99 99", email: "usurpateur@vigie.test" })],
@@ -142,6 +154,8 @@ describe("the role × establishment matrix", () => {
     ["a manager of B", () => b.manager],
     ["a learner of A", () => learnerOfA],
     ["the admin of another centre", () => adminElsewhere],
+    // One account in both establishments: B's role gives nothing over A's objects.
+    ["a learner of A who manages B", () => learnerOfAManagerOfB],
   ];
 
   describe.each(outsiders)("%s", (_who, outsider) => {
@@ -155,7 +169,7 @@ describe("the role × establishment matrix", () => {
     it("sees none of A's establishments, certificates or organisations", async () => {
       expect(await listManagedEstablishments(testDb.db, { actor: outsider(), organisationId: a.establishment })).toEqual([]);
       expect(chosenEstablishment(await listManagedEstablishments(testDb.db, { actor: outsider() }), a.establishment)).toBeNull();
-      expect(await revocableOrganisations(testDb.db, outsider())).not.toContain(a.establishment);
+      expect(await managedEstablishmentIds(testDb.db, outsider())).not.toContain(a.establishment);
     });
   });
 
@@ -209,7 +223,7 @@ describe("the role × establishment matrix", () => {
     for (const actor of [a.manager, adminHere]) {
       expect((await managedEstablishment(testDb.db, { actor, organisationId: a.establishment })).id).toBe(a.establishment);
       expect((await listTeams(testDb.db, { actor, organisationId: a.establishment })).map((t) => t.id)).toContain(a.team);
-      expect(await revocableOrganisations(testDb.db, actor)).toContain(a.establishment);
+      expect(await managedEstablishmentIds(testDb.db, actor)).toContain(a.establishment);
     }
     const revoked = await revokeCertificate(testDb.db, { actor: adminHere, certificateId: b.certificate, reason: "Délivré par erreur" });
     expect(revoked.revokedBy).toBe(adminHere.userId);
@@ -267,14 +281,14 @@ describe("forged values in forms", () => {
     const userId = await target();
     const before = await snapshot();
 
-    await expect(setLearnerActive(testDb.db, { actor: a.manager, userId, isActive: false })).rejects.toMatchObject({ code });
+    await expect(setAccountActive(testDb.db, { actor: a.manager, userId, isActive: false })).rejects.toMatchObject({ code });
     expect(await snapshot()).toEqual(before);
   });
 
   it("lets the centre's admin deactivate a learner of both A and B", async () => {
     const userId = await learnerOfAAlso("learner");
 
-    expect(await setLearnerActive(testDb.db, { actor: adminHere, userId, isActive: false })).toMatchObject({ isActive: false });
+    expect(await setAccountActive(testDb.db, { actor: adminHere, userId, isActive: false })).toMatchObject({ isActive: false });
   });
 
   it("answers not_found to malformed certificate, assignment and team ids rather than a database error", async () => {
@@ -284,6 +298,50 @@ describe("forged values in forms", () => {
     await expect(deleteAssignment(testDb.db, { actor: a.manager, assignmentId: "1 or 1=1" })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteTeam(testDb.db, { actor: a.manager, organisationId: a.establishment, teamId: "1 or 1=1" })).rejects.toMatchObject({ code: "not_found" });
     await expect(createAssignment(testDb.db, { actor: a.manager, organisationId: a.establishment, teamId: "1 or 1=1", subjectType: "path", subjectId: "bonnes-pratiques", dueOn: "2032-01-01", renewYearly: false, catalogue })).rejects.toMatchObject({ code: "not_found" });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("withdrawing access, for those who may", () => {
+  it("lets A's manager and the centre's admin change a role of A and back, audited each time", async () => {
+    for (const actor of [a.manager, adminHere]) {
+      const learner = await createUser(testDb.db, { organisationId: a.establishment });
+      await changeMemberRole(testDb.db, { actor, organisationId: a.establishment, userId: learner.id, role: "manager" });
+      expect((await loadActor(testDb.db, learner.id))?.memberships).toMatchObject([{ organisationId: a.establishment, role: "manager" }]);
+      await changeMemberRole(testDb.db, { actor, organisationId: a.establishment, userId: learner.id, role: "learner" });
+      expect((await loadActor(testDb.db, learner.id))?.memberships).toMatchObject([{ organisationId: a.establishment, role: "learner" }]);
+      const audit = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, learner.id));
+      expect(audit).toEqual([{ action: "member.role_changed" }, { action: "member.role_changed" }]);
+    }
+  });
+
+  it("lets A's manager act on a person of A and B only in A: remove from A, never deactivate nor touch B", async () => {
+    const shared = await learnerOfAAlso("manager");
+    const before = await snapshot();
+
+    await expect(setAccountActive(testDb.db, { actor: a.manager, userId: shared, isActive: false })).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeMemberRole(testDb.db, { actor: a.manager, organisationId: b.establishment, userId: shared, role: "learner" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeMembership(testDb.db, { actor: a.manager, organisationId: b.establishment, userId: shared })).rejects.toMatchObject({ code: "not_found" });
+    expect(await snapshot()).toEqual(before);
+
+    await removeMembership(testDb.db, { actor: a.manager, organisationId: a.establishment, userId: shared });
+    expect((await loadActor(testDb.db, shared))?.memberships).toMatchObject([{ organisationId: b.establishment, role: "manager" }]);
+  });
+
+  it("lets the centre's admin deactivate a person of A and B, and withdraw B's manager role", async () => {
+    const shared = await learnerOfAAlso("manager");
+
+    await changeMemberRole(testDb.db, { actor: adminHere, organisationId: b.establishment, userId: shared, role: "learner" });
+    await setAccountActive(testDb.db, { actor: adminHere, userId: shared, isActive: false });
+
+    expect(await loadActor(testDb.db, shared)).toBeNull();
+  });
+
+  it("gives the admin of another centre none of the centre's people, admins included", async () => {
+    const before = await snapshot();
+
+    await expect(removeMembership(testDb.db, { actor: adminElsewhere, organisationId: centre, userId: adminHere.userId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setAccountActive(testDb.db, { actor: adminElsewhere, userId: b.learner, isActive: false })).rejects.toMatchObject({ code: "not_found" });
     expect(await snapshot()).toEqual(before);
   });
 });

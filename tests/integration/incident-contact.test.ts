@@ -6,7 +6,7 @@ import { createOrganisation, createUser } from "@/db/seed/factories";
 import { type Actor, loadActor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { getIncidentContact } from "@/lib/incident/get-incident-contact";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { updateIncidentContact } from "@/lib/incident/update-incident-contact";
 import { type TestDb, createTestDb } from "../support/db";
 

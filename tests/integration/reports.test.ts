@@ -13,7 +13,7 @@ import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
 import { listLearners } from "@/lib/reports/list-learners";
-import { managedEstablishment } from "@/lib/reports/managed-establishment";
+import { managedEstablishment } from "@/lib/access/managed-establishments";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 import { type TestDb, createTestDb } from "../support/db";
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { isPlatformAdmin } from "@/lib/access/roles";
 import { requireActor } from "@/lib/auth/guards";
 import { learnerMembership } from "@/lib/auth/load-actor";
 
@@ -14,7 +15,7 @@ export default async function NoEstablishmentPage() {
   const actor = await requireActor("/modules");
   if (learnerMembership(actor)) redirect("/modules");
   const t = await getTranslations("errors.noEstablishment");
-  const isCentreAdmin = actor.memberships.some((m) => m.role === "admin" && m.kind === "centre");
+  const isCentreAdmin = isPlatformAdmin(actor);
 
   return (
     <div className="narrow">

@@ -12,6 +12,7 @@ import enLearnerAssignments from "./en/learnerAssignments.json";
 import enMailbox from "./en/mailbox.json";
 import enManagerCertificates from "./en/managerCertificates.json";
 import enManagerReports from "./en/managerReports.json";
+import enMemberAccess from "./en/memberAccess.json";
 import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
 import enPlayer from "./en/player.json";
@@ -36,6 +37,7 @@ import frLearnerAssignments from "./fr/learnerAssignments.json";
 import frMailbox from "./fr/mailbox.json";
 import frManagerCertificates from "./fr/managerCertificates.json";
 import frManagerReports from "./fr/managerReports.json";
+import frMemberAccess from "./fr/memberAccess.json";
 import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
 import frPlayer from "./fr/player.json";
@@ -64,6 +66,7 @@ export const messages = {
     mailbox: frMailbox,
     managerCertificates: frManagerCertificates,
     managerReports: frManagerReports,
+    memberAccess: frMemberAccess,
     meta: frMeta,
     organisationsAdmin: frOrganisationsAdmin,
     player: frPlayer,
@@ -90,6 +93,7 @@ export const messages = {
     mailbox: enMailbox,
     managerCertificates: enManagerCertificates,
     managerReports: enManagerReports,
+    memberAccess: enMemberAccess,
     meta: enMeta,
     organisationsAdmin: enOrganisationsAdmin,
     player: enPlayer,

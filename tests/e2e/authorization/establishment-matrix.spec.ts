@@ -113,11 +113,41 @@ const FORGED_ACTIONS: ForgedAction[] = [
     name: "désactiver un apprenant de A",
     page: (b) => `/etablissement/apprenants/${b.learner}`,
     attempt: async (page, a) => {
-      const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Désactiver l'accès" }) });
-      await forge(form, { userId: a.learner });
-      await page.getByRole("button", { name: "Désactiver l'accès" }).click();
+      // Open the confirmation first: the forged id must be the last change before submitting.
+      await page.getByRole("button", { name: "Désactiver le compte" }).click();
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner });
+      await page.getByRole("button", { name: /^Confirmer/ }).click();
     },
-    message: "Cette personne est introuvable parmi les apprenants de vos établissements : rien n'a changé.",
+    message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
+  },
+  {
+    name: "nommer gestionnaire un apprenant de A",
+    page: (b) => `/etablissement/apprenants/${b.learner}`,
+    attempt: async (page, a) => {
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: "Nommer gestionnaire" }) }), { userId: a.learner, organisationId: a.establishment });
+      await page.getByRole("button", { name: "Nommer gestionnaire" }).click();
+    },
+    message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
+  },
+  {
+    name: "retirer un apprenant de A (établissement et personne de A)",
+    page: (b) => `/etablissement/apprenants/${b.learner}`,
+    attempt: async (page, a) => {
+      await page.getByRole("button", { name: "Retirer de l'établissement" }).click();
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner, organisationId: a.establishment });
+      await page.getByRole("button", { name: /^Confirmer/ }).click();
+    },
+    message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
+  },
+  {
+    name: "retirer un apprenant de A (depuis l'établissement B)",
+    page: (b) => `/etablissement/apprenants/${b.learner}`,
+    attempt: async (page, a) => {
+      await page.getByRole("button", { name: "Retirer de l'établissement" }).click();
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner });
+      await page.getByRole("button", { name: /^Confirmer/ }).click();
+    },
+    message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
   },
   {
     name: "ajouter un service à A",

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
+import { requirePlatformAdminPage } from "@/lib/access/page-guards";
 import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
 import { CreateEstablishmentForm, NameManagerForm } from "./_components/admin-forms";
 
@@ -12,8 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EstablishmentsAdminPage() {
-  const actor = await requireActor("/centre/etablissements");
-  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) notFound();
+  const actor = await requirePlatformAdminPage("/centre/etablissements");
   const [{ db }, t, tr] = await Promise.all([getDb(), getTranslations("organisationsAdmin"), getTranslations("regionReport")]);
   const list = await listCentreOrganisations(db, actor);
   const groups = list.filter((o) => o.kind === "group").map(({ id, name }) => ({ id, name }));

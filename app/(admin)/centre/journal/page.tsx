@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { type AuditAction, auditActions } from "@/lib/audit/record-audit";
-import { assertPlatformAdmin, isAuditAction, listAuditEntries } from "@/lib/audit/list-audit-entries";
-import { requireActor } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { isAuditAction, listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { requirePlatformAdminPage } from "@/lib/access/page-guards";
 
 // Message keys cannot contain dots: "sign_in.failed" is found under "sign_in_failed".
 const ACTION_KEYS = {
@@ -24,6 +22,10 @@ const ACTION_KEYS = {
   "sso.removed": "actions.sso_removed",
   "sso.identity_linked": "actions.sso_identity_linked",
   "sso.user_created": "actions.sso_user_created",
+  "member.role_changed": "actions.member_role_changed",
+  "member.removed": "actions.member_removed",
+  "account.deactivated": "actions.account_deactivated",
+  "account.reactivated": "actions.account_reactivated",
 } as const satisfies Record<AuditAction, string>;
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,13 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
-  const [actor, { action }] = await Promise.all([requireActor("/centre/journal"), searchParams]);
-  try {
-    assertPlatformAdmin(actor);
-  } catch (error) {
-    if (error instanceof AppError) notFound();
-    throw error;
-  }
+  const [actor, { action }] = await Promise.all([requirePlatformAdminPage("/centre/journal"), searchParams]);
   const filter = isAuditAction(action) ? action : undefined;
   const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("audit"), getFormatter()]);
   const entries = await listAuditEntries(db, actor, { action: filter });

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
+import { requirePlatformAdminPage } from "@/lib/access/page-guards";
 import { findPerson } from "@/lib/privacy/find-person";
 import { EraseForm } from "./_components/erase-form";
+import { PersonAccess } from "./_components/person-access";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("privacyAdmin"))("title") };
 }
 
 export default async function PeopleAdminPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
-  const actor = await requireActor("/centre/personnes");
-  if (!actor.memberships.some((m) => m.role === "admin" && m.kind === "centre")) notFound();
+  const actor = await requirePlatformAdminPage("/centre/personnes");
   const [{ email }, t, { db }] = await Promise.all([searchParams, getTranslations("privacyAdmin"), getDb()]);
   const person = email ? await findPerson(db, actor, email) : null;
 
@@ -37,6 +36,7 @@ export default async function PeopleAdminPage({ searchParams }: { searchParams: 
           <EraseForm email={person.login} />
         </section>
       )}
+      {person && <PersonAccess userId={person.id} name={person.name ?? person.login} isActive={person.isActive} memberOf={person.memberOf} isSelf={person.id === actor.userId} />}
     </div>
   );
 }

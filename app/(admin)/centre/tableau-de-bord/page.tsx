@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
+import { requirePlatformAdminPage } from "@/lib/access/page-guards";
 import { AppError } from "@/lib/errors";
 import { type RegionReport, getRegionReport } from "@/lib/region/get-region-report";
 import { regionSortSchema, sortEstablishments } from "@/lib/region/region-sort";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RegionDashboardPage({ searchParams }: Props) {
-  const [actor, params] = await Promise.all([requireActor("/centre/tableau-de-bord"), searchParams]);
+  const [actor, params] = await Promise.all([requirePlatformAdminPage("/centre/tableau-de-bord"), searchParams]);
   const { db } = await getDb();
   let report: RegionReport;
   try {

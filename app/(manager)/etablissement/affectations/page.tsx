@@ -7,7 +7,7 @@ import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { parisDay } from "@/lib/reports/assignment-cycle";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
-import { reportsContext } from "../_components/reports-context";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { AssignmentForm } from "./_components/assignment-form";
 import { DeleteAssignmentForm } from "./_components/delete-assignment-form";
 import "@/app/_components/reports/reports.css";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AssignmentsPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
-  const { db, establishment } = await reportsContext("/etablissement/affectations", etablissement);
+  const { db, establishment } = await requireManagerPage("/etablissement/affectations", etablissement);
   const catalogue = getCatalogue();
   const [t, tr, format, list, teamRows] = await Promise.all([
     getTranslations("managerReports.assignments"),

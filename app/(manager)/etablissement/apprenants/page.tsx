@@ -11,7 +11,7 @@ import { countLateLearners } from "@/lib/reminders/count-late-learners";
 import { getReminderSettings } from "@/lib/reminders/reminder-settings";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
-import { reportsContext } from "../_components/reports-context";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { LearnerFiltersForm } from "./_components/learner-filters-form";
 import { LearnerTable } from "./_components/learner-table";
 import { RemindForm } from "./_components/remind-form";
@@ -27,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LearnersPage({ searchParams }: Props) {
   const params = await searchParams;
   const etablissement = typeof params.etablissement === "string" ? params.etablissement : undefined;
-  const { db, establishment } = await reportsContext("/etablissement/apprenants", etablissement);
+  const { db, establishment } = await requireManagerPage("/etablissement/apprenants", etablissement);
   const filters = learnerFiltersSchema.parse(params);
   const catalogue = getCatalogue();
   const asOf = new Date();

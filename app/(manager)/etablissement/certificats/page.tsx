@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { listOrganisationCertificates } from "@/lib/certificates/list-organisation-certificates";
-import { revocableOrganisations } from "@/lib/certificates/revoke-certificate";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { ArchiveForm } from "./_components/archive-form";
 import { RevokeForm } from "./_components/revoke-form";
 
@@ -17,13 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 
 export default async function ManagerCertificatesPage({ searchParams }: Props) {
-  const [actor, { etablissement }] = await Promise.all([requireActor("/etablissement/certificats"), searchParams]);
-  const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("managerCertificates"), getFormatter()]);
-  const revocable = await revocableOrganisations(db, actor);
+  const [{ etablissement }, t, format] = await Promise.all([searchParams, getTranslations("managerCertificates"), getFormatter()]);
+  const { db, establishment, establishments } = await requireManagerPage("/etablissement/certificats", etablissement);
   // Every establishment the actor manages, or only the one the query names: never another's.
-  const organisations = etablissement ? revocable.filter((id) => id === etablissement) : revocable;
-  if (organisations.length === 0) notFound();
-  const [list, establishments] = await Promise.all([listOrganisationCertificates(db, organisations), listManagedEstablishments(db, { actor })]);
+  const organisations = etablissement ? [establishment.id] : establishments.map((managed) => managed.id);
+  const list = await listOrganisationCertificates(db, organisations);
   const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
 
   return (

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { listJoinCodes } from "@/lib/join/manage-join-codes";
 import { listTeams } from "@/lib/organisations/manage-teams";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
@@ -20,12 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function JoinCodesPage({ searchParams }: Props) {
-  const [actor, { etablissement }, t, requestHeaders] = await Promise.all([requireActor("/etablissement/codes-d-acces"), searchParams, getTranslations("joinCodes"), headers()]);
-  const { db } = await getDb();
-  const establishments = await listManagedEstablishments(db, { actor });
+  const [{ etablissement }, t, requestHeaders] = await Promise.all([searchParams, getTranslations("joinCodes"), headers()]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const selected = chosenEstablishment(establishments, etablissement);
-  if (!selected) notFound();
+  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/codes-d-acces", etablissement);
   const [codes, teams] = await Promise.all([listJoinCodes(db, { actor, organisationId: selected.id }), listTeams(db, { actor, organisationId: selected.id })]);
 
   return (

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
-import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { getSsoSettingsPage } from "@/lib/sso/get-sso-settings";
 import { DEFAULT_SCOPES } from "@/lib/sso/sso-settings-schema";
@@ -22,12 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** For managers (and platform admins): the establishment's OpenID Connect sign-in. */
 export default async function SsoSettingsPage({ searchParams }: Props) {
-  const [actor, { etablissement }, t, requestHeaders] = await Promise.all([requireActor("/etablissement/connexion-sso"), searchParams, getTranslations("sso.settings"), headers()]);
-  const { db } = await getDb();
-  const establishments = await listManagedEstablishments(db, { actor });
+  const [{ etablissement }, t, requestHeaders] = await Promise.all([searchParams, getTranslations("sso.settings"), headers()]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const selected = chosenEstablishment(establishments, etablissement);
-  if (!selected) notFound();
+  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/connexion-sso", etablissement);
   const { slug, settings } = await getSsoSettingsPage(db, { actor, organisationId: selected.id });
 
   return (

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { getIncidentContact } from "@/lib/incident/get-incident-contact";
-import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { EstablishmentPicker } from "./_components/establishment-picker";
 import { IncidentContactForm } from "./_components/incident-contact-form";
 
@@ -17,15 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** For managers (and platform admins): the RSSI that staff see first on the incident page. */
 export default async function IncidentContactPage({ searchParams }: Props) {
-  const [actor, { etablissement }, t] = await Promise.all([
-    requireActor("/etablissement/contact-incident"),
-    searchParams,
-    getTranslations("incident.contactForm"),
-  ]);
-  const { db } = await getDb();
-  const establishments = await listManagedEstablishments(db, { actor });
-  const selected = chosenEstablishment(establishments, etablissement);
-  if (!selected) notFound();
+  const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("incident.contactForm")]);
+  // Another establishment's id is not found, never silently replaced by one of the actor's own.
+  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/contact-incident", etablissement);
   const contact = await getIncidentContact(db, selected.id);
   const labels = {
     name: t("name"),

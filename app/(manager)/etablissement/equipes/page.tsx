@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/guards";
-import { chosenEstablishment, listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { listTeams } from "@/lib/organisations/manage-teams";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { CreateTeamForm } from "./_components/create-team-form";
@@ -16,11 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TeamsPage({ searchParams }: Props) {
-  const [actor, { etablissement }, t] = await Promise.all([requireActor("/etablissement/equipes"), searchParams, getTranslations("teams")]);
-  const { db } = await getDb();
-  const establishments = await listManagedEstablishments(db, { actor });
-  const selected = chosenEstablishment(establishments, etablissement);
-  if (!selected) notFound();
+  const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("teams")]);
+  // Another establishment's id is not found, never silently replaced by one of the actor's own.
+  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/equipes", etablissement);
   const teams = await listTeams(db, { actor, organisationId: selected.id });
 
   return (

@@ -6,7 +6,7 @@ import { listRecentReminders } from "@/lib/reminders/list-recent-reminders";
 import { getReminderSettings } from "@/lib/reminders/reminder-settings";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
-import { reportsContext } from "../_components/reports-context";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { TableScroll } from "@/app/_components/reports/table-scroll";
 import { ReminderSettingsForm } from "./_components/reminder-settings-form";
 import "@/app/_components/reports/reports.css";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RemindersPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
-  const { db, establishment } = await reportsContext("/etablissement/relances", etablissement);
+  const { db, establishment } = await requireManagerPage("/etablissement/relances", etablissement);
   const [t, tr, format, settings, log] = await Promise.all([
     getTranslations("reminders.settings"),
     getTranslations("managerReports"),

@@ -9,7 +9,7 @@ import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 import { learnerStatuses } from "@/lib/reports/status";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
-import { reportsContext } from "../_components/reports-context";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { BreakdownTable } from "./_components/breakdown-table";
 import { MonthlyTrend } from "@/app/_components/reports/monthly-trend";
 import "@/app/_components/reports/reports.css";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
-  const { db, establishment } = await reportsContext("/etablissement/tableau-de-bord", etablissement);
+  const { db, establishment } = await requireManagerPage("/etablissement/tableau-de-bord", etablissement);
   const catalogue = getCatalogue();
   const asOf = new Date();
   const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name));

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { AppError } from "@/lib/errors";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
-import { reportsContext } from "../../_components/reports-context";
+import { requireMemberInScope } from "@/lib/access/member-scope";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import "@/app/_components/reports/reports.css";
 import { TableScroll } from "@/app/_components/reports/table-scroll";
-import { LearnerAccessForm } from "./_components/learner-access-form";
+import { MemberAccess } from "./_components/member-access";
 import { PasswordLinkForm } from "./_components/password-link-form";
 
 type Props = { params: Promise<{ userId: string }>; searchParams: Promise<{ etablissement?: string }> };
@@ -30,11 +29,15 @@ async function loadDetail(...args: Parameters<typeof getLearnerDetail>) {
 
 export default async function LearnerDetailPage({ params, searchParams }: Props) {
   const [{ userId }, { etablissement }] = await Promise.all([params, searchParams]);
-  const { db, establishment } = await reportsContext(`/etablissement/apprenants/${userId}`, etablissement);
+  const { actor, db, establishment } = await requireManagerPage(`/etablissement/apprenants/${userId}`, etablissement);
   const [t, tr, tp, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getTranslations("joinCodes.passwordLink"), getFormatter()]);
   const detail = await loadDetail(db, { organisationId: establishment.id, userId, catalogue: getCatalogue(), asOf: new Date() });
-  const [account] = await db.select({ isActive: users.isActive }).from(users).where(eq(users.id, detail.learner.id));
-  const isActive = account?.isActive ?? false;
+  const isActive = detail.learner.isActive;
+  const { isWhollyInScope } = await requireMemberInScope(db, actor, { userId: detail.learner.id, organisationId: establishment.id }).catch((error: unknown) => {
+    // Not the actor's to deactivate (an admin, themselves): the page still shows, without that form.
+    if (error instanceof AppError) return { isWhollyInScope: false };
+    throw error;
+  });
   const date = (value: Date | null) => (value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—");
   const day = (value: string) => date(new Date(`${value}T12:00:00Z`));
 
@@ -49,8 +52,16 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
       </p>
       <section className="section" aria-labelledby="acces">
         <h2 id="acces">{t("access")}</h2>
-        <p>{isActive ? t("active") : t("inactive")}</p>
-        <LearnerAccessForm key={String(isActive)} userId={detail.learner.id} isActive={isActive} text={isActive ? t("deactivate") : t("reactivate")} />
+        <MemberAccess
+          userId={detail.learner.id}
+          name={detail.learner.name ?? detail.learner.email ?? detail.learner.username ?? ""}
+          organisationId={establishment.id}
+          organisationName={establishment.name}
+          role={detail.learner.role}
+          isActive={isActive}
+          isWhollyInScope={isWhollyInScope}
+          isSelf={detail.learner.id === actor.userId}
+        />
       </section>
       {isActive && !detail.learner.email && detail.learner.username && (
         <section className="section" aria-labelledby="mot-de-passe">

@@ -6,7 +6,7 @@ import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
-import { managedEstablishment } from "@/lib/reports/managed-establishment";
+import { managedEstablishment } from "@/lib/access/managed-establishments";
 
 /**
  * GET /etablissement/apprenants/export?<the list's filters>: the learner list as a CSV file for

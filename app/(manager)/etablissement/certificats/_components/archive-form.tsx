@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Catalogue } from "@/lib/courses/types";
-import type { ManagedEstablishment } from "@/lib/incident/list-managed-establishments";
+import type { ManagedEstablishment } from "@/lib/access/managed-establishments";
 
 type Props = { establishments: ManagedEstablishment[]; catalogue: Catalogue };
 

@@ -1,4 +1,4 @@
-import type { ManagedEstablishment } from "@/lib/incident/list-managed-establishments";
+import type { ManagedEstablishment } from "@/lib/access/managed-establishments";
 
 type Props = { establishments: ManagedEstablishment[]; selectedId: string; label: string; show: string };
 

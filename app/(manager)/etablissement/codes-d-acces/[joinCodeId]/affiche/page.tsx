@@ -3,12 +3,10 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { PrintButton } from "@/app/(public)/signaler-un-incident/_components/print-button";
-import { requireActor } from "@/lib/auth/guards";
+import { requireManagerPage } from "@/lib/access/page-guards";
 import { AppError } from "@/lib/errors";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
 import { formatJoinCode } from "@/lib/join/join-code-format";
 import { getJoinCode } from "@/lib/join/manage-join-codes";
 import { qrCodePath } from "@/lib/join/qr-code-path";
@@ -25,10 +23,9 @@ const QUIET_ZONE = 4;
 /** A poster for the ward: the QR code to the join page, its address and the code, printable on A4. */
 export default async function JoinCodePosterPage({ params, searchParams }: Props) {
   const [{ joinCodeId }, { etablissement }, t, requestHeaders] = await Promise.all([params, searchParams, getTranslations("joinCodes"), headers()]);
-  const actor = await requireActor(`/etablissement/codes-d-acces/${encodeURIComponent(joinCodeId)}/affiche`);
-  const { db } = await getDb();
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId: etablissement });
-  if (!establishment || !etablissement) notFound();
+  // The poster names its establishment: without one in the address there is nothing to print.
+  if (!etablissement) notFound();
+  const { actor, db, establishment } = await requireManagerPage(`/etablissement/codes-d-acces/${encodeURIComponent(joinCodeId)}/affiche`, etablissement);
   const code = await getJoinCode(db, { actor, organisationId: establishment.id, joinCodeId }).catch((error: unknown) => {
     if (error instanceof AppError) notFound();
     throw error;

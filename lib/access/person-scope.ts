@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { memberships } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { listManagedEstablishments } from "@/lib/incident/list-managed-establishments";
+import { managedEstablishmentIds } from "./managed-establishments";
+import { adminCentres } from "./roles";
 
 /**
  * Whether a platform admin may see and erase this person: every organisation the person belongs
@@ -11,10 +12,9 @@ import { listManagedEstablishments } from "@/lib/incident/list-managed-establish
  */
 export async function isWithinAdminScope(db: Db, actor: Actor, userId: string): Promise<boolean> {
   if (!z.guid().safeParse(userId).success) return false;
-  const centres = actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId);
+  const centres = adminCentres(actor);
   if (centres.length === 0) return false;
-  const establishments = (await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id);
-  const scope = new Set([...centres, ...establishments]);
+  const scope = new Set([...centres, ...(await managedEstablishmentIds(db, actor))]);
   const rows = await db.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
 
   return rows.every((row) => scope.has(row.organisationId));

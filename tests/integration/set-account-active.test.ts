@@ -4,7 +4,7 @@ import { moduleProgress, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
-import { setLearnerActive } from "@/lib/organisations/set-learner-active";
+import { setAccountActive } from "@/lib/organisations/set-account-active";
 import { recordEvents } from "@/lib/progress/record-events";
 import { cleanPass } from "../support/events";
 import { type TestDb, createTestDb } from "../support/db";
@@ -26,17 +26,17 @@ afterAll(async () => {
 const actorIn = async (organisationId: string, role: "manager" | "learner") =>
   (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
 
-describe("setLearnerActive", () => {
+describe("setAccountActive", () => {
   it("deactivates a learner, who can no longer be loaded as an actor, and keeps their progress; reactivation restores them", async () => {
     const learner = await createUser(testDb.db, { organisationId: hospitalA });
     await recordEvents(testDb.db, { learner: { userId: learner.id, organisationId: hospitalA }, events: cleanPass(learner.id, new Date("2026-11-02T08:00:00Z")), catalogue: loadCatalogue("tests/fixtures/courses"), now: new Date("2026-11-02T12:00:00Z") });
     const manager = await actorIn(hospitalA, "manager");
 
-    await setLearnerActive(testDb.db, { actor: manager, userId: learner.id, isActive: false });
+    await setAccountActive(testDb.db, { actor: manager, userId: learner.id, isActive: false });
     expect(await loadActor(testDb.db, learner.id)).toBeNull();
     expect(await testDb.db.select().from(moduleProgress).where(eq(moduleProgress.userId, learner.id))).toHaveLength(1);
 
-    await setLearnerActive(testDb.db, { actor: manager, userId: learner.id, isActive: true });
+    await setAccountActive(testDb.db, { actor: manager, userId: learner.id, isActive: true });
     expect(await loadActor(testDb.db, learner.id)).not.toBeNull();
   });
 
@@ -46,7 +46,7 @@ describe("setLearnerActive", () => {
   ])("answers not found to %s and changes nothing", async (_who, makeActor) => {
     const learner = await createUser(testDb.db, { organisationId: hospitalA });
 
-    await expect(setLearnerActive(testDb.db, { actor: await makeActor(), userId: learner.id, isActive: false })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setAccountActive(testDb.db, { actor: await makeActor(), userId: learner.id, isActive: false })).rejects.toMatchObject({ code: "not_found" });
     const [row] = await testDb.db.select().from(users).where(eq(users.id, learner.id));
     expect(row?.isActive).toBe(true);
   });

@@ -1,0 +1,114 @@
+import type { Page } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
+import { expect, signInViaApi, test } from "../fixtures";
+
+/** Issue 14: access that can be withdrawn, by a manager on the member's page and by the platform admin. */
+
+async function signedIn(page: Page, email: string): Promise<Page> {
+  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize() });
+  const other = await context.newPage();
+  await signInViaApi(other.request, email);
+
+  return other;
+}
+
+async function userIdOf(page: Page): Promise<string> {
+  const { user } = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
+
+  return user.id;
+}
+
+/** Opens the confirmation with the keyboard, checks it, and confirms with the keyboard. */
+async function confirmWithKeyboard(page: Page, button: string, question: RegExp) {
+  await page.getByRole("button", { name: button }).focus();
+  await page.keyboard.press("Enter");
+  const group = page.getByRole("group", { name: question });
+  await expect(group).toBeVisible();
+  await expect(group.getByText(question)).toBeFocused();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+  await page.keyboard.press("Tab");
+  await expect(group.getByRole("button", { name: /^Confirmer/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+}
+
+test.describe("withdrawing access", () => {
+  // Three people and several round trips each: more than one page's worth of time.
+  test.slow();
+
+  test("a manager names a learner manager, withdraws the role, then removes them: each takes effect on the person's next request", async ({ learnerPage: person, learnerEmail }) => {
+    const userId = await userIdOf(person);
+    expect((await person.goto("/etablissement/tableau-de-bord"))?.status()).toBe(404);
+    const manager = await signedIn(person, "rssi@vigie.test");
+    await manager.goto(`/etablissement/apprenants/${userId}`);
+    const access = manager.getByRole("region", { name: "Accès à Vigie" });
+    await expect(access.getByText("Rôle dans cet établissement : apprenant.")).toBeVisible();
+
+    await access.getByRole("button", { name: "Nommer gestionnaire" }).click();
+    await expect(access.getByText("Cette personne est maintenant gestionnaire de cet établissement.")).toBeVisible();
+    await expect(access.getByText("Rôle dans cet établissement : gestionnaire.")).toBeVisible();
+    expect((await person.goto("/etablissement/tableau-de-bord"))?.status()).toBe(200);
+    expect((await person.request.get("/etablissement/apprenants/export")).status()).toBe(200);
+
+    await confirmWithKeyboard(manager, "Retirer le rôle de gestionnaire", /ne pourra plus gérer cet établissement/);
+    await expect(access.getByText("Rôle dans cet établissement : apprenant.")).toBeVisible();
+    expect((await person.goto("/etablissement/tableau-de-bord"))?.status()).toBe(404);
+    expect((await person.request.get("/etablissement/apprenants/export")).status()).toBe(404);
+
+    await confirmWithKeyboard(manager, "Retirer de l'établissement", /sera retiré·e de/);
+    await expect(access.getByText("Cette personne a été retirée. Son compte, sa progression et ses certificats sont conservés.")).toBeVisible();
+    await person.goto("/modules/cles-usb");
+    await expect(person).toHaveURL(/\/sans-etablissement/);
+    await person.goto("/mes-certificats");
+    await expect(person.getByRole("heading", { level: 1 })).toBeVisible();
+    expect((await manager.goto(`/etablissement/apprenants/${userId}`))?.status()).toBe(404);
+    await manager.goto(`/etablissement/apprenants?q=${encodeURIComponent(learnerEmail)}`);
+    await expect(manager.getByRole("link", { name: learnerEmail })).toHaveCount(0);
+    await manager.context().close();
+  });
+
+  test("a manager deactivates a learner after confirming, who is refused on their next request, then reactivates them", async ({ learnerPage: person }) => {
+    const userId = await userIdOf(person);
+    await person.goto("/modules");
+    await expect(person.getByRole("heading", { name: "Mes modules" })).toBeVisible();
+    const manager = await signedIn(person, "rssi@vigie.test");
+    await manager.goto(`/etablissement/apprenants/${userId}`);
+
+    await manager.getByRole("button", { name: "Désactiver le compte" }).click();
+    await manager.getByRole("button", { name: "Annuler" }).click();
+    await expect(manager.getByRole("button", { name: "Désactiver le compte" })).toBeFocused();
+    await person.goto("/modules");
+    await expect(person.getByRole("heading", { name: "Mes modules" })).toBeVisible();
+
+    await manager.getByRole("button", { name: "Désactiver le compte" }).click();
+    await manager.getByRole("button", { name: /^Confirmer/ }).click();
+    await expect(manager.getByText(/Accès désactivé/)).toBeVisible();
+    await expectNoAxeViolations(manager);
+    await person.goto("/modules");
+    await expect(person).toHaveURL(/\/connexion/);
+
+    await manager.getByRole("button", { name: "Réactiver le compte" }).click();
+    await expect(manager.getByText("Cette personne peut se connecter.")).toBeVisible();
+    await manager.context().close();
+    await person.goto("/modules");
+    await expect(person.getByRole("heading", { name: "Mes modules" })).toBeVisible();
+  });
+
+  test("the platform admin deactivates an account from the people page, then reactivates it", async ({ learnerPage: person, learnerEmail }) => {
+    const admin = await signedIn(person, "admin@vigie.test");
+    await admin.goto(`/centre/personnes?email=${encodeURIComponent(learnerEmail)}`);
+    const access = admin.getByRole("region", { name: "Accès" });
+    await expect(access.getByText(/: apprenant$/)).toBeVisible();
+    await expectNoAxeViolations(admin);
+    await expectNoHorizontalScroll(admin);
+
+    await confirmWithKeyboard(admin, "Désactiver le compte", /ne pourra plus se connecter à Vigie/);
+    await expect(access.getByText("Compte désactivé : cette personne ne peut plus se connecter.", { exact: false }).first()).toBeVisible();
+    await person.goto("/modules");
+    await expect(person).toHaveURL(/\/connexion/);
+
+    await access.getByRole("button", { name: "Réactiver le compte" }).click();
+    await expect(access.getByText("Ce compte peut se connecter.")).toBeVisible();
+    await admin.context().close();
+  });
+});
