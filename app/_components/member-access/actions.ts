@@ -64,8 +64,8 @@ export async function removeMemberAction(_previous: FormState, formData: FormDat
   } catch (error) {
     return refusal(t, error);
   }
-  // Not the member's page: they are no longer a member, so it would now be a 404.
-  revalidatePath("/centre/personnes");
+  // No revalidation: any would refresh the page the form is on, and on the member's page the
+  // person is no longer a member, so it would turn into a 404 that hides this message.
 
   return { ok: true, message: t("done.removed") };
 }
