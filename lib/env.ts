@@ -50,6 +50,14 @@ export const envSchema = z.object({
     .enum(["true", "false", ""], { message: 'must be "true" or "false"' })
     .optional()
     .transform((value) => value === "true"),
+  /**
+   * Slug of the centre whose platform admins operate the instance and alone read the audit
+   * entries of no establishment; unset: the only centre at the root, if there is one only.
+   */
+  OPERATOR_CENTRE: z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined)),
   /** How long the audit log keeps an entry (the CNIL advises 6 to 12 months for such traces). */
   AUDIT_LOG_RETENTION_MONTHS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(120, "must be at most 120").default(12),
   /** How long mail_outbox keeps a message's record (who, subject, when), its links long gone. */

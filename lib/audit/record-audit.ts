@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 
 export const auditActions = [
   "sign_in.succeeded",
@@ -21,6 +22,7 @@ export const auditActions = [
   "member.removed",
   "account.deactivated",
   "account.reactivated",
+  "audit.rate_limited",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -40,8 +42,30 @@ export type RecordAuditOptions = {
 
 const USER_AGENT_MAX = 400;
 
-/** Appends one entry to the audit log: who did what, when and from where. */
+/**
+ * Entries that requests of nobody signed in may add per client address: enough for every refusal
+ * the sign-in (30) and join-code (20) limits let through in their window, and no flood beyond.
+ */
+export const ANONYMOUS_AUDIT_LIMIT = { perAddress: 60, windowSeconds: 15 * 60 };
+
+/**
+ * Appends one entry to the audit log: who did what, when and from where. An entry with no actor
+ * from a request counts against its address's limit; past it, the entry is dropped, and the
+ * first one dropped in the window is replaced by an `audit.rate_limited` entry that says so.
+ */
 export async function recordAudit(db: Db, options: RecordAuditOptions): Promise<void> {
+  if (!options.actorUserId && options.origin) {
+    const { perAddress, windowSeconds } = ANONYMOUS_AUDIT_LIMIT;
+    const limit = await consumeRateLimit(db, { key: `audit:address:${options.origin.ipAddress}`, limit: perAddress, windowSeconds });
+    if (!limit.allowed) {
+      if (limit.count === perAddress + 1) await insertEntry(db, { action: "audit.rate_limited", origin: options.origin, details: { limit: perAddress, windowSeconds } });
+      return;
+    }
+  }
+  await insertEntry(db, options);
+}
+
+async function insertEntry(db: Db, options: RecordAuditOptions): Promise<void> {
   await db.insert(auditLog).values({
     action: options.action,
     actorUserId: options.actorUserId ?? null,

@@ -14,12 +14,13 @@ export type PasswordSignInResult =
 /**
  * What the per-account limit counts against: the account's e-mail when it has one, so that an
  * account reached by its username and by its e-mail shares one counter; otherwise what was typed.
+ * With the account's id, when there is one, for the audit log.
  */
-async function throttledAccount(db: Db, identifier: string): Promise<string> {
+async function throttledAccount(db: Db, identifier: string): Promise<{ email: string; userId: string | null }> {
   const normalised = identifier.trim().toLowerCase();
-  const [row] = await db.select({ email: users.email }).from(users).where(eq(identifierColumn(normalised), normalised));
+  const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(identifierColumn(normalised), normalised));
 
-  return row?.email ?? normalised;
+  return { email: row?.email ?? normalised, userId: row?.id ?? null };
 }
 
 /**
@@ -31,18 +32,20 @@ export async function attemptPasswordSignIn(
   db: Db,
   options: { identifier: string; password: string; origin: RequestOrigin; now?: Date },
 ): Promise<PasswordSignInResult> {
-  const attempt = { email: await throttledAccount(db, options.identifier), ipAddress: options.origin.ipAddress, now: options.now ?? new Date() };
-  const typed = options.identifier.trim().toLowerCase().slice(0, 320);
-  const targetType = isEmailIdentifier(typed) ? "email" : "username";
+  const account = await throttledAccount(db, options.identifier);
+  const attempt = { email: account.email, ipAddress: options.origin.ipAddress, now: options.now ?? new Date() };
+  // The account when one matches; never what was typed otherwise (it may be a password).
+  const target = account.userId ? { targetType: "user", targetId: account.userId } : {};
+  const typed = isEmailIdentifier(options.identifier.trim()) ? "email" : "username";
   const throttle = await takeSignInAttempt(db, attempt);
   if (!throttle.allowed) {
-    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, targetType, targetId: typed, details: { method: "password", reason: "throttled" } });
+    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, ...target, details: { method: "password", reason: "throttled", typed } });
     return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }
 
   const user = await verifyCredentials(db, options.identifier, options.password);
   if (!user) {
-    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, targetType, targetId: typed, details: { method: "password", reason: "invalid" } });
+    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, ...target, details: { method: "password", reason: "invalid", typed } });
     return { status: "invalid" };
   }
   await giveBackSignInAttempt(db, attempt);

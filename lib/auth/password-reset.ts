@@ -36,7 +36,8 @@ export async function requestPasswordReset(
   ]);
   const throttled = !perAccount.allowed || !perAddress.allowed;
   const user = throttled ? null : await findActiveUserByEmail(db, email);
-  await recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, targetType: "email", targetId: email, details: { sent: !!user, throttled } });
+  // The account is the actor when known; an unknown address is not kept (it may be anything typed).
+  await recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, details: { sent: !!user, throttled } });
   if (!user) return;
 
   const token = randomBytes(32).toString("base64url");

@@ -23,8 +23,7 @@ export async function requestMagicLink(db: Db, options: { email: string; origin:
     action: "magic_link.requested",
     actorUserId: user?.id ?? null,
     origin: options.origin,
-    targetType: "email",
-    targetId: email,
+    // The account is the actor when known; an unknown address is not kept (it may be anything typed).
     details: { outcome: decision.status },
   });
 

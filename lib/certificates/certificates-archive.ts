@@ -41,7 +41,7 @@ export type CertificatesArchiveOptions = { actor: Actor; organisationId?: string
  */
 export async function certificatesArchive(db: Db, options: CertificatesArchiveOptions): Promise<{ establishmentId: string; stream: ReadableStream<Uint8Array> }> {
   const establishment = await managedEstablishment(db, { actor: options.actor, organisationId: options.organisationId });
-  await recordAudit(db, { action: "certificates.exported", actorUserId: options.actor.userId, targetType: "organisation", targetId: establishment.id, details: { ...options.filters } });
+  await recordAudit(db, { action: "certificates.exported", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "organisation", targetId: establishment.id, details: { ...options.filters } });
   const query = { organisationId: establishment.id, filters: options.filters, asOf: options.asOf };
 
   return { establishmentId: establishment.id, stream: zipStream(entries(db, query, options.baseUrl)) };

@@ -58,6 +58,8 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     // The sign-in traces of the person (addresses, browsers) are personal data too.
     await tx.update(auditLog).set({ ipAddress: null, userAgent: null }).where(eq(auditLog.actorUserId, userId));
     await tx.update(auditLog).set({ targetId: null, ipAddress: null, userAgent: null }).where(inArray(auditLog.targetId, names));
+    // Requests of nobody signed in that aimed at their account (failed sign-ins) came from them, or at them.
+    await tx.update(auditLog).set({ ipAddress: null, userAgent: null }).where(and(eq(auditLog.targetId, userId), isNull(auditLog.actorUserId)));
     await tx
       .update(users)
       .set({ name: ERASED_NAME, email: null, username: null, image: null, emailVerified: null, isActive: false, deactivatedAt: now, erasedAt: now, updatedAt: now })

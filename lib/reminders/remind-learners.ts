@@ -65,6 +65,7 @@ export async function remindLearners(db: Db, options: RemindLearnersOptions): Pr
   await recordAudit(db, {
     action: "reminders.sent",
     actorUserId: options.actor.userId,
+    organisationId: establishment.id,
     targetType: "organisation",
     targetId: establishment.id,
     details: { kind: "manual", scope: target === "late" ? "late" : "selected", sent: result.sent, recent: result.recent, done: result.done, unreachable: result.unreachable, userIds: delivery.sentUserIds },

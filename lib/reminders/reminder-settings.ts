@@ -37,7 +37,7 @@ export async function updateReminderSettings(db: Db, options: { actor: Actor; or
     .insert(reminderSettings)
     .values({ organisationId: establishment.id, ...values, updatedBy: options.actor.userId, updatedAt: now })
     .onConflictDoUpdate({ target: reminderSettings.organisationId, set: { ...values, updatedBy: options.actor.userId, updatedAt: now } });
-  await recordAudit(db, { action: "reminder_settings.updated", actorUserId: options.actor.userId, targetType: "organisation", targetId: establishment.id, details: values });
+  await recordAudit(db, { action: "reminder_settings.updated", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "organisation", targetId: establishment.id, details: values });
 
   return values;
 }

@@ -53,7 +53,7 @@ export async function sendAutomaticReminders(db: Db, options: { catalogue: Catal
     };
     counts.push(run);
     if (sent.size > 0) {
-      await recordAudit(db, { action: "reminders.sent", targetType: "organisation", targetId: organisationId, details: { kind: "automatic", ...run, userIds: delivery.sentUserIds } });
+      await recordAudit(db, { action: "reminders.sent", organisationId, targetType: "organisation", targetId: organisationId, details: { kind: "automatic", ...run, userIds: delivery.sentUserIds } });
     }
   }
 

@@ -120,8 +120,9 @@ describe("joining with a code", () => {
     expect(await newcomer("ABCDEFGHJK")).toEqual({ status: "invalid_code" });
     expect(await newcomer("pas un code")).toEqual({ status: "invalid_code" });
     expect(await userCount()).toBe(before);
-    const refusals = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "join_code.refused"), eq(auditLog.targetId, code.code)));
-    expect(refusals).toHaveLength(1);
+    // The turned-off code is named by its id, for its establishment; what was typed is never kept.
+    const refusals = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "join_code.refused"), eq(auditLog.targetId, code.id)));
+    expect(refusals).toMatchObject([{ organisationId: hospitalA }]);
   });
 
   it("refuses a username already in use, whatever its case, creating nothing", async () => {

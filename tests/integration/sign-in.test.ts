@@ -86,8 +86,8 @@ describe("attemptPasswordSignIn", () => {
 
     expect(await loadActor(testDb.db, user.id)).toBeNull();
     expect((await signIn(user.email!, PASSWORD, origin("192.0.2.5"))).status).toBe("invalid");
-    const [entry] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.email!), eq(auditLog.action, "sign_in.failed")));
-    expect(entry).toMatchObject({ ipAddress: "192.0.2.5", userAgent: "vitest", details: { method: "password", reason: "invalid" } });
+    const [entry] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "sign_in.failed")));
+    expect(entry).toMatchObject({ targetType: "user", ipAddress: "192.0.2.5", userAgent: "vitest", details: { method: "password", reason: "invalid" } });
   });
 });
 
@@ -185,7 +185,7 @@ describe("listAuditEntries", () => {
     await recordAudit(testDb.db, { action: "sign_out", actorUserId: manager.id, origin: origin("192.0.2.44") });
 
     const adminActor = (await loadActor(testDb.db, admin.id))!;
-    const entries = await listAuditEntries(testDb.db, adminActor, { action: "sign_out" });
+    const { entries } = await listAuditEntries(testDb.db, adminActor, { action: "sign_out" });
     expect(entries[0]).toMatchObject({ action: "sign_out", actorEmail: manager.email, ipAddress: "192.0.2.44", userAgent: "vitest" });
     expect(entries.every((entry) => entry.action === "sign_out")).toBe(true);
     await expect(listAuditEntries(testDb.db, (await loadActor(testDb.db, manager.id))!)).rejects.toMatchObject({ code: "not_found" });
@@ -204,8 +204,10 @@ describe("listAuditEntries", () => {
     await recordAudit(testDb.db, { action: "sso.configured", actorUserId: southAdmin.id, organisationId: southHospital.id, origin: origin(byLearner) });
     await recordAudit(testDb.db, { action: "sign_in.failed", origin: origin(byLearner), details: { reason: "unknown_account" } });
 
-    const seenBy = async (userId: string) => (await listAuditEntries(testDb.db, (await loadActor(testDb.db, userId))!)).filter((entry) => entry.ipAddress === byLearner).map((entry) => entry.action).sort();
-    expect(await seenBy(southAdmin.id)).toEqual(["sign_in.failed", "sign_out", "sso.configured"]);
-    expect(await seenBy(northAdmin.id)).toEqual(["sign_in.failed"]);
+    // An entry of no establishment and no one goes to the instance's operators only (neither centre
+    // here: there are several root centres and OPERATOR_CENTRE is unset); see audit-log.test.ts.
+    const seenBy = async (userId: string) => (await listAuditEntries(testDb.db, (await loadActor(testDb.db, userId))!)).entries.filter((entry) => entry.ipAddress === byLearner).map((entry) => entry.action).sort();
+    expect(await seenBy(southAdmin.id)).toEqual(["sign_out", "sso.configured"]);
+    expect(await seenBy(northAdmin.id)).toEqual([]);
   });
 });

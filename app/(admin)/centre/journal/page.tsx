@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { type AuditAction, auditActions } from "@/lib/audit/record-audit";
 import { isAuditAction, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePlatformAdminPage } from "@/lib/access/page-guards";
+import { env } from "@/lib/env";
 
 // Message keys cannot contain dots: "sign_in.failed" is found under "sign_in_failed".
 const ACTION_KEYS = {
@@ -26,22 +28,24 @@ const ACTION_KEYS = {
   "member.removed": "actions.member_removed",
   "account.deactivated": "actions.account_deactivated",
   "account.reactivated": "actions.account_reactivated",
+  "audit.rate_limited": "actions.audit_rate_limited",
 } as const satisfies Record<AuditAction, string>;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title"), robots: { index: false } };
 }
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
-  const [actor, { action }] = await Promise.all([requirePlatformAdminPage("/centre/journal"), searchParams]);
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ action?: string; avant?: string }> }) {
+  const [actor, { action, avant }] = await Promise.all([requirePlatformAdminPage("/centre/journal"), searchParams]);
   const filter = isAuditAction(action) ? action : undefined;
   const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("audit"), getFormatter()]);
-  const entries = await listAuditEntries(db, actor, { action: filter });
+  const { entries, nextCursor } = await listAuditEntries(db, actor, { action: filter, before: avant });
+  const pageHref = (before?: string) => `/centre/journal?${new URLSearchParams({ ...(filter ? { action: filter } : {}), ...(before ? { avant: before } : {}) })}`;
 
   return (
     <>
       <h1>{t("title")}</h1>
-      <p className="lead">{t("intro")}</p>
+      <p className="lead">{t("intro", { months: env().AUDIT_LOG_RETENTION_MONTHS })}</p>
       <form method="get" className="audit-filter">
         <div className="field">
           <label htmlFor="action">{t("filter")}</label>
@@ -77,7 +81,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td>{format.dateTime(entry.occurredAt, { dateStyle: "short", timeStyle: "medium" })}</td>
                 <td>{isAuditAction(entry.action) ? t(ACTION_KEYS[entry.action]) : entry.action}</td>
                 <td>{entry.actorEmail ?? "—"}</td>
-                <td>{entry.targetId ?? "—"}</td>
+                <td>{entry.target ?? "—"}</td>
                 <td>
                   {entry.ipAddress ?? "—"}
                   <br />
@@ -89,6 +93,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </div>
+      {avant || nextCursor ? (
+        <nav aria-label={t("pages")} className="audit-pages">
+          {avant ? <Link href={pageHref()}>{t("newest")}</Link> : null}
+          {nextCursor ? <Link href={pageHref(nextCursor)}>{t("older")}</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }
