@@ -55,12 +55,14 @@ const ACCENT = "0.05 0.33 0.55";
 const MUTED = "0.36 0.40 0.47";
 
 // size: the one-line size, shrunk down to minSize; longer text wraps at wrapSize or below.
-type TextStyle = { weight: Weight; size: number; minSize: number; wrapSize: number; maxLines: number; color: string };
+// floorSize (names only): rather than cut, shrink further and break inside words, down to it.
+type TextStyle = { weight: Weight; size: number; minSize: number; wrapSize: number; maxLines: number; color: string; floorSize?: number };
 const STYLES = {
   brand: { weight: "bold", size: 15, minSize: 15, wrapSize: 15, maxLines: 1, color: ACCENT },
   title: { weight: "bold", size: 34, minSize: 20, wrapSize: 20, maxLines: 1, color: INK },
   label: { weight: "regular", size: 14, minSize: 10, wrapSize: 10, maxLines: 1, color: MUTED },
-  name: { weight: "bold", size: 32, minSize: 18, wrapSize: 24, maxLines: 2, color: INK },
+  // 120 characters (the longest name accepted) of the widest Cyrillic letter fit in two lines at 8.8 pt.
+  name: { weight: "bold", size: 32, minSize: 18, wrapSize: 24, maxLines: 2, color: INK, floorSize: 8 },
   subject: { weight: "bold", size: 22, minSize: 14, wrapSize: 17, maxLines: 2, color: INK },
   detail: { weight: "regular", size: 12, minSize: 9, wrapSize: 10, maxLines: 2, color: MUTED },
   small: { weight: "regular", size: 9, minSize: 6, wrapSize: 6, maxLines: 1, color: MUTED },
@@ -197,7 +199,9 @@ function setMetadata(doc: PDFDocument, data: CertificatePdfData, labels: Labels)
 
 /**
  * Fits `value` in `width`: one line shrunk down to `minSize`, else the largest size up to
- * `wrapSize` at which the words wrap into `maxLines`, else `maxLines` lines at `minSize`, cut by "…".
+ * `wrapSize` at which the words wrap into `maxLines`; for a style with `floorSize`, then the
+ * largest size down to it at which the text fits in `maxLines` when long words break anywhere;
+ * else `maxLines` lines at the smallest size, cut by "…".
  */
 function fitText(value: string, style: TextStyle, width: number): { size: number; lines: ShapedText[] } {
   const shape = (text: string) => shapeText(text, style.weight);
@@ -206,25 +210,55 @@ function fitText(value: string, style: TextStyle, width: number): { size: number
   const oneLineSize = Math.min(style.size, (width * 1000) / Math.max(whole.width, 1));
   if (oneLineSize >= style.minSize) return { size: oneLineSize, lines: [whole] };
 
+  const wrapsAt = (size: number, breakWords: boolean) => {
+    const lines = wrapWords(value, fitsAt(size), Infinity, breakWords);
+    return lines.length <= style.maxLines && lines.every(fitsAt(size)) ? lines : undefined;
+  };
   for (let size = style.wrapSize; style.maxLines > 1 && size >= style.minSize; size -= WRAP_SIZE_STEP) {
-    const lines = wrapWords(value, fitsAt(size), Infinity);
-    if (lines.length <= style.maxLines && lines.every(fitsAt(size))) return { size, lines: lines.map(shape) };
+    const lines = wrapsAt(size, false);
+    if (lines) return { size, lines: lines.map(shape) };
   }
-  const fits = fitsAt(style.minSize);
+  const floor = style.floorSize ?? style.minSize;
+  for (let size = style.minSize; size >= floor; size -= WRAP_SIZE_STEP / 4) {
+    const lines = wrapsAt(size, true);
+    if (lines) return { size, lines: lines.map(shape) };
+  }
+  const fits = fitsAt(floor);
 
-  return { size: style.minSize, lines: wrapWords(value, fits, style.maxLines).map((line) => shape(truncate(line, fits))) };
+  return { size: floor, lines: wrapWords(value, fits, style.maxLines, floor < style.minSize).map((line) => shape(truncate(line, fits))) };
 }
 
-/** Greedy word wrap; words beyond `maxLines` all go on the last line. */
-function wrapWords(value: string, fits: (line: string) => boolean, maxLines: number): string[] {
+/**
+ * Greedy word wrap; words beyond `maxLines` all go on the last line. With `breakWords`, a word
+ * too wide for a line of its own is split between graphemes (a name is never cut short).
+ */
+function wrapWords(value: string, fits: (line: string) => boolean, maxLines: number, breakWords = false): string[] {
   const lines: string[] = [];
-  for (const word of value.split(" ")) {
+  const words = value.split(" ").flatMap((word) => (breakWords && !fits(word) ? splitWord(word, fits) : [word]));
+  for (const word of words) {
     const last = lines.at(-1);
     if (last !== undefined && (lines.length >= maxLines || fits(`${last} ${word}`))) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
 
   return lines;
+}
+
+const GRAPHEMES = new Intl.Segmenter("und", { granularity: "grapheme" });
+
+/** The word in pieces that each fit, longest first; the pieces are later joined by line breaks only. */
+function splitWord(word: string, fits: (line: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const { segment } of GRAPHEMES.segment(word)) {
+    if (piece && !fits(piece + segment)) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += segment;
+  }
+
+  return piece ? [...pieces, piece] : pieces;
 }
 
 function truncate(line: string, fits: (line: string) => boolean): string {

@@ -178,6 +178,50 @@ describe("renderCertificatePdf", () => {
   });
 });
 
+describe("renderCertificatePdf, the longest names", () => {
+  // 120 characters is the longest name a form or an import accepts; Ѹ is the widest letter of
+  // Open Sans Bold (1.32 em), Щ the widest of a living alphabet, W the widest Latin capital.
+  const LONGEST = [
+    ["one word of the widest letter", "Ѹ".repeat(120)],
+    ["Cyrillic words", "Щукина-Шаховская Щербакова ".repeat(5).slice(0, 120)],
+    ["Latin capitals", "WWWWWWWWWWWWWWWWWWWWWWWW ".repeat(5).slice(0, 120)],
+    ["a long French name", "Marie-Françoise de La Tour du Pin Gouvernet de Saint-Exupéry Lefèvre-Nguyễn Thị Minh Khai Œuvray-Ærøskøbing Ðorđević"],
+  ] as const;
+
+  it.each(LONGEST)("prints %s whole, inside the border", async (_, learnerName) => {
+    expect([...learnerName].length).toBeLessThanOrEqual(120);
+    const bytes = await renderCertificatePdf({ ...certificate, learnerName });
+    const text = await textOf(bytes);
+
+    expect(text.replace(/\s+/g, "")).toContain(learnerName.replace(/\s+/g, ""));
+    expect(text).not.toContain("…");
+    const page = await (await getDocumentProxy(bytes.slice())).getPage(1);
+    for (const item of (await page.getTextContent()).items) {
+      if (!("transform" in item) || !item.str.trim()) continue;
+      expect(item.transform[4]).toBeGreaterThanOrEqual(30);
+      expect((item.transform[4] as number) + item.width, item.str).toBeLessThanOrEqual(A4_LANDSCAPE[0]! - 30);
+    }
+  });
+
+  it("draws the longest name's ink inside the inner border, on two lines", async (context) => {
+    if (spawnSync("pdftoppm", ["-v"]).error) context.skip("pdftoppm (poppler-utils) is not installed");
+    const [named, blank] = await Promise.all([
+      render({ ...certificate, learnerName: LONGEST[0][1] }),
+      render({ ...certificate, learnerName: "" }),
+    ]);
+    const columns = changedColumns(named, blank);
+    // At 50 dpi a point is 50/72 px; the inner border is 27 pt from each edge.
+    const inner = (27 * 50) / 72;
+
+    expect(columns[0]).toBeGreaterThan(inner);
+    expect(columns.at(-1)).toBeLessThan(named.width - inner);
+    const page = await (await getDocumentProxy((await renderCertificatePdf({ ...certificate, learnerName: LONGEST[0][1] })).slice())).getPage(1);
+    const nameLines = new Set<number>();
+    for (const item of (await page.getTextContent()).items) if ("transform" in item && item.str.includes("Ѹ")) nameLines.add(item.transform[5] as number);
+    expect(nameLines.size).toBe(2);
+  });
+});
+
 describe("renderCertificatePdf, rendered by poppler", () => {
   const hasPdftoppm = !spawnSync("pdftoppm", ["-v"]).error;
   const SKIP_NOTE = "pdftoppm (poppler-utils) is not installed: render check skipped";
