@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { z } from "zod";
+import { PERSON_NAME_MESSAGES, checkPersonName } from "@/lib/people/person-name";
 
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 export const MAX_ROSTER_ROWS = 10_000;
@@ -57,11 +58,13 @@ export function parseRoster(bytes: Uint8Array): ParsedRoster {
   const rows = lines.map((cells, index) => {
     const line = index + 2;
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? "").trim() : "");
-    const name = [cell(at.firstName), cell(at.name)].filter(Boolean).join(" ");
+    const typedName = [cell(at.firstName), cell(at.name)].filter(Boolean).join(" ");
+    const checkedName = checkPersonName(typedName);
+    const name = checkedName.ok ? checkedName.name : typedName;
     const address = cell(at.email).toLowerCase();
     const team = cell(at.team) || null;
     const errors: string[] = [];
-    if (name.length < 2 || name.length > 120) errors.push("Nom manquant ou trop long (2 à 120 caractères).");
+    if (!checkedName.ok) errors.push(checkedName.problem === "too_short" && !typedName ? "Nom manquant." : PERSON_NAME_MESSAGES[checkedName.problem]);
     if ([name, address, team ?? ""].some((value) => FORMULA.test(value))) errors.push("Une cellule commence par =, +, -, @ : elle est refusée (formule de tableur).");
     if (!email.safeParse(address).success || address.length > 320) errors.push(`Adresse e-mail invalide : « ${address || "vide"} ».`);
     const first = seen.get(address);

@@ -5,6 +5,7 @@ import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPassword } from "@/lib/auth/password-policy";
 import { AppError } from "@/lib/errors";
+import { checkPersonName } from "@/lib/people/person-name";
 import { checkJoinCode } from "./check-join-code";
 import { usernameSchema } from "./username";
 
@@ -26,8 +27,9 @@ export async function joinWithCode(db: Db, options: JoinWithCodeOptions): Promis
   const username = usernameSchema.safeParse(options.username);
   if (!username.success) throw new AppError("bad_request", "username format");
   if (checkPassword(options.password)) throw new AppError("bad_request", "password policy");
-  const name = options.name.trim();
-  if (name.length < 2 || name.length > 120) throw new AppError("bad_request", "name length");
+  const checkedName = checkPersonName(options.name);
+  if (!checkedName.ok) throw new AppError("bad_request", `name ${checkedName.problem}`);
+  const { name } = checkedName;
 
   const check = await checkJoinCode(db, { code: options.code, origin: options.origin, now: options.now });
   if (check.status !== "ok") return check.status === "throttled" ? check : { status: "invalid_code" };

@@ -6,10 +6,11 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
+import { personNameField } from "@/lib/people/person-name";
 
 export const nameManagerSchema = z.object({
   organisationId: z.string().trim(),
-  name: z.string().trim().min(2, "Le nom doit compter au moins 2 caractères.").max(120, "Le nom ne doit pas dépasser 120 caractères."),
+  name: personNameField(),
   email: z.string().trim().toLowerCase().email("Saisissez une adresse e-mail valide.").max(320),
 });
 

@@ -137,6 +137,19 @@ describe("joining with a code", () => {
     await expect(newcomer(code.code, { password: "trop court" })).rejects.toMatchObject({ code: "bad_request" });
   });
 
+  it("refuses a name of invisible characters or without a letter, creating nothing, and keeps a typed name tidy", async () => {
+    const code = await createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA });
+    const before = await userCount();
+
+    for (const name of [" \u200B\u200D\uFEFF \u200B ", "A\u200BB\u200BC", "\u3164\u3164", "12 -- 34"]) {
+      await expect(newcomer(code.code, { name })).rejects.toMatchObject({ code: "bad_request" });
+    }
+    expect(await userCount()).toBe(before);
+    const joined = await newcomer(code.code, { name: "  Zoe\u0308   Œuvray " });
+    const [user] = await testDb.db.select({ name: users.name }).from(users).where(eq(users.id, joined.status === "joined" ? joined.userId : ""));
+    expect(user?.name).toBe("Zoë Œuvray");
+  });
+
   it("refuses codes from an address past 20 wrong ones, even a good one, until the quarter of an hour is over", async () => {
     const code = await createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA });
     const from = { ipAddress: "203.0.113.50", userAgent: "vitest" };

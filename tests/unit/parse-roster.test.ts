@@ -30,6 +30,17 @@ describe("parseRoster", () => {
     expect(result.rows[4]!.errors[0]).toBe("Adresse déjà présente ligne 5.");
   });
 
+  it("refuses a name made of invisible characters, or without a letter, with its reason", () => {
+    const result = parseRoster(utf8("Nom;E-mail\n\u200B\u200D\u200B;a@ch.fr\n1234;b@ch.fr\nZoe\u0308  Œuvray;c@ch.fr\n"));
+
+    expect(result.rows.map((row) => row.errors)).toEqual([
+      ["Le nom contient un caractère invisible ou de contrôle : retapez-le sans copier-coller."],
+      ["Le nom doit contenir au moins une lettre."],
+      [],
+    ]);
+    expect(result.rows[2]?.name).toBe("Zoë Œuvray");
+  });
+
   it("refuses a file without the expected columns, an empty one, and 10 MB of garbage", () => {
     expect(parseRoster(utf8("prénom;téléphone\nAna;0600000000")).fileErrors[0]).toContain("« Nom », « E-mail »");
     expect(parseRoster(utf8("Nom;E-mail\n")).fileErrors[0]).toContain("aucune personne");

@@ -15,6 +15,7 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { checkJoinCode } from "@/lib/join/check-join-code";
 import { formatJoinCode } from "@/lib/join/join-code-format";
 import { joinWithCode } from "@/lib/join/join-with-code";
+import { personNameField } from "@/lib/people/person-name";
 import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/join/username";
 
 /** Checks a typed join code (throttled per address) and opens its sign-up page. */
@@ -39,7 +40,7 @@ async function joinSchema() {
   return z
     .object({
       code: z.string().max(64),
-      name: z.string().trim().min(2, t("errors.nameShort")).max(120, t("errors.nameLong")),
+      name: personNameField({ too_short: t("errors.nameShort"), too_long: t("errors.nameLong"), no_letter: t("errors.nameNoLetter"), invisible: t("errors.nameInvisible") }),
       username: z
         .string()
         .trim()
