@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 
@@ -33,6 +33,8 @@ export const certificates = pgTable(
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedReason: text("revoked_reason"),
+    /** Whether the public verification page may show the reason (the manager chooses). */
+    revokedReasonPublic: boolean("revoked_reason_public").notNull().default(false),
     revokedBy: uuid("revoked_by").references(() => users.id, { onDelete: "set null" }),
   },
   (table) => [

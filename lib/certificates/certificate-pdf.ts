@@ -19,6 +19,7 @@ export function certificatePdf(certificate: Certificate, baseUrl: string, locale
     code: certificate.code,
     verificationUrl: verificationUrl(baseUrl, certificate.code),
     issuedAt: certificate.issuedAt,
+    revokedAt: certificate.revokedAt,
     locale,
   });
 }

@@ -1,10 +1,23 @@
-import { desc, inArray } from "drizzle-orm";
+import { and, desc, ilike, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { certificates } from "@/db/schema";
 
-/** The latest certificates of the given establishments, newest first. */
-export async function listOrganisationCertificates(db: Db, organisations: string[], limit = 200) {
+/**
+ * The latest certificates of the given establishments, newest first; with `search`, those whose
+ * holder, subject or code contains it (case-insensitive, typed characters matched literally).
+ */
+export async function listOrganisationCertificates(db: Db, organisations: string[], options: { search?: string; limit?: number } = {}) {
   if (organisations.length === 0) return [];
+  const search = options.search?.normalize("NFC").trim().slice(0, 100);
+  const pattern = search ? `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : undefined;
+  const matches = pattern
+    ? or(ilike(certificates.learnerName, pattern), ilike(certificates.subjectTitle, pattern), ilike(certificates.code, pattern))
+    : undefined;
 
-  return db.select().from(certificates).where(inArray(certificates.organisationId, organisations)).orderBy(desc(certificates.issuedAt)).limit(limit);
+  return db
+    .select()
+    .from(certificates)
+    .where(and(inArray(certificates.organisationId, organisations), matches))
+    .orderBy(desc(certificates.issuedAt))
+    .limit(options.limit ?? 200);
 }

@@ -16,6 +16,8 @@ export type CertificatePdfData = {
   verificationUrl: string;
   issuedAt: Date;
   locale?: "fr" | "en";
+  /** Set once revoked: the PDF still downloads, marked across the page so it cannot pass as valid. */
+  revokedAt?: Date | null;
 };
 
 // PDF coordinates are in points (1/72 in) with the origin at the BOTTOM-left of the page:
@@ -53,6 +55,8 @@ const MAX_INPUT_CHARS = 300;
 const INK = "0.11 0.16 0.27";
 const ACCENT = "0.05 0.33 0.55";
 const MUTED = "0.36 0.40 0.47";
+const REVOKED = "0.70 0.07 0.07";
+const REVOKED_ANGLE = (24 * Math.PI) / 180;
 
 // size: the one-line size, shrunk down to minSize; longer text wraps at wrapSize or below.
 // floorSize (names only): rather than cut, shrink further and break inside words, down to it.
@@ -84,6 +88,8 @@ const LABELS = {
     organisation: "Établissement :",
     codeLabel: "Code de vérification",
     verify: "Vérifier ce certificat :",
+    revoked: "RÉVOQUÉ",
+    revokedOn: "Révoqué le",
   },
   en: {
     language: "en-GB" as const,
@@ -98,6 +104,8 @@ const LABELS = {
     organisation: "Establishment:",
     codeLabel: "Verification code",
     verify: "Verify this certificate:",
+    revoked: "REVOKED",
+    revokedOn: "Revoked on",
   },
 };
 const DATE_OPTIONS = { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" } as const;
@@ -137,6 +145,7 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
   drawFooter(draw, data, labels);
   const url = data.verificationUrl.trim();
   if (url) ops.push(drawQrCode(url, QR_X, QR_Y, QR_SIZE));
+  if (data.revokedAt) ops.push(revokedMark(fonts, labels, data.revokedAt));
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
@@ -175,6 +184,23 @@ function drawFooter(draw: DrawText, data: CertificatePdfData, labels: Labels): v
   draw(`${labels.verify} ${clean(data.verificationUrl)}`, STYLES.verify, VERIFY_Y, FOOTER_BOX);
 }
 
+/** "RÉVOQUÉ" outlined across the page (the text under it stays legible) and the date, filled. */
+function revokedMark(fonts: CertificateFonts, labels: Labels, revokedAt: Date): string {
+  const [cos, sin] = [Math.cos(REVOKED_ANGLE), Math.sin(REVOKED_ANGLE)];
+  const word = shapeText(labels.revoked, "bold");
+  const date = shapeText(`${labels.revokedOn} ${formatDate(revokedAt, labels.language)}`, "bold");
+  const [wordSize, dateSize] = [Math.min(110, (560 * 1000) / word.width), 26];
+
+  return [
+    `q ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(PAGE_WIDTH / 2)} ${num(PAGE_HEIGHT / 2)} cm`,
+    `${REVOKED} RG ${REVOKED} rg 2 w 1 Tr`,
+    fonts.showText(word, -(word.width * wordSize) / 2000, -wordSize * 0.2, wordSize),
+    "0 Tr",
+    fonts.showText(date, -(date.width * dateSize) / 2000, -wordSize * 0.2 - dateSize * 1.6, dateSize),
+    "Q",
+  ].join("\n");
+}
+
 function frame(): string {
   const rectangle = (inset: number) =>
     `${inset} ${inset} ${num(PAGE_WIDTH - 2 * inset)} ${num(PAGE_HEIGHT - 2 * inset)} re`;
@@ -184,7 +210,8 @@ function frame(): string {
 
 function setMetadata(doc: PDFDocument, data: CertificatePdfData, labels: Labels): void {
   const [name, subject] = [clean(data.learnerName), clean(data.subjectTitle)];
-  doc.setTitle(`${labels.shortTitle} — ${name} — ${subject}`, { showInWindowTitleBar: true });
+  const status = data.revokedAt ? ` (${labels.revoked})` : "";
+  doc.setTitle(`${labels.shortTitle}${status} — ${name} — ${subject}`, { showInWindowTitleBar: true });
   doc.setAuthor("Vigie");
   doc.setSubject(`${labels.title} — ${subject} — ${clean(data.organisationName)}`);
   doc.setCreator("Vigie");

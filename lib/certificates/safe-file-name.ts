@@ -1,11 +1,12 @@
-const ligatures: Record<string, string> = { œ: "oe", Œ: "OE", æ: "ae", Æ: "AE", ß: "ss", ø: "o", Ø: "O", đ: "d", Đ: "D", ł: "l", Ł: "L" };
+import anyAscii from "any-ascii";
 
-/** One part of a file name: ASCII letters, digits and hyphens only, accents dropped. */
+/**
+ * One part of a file name: ASCII letters, digits and hyphens only. Other scripts are
+ * transliterated (any-ascii: Анна → Anna, Œ → Oe), so that a Cyrillic or Arabic name still
+ * reads in the file list; the exact name is in the archive's index.
+ */
 function slugPart(value: string, max: number): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[œŒæÆßøØđĐłŁ]/g, (c) => ligatures[c]!)
+  return anyAscii(value.normalize("NFC"))
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, max)

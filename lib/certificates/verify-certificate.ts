@@ -13,6 +13,8 @@ export type CertificateCheck =
       organisationName: string;
       completedAt: Date;
       revokedAt: Date | null;
+      /** The revocation's reason, only when the manager chose to publish it. */
+      publicReason: string | null;
     };
 
 /**
@@ -31,10 +33,14 @@ export async function verifyCertificate(db: Db, input: string): Promise<Certific
       organisationName: certificates.organisationName,
       completedAt: certificates.completedAt,
       revokedAt: certificates.revokedAt,
+      revokedReason: certificates.revokedReason,
+      revokedReasonPublic: certificates.revokedReasonPublic,
     })
     .from(certificates)
     .where(eq(certificates.code, code));
   if (!row) return { status: "not_found" };
 
-  return { status: row.revokedAt ? "revoked" : "valid", ...row };
+  const { revokedReason, revokedReasonPublic, ...facts } = row;
+
+  return { status: row.revokedAt ? "revoked" : "valid", ...facts, publicReason: row.revokedAt && revokedReasonPublic ? revokedReason : null };
 }

@@ -75,7 +75,7 @@ describe("certificatesArchive", () => {
     expect(pdfs).toHaveLength(3);
     for (const name of pdfs) expect(name).toMatch(/^[A-Za-z0-9_-]+\.pdf$/);
     expect(pdfs).toContain(`Francoise-Lefevre-Nguyen_cles-usb_${francoise.code}.pdf`);
-    expect(pdfs).toContain(`etc-passwd-Zoe-OEuvray_hameconnage_${traversal.code}.pdf`);
+    expect(pdfs).toContain(`etc-passwd-Zoe-Oeuvray_hameconnage_${traversal.code}.pdf`);
     expect(pdfs).toContain(`HYPERLINK-http-evil-example_bonnes-pratiques_${formula.code}.pdf`);
 
     const pdf = files[`Francoise-Lefevre-Nguyen_cles-usb_${francoise.code}.pdf`]!;
@@ -87,7 +87,7 @@ describe("certificatesArchive", () => {
     expect(lines[0]).toBe("Titulaire;Module ou parcours;Type;Version;Date d'obtention;Code de vérification;URL de vérification;Révoqué;Date de révocation;Motif de révocation;Fichier PDF");
     expect(lines).toContain(`Françoise Lefèvre-Nguyễn;Attention aux clés USB;Module;2;15/10/2026;${francoise.code};${baseUrl}/certificat/${francoise.code};Non;;;Francoise-Lefevre-Nguyen_cles-usb_${francoise.code}.pdf`);
     // 23:30 UTC on 2 November is the 3rd in Paris.
-    expect(lines).toContain(`../../etc/passwd Zoë Œuvray;Hameçonnage;Module;2;03/11/2026;${traversal.code};${baseUrl}/certificat/${traversal.code};Oui;20/10/2026;Délivré par erreur;etc-passwd-Zoe-OEuvray_hameconnage_${traversal.code}.pdf`);
+    expect(lines).toContain(`../../etc/passwd Zoë Œuvray;Hameçonnage;Module;2;03/11/2026;${traversal.code};${baseUrl}/certificat/${traversal.code};Oui;20/10/2026;Délivré par erreur;etc-passwd-Zoe-Oeuvray_hameconnage_${traversal.code}.pdf`);
     expect(lines.some((line) => line.startsWith(`"'=HYPERLINK(""http://evil.example"")";`))).toBe(true);
     expect(lines).toHaveLength(4);
     expect(index).not.toContain(ofB.code);

@@ -5,6 +5,7 @@ import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadActor } from "@/lib/auth/load-actor";
 import { CODE_PATTERN } from "@/lib/certificates/generate-code";
 import { issueCertificates, listCertificates } from "@/lib/certificates/issue-certificates";
+import { listOrganisationCertificates } from "@/lib/certificates/list-organisation-certificates";
 import { revokeCertificate } from "@/lib/certificates/revoke-certificate";
 import { verifyCertificate } from "@/lib/certificates/verify-certificate";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
@@ -91,6 +92,7 @@ describe("verifyCertificate", () => {
       organisationName: "Centre hospitalier A",
       completedAt: certificate!.completedAt,
       revokedAt: null,
+      publicReason: null,
     });
   });
 
@@ -136,10 +138,39 @@ describe("revokeCertificate", () => {
     expect(second.revokedAt).toEqual(first.revokedAt);
   });
 
+  it("shows the reason on the public check only when the manager publishes it", async () => {
+    const manager = await actorFor(hospitalA, "manager");
+    const [kept] = await issueCertificates(testDb.db, { learner: await learnerWhoFinished(), catalogue });
+    const [published] = await issueCertificates(testDb.db, { learner: await learnerWhoFinished(), catalogue });
+
+    await revokeCertificate(testDb.db, { actor: manager, certificateId: kept!.id, reason: "Erreur de saisie interne" });
+    await revokeCertificate(testDb.db, { actor: manager, certificateId: published!.id, reason: "Délivré à un homonyme", publishReason: true });
+
+    expect(await verifyCertificate(testDb.db, kept!.code)).toMatchObject({ status: "revoked", publicReason: null });
+    expect(await verifyCertificate(testDb.db, published!.code)).toMatchObject({ status: "revoked", publicReason: "Délivré à un homonyme" });
+    expect(await verifyCertificate(testDb.db, (await issueCertificates(testDb.db, { learner: await learnerWhoFinished(), catalogue }))[0]!.code)).toMatchObject({ status: "valid", publicReason: null });
+  });
+
   it("refuses a revocation without a reason", async () => {
     const learner = await learnerWhoFinished();
     const [certificate] = await issueCertificates(testDb.db, { learner, catalogue });
 
     await expect(revokeCertificate(testDb.db, { actor: await actorFor(hospitalA, "manager"), certificateId: certificate!.id, reason: "  " })).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
+
+describe("listOrganisationCertificates", () => {
+  it("finds certificates by holder, subject or code, case-insensitively, and takes % and _ literally", async () => {
+    const learner = await learnerWhoFinished();
+    const [certificate] = await issueCertificates(testDb.db, { learner, catalogue });
+    const [row] = await testDb.db.select().from(certificates).where(eq(certificates.id, certificate!.id));
+    const search = (text: string) => listOrganisationCertificates(testDb.db, [hospitalA], { search: text }).then((list) => list.map((found) => found.id));
+
+    expect(await search(row!.learnerName.toUpperCase())).toContain(certificate!.id);
+    expect(await search(row!.subjectTitle.slice(2, 12).toLowerCase())).toContain(certificate!.id);
+    expect(await search(certificate!.code.slice(5, 15))).toEqual([certificate!.id]);
+    expect(await search("%")).toEqual([]);
+    expect(await search("_")).toEqual([]);
+    expect(await listOrganisationCertificates(testDb.db, [hospitalB], { search: row!.learnerName })).toEqual([]);
   });
 });

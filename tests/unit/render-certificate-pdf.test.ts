@@ -178,6 +178,26 @@ describe("renderCertificatePdf", () => {
   });
 });
 
+describe("renderCertificatePdf, once revoked", () => {
+  it("marks the page RÉVOQUÉ with the date, and says so in its title", async () => {
+    const bytes = await renderCertificatePdf({ ...certificate, revokedAt: new Date("2026-12-01T10:00:00Z") });
+    const text = await textOf(bytes);
+
+    expect(text).toContain("RÉVOQUÉ");
+    expect(text).toContain("Révoqué le 1er décembre 2026");
+    expect(text).toContain("Françoise Lefèvre-Nguyễn"); // still legible under the mark
+    expect((await PDFDocument.load(bytes)).getTitle()).toContain("(RÉVOQUÉ)");
+  });
+
+  it("says REVOKED in English, and nothing of it while valid", async () => {
+    const english = await textOf(await renderCertificatePdf({ ...certificate, locale: "en", revokedAt: new Date("2026-12-01T10:00:00Z") }));
+    const valid = await textOf(await renderCertificatePdf(certificate));
+
+    expect(english).toContain("Revoked on 1 December 2026");
+    expect(valid).not.toMatch(/RÉVOQUÉ|Révoqué/);
+  });
+});
+
 describe("renderCertificatePdf, the longest names", () => {
   // 120 characters is the longest name a form or an import accepts; Ѹ is the widest letter of
   // Open Sans Bold (1.32 em), Щ the widest of a living alphabet, W the widest Latin capital.

@@ -4,7 +4,13 @@ import { safeFileName } from "@/lib/certificates/safe-file-name";
 describe("safeFileName", () => {
   it("keeps names readable without accents or ligatures", () => {
     expect(safeFileName(["Françoise Lefèvre-Nguyễn", "cles-usb", "K7Q2"], "pdf")).toBe("Francoise-Lefevre-Nguyen_cles-usb_K7Q2.pdf");
-    expect(safeFileName(["Zoë Œuvray"], "pdf")).toBe("Zoe-OEuvray.pdf");
+    expect(safeFileName(["Zoë Œuvray"], "pdf")).toBe("Zoe-Oeuvray.pdf");
+  });
+
+  it("gives Cyrillic, Arabic and Chinese names a readable Latin transliteration", () => {
+    expect(safeFileName(["Анна Каренина", "cles-usb"], "pdf")).toBe("Anna-Karenina_cles-usb.pdf");
+    expect(safeFileName(["فاطمة الزهراء"], "pdf")).toMatch(/^ftmh-lzhr\.pdf$/);
+    expect(safeFileName(["王小明"], "pdf")).toBe("WangXiaoMing.pdf");
   });
 
   it("leaves no path separator, dot, control or odd character", () => {
@@ -14,7 +20,7 @@ describe("safeFileName", () => {
   });
 
   it("falls back when nothing is left, and caps each part", () => {
-    expect(safeFileName(["Анна", "日本"], "pdf")).toBe("certificat.pdf");
+    expect(safeFileName(["\u200b", "—!?"], "pdf")).toBe("certificat.pdf");
     expect(safeFileName(["a".repeat(500)], "pdf")).toBe(`${"a".repeat(60)}.pdf`);
   });
 });

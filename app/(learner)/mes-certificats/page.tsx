@@ -32,7 +32,7 @@ export default async function MyCertificatesPage() {
               {certificate.revokedAt && <p className="field-error">{t("revoked", { date: date(certificate.revokedAt) })}</p>}
               <p className="hero__actions">
                 <a className="button" href={`/api/certificats/${certificate.code}/pdf`} download>
-                  {t("download")}
+                  {t(certificate.revokedAt ? "downloadRevoked" : "download")}
                   <span className="visually-hidden"> — {certificate.subjectTitle}</span>
                 </a>
                 <a className="button button--quiet" href={`/certificat/${certificate.code}`}>

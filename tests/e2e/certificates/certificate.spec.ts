@@ -60,15 +60,35 @@ test.describe("certificates", () => {
     const manager = await managerContext.newPage();
     await signInViaApi(manager.request, "rssi@vigie.test");
     await manager.goto("/etablissement/certificats");
+    // The list is searched by code (or name, or subject).
+    await manager.getByRole("searchbox", { name: "Rechercher un certificat" }).fill(code.slice(3, 12).toLowerCase());
+    await manager.getByRole("button", { name: "Rechercher" }).click();
+    await expect(manager.getByText("1 certificat correspond à")).toBeVisible();
+    await expectNoAxeViolations(manager);
     const card = manager.getByRole("listitem").filter({ hasText: code });
     await card.getByRole("textbox").fill("Délivré à la mauvaise personne");
+    await card.getByRole("checkbox", { name: /Afficher ce motif/ }).check();
+    // Without the confirmation, the browser keeps the form and nothing is revoked.
+    await card.getByRole("button", { name: /Révoquer/ }).click();
+    await expect(card.getByText(/Révoqué le/)).toHaveCount(0);
+    await card.getByRole("checkbox", { name: /Je confirme la révocation/ }).check();
     await card.getByRole("button", { name: /Révoquer/ }).click();
     await expect(card.getByText(/Révoqué le .* : Délivré à la mauvaise personne/)).toBeVisible();
     await managerContext.close();
 
     await visitor.reload();
     await expect(visitor.getByRole("heading", { name: "Certificat révoqué" })).toBeVisible();
+    await expect(visitor.getByText("Motif indiqué par l'établissement : Délivré à la mauvaise personne")).toBeVisible();
     await visitorContext.close();
+
+    // The learner's copy still downloads, marked across the page, never as if valid.
+    await page.goto("/mes-certificats");
+    const revokedPdf = await page.request.get(`/api/certificats/${code}/pdf`);
+    expect(revokedPdf.status()).toBe(200);
+    const revokedText = (await extractText(await getDocumentProxy(new Uint8Array(await revokedPdf.body())), { mergePages: true })).text;
+    expect(revokedText).toContain("RÉVOQUÉ");
+    expect(revokedText).toMatch(/Révoqué le \d/);
+    await expect(page.getByRole("link", { name: /Télécharger le PDF \(marqué « révoqué »\)/ })).toBeVisible();
   });
 
   test("an unknown or malformed code gets the same not found, and the page is not indexed", async ({ page }) => {

@@ -17,13 +17,17 @@ export async function revokeCertificateAction(_previous: FormState, formData: Fo
   const schema = z.object({
     certificateId: z.uuid(t("errors.notFound")),
     reason: z.string().trim().min(3, t("errors.reasonTooShort")).max(500, t("errors.reasonTooLong")),
+    // Revoking cannot be undone: the form asks for an explicit confirmation.
+    confirm: z.literal("on", t("errors.confirm")),
+    publishReason: z.literal("on").optional(),
   });
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
 
   try {
     const { db } = await getDb();
-    await revokeCertificate(db, { actor, certificateId: parsed.data.certificateId, reason: parsed.data.reason });
+    const { certificateId, reason, publishReason } = parsed.data;
+    await revokeCertificate(db, { actor, certificateId, reason, publishReason: publishReason === "on" });
   } catch (error) {
     if (error instanceof AppError) return { message: t("errors.notFound") };
     throw error;

@@ -10,14 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("managerCertificates"))("title") };
 }
 
-type Props = { searchParams: Promise<{ etablissement?: string }> };
+type Props = { searchParams: Promise<{ etablissement?: string; recherche?: string }> };
 
 export default async function ManagerCertificatesPage({ searchParams }: Props) {
-  const [{ etablissement }, t, format] = await Promise.all([searchParams, getTranslations("managerCertificates"), getFormatter()]);
+  const [{ etablissement, recherche }, t, format] = await Promise.all([searchParams, getTranslations("managerCertificates"), getFormatter()]);
+  const search = typeof recherche === "string" ? recherche.trim().slice(0, 100) : "";
   const { db, establishment, establishments } = await requireManagerPage("/etablissement/certificats", etablissement);
   // Every establishment the actor manages, or only the one the query names: never another's.
   const organisations = etablissement ? [establishment.id] : establishments.map((managed) => managed.id);
-  const list = await listOrganisationCertificates(db, organisations);
+  const list = await listOrganisationCertificates(db, organisations, { search });
   const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
 
   return (
@@ -25,7 +26,17 @@ export default async function ManagerCertificatesPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {establishments.length > 0 && <ArchiveForm establishments={establishments} catalogue={getCatalogue()} />}
-      {list.length === 0 && <p>{t("empty")}</p>}
+      <form method="get" role="search" className="certificate-search" aria-label={t("search.label")}>
+        {etablissement && <input type="hidden" name="etablissement" value={etablissement} />}
+        <div className="field">
+          <label htmlFor="certificate-search">{t("search.label")}</label>
+          <input id="certificate-search" name="recherche" type="search" defaultValue={search} maxLength={100} aria-describedby="certificate-search-hint" />
+          <p id="certificate-search-hint" className="hint">{t("search.hint")}</p>
+        </div>
+        <button type="submit" className="button button--secondary">{t("search.submit")}</button>
+        {search && <a href={etablissement ? `?etablissement=${encodeURIComponent(etablissement)}` : "?"}>{t("search.clear")}</a>}
+      </form>
+      {search ? <p role="status">{t("search.results", { count: list.length, search })}</p> : list.length === 0 && <p>{t("empty")}</p>}
       <ul className="certificate-list">
         {list.map((certificate) => {
           const label = `${certificate.learnerName}, ${certificate.subjectTitle}`;

@@ -45,6 +45,7 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
           {check.status === "revoked" && t("revokedBody", { date: date(check.revokedAt!) })}
           {check.status === "not_found" && t("notFoundBody")}
         </p>
+        {check.status === "revoked" && check.publicReason && <p>{t("revokedReason", { reason: check.publicReason })}</p>}
       </div>
       {check.status !== "not_found" && (
         <dl className="facts">

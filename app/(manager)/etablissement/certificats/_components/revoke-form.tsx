@@ -11,6 +11,7 @@ export function RevokeForm({ certificateId, label }: { certificateId: string; la
   const [state, action, pending] = useActionState<FormState, FormData>(revokeCertificateAction, {});
   const reasonId = `reason-${certificateId}`;
   const errors = state.fieldErrors?.reason;
+  const confirmErrors = state.fieldErrors?.confirm;
 
   return (
     <form action={action} className="revoke-form">
@@ -19,6 +20,22 @@ export function RevokeForm({ certificateId, label }: { certificateId: string; la
         <label htmlFor={reasonId}>{t("reason", { label })}</label>
         <input id={reasonId} name="reason" type="text" required aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} />
         <FieldError id={`${reasonId}-error`} errors={errors} />
+      </div>
+      <div className="field field--checkbox">
+        <input id={`${reasonId}-public`} name="publishReason" type="checkbox" />
+        <label htmlFor={`${reasonId}-public`}>{t("publishReason")}</label>
+      </div>
+      <div className="field field--checkbox">
+        <input
+          id={`${reasonId}-confirm`}
+          name="confirm"
+          type="checkbox"
+          required
+          aria-invalid={confirmErrors ? true : undefined}
+          aria-describedby={confirmErrors ? `${reasonId}-confirm-error` : undefined}
+        />
+        <label htmlFor={`${reasonId}-confirm`}>{t("confirm")}</label>
+        <FieldError id={`${reasonId}-confirm-error`} errors={confirmErrors} />
       </div>
       <button type="submit" className="button button--secondary" disabled={pending}>
         {t("revoke")}

@@ -1,0 +1,1 @@
+ALTER TABLE "certificates" ADD COLUMN "revoked_reason_public" boolean DEFAULT false NOT NULL;
