@@ -7,6 +7,7 @@ const module = courseModule("cles-usb");
 
 test.describe("certificates", () => {
   test("a learner downloads the certificate on finishing; its QR link says genuine, then revoked once the manager revokes it", async ({ learnerPage: page, learnerEmail, browser }) => {
+    test.slow(); // a whole module, then four people in turn
     await page.goto(`/modules/${module.id}`);
     for (const step of module.steps) {
       if (step.kind === "scenario") {
