@@ -88,6 +88,10 @@ export const joinCodes = pgTable(
   (table) => [uniqueIndex("join_codes_code_key").on(table.code), index("join_codes_organisation_id_idx").on(table.organisationId)],
 );
 
+/** Nobody (invitation or import only), verified e-mails of the allowed domains, or PSC structures. */
+export const accountCreationModes = ["none", "email_domain", "psc_structure"] as const;
+export type AccountCreationMode = (typeof accountCreationModes)[number];
+
 /**
  * OpenID Connect sign-in configured per establishment (Pro Santé Connect, Keycloak, Entra ID).
  * The client secret is stored encrypted with a key derived from AUTH_SECRET.
@@ -105,6 +109,14 @@ export const organisationSso = pgTable("organisation_sso", {
   scopes: text("scopes").notNull().default("openid email profile"),
   acrValues: text("acr_values"),
   isEnabled: boolean("is_enabled").notNull().default(true),
+  /** Pro Santé Connect: userinfo's SubjectNameID is the subject, SubjectRefPro names the structures. */
+  isProSanteConnect: boolean("is_pro_sante_connect").notNull().default(false),
+  /** Who may get a new account by signing in through this provider (lib/sso/account-creation.ts). */
+  accountCreation: text("account_creation", { enum: accountCreationModes }).notNull().default("none"),
+  /** Domains whose verified e-mails the provider vouches for; set by platform admins only. */
+  allowedEmailDomains: text("allowed_email_domains").array().notNull().default(sql`'{}'::text[]`),
+  /** FINESS (site or legal entity) or SIRET numbers matched against Pro Santé Connect's SubjectRefPro. */
+  structureIds: text("structure_ids").array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

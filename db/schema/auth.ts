@@ -20,6 +20,13 @@ export const users = pgTable("users", {
   deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   /** Set when personal data was erased (RGPD): the row stays, anonymised, for aggregate counts. */
   erasedAt: timestamp("erased_at", { withTimezone: true }),
+  /**
+   * When an establishment's identity provider created the account: its issuer and the
+   * establishment (no foreign key: a record of origin). Only that issuer may later link another
+   * of its identities to the account by e-mail (lib/sso/link-sso-identity.ts).
+   */
+  createdBySsoIssuer: text("created_by_sso_issuer"),
+  createdBySsoOrganisationId: uuid("created_by_sso_organisation_id"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [

@@ -23,6 +23,7 @@ export const auditActions = [
   "account.deactivated",
   "account.reactivated",
   "audit.rate_limited",
+  "sso.link_refused",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,6 +1,7 @@
 import * as oauth from "oauth4webapi";
 import type { SsoIdentity } from "./link-sso-identity";
 import { discoverProvider, httpOptions } from "./discover-provider";
+import { proSanteConnectStructureIds } from "./pro-sante-connect";
 import type { SsoClientSettings } from "./find-sso-establishment";
 import type { SsoTransaction } from "./sso-transaction";
 
@@ -20,7 +21,9 @@ function stringClaim(source: Record<string, unknown>, key: string): string | nul
  * Checks the provider's answer and turns it into an identity: state (bound to this browser's
  * transaction), `iss` (RFC 9207), the code exchanged with the PKCE verifier, the ID token
  * (issuer, audience, expiry, nonce), acr when acr_values is configured, then userinfo, whose
- * `sub` must be the ID token's. Pro Santé Connect's SubjectNameID, when given, is the subject.
+ * `sub` must be the ID token's. For a provider marked as Pro Santé Connect only, userinfo's
+ * SubjectNameID is the subject and SubjectRefPro gives the structures; elsewhere these claims are
+ * ignored (a generic provider may let its users edit them).
  */
 export async function completeSso({ settings, transaction, callbackUrl, redirectUri }: CompleteSsoOptions): Promise<CompleteSsoResult> {
   const discovery = await discoverProvider(settings);
@@ -55,15 +58,17 @@ export async function completeSso({ settings, transaction, callbackUrl, redirect
     const email = stringClaim(profile, "email")?.toLowerCase() ?? null;
     const given = stringClaim(profile, "given_name");
     const family = stringClaim(profile, "family_name");
+    const psc = settings.isProSanteConnect;
 
     return {
       ok: true,
       identity: {
         issuer: server.issuer,
-        subject: stringClaim(profile, "SubjectNameID") ?? claims.sub,
+        subject: (psc ? stringClaim(profile, "SubjectNameID") : null) ?? claims.sub,
         email,
         emailVerified: email !== null && (profile.email_verified === true || profile.email_verified === "true"),
         name: stringClaim(profile, "name") ?? ([given, family].filter(Boolean).join(" ") || null),
+        structureIds: psc ? proSanteConnectStructureIds(profile) : [],
       },
     };
   } catch (error) {

@@ -13,6 +13,8 @@ export type SsoClientSettings = SsoEstablishment & {
   discoveryPath: string | null;
   scopes: string;
   acrValues: string | null;
+  /** Only then is userinfo's SubjectNameID the subject, and SubjectRefPro read (L5 of the review). */
+  isProSanteConnect: boolean;
 };
 
 /** The establishment with this slug and its SSO settings (enabled or not), or null when it has none. */
@@ -38,5 +40,6 @@ export async function findSsoEstablishment(db: Db, slug: string): Promise<SsoCli
     discoveryPath: sso.discoveryPath,
     scopes: sso.scopes,
     acrValues: sso.acrValues,
+    isProSanteConnect: sso.isProSanteConnect,
   };
 }

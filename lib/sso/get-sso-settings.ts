@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organisationSso, organisations } from "@/db/schema";
+import { type AccountCreationMode, organisationSso, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { listManagedEstablishments } from "@/lib/access/managed-establishments";
@@ -16,6 +16,10 @@ export type SsoSettings = {
   scopes: string;
   acrValues: string | null;
   isEnabled: boolean;
+  isProSanteConnect: boolean;
+  accountCreation: AccountCreationMode;
+  allowedEmailDomains: string[];
+  structureIds: string[];
   updatedAt: Date;
 };
 
@@ -36,14 +40,31 @@ export async function getSsoSettings(db: Db, { actor, organisationId }: { actor:
     scopes: row.scopes,
     acrValues: row.acrValues,
     isEnabled: row.isEnabled,
+    isProSanteConnect: row.isProSanteConnect,
+    accountCreation: row.accountCreation,
+    allowedEmailDomains: row.allowedEmailDomains,
+    structureIds: row.structureIds,
     updatedAt: row.updatedAt,
   };
 }
 
-/** The settings page's data: the establishment's slug (for the callback URL and direct link) and its settings. */
-export async function getSsoSettingsPage(db: Db, options: { actor: Actor; organisationId: string }): Promise<{ slug: string; settings: SsoSettings | null }> {
-  const settings = await getSsoSettings(db, options);
-  const [organisation] = await db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, options.organisationId));
+/** Whether the actor is a platform admin above this establishment (not merely one of its managers). */
+export async function isPlatformAdminOf(db: Db, actor: Actor, organisationId: string): Promise<boolean> {
+  const adminOnly = { ...actor, memberships: actor.memberships.filter((m) => m.role === "admin") };
 
-  return { slug: organisation!.slug, settings };
+  return (await listManagedEstablishments(db, { actor: adminOnly, organisationId })).length > 0;
+}
+
+/**
+ * The settings page's data: the establishment's slug (for the callback URL and direct link), its
+ * settings, and whether the actor may set the e-mail domains (platform admins only).
+ */
+export async function getSsoSettingsPage(db: Db, options: { actor: Actor; organisationId: string }): Promise<{ slug: string; settings: SsoSettings | null; canEditEmailDomains: boolean }> {
+  const settings = await getSsoSettings(db, options);
+  const [[organisation], canEditEmailDomains] = await Promise.all([
+    db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, options.organisationId)),
+    isPlatformAdminOf(db, options.actor, options.organisationId),
+  ]);
+
+  return { slug: organisation!.slug, settings, canEditEmailDomains };
 }

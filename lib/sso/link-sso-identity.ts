@@ -1,12 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accounts, memberships, users } from "@/db/schema";
+import { accounts, memberships, organisationSso, users } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
+import { type AccountCreationPolicy, NO_ACCOUNT_CREATION, mayCreateAccount, trustedEmail } from "./account-creation";
 
-/** A person as an identity provider vouches for them; (issuer, subject) is what identifies them. */
-export type SsoIdentity = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null };
+/**
+ * A person as an identity provider vouches for them; (issuer, subject) is what identifies them.
+ * `structureIds`: the FINESS/SIRET of their activities, for Pro Santé Connect only (else empty).
+ */
+export type SsoIdentity = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null; structureIds: string[] };
 
-export type SsoRefusal = "inactive" | "not_member" | "other_establishment";
+export type SsoRefusal = "inactive" | "not_member" | "other_establishment" | "link_required" | "no_account";
 
 export type LinkSsoIdentityResult =
   | { status: "signed_in"; user: { id: string; name: string | null; email: string | null }; how: "known" | "linked" | "created" }
@@ -14,21 +18,43 @@ export type LinkSsoIdentityResult =
 
 export type LinkSsoIdentityOptions = { organisationId: string; identity: SsoIdentity; origin?: RequestOrigin };
 
-type UserRow = { id: string; name: string | null; email: string | null; isActive: boolean };
+type UserRow = { id: string; name: string | null; email: string | null; isActive: boolean; createdBySsoIssuer: string | null };
 
-async function membershipOf(db: Db, userId: string, organisationId: string): Promise<boolean> {
-  const [row] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+const userColumns = { id: users.id, name: users.name, email: users.email, isActive: users.isActive, createdBySsoIssuer: users.createdBySsoIssuer };
 
-  return !!row;
+async function membershipsOf(db: Db, userId: string) {
+  return db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+}
+
+async function creationPolicy(db: Db, organisationId: string): Promise<AccountCreationPolicy> {
+  const [row] = await db
+    .select({ accountCreation: organisationSso.accountCreation, isProSanteConnect: organisationSso.isProSanteConnect, allowedEmailDomains: organisationSso.allowedEmailDomains, structureIds: organisationSso.structureIds })
+    .from(organisationSso)
+    .where(eq(organisationSso.organisationId, organisationId));
+
+  return row ?? NO_ACCOUNT_CREATION;
+}
+
+/**
+ * Whether a provider's identity may be linked to this account without the person's word: the
+ * account is a learner here and holds no other role anywhere (no manager, no platform admin),
+ * and either was created by this same provider or belongs to this establishment only.
+ */
+function linkableAutomatically(user: UserRow, roles: { organisationId: string; role: string }[], organisationId: string, issuer: string): SsoRefusal | null {
+  if (!roles.some((m) => m.organisationId === organisationId)) return "other_establishment";
+  if (roles.some((m) => m.role !== "learner")) return "link_required";
+  if (user.createdBySsoIssuer === issuer || roles.length === 1) return null;
+
+  return "link_required";
 }
 
 /**
  * Decides who an identity provider's user is in this establishment, and records it (audited):
  * - a known identity signs in its user, if still active and still a member here;
- * - else a verified e-mail of an active member here links the identity to that member;
- * - a verified e-mail of anyone who is not a member here is refused: no account, no link;
- * - otherwise a learner of this establishment is created, with the provider's name and e-mail.
- * The identity is the provider's issuer (accounts.provider) and subject (provider_account_id).
+ * - a verified e-mail links the identity to its account only as linkableAutomatically allows;
+ *   any other existing account is refused (its owner links the identity from "Mon compte");
+ * - an unknown person gets a learner account only as the establishment's settings allow
+ *   (mayCreateAccount), keeping the e-mail only for a domain the platform admins allowed.
  */
 export async function linkSsoIdentity(db: Db, { organisationId, identity, origin }: LinkSsoIdentityOptions): Promise<LinkSsoIdentityResult> {
   const audit = { organisationId, origin };
@@ -40,7 +66,6 @@ export async function linkSsoIdentity(db: Db, { organisationId, identity, origin
     await recordAudit(db, { ...audit, action: "sign_in.succeeded", actorUserId: user.id, details: { method: "sso", issuer: identity.issuer, how } });
     return { status: "signed_in", user: { id: user.id, name: user.name, email: user.email }, how };
   };
-  const userColumns = { id: users.id, name: users.name, email: users.email, isActive: users.isActive };
 
   const [known] = await db
     .select(userColumns)
@@ -49,28 +74,34 @@ export async function linkSsoIdentity(db: Db, { organisationId, identity, origin
     .where(and(eq(accounts.provider, identity.issuer), eq(accounts.providerAccountId, identity.subject)));
   if (known) {
     if (!known.isActive) return refuse("inactive", known.id);
-    if (!(await membershipOf(db, known.id, organisationId))) return refuse("not_member", known.id);
+    if (!(await membershipsOf(db, known.id)).some((m) => m.organisationId === organisationId)) return refuse("not_member", known.id);
     return succeed(known, "known");
   }
 
   const [byEmail] = identity.email ? await db.select(userColumns).from(users).where(eq(users.email, identity.email)) : [];
   if (byEmail && identity.emailVerified) {
-    if (!(await membershipOf(db, byEmail.id, organisationId))) return refuse("other_establishment", byEmail.id);
+    const refusal = linkableAutomatically(byEmail, await membershipsOf(db, byEmail.id), organisationId, identity.issuer);
+    if (refusal) return refuse(refusal, byEmail.id);
     if (!byEmail.isActive) return refuse("inactive", byEmail.id);
     await db.transaction(async (tx) => {
       await tx.insert(accounts).values({ userId: byEmail.id, type: "oidc", provider: identity.issuer, providerAccountId: identity.subject });
-      await recordAudit(tx, { ...audit, action: "sso.identity_linked", actorUserId: byEmail.id, targetType: "sso_subject", targetId: identity.subject, details: { issuer: identity.issuer } });
+      await recordAudit(tx, { ...audit, action: "sso.identity_linked", actorUserId: byEmail.id, targetType: "sso_subject", targetId: identity.subject, details: { issuer: identity.issuer, how: "automatic" } });
     });
     return succeed(byEmail, "linked");
   }
 
-  // An unverified e-mail proves nothing: it is neither linked nor kept (it may be someone else's).
-  const email = identity.emailVerified && !byEmail ? identity.email : null;
+  const policy = await creationPolicy(db, organisationId);
+  if (!mayCreateAccount(policy, identity)) return refuse("no_account", null);
+  // An address already in use, or not vouched for, is not kept: it may be someone else's.
+  const email = byEmail ? null : trustedEmail(policy, identity);
   const created = await db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ name: identity.name ?? email ?? "Agent", email, emailVerified: email ? new Date() : null }).returning(userColumns);
+    const [user] = await tx
+      .insert(users)
+      .values({ name: identity.name ?? email ?? "Agent", email, emailVerified: email ? new Date() : null, createdBySsoIssuer: identity.issuer, createdBySsoOrganisationId: organisationId })
+      .returning(userColumns);
     await tx.insert(memberships).values({ userId: user!.id, organisationId, role: "learner" });
     await tx.insert(accounts).values({ userId: user!.id, type: "oidc", provider: identity.issuer, providerAccountId: identity.subject });
-    await recordAudit(tx, { ...audit, action: "sso.user_created", actorUserId: user!.id, targetType: "user", targetId: user!.id, details: { issuer: identity.issuer } });
+    await recordAudit(tx, { ...audit, action: "sso.user_created", actorUserId: user!.id, targetType: "user", targetId: user!.id, details: { issuer: identity.issuer, rule: policy.accountCreation } });
 
     return user!;
   });

@@ -7,18 +7,23 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { decryptClientSecret, encryptClientSecret } from "./client-secret-crypto";
+import { isPlatformAdminOf } from "./get-sso-settings";
 import { type SsoSettingsInput, ssoSettingsSchema } from "./sso-settings-schema";
 
 export type SaveSsoSettingsOptions = { actor: Actor; organisationId: string; input: SsoSettingsInput; origin?: RequestOrigin };
 
 export type SaveSsoSettingsResult = { ok: true; created: boolean } | { ok: false; fieldErrors: Record<string, string[]> };
 
-const AUDITED_FIELDS = ["displayName", "issuer", "clientId", "discoveryPath", "scopes", "acrValues", "isEnabled"] as const;
+const AUDITED_FIELDS = ["displayName", "issuer", "clientId", "discoveryPath", "scopes", "acrValues", "isEnabled", "isProSanteConnect", "accountCreation", "allowedEmailDomains", "structureIds"] as const;
 
 /**
  * Creates or changes an establishment's SSO settings. Only its managers and the platform admins
  * above it may (others: not_found, nothing written). The client secret is stored encrypted; left
- * empty on an existing configuration it is kept. Audited with the names of the changed fields.
+ * empty on an existing configuration it is kept, unless the issuer or discovery path changed:
+ * then the old secret is dropped and a new one is required (it must never reach another server).
+ * The e-mail domains the provider vouches for are the platform admins' to set (a manager's
+ * provider could otherwise pre-register addresses of other establishments); they are cleared
+ * when a manager points the settings at another provider. Audited with the changed fields.
  */
 export async function saveSsoSettings(db: Db, { actor, organisationId, input, origin }: SaveSsoSettingsOptions): Promise<SaveSsoSettingsResult> {
   const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
@@ -27,18 +32,28 @@ export async function saveSsoSettings(db: Db, { actor, organisationId, input, or
   const parsed = ssoSettingsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const { clientSecret, ...values } = parsed.data;
-  const [existing] = await db.select().from(organisationSso).where(eq(organisationSso.organisationId, establishment.id));
-  const keepsSecret = !!existing && decryptClientSecret(existing.clientSecretEncrypted) !== null;
-  if (!keepsSecret && clientSecret === "") return { ok: false, fieldErrors: { clientSecret: ["Saisissez le secret client (client_secret) fourni par le fournisseur d'identité."] } };
+  const [[existing], isAdmin] = await Promise.all([db.select().from(organisationSso).where(eq(organisationSso.organisationId, establishment.id)), isPlatformAdminOf(db, actor, establishment.id)]);
+  const providerChanged = !!existing && (existing.issuer !== values.issuer || existing.discoveryPath !== (values.discoveryPath || null));
+  const keepsSecret = !!existing && !providerChanged && decryptClientSecret(existing.clientSecretEncrypted) !== null;
+  const allowedEmailDomains = isAdmin ? values.allowedEmailDomains : existing && !providerChanged ? existing.allowedEmailDomains : [];
+  const fieldErrors: Record<string, string[]> = {};
+  if (!keepsSecret && clientSecret === "") {
+    fieldErrors.clientSecret = [providerChanged ? "L'émetteur ou le chemin de découverte a changé : saisissez de nouveau le secret client. L'ancien est effacé et ne sera jamais envoyé au nouveau serveur." : "Saisissez le secret client (client_secret) fourni par le fournisseur d'identité."];
+  }
+  if (values.accountCreation === "email_domain" && allowedEmailDomains.length === 0) {
+    fieldErrors.accountCreation = [isAdmin ? "Saisissez au moins un domaine de messagerie autorisé." : "Aucun domaine de messagerie n'est autorisé pour ce fournisseur : le centre régional (administrateur de la plateforme) doit d'abord en saisir."];
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const row = {
     ...values,
+    allowedEmailDomains,
     discoveryPath: values.discoveryPath || null,
     acrValues: values.acrValues || null,
     clientSecretEncrypted: clientSecret ? encryptClientSecret(clientSecret) : existing!.clientSecretEncrypted,
     updatedAt: new Date(),
   };
-  const changed: string[] = AUDITED_FIELDS.filter((field) => !existing || existing[field] !== row[field]);
+  const changed: string[] = AUDITED_FIELDS.filter((field) => !existing || JSON.stringify(existing[field]) !== JSON.stringify(row[field]));
   if (clientSecret) changed.push("clientSecret");
 
   await db.transaction(async (tx) => {
@@ -53,7 +68,7 @@ export async function saveSsoSettings(db: Db, { actor, organisationId, input, or
       origin,
       targetType: "organisation",
       targetId: establishment.id,
-      details: { created: !existing, changed, isEnabled: row.isEnabled, issuer: row.issuer },
+      details: { created: !existing, changed, isEnabled: row.isEnabled, issuer: row.issuer, accountCreation: row.accountCreation, allowedEmailDomains: row.allowedEmailDomains },
     });
   });
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { accountCreationModes } from "@/db/schema/accounts-admin";
 import { isAllowedProviderUrl } from "./loopback";
+import { normaliseStructureId } from "./pro-sante-connect";
 
 export const DEFAULT_SCOPES = "openid email profile";
 export const DEFAULT_DISCOVERY_PATH = "/.well-known/openid-configuration";
@@ -32,6 +34,24 @@ function discoveryPathError(value: string): string | null {
   return null;
 }
 
+const LIST_MAX = 50;
+// A host name of at least two labels, as in an e-mail address; sub-domains are listed one by one.
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+// FINESS: 9 characters, a département code first (2A/2B in Corsica); SIRET: 14 digits.
+const STRUCTURE_ID = /^([0-9]{9}|2[AB][0-9]{7}|[0-9]{14})$/;
+
+/** A typed list (one per line, or separated by commas, semicolons or spaces), without repeats. */
+function splitList(value: string): string[] {
+  return [...new Set(value.split(/[\s,;]+/).filter(Boolean))];
+}
+
+function listError(values: string[], pattern: RegExp, message: string): string | null {
+  if (values.length > LIST_MAX) return `${LIST_MAX} valeurs au plus.`;
+  const wrong = values.filter((value) => !pattern.test(value));
+
+  return wrong.length > 0 ? `${message} (${wrong.slice(0, 3).join(", ")})` : null;
+}
+
 function scopesError(value: string): string | null {
   if (!TOKEN_LIST.test(value)) return "Séparez les scopes par une espace, sans autre caractère spécial (par exemple : openid email profile).";
   if (!value.split(" ").includes("openid")) return "Les scopes doivent contenir openid.";
@@ -53,6 +73,10 @@ export const ssoSettingsSchema = z
     scopes: z.string().default(""),
     acrValues: z.string().default(""),
     isEnabled: z.boolean().default(true),
+    isProSanteConnect: z.boolean().default(false),
+    accountCreation: z.enum(accountCreationModes, { error: "Choisissez qui peut créer un compte par ce fournisseur." }).default("none"),
+    allowedEmailDomains: z.string().default(""),
+    structureIds: z.string().default(""),
   })
   .transform((input) => ({
     displayName: input.displayName.replace(/\s+/g, " ").trim(),
@@ -63,6 +87,10 @@ export const ssoSettingsSchema = z
     scopes: input.scopes.replace(/\s+/g, " ").trim() || DEFAULT_SCOPES,
     acrValues: input.acrValues.replace(/\s+/g, " ").trim(),
     isEnabled: input.isEnabled,
+    isProSanteConnect: input.isProSanteConnect,
+    accountCreation: input.accountCreation,
+    allowedEmailDomains: splitList(input.allowedEmailDomains.toLowerCase()).map((domain) => domain.replace(/^@/, "")),
+    structureIds: splitList(input.structureIds).map(normaliseStructureId),
   }))
   .superRefine((value, context) => {
     const name = value.displayName;
@@ -77,6 +105,14 @@ export const ssoSettingsSchema = z
       discoveryPath: discoveryPathError(value.discoveryPath) ?? (value.discoveryPath.length > TEXT_MAX ? "Ce chemin est trop long." : null),
       scopes: scopesError(value.scopes) ?? (value.scopes.length > TEXT_MAX ? "Trop de scopes." : null),
       acrValues: value.acrValues !== "" && !TOKEN_LIST.test(value.acrValues) ? "Séparez les valeurs acr par une espace (par exemple : eidas1)." : null,
+      allowedEmailDomains: listError(value.allowedEmailDomains, DOMAIN, "Saisissez des noms de domaine, par exemple ch-exemple.fr"),
+      structureIds: listError(value.structureIds, STRUCTURE_ID, "Saisissez des numéros FINESS (9 caractères) ou SIRET (14 chiffres)"),
+      accountCreation:
+        value.accountCreation === "psc_structure" && !value.isProSanteConnect
+          ? "La création par structure n'existe que pour Pro Santé Connect : cochez « Ce fournisseur est Pro Santé Connect »."
+          : value.accountCreation === "psc_structure" && value.structureIds.length === 0
+            ? "Saisissez au moins un numéro FINESS ou SIRET de l'établissement."
+            : null,
     };
     for (const [field, message] of Object.entries(errors)) {
       if (message) context.addIssue({ code: "custom", path: [field], message });

@@ -2,7 +2,16 @@ import { decode, encode } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/auth/secret";
 
 /** What the browser carries between leaving for the identity provider and coming back. */
-export type SsoTransaction = { state: string; nonce: string; codeVerifier: string; organisationId: string; slug: string; returnTo: string };
+export type SsoTransaction = {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  organisationId: string;
+  slug: string;
+  returnTo: string;
+  /** Set when the signed-in user started it from "Mon compte": the identity is linked to them only. */
+  linkUserId?: string;
+};
 
 export const SSO_TRANSACTION_COOKIE = "vigie-sso";
 export const SSO_TRANSACTION_MAX_AGE_SECONDS = 10 * 60;
@@ -21,6 +30,7 @@ export async function openSsoTransaction(value: string | undefined): Promise<Sso
     const payload = await decode<Partial<SsoTransaction>>({ token: value, secret: getAuthSecret(), salt: SALT });
     const fields = ["state", "nonce", "codeVerifier", "organisationId", "slug", "returnTo"] as const;
     if (!payload || !fields.every((field) => typeof payload[field] === "string")) return null;
+    if (payload.linkUserId !== undefined && typeof payload.linkUserId !== "string") return null;
 
     return payload as SsoTransaction;
   } catch {

@@ -7,15 +7,22 @@ import type { SsoTransaction } from "./sso-transaction";
 
 export type StartSsoResult = { ok: true; authorizationUrl: URL; transaction: SsoTransaction } | { ok: false; error: "unavailable" | "provider" };
 
-export type StartSsoOptions = { slug: string; redirectUri: string; returnTo: string; origin?: RequestOrigin };
+export type StartSsoOptions = {
+  slug: string;
+  redirectUri: string;
+  returnTo: string;
+  origin?: RequestOrigin;
+  /** A link from "Mon compte": the signed-in user and the establishment their request named. */
+  link?: { userId: string; organisationId: string };
+};
 
 /**
  * Prepares an authorization code request to the establishment's identity provider, with a
  * fresh state, nonce and PKCE S256 verifier kept in the returned transaction (for the cookie).
  */
-export async function startSso(db: Db, { slug, redirectUri, returnTo, origin }: StartSsoOptions): Promise<StartSsoResult> {
+export async function startSso(db: Db, { slug, redirectUri, returnTo, origin, link }: StartSsoOptions): Promise<StartSsoResult> {
   const settings = await findSsoEstablishment(db, slug);
-  if (!settings?.isEnabled) return { ok: false, error: "unavailable" };
+  if (!settings?.isEnabled || (link && link.organisationId !== settings.organisationId)) return { ok: false, error: "unavailable" };
   const discovery = await discoverProvider(settings);
   if (!discovery.ok) {
     await recordAudit(db, { action: "sign_in.failed", organisationId: settings.organisationId, origin, details: { method: "sso", reason: "discovery", problem: discovery.problem } });
@@ -29,6 +36,7 @@ export async function startSso(db: Db, { slug, redirectUri, returnTo, origin }: 
     organisationId: settings.organisationId,
     slug: settings.slug,
     returnTo,
+    ...(link ? { linkUserId: link.userId } : {}),
   };
   const url = new URL(discovery.server.authorization_endpoint!);
   const parameters: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, auditLog, memberships, users } from "@/db/schema";
+import { accounts, auditLog, memberships, organisationSso, users } from "@/db/schema";
 import { createOrganisation, createUser, uniqueSuffix } from "@/db/seed/factories";
 import { type SsoIdentity, linkSsoIdentity } from "@/lib/sso/link-sso-identity";
 import { type TestDb, createTestDb } from "../support/db";
@@ -15,6 +15,16 @@ beforeAll(async () => {
   const centre = await createOrganisation(testDb.db, { kind: "centre" });
   establishmentId = (await createOrganisation(testDb.db, { parentId: centre.id })).id;
   otherId = (await createOrganisation(testDb.db, { parentId: centre.id })).id;
+  // This establishment lets its provider create accounts for verified @chu.test addresses.
+  await testDb.db.insert(organisationSso).values({
+    organisationId: establishmentId,
+    displayName: "Compte du CHU",
+    issuer: ISSUER,
+    clientId: "vigie",
+    clientSecretEncrypted: "v1.x.x.x",
+    accountCreation: "email_domain",
+    allowedEmailDomains: ["chu.test"],
+  });
 });
 
 afterAll(async () => {
@@ -24,7 +34,7 @@ afterAll(async () => {
 function identity(overrides: Partial<SsoIdentity> = {}): SsoIdentity {
   const suffix = uniqueSuffix();
 
-  return { issuer: ISSUER, subject: `sub-${suffix}`, email: `agent-${suffix}@chu.test`, emailVerified: true, name: "Françoise Lefèvre-Nguyễn", ...overrides };
+  return { issuer: ISSUER, subject: `sub-${suffix}`, email: `agent-${suffix}@chu.test`, emailVerified: true, name: "Françoise Lefèvre-Nguyễn", structureIds: [], ...overrides };
 }
 
 async function accountsOf(subject: string) {
@@ -53,8 +63,8 @@ describe("linkSsoIdentity", () => {
     expect((await lastAudit(first.user.id)).map((entry) => entry.action).sort()).toEqual(["sign_in.succeeded", "sign_in.succeeded", "sso.user_created"]);
   });
 
-  it("links an unknown identity to the member of this establishment with the same verified e-mail", async () => {
-    const member = await createUser(testDb.db, { organisationId: establishmentId, role: "manager" });
+  it("links an unknown identity to the learner of this establishment (and of nothing else) with the same verified e-mail", async () => {
+    const member = await createUser(testDb.db, { organisationId: establishmentId });
     const person = identity();
 
     const result = await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: { ...person, email: member.email } });
@@ -77,14 +87,14 @@ describe("linkSsoIdentity", () => {
     expect(await lastAudit(person.subject)).toEqual([{ action: "sign_in.failed", reason: "other_establishment" }]);
   });
 
-  it("does not link on an unverified e-mail, and does not give the new account that e-mail", async () => {
+  it("neither links nor creates on an unverified e-mail, even of an allowed domain", async () => {
     const member = await createUser(testDb.db, { organisationId: establishmentId });
     const person = identity({ email: member.email, emailVerified: false });
 
     const result = await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: person });
 
-    expect(result).toMatchObject({ status: "signed_in", how: "created", user: { email: null } });
-    if (result.status === "signed_in") expect(result.user.id).not.toBe(member.id);
+    expect(result).toEqual({ status: "refused", reason: "no_account" });
+    expect(await accountsOf(person.subject)).toEqual([]);
   });
 
   it("refuses a known identity whose user was deactivated or is no longer a member", async () => {

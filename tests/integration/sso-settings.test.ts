@@ -182,3 +182,58 @@ describe("listSsoEstablishments and findSsoEstablishment", () => {
     expect(await findSsoEstablishment(testDb.db, "inconnu")).toBeNull();
   });
 });
+
+describe("saveSsoSettings: provider changes and who may create accounts", () => {
+  it("drops the stored secret and asks for a new one when the issuer or the discovery path changes (L4)", async () => {
+    const establishment = await createOrganisation(testDb.db, { parentId: centreId });
+    const manager = await actorWith(establishment.id, "manager");
+    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid });
+
+    for (const change of [{ issuer: "https://idp.ailleurs.test/realms/x" }, { discoveryPath: "/.well-known/openid-configuration" }]) {
+      const result = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, ...change, clientSecret: "" } });
+      expect(result.ok ? [] : Object.keys(result.fieldErrors)).toEqual(["clientSecret"]);
+      expect((await storedRow(establishment.id))!.issuer).toBe(valid.issuer);
+    }
+
+    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, issuer: "https://idp.ailleurs.test/realms/x", clientSecret: "secret-du-nouveau" } });
+    const row = (await storedRow(establishment.id))!;
+    expect(decryptClientSecret(row.clientSecretEncrypted)).toBe("secret-du-nouveau");
+  });
+
+  it("lets only a platform admin set the allowed e-mail domains, and clears them when a manager changes the issuer", async () => {
+    const establishment = await createOrganisation(testDb.db, { parentId: centreId });
+    const manager = await actorWith(establishment.id, "manager");
+    const admin = await actorWith(centreId, "admin");
+
+    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, allowedEmailDomains: "ch-a.fr" } });
+    expect((await storedRow(establishment.id))!.allowedEmailDomains).toEqual([]);
+    const refused = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, accountCreation: "email_domain", allowedEmailDomains: "ch-a.fr" } });
+    expect(refused.ok ? [] : Object.keys(refused.fieldErrors)).toEqual(["accountCreation"]);
+
+    await saveSsoSettings(testDb.db, { actor: admin, organisationId: establishment.id, input: { ...valid, accountCreation: "email_domain", allowedEmailDomains: "@CH-Exemple.fr, ght.ch-exemple.fr" } });
+    expect(await storedRow(establishment.id)).toMatchObject({ accountCreation: "email_domain", allowedEmailDomains: ["ch-exemple.fr", "ght.ch-exemple.fr"] });
+    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, accountCreation: "email_domain", displayName: "Compte du CH" } });
+    expect((await storedRow(establishment.id))!.allowedEmailDomains).toEqual(["ch-exemple.fr", "ght.ch-exemple.fr"]);
+
+    const moved = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, issuer: "https://idp.mallory.test/realms/x", clientSecret: "x" } });
+    expect(moved.ok).toBe(true);
+    expect(await storedRow(establishment.id)).toMatchObject({ issuer: "https://idp.mallory.test/realms/x", allowedEmailDomains: [], accountCreation: "none" });
+  });
+
+  it("creates by structure only for Pro Santé Connect with FINESS or SIRET numbers, and says what is wrong", async () => {
+    const establishment = await createOrganisation(testDb.db, { parentId: centreId });
+    const manager = await actorWith(establishment.id, "manager");
+    const fields = async (input: Record<string, unknown>) => {
+      const result = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, ...input } });
+      return result.ok ? [] : Object.keys(result.fieldErrors).sort();
+    };
+
+    expect(await fields({ accountCreation: "psc_structure", structureIds: "130000001" })).toEqual(["accountCreation"]);
+    expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true })).toEqual(["accountCreation"]);
+    expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: "13000000, CHU" })).toEqual(["structureIds"]);
+    expect(await fields({ accountCreation: "tout-le-monde" })).toEqual(["accountCreation"]);
+    expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: "2a0000001\n123 45678901234" })).toEqual(["structureIds"]);
+    expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: "2a0000001, 12345678901234" })).toEqual([]);
+    expect(await storedRow(establishment.id)).toMatchObject({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: ["2A0000001", "12345678901234"] });
+  });
+});

@@ -1,8 +1,38 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import Provider from "oidc-provider";
 
-/** A person the test provider knows; `login` is what they type on its sign-in page. */
-export type TestPerson = { login: string; givenName: string; familyName: string; email: string; emailVerified?: boolean };
+/** A place of practice, as Pro Santé Connect names it (unknown numbers are empty strings there). */
+export type TestActivity = { finessSite?: string; finessLegalEntity?: string; siret?: string; name?: string };
+
+/**
+ * A person the test provider knows; `login` is what they type on its sign-in page. `activities`
+ * become userinfo's SubjectRefPro.exercices[].activities[], in Pro Santé Connect's shape.
+ */
+export type TestPerson = { login: string; givenName: string; familyName: string; email: string; emailVerified?: boolean; activities?: TestActivity[] };
+
+/** SubjectRefPro as Pro Santé Connect's userinfo gives it (the fields Vigie reads, and a few around them). */
+export function subjectRefPro(person: TestPerson): Record<string, unknown> {
+  return {
+    codeCivilite: "MME",
+    exercices: [
+      {
+        codeProfession: "60",
+        codeCategorieProfessionnelle: "C",
+        nomDExercice: person.familyName,
+        prenomDExercice: person.givenName,
+        activities: (person.activities ?? []).map((activity) => ({
+          codeModeExercice: "S",
+          numeroFinessSite: activity.finessSite ?? "",
+          numeroFinessetablissementJuridique: activity.finessLegalEntity ?? "",
+          numeroSiretSite: activity.siret ?? "",
+          numeroSirenSite: activity.siret?.slice(0, 9) ?? "",
+          identifiantTechniqueDeLaStructure: `R10000${activity.siret ?? activity.finessSite ?? "0"}`,
+          raisonSocialeSite: activity.name ?? "",
+        })),
+      },
+    ],
+  };
+}
 
 export type TestIdentityProviderOptions = {
   port: number;
@@ -35,7 +65,7 @@ async function formBody(request: IncomingMessage): Promise<URLSearchParams> {
 /**
  * A real OpenID Connect provider (panva's oidc-provider) on loopback, set up like Pro Santé
  * Connect: discovery at /.well-known/wallet-openid-configuration, a `scope_all` scope whose
- * claims (SubjectNameID, names, e-mail) come from userinfo only, acr `eidas1`, PKCE required,
+ * claims (SubjectNameID, SubjectRefPro, names, e-mail) come from userinfo only, acr `eidas1`, PKCE required,
  * `iss` in the authorization response. Its own login and consent pages stand in for the wallet.
  */
 export async function startTestIdentityProvider(options: TestIdentityProviderOptions): Promise<TestIdentityProvider> {
@@ -44,7 +74,7 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
   const provider = new Provider(issuer, {
     clients: [{ client_id: options.clientId, client_secret: options.clientSecret, redirect_uris: [options.redirectUri], grant_types: ["authorization_code"], response_types: ["code"], token_endpoint_auth_method: "client_secret_basic" }],
     scopes: ["openid", "scope_all"],
-    claims: { openid: ["sub"], scope_all: ["SubjectNameID", "given_name", "family_name", "email", "email_verified"] },
+    claims: { openid: ["sub"], scope_all: ["SubjectNameID", "SubjectRefPro", "given_name", "family_name", "email", "email_verified"] },
     acrValues: ["eidas1"],
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
@@ -57,6 +87,7 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
         claims: async () => ({
           sub: accountId,
           SubjectNameID: `8${accountId}`,
+          SubjectRefPro: subjectRefPro(person),
           given_name: person.givenName,
           family_name: person.familyName,
           email: person.email,

@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
+import { listAccountSsoLinks } from "@/lib/sso/list-account-sso-links";
+import { isSsoLinkOutcome } from "@/lib/sso/sso-urls";
+import { SsoLinks } from "./_components/sso-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-export default async function AccountPage() {
-  const [actor, t] = await Promise.all([requireActor("/mon-compte"), getTranslations("account")]);
+type Props = { searchParams: Promise<{ sso?: string }> };
+
+export default async function AccountPage({ searchParams }: Props) {
+  const [actor, t, { sso }, { db }] = await Promise.all([requireActor("/mon-compte"), getTranslations("account"), searchParams, getDb()]);
+  const providers = await listAccountSsoLinks(db, actor);
 
   return (
     <div className="narrow">
@@ -20,6 +27,7 @@ export default async function AccountPage() {
         <dt>{t("establishments")}</dt>
         <dd>{actor.memberships.map((m) => m.organisationName).join(", ") || "—"}</dd>
       </dl>
+      <SsoLinks userId={actor.userId} providers={providers} outcome={isSsoLinkOutcome(sso) ? sso : null} />
       <section className="section" aria-labelledby="mes-donnees">
         <h2 id="mes-donnees">{t("dataTitle")}</h2>
         <p>{t("dataBody")}</p>

@@ -29,6 +29,7 @@ const ACTION_KEYS = {
   "account.deactivated": "actions.account_deactivated",
   "account.reactivated": "actions.account_reactivated",
   "audit.rate_limited": "actions.audit_rate_limited",
+  "sso.link_refused": "actions.sso_link_refused",
 } as const satisfies Record<AuditAction, string>;
 
 export async function generateMetadata(): Promise<Metadata> {

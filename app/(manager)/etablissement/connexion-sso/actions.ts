@@ -27,6 +27,10 @@ const formSchema = z.object({
   scopes: text,
   acrValues: text,
   isEnabled: z.string().optional(),
+  isProSanteConnect: z.string().optional(),
+  accountCreation: text,
+  allowedEmailDomains: text,
+  structureIds: text,
 });
 
 async function appErrorState(error: unknown): Promise<FormState> {
@@ -39,11 +43,11 @@ async function appErrorState(error: unknown): Promise<FormState> {
 export async function saveSso(_previous: FormState, formData: FormData): Promise<FormState> {
   const [t, actor] = await Promise.all([getTranslations("sso.settings"), getActor()]);
   if (!actor) return { message: t("signedOut") };
-  const { organisationId, isEnabled, ...input } = formSchema.parse(Object.fromEntries(formData));
+  const { organisationId, isEnabled, isProSanteConnect, accountCreation, ...input } = formSchema.parse(Object.fromEntries(formData));
   const { db } = await getDb();
 
   try {
-    const result = await saveSsoSettings(db, { actor, organisationId, input: { ...input, isEnabled: isEnabled === "on" }, origin: requestOrigin(await headers()) });
+    const result = await saveSsoSettings(db, { actor, organisationId, input: { ...input, isEnabled: isEnabled === "on", isProSanteConnect: isProSanteConnect === "on", accountCreation: (accountCreation || "none") as "none" }, origin: requestOrigin(await headers()) });
     if (!result.ok) return { fieldErrors: result.fieldErrors, message: t("fixFields"), typed: typedValues(formData) };
     revalidatePath(PAGE);
 

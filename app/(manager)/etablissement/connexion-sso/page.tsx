@@ -22,7 +22,7 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
   const [{ etablissement }, t, requestHeaders] = await Promise.all([searchParams, getTranslations("sso.settings"), headers()]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
   const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/connexion-sso", etablissement);
-  const { slug, settings } = await getSsoSettingsPage(db, { actor, organisationId: selected.id });
+  const { slug, settings, canEditEmailDomains } = await getSsoSettingsPage(db, { actor, organisationId: selected.id });
 
   return (
     <div className="narrow">
@@ -53,6 +53,7 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
         key={selected.id}
         organisationId={selected.id}
         hasClientSecret={settings?.hasClientSecret ?? false}
+        canEditEmailDomains={canEditEmailDomains}
         initial={{
           displayName: settings?.displayName ?? "",
           issuer: settings?.issuer ?? "",
@@ -61,6 +62,10 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
           scopes: settings?.scopes ?? DEFAULT_SCOPES,
           acrValues: settings?.acrValues ?? "",
           isEnabled: settings?.isEnabled ?? true,
+          isProSanteConnect: settings?.isProSanteConnect ?? false,
+          accountCreation: settings?.accountCreation ?? "none",
+          allowedEmailDomains: settings?.allowedEmailDomains.join(", ") ?? "",
+          structureIds: settings?.structureIds.join(", ") ?? "",
         }}
       />
       {settings && (

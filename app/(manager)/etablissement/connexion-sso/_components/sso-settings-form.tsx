@@ -2,13 +2,26 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormOutcome, TextField } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome, TextField } from "@/app/_components/form-feedback";
+import { type AccountCreationMode, accountCreationModes } from "@/db/schema/accounts-admin";
 import type { FormState } from "@/lib/forms";
 import { saveSso } from "../actions";
 
-export type SsoFormValues = { displayName: string; issuer: string; clientId: string; discoveryPath: string; scopes: string; acrValues: string; isEnabled: boolean };
+export type SsoFormValues = {
+  displayName: string;
+  issuer: string;
+  clientId: string;
+  discoveryPath: string;
+  scopes: string;
+  acrValues: string;
+  isEnabled: boolean;
+  isProSanteConnect: boolean;
+  accountCreation: AccountCreationMode;
+  allowedEmailDomains: string;
+  structureIds: string;
+};
 
-type Props = { organisationId: string; initial: SsoFormValues; hasClientSecret: boolean };
+type Props = { organisationId: string; initial: SsoFormValues; hasClientSecret: boolean; canEditEmailDomains: boolean };
 
 const TEXT_FIELDS = [
   { key: "displayName", hint: "displayNameHint", type: "text" },
@@ -21,12 +34,14 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** The SSO settings; the client secret is write-only (never sent back to the browser). */
-export function SsoSettingsForm({ organisationId, initial, hasClientSecret }: Props) {
+export function SsoSettingsForm({ organisationId, initial, hasClientSecret, canEditEmailDomains }: Props) {
   const t = useTranslations("sso.settings");
   const [state, action, pending] = useActionState<FormState, FormData>(saveSso, {});
   const errors = state.fieldErrors ?? {};
   const typed = state.typed;
-  const value = (key: Exclude<keyof SsoFormValues, "isEnabled">) => typed?.[key] ?? initial[key];
+  const value = (key: Exclude<keyof SsoFormValues, "isEnabled" | "isProSanteConnect">) => typed?.[key] ?? initial[key];
+  const checked = (key: "isEnabled" | "isProSanteConnect") => (typed ? typed[key] === "on" : initial[key]);
+  const creation = value("accountCreation");
 
   return (
     <form action={action} className="form" noValidate>
@@ -46,7 +61,33 @@ export function SsoSettingsForm({ organisationId, initial, hasClientSecret }: Pr
         />
       ))}
       <div className="field field--checkbox">
-        <input id="isEnabled" name="isEnabled" type="checkbox" defaultChecked={typed ? typed.isEnabled === "on" : initial.isEnabled} />
+        <input id="isProSanteConnect" name="isProSanteConnect" type="checkbox" defaultChecked={checked("isProSanteConnect")} aria-describedby="isProSanteConnect-hint" />
+        <label htmlFor="isProSanteConnect">{t("isProSanteConnect")}</label>
+        <span id="isProSanteConnect-hint" className="hint">
+          {t("isProSanteConnectHint")}
+        </span>
+      </div>
+      <fieldset className="choices" aria-describedby={["accountCreation-hint", errors.accountCreation?.length ? "accountCreation-error" : ""].filter(Boolean).join(" ")}>
+        <legend>{t("accountCreation")}</legend>
+        <span id="accountCreation-hint" className="hint">
+          {t("accountCreationHint")}
+        </span>
+        {accountCreationModes.map((mode) => (
+          <div key={mode} className="field field--checkbox">
+            <input id={`accountCreation-${mode}`} name="accountCreation" type="radio" value={mode} defaultChecked={creation === mode} />
+            <label htmlFor={`accountCreation-${mode}`}>{t(`accountCreation_${mode}`)}</label>
+          </div>
+        ))}
+        <FieldError id="accountCreation-error" errors={errors.accountCreation} />
+      </fieldset>
+      {canEditEmailDomains ? (
+        <TextField id="allowedEmailDomains" label={t("allowedEmailDomains")} hint={t("allowedEmailDomainsHint")} errors={errors.allowedEmailDomains} autoComplete="off" spellCheck={false} defaultValue={value("allowedEmailDomains")} />
+      ) : (
+        <p className="hint">{t("allowedEmailDomainsReadOnly", { domains: initial.allowedEmailDomains || t("noDomains") })}</p>
+      )}
+      <TextField id="structureIds" label={t("structureIds")} hint={t("structureIdsHint")} errors={errors.structureIds} autoComplete="off" spellCheck={false} defaultValue={value("structureIds")} />
+      <div className="field field--checkbox">
+        <input id="isEnabled" name="isEnabled" type="checkbox" defaultChecked={checked("isEnabled")} />
         <label htmlFor="isEnabled">{t("isEnabled")}</label>
       </div>
       <button type="submit" className="button" disabled={pending}>
