@@ -12,24 +12,42 @@ const CLIENT_ID = "vigie-e2e";
 const CLIENT_SECRET = `secret-${Date.now()}-ne-doit-jamais-etre-affiche`;
 const PROVIDER_NAME = "Pro Santé Connect (test)";
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? E2E_PORT + 1);
+// The demo establishment's FINESS as the manager enters it; the new staff member practises there.
+const FINESS = "130000001";
 let idp: TestIdentityProvider;
 let login: string;
 let outsiderLogin: string;
+let takeoverLogin: string;
+let managerLogin: string;
+let strangerLogin: string;
 
 test.describe.configure({ mode: "serial" });
+// Each test goes through the provider's pages several times: give them the time of a loaded machine.
+test.beforeEach(() => {
+  test.slow();
+});
 
 test.beforeAll(async ({}, testInfo) => {
   login = `agent-${testInfo.project.name}-${Date.now()}`;
   outsiderLogin = `centre-${testInfo.project.name}-${Date.now()}`;
+  takeoverLogin = `usurpateur-${testInfo.project.name}-${Date.now()}`;
+  managerLogin = `rssi-${testInfo.project.name}-${Date.now()}`;
+  strangerLogin = `ailleurs-${testInfo.project.name}-${Date.now()}`;
   idp = await startTestIdentityProvider({
     port: IDP_PORT,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     redirectUri: CALLBACK_URL,
     people: [
-      { login, givenName: "Léa", familyName: "Rousseau-Ngô", email: `${login}@ch-calanques.test` },
+      { login, givenName: "Léa", familyName: "Rousseau-Ngô", email: `${login}@ch-calanques.test`, activities: [{ finessSite: FINESS, name: "EHPAD Les Calanques" }] },
       // The platform admin's address: a Vigie account that is not a member of the establishment.
       { login: outsiderLogin, givenName: "Alain", familyName: "Fabre", email: "admin@vigie.test" },
+      // Whoever runs the provider can make it assert any address, here the establishment's manager's (C1).
+      { login: takeoverLogin, givenName: "Mallory", familyName: "Usurpatrice", email: "rssi@vigie.test", activities: [{ finessSite: FINESS }] },
+      // A health professional of another structure, unknown to Vigie.
+      { login: strangerLogin, givenName: "Marc", familyName: "Aubert", email: `${strangerLogin}@ailleurs.test`, activities: [{ finessSite: "750000001" }] },
+      // The manager's own identity at the provider, which she links from "Mon compte".
+      { login: managerLogin, givenName: "Sophie", familyName: "Marchand", email: `${managerLogin}@ch-calanques.test`, activities: [{ finessSite: FINESS }] },
     ],
   });
 });
@@ -84,6 +102,13 @@ test("a manager sets up the establishment's provider; the secret is never shown 
   await page.getByLabel("Chemin de découverte (facultatif)", { exact: true }).fill(WALLET_DISCOVERY_PATH);
   await page.getByLabel("Scopes", { exact: true }).fill("openid scope_all");
   await page.getByLabel("Niveau d'authentification exigé (acr_values, facultatif)", { exact: true }).fill("eidas1");
+  await page.getByLabel("Ce fournisseur est Pro Santé Connect").check();
+  await expect(page.getByLabel(/^Personne : les comptes viennent d'une invitation/)).toBeChecked();
+  await page.getByLabel(/^Pro Santé Connect : les professionnels/).check();
+  await page.getByLabel("Structures de l'établissement (FINESS ou SIRET)").fill(FINESS);
+  // Only the regional centre sets the e-mail domains this provider is trusted for.
+  await expect(page.getByText("Domaines de messagerie autorisés (fixés par le centre régional) : aucun")).toBeVisible();
+  await expect(page.getByLabel("Domaines de messagerie autorisés")).toHaveCount(0);
   await page.getByLabel("Activer la connexion par ce fournisseur").check();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("L'émetteur doit être en https://", { exact: false })).toBeVisible();
@@ -106,7 +131,7 @@ test("a manager sets up the establishment's provider; the secret is never shown 
   expect(errors).toEqual([]);
 });
 
-test("a new staff member signs in through the provider, lands as a learner, and is the same user the next time", async ({ page }) => {
+test("a new staff member who practises in the establishment signs in through the provider, lands as a learner, and is the same user the next time", async ({ page }) => {
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Se connecter avec le compte de votre établissement" }).click();
   await page.getByLabel("Rechercher un établissement").fill("Calanques");
@@ -124,9 +149,10 @@ test("a new staff member signs in through the provider, lands as a learner, and 
   await expect(page.getByRole("heading", { level: 1, name: "Mes modules" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Connecté : Léa Rousseau-Ngô" })).toBeVisible();
   const firstId = await myAccountId(page);
-  const data = (await (await myData(page)).json()) as { memberships: { role: string }[]; account: { email: string } };
+  const data = (await (await myData(page)).json()) as { memberships: { role: string }[]; account: { email: string | null } };
   expect(data.memberships.map((m) => m.role)).toEqual(["learner"]);
-  expect(data.account.email).toBe(`${login}@ch-calanques.test`);
+  // No e-mail domain is allowed for this provider: the address it asserts is not kept.
+  expect(data.account.email).toBeNull();
 
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
@@ -196,6 +222,57 @@ test("refusals say why: an account of another establishment, an insufficient aut
   await manager.getByRole("button", { name: "Enregistrer" }).click();
   await expect(manager.getByText("La configuration est enregistrée.")).toBeVisible();
   await manager.close();
+});
+
+test("the provider cannot take over the manager's account by asserting her e-mail, and a professional of another structure does not enrol", async ({ page }) => {
+  await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
+  await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
+  await passProvider(page, takeoverLogin);
+  await expect(page).toHaveURL(/erreur=compte-existant$/);
+  await expect(page.getByRole("alert").filter({ hasText: "Un compte Vigie existe déjà" })).toContainText("liez votre compte depuis « Mon compte »");
+  expect((await myData(page)).status()).toBe(401);
+
+  // Signed out at the provider too, so that it asks who is there.
+  await page.context().clearCookies();
+  await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
+  await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
+  await passProvider(page, strangerLogin);
+  await expect(page).toHaveURL(/erreur=sans-compte$/);
+  await expect(page.getByRole("alert").filter({ hasText: "Aucun compte Vigie" })).toBeVisible();
+  expect((await myData(page)).status()).toBe(401);
+});
+
+test("the manager links her provider identity from Mon compte, then signs in with it", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signInViaApi(page.request, "rssi@vigie.test");
+  await page.goto("/mon-compte");
+  const linkButton = page.getByRole("link", { name: `Lier mon compte ${PROVIDER_NAME}` });
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  // The start of a link needs the request sealed for this session: a link from elsewhere is refused.
+  await page.goto(`/api/sso/${DEMO_ESTABLISHMENT_SLUG}/demarrer?lier=forged`);
+  await expect(page).toHaveURL(/\/mon-compte\?sso=expire$/);
+  await expect(page.getByRole("alert").filter({ hasText: "La demande de liaison" })).toBeVisible();
+
+  await tabTo(page, linkButton);
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => url.pathname.startsWith("/interaction/"));
+  await passProvider(page, managerLogin);
+  await expect(page).toHaveURL(/\/mon-compte\?sso=lie$/);
+  await expect(page.getByText("Votre compte est lié", { exact: false })).toBeVisible();
+  await expect(page.getByText(`${PROVIDER_NAME} (Centre hospitalier des Calanques (démo)) : compte lié`, { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const managerId = await myAccountId(page);
+
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
+  await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
+  await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/interaction/") || (url.origin === E2E_BASE_URL && !url.pathname.startsWith("/connexion/")));
+  await passProvider(page, managerLogin);
+  expect(await myAccountId(page)).toBe(managerId);
+  expect(errors).toEqual([]);
 });
 
 test("once the manager turns it off, the establishment is no longer offered and its sign-in is refused; then the settings are removed", async ({ page }) => {
