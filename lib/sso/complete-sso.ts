@@ -1,4 +1,5 @@
 import * as oauth from "oauth4webapi";
+import { checkPersonName } from "@/lib/people/person-name";
 import type { SsoIdentity } from "./link-sso-identity";
 import { discoverProvider, httpOptions } from "./discover-provider";
 import { proSanteConnectStructureIds } from "./pro-sante-connect";
@@ -67,7 +68,7 @@ export async function completeSso({ settings, transaction, callbackUrl, redirect
         subject: (psc ? stringClaim(profile, "SubjectNameID") : null) ?? claims.sub,
         email,
         emailVerified: email !== null && (profile.email_verified === true || profile.email_verified === "true"),
-        name: stringClaim(profile, "name") ?? ([given, family].filter(Boolean).join(" ") || null),
+        name: providerName(stringClaim(profile, "name") ?? [given, family].filter(Boolean).join(" ")),
         structureIds: psc ? proSanteConnectStructureIds(profile) : [],
       },
     };
@@ -75,3 +76,11 @@ export async function completeSso({ settings, transaction, callbackUrl, redirect
     return { ok: false, error: "provider", detail: String(error) };
   }
 }
+
+/** The provider's name for the person, if it passes the rule every name passes; else none. */
+function providerName(value: string): string | null {
+  const checked = checkPersonName(value);
+
+  return checked.ok ? checked.name : null;
+}
+
