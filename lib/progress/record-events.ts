@@ -69,7 +69,7 @@ async function writeEvents(
 
   // One statement: insert the events, fold the new ones into the progress rows. Atomic on its own.
   const name = learner.organisationId ? "record_events" : "record_session_events";
-  const rows = await executeNamed<{ event_id: string | null }>(db, name, writeEventsStatement(learner, checked));
+  const rows = await executeNamed<{ event_id: string | null }>(db, name, writeEventsStatement(learner, checked, now));
   if (rows.length === 0) return null;
   const insertedIds = new Set(rows.flatMap((row) => (row.event_id ? [row.event_id] : [])));
   const earlierResults = await readEarlierQuizResults(db, learner.userId, checked, insertedIds);

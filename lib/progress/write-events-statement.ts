@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { MAX_ACTIVE_SECONDS } from "./event-schema";
 import type { CheckedEvent } from "./validate-event";
 
 /** Whose events: a given learner, or (organisationId absent) the session's user, re-read here. */
@@ -39,7 +40,7 @@ const mergedCompletedAt = (moduleHasQuiz: SQL) => sql`(case
  * written); the statement returns one row per inserted event id, and a row with a null id when
  * the learner is there but every event was stored before: no row at all means no learner.
  */
-export function writeEventsStatement(learner: LearnerSource, events: CheckedEvent[]): SQL {
+export function writeEventsStatement(learner: LearnerSource, events: CheckedEvent[], receivedAt: Date): SQL {
   // One array per column, unnested into rows: the statement's text is the same for any batch,
   // so it is prepared once per connection (see executeNamed), with a fixed number of parameters
   // (never 13 per event).
@@ -76,6 +77,10 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
       on conflict (user_id, event_id) do nothing
       returning event_id
     ),
+    received as (select ${receivedAt.toISOString()}::timestamptz as at),
+    -- Dates are the server's reception time, never the browser's (no backdating); the browser's
+    -- order only says which step of the batch came last. A batch credits at most MAX_ACTIVE_SECONDS
+    -- of activity, and (in the update) no more than the time since the module's last reception.
     delta as (
       select i.module_id,
         max(i.module_version) as module_version,
@@ -83,15 +88,15 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
         (array_agg(i.step_id order by i.occurred_at desc, i.step_index desc))[1] as last_step_id,
         (array_agg(i.step_index order by i.occurred_at desc, i.step_index desc))[1] as last_step_index,
         max(i.score) as best_score,
-        min(i.occurred_at) filter (where i.passed) as quiz_passed_at,
-        min(i.occurred_at) filter (where i.reaches_end) as reached_end_at,
-        max(i.occurred_at) filter (where (i.has_quiz and i.passed) or (not i.has_quiz and i.reaches_end)) as last_finish_at,
+        case when bool_or(i.passed) then r.at end as quiz_passed_at,
+        case when bool_or(i.reaches_end) then r.at end as reached_end_at,
+        case when bool_or((i.has_quiz and i.passed) or (not i.has_quiz and i.reaches_end)) then r.at end as last_finish_at,
         bool_or(i.has_quiz) as has_quiz,
-        sum(i.active_seconds)::int as time_spent_seconds,
-        min(i.occurred_at) as started_at,
-        max(i.occurred_at) as last_activity_at
-      from incoming i join inserted using (event_id)
-      group by i.module_id
+        least(sum(i.active_seconds), ${sql.raw(String(MAX_ACTIVE_SECONDS))})::int as time_spent_seconds,
+        r.at as started_at,
+        r.at as last_activity_at
+      from incoming i join inserted using (event_id) cross join received r
+      group by i.module_id, r.at
     ),
     upserted as (
       insert into module_progress as p (user_id, module_id, organisation_id, module_version, furthest_step_index, last_step_id, last_step_index,
@@ -122,7 +127,8 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
         last_finish_at = greatest(p.last_finish_at, excluded.last_finish_at),
         -- The latest completion: none before the first, then the later of it and the latest finishing event.
         last_completed_at = case when ${completedAt} is null then null else greatest(${completedAt}, p.last_finish_at, excluded.last_finish_at) end,
-        time_spent_seconds = p.time_spent_seconds + excluded.time_spent_seconds,
+        -- Never more than the seconds since the server last heard from this learner on this module.
+        time_spent_seconds = p.time_spent_seconds + least(excluded.time_spent_seconds, greatest(0, floor(extract(epoch from excluded.last_activity_at - p.last_activity_at)))::int),
         started_at = least(p.started_at, excluded.started_at),
         last_activity_at = greatest(p.last_activity_at, excluded.last_activity_at)
       returning 1

@@ -55,9 +55,10 @@ describe("recordEvents", () => {
       timeSpentSeconds: 70,
       organisationId,
     });
-    expect(progress?.quizPassedAt).toEqual(new Date(start.getTime() + 5 * 60_000));
-    expect(progress?.completedAt).toEqual(new Date(start.getTime() + 6 * 60_000));
-    expect(progress?.startedAt).toEqual(start);
+    // Dates are when the server received the events (`now`), not what the browser says.
+    expect(progress?.quizPassedAt).toEqual(now);
+    expect(progress?.completedAt).toEqual(now);
+    expect(progress?.startedAt).toEqual(now);
   });
 
   it("records an event once when the same event is sent twice", async () => {
@@ -92,7 +93,7 @@ describe("recordEvents", () => {
 
     const progress = await getModuleProgress(testDb.db, learner.userId, "demo-module");
     expect(progress?.bestScore).toBe(100);
-    expect(progress?.quizPassedAt).toEqual(new Date(start.getTime() + 60_000));
+    expect(progress?.quizPassedAt).toEqual(now);
   });
 
   it("does not complete a module whose quiz was failed", async () => {
@@ -124,6 +125,34 @@ describe("recordEvents", () => {
     await record(learner, [stepViewed({ learnerId: learner.userId, at: new Date("2030-01-01T00:00:00Z") }, "lecon")]);
 
     expect((await getModuleProgress(testDb.db, learner.userId, "demo-module"))?.lastActivityAt).toEqual(now);
+  });
+});
+
+describe("recordEvents on the server's clock", () => {
+  it("dates a completion, and so its certificate, when the server received it, whatever date the browser claims", async () => {
+    const learner = await newLearner();
+    const claimed = new Date(now.getTime() - 80 * 24 * 3_600_000);
+    await record(learner, cleanPass(learner.userId, claimed));
+
+    const progress = await getModuleProgress(testDb.db, learner.userId, "demo-module");
+    expect(progress).toMatchObject({ completedAt: now, lastCompletedAt: now, quizPassedAt: now, reachedEndAt: now, startedAt: now, lastActivityAt: now });
+  });
+
+  it("credits no more active time than passed on the server's clock between two receptions, and at most 600 s a batch", async () => {
+    const learner = await newLearner();
+    const at = { learnerId: learner.userId, at: now, activeSeconds: 600 };
+    const batch = () => Array.from({ length: 50 }, () => stepViewed(at, "lecon"));
+    const timeSpent = async () => (await getModuleProgress(testDb.db, learner.userId, "demo-module"))!.timeSpentSeconds;
+
+    await recordEvents(testDb.db, { learner, events: batch(), catalogue, now });
+    expect(await timeSpent()).toBe(600);
+    await recordEvents(testDb.db, { learner, events: batch(), catalogue, now: new Date(now.getTime() + 30_000) });
+    expect(await timeSpent()).toBe(630);
+    await recordEvents(testDb.db, { learner, events: batch(), catalogue, now: new Date(now.getTime() + 30_000) });
+    expect(await timeSpent()).toBe(630);
+    // A learner back after an hour is credited what the browser counted, up to 600 s.
+    await recordEvents(testDb.db, { learner, events: [stepViewed({ ...at, activeSeconds: 45 }, "situation")], catalogue, now: new Date(now.getTime() + 3_630_000) });
+    expect(await timeSpent()).toBe(675);
   });
 });
 
