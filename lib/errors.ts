@@ -7,6 +7,7 @@ export const errorCodes = {
   payload_too_large: { status: 413, fr: "La demande est trop volumineuse.", en: "The request is too large." },
   stale_content: { status: 409, fr: "Ce module a été mis à jour : rechargez la page.", en: "This module was updated: reload the page." },
   rate_limited: { status: 429, fr: "Trop de tentatives : réessayez dans quelques minutes.", en: "Too many attempts: try again in a few minutes." },
+  unavailable: { status: 503, fr: "Le service est momentanément indisponible : réessayez dans quelques secondes. Ce qui était déjà enregistré n'est pas perdu.", en: "The service is briefly unavailable: try again in a few seconds. What was already saved is not lost." },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

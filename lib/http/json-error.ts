@@ -1,17 +1,28 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
+import { RETRY_AFTER_SECONDS, describeDatabaseFailure, isDatabaseUnavailable } from "@/db/database-unavailable";
+import { AppError, errorCodes } from "@/lib/errors";
 
 /** Route handlers answer failures as `{ code, message }` with the code's status. */
 export function jsonError(error: unknown, extra: Record<string, unknown> = {}): NextResponse {
-  const { status, body } = errorAnswer(error, extra);
+  const { status, body, headers } = errorAnswer(error, extra);
 
-  return NextResponse.json(body, { status });
+  return NextResponse.json(body, { status, headers });
 }
 
-/** The status and body of jsonError, for handlers that write a Node response themselves. */
-export function errorAnswer(error: unknown, extra: Record<string, unknown> = {}): { status: number; body: Record<string, unknown> } {
-  if (error instanceof AppError) return { status: error.status, body: { code: error.code, message: error.userMessage(), ...extra } };
+type ErrorAnswer = { status: number; body: Record<string, unknown>; headers: Record<string, string> };
+
+/**
+ * The status, body and headers of jsonError, for handlers that write a Node response themselves.
+ * A database that is down or too slow is a 503 with Retry-After, logged as one line.
+ */
+export function errorAnswer(error: unknown, extra: Record<string, unknown> = {}): ErrorAnswer {
+  if (error instanceof AppError) return { status: error.status, body: { code: error.code, message: error.userMessage(), ...extra }, headers: {} };
+  if (isDatabaseUnavailable(error)) {
+    console.error(describeDatabaseFailure(error));
+
+    return { status: 503, body: { code: "unavailable", message: errorCodes.unavailable.fr }, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } };
+  }
   console.error(error);
 
-  return { status: 500, body: { code: "internal", message: "Une erreur inattendue s'est produite. Réessayez dans un instant." } };
+  return { status: 500, body: { code: "internal", message: "Une erreur inattendue s'est produite. Réessayez dans un instant." }, headers: {} };
 }

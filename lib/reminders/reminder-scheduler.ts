@@ -1,9 +1,12 @@
 import { getDb } from "@/db/client";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { env } from "@/lib/env";
 import { runRetentionPurgeOnce } from "@/lib/retention/run-retention-purge";
+import { SchedulerLeadership } from "@/lib/scheduled-work/scheduler-leadership";
 import { sendAutomaticReminders } from "./send-automatic-reminders";
 
-type GlobalWithScheduler = typeof globalThis & { __vigieReminderTimer?: NodeJS.Timeout };
+type Scheduler = { timer: NodeJS.Timeout; leadership: SchedulerLeadership };
+type GlobalWithScheduler = typeof globalThis & { __vigieReminderScheduler?: Scheduler };
 
 /** Runs the automatic reminders once and logs each establishment's counts; never throws. */
 export async function runAutomaticRemindersOnce(): Promise<void> {
@@ -18,25 +21,42 @@ export async function runAutomaticRemindersOnce(): Promise<void> {
 }
 
 /**
- * Starts the in-process scheduler: a run every `everyMinutes` minutes (the first one after one
- * period, not at start-up), at most one run at a time in this process, each followed by the
- * retention purge. Other instances may run too: reminders are claimed under a row lock, so none
- * is sent twice.
+ * Starts the in-process scheduler: every `everyMinutes` minutes (the first run one period after
+ * start-up), the instance that leads (SchedulerLeadership: one among all the instances on the
+ * database) runs the automatic reminders, then the retention purge, at most one run at a time.
+ * The others stand by and ask for the lead again each period, so one takes over when the
+ * leader stops. (Both are idempotent anyway: reminders are claimed under a row lock.)
  */
 export function startReminderScheduler(everyMinutes: number): void {
   const store = globalThis as GlobalWithScheduler;
-  if (everyMinutes <= 0 || store.__vigieReminderTimer) return;
+  if (everyMinutes <= 0 || store.__vigieReminderScheduler) return;
+  const leadership = new SchedulerLeadership(env().DATABASE_URL);
   let running = false;
-  store.__vigieReminderTimer = setInterval(() => {
-    if (running) return;
+  const tick = async () => {
+    if (running || !(await leadership.isLeader())) return;
     running = true;
-    // The retention purge rides on the same timer (it is idempotent, like the reminders' claims).
-    void runAutomaticRemindersOnce()
+    await runAutomaticRemindersOnce()
       .then(runRetentionPurgeOnce)
-      .finally(() => {
-        running = false;
-      });
-  }, everyMinutes * 60_000);
-  store.__vigieReminderTimer.unref();
-  console.log(`[reminders] automatic reminders and the retention purge run every ${everyMinutes} minutes`);
+      .finally(() => (running = false));
+  };
+  const timer = setInterval(() => void tick(), everyMinutes * 60_000);
+  timer.unref();
+  store.__vigieReminderScheduler = { timer, leadership };
+  void leadership.isLeader().then((leads) =>
+    console.log(
+      leads
+        ? `[scheduled-work] this instance runs the automatic reminders and the retention purge, every ${everyMinutes} minutes`
+        : "[scheduled-work] another instance runs the automatic reminders and the retention purge; this one stands by",
+    ),
+  );
+}
+
+/** Stops the scheduler and gives the lead up (clean shutdown). */
+export async function stopReminderScheduler(): Promise<void> {
+  const store = globalThis as GlobalWithScheduler;
+  const scheduler = store.__vigieReminderScheduler;
+  store.__vigieReminderScheduler = undefined;
+  if (!scheduler) return;
+  clearInterval(scheduler.timer);
+  await scheduler.leadership.release();
 }

@@ -4,6 +4,7 @@
 // process serves every request (bench:progress, docs/performance.md). The rules are the same.
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getDb } from "@/db/client";
+import { isDatabaseUnavailable } from "@/db/database-unavailable";
 import { learnerForApi, sessionUserIdForApi } from "@/lib/auth/guards";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { env } from "@/lib/env";
@@ -57,16 +58,21 @@ export default async function handler(request: NextApiRequest, response: NextApi
       error instanceof InvalidBatchError ? { message: "Les événements envoyés sont invalides.", issues: error.issues }
       : error instanceof EventsRejectedError ? { rejected: error.rejections }
       : {};
-    const { status, body } = errorAnswer(error, extra);
+    const { status, body, headers } = errorAnswer(error, extra);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).json(body);
   }
 }
 
-/** Runs the write; on any refusal, the guard's answer (401, 403) comes before the batch's. */
+/**
+ * Runs the write; on any refusal, the guard's answer (401, 403) comes before the batch's. A
+ * database that cannot serve is not asked again: the request fails once, with a 503.
+ */
 async function recordOrExplain<T>(request: Pick<Request, "headers">, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
     await learnerForApi(request);
     throw error;
   }

@@ -1,0 +1,84 @@
+// `npm start`: the production build served by Next.js's own request handler (the same one `next
+// start` uses), in a server of ours so that Vigie decides what a stop and a failure look like:
+// - SIGTERM/SIGINT: no new connections, kept-alive ones closed as soon as they are idle, the
+//   requests in flight finished (at most 10 s), the database closed, exit 0 (`next start`
+//   exits 143 and keeps answering on kept-alive connections meanwhile);
+// - a page whose database is down or too slow answers 503 with Retry-After, not 500.
+// Options as `next start`: -p/--port (default $PORT or 3000), -H/--hostname, --keepAliveTimeout.
+import http from "node:http";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    keepAliveTimeout: { type: "string" },
+  },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname;
+const DRAIN_MS = 10_000;
+const RETRY_AFTER_SECONDS = "5";
+
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+
+// instrumentation.ts's onRequestError reports the requests that failed for want of a database.
+const unavailable = new Set();
+globalThis.__vigieMarkUnavailable = (id) => unavailable.add(String(id));
+let nextRequestId = 0;
+let stopping = false;
+
+const server = http.createServer((request, response) => {
+  const id = String(++nextRequestId);
+  // Set by us on every request, so that a client cannot pick another request's id.
+  request.headers["x-vigie-request"] = id;
+  if (stopping) response.setHeader("Connection", "close");
+  const writeHead = response.writeHead;
+  response.writeHead = function (status, ...rest) {
+    if (status === 500 && unavailable.has(id)) {
+      status = 503;
+      response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+      response.setHeader("Cache-Control", "no-store");
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+  response.once("close", () => unavailable.delete(id));
+  handle(request, response);
+});
+server.keepAliveTimeout = Number(values.keepAliveTimeout ?? 65_000);
+server.on("upgrade", (request, socket, head) => app.getUpgradeHandler()(request, socket, head));
+
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  const started = Date.now();
+  console.log(`[vigie] ${signal}: no new connections; finishing the requests in flight (at most ${DRAIN_MS / 1000} s)`);
+  const closed = new Promise((resolve) => server.close(() => resolve(true)));
+  // A kept-alive connection is closed as soon as it has no request in flight.
+  server.closeIdleConnections();
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  const drained = await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve(false), DRAIN_MS).unref())]);
+  clearInterval(idleSweep);
+  if (!drained) {
+    console.error(`[vigie] requests still running after ${DRAIN_MS / 1000} s: their connections are closed`);
+    server.closeAllConnections();
+  }
+  try {
+    await globalThis.__vigieShutdown?.();
+    await app.close?.();
+  } catch (error) {
+    console.error("[vigie] error while closing:", error);
+  }
+  console.log(`[vigie] stopped in ${Date.now() - started} ms`);
+  process.exit(0);
+}
+process.once("SIGTERM", () => void stop("SIGTERM"));
+process.once("SIGINT", () => void stop("SIGINT"));
+
+await app.prepare();
+server.listen(port, hostname, () => {
+  console.log(`[vigie] ready on http://${hostname ?? "localhost"}:${port}`);
+});
