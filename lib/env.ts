@@ -62,6 +62,8 @@ export const envSchema = z.object({
   AUDIT_LOG_RETENTION_MONTHS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(120, "must be at most 120").default(12),
   /** How long mail_outbox keeps a message's record (who, subject, when), its links long gone. */
   MAIL_OUTBOX_RETENTION_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(3650, "must be at most 3650").default(30),
+  /** Minutes without any request after which a session ends (ward PCs are shared); 8 hours at most in any case. */
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(480, "must be at most 480 (the 8-hour session)").default(30),
   REMINDERS_EVERY_MINUTES: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(10_080, "must be at most 10080 (a week)").default(60),
 });
 

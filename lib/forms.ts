@@ -41,11 +41,26 @@ export function typedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** A path inside this site to go back to after signing in; anything else becomes `fallback`. */
+// Control characters and spaces (URL parsers drop tabs and newlines, so "/\t/x" reads as "//x"),
+// backslashes (read as "/"), and their percent-encoded forms.
+const UNSAFE_IN_PATH = /[\u0000-\u0020\u007f\\]|%(?:[01][0-9a-f]|7f|2f|5c)/i;
+const PATH_BASE = "http://vigie.invalid";
+
+/**
+ * A path inside this site to go back to after signing in; anything else becomes `fallback`.
+ * Strict (security review M2): no control character, space or backslash, raw or encoded, no
+ * "//", and the URL parser must agree that it stays on this origin.
+ */
 export function safeReturnPath(value: unknown, fallback = "/modules"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+  if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/") || value.startsWith("//")) return fallback;
+  if (UNSAFE_IN_PATH.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, PATH_BASE);
+  } catch {
     return fallback;
   }
+  if (url.origin !== PATH_BASE || url.pathname.startsWith("//")) return fallback;
 
-  return value;
+  return url.pathname + url.search + url.hash;
 }

@@ -3,6 +3,7 @@ export * from "./organisations";
 export * from "./learning";
 export * from "./certificates";
 export * from "./rate-limits";
+export * from "./sessions";
 export * from "./accounts-admin";
 export * from "./assignments";
 export * from "./reminder-settings";

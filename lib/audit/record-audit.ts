@@ -9,6 +9,7 @@ export const auditActions = [
   "password_reset.requested",
   "password_reset.completed",
   "sign_out",
+  "sessions.ended",
   "reminders.sent",
   "reminder_settings.updated",
   "certificates.exported",

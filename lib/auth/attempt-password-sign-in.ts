@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { isEmailIdentifier } from "@/lib/join/username";
-import { giveBackSignInAttempt, takeSignInAttempt } from "./sign-in-throttle";
+import { clearPasswordFailures, giveBackPasswordAttempt, takePasswordAttempt } from "./sign-in-throttle";
 import { type VerifiedUser, identifierColumn, verifyCredentials } from "./verify-credentials";
 
 export type PasswordSignInResult =
@@ -24,23 +24,23 @@ async function throttledAccount(db: Db, identifier: string): Promise<{ email: st
 }
 
 /**
- * Checks an e-mail or username and a password under the sign-in limits: past them the attempt
- * is refused even when the password is right. Failures are audited here, successes when the
- * session starts.
+ * Checks an e-mail or username and a password under the password limits (lib/auth/sign-in-throttle.ts):
+ * past them the attempt is refused, even with the right password, before any hash is computed.
+ * Failures are audited here, successes when the session starts.
  */
 export async function attemptPasswordSignIn(
   db: Db,
   options: { identifier: string; password: string; origin: RequestOrigin; now?: Date },
 ): Promise<PasswordSignInResult> {
   const account = await throttledAccount(db, options.identifier);
-  const attempt = { email: account.email, ipAddress: options.origin.ipAddress, now: options.now ?? new Date() };
+  const attempt = { account: account.email, ipAddress: options.origin.ipAddress, now: options.now ?? new Date() };
   // The account when one matches; never what was typed otherwise (it may be a password).
   const target = account.userId ? { targetType: "user", targetId: account.userId } : {};
   const typed = isEmailIdentifier(options.identifier.trim()) ? "email" : "username";
-  const throttle = await takeSignInAttempt(db, attempt);
-  if (!throttle.allowed) {
+  const taken = await takePasswordAttempt(db, attempt);
+  if (!taken.allowed) {
     await recordAudit(db, { action: "sign_in.failed", origin: options.origin, ...target, details: { method: "password", reason: "throttled", typed } });
-    return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+    return { status: "throttled", retryAfterSeconds: taken.retryAfterSeconds };
   }
 
   const user = await verifyCredentials(db, options.identifier, options.password);
@@ -48,7 +48,8 @@ export async function attemptPasswordSignIn(
     await recordAudit(db, { action: "sign_in.failed", origin: options.origin, ...target, details: { method: "password", reason: "invalid", typed } });
     return { status: "invalid" };
   }
-  await giveBackSignInAttempt(db, attempt);
+  await giveBackPasswordAttempt(db, { ...attempt, attemptId: taken.attemptId });
+  await clearPasswordFailures(db, attempt.account);
 
   return { status: "ok", user };
 }

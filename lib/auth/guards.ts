@@ -5,19 +5,21 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { getAuthSecret } from "./secret";
-import { cachedSubject, rememberSubject } from "./session-token-cache";
-import { type Actor, type ActorMembership, learnerMembership, loadActor } from "./load-actor";
+import { type SessionClaims, cachedSession, rememberSession } from "./session-token-cache";
+import { type Actor, type ActorMembership, learnerMembership, loadSessionActor } from "./load-actor";
+import { isSessionId } from "./session-policy";
 
 /**
  * The signed-in, still active user of this request, or null. Read once per request, from the
- * session cookie (see sessionSubject) rather than auth(), which would also re-issue the token.
+ * session cookie (see sessionClaims) rather than auth(), which would also re-issue the token;
+ * the session must still be live on the server (loadSessionActor).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const userId = await sessionSubject({ headers: await headers() });
-  if (!userId) return null;
+  const claims = await sessionClaims({ headers: await headers() });
+  if (!claims) return null;
   const { db } = await getDb();
 
-  return loadActor(db, userId);
+  return loadSessionActor(db, claims);
 });
 
 /** For pages: the actor, or a redirect to the sign-in page that comes back here. */
@@ -51,10 +53,10 @@ const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
  * the database, so a deactivated account is refused at once.
  */
 export async function learnerForApi(request: Pick<Request, "headers">): Promise<LearnerContext> {
-  const userId = await sessionSubject(request);
-  if (!userId) throw new AppError("unauthenticated");
+  const claims = await sessionClaims(request);
+  if (!claims) throw new AppError("unauthenticated");
   const { db } = await getDb();
-  const actor = await loadActor(db, userId);
+  const actor = await loadSessionActor(db, claims);
   if (!actor) throw new AppError("unauthenticated");
   const membership = learnerMembership(actor);
   if (!membership) throw new AppError("forbidden", "no establishment membership");
@@ -63,27 +65,30 @@ export async function learnerForApi(request: Pick<Request, "headers">): Promise<
 }
 
 /**
- * For the events route, whose write re-reads the account itself (recordSessionEvents): the
- * user id of a valid session token, or an AppError. It checks the token only: the caller must
- * have the database refuse a deactivated account, and ask learnerForApi why it was refused.
+ * For the events route, whose write re-reads the account and its session itself
+ * (recordSessionEvents): the claims of a valid session token, or an AppError. It checks the
+ * token only: the caller must have the database refuse a deactivated account or an ended
+ * session, and ask learnerForApi why it was refused.
  */
-export async function sessionUserIdForApi(request: Pick<Request, "headers">): Promise<string> {
-  const userId = await sessionSubject(request);
-  if (!userId) throw new AppError("unauthenticated");
+export async function sessionClaimsForApi(request: Pick<Request, "headers">): Promise<SessionClaims> {
+  const claims = await sessionClaims(request);
+  if (!claims) throw new AppError("unauthenticated");
 
-  return userId;
+  return claims;
 }
 
-/** The user id in the request's session token, decrypting each distinct token once. */
-async function sessionSubject(request: { headers: Headers }): Promise<string | null> {
+/** The user and session ids in the request's session token, decrypting each distinct token once. */
+async function sessionClaims(request: { headers: Headers }): Promise<SessionClaims | null> {
   const secureCookie = request.headers.get("cookie")?.includes(`${SECURE_SESSION_COOKIE}=`) ?? false;
   const raw = await getToken({ req: request, secret: getAuthSecret(), secureCookie, raw: true });
   if (!raw) return null;
-  const known = cachedSubject(raw);
+  const known = cachedSession(raw);
   if (known) return known;
   const token = await getToken({ req: request, secret: getAuthSecret(), secureCookie });
-  if (!token?.sub || typeof token.exp !== "number") return null;
-  rememberSubject(raw, token.sub, token.exp * 1000);
+  // A token without a session id was issued before sessions were known to the server: refused.
+  if (!token?.sub || typeof token.exp !== "number" || !isSessionId(token.sessionId)) return null;
+  const claims = { userId: token.sub, sessionId: token.sessionId };
+  rememberSession(raw, claims, token.exp * 1000);
 
-  return token.sub;
+  return claims;
 }

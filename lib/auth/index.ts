@@ -12,10 +12,15 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { attemptPasswordSignIn } from "./attempt-password-sign-in";
 import { findActiveUserByEmail } from "./find-active-user";
 import { requestMagicLink } from "./request-magic-link";
+import { endSession } from "./end-sessions";
+import { isSessionLive } from "./is-session-live";
 import { getAuthSecret } from "./secret";
-import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { encodeSessionToken } from "./session-cookie";
+import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
+import { startSession } from "./start-session";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLinkMail } from "./send-magic-link-mail";
 import { throttledSignInPath } from "./sign-in-errors";
+import { clearPasswordFailures } from "./sign-in-throttle";
 
 // The form's "email" field takes an e-mail address or a username (staff without e-mail).
 const credentialsSchema = z.object({
@@ -66,6 +71,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     // pitfall 2) and guards re-read the user on every request.
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // Re-issued tokens keep their session's end (GET /api/auth/session would push it 8 h further).
+    jwt: { encode: encodeSessionToken },
     useSecureCookies: env().APP_URL?.startsWith("https:") ?? undefined,
     pages: { signIn: "/connexion", error: "/connexion", verifyRequest: "/connexion/lien-envoye" },
     providers: [
@@ -96,16 +103,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         const address = user.email ?? "";
         if (email?.verificationRequest) {
           const decision = await requestMagicLink(db, { email: address, origin });
-          if (decision.status === "throttled") return throttledSignInPath(decision.retryAfterSeconds);
+          if (decision.status === "throttled") return throttledSignInPath(decision.retryAfterSeconds, decision.reason);
           // Same answer, no token, no mail: nobody learns whether the account exists.
           return decision.status === "send" ? true : VERIFY_REQUEST_URL;
         }
         // Following a link: only a user who still exists and is active; no account is ever created.
         return (await findActiveUserByEmail(db, address)) ? true : "/connexion?error=AccessDenied";
       },
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
-        return token;
+      async jwt({ token, user, account }) {
+        // Signing in: the server records the session, whose id and end the token carries.
+        if (user?.id) {
+          const session = await startSession(db, { userId: user.id, method: account?.provider === "nodemailer" ? "magic_link" : "password" });
+          return { ...token, sub: user.id, sessionId: session.id, sessionExpiresAt: Math.floor(session.expiresAt.getTime() / 1000) };
+        }
+        // Reading the session: null (the cookie is cleared) once the server has ended it.
+        return (await isSessionLive(db, token)) ? token : null;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
@@ -115,11 +127,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     events: {
       async signIn({ user, account }) {
         const method = account?.provider === "nodemailer" ? "magic_link" : "password";
+        // Whoever opened the link holds the mailbox: earlier wrong passwords no longer hold them back.
+        if (method === "magic_link" && user.email) await clearPasswordFailures(db, user.email);
         await recordAudit(db, { action: "sign_in.succeeded", actorUserId: user.id ?? null, origin, details: { method } });
       },
       async signOut(message) {
-        const actorUserId = "token" in message ? (message.token?.sub ?? null) : null;
-        await recordAudit(db, { action: "sign_out", actorUserId, origin });
+        const token = "token" in message ? message.token : null;
+        // Ends the session on the server: a copy of the cookie is refused from now on.
+        if (typeof token?.sessionId === "string") await endSession(db, token.sessionId);
+        await recordAudit(db, { action: "sign_out", actorUserId: token?.sub ?? null, origin });
       },
     },
   };

@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type Role, memberships, organisations, users } from "@/db/schema";
+import { type Role, memberships, organisations, userSessions, users } from "@/db/schema";
+import { endSession } from "./end-sessions";
+import { type SessionWindow, isSessionId, sessionWindow } from "./session-policy";
 
 export type ActorMembership = { organisationId: string; organisationName: string; kind: string; role: Role; teamId: string | null };
 
@@ -10,25 +12,32 @@ export type Actor = {
   email: string | null;
   locale: "fr" | "en";
   memberships: ActorMembership[];
+  /** The session of this request, when the actor comes from one (guards); absent in scripts and tests. */
+  session?: ActorSession;
 };
+
+export type ActorSession = { id: string; authenticatedAt: Date; secondFactorAt: Date | null };
 
 // Every request of a signed-in user runs this query: prepared once per database handle (and,
 // on node-postgres, named, so each connection parses and plans it once).
 const prepared = new WeakMap<Db, ReturnType<typeof prepareActorQuery>>();
 
+// What an actor is made of, for both queries below.
+const actorColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  locale: users.locale,
+  organisationId: memberships.organisationId,
+  organisationName: organisations.name,
+  kind: organisations.kind,
+  role: memberships.role,
+  teamId: memberships.teamId,
+};
+
 function prepareActorQuery(db: Db) {
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      organisationId: memberships.organisationId,
-      organisationName: organisations.name,
-      kind: organisations.kind,
-      role: memberships.role,
-      teamId: memberships.teamId,
-    })
+    .select(actorColumns)
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -41,7 +50,60 @@ function prepareActorQuery(db: Db) {
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = prepareActorQuery(db)));
-  const rows = await query.execute({ userId });
+
+  return toActor(await query.execute({ userId }));
+}
+
+// The same query, with the session row joined (a primary-key lookup in the same round trip).
+const preparedWithSession = new WeakMap<Db, ReturnType<typeof prepareSessionActorQuery>>();
+
+function prepareSessionActorQuery(db: Db) {
+  const session = { id: userSessions.id, lastSeenAt: userSessions.lastSeenAt, authenticatedAt: userSessions.authenticatedAt, secondFactorAt: userSessions.secondFactorAt };
+
+  return db
+    .select({ ...actorColumns, session })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(
+      userSessions,
+      and(
+        eq(userSessions.id, sql`${sql.placeholder("sessionId")}::uuid`),
+        eq(userSessions.userId, users.id),
+        sql`${userSessions.expiresAt} > ${sql.placeholder("now")}::timestamptz`,
+      ),
+    )
+    .where(and(eq(users.id, sql.placeholder("userId")), eq(users.isActive, true)))
+    .orderBy(organisations.name)
+    .prepare("load_session_actor");
+}
+
+/**
+ * The user behind a session token, as loadActor, but only while the session is live: still
+ * known to the server (not signed out or ended), before its 8-hour end, and used within the idle
+ * timeout. A session found idle is ended; one last used over a minute ago is marked used now.
+ */
+export async function loadSessionActor(db: Db, options: { userId: string; sessionId: string; window?: SessionWindow }): Promise<Actor | null> {
+  if (!isSessionId(options.sessionId) || !isSessionId(options.userId)) return null;
+  const window = options.window ?? sessionWindow();
+  let query = preparedWithSession.get(db);
+  if (!query) preparedWithSession.set(db, (query = prepareSessionActorQuery(db)));
+  const rows = await query.execute({ userId: options.userId, sessionId: options.sessionId, now: window.now.toISOString() });
+  const session = rows[0]?.session;
+  if (!session) return null;
+  if (session.lastSeenAt <= window.idleSince) {
+    await endSession(db, session.id);
+    return null;
+  }
+  if (session.lastSeenAt < window.touchBefore) {
+    await db.update(userSessions).set({ lastSeenAt: window.now }).where(eq(userSessions.id, session.id));
+  }
+  const actor = toActor(rows);
+
+  return actor && { ...actor, session: { id: session.id, authenticatedAt: session.authenticatedAt, secondFactorAt: session.secondFactorAt } };
+}
+
+function toActor(rows: { id: string; name: string | null; email: string | null; locale: "fr" | "en"; organisationId: string | null; organisationName: string | null; kind: string | null; role: Role | null; teamId: string | null }[]): Actor | null {
   const user = rows[0];
   if (!user) return null;
   const actorMemberships = rows.flatMap((row) =>

@@ -6,39 +6,38 @@ import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
-import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { endUserSessions } from "./end-sessions";
 import { findActiveUserByEmail } from "./find-active-user";
+import { type LinkRequestResult, takeLinkRequest } from "./link-request-limit";
 import { hashPassword } from "./password";
 import { checkPassword } from "./password-policy";
+import { clearPasswordFailures } from "./sign-in-throttle";
 
 export const RESET_TOKEN_MAX_AGE_MS = 30 * 60 * 1000;
-// Nobody needs more links than this; beyond, requests are answered the same but mail nothing.
-const RESET_LIMITS = { perAccount: 5, perAddress: 30, windowSeconds: 15 * 60 };
+
+/** "sent" whether or not the account exists; past the limits, when to ask again. */
+export type ResetRequestResult = { status: "sent" } | { status: "throttled"; reason: "account" | "address"; retryAfterSeconds: number };
 
 /** Only this digest is stored, so a copy of the table opens no account. */
 export const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
- * Mails a single-use reset link valid 30 minutes to an existing, active user, at most 5 per
- * account and 30 per address every 15 minutes; does nothing else for an unknown address or
- * past the limits, so that the caller gives the same answer either way.
+ * Mails a single-use reset link valid 30 minutes to an existing, active user, within the link
+ * limits (a few per address every 15 minutes, never counted as failed sign-ins); does nothing
+ * else for an unknown address, so that the caller gives the same answer either way.
  */
 export async function requestPasswordReset(
   db: Db,
   options: { email: string; baseUrl: string; origin: RequestOrigin; now?: Date },
-): Promise<void> {
+): Promise<ResetRequestResult> {
   const now = options.now ?? new Date();
   const email = options.email.trim().toLowerCase();
-  const { windowSeconds } = RESET_LIMITS;
-  const [perAccount, perAddress] = await Promise.all([
-    consumeRateLimit(db, { key: `password-reset:account:${email}`, limit: RESET_LIMITS.perAccount, windowSeconds, now }),
-    consumeRateLimit(db, { key: `password-reset:address:${options.origin.ipAddress}`, limit: RESET_LIMITS.perAddress, windowSeconds, now }),
-  ]);
-  const throttled = !perAccount.allowed || !perAddress.allowed;
-  const user = throttled ? null : await findActiveUserByEmail(db, email);
+  const limit: LinkRequestResult = await takeLinkRequest(db, { kind: "password-reset", email, ipAddress: options.origin.ipAddress, now });
+  const user = limit.allowed ? await findActiveUserByEmail(db, email) : null;
   // The account is the actor when known; an unknown address is not kept (it may be anything typed).
-  await recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, details: { sent: !!user, throttled } });
-  if (!user) return;
+  await recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, details: { sent: !!user, throttled: !limit.allowed } });
+  if (!limit.allowed) return { status: "throttled", reason: limit.reason, retryAfterSeconds: limit.retryAfterSeconds };
+  if (!user) return { status: "sent" };
 
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_MAX_AGE_MS);
@@ -51,6 +50,8 @@ export async function requestPasswordReset(
     note: "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.",
   });
   await sendMail(db, { to: user.email, ...mail, kind: "password_reset", linkExpiresAt: expiresAt });
+
+  return { status: "sent" };
 }
 
 /** True when the token is known, unused and not expired (for showing the form). */
@@ -65,7 +66,8 @@ export async function isResetTokenUsable(db: Db, token: string, now = new Date()
 
 /**
  * Sets a new password with a reset token: the token is spent in the same transaction (so two
- * tabs cannot both use it), the user's other reset tokens with it. Throws AppError
+ * tabs cannot both use it), the user's other reset tokens with it, and every session of the
+ * user ends (whoever held the old password is signed out everywhere). Throws AppError
  * `bad_request` for a password the policy refuses, `not_found` for a spent or expired token.
  */
 export async function resetPassword(db: Db, options: { token: string; password: string; origin: RequestOrigin; now?: Date }): Promise<{ userId: string }> {
@@ -89,8 +91,12 @@ export async function resetPassword(db: Db, options: { token: string; password: 
       .values({ userId: spent.userId, passwordHash })
       .onConflictDoUpdate({ target: passwordCredentials.userId, set: { passwordHash, updatedAt: now } });
 
+    await endUserSessions(tx, { userId: spent.userId });
+
     return spent.userId;
   });
+  const [account] = await db.select({ email: users.email, username: users.username }).from(users).where(eq(users.id, userId));
+  await clearPasswordFailures(db, account?.email ?? account?.username ?? "");
   await recordAudit(db, { action: "password_reset.completed", actorUserId: userId, origin: options.origin });
 
   return { userId };

@@ -1,21 +1,25 @@
 import type { Db } from "@/db/client";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { findActiveUserByEmail } from "./find-active-user";
-import { takeSignInAttempt } from "./sign-in-throttle";
+import { takeLinkRequest } from "./link-request-limit";
 
-export type MagicLinkDecision = { status: "send"; userId: string } | { status: "skip" } | { status: "throttled"; retryAfterSeconds: number };
+export type MagicLinkDecision =
+  | { status: "send"; userId: string }
+  | { status: "skip" }
+  | { status: "throttled"; reason: "account" | "address"; retryAfterSeconds: number };
 
 /**
- * Decides whether a sign-in link may be sent: only to an existing, active user, within the
- * sign-in limits (every request counts). The caller answers "skip" exactly as "send", so that
- * nobody learns whether an account exists.
+ * Decides whether a sign-in link may be sent: only to an existing, active user, within the link
+ * limits (a few per address, lib/auth/link-request-limit.ts), which never count as failed
+ * sign-ins. The caller answers "skip" exactly as "send", so that nobody learns whether an
+ * account exists; past the limit, "a link was just sent", whether or not one was.
  */
 export async function requestMagicLink(db: Db, options: { email: string; origin: RequestOrigin; now?: Date }): Promise<MagicLinkDecision> {
   const email = options.email.trim().toLowerCase();
-  const throttle = await takeSignInAttempt(db, { email, ipAddress: options.origin.ipAddress, now: options.now });
+  const throttle = await takeLinkRequest(db, { kind: "magic-link", email, ipAddress: options.origin.ipAddress, now: options.now });
   const user = throttle.allowed ? await findActiveUserByEmail(db, email) : null;
   const decision: MagicLinkDecision = !throttle.allowed
-    ? { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds }
+    ? { status: "throttled", reason: throttle.reason, retryAfterSeconds: throttle.retryAfterSeconds }
     : user
       ? { status: "send", userId: user.id }
       : { status: "skip" };

@@ -1,7 +1,8 @@
-import { encode } from "next-auth/jwt";
+import { type JWTEncodeParams, encode } from "next-auth/jwt";
+import type { Db } from "@/db/client";
 import { getAuthSecret } from "./secret";
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working shift
+import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
+import { startSession } from "./start-session";
 
 /** Auth.js's session cookie name; the __Secure- prefix when the site is served over https. */
 export function sessionCookieName(secure: boolean): string {
@@ -9,14 +10,29 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 /**
- * A session cookie exactly like the one Auth.js's own sign-ins set (an encrypted JWT whose `sub`
- * is the user id, salted with the cookie name), so that guards, auth() and sign-out treat an SSO
- * sign-in like any other.
+ * Auth.js's JWT encoder, but the token expires when its session does (`sessionExpiresAt`, set at
+ * sign-in), never `maxAge` after the last re-issue: GET /api/auth/session re-encodes the token
+ * on every call, and would otherwise push its end 8 hours further each time (review M3).
  */
-export async function createSessionCookie(user: { id: string; name: string | null; email: string | null }, secure: boolean) {
+export function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
+  const end = params.token?.sessionExpiresAt;
+  if (typeof end !== "number") return encode(params);
+  const remaining = Math.max(0, end - Math.floor(Date.now() / 1000));
+
+  return encode({ ...params, maxAge: remaining });
+}
+
+/**
+ * Starts a session and makes its cookie exactly like the one Auth.js's own sign-ins set (an
+ * encrypted JWT whose `sub` is the user id and `sessionId` the server's session, salted with the
+ * cookie name), so that guards, auth() and sign-out treat an SSO sign-in like any other.
+ */
+export async function createSessionCookie(db: Db, user: { id: string; name: string | null; email: string | null }, secure: boolean) {
   const name = sessionCookieName(secure);
-  const value = await encode({
-    token: { sub: user.id, name: user.name, email: user.email },
+  const session = await startSession(db, { userId: user.id, method: "sso" });
+  const sessionExpiresAt = Math.floor(session.expiresAt.getTime() / 1000);
+  const value = await encodeSessionToken({
+    token: { sub: user.id, name: user.name, email: user.email, sessionId: session.id, sessionExpiresAt },
     secret: getAuthSecret(),
     salt: name,
     maxAge: SESSION_MAX_AGE_SECONDS,

@@ -1,6 +1,8 @@
-/** Where a throttled magic-link request lands: the sign-in page says when to try again. */
-export function throttledSignInPath(retryAfterSeconds: number): string {
-  return `/connexion?error=trop-de-tentatives&minutes=${retryMinutes(retryAfterSeconds)}`;
+/** Where a throttled magic-link request lands: the sign-in page says why and when to try again. */
+export function throttledSignInPath(retryAfterSeconds: number, reason: "account" | "address" = "address"): string {
+  const error = reason === "account" ? "lien-deja-envoye" : "trop-de-tentatives";
+
+  return `/connexion?error=${error}&minutes=${retryMinutes(retryAfterSeconds)}`;
 }
 
 /** Whole minutes to wait, at least one. */

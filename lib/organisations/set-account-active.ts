@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { OUTSIDE_SCOPE, assertAnotherActiveAdmin, requireMemberInScope } from "@/lib/access/member-scope";
+import { endUserSessions } from "@/lib/auth/end-sessions";
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
@@ -28,6 +29,8 @@ export async function setAccountActive(db: Db, options: { actor: Actor; userId: 
       .where(eq(users.id, userId))
       .returning({ id: users.id, isActive: users.isActive });
     if (!user) throw new AppError("not_found");
+    // Deactivation ends their sessions for good: reactivating the account does not revive them.
+    if (!isActive) await endUserSessions(tx, { userId });
     await recordAudit(tx, {
       action: isActive ? "account.reactivated" : "account.deactivated",
       actorUserId: actor.userId,

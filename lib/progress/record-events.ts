@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { LearningEventInput } from "./event-schema";
 import type { QuizResult } from "./grade-quiz";
 import { type CheckedEvent, type EventRejection, validateEvent } from "./validate-event";
-import { type LearnerSource, writeEventsStatement } from "./write-events-statement";
+import { type LearnerSource, type SessionCheck, writeEventsStatement } from "./write-events-statement";
 
 export type Learner = { userId: string; organisationId: string };
 
@@ -35,15 +35,16 @@ export async function recordEvents(
 
 /**
  * recordEvents for the signed-in user `userId` of the events route: the same statement also
- * re-reads the account (active) and its learner establishment, as the API guard would, so the
- * session check and the write cost one round trip. Null, with nothing stored, when that user
- * may not record (deactivated, deleted, in no establishment): the caller asks the guard why.
+ * re-reads the account (active), its session (live) and its learner establishment, as the API
+ * guard would, so the session check and the write cost one round trip. Null, with nothing
+ * stored, when that user may not record (deactivated, deleted, in no establishment, session
+ * ended or idle): the caller asks the guard why.
  */
 export async function recordSessionEvents(
   db: Db,
-  options: { userId: string; events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
+  options: { userId: string; session: SessionCheck; events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
 ): Promise<RecordEventsResult | null> {
-  return writeEvents(db, { userId: options.userId }, options);
+  return writeEvents(db, { userId: options.userId, session: options.session }, options);
 }
 
 async function writeEvents(
@@ -68,7 +69,7 @@ async function writeEvents(
   if (rejections.length > 0) throw new EventsRejectedError(rejections);
 
   // One statement: insert the events, fold the new ones into the progress rows. Atomic on its own.
-  const name = learner.organisationId ? "record_events" : "record_session_events";
+  const name = "organisationId" in learner ? "record_events" : "record_session_events";
   const rows = await executeNamed<{ event_id: string | null }>(db, name, writeEventsStatement(learner, checked, now));
   if (rows.length === 0) return null;
   const insertedIds = new Set(rows.flatMap((row) => (row.event_id ? [row.event_id] : [])));

@@ -2,17 +2,30 @@ import { type SQL, sql } from "drizzle-orm";
 import { MAX_ACTIVE_SECONDS } from "./event-schema";
 import type { CheckedEvent } from "./validate-event";
 
-/** Whose events: a given learner, or (organisationId absent) the session's user, re-read here. */
-export type LearnerSource = { userId: string; organisationId?: string };
+/** A session as the guards check it (lib/auth/load-actor.ts, loadSessionActor). */
+export type SessionCheck = { id: string; now: Date; idleSince: Date; touchBefore: Date };
 
-// The session's user as loadActor + learnerMembership see them (lib/auth/load-actor.ts): an
-// active account, in its learner establishment, else the first establishment it manages.
-// Read by the write itself, so that a deactivated account stores nothing, in one round trip.
-const sessionLearner = (userId: string) => sql`select u.id as user_id, m.organisation_id
+/** Whose events: a given learner, or (organisationId absent) the user of a live session, re-read here. */
+export type LearnerSource = { userId: string; organisationId: string } | { userId: string; session: SessionCheck };
+
+// The session's user as loadSessionActor + learnerMembership see them (lib/auth/load-actor.ts):
+// an active account whose session is live (known, before its end, used within the idle
+// timeout), in its learner establishment, else the first establishment it manages. Read by the
+// write itself, so that a deactivated account or an ended session stores nothing, in one round trip.
+const sessionLearner = (userId: string, session: SessionCheck) => sql`select u.id as user_id, m.organisation_id
       from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
+      join user_sessions s on s.id = ${session.id}::uuid and s.user_id = u.id
+        and s.expires_at > ${session.now.toISOString()}::timestamptz and s.last_seen_at > ${session.idleSince.toISOString()}::timestamptz
       where u.id = ${userId}::uuid and u.is_active and o.kind = 'establishment'
       order by m.role = 'learner' desc, o.name, m.organisation_id
       limit 1`;
+
+// Sending events is using the session: its last use is moved, at most once a minute.
+const touchSession = (session: SessionCheck) => sql`,
+    touched as (
+      update user_sessions set last_seen_at = ${session.now.toISOString()}::timestamptz
+      where id = ${session.id}::uuid and last_seen_at < ${session.touchBefore.toISOString()}::timestamptz and exists (select 1 from learner)
+    )`;
 
 // Completion is the later of "reached the end" and "passed the quiz", each the earliest seen:
 // a function of merged values, so the first completion date is kept in any order.
@@ -54,8 +67,8 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
 
   return sql`
     with learner as (
-      ${learner.organisationId ? sql`select ${learner.userId}::uuid as user_id, ${learner.organisationId}::uuid as organisation_id` : sessionLearner(learner.userId)}
-    ),
+      ${"organisationId" in learner ? sql`select ${learner.userId}::uuid as user_id, ${learner.organisationId}::uuid as organisation_id` : sessionLearner(learner.userId, learner.session)}
+    )${"session" in learner ? touchSession(learner.session) : sql``},
     incoming as (
       select * from unnest(
         ${column((e) => e.input.eventId)}::uuid[], ${column((e) => e.module.id)}::text[], ${column((e) => e.module.version)}::int[],

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { learningEvents, memberships, moduleProgress, users } from "@/db/schema";
+import { learningEvents, memberships, moduleProgress, userSessions, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { AppError } from "@/lib/errors";
 import { getModuleProgress } from "@/lib/progress/queries";
+import { endSession } from "@/lib/auth/end-sessions";
 import { learnerMembership, loadActor } from "@/lib/auth/load-actor";
+import { sessionWindow } from "@/lib/auth/session-policy";
+import { startSession } from "@/lib/auth/start-session";
 import { type Learner, recordEvents, recordSessionEvents } from "@/lib/progress/record-events";
 import { cleanPass, quizSubmitted, scenarioAnswered, stepViewed } from "../support/events";
 import { type TestDb, createTestDb } from "../support/db";
@@ -200,7 +203,11 @@ describe("recordEvents with bad input", () => {
 });
 
 describe("recordSessionEvents", () => {
-  const recordAs = (userId: string, step = "lecon") => recordSessionEvents(testDb.db, { userId, events: [stepViewed({ learnerId: userId, at: start }, step)], catalogue, now });
+  // A session started 10 minutes before `now`, checked with the default 30-minute idle timeout.
+  const signedIn = async (userId: string, at = new Date(now.getTime() - 10 * 60_000)) => (await startSession(testDb.db, { userId, method: "password", now: at })).id;
+  const recordIn = (userId: string, sessionId: string, events: ReturnType<typeof cleanPass>, at = now) =>
+    recordSessionEvents(testDb.db, { userId, session: { id: sessionId, ...sessionWindow(at, 30) }, events, catalogue, now: at });
+  const recordAs = async (userId: string, step = "lecon") => recordIn(userId, await signedIn(userId, now), [stepViewed({ learnerId: userId, at: start }, step)]);
 
   it("records in the establishment the API guard gives the user: their learner one, else the first they manage", async () => {
     const [first, second] = [await createOrganisation(testDb.db, { name: "A établissement" }), await createOrganisation(testDb.db, { name: "B établissement" })];
@@ -240,9 +247,36 @@ describe("recordSessionEvents", () => {
   it("answers duplicate, not null, when every event was stored before", async () => {
     const learner = await newLearner();
     const events = [stepViewed({ learnerId: learner.userId, at: start }, "lecon")];
-    await recordSessionEvents(testDb.db, { userId: learner.userId, events, catalogue, now });
+    const sessionId = await signedIn(learner.userId, now);
+    await recordIn(learner.userId, sessionId, events);
 
-    expect((await recordSessionEvents(testDb.db, { userId: learner.userId, events, catalogue, now }))?.outcomes[0]?.status).toBe("duplicate");
+    expect((await recordIn(learner.userId, sessionId, events))?.outcomes[0]?.status).toBe("duplicate");
     expect(await eventCount(learner.userId)).toBe(1);
+  });
+
+  it("stores nothing and answers null once the session has ended, idled out or passed its 8 hours", async () => {
+    const learner = await newLearner();
+    const events = () => [stepViewed({ learnerId: learner.userId, at: start }, "lecon")];
+    const ended = await signedIn(learner.userId);
+    await endSession(testDb.db, ended);
+    const idle = await signedIn(learner.userId, new Date(now.getTime() - 31 * 60_000));
+    const old = await signedIn(learner.userId, new Date(now.getTime() - 8 * 60 * 60_000));
+    await testDb.db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, old));
+
+    expect(await recordIn(learner.userId, ended, events())).toBeNull();
+    expect(await recordIn(learner.userId, idle, events())).toBeNull();
+    expect(await recordIn(learner.userId, old, events())).toBeNull();
+    expect((await recordIn(learner.userId, await signedIn(learner.userId), events()))?.outcomes[0]?.status).toBe("recorded");
+    expect(await eventCount(learner.userId)).toBe(1);
+  });
+
+  it("refuses another person's session and counts sending events as using the session", async () => {
+    const [learner, other] = [await newLearner(), await newLearner()];
+    const sessionId = await signedIn(learner.userId, new Date(now.getTime() - 20 * 60_000));
+
+    expect(await recordIn(other.userId, sessionId, [stepViewed({ learnerId: other.userId, at: start }, "lecon")])).toBeNull();
+    expect((await recordIn(learner.userId, sessionId, [stepViewed({ learnerId: learner.userId, at: start }, "lecon")]))?.outcomes[0]?.status).toBe("recorded");
+    const [row] = await testDb.db.select({ lastSeenAt: userSessions.lastSeenAt }).from(userSessions).where(eq(userSessions.id, sessionId));
+    expect(row!.lastSeenAt).toEqual(now);
   });
 });

@@ -69,8 +69,9 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
     if (error instanceof AuthError) return { message: t("errors.generic") };
     throw error;
   }
-  const minutes = new URL(landing, "http://localhost").searchParams.get("minutes");
-  if (minutes) return { message: t("errors.throttled", { minutes: Number(minutes) }) };
+  const query = new URL(landing, "http://localhost").searchParams;
+  const minutes = Number(query.get("minutes"));
+  if (minutes > 0) return { message: t(query.get("error") === "lien-deja-envoye" ? "errors.linkAlreadySent" : "errors.linksThrottled", { minutes }) };
 
   return { ok: true, message: t("magicLink.sent") };
 }

@@ -19,7 +19,8 @@ type SearchParams = { retour?: string; error?: string; code?: string; minutes?: 
 /** What Auth.js's redirects to this page (?error=…) mean, in the reader's words. */
 function errorMessage(t: Awaited<ReturnType<typeof getTranslations<"signIn">>>, params: SearchParams): string | undefined {
   const minutes = Number(params.minutes);
-  if (params.error === "trop-de-tentatives" && minutes > 0) return t("errors.throttled", { minutes });
+  if (params.error === "trop-de-tentatives" && minutes > 0) return t("errors.linksThrottled", { minutes });
+  if (params.error === "lien-deja-envoye" && minutes > 0) return t("errors.linkAlreadySent", { minutes });
   if (params.error === "CredentialsSignin" && params.code === "throttled") return t("errors.throttledSoon");
   if (params.error === "CredentialsSignin") return t("errors.invalidCredentials");
   if (params.error === "Verification") return t("errors.linkInvalid");

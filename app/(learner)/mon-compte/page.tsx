@@ -5,6 +5,9 @@ import { requireActor } from "@/lib/auth/guards";
 import { listAccountSsoLinks } from "@/lib/sso/list-account-sso-links";
 import { isSsoLinkOutcome } from "@/lib/sso/sso-urls";
 import { SsoLinks } from "./_components/sso-links";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
+import { env } from "@/lib/env";
+import { signOutEverywhereAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -34,6 +37,15 @@ export default async function AccountPage({ searchParams }: Props) {
         <a className="button" href="/api/mes-donnees" download>
           {t("download")}
         </a>
+      </section>
+      <section className="section" aria-labelledby="mes-sessions">
+        <h2 id="mes-sessions">{t("sessionsTitle")}</h2>
+        <p>{t("sessionsBody", { idle: env().SESSION_IDLE_MINUTES, hours: SESSION_MAX_AGE_SECONDS / 3600 })}</p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="button button--secondary">
+            {t("signOutEverywhere")}
+          </button>
+        </form>
       </section>
     </div>
   );

@@ -5,7 +5,8 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getDb } from "@/db/client";
 import { isDatabaseUnavailable } from "@/db/database-unavailable";
-import { learnerForApi, sessionUserIdForApi } from "@/lib/auth/guards";
+import { learnerForApi, sessionClaimsForApi } from "@/lib/auth/guards";
+import { sessionWindow } from "@/lib/auth/session-policy";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -27,7 +28,7 @@ class InvalidBatchError extends AppError {
 
 /**
  * POST /api/progress/events: records a batch of the signed-in learner's events (see
- * lib/progress/record-events.ts). The account is re-read by the write itself (one round trip);
+ * lib/progress/record-events.ts). The account and its session are re-read by the write itself (one round trip);
  * whenever the batch is refused, the full guard runs first, so that a signed-out or
  * deactivated user is told that rather than what was wrong with the batch.
  */
@@ -36,13 +37,13 @@ export default async function handler(request: NextApiRequest, response: NextApi
   const view = webRequestView(request);
   try {
     if (!isSameOrigin(view, env().APP_URL)) throw new AppError("forbidden", "cross-site request");
-    const userId = await sessionUserIdForApi(view);
+    const { userId, sessionId } = await sessionClaimsForApi(view);
     const { db } = await getDb();
     const catalogue = getCatalogue();
     const { events, result } = await recordOrExplain(view, async () => {
       const parsed = eventBatchSchema.safeParse(await readNodeJson(request, MAX_BATCH_BYTES));
       if (!parsed.success) throw new InvalidBatchError(parsed.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`));
-      const result = await recordSessionEvents(db, { userId, events: parsed.data.events, catalogue });
+      const result = await recordSessionEvents(db, { userId, session: { id: sessionId, ...sessionWindow() }, events: parsed.data.events, catalogue });
       if (!result) throw new AppError("unauthenticated", "no active learner membership");
 
       return { events: parsed.data.events, result };

@@ -90,8 +90,9 @@ test.describe("withdrawing access", () => {
     await manager.getByRole("button", { name: "Réactiver le compte" }).click();
     await expect(manager.getByText("Cette personne peut se connecter.")).toBeVisible();
     await manager.context().close();
+    // The sessions ended with the deactivation stay ended: the person signs in again.
     await person.goto("/modules");
-    await expect(person.getByRole("heading", { name: "Mes modules" })).toBeVisible();
+    await expect(person).toHaveURL(/\/connexion/);
   });
 
   test("the platform admin deactivates an account from the people page, then reactivates it", async ({ learnerPage: person, learnerEmail }) => {

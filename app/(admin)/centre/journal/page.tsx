@@ -15,6 +15,7 @@ const ACTION_KEYS = {
   "password_reset.requested": "actions.password_reset_requested",
   "password_reset.completed": "actions.password_reset_completed",
   sign_out: "actions.sign_out",
+  "sessions.ended": "actions.sessions_ended",
   "reminders.sent": "actions.reminders_sent",
   "reminder_settings.updated": "actions.reminder_settings_updated",
   "certificates.exported": "actions.certificates_exported",

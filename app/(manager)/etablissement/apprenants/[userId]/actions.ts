@@ -5,6 +5,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
+import type { FormState } from "@/lib/forms";
+import { endMemberSessions } from "@/lib/auth/end-member-sessions";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { createPasswordLink } from "@/lib/join/create-password-link";
 
@@ -22,6 +24,20 @@ export async function createPasswordLinkAction(_previous: PasswordLinkState, for
     return { url: link.url, message: t("ready", { date: format.dateTime(link.expiresAt, { dateStyle: "short", timeStyle: "short" }) }) };
   } catch (error) {
     if (error instanceof AppError) return { message: t("refused") };
+    throw error;
+  }
+}
+
+/** "Mettre fin à ses sessions": the member signs in again everywhere; someone else's member is not found. */
+export async function endMemberSessionsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const [t, actor] = await Promise.all([getTranslations("managerReports.learner"), getActor()]);
+  if (!actor) return { message: t("notFound") };
+  const { db } = await getDb();
+  try {
+    const { ended } = await endMemberSessions(db, { actor, userId: String(formData.get("userId") ?? ""), organisationId: String(formData.get("organisationId") ?? "") });
+    return { ok: true, message: t("sessionsEnded", { count: ended }) };
+  } catch (error) {
+    if (error instanceof AppError) return { message: t("notFound") };
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { requireMemberInScope } from "@/lib/access/member-scope";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import "@/app/_components/reports/reports.css";
 import { TableScroll } from "@/app/_components/reports/table-scroll";
+import { EndSessionsForm } from "./_components/end-sessions-form";
 import { MemberAccess } from "./_components/member-access";
 import { PasswordLinkForm } from "./_components/password-link-form";
 
@@ -62,6 +63,12 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
           isWhollyInScope={isWhollyInScope}
           isSelf={detail.learner.id === actor.userId}
         />
+        {isActive && (
+          <>
+            <p>{t("endSessionsHint")}</p>
+            <EndSessionsForm userId={detail.learner.id} organisationId={establishment.id} text={t("endSessions")} />
+          </>
+        )}
       </section>
       {isActive && !detail.learner.email && detail.learner.username && (
         <section className="section" aria-labelledby="mot-de-passe">

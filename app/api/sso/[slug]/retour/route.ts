@@ -80,7 +80,7 @@ export async function GET(request: Request, { params }: Context) {
   if (linked.status === "refused") return finish(ssoSignInPath(slug, REFUSAL_CODES[linked.reason]));
 
   const response = finish(transaction.returnTo);
-  const session = await createSessionCookie(linked.user, secure);
+  const session = await createSessionCookie(db, linked.user, secure);
   response.cookies.set(session.name, session.value, session.options);
 
   return response;

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/lib/forms";
+import { endMemberSessionsAction } from "../actions";
+
+/** Ends every session of the member; says how many ended, or that they are not found. */
+export function EndSessionsForm({ userId, organisationId, text }: { userId: string; organisationId: string; text: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(endMemberSessionsAction, {});
+
+  return (
+    <form action={action}>
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <button type="submit" className="button button--secondary" disabled={pending}>
+        {text}
+      </button>
+      <p role="status" aria-live="polite" className={state.message && !state.ok ? "field-error" : undefined}>
+        {state.message}
+      </p>
+    </form>
+  );
+}
