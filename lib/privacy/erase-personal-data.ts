@@ -6,10 +6,12 @@ import {
   certificates,
   mailOutbox,
   organisations,
+  passwordAttempts,
   passwordCredentials,
   passwordResetTokens,
   rateLimits,
   sessions,
+  userSessions,
   users,
   verificationTokens,
 } from "@/db/schema";
@@ -48,6 +50,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     await tx.delete(passwordCredentials).where(eq(passwordCredentials.userId, userId));
     await tx.delete(accounts).where(eq(accounts.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(userSessions).where(eq(userSessions.userId, userId));
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
     if (user.email) await tx.delete(mailOutbox).where(eq(mailOutbox.to, user.email));
     await tx
@@ -82,6 +85,7 @@ async function forgetNames(tx: Tx, email: string | null, names: string[]) {
   if (names.length === 0) return;
   const endsWithName = or(...names.map((name) => sql`right(${rateLimits.key}, ${name.length + 1}) = ${`:${name}`}`)) as SQL;
   await tx.delete(rateLimits).where(endsWithName);
+  await tx.delete(passwordAttempts).where(inArray(passwordAttempts.account, names));
   if (!email) return;
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
   await tx.update(auditLog).set({ details: {}, ipAddress: null, userAgent: null }).where(sql`strpos(lower(${auditLog.details}::text), ${email}) > 0`);

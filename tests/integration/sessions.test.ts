@@ -7,6 +7,7 @@ import { endSession, endUserSessions } from "@/lib/auth/end-sessions";
 import { isSessionLive } from "@/lib/auth/is-session-live";
 import { loadActor, loadSessionActor } from "@/lib/auth/load-actor";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
+import { setAccountActive } from "@/lib/organisations/set-account-active";
 import { sessionWindow } from "@/lib/auth/session-policy";
 import { startSession } from "@/lib/auth/start-session";
 import { type TestDb, createTestDb } from "../support/db";
@@ -105,6 +106,18 @@ describe("sessions known to the server (issue 14, scenario 4)", () => {
 
     await resetPassword(testDb.db, { token, password: "une nouvelle phrase de passe", origin, now: at(2) });
     expect(await actorAt(user.id, sessionId, 3)).toBeNull();
+  });
+});
+
+describe("deactivation", () => {
+  it("ends the person's sessions for good: reactivating the account does not revive them", async () => {
+    const [manager, member] = [await createUser(testDb.db, { organisationId: clinic.id, role: "manager" }), await learner(clinic.id)];
+    const sessionId = await signIn(member.id);
+    const actor = (await loadActor(testDb.db, manager.id))!;
+
+    await setAccountActive(testDb.db, { actor, userId: member.id, isActive: false });
+    await setAccountActive(testDb.db, { actor, userId: member.id, isActive: true });
+    expect(await actorAt(member.id, sessionId, 1)).toBeNull();
   });
 });
 
