@@ -77,6 +77,20 @@ export async function sessionClaimsForApi(request: Pick<Request, "headers">): Pr
   return claims;
 }
 
+/**
+ * For route handlers that need only who is signed in (the SSO link flow): the user id of a live
+ * session (known to the server, active account), or an AppError.
+ */
+export async function sessionUserIdForApi(request: Pick<Request, "headers">): Promise<string> {
+  const claims = await sessionClaims(request);
+  if (!claims) throw new AppError("unauthenticated");
+  const { db } = await getDb();
+  const actor = await loadSessionActor(db, claims);
+  if (!actor) throw new AppError("unauthenticated");
+
+  return actor.userId;
+}
+
 /** The user and session ids in the request's session token, decrypting each distinct token once. */
 async function sessionClaims(request: { headers: Headers }): Promise<SessionClaims | null> {
   const secureCookie = request.headers.get("cookie")?.includes(`${SECURE_SESSION_COOKIE}=`) ?? false;
