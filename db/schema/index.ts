@@ -8,3 +8,4 @@ export * from "./accounts-admin";
 export * from "./assignments";
 export * from "./reminder-settings";
 export * from "./relations";
+export * from "./quiz-draws";

@@ -55,7 +55,7 @@ export function loadModule(rootDir: string, folderName: string): Parsed<CourseMo
   if (issues.length > 0) return { ok: false, issues };
 
   const questionCount = steps.reduce(
-    (count, step) => count + (step.kind === "scenario" ? 1 : step.kind === "quiz" ? step.questions.length : 0),
+    (count, step) => count + (step.kind === "scenario" ? 1 : step.kind === "quiz" ? step.objectives.length : 0),
     0,
   );
   const { steps: _files, duration_minutes: durationMinutes, ...meta } = manifest.value;
@@ -98,20 +98,25 @@ function loadYamlStep(file: string, id: string, source: string): LoadedStep {
   if (kind === "quiz") {
     const quiz = parseYamlWith(file, source, quizSchema);
     if (!quiz.ok) return quiz;
-    const { title, intro, pass_mark: passMark, questions } = quiz.value;
+    const { title, intro, pass_mark: passMark, questions: entries } = quiz.value;
+    const objectives = entries.map((entry) => ("variants" in entry ? { id: entry.objective, variants: entry.variants } : { id: entry.id, variants: [entry] }));
     const step: Step = {
       id,
       kind: "quiz",
       title,
       introHtml: intro ? renderMarkdown(intro) : undefined,
       passMark,
-      questions: questions.map((question) => ({
-        id: question.id,
-        prompt: question.prompt,
-        multiple: question.choices.filter((choice) => choice.correct).length > 1,
-        choices: question.choices,
-        explanationHtml: renderMarkdown(question.explanation),
-      })),
+      questions: objectives.flatMap((objective) =>
+        objective.variants.map((question) => ({
+          id: question.id,
+          objectiveId: objective.id,
+          prompt: question.prompt,
+          multiple: question.choices.filter((choice) => choice.correct).length > 1,
+          choices: question.choices,
+          explanationHtml: renderMarkdown(question.explanation),
+        })),
+      ),
+      objectives: objectives.map((objective) => ({ id: objective.id, questionIds: objective.variants.map((q) => q.id) })),
     };
     return { ok: true, value: { step, words: intro ? countWords(intro) : 0 } };
   }

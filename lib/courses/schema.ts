@@ -72,6 +72,12 @@ export const quizQuestionSchema = z
     reportDuplicateIds(question.choices, ["choices"], ctx);
   });
 
+/** One objective of a quiz, asked through any of its variants: each attempt draws one. */
+export const quizObjectiveSchema = z
+  .object({ objective: slug, variants: z.array(quizQuestionSchema).min(3, "a pool needs at least three variants (see docs/writing-a-course.md)").max(8) })
+  .strict()
+  .superRefine((objective, ctx) => reportDuplicateIds(objective.variants, ["variants"], ctx));
+
 export const quizSchema = z
   .object({
     kind: z.literal("quiz"),
@@ -79,10 +85,17 @@ export const quizSchema = z
     intro: text.optional(),
     /** Percentage of questions to answer exactly right to pass. */
     pass_mark: z.number().int().min(1).max(100),
-    questions: z.array(quizQuestionSchema).min(1, "needs at least one question").max(20),
+    /** A question is an objective with one variant; `objective` + `variants` is a pool. */
+    questions: z.array(z.union([quizQuestionSchema, quizObjectiveSchema])).min(1, "needs at least one question").max(20),
   })
   .strict()
-  .superRefine((quiz, ctx) => reportDuplicateIds(quiz.questions, ["questions"], ctx));
+  .superRefine((quiz, ctx) => {
+    // Question ids are unique across the whole quiz (every variant), objective ids too: a graded
+    // answer names its question alone.
+    const ids = quiz.questions.flatMap((entry) => ("variants" in entry ? entry.variants : [entry]));
+    reportDuplicateIds(ids, ["questions"], ctx);
+    reportDuplicateIds(quiz.questions.map((entry) => ({ id: "variants" in entry ? entry.objective : entry.id })), ["questions"], ctx);
+  });
 
 export const pathManifestSchema = z
   .object({

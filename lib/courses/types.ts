@@ -20,6 +20,8 @@ export type QuizChoice = { id: string; text: string; correct: boolean };
 
 export type QuizQuestion = {
   id: string;
+  /** The objective this question is a variant of (its own id when it has no variants). */
+  objectiveId: string;
   prompt: string;
   /** True when more than one choice is right: the player shows checkboxes. */
   multiple: boolean;
@@ -33,7 +35,10 @@ export type QuizStep = {
   title: string;
   introHtml?: string;
   passMark: number;
+  /** Every question of every objective (all variants), for lookups by question id. */
   questions: QuizQuestion[];
+  /** What an attempt asks: one variant of each objective, in this order. */
+  objectives: { id: string; questionIds: string[] }[];
 };
 
 export type Step = LessonStep | RecapStep | ScenarioStep | QuizStep;

@@ -24,6 +24,8 @@ export const learningEventSchema = z.discriminatedUnion("kind", [
       ...base,
       kind: z.literal("quiz_submitted"),
       stepId: id,
+      /** The attempt's draw (lib/progress/get-quiz-draw.ts): what the answers are graded against. */
+      drawId: z.uuid().optional(),
       answers: z.record(id, z.array(id).max(6)).refine((answers) => Object.keys(answers).length <= 20, "too many answers"),
     })
     .strict(),

@@ -4,6 +4,7 @@ import { learningEvents } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
 import { AppError } from "@/lib/errors";
 import type { LearningEventInput } from "./event-schema";
+import { claimQuizDraws } from "./claim-quiz-draws";
 import type { QuizResult } from "./grade-quiz";
 import { type CheckedEvent, type EventRejection, validateEvent } from "./validate-event";
 import { type LearnerSource, type SessionCheck, writeEventsStatement } from "./write-events-statement";
@@ -59,10 +60,11 @@ async function writeEvents(
   }
   // The same event twice in one batch is one event.
   const unique = [...new Map(events.map((event) => [event.eventId, event])).values()];
+  const draws = await claimQuizDraws(db, learner.userId, unique);
   const checked: CheckedEvent[] = [];
   const rejections: EventRejection[] = [];
   for (const event of unique) {
-    const result = validateEvent(catalogue, event, now);
+    const result = validateEvent(catalogue, event, now, draws);
     if ("code" in result) rejections.push(result);
     else checked.push(result);
   }

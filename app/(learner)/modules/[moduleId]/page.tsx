@@ -5,6 +5,7 @@ import { requireLearner } from "@/lib/auth/guards";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { toPublicModule } from "@/lib/courses/public-module";
 import { modulePlace } from "@/lib/progress/catalogue-view";
+import { getQuizDraw } from "@/lib/progress/get-quiz-draw";
 import { getModuleProgress } from "@/lib/progress/queries";
 import { resumeStepIndex } from "@/lib/progress/resume-step";
 import { Player } from "./_components/player";
@@ -23,14 +24,17 @@ export default async function ModulePage({ params, searchParams }: Props) {
   const module = catalogue.moduleById.get(moduleId);
   if (!module) notFound();
 
-  const { actor } = await requireLearner(`/modules/${module.id}`);
+  const { actor, membership } = await requireLearner(`/modules/${module.id}`);
   const { db } = await getDb();
-  const progress = await getModuleProgress(db, actor.userId, module.id);
+  const [progress, draw] = await Promise.all([
+    getModuleProgress(db, actor.userId, module.id),
+    getQuizDraw(db, { userId: actor.userId, organisationId: membership.organisationId, module }),
+  ]);
   const quiz = module.steps.find((step) => step.kind === "quiz");
 
   return (
     <Player
-      module={toPublicModule(module)}
+      module={toPublicModule(module, draw)}
       learnerId={actor.userId}
       initialStepIndex={resumeStepIndex(module, progress, etape)}
       furthestStepIndex={progress?.furthestStepIndex ?? 0}

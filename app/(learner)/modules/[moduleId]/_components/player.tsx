@@ -124,7 +124,7 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
           <ScenarioStepView step={step} onAnswer={(choiceId) => { send({ kind: "scenario_answered", stepId: step.id, choiceId }); setAnsweredScenarios((s) => new Set(s).add(step.id)); }} />
         )}
         {step.kind === "quiz" && queue && (
-          <QuizStepView step={step} alreadyPassed={quizPassed} onSubmit={(answers) => { const eventId = send({ kind: "quiz_submitted", stepId: step.id, answers }); return queue.waitForQuizResult(eventId); }} onPassed={() => setQuizPassed(true)} />
+          <QuizStepView step={step} alreadyPassed={quizPassed} onSubmit={(answers) => { const eventId = send({ kind: "quiz_submitted", stepId: step.id, answers, ...(step.drawId ? { drawId: step.drawId } : {}) }); return queue.waitForQuizResult(eventId); }} onPassed={() => setQuizPassed(true)} />
         )}
       </article>
 

@@ -50,11 +50,8 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
     if (result) resultRef.current?.focus();
   }, [result]);
 
-  const retry = () => {
-    setResult(null);
-    setAnswers({});
-    requestAnimationFrame(() => document.getElementById(`question-${step.questions[0]!.id}`)?.querySelector("input")?.focus());
-  };
+  // A draw answers one attempt: the page draws the next one (other variants, choices reshuffled).
+  const retry = () => window.location.reload();
 
   const choiceText = (questionId: string, ids: string[]) =>
     ids.map((id) => step.questions.find((q) => q.id === questionId)?.choices.find((c) => c.id === id)?.text ?? id).join(" ; ");
