@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { frenchTypography } from "./french-typography";
 
 // Raw HTML is off: anything written as HTML in a course file comes out as text.
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
@@ -16,6 +17,15 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
+
+// French spaces in the text a learner reads only: never inside link targets, code or markup.
+markdown.core.ruler.push("french_typography", (state) => {
+  for (const block of state.tokens) {
+    for (const token of block.children ?? []) {
+      if (token.type === "text") token.content = frenchTypography(token.content);
+    }
+  }
+});
 
 /** Markdown to HTML, with raw HTML escaped and only http(s), mailto and tel links kept. */
 export function renderMarkdown(source: string): string {
