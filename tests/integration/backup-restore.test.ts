@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,9 +22,14 @@ const COUNT_SQL = `select ${TABLES.map((t) => `(select count(*)::int from ${t}) 
 let work: string;
 let handle: DbHandle & { databaseUrl?: string };
 
-/** Runs `npm run db:backup` as an operator would, in another process, and returns its output. */
-function runBackup(env: Record<string, string>, file: string): string {
-  return execFileSync("npx", ["tsx", "db/scripts/backup.ts", `--out=${file}`], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
+/**
+ * Runs `npm run db:backup` as an operator would, in another process, and returns its output.
+ * Asynchronously: on PGlite this process is the holder that must answer the backup's signal.
+ */
+async function runBackup(env: Record<string, string>, file: string): Promise<string> {
+  const { stdout } = await promisify(execFile)("npx", ["tsx", "db/scripts/backup.ts", `--out=${file}`], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 180_000 });
+
+  return stdout;
 }
 
 beforeAll(async () => {
@@ -52,7 +58,7 @@ describe("npm run db:backup", () => {
 
     if (handle.databaseUrl) {
       const file = path.join(work, "vigie.dump");
-      expect(runBackup({ DATABASE_URL: handle.databaseUrl }, file)).toContain("PostgreSQL backup written");
+      expect(await runBackup({ DATABASE_URL: handle.databaseUrl }, file)).toContain("PostgreSQL backup written");
       const fresh = new URL(handle.databaseUrl);
       const name = `vigie_restore_${randomBytes(5).toString("hex")}`;
       fresh.pathname = `/${name}`;
@@ -74,7 +80,7 @@ describe("npm run db:backup", () => {
     }
 
     const file = path.join(work, "vigie.tar.gz");
-    expect(runBackup({ DATABASE_URL: "", PGLITE_DIR: handle.location }, file)).toContain("by the running server");
+    expect(await runBackup({ DATABASE_URL: "", PGLITE_DIR: handle.location }, file)).toContain("by the running server");
     const restored = await PGlite.create("memory://", { loadDataDir: new Blob([readFileSync(file)]) });
     const after = await restored.query(COUNT_SQL);
     await restored.close();
