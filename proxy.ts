@@ -1,25 +1,45 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { takeVerificationAttempt } from "@/lib/certificates/verification-limit";
+import { verificationRefusedResponse } from "@/lib/certificates/verification-refused";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { isHttpsSite } from "@/lib/http/public-origin";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+
+// Two years, subdomains included (ASVS 3.4.1): sent only when the site's address is https.
+const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
 /**
  * Gives every page a fresh script nonce and its Content-Security-Policy. Next.js reads the
  * policy from the request headers and puts the nonce on its own scripts. Pages still check
  * who is asking themselves; this only sets headers.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Certificate look-ups are counted here, prefetches included, because only here can the
+  // answer be a 429 with Retry-After.
+  if (request.nextUrl.pathname.startsWith("/certificat/")) {
+    const attempt = await takeVerificationAttempt(request.headers);
+    if (!attempt.allowed) return verificationRefusedResponse(attempt.retryAfterSeconds, request.cookies.get(LOCALE_COOKIE)?.value, "default-src 'none'; frame-ancestors 'none'");
+    if (isPrefetch(request)) return NextResponse.next();
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, {
     isDevelopment: env().NODE_ENV === "development",
-    isHttps: env().APP_URL?.startsWith("https:") ?? false,
+    isHttps: isHttpsSite(),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  // Set here rather than in next.config.ts, whose headers are fixed when the app is built.
+  if (isHttpsSite()) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
 
   return response;
+}
+
+function isPrefetch(request: NextRequest): boolean {
+  return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
 }
 
 export const config = {
@@ -32,5 +52,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // Certificate look-ups, prefetches included: each is counted (takeVerificationAttempt).
+    "/certificat/:path*",
   ],
 };

@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { isHttpsSite } from "@/lib/http/public-origin";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -16,6 +16,6 @@ export async function setLocale(formData: FormData): Promise<void> {
     maxAge: ONE_YEAR_SECONDS,
     sameSite: "lax",
     httpOnly: true,
-    secure: env().APP_URL?.startsWith("https:") ?? false,
+    secure: isHttpsSite(),
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { DemoBanner } from "./_components/demo-banner";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#contenu">
           {t("skipLink")}
         </a>
+        <DemoBanner />
         <NextIntlClientProvider messages={clientMessages}>
           <SiteHeader />
           <main id="contenu" tabIndex={-1} className="site-main">

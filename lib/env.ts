@@ -15,6 +15,14 @@ const port = z.coerce
 
 /** Every setting Vigie reads, with its default. Documented in README.md ("Settings"). */
 export const envSchema = z.object({
+  /**
+   * "demo" (embedded database, local mailbox, demo accounts, a banner on every page) or
+   * "production" (start-up refuses unsafe settings). Unset: production when DATABASE_URL is set.
+   */
+  VIGIE_MODE: z
+    .enum(["demo", "production", ""], { message: 'must be "demo" or "production"' })
+    .optional()
+    .transform((value) => (value ? value : undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
@@ -27,7 +35,10 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
   /** Reverse proxies in front of Vigie that append the client address to X-Forwarded-For. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  APP_URL: z.url({ message: "must be an absolute URL such as https://vigie.example.org" }).optional(),
+  /** The public address: every absolute link (e-mails, QR codes, SSO callback) is built from it. */
+  APP_URL: z
+    .url({ protocol: /^https?$/, message: "must be an absolute http(s) URL such as https://vigie.example.org" })
+    .optional(),
   /** Outgoing mail server; unset means mail is only kept in mail_outbox and shown on /boite-mail. */
   SMTP_URL: z
     .string()
@@ -79,9 +90,53 @@ export class EnvError extends Error {
   }
 }
 
+export type AppMode = "demo" | "production";
+
+/** The mode of a parsed configuration: VIGIE_MODE, else production whenever DATABASE_URL is set. */
+export function appMode(config: Pick<Env, "VIGIE_MODE" | "DATABASE_URL"> = env()): AppMode {
+  return config.VIGIE_MODE ?? (config.DATABASE_URL ? "production" : "demo");
+}
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * What production mode refuses, read from the raw variables so that it can be listed together
+ * with malformed ones. A malformed VIGIE_MODE counts as production: unsafe settings never pass.
+ */
+export function productionProblems(source: Record<string, string | undefined>): { name: string; reason: string }[] {
+  const set = (name: string) => (source[name] ?? "").trim() !== "";
+  const mode = source.VIGIE_MODE?.trim() || (set("DATABASE_URL") ? "production" : "demo");
+  if (mode === "demo") return [];
+  const problems: { name: string; reason: string }[] = [];
+  if (!set("DATABASE_URL")) problems.push({ name: "DATABASE_URL", reason: "required in production (PostgreSQL); the embedded database is for demonstrations (VIGIE_MODE=demo)" });
+  if (!set("APP_URL")) problems.push({ name: "APP_URL", reason: "required in production: the public address that every link is built from, e.g. https://vigie.example.org" });
+  else if (URL.canParse(source.APP_URL!.trim())) {
+    const url = new URL(source.APP_URL!.trim());
+    if (url.protocol !== "https:" && !LOCAL_HOSTS.has(url.hostname)) problems.push({ name: "APP_URL", reason: "must start with https:// (plain http only for localhost)" });
+  }
+  if (!set("AUTH_SECRET")) problems.push({ name: "AUTH_SECRET", reason: "required in production, the same on every instance (openssl rand -base64 32)" });
+  if (!set("SMTP_URL")) problems.push({ name: "SMTP_URL", reason: "required in production: sign-in, reset and invitation links are sent by mail (the local mailbox exists only in demo mode)" });
+  if (!set("TRUST_PROXY_HOPS")) problems.push({ name: "TRUST_PROXY_HOPS", reason: "required in production: the number of reverse proxies in front of Vigie that add X-Forwarded-For (1 behind nginx), 0 if clients connect directly" });
+  if (source.SSO_ALLOW_LOOPBACK_HTTP?.trim() === "true") problems.push({ name: "SSO_ALLOW_LOOPBACK_HTTP", reason: "a test setting, refused in production" });
+
+  return problems;
+}
+
+/**
+ * Every malformed variable and, in production mode, every missing or unsafe one: what start-up
+ * refuses, listed at once.
+ */
+export function configurationIssues(source: Record<string, string | undefined>): { name: string; reason: string }[] {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  const malformed = result.success ? [] : result.error.issues.map((issue) => ({ name: String(issue.path[0] ?? "(environment)"), reason: issue.message }));
+  const named = new Set(malformed.map((issue) => issue.name));
+
+  return [...malformed, ...productionProblems(source).filter((problem) => !named.has(problem.name))];
+}
+
 /** Parses a set of variables, naming every variable that is missing or malformed. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.safeParse(withoutEmpty(source));
   if (result.success) return result.data;
 
   throw new EnvError(
@@ -90,6 +145,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       reason: issue.message,
     })),
   );
+}
+
+/** An empty variable (FOO= in a compose file) is an unset one. */
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ""));
 }
 
 let cached: Env | undefined;

@@ -27,7 +27,8 @@ export async function startServer(port: number, env: Record<string, string>, opt
   const nodeArgs = ["--max-semi-space-size=64", ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", ...(options.dir ? [options.dir] : []), "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // A benchmark is a trial: demo mode, which needs no mail server or public address.
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", VIGIE_MODE: "demo", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://localhost:${port}`;

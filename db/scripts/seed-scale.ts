@@ -3,11 +3,12 @@ import { seedScale } from "../seed/scale";
 import { migrateDb } from "../migrate";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { env } from "@/lib/env";
-import { runScript } from "./run-script";
+import { refuseInProduction, runScript } from "./run-script";
 
 // npm run db:seed:scale -- --learners=41500: the data set of benchmarks, into the database DATABASE_URL names.
 runScript(async () => {
   const config = env();
+  refuseInProduction(config, "npm run db:seed:scale");
   const learners = Number(process.argv.find((arg) => arg.startsWith("--learners="))?.split("=")[1] ?? 41_500);
   if (!Number.isInteger(learners) || learners < 50) throw new Error("--learners must be a whole number, 50 or more");
   const handle = await createDb({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });

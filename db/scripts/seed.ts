@@ -4,10 +4,11 @@ import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { seedE2eReminderLearners } from "../seed/e2e-reminders";
 import { env } from "@/lib/env";
 import { seedE2eEstablishments } from "../seed/e2e-establishments";
-import { runScript } from "./run-script";
+import { refuseInProduction, runScript } from "./run-script";
 
 runScript(async () => {
   const config = env();
+  refuseInProduction(config, "npm run db:seed");
   const handle = await createDb({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
   try {
     const result = await seedDemo(handle.db);

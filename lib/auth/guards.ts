@@ -4,10 +4,12 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import { isHttpsSite } from "@/lib/http/public-origin";
 import { getAuthSecret } from "./secret";
 import { type SessionClaims, cachedSession, rememberSession } from "./session-token-cache";
 import { type Actor, type ActorMembership, learnerMembership, loadSessionActor } from "./load-actor";
 import { isSessionId } from "./session-policy";
+import { sessionCookieName } from "./session-cookie";
 
 /**
  * The signed-in, still active user of this request, or null. Read once per request, from the
@@ -43,8 +45,6 @@ export async function requireLearner(returnTo: string): Promise<LearnerContext> 
 
   return { actor, membership };
 }
-
-const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
 
 /**
  * For hot route handlers: the learner, or an AppError the handler answers as JSON. It reads
@@ -93,12 +93,13 @@ export async function sessionUserIdForApi(request: Pick<Request, "headers">): Pr
 
 /** The user and session ids in the request's session token, decrypting each distinct token once. */
 async function sessionClaims(request: { headers: Headers }): Promise<SessionClaims | null> {
-  const secureCookie = request.headers.get("cookie")?.includes(`${SECURE_SESSION_COOKIE}=`) ?? false;
-  const raw = await getToken({ req: request, secret: getAuthSecret(), secureCookie, raw: true });
+  const secureCookie = isHttpsSite();
+  const cookieName = sessionCookieName(secureCookie);
+  const raw = await getToken({ req: request, secret: getAuthSecret(), secureCookie, cookieName, raw: true });
   if (!raw) return null;
   const known = cachedSession(raw);
   if (known) return known;
-  const token = await getToken({ req: request, secret: getAuthSecret(), secureCookie });
+  const token = await getToken({ req: request, secret: getAuthSecret(), secureCookie, cookieName });
   // A token without a session id was issued before sessions were known to the server: refused.
   if (!token?.sub || typeof token.exp !== "number" || !isSessionId(token.sessionId)) return null;
   const claims = { userId: token.sub, sessionId: token.sessionId };

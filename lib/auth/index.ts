@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
+import { isHttpsSite, publicOrigin } from "@/lib/http/public-origin";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { attemptPasswordSignIn } from "./attempt-password-sign-in";
 import { findActiveUserByEmail } from "./find-active-user";
@@ -15,7 +16,7 @@ import { requestMagicLink } from "./request-magic-link";
 import { endSession } from "./end-sessions";
 import { isSessionLive } from "./is-session-live";
 import { getAuthSecret } from "./secret";
-import { encodeSessionToken } from "./session-cookie";
+import { encodeSessionToken, sessionCookieName } from "./session-cookie";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 import { startSession } from "./start-session";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLinkMail } from "./send-magic-link-mail";
@@ -50,12 +51,21 @@ async function currentHeaders(request: Request | undefined): Promise<Headers> {
 }
 
 /**
- * Links in e-mails are built from AUTH_URL when set (Auth.js reads it on every call, after this
- * config): pinned to APP_URL, a forged Host header cannot send someone a link to another site.
+ * Auth.js builds every URL (magic links, redirects) from AUTH_URL, read on each call after this
+ * config, and otherwise from X-Forwarded-Host/Host, which the client chooses. Pinned to the
+ * public origin (APP_URL), a forged header cannot put another site in a genuine e-mail.
  */
 function pinAuthUrl(): void {
-  const appUrl = env().APP_URL;
-  if (appUrl && !process.env.AUTH_URL) process.env.AUTH_URL = new URL("/api/auth", appUrl).toString();
+  process.env.AUTH_URL = new URL("/api/auth", publicOrigin()).toString();
+}
+
+function sessionCookies(secure: boolean) {
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+
+  return {
+    sessionToken: { name: sessionCookieName(secure), options },
+    callbackUrl: { name: secure ? "__Host-authjs.callback-url" : "authjs.callback-url", options },
+  };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
@@ -65,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
 
   return {
     secret: getAuthSecret(),
-    // Vigie runs behind the operator's own reverse proxy; APP_URL, when set, pins the origin.
+    // Safe only because AUTH_URL is pinned above: Auth.js then ignores the request's host.
     trustHost: true,
     // The adapter keeps magic-link tokens; sessions stay JWTs (Credentials need them, STACK.md
     // pitfall 2) and guards re-read the user on every request.
@@ -73,7 +83,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // Re-issued tokens keep their session's end (GET /api/auth/session would push it 8 h further).
     jwt: { encode: encodeSessionToken },
-    useSecureCookies: env().APP_URL?.startsWith("https:") ?? undefined,
+    useSecureCookies: isHttpsSite(),
+    // On https, __Host- cookies: Secure, path /, and no Domain, so no sibling host can set them.
+    cookies: sessionCookies(isHttpsSite()),
     pages: { signIn: "/connexion", error: "/connexion", verifyRequest: "/connexion/lien-envoye" },
     providers: [
       Credentials({

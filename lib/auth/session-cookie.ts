@@ -4,9 +4,9 @@ import { getAuthSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 import { startSession } from "./start-session";
 
-/** Auth.js's session cookie name; the __Secure- prefix when the site is served over https. */
+/** The session cookie's name (Auth.js is configured with it); the __Host- prefix over https. */
 export function sessionCookieName(secure: boolean): string {
-  return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
+  return secure ? "__Host-authjs.session-token" : "authjs.session-token";
 }
 
 /**

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, passwordResetTokens } from "@/db/schema";
 import { hashResetToken } from "@/lib/auth/password-reset";
-import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 
@@ -16,9 +16,8 @@ type Delivery = { organisationId: string; accounts: InvitedAccount[]; baseUrl?: 
 
 async function deliveryContext(db: Db, options: Delivery) {
   const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisationId));
-  const config = env();
 
-  return { organisationName: organisation?.name ?? "Votre établissement", baseUrl: options.baseUrl ?? config.APP_URL ?? `http://localhost:${config.PORT}` };
+  return { organisationName: organisation?.name ?? "Votre établissement", baseUrl: options.baseUrl ?? publicOrigin() };
 }
 
 /**

@@ -1,15 +1,17 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
-import { env } from "@/lib/env";
+import { appMode, env } from "@/lib/env";
 
 /**
  * The local mailbox (/boite-mail) shows every stored message to whoever opens it, so that the
- * embedded, demo setup works with no mail server. It exists only while SMTP_URL is unset:
- * once real mail is configured, the page answers 404.
+ * demo works with no mail server. It exists only in demo mode and while SMTP_URL is unset;
+ * otherwise (always in production) the page answers 404.
  */
 export function isLocalMailboxEnabled(): boolean {
-  return !env().SMTP_URL;
+  const config = env();
+
+  return appMode(config) === "demo" && !config.SMTP_URL;
 }
 
 const MAILBOX_SIZE = 50;

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, reminders } from "@/db/schema";
-import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { SMTP_CONNECTIONS, sendMail } from "@/lib/mail/send-mail";
 import { rowsOf } from "@/lib/reports/learner-status-sql";
 import type { PendingLearner } from "./pending-learners";
@@ -59,8 +59,7 @@ export async function deliverReminders(db: Db, options: DeliverRemindersOptions)
   const result: DeliveryResult = { sentUserIds: [], recentUserIds: [], goneUserIds: [] };
   if (options.learners.length === 0) return result;
   const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisationId));
-  const config = env();
-  const modulesUrl = new URL("/modules", config.APP_URL ?? `http://localhost:${config.PORT}`).toString();
+  const modulesUrl = new URL("/modules", publicOrigin()).toString();
 
   const claims: Claim[] = new Array(options.learners.length);
   let next = 0;

@@ -1,23 +1,27 @@
 import * as oauth from "oauth4webapi";
 import { isAllowedProviderUrl } from "./loopback";
+import { PROVIDER_TIMEOUT_MS, ProviderCallRefused, providerFetch } from "./provider-fetch";
 import { discoveryUrl } from "./sso-settings-schema";
-
-const TIMEOUT_MS = 10_000;
 
 export type Discovery = { ok: true; server: oauth.AuthorizationServer } | { ok: false; problem: string; detail?: string };
 
 export type DiscoverProviderOptions = { issuer: string; discoveryPath: string | null; /** Skip the cache (the manager's "Tester la découverte"). */ fresh?: boolean };
 
-// Sign-in starts are anonymous GETs: a short cache keeps them from each costing a request to the provider.
+// Sign-in starts are anonymous GETs: a cache keeps them from each costing a request to the
+// provider, failures included (for a minute), so that nobody can make the server call out at will.
 const CACHE_MS = 5 * 60 * 1000;
-const cache = new Map<string, { server: oauth.AuthorizationServer; expiresAt: number }>();
+const FAILURE_CACHE_MS = 60 * 1000;
+const cache = new Map<string, { result: Discovery; expiresAt: number }>();
 
-/** oauth4webapi refuses plain http unless told; only loopback issuers (tests, development) may use it. */
-export function httpOptions(issuer: string): { [oauth.allowInsecureRequests]?: boolean; signal: AbortSignal } {
+/**
+ * Every call of oauth4webapi to the provider (token, userinfo) goes through providerFetch; it
+ * refuses plain http unless told, which only loopback issuers (tests) may be.
+ */
+export function httpOptions(issuer: string): { [oauth.allowInsecureRequests]?: boolean; [oauth.customFetch]: typeof providerFetch; signal: AbortSignal } {
   const url = new URL(issuer);
   const insecure = url.protocol === "http:" && isAllowedProviderUrl(url);
 
-  return { ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}), signal: AbortSignal.timeout(TIMEOUT_MS) };
+  return { ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}), [oauth.customFetch]: providerFetch, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) };
 }
 
 /**
@@ -30,10 +34,9 @@ export async function discoverProvider({ issuer, discoveryPath, fresh = false }:
   if (!isAllowedProviderUrl(url)) return { ok: false, problem: "L'adresse de découverte doit être en https://." };
   const key = `${issuer} ${url.href}`;
   const cached = cache.get(key);
-  if (!fresh && cached && cached.expiresAt > Date.now()) return { ok: true, server: cached.server };
+  if (!fresh && cached && cached.expiresAt > Date.now()) return cached.result;
   const result = await fetchDiscovery(issuer, url);
-  if (result.ok) cache.set(key, { server: result.server, expiresAt: Date.now() + CACHE_MS });
-  else cache.delete(key);
+  cache.set(key, { result, expiresAt: Date.now() + (result.ok ? CACHE_MS : FAILURE_CACHE_MS) });
 
   return result;
 }
@@ -41,8 +44,10 @@ export async function discoverProvider({ issuer, discoveryPath, fresh = false }:
 async function fetchDiscovery(issuer: string, url: URL): Promise<Discovery> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await providerFetch(url, { headers: { accept: "application/json" } });
   } catch (error) {
+    if (error instanceof ProviderCallRefused) return { ok: false, problem: `Vigie n'appelle pas ce fournisseur d'identité : ${error.message}.`, detail: String(error) };
+
     return { ok: false, problem: `Le fournisseur d'identité ne répond pas à ${url.href} (serveur injoignable ou délai dépassé).`, detail: String(error) };
   }
   if (response.status !== 200) return { ok: false, problem: `Le document de découverte ${url.href} répond avec le code HTTP ${response.status} au lieu de 200 : vérifiez l'émetteur et le chemin de découverte.` };

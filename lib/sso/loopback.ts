@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { appMode, env } from "@/lib/env";
 
 /** Hosts where plain http is allowed for an identity provider: this machine only (tests, development). */
 export function isLoopbackHost(hostname: string): boolean {
@@ -7,15 +7,17 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * Whether Vigie may talk to this URL: https, or http on a loopback host outside production
- * (or in production with SSO_ALLOW_LOOPBACK_HTTP=true), so that a manager cannot point the
- * server at plain-http services on its own machine.
+ * (or with SSO_ALLOW_LOOPBACK_HTTP=true, which production mode refuses), so that a manager
+ * cannot point the server at plain-http services on its own machine. Where the name leads is
+ * checked at connection time (provider-fetch.ts).
  */
 export function isAllowedProviderUrl(url: URL): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname) && loopbackHttpAllowed());
 }
 
-function loopbackHttpAllowed(): boolean {
+/** Whether this machine's own addresses may be called: outside production, or with the test setting. */
+export function loopbackHttpAllowed(): boolean {
   const config = env();
 
-  return config.NODE_ENV !== "production" || config.SSO_ALLOW_LOOPBACK_HTTP;
+  return config.SSO_ALLOW_LOOPBACK_HTTP || (config.NODE_ENV !== "production" && appMode(config) === "demo");
 }

@@ -1,5 +1,4 @@
-import { env } from "@/lib/env";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { isHttpsSite, publicOrigin } from "@/lib/http/public-origin";
 
 /** What the sign-in page says after a refused SSO sign-in (?erreur=…). */
 export const ssoErrorCodes = ["indisponible", "expire", "refuse", "niveau", "fournisseur", "autre-etablissement", "compte-inactif", "non-membre", "compte-existant", "sans-compte"] as const;
@@ -38,13 +37,11 @@ export function accountPagePath(outcome: SsoLinkOutcome): string {
 }
 
 /** The redirect (callback) URL to register at the identity provider, absolute. */
-export function ssoCallbackUrl(slug: string, headers: Headers): string {
-  return `${publicOrigin(headers)}/api/sso/${encodeURIComponent(slug)}/retour`;
+export function ssoCallbackUrl(slug: string): string {
+  return `${publicOrigin()}/api/sso/${encodeURIComponent(slug)}/retour`;
 }
 
-/** Whether cookies must be Secure: as Auth.js decides, from APP_URL or else the request's scheme. */
-export function usesSecureCookies(headers: Headers): boolean {
-  const appUrl = env().APP_URL;
-
-  return appUrl ? appUrl.startsWith("https:") : publicOrigin(headers).startsWith("https:");
+/** Whether cookies must be Secure: as for Auth.js's, from APP_URL. */
+export function usesSecureCookies(): boolean {
+  return isHttpsSite();
 }

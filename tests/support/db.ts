@@ -8,11 +8,10 @@ export type TestDb = DbHandle & { databaseUrl?: string };
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
- * database on the PostgreSQL server that DATABASE_URL names (dropped again on close), so
- * that runs never see each other's data.
+ * database on the PostgreSQL server that DATABASE_URL (or `serverUrl`) names, dropped again on
+ * close, so that runs never see each other's data.
  */
-export async function createTestDb(): Promise<TestDb> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function createTestDb(serverUrl = process.env.DATABASE_URL): Promise<TestDb> {
   if (!serverUrl) {
     const handle = await createDb({ pgliteDir: "memory://" });
     await migrateDb(handle);

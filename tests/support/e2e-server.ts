@@ -18,6 +18,9 @@ export function e2eServerEnv(): Record<string, string> {
   return {
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    // The production build in demo mode, on either database: the tests read /boite-mail and
+    // sign in with the seeded demo accounts. Production mode has its own tests (tests/e2e/production).
+    VIGIE_MODE: "demo",
     PORT: String(E2E_PORT),
     APP_URL: E2E_BASE_URL,
     // The SSO tests run an OpenID provider on http://127.0.0.1 (refused in production otherwise).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CODE_LENGTH, CODE_PATTERN, generateCertificateCode, normaliseCertificateCode } from "@/lib/certificates/generate-code";
-import { clientAddress } from "@/lib/http/client-address";
+import { PEER_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 
 describe("generateCertificateCode", () => {
   it("makes codes of at least 128 random bits in Crockford base32", () => {
@@ -24,15 +24,20 @@ describe("generateCertificateCode", () => {
 });
 
 describe("clientAddress", () => {
-  const headers = (value: string) => new Headers({ "x-forwarded-for": value });
+  const headers = (forwarded: string, peer = "192.0.2.10") => new Headers({ "x-forwarded-for": forwarded, [PEER_ADDRESS_HEADER]: peer });
 
   it("takes the address the trusted proxy appended, ignoring what the client forged before it", () => {
     expect(clientAddress(headers("6.6.6.6, 203.0.113.7"), 1)).toBe("203.0.113.7");
     expect(clientAddress(headers("6.6.6.6, 203.0.113.7, 10.0.0.2"), 2)).toBe("203.0.113.7");
   });
 
-  it("takes the only entry without a trusted proxy", () => {
-    expect(clientAddress(headers("127.0.0.1"), 0)).toBe("127.0.0.1");
-    expect(clientAddress(new Headers(), 0)).toBe("unknown");
+  it("takes the socket's address without a trusted proxy, whatever X-Forwarded-For says", () => {
+    expect(clientAddress(headers("6.6.6.6"), 0)).toBe("192.0.2.10");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6" }), 0)).toBe("unknown");
+  });
+
+  it("takes the socket's address when fewer proxies than trusted appended an entry", () => {
+    expect(clientAddress(headers("6.6.6.6"), 2)).toBe("192.0.2.10");
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "192.0.2.10" }), 1)).toBe("192.0.2.10");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, appMode, configurationIssues, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("uses the embedded database and port 3000 when nothing is set", () => {
@@ -62,5 +62,42 @@ describe("parseEnv", () => {
     expect(parseEnv({}).SSO_ALLOW_LOOPBACK_HTTP).toBe(false);
     expect(parseEnv({ SSO_ALLOW_LOOPBACK_HTTP: "true" }).SSO_ALLOW_LOOPBACK_HTTP).toBe(true);
     expect(() => parseEnv({ SSO_ALLOW_LOOPBACK_HTTP: "yes" })).toThrow(/SSO_ALLOW_LOOPBACK_HTTP: must be "true" or "false"/);
+  });
+});
+
+describe("configurationIssues", () => {
+  const production = {
+    DATABASE_URL: "postgres://vigie@db.internal:5432/vigie",
+    APP_URL: "https://vigie.example.org",
+    AUTH_SECRET: "a".repeat(32),
+    SMTP_URL: "smtp://relay.example.org:587",
+    TRUST_PROXY_HOPS: "1",
+  };
+
+  it("is in demo mode without DATABASE_URL, and in production mode with it unless VIGIE_MODE=demo", () => {
+    expect(appMode(parseEnv({}))).toBe("demo");
+    expect(appMode(parseEnv({ DATABASE_URL: production.DATABASE_URL }))).toBe("production");
+    expect(appMode(parseEnv({ DATABASE_URL: production.DATABASE_URL, VIGIE_MODE: "demo" }))).toBe("demo");
+    expect(configurationIssues({ DATABASE_URL: production.DATABASE_URL, VIGIE_MODE: "demo" })).toEqual([]);
+  });
+
+  it("lists every missing production setting at once", () => {
+    const names = configurationIssues({ DATABASE_URL: production.DATABASE_URL }).map((issue) => issue.name);
+
+    expect(names).toEqual(["APP_URL", "AUTH_SECRET", "SMTP_URL", "TRUST_PROXY_HOPS"]);
+    expect(configurationIssues(production)).toEqual([]);
+  });
+
+  it("refuses an http APP_URL except on localhost, the embedded database and the loopback test setting in production", () => {
+    expect(configurationIssues({ ...production, APP_URL: "http://vigie.example.org" })).toEqual([{ name: "APP_URL", reason: expect.stringContaining("https://") }]);
+    expect(configurationIssues({ ...production, APP_URL: "http://localhost:3000" })).toEqual([]);
+    expect(configurationIssues({ ...production, SSO_ALLOW_LOOPBACK_HTTP: "true" }).map((issue) => issue.name)).toEqual(["SSO_ALLOW_LOOPBACK_HTTP"]);
+    expect(configurationIssues({ ...production, DATABASE_URL: "", VIGIE_MODE: "production" }).map((issue) => issue.name)).toEqual(["DATABASE_URL"]);
+  });
+
+  it("names a malformed value once, beside the missing ones", () => {
+    const issues = configurationIssues({ DATABASE_URL: production.DATABASE_URL, APP_URL: "pas une url", VIGIE_MODE: "prod" });
+
+    expect(issues.map((issue) => issue.name).sort()).toEqual(["APP_URL", "AUTH_SECRET", "SMTP_URL", "TRUST_PROXY_HOPS", "VIGIE_MODE"]);
   });
 });

@@ -18,7 +18,7 @@ export async function requestReset(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return parsed.state;
 
   const [requestHeaders, { db }] = await Promise.all([headers(), getDb()]);
-  const result = await requestPasswordReset(db, { email: parsed.data.email, baseUrl: publicOrigin(requestHeaders), origin: requestOrigin(requestHeaders) });
+  const result = await requestPasswordReset(db, { email: parsed.data.email, baseUrl: publicOrigin(), origin: requestOrigin(requestHeaders) });
   if (result.status === "throttled") {
     const minutes = retryMinutes(result.retryAfterSeconds);
     return { message: t(result.reason === "account" ? "errors.linkAlreadySent" : "errors.linksThrottled", { minutes }), typed: { email: parsed.data.email } };

@@ -4,15 +4,14 @@ import { checkDatabase } from "@/lib/health/check-database";
 // Always evaluated at request time: health must reflect the database now.
 export const dynamic = "force-dynamic";
 
-/** 200 when the database answers, 503 with the reason when it does not. */
+/**
+ * Readiness: 200 when the database answers within 2 s, else 503. Anyone may ask, so the answer
+ * says no more than that; the driver's reason goes to the server's log.
+ */
 export async function GET() {
   const result = await checkDatabase();
-  const body = result.ok
-    ? { status: "ok", database: result.kind, latencyMs: result.latencyMs }
-    : { status: "unavailable", database: result.kind, reason: result.reason };
+  if (!result.ok) console.error(`[vigie] health: database unavailable: ${result.reason}`);
+  const body = result.ok ? { status: "ok", database: result.kind } : { status: "unavailable", database: result.kind };
 
-  return NextResponse.json(body, {
-    status: result.ok ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
+  return NextResponse.json(body, { status: result.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -82,8 +82,8 @@ test.describe("sign-in", () => {
 
   test("refuses even the right password after 10 failures, and says when to try again", async ({ page, learnerEmail, repeatViewport }) => {
     test.skip(repeatViewport, "the same server code on every viewport: once per run");
-    // Each failure claims another address: with TRUST_PROXY_HOPS=0 that is believed, yet the
-    // per-account limit still holds (and the run's own address keeps its budget).
+    // Each failure claims another address, which is not believed (TRUST_PROXY_HOPS=0: the
+    // socket's address counts); the per-account limit holds whatever address is claimed.
     for (let i = 0; i < 10; i++) {
       const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
       await page.request.post("/api/auth/callback/credentials", {

@@ -10,4 +10,11 @@ test.describe("/api/health", () => {
     expect(body.status).toBe("ok");
     expect(body.database).toBe(process.env.DATABASE_URL ? "postgresql" : "pglite");
   });
+
+  test("answers liveness without the database", async ({ request }) => {
+    const response = await request.get("/api/health/live");
+
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
 });

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { publicOrigin } from "@/lib/http/public-origin";
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function JoinCodesPage({ searchParams }: Props) {
-  const [{ etablissement }, t, requestHeaders] = await Promise.all([searchParams, getTranslations("joinCodes"), headers()]);
+  const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("joinCodes")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
   const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/codes-d-acces", etablissement);
   const [codes, teams] = await Promise.all([listJoinCodes(db, { actor, organisationId: selected.id }), listTeams(db, { actor, organisationId: selected.id })]);
@@ -33,7 +32,7 @@ export default async function JoinCodesPage({ searchParams }: Props) {
       </section>
       <section className="section" aria-labelledby="liste-codes">
         <h2 id="liste-codes">{t("listTitle")}</h2>
-        {codes.length === 0 ? <p>{t("empty")}</p> : <JoinCodeList organisationId={selected.id} codes={codes} baseUrl={publicOrigin(requestHeaders)} />}
+        {codes.length === 0 ? <p>{t("empty")}</p> : <JoinCodeList organisationId={selected.id} codes={codes} baseUrl={publicOrigin()} />}
       </section>
     </div>
   );

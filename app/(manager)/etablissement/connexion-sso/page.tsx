@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { publicOrigin } from "@/lib/http/public-origin";
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** For managers (and platform admins): the establishment's OpenID Connect sign-in. */
 export default async function SsoSettingsPage({ searchParams }: Props) {
-  const [{ etablissement }, t, requestHeaders] = await Promise.all([searchParams, getTranslations("sso.settings"), headers()]);
+  const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("sso.settings")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
   const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/connexion-sso", etablissement);
   const { slug, settings, canEditEmailDomains } = await getSsoSettingsPage(db, { actor, organisationId: selected.id });
@@ -41,11 +40,11 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
         <dl>
           <dt>{t("callbackUrl")}</dt>
           <dd>
-            <code data-testid="sso-callback-url">{ssoCallbackUrl(slug, requestHeaders)}</code>
+            <code data-testid="sso-callback-url">{ssoCallbackUrl(slug)}</code>
           </dd>
           <dt>{t("directLink")}</dt>
           <dd>
-            <code>{`${publicOrigin(requestHeaders)}${ssoSignInPath(slug)}`}</code>
+            <code>{`${publicOrigin()}${ssoSignInPath(slug)}`}</code>
           </dd>
         </dl>
       </section>

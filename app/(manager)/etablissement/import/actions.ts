@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
@@ -26,7 +25,7 @@ export async function rosterAction(_previous: ImportState, formData: FormData): 
     const { db } = await getDb();
     if (formData.get("intent") !== "import") return { preview: await previewRoster(db, { actor, organisationId, bytes }) };
     const result = await importRoster(db, { actor, organisationId, bytes });
-    const baseUrl = publicOrigin(await headers());
+    const baseUrl = publicOrigin();
     await sendInvitations(db, { organisationId, accounts: result.newAccounts, baseUrl });
     await sendEnrolmentNotices(db, { organisationId, accounts: result.addedAccounts, baseUrl });
     revalidatePath("/etablissement/import");

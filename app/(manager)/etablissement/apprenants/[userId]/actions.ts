@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
@@ -18,7 +17,7 @@ export async function createPasswordLinkAction(_previous: PasswordLinkState, for
   if (!actor) return { message: t("refused") };
   try {
     const { db } = await getDb();
-    const baseUrl = publicOrigin(await headers());
+    const baseUrl = publicOrigin();
     const link = await createPasswordLink(db, { actor, organisationId: String(formData.get("organisationId") ?? ""), userId: String(formData.get("userId") ?? ""), baseUrl });
 
     return { url: link.url, message: t("ready", { date: format.dateTime(link.expiresAt, { dateStyle: "short", timeStyle: "short" }) }) };

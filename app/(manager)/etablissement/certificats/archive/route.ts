@@ -3,10 +3,10 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { archiveFilters, archiveParamsSchema } from "@/lib/certificates/archive-filters";
 import { certificatesArchive } from "@/lib/certificates/certificates-archive";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 /**
  * GET /etablissement/certificats/archive?etablissement=&sujet=&du=&au=: the establishment's
@@ -25,7 +25,7 @@ export async function GET(request: Request): Promise<Response> {
       actor,
       organisationId: parsed.data.etablissement,
       filters: archiveFilters(parsed.data),
-      baseUrl: env().APP_URL ?? new URL(request.url).origin,
+      baseUrl: publicOrigin(),
       asOf,
     });
 

@@ -4,10 +4,10 @@ import { certificates } from "@/db/schema";
 import { learnerForApi } from "@/lib/auth/guards";
 import { certificatePdf } from "@/lib/certificates/certificate-pdf";
 import { normaliseCertificateCode } from "@/lib/certificates/generate-code";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 /** The signed-in learner's own certificate as a PDF; anyone else's is "not found". */
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
       .from(certificates)
       .where(and(eq(certificates.code, code), eq(certificates.userId, actor.userId)));
     if (!certificate) throw new AppError("not_found");
-    const pdf = await certificatePdf(certificate, env().APP_URL ?? new URL(request.url).origin, actor.locale);
+    const pdf = await certificatePdf(certificate, publicOrigin(), actor.locale);
 
     return fileDownload(Buffer.from(pdf), { type: "application/pdf", name: `certificat-vigie-${certificate.subjectId}.pdf` });
   } catch (error) {

@@ -20,13 +20,13 @@ type Context = { params: Promise<{ slug: string }> };
 export async function GET(request: Request, { params }: Context) {
   const { slug } = await params;
   const { db } = await getDb();
-  const base = publicOrigin(request.headers);
+  const base = publicOrigin();
   const search = new URL(request.url).searchParams;
   const linking = search.has("lier");
   const link = linking ? await linkRequestOfSignedInUser(request, search.get("lier")) : undefined;
   if (linking && !link) return NextResponse.redirect(new URL(accountPagePath("expire"), base), 303);
   const returnTo = link ? ACCOUNT_PAGE : safeReturnPath(search.get("retour"));
-  const result = await startSso(db, { slug, redirectUri: ssoCallbackUrl(slug, request.headers), returnTo, origin: requestOrigin(request.headers), link });
+  const result = await startSso(db, { slug, redirectUri: ssoCallbackUrl(slug), returnTo, origin: requestOrigin(request.headers), link });
   if (!result.ok && link) return NextResponse.redirect(new URL(accountPagePath(result.error === "unavailable" ? "indisponible" : "fournisseur"), base), 303);
   if (!result.ok) return NextResponse.redirect(new URL(ssoSignInPath(slug, result.error === "unavailable" ? "indisponible" : "fournisseur"), base), 303);
 
@@ -36,7 +36,7 @@ export async function GET(request: Request, { params }: Context) {
     httpOnly: true,
     // Lax: the cookie comes back on the provider's top-level redirect to the callback, not on cross-site subrequests.
     sameSite: "lax",
-    secure: usesSecureCookies(request.headers),
+    secure: usesSecureCookies(),
     path: "/api/sso",
     maxAge: SSO_TRANSACTION_MAX_AGE_SECONDS,
   });

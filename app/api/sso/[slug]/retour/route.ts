@@ -42,8 +42,8 @@ export async function GET(request: Request, { params }: Context) {
   const { slug } = await params;
   const { db } = await getDb();
   const origin = requestOrigin(request.headers);
-  const base = publicOrigin(request.headers);
-  const secure = usesSecureCookies(request.headers);
+  const base = publicOrigin();
+  const secure = usesSecureCookies();
   const transaction = await openSsoTransaction(readCookie(request, SSO_TRANSACTION_COOKIE));
   const settings = await findSsoEstablishment(db, slug);
 
@@ -64,7 +64,7 @@ export async function GET(request: Request, { params }: Context) {
   if (!transaction || transaction.slug !== settings.slug || transaction.organisationId !== settings.organisationId) return fail("expire", "no_transaction");
   if (!settings.clientSecret) return fail("fournisseur", "secret_unreadable");
 
-  const completed = await completeSso({ settings: { ...settings, clientSecret: settings.clientSecret }, transaction, callbackUrl: new URL(request.url), redirectUri: ssoCallbackUrl(slug, request.headers) });
+  const completed = await completeSso({ settings: { ...settings, clientSecret: settings.clientSecret }, transaction, callbackUrl: new URL(request.url), redirectUri: ssoCallbackUrl(slug) });
   if (!completed.ok) return fail(FAILURE_CODES[completed.error], completed.error, completed.detail);
 
   if (transaction.linkUserId) {

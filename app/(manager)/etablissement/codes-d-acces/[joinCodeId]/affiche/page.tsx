@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -22,7 +21,7 @@ const QUIET_ZONE = 4;
 
 /** A poster for the ward: the QR code to the join page, its address and the code, printable on A4. */
 export default async function JoinCodePosterPage({ params, searchParams }: Props) {
-  const [{ joinCodeId }, { etablissement }, t, requestHeaders] = await Promise.all([params, searchParams, getTranslations("joinCodes"), headers()]);
+  const [{ joinCodeId }, { etablissement }, t] = await Promise.all([params, searchParams, getTranslations("joinCodes")]);
   // The poster names its establishment: without one in the address there is nothing to print.
   if (!etablissement) notFound();
   const { actor, db, establishment } = await requireManagerPage(`/etablissement/codes-d-acces/${encodeURIComponent(joinCodeId)}/affiche`, etablissement);
@@ -31,7 +30,7 @@ export default async function JoinCodePosterPage({ params, searchParams }: Props
     throw error;
   });
   const shown = formatJoinCode(code.code);
-  const url = new URL(`/rejoindre/${shown}`, publicOrigin(requestHeaders)).toString();
+  const url = new URL(`/rejoindre/${shown}`, publicOrigin()).toString();
   const qr = qrCodePath(url);
   const box = qr.size + 2 * QUIET_ZONE;
 

@@ -1,0 +1,100 @@
+import dns from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import net from "node:net";
+import ipaddr from "ipaddr.js";
+import { isLoopbackHost, loopbackHttpAllowed } from "./loopback";
+
+export const PROVIDER_TIMEOUT_MS = 5_000;
+export const PROVIDER_MAX_RESPONSE_BYTES = 256 * 1024;
+
+/** A call to an identity provider that Vigie refused to make, or cut short; said in French. */
+export class ProviderCallRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProviderCallRefused";
+  }
+}
+
+/**
+ * Whether an address may not be called: anything but a public unicast address (private,
+ * loopback, link-local such as the cloud metadata 169.254.169.254, carrier-grade NAT, unique
+ * local, reserved, IPv4 embedded in IPv6), loopback excepted when the test setting allows it.
+ */
+export function isForbiddenAddress(address: string, allowLoopback: boolean): boolean {
+  if (!ipaddr.isValid(address)) return true;
+  const range = ipaddr.process(address).range();
+
+  return !(range === "unicast" || (allowLoopback && range === "loopback"));
+}
+
+type ProviderRequest = { method?: string; headers?: Record<string, string>; body?: unknown; signal?: AbortSignal };
+
+/**
+ * fetch for identity providers (discovery, token, userinfo), which a manager chooses: https only
+ * (plain-http loopback only with the test setting), refused when the name resolves to a forbidden
+ * address, checked on the very address connected to (the socket's lookup), so a name cannot
+ * resolve to a public address for the check and to a private one for the connection. No
+ * redirects are followed; 5 s in all; a body over 256 KB is refused.
+ */
+export function providerFetch(input: string | URL, init: ProviderRequest = {}): Promise<Response> {
+  return requestProvider(new URL(input), init, loopbackHttpAllowed());
+}
+
+/** providerFetch with the loopback rule given, for tests. */
+export async function requestProvider(url: URL, init: ProviderRequest, allowLoopback: boolean): Promise<Response> {
+  const scheme = url.protocol === "https:" || (url.protocol === "http:" && allowLoopback && isLoopbackHost(url.hostname));
+  if (!scheme) throw new ProviderCallRefused(`adresse refusée (https:// exigé) : ${url.origin}`);
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (net.isIP(literal) && isForbiddenAddress(literal, allowLoopback)) throw refusedAddress(url);
+  const signal = AbortSignal.any([AbortSignal.timeout(PROVIDER_TIMEOUT_MS), ...(init.signal ? [init.signal] : [])]);
+  const body = requestBody(init.body);
+
+  return new Promise<Response>((resolve, reject) => {
+    const client = url.protocol === "https:" ? https : http;
+    const request = client.request(url, { method: init.method ?? "GET", headers: { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) }, lookup: guardedLookup(url, allowLoopback), signal, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > PROVIDER_MAX_RESPONSE_BYTES) response.destroy(new ProviderCallRefused(`réponse de plus de ${PROVIDER_MAX_RESPONSE_BYTES / 1024} Ko : ${url.origin}`));
+        else chunks.push(chunk);
+      });
+      response.on("error", reject);
+      response.on("end", () => {
+        const status = response.statusCode ?? 502;
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+        const noBody = status === 204 || status === 205 || status === 304;
+        resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage, headers }));
+      });
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+function refusedAddress(url: URL): ProviderCallRefused {
+  return new ProviderCallRefused(`adresse interne refusée (privée, locale ou de métadonnées) : ${url.origin}`);
+}
+
+function requestBody(body: unknown): Buffer | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string" || body instanceof URLSearchParams) return Buffer.from(body.toString());
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  if (body instanceof ArrayBuffer) return Buffer.from(new Uint8Array(body));
+  throw new ProviderCallRefused("corps de requête non pris en charge");
+}
+
+/** The socket's own name resolution, refusing the connection when any address is forbidden. */
+function guardedLookup(url: URL, allowLoopback: boolean): net.LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", 4);
+      if (addresses.length === 0 || addresses.some((entry) => isForbiddenAddress(entry.address, allowLoopback))) return callback(refusedAddress(url), "", 4);
+      if (options.all) return (callback as unknown as (error: null, all: dns.LookupAddress[]) => void)(null, addresses);
+
+      return callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
