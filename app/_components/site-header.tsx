@@ -2,11 +2,17 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(auth)/connexion/actions";
 import { isPlatformAdmin, mayManageAnything } from "@/lib/access/roles";
-import { getActor } from "@/lib/auth/guards";
+import { getDb } from "@/db/client";
+import { getCurrentEstablishment } from "@/lib/auth/guards";
+import { countMyInvitations } from "@/lib/invitations/list-invitations";
+import { EstablishmentSwitcher } from "./establishment-switcher";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
-  const [t, actor] = await Promise.all([getTranslations("shell"), getActor()]);
+  const [t, tm, signedIn] = await Promise.all([getTranslations("shell"), getTranslations("memberships.invitations"), getCurrentEstablishment()]);
+  const actor = signedIn?.actor ?? null;
+  const establishments = actor?.memberships.filter((m) => m.kind === "establishment") ?? [];
+  const invitationCount = actor ? await countMyInvitations((await getDb()).db, { userId: actor.userId }) : 0;
 
   return (
     <header className="site-header">
@@ -41,6 +47,11 @@ export async function SiteHeader() {
                 <Link href="/centre/etablissements">{t("nav.centre")}</Link>
               </li>
             )}
+            {invitationCount > 0 && (
+              <li>
+                <Link href="/invitations">{tm("nav", { count: invitationCount })}</Link>
+              </li>
+            )}
             <li>
               <Link href="/signaler-un-incident" className="site-nav__incident">
                 {t("nav.incident")}
@@ -49,6 +60,7 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="site-header__tools">
+          {signedIn && establishments.length > 1 && <EstablishmentSwitcher establishments={establishments} current={signedIn.current} />}
           {actor ? (
             <form action={signOutAction} className="account">
               <Link href="/mon-compte" className="account__name">

@@ -7,5 +7,6 @@ export * from "./sessions";
 export * from "./accounts-admin";
 export * from "./assignments";
 export * from "./reminder-settings";
+export * from "./membership-invitations";
 export * from "./relations";
 export * from "./quiz-draws";

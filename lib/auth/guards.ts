@@ -1,5 +1,5 @@
 import { getToken } from "next-auth/jwt";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { isHttpsSite } from "@/lib/http/public-origin";
 import { getAuthSecret } from "./secret";
 import { type SessionClaims, cachedSession, rememberSession } from "./session-token-cache";
-import { type Actor, type ActorMembership, learnerMembership, loadSessionActor } from "./load-actor";
+import { CURRENT_ESTABLISHMENT_COOKIE, type CurrentEstablishment, currentEstablishment, currentEstablishmentCookie } from "./current-establishment";
+import { type Actor, type ActorMembership, loadSessionActor } from "./load-actor";
 import { isSessionId } from "./session-policy";
 import { sessionCookieName } from "./session-cookie";
 
@@ -34,16 +35,26 @@ export async function requireActor(returnTo: string): Promise<Actor> {
 
 export type LearnerContext = { actor: Actor; membership: ActorMembership };
 
+/** The signed-in actor (or null) and the establishment they work in now (see current-establishment.ts). */
+export const getCurrentEstablishment = cache(async (): Promise<{ actor: Actor; current: CurrentEstablishment } | null> => {
+  const actor = await getActor();
+  if (!actor) return null;
+
+  return { actor, current: currentEstablishment(actor, (await cookies()).get(CURRENT_ESTABLISHMENT_COOKIE)?.value) };
+});
+
 /**
- * For pages that take modules: a signed-in member of an establishment. Someone who belongs to
- * none (a centre's admin) is told so on /sans-etablissement rather than shown an error.
+ * For pages that take modules: a signed-in member of an establishment, in their current one.
+ * Someone who belongs to none (a centre's admin) is told so on /sans-etablissement; someone who
+ * belongs to several and has not chosen is asked to choose, then comes back here.
  */
 export async function requireLearner(returnTo: string): Promise<LearnerContext> {
-  const actor = await requireActor(returnTo);
-  const membership = learnerMembership(actor);
-  if (!membership) redirect("/sans-etablissement");
+  await requireActor(returnTo);
+  const { actor, current } = (await getCurrentEstablishment())!;
+  if (current.status === "none") redirect("/sans-etablissement");
+  if (current.status === "choose") redirect(`/choisir-etablissement?retour=${encodeURIComponent(returnTo)}`);
 
-  return { actor, membership };
+  return { actor, membership: current.membership };
 }
 
 /**
@@ -53,15 +64,23 @@ export async function requireLearner(returnTo: string): Promise<LearnerContext> 
  * the database, so a deactivated account is refused at once.
  */
 export async function learnerForApi(request: Pick<Request, "headers">): Promise<LearnerContext> {
+  const actor = await actorForApi(request);
+  const current = currentEstablishment(actor, currentEstablishmentCookie(request.headers));
+  if (current.status === "none") throw new AppError("forbidden", "no establishment membership");
+  if (current.status === "choose") throw new AppError("establishment_not_chosen");
+
+  return { actor, membership: current.membership };
+}
+
+/** For route handlers about the person themselves (their data, their certificates): the active actor, whatever establishment they work in. */
+export async function actorForApi(request: Pick<Request, "headers">): Promise<Actor> {
   const claims = await sessionClaims(request);
   if (!claims) throw new AppError("unauthenticated");
   const { db } = await getDb();
   const actor = await loadSessionActor(db, claims);
   if (!actor) throw new AppError("unauthenticated");
-  const membership = learnerMembership(actor);
-  if (!membership) throw new AppError("forbidden", "no establishment membership");
 
-  return { actor, membership };
+  return actor;
 }
 
 /**

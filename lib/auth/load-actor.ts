@@ -114,14 +114,3 @@ function toActor(rows: { id: string; name: string | null; email: string | null; 
 
   return { userId: user.id, name: user.name ?? user.email ?? "", email: user.email, locale: user.locale, memberships: actorMemberships };
 }
-
-/**
- * The establishment whose learner the actor is when taking modules: their learner
- * membership, else the first establishment they manage. Null for a platform admin only.
- */
-export function learnerMembership(actor: Actor): ActorMembership | null {
-  const establishments = actor.memberships.filter((m) => m.kind === "establishment");
-
-  return establishments.find((m) => m.role === "learner") ?? establishments[0] ?? null;
-}
-

@@ -48,24 +48,28 @@ export async function sendInvitations(db: Db, options: Delivery) {
 }
 
 /**
- * Tells people who already had a Vigie account (in another establishment) that an import added
- * them to this one: they sign in as before, and the manager who imported them was not told that
- * the account existed. No link that signs in or sets a password.
+ * Tells people who already had a Vigie account that an establishment invites them (as staff, or
+ * as its manager): they sign in as themselves and accept or decline on "Mes invitations". The
+ * link only leads there; it signs nobody in and grants nothing.
  */
-export async function sendEnrolmentNotices(db: Db, options: Delivery) {
+export async function sendMembershipInvitations(db: Db, options: Delivery & { role?: "learner" | "manager" }) {
   if (options.accounts.length === 0) return;
   const { organisationName, baseUrl } = await deliveryContext(db, options);
+  const offer =
+    options.role === "manager"
+      ? `${organisationName} vous propose de devenir gestionnaire de sa formation à la sécurité numérique sur Vigie, où vous avez déjà un compte.`
+      : `${organisationName} vous invite à rejoindre ses équipes sur Vigie, où vous avez déjà un compte, pour suivre ses modules de sensibilisation à la sécurité numérique.`;
 
   for (const account of options.accounts) {
     const mail = renderMail({
-      subject: `Vous êtes inscrit(e) sur Vigie pour ${organisationName}`,
+      subject: `Invitation de ${organisationName} sur Vigie`,
       paragraphs: [
-        `${organisationName} vous a ajouté(e) à ses équipes sur Vigie, où vous avez déjà un compte : ses modules de sensibilisation à la sécurité numérique vous sont maintenant proposés.`,
-        "Connectez-vous comme d'habitude, avec votre adresse e-mail et votre mot de passe ou en demandant un lien de connexion.",
+        offer,
+        "Connectez-vous comme d'habitude, puis acceptez ou refusez l'invitation dans « Mes invitations » (valable 14 jours). Tant que vous ne l'avez pas acceptée, rien ne change pour vous.",
       ],
-      action: { label: "Se connecter à Vigie", url: new URL("/connexion", baseUrl).toString() },
-      note: "Si vous ne travaillez pas dans cet établissement, signalez-le à votre encadrement ou au référent sécurité de votre établissement.",
+      action: { label: "Voir mes invitations", url: new URL("/invitations", baseUrl).toString() },
+      note: "Si vous ne travaillez pas dans cet établissement, refusez l'invitation ou ignorez ce message.",
     });
-    await sendMail(db, { ...mail, to: account.email, kind: "enrolment_notice", organisationId: options.organisationId });
+    await sendMail(db, { ...mail, to: account.email, kind: "membership_invitation", organisationId: options.organisationId });
   }
 }

@@ -7,6 +7,7 @@ import { requireManagedEstablishment } from "@/lib/access/managed-establishments
 import { requireAdminCentres } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
 import { personNameField } from "@/lib/people/person-name";
+import { inviteExistingAccounts } from "@/lib/invitations/invite-existing-accounts";
 
 export const nameManagerSchema = z.object({
   organisationId: z.string().trim(),
@@ -14,37 +15,44 @@ export const nameManagerSchema = z.object({
   email: z.string().trim().toLowerCase().email("Saisissez une adresse e-mail valide.").max(320),
 });
 
+export type NameManagerResult =
+  /** A new account, manager here from now on (it signs in with a password reset or a sign-in link). */
+  | { status: "created"; userId: string; organisationId: string }
+  /** An existing account: invited, manager only once the person accepts. */
+  | { status: "invited"; userId: string; organisationId: string }
+  /** Already a manager here: nothing to do. */
+  | { status: "unchanged"; userId: string; organisationId: string };
+
 /**
- * Makes someone a manager of an establishment under the admin's centre: an existing account
- * (found by e-mail) gets the role there, anyone else gets a new account (they sign in with a
- * password reset or a sign-in link). Logged as a role change. Outsiders get not_found.
+ * Names someone manager of an establishment under the admin's centre. An address with no account
+ * gets a new account, manager here at once; an existing account (found by e-mail) only gets an
+ * invitation, which the person accepts while signed in as themselves: naming never hands a role
+ * to an account someone else may control. Audited. Outsiders get not_found.
  */
-export async function nameManager(db: Db, options: { actor: Actor; input: z.infer<typeof nameManagerSchema> }) {
+export async function nameManager(db: Db, options: { actor: Actor; input: z.infer<typeof nameManagerSchema>; now?: Date }): Promise<NameManagerResult> {
   const { actor, input } = options;
   requireAdminCentres(actor);
   const establishment = await requireManagedEstablishment(db, actor, input.organisationId);
+  const organisationId = establishment.id;
 
   return db.transaction(async (tx) => {
-    await tx.insert(users).values({ email: input.email, name: input.name }).onConflictDoNothing({ target: users.email });
-    const [user] = await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.email, input.email));
+    const [created] = await tx.insert(users).values({ email: input.email, name: input.name }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+    const [user] = created ? [{ id: created.id, isActive: true }] : await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.email, input.email));
     if (!user?.isActive) throw new AppError("conflict", "account deactivated or erased");
-    const [previous] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, user.id), eq(memberships.organisationId, establishment.id)));
-    await tx
-      .insert(memberships)
-      .values({ userId: user.id, organisationId: establishment.id, role: "manager" })
-      .onConflictDoUpdate({ target: [memberships.userId, memberships.organisationId], set: { role: "manager", updatedAt: new Date() } });
-    await tx.insert(auditLog).values({
-      actorUserId: actor.userId,
-      organisationId: establishment.id,
-      action: "role_changed",
-      targetType: "user",
-      targetId: user.id,
-      details: { from: previous?.role ?? null, to: "manager" },
-    });
+    const audit = (action: string, details: Record<string, unknown>) =>
+      tx.insert(auditLog).values({ actorUserId: actor.userId, organisationId, action, targetType: "user", targetId: user.id, details });
+    if (created) {
+      await tx.insert(memberships).values({ userId: user.id, organisationId, role: "manager" });
+      await audit("role_changed", { from: null, to: "manager" });
 
-    return { userId: user.id, organisationId: establishment.id };
+      return { status: "created", userId: user.id, organisationId };
+    }
+
+    const [current] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.organisationId, organisationId)));
+    if (current?.role === "manager") return { status: "unchanged", userId: user.id, organisationId };
+    await inviteExistingAccounts(tx, { organisationId, invitedBy: actor.userId, invitees: [{ userId: user.id, role: "manager", teamId: null }], now: options.now });
+    await audit("invitation.sent", { role: "manager", currentRole: current?.role ?? null });
+
+    return { status: "invited", userId: user.id, organisationId };
   });
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import { type Db, executeNamed } from "@/db/client";
 import { learningEvents } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
@@ -8,6 +9,8 @@ import { claimQuizDraws } from "./claim-quiz-draws";
 import type { QuizResult } from "./grade-quiz";
 import { type CheckedEvent, type EventRejection, validateEvent } from "./validate-event";
 import { type LearnerSource, type SessionCheck, writeEventsStatement } from "./write-events-statement";
+
+const uuid = z.guid();
 
 export type Learner = { userId: string; organisationId: string };
 
@@ -36,16 +39,21 @@ export async function recordEvents(
 
 /**
  * recordEvents for the signed-in user `userId` of the events route: the same statement also
- * re-reads the account (active), its session (live) and its learner establishment, as the API
- * guard would, so the session check and the write cost one round trip. Null, with nothing
- * stored, when that user may not record (deactivated, deleted, in no establishment, session
- * ended or idle): the caller asks the guard why.
+/**
+ * re-reads the account (active), its session (live) and its current establishment (the one it
+ * chose, checked against its memberships, or its only one), as the API guard would, so the
+ * session check and the write cost one round trip. Null, with nothing stored, when that user may
+ * not record (deactivated, deleted, in no establishment, several and none chosen, session ended
+ * or idle): the caller asks the guard why.
  */
 export async function recordSessionEvents(
   db: Db,
-  options: { userId: string; session: SessionCheck; events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
+  options: { userId: string; session: SessionCheck; chosenOrganisationId?: string | null; events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
 ): Promise<RecordEventsResult | null> {
-  return writeEvents(db, { userId: options.userId, session: options.session }, options);
+  // A malformed choice (the cookie is the browser's) would be a database error: it chooses nothing.
+  const chosenOrganisationId = uuid.safeParse(options.chosenOrganisationId).success ? options.chosenOrganisationId : null;
+
+  return writeEvents(db, { userId: options.userId, session: options.session, chosenOrganisationId }, options);
 }
 
 async function writeEvents(

@@ -5,19 +5,27 @@ import type { CheckedEvent } from "./validate-event";
 /** A session as the guards check it (lib/auth/load-actor.ts, loadSessionActor). */
 export type SessionCheck = { id: string; now: Date; idleSince: Date; touchBefore: Date };
 
-/** Whose events: a given learner, or (organisationId absent) the user of a live session, re-read here. */
-export type LearnerSource = { userId: string; organisationId: string } | { userId: string; session: SessionCheck };
+/**
+ * Whose events: a given learner, or (organisationId absent) the user of a live session, re-read
+ * here, in the establishment they chose (chosenOrganisationId, from the current-establishment cookie).
+ */
+export type LearnerSource =
+  | { userId: string; organisationId: string }
+  | { userId: string; session: SessionCheck; chosenOrganisationId?: string | null };
 
-// The session's user as loadSessionActor + learnerMembership see them (lib/auth/load-actor.ts):
-// an active account whose session is live (known, before its end, used within the idle
-// timeout), in its learner establishment, else the first establishment it manages. Read by the
-// write itself, so that a deactivated account or an ended session stores nothing, in one round trip.
-const sessionLearner = (userId: string, session: SessionCheck) => sql`select u.id as user_id, m.organisation_id
+// The session's user as loadSessionActor + currentEstablishment see them: an active account whose
+// session is live (known, before its end, used within the idle timeout), in the establishment it
+// chose among its own, or in its only one; none when it belongs to several and chose none (never
+// one picked by name). Read by the write itself, so that a deactivated account, an ended session
+// or a forged choice stores nothing, in one round trip.
+const sessionLearner = (userId: string, session: SessionCheck, chosenOrganisationId: string | null) => sql`select u.id as user_id, m.organisation_id
       from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
       join user_sessions s on s.id = ${session.id}::uuid and s.user_id = u.id
         and s.expires_at > ${session.now.toISOString()}::timestamptz and s.last_seen_at > ${session.idleSince.toISOString()}::timestamptz
       where u.id = ${userId}::uuid and u.is_active and o.kind = 'establishment'
-      order by m.role = 'learner' desc, o.name, m.organisation_id
+        and (m.organisation_id = ${chosenOrganisationId}::uuid or not exists (
+          select 1 from memberships other join organisations oo on oo.id = other.organisation_id
+          where other.user_id = u.id and oo.kind = 'establishment' and other.organisation_id <> m.organisation_id))
       limit 1`;
 
 // Sending events is using the session: its last use is moved, at most once a minute.
@@ -67,7 +75,7 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
 
   return sql`
     with learner as (
-      ${"organisationId" in learner ? sql`select ${learner.userId}::uuid as user_id, ${learner.organisationId}::uuid as organisation_id` : sessionLearner(learner.userId, learner.session)}
+      ${"organisationId" in learner ? sql`select ${learner.userId}::uuid as user_id, ${learner.organisationId}::uuid as organisation_id` : sessionLearner(learner.userId, learner.session, learner.chosenOrganisationId ?? null)}
     )${"session" in learner ? touchSession(learner.session) : sql``},
     incoming as (
       select * from unnest(

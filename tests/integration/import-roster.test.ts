@@ -36,7 +36,7 @@ describe("importRoster", () => {
     expect(preview.rows.map((r) => r.status)).toEqual(["added", "added"]);
     const result = await importRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
     expect(result.newAccounts.map((a) => a.email)).toEqual(["francoise@ch-a.fr", "karim@ch-a.fr"]);
-    expect(result.addedAccounts).toEqual([]);
+    expect(result.invitedAccounts).toEqual([]);
     const [françoise] = await testDb.db.select().from(users).where(eq(users.email, "francoise@ch-a.fr"));
     expect(françoise?.name).toBe("Françoise Lefèvre-Nguyễn");
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, "roster_imported"));
@@ -55,20 +55,25 @@ describe("importRoster", () => {
     expect(await memberCount(hospital)).toBe(before);
   });
 
-  it("does not tell the manager that an address already has an account elsewhere, and adds that account without a new one", async () => {
+  it("invites an account that exists elsewhere instead of adding it, without showing its stored name", async () => {
     const elsewhere = await createUser(testDb.db, { organisationId: other, name: "Nadia Colin", email: "nadia@ch-b.fr" });
-    const file = csv(["Nom;E-mail;Service", "Nadia Colin;nadia@ch-b.fr;Urgences", "Jean Marc;jean-marc@ch-a.fr;Urgences"]);
+    const file = csv(["Nom;E-mail;Service", "N. C.;nadia@ch-b.fr;Urgences", "Jean Marc;jean-marc@ch-a.fr;Urgences"]);
     const preview = await previewRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
 
-    // The same answer for an address known in another establishment and for an unknown one.
-    expect(preview.rows.map((r) => r.status)).toEqual(["added", "added"]);
+    expect(preview.rows.map((r) => r.status)).toEqual(["invited", "added"]);
+    expect(JSON.stringify(preview)).not.toContain("Nadia Colin");
     const result = await importRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
-    expect(result.counts).toMatchObject({ added: 2 });
+    expect(result.counts).toMatchObject({ added: 1, invited: 1 });
     expect(result.newAccounts.map((a) => a.email)).toEqual(["jean-marc@ch-a.fr"]);
-    expect(result.addedAccounts).toEqual([{ userId: elsewhere.id, name: "Nadia Colin", email: "nadia@ch-b.fr" }]);
+    expect(result.invitedAccounts.map((a) => a.userId)).toEqual([elsewhere.id]);
     expect(await testDb.db.select({ n: count() }).from(users).where(eq(users.email, "nadia@ch-b.fr"))).toEqual([{ n: 1 }]);
     const nadia = await loadActor(testDb.db, elsewhere.id);
-    expect(nadia?.memberships.map((m) => m.organisationId).sort()).toEqual([hospital, other].sort());
+    expect(nadia?.memberships.map((m) => m.organisationId)).toEqual([other]);
+
+    // The same file again: the invitation is waiting, nothing is sent or added twice.
+    const again = await importRoster(testDb.db, { actor: manager, organisationId: hospital, bytes: file });
+    expect(again.counts).toMatchObject({ added: 0, invited: 0, already_invited: 1, unchanged: 1 });
+    expect(again.invitedAccounts).toEqual([]);
   });
 
   it("imports nothing at all when one row is wrong (unknown service, bad e-mail, formula)", async () => {

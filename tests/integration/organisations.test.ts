@@ -7,6 +7,8 @@ import { type Actor, loadActor } from "@/lib/auth/load-actor";
 import { createEstablishment } from "@/lib/organisations/create-establishment";
 import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
 import { createTeam, deleteTeam, listTeams } from "@/lib/organisations/manage-teams";
+import { listMyInvitations } from "@/lib/invitations/list-invitations";
+import { respondToInvitation } from "@/lib/invitations/respond-to-invitation";
 import { nameManager } from "@/lib/organisations/name-manager";
 import { type TestDb, createTestDb } from "../support/db";
 
@@ -62,16 +64,22 @@ describe("establishments", () => {
     expect(await testDb.db.select().from(organisations).where(eq(organisations.name, "Intrus"))).toEqual([]);
   });
 
-  it("names a manager: a new account, or an existing learner promoted, each change logged", async () => {
+  it("names a manager: a new account at once, an existing learner only once they accept, each change logged", async () => {
     const hospital = await createEstablishment(testDb.db, { actor: admin, input: { name: "CH de Test", kind: "establishment" } });
     const created = await nameManager(testDb.db, { actor: admin, input: { organisationId: hospital.id, name: "Claire Martin", email: "Claire.Martin@ch-test.fr" } });
     const learner = await createUser(testDb.db, { organisationId: hospital.id, role: "learner" });
-    await nameManager(testDb.db, { actor: admin, input: { organisationId: hospital.id, name: "Ignoré", email: learner.email! } });
+    const invited = await nameManager(testDb.db, { actor: admin, input: { organisationId: hospital.id, name: "Ignoré", email: learner.email! } });
 
-    const roles = await testDb.db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.organisationId, hospital.id));
-    expect(roles).toEqual(expect.arrayContaining([{ userId: created.userId, role: "manager" }, { userId: learner.id, role: "manager" }]));
-    const changes = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, learner.id));
-    expect(changes[0]).toMatchObject({ action: "role_changed", details: { from: "learner", to: "manager" } });
+    expect([created.status, invited.status]).toEqual(["created", "invited"]);
+    const roles = async () => testDb.db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.organisationId, hospital.id));
+    expect(await roles()).toEqual(expect.arrayContaining([{ userId: created.userId, role: "manager" }, { userId: learner.id, role: "learner" }]));
+    const person = (await loadActor(testDb.db, learner.id))!;
+    const [invitation] = await listMyInvitations(testDb.db, { actor: person });
+    expect(invitation).toMatchObject({ role: "manager", organisationName: "CH de Test" });
+    await respondToInvitation(testDb.db, { actor: person, invitationId: invitation!.id, answer: "accept" });
+    expect(await roles()).toEqual(expect.arrayContaining([{ userId: learner.id, role: "manager" }]));
+    const changes = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, invitation!.id));
+    expect(changes[0]).toMatchObject({ action: "invitation.accepted", details: { role: "manager", previousRole: "learner" } });
   });
 
   it("answers not found to a manager trying to name a manager, even in their own establishment", async () => {

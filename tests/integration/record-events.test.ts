@@ -7,7 +7,6 @@ import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { AppError } from "@/lib/errors";
 import { getModuleProgress } from "@/lib/progress/queries";
 import { endSession } from "@/lib/auth/end-sessions";
-import { learnerMembership, loadActor } from "@/lib/auth/load-actor";
 import { sessionWindow } from "@/lib/auth/session-policy";
 import { startSession } from "@/lib/auth/start-session";
 import { type Learner, recordEvents, recordSessionEvents } from "@/lib/progress/record-events";
@@ -209,20 +208,23 @@ describe("recordSessionEvents", () => {
     recordSessionEvents(testDb.db, { userId, session: { id: sessionId, ...sessionWindow(at, 30) }, events, catalogue, now: at });
   const recordAs = async (userId: string, step = "lecon") => recordIn(userId, await signedIn(userId, now), [stepViewed({ learnerId: userId, at: start }, step)]);
 
-  it("records in the establishment the API guard gives the user: their learner one, else the first they manage", async () => {
+  it("records in the establishment the user chose among theirs, or in their only one, never one picked by name", async () => {
     const [first, second] = [await createOrganisation(testDb.db, { name: "A établissement" }), await createOrganisation(testDb.db, { name: "B établissement" })];
     const learnerInSecond = await createUser(testDb.db, { organisationId: first.id, role: "manager" });
     await testDb.db.insert(memberships).values({ userId: learnerInSecond.id, organisationId: second.id, role: "learner" });
-    const managerOfBoth = await createUser(testDb.db, { organisationId: second.id, role: "manager" });
-    await testDb.db.insert(memberships).values({ userId: managerOfBoth.id, organisationId: first.id, role: "manager" });
+    const onlyOne = await createUser(testDb.db, { organisationId: second.id, role: "manager" });
+    const stranger = (await createOrganisation(testDb.db)).id;
+    const recordChoosing = async (userId: string, chosenOrganisationId: string | null, step = "lecon") =>
+      recordSessionEvents(testDb.db, { userId, session: { id: await signedIn(userId, now), ...sessionWindow(now, 30) }, chosenOrganisationId, events: [stepViewed({ learnerId: userId, at: start }, step)], catalogue, now });
 
-    for (const user of [learnerInSecond, managerOfBoth]) {
-      expect((await recordAs(user.id))?.outcomes[0]?.status).toBe("recorded");
-      const expected = learnerMembership((await loadActor(testDb.db, user.id))!)!.organisationId;
-      expect((await getModuleProgress(testDb.db, user.id, "demo-module"))?.organisationId).toBe(expected);
-    }
+    // Several establishments: nothing without a choice, nor with a choice that is not theirs (or not an id).
+    for (const choice of [null, stranger, "pas-un-id"]) expect(await recordChoosing(learnerInSecond.id, choice)).toBeNull();
+    expect(await eventCount(learnerInSecond.id)).toBe(0);
+    expect((await recordChoosing(learnerInSecond.id, second.id))?.outcomes[0]?.status).toBe("recorded");
     expect((await getModuleProgress(testDb.db, learnerInSecond.id, "demo-module"))?.organisationId).toBe(second.id);
-    expect((await getModuleProgress(testDb.db, managerOfBoth.id, "demo-module"))?.organisationId).toBe(first.id);
+    // One establishment: that one, whatever the cookie says.
+    expect((await recordChoosing(onlyOne.id, stranger))?.outcomes[0]?.status).toBe("recorded");
+    expect((await getModuleProgress(testDb.db, onlyOne.id, "demo-module"))?.organisationId).toBe(second.id);
   });
 
   it("stores nothing and answers null for a deactivated account", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox, passwordResetTokens } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { isResetTokenUsable } from "@/lib/auth/password-reset";
-import { INVITATION_MAX_AGE_MS, sendEnrolmentNotices, sendInvitations } from "@/lib/enrolment/send-invitations";
+import { INVITATION_MAX_AGE_MS, sendInvitations, sendMembershipInvitations } from "@/lib/enrolment/send-invitations";
 import { type TestDb, createTestDb } from "../support/db";
 
 let testDb: TestDb;
@@ -32,14 +32,14 @@ describe("sendInvitations", () => {
     expect(await isResetTokenUsable(testDb.db, token!, new Date(now.getTime() + INVITATION_MAX_AGE_MS + 60_000))).toBe(false);
   });
 
-  it("tells someone who already had an account that they were added, with no sign-in or password link", async () => {
+  it("invites someone who already had an account to answer once signed in, with no sign-in or password link", async () => {
     const organisation = await createOrganisation(testDb.db, { name: "Clinique des Tilleuls" });
     const user = await createUser(testDb.db, { organisationId: organisation.id });
-    await sendEnrolmentNotices(testDb.db, { organisationId: organisation.id, accounts: [{ userId: user.id, name: user.name!, email: user.email! }], baseUrl: "https://vigie.example.org" });
+    await sendMembershipInvitations(testDb.db, { organisationId: organisation.id, accounts: [{ userId: user.id, name: user.name!, email: user.email! }], baseUrl: "https://vigie.example.org" });
 
     const [mail] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email!));
-    expect(mail).toMatchObject({ kind: "enrolment_notice", organisationId: organisation.id, subject: "Vous êtes inscrit(e) sur Vigie pour Clinique des Tilleuls" });
-    expect(mail!.text).toContain("https://vigie.example.org/connexion");
+    expect(mail).toMatchObject({ kind: "membership_invitation", organisationId: organisation.id, subject: "Invitation de Clinique des Tilleuls sur Vigie" });
+    expect(mail!.text).toContain("https://vigie.example.org/invitations");
     expect(mail!.text).not.toContain("jeton=");
     expect(await testDb.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id))).toEqual([]);
   });

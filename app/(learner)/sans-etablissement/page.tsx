@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { isPlatformAdmin } from "@/lib/access/roles";
 import { requireActor } from "@/lib/auth/guards";
-import { learnerMembership } from "@/lib/auth/load-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errors.noEstablishment"))("metaTitle") };
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Where the learner pages send a signed-in person who belongs to no establishment (a centre's admin). */
 export default async function NoEstablishmentPage() {
   const actor = await requireActor("/modules");
-  if (learnerMembership(actor)) redirect("/modules");
+  if (actor.memberships.some((m) => m.kind === "establishment")) redirect("/modules");
   const t = await getTranslations("errors.noEstablishment");
   const isCentreAdmin = isPlatformAdmin(actor);
 

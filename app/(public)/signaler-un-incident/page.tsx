@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getActor } from "@/lib/auth/guards";
-import { type Actor, learnerMembership } from "@/lib/auth/load-actor";
+import type { CurrentEstablishment } from "@/lib/auth/current-establishment";
+import { getCurrentEstablishment } from "@/lib/auth/guards";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { getIncidentContact } from "@/lib/incident/get-incident-contact";
@@ -23,9 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Public: anyone may need it, signed in or not; a signed-in member also sees their establishment's RSSI. */
 export default async function IncidentPage() {
-  const [actor, locale, t] = await Promise.all([getActor(), getLocale(), getTranslations("incident")]);
+  const [signedIn, locale, t] = await Promise.all([getCurrentEstablishment(), getLocale(), getTranslations("incident")]);
   const guidance = incidentGuidance[isLocale(locale) ? locale : defaultLocale];
-  const establishment = await establishmentContact(actor);
+  const establishment = await establishmentContact(signedIn?.current);
   const module = getCatalogue().moduleById.get(guidance.moduleId);
 
   return (
@@ -37,7 +37,7 @@ export default async function IncidentPage() {
         <PrintButton label={t("print")} />
       </header>
 
-      <EstablishmentContact establishment={establishment} isSignedIn={actor !== null} />
+      <EstablishmentContact establishment={establishment} isSignedIn={signedIn !== null} mustChoose={signedIn?.current.status === "choose"} />
       <TodosList todos={guidance.todos} />
       <DontsList donts={guidance.donts} />
       <OtherCases cases={guidance.otherCases} />
@@ -53,9 +53,10 @@ export default async function IncidentPage() {
   );
 }
 
-async function establishmentContact(actor: Actor | null) {
-  const membership = actor && learnerMembership(actor);
-  if (!membership) return null;
+// The contact of the establishment the person works in now: never one picked by name order.
+async function establishmentContact(current: CurrentEstablishment | undefined) {
+  if (current?.status !== "chosen") return null;
+  const { membership } = current;
   const { db } = await getDb();
   const contact = await getIncidentContact(db, membership.organisationId);
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { learnerForApi } from "@/lib/auth/guards";
+import { actorForApi } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { fileDownload } from "@/lib/http/file-download";
@@ -10,7 +10,7 @@ import { exportPersonalData } from "@/lib/privacy/export-personal-data";
 /** The signed-in person's own data, as a JSON file (RGPD right of access). */
 export async function GET(request: Request) {
   try {
-    const { actor } = await learnerForApi(request);
+    const actor = await actorForApi(request);
     const { db } = await getDb();
     const data = await exportPersonalData(db, actor.userId);
     await db.insert(auditLog).values({

@@ -13,6 +13,7 @@ import enMailbox from "./en/mailbox.json";
 import enManagerCertificates from "./en/managerCertificates.json";
 import enManagerReports from "./en/managerReports.json";
 import enMemberAccess from "./en/memberAccess.json";
+import enMemberships from "./en/memberships.json";
 import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
 import enPlayer from "./en/player.json";
@@ -38,6 +39,7 @@ import frMailbox from "./fr/mailbox.json";
 import frManagerCertificates from "./fr/managerCertificates.json";
 import frManagerReports from "./fr/managerReports.json";
 import frMemberAccess from "./fr/memberAccess.json";
+import frMemberships from "./fr/memberships.json";
 import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
 import frPlayer from "./fr/player.json";
@@ -67,6 +69,7 @@ export const messages = {
     managerCertificates: frManagerCertificates,
     managerReports: frManagerReports,
     memberAccess: frMemberAccess,
+    memberships: frMemberships,
     meta: frMeta,
     organisationsAdmin: frOrganisationsAdmin,
     player: frPlayer,
@@ -94,6 +97,7 @@ export const messages = {
     managerCertificates: enManagerCertificates,
     managerReports: enManagerReports,
     memberAccess: enMemberAccess,
+    memberships: enMemberships,
     meta: enMeta,
     organisationsAdmin: enOrganisationsAdmin,
     player: enPlayer,

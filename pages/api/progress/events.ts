@@ -5,6 +5,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getDb } from "@/db/client";
 import { isDatabaseUnavailable } from "@/db/database-unavailable";
+import { chosenOrganisationId, currentEstablishmentCookie } from "@/lib/auth/current-establishment";
 import { learnerForApi, sessionClaimsForApi } from "@/lib/auth/guards";
 import { sessionWindow } from "@/lib/auth/session-policy";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
@@ -43,7 +44,8 @@ export default async function handler(request: NextApiRequest, response: NextApi
     const { events, result } = await recordOrExplain(view, async () => {
       const parsed = eventBatchSchema.safeParse(await readNodeJson(request, MAX_BATCH_BYTES));
       if (!parsed.success) throw new InvalidBatchError(parsed.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`));
-      const result = await recordSessionEvents(db, { userId, session: { id: sessionId, ...sessionWindow() }, events: parsed.data.events, catalogue });
+      const chosen = chosenOrganisationId(currentEstablishmentCookie(view.headers), userId);
+      const result = await recordSessionEvents(db, { userId, session: { id: sessionId, ...sessionWindow() }, chosenOrganisationId: chosen, events: parsed.data.events, catalogue });
       if (!result) throw new AppError("unauthenticated", "no active learner membership");
 
       return { events: parsed.data.events, result };

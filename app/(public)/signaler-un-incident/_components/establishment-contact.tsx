@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { frenchPhoneHref } from "@/lib/incident/french-phone";
 import type { IncidentContact } from "@/lib/incident/get-incident-contact";
 
-type Props = { establishment: { name: string; contact: IncidentContact } | null; isSignedIn: boolean };
+type Props = { establishment: { name: string; contact: IncidentContact } | null; isSignedIn: boolean; mustChoose?: boolean };
 
 /** The first person to call: the visitor's own RSSI when their establishment has set one. */
-export async function EstablishmentContact({ establishment, isSignedIn }: Props) {
+export async function EstablishmentContact({ establishment, isSignedIn, mustChoose = false }: Props) {
   const t = await getTranslations("incident.contact");
 
   if (!establishment) {
@@ -14,6 +14,11 @@ export async function EstablishmentContact({ establishment, isSignedIn }: Props)
       <section className="incident-first" aria-labelledby="votre-contact">
         <h2 id="votre-contact">{t("firstTitle")}</h2>
         <p>{t("unknown")}</p>
+        {mustChoose && (
+          <p className="no-print">
+            <Link href="/choisir-etablissement?retour=%2Fsignaler-un-incident">{t("choose")}</Link>
+          </p>
+        )}
         {!isSignedIn && (
           <p className="no-print">
             <Link href="/connexion?retour=%2Fsignaler-un-incident">{t("signIn")}</Link>

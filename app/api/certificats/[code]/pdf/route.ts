@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { certificates } from "@/db/schema";
-import { learnerForApi } from "@/lib/auth/guards";
+import { actorForApi } from "@/lib/auth/guards";
 import { certificatePdf } from "@/lib/certificates/certificate-pdf";
 import { normaliseCertificateCode } from "@/lib/certificates/generate-code";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { publicOrigin } from "@/lib/http/public-origin";
 /** The signed-in learner's own certificate as a PDF; anyone else's is "not found". */
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {
-    const { actor } = await learnerForApi(request);
+    const actor = await actorForApi(request);
     const code = normaliseCertificateCode((await params).code);
     if (!code) throw new AppError("not_found");
     const { db } = await getDb();

@@ -1,0 +1,33 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { auditLog, membershipInvitations } from "@/db/schema";
+import type { Actor } from "@/lib/auth/load-actor";
+import { AppError } from "@/lib/errors";
+import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+
+/**
+ * A manager (or platform admin) of the establishment withdraws an unanswered invitation; the
+ * person can then no longer accept it. Another establishment's invitation is not_found. Audited.
+ */
+export async function cancelInvitation(db: Db, options: { actor: Actor; invitationId: string; now?: Date }) {
+  if (!z.guid().safeParse(options.invitationId).success) throw new AppError("not_found");
+  const [invitation] = await db
+    .select({ organisationId: membershipInvitations.organisationId })
+    .from(membershipInvitations)
+    .where(and(eq(membershipInvitations.id, options.invitationId), eq(membershipInvitations.status, "pending")));
+  const [establishment] = invitation ? await listManagedEstablishments(db, { actor: options.actor, organisationId: invitation.organisationId }) : [];
+  if (!establishment) throw new AppError("not_found");
+
+  await db.transaction(async (tx) => {
+    const cancelled = await tx
+      .update(membershipInvitations)
+      .set({ status: "cancelled", respondedAt: options.now ?? new Date() })
+      .where(and(eq(membershipInvitations.id, options.invitationId), eq(membershipInvitations.organisationId, establishment.id), eq(membershipInvitations.status, "pending")))
+      .returning({ id: membershipInvitations.id });
+    if (cancelled.length === 0) throw new AppError("not_found");
+    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: establishment.id, action: "invitation.cancelled", targetType: "invitation", targetId: options.invitationId });
+  });
+
+  return { organisationId: establishment.id };
+}
