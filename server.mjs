@@ -18,6 +18,9 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 const DRAIN_MS = 10_000;
+// Closing the database and mail after the drain may itself hang (a vanished PGlite folder, a
+// peer that never answers): past this, the process exits anyway, with status 1.
+const CLOSE_MS = 5_000;
 const RETRY_AFTER_SECONDS = "5";
 
 process.env.NODE_ENV = "production";
@@ -66,12 +69,17 @@ async function stop(signal) {
     console.error(`[vigie] requests still running after ${DRAIN_MS / 1000} s: their connections are closed`);
     server.closeAllConnections();
   }
+  const giveUp = setTimeout(() => {
+    console.error(`[vigie] closing the database and mail took over ${CLOSE_MS / 1000} s: exiting anyway`);
+    process.exit(1);
+  }, CLOSE_MS);
   try {
     await globalThis.__vigieShutdown?.();
     await app.close?.();
   } catch (error) {
     console.error("[vigie] error while closing:", error);
   }
+  clearTimeout(giveUp);
   console.log(`[vigie] stopped in ${Date.now() - started} ms`);
   process.exit(0);
 }
