@@ -38,6 +38,9 @@ const server = http.createServer((request, response) => {
   const id = String(++nextRequestId);
   // Set by us on every request, so that a client cannot pick another request's id.
   request.headers["x-vigie-request"] = id;
+  // The client's address (lib/http/client-address.ts), overwriting any sent, from the very first
+  // request: instrumentation.ts stamps it too, but only once Next.js has loaded it.
+  request.headers["x-vigie-peer-address"] = request.socket.remoteAddress ?? "unknown";
   if (stopping) response.setHeader("Connection", "close");
   const writeHead = response.writeHead;
   response.writeHead = function (status, ...rest) {
