@@ -44,7 +44,7 @@ test.describe("sessions that end (issue 14, scenario 4)", () => {
     const copy = await withCopiedCookie(browser, await sessionCookie(page.context()));
     await expectSignedIn(copy);
 
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
     await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
     await expectRefused(copy);
     const events = await copy.request.post("/api/progress/events", { data: { events: [] }, headers: { origin: E2E_BASE_URL } });

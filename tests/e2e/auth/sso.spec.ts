@@ -265,7 +265,7 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   await expectNoAxeViolations(page);
   const managerId = await myAccountId(page);
 
-  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
   await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
