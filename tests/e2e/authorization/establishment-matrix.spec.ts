@@ -104,6 +104,7 @@ const FORGED_ACTIONS: ForgedAction[] = [
     attempt: async (page, a) => {
       const item = page.locator(".certificate-list > li").filter({ hasText: B.matrixLearner.name });
       await item.getByLabel(/Motif de la révocation/).fill("Tentative depuis un autre établissement");
+      await item.getByRole("checkbox", { name: /Je confirme la révocation/ }).check();
       await forge(item, { certificateId: a.certificate });
       await item.getByRole("button", { name: /Révoquer/ }).click();
     },
