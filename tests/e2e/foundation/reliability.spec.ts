@@ -19,12 +19,13 @@ const SECRET = "reliability-test-secret-0123456789abcdefghij";
 const PASSWORD = "une phrase de passe assez longue";
 
 function serverEnv(port: number, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { DATABASE_URL: databaseUrl, PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_SECRET: SECRET, REMINDERS_EVERY_MINUTES: "0", ...extra };
+  // Demo mode on PostgreSQL: these servers test faults, not the production settings.
+  return { VIGIE_MODE: "demo", DATABASE_URL: databaseUrl, PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_SECRET: SECRET, REMINDERS_EVERY_MINUTES: "0", ...extra };
 }
 
 /** A session cookie for `userId`, made with the servers' AUTH_SECRET as Auth.js makes it. */
 async function sessionCookie(userId: string): Promise<string> {
-  const value = await encode({ token: { sub: userId }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
+  const value = await encode({ token: { sub: userId, sessionId: randomUUID() }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
 
   return `authjs.session-token=${value}`;
 }
