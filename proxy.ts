@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isDatabaseUnavailable } from "@/db/database-unavailable";
 import { takeVerificationAttempt } from "@/lib/certificates/verification-limit";
 import { verificationRefusedResponse } from "@/lib/certificates/verification-refused";
 import { env } from "@/lib/env";
@@ -18,7 +19,17 @@ export async function proxy(request: NextRequest) {
   // Certificate look-ups are counted here, prefetches included, because only here can the
   // answer be a 429 with Retry-After.
   if (request.nextUrl.pathname.startsWith("/certificat/")) {
-    const attempt = await takeVerificationAttempt(request.headers);
+    let attempt;
+    try {
+      attempt = await takeVerificationAttempt(request.headers);
+    } catch (error) {
+      // The count needs the database: down or too slow is a 503, as for every page.
+      if (!isDatabaseUnavailable(error)) throw error;
+      return new NextResponse("Le service est momentanément indisponible : réessayez dans quelques instants.", {
+        status: 503,
+        headers: { "Retry-After": "5", "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
     if (!attempt.allowed) return verificationRefusedResponse(attempt.retryAfterSeconds, request.cookies.get(LOCALE_COOKIE)?.value, "default-src 'none'; frame-ancestors 'none'");
     if (isPrefetch(request)) return NextResponse.next();
   }
