@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { inCurrentQuarterHour } from "../support/clock";
 import { type TestDb, createTestDb } from "../support/db";
 
 let testDb: TestDb;
@@ -13,7 +14,7 @@ afterAll(async () => {
 });
 
 describe("consumeRateLimit", () => {
-  const now = new Date("2026-11-02T08:00:10Z");
+  const now = inCurrentQuarterHour(10);
 
   it("allows up to the limit in a window, then refuses until the next window", async () => {
     const hit = (at: Date) => consumeRateLimit(testDb.db, { key: "test:a", limit: 3, windowSeconds: 60, now: at });
@@ -21,7 +22,7 @@ describe("consumeRateLimit", () => {
     const answers = [await hit(now), await hit(now), await hit(now), await hit(now)];
     expect(answers.map((a) => a.allowed)).toEqual([true, true, true, false]);
     expect(answers[3]!.retryAfterSeconds).toBe(50);
-    expect((await hit(new Date("2026-11-02T08:01:00Z"))).allowed).toBe(true);
+    expect((await hit(inCurrentQuarterHour(60))).allowed).toBe(true);
   });
 
   it("counts each key apart and every concurrent hit once", async () => {

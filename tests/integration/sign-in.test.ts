@@ -12,10 +12,11 @@ import { requestMagicLink } from "@/lib/auth/request-magic-link";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { PEER_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 import { sendMail } from "@/lib/mail/send-mail";
+import { inCurrentQuarterHour } from "../support/clock";
 import { type TestDb, createTestDb } from "../support/db";
 
 const PASSWORD = "une phrase assez longue";
-const now = new Date("2026-11-02T08:00:10Z");
+const now = inCurrentQuarterHour(10);
 let testDb: TestDb;
 let organisationId: string;
 
@@ -55,9 +56,7 @@ describe("attemptPasswordSignIn", () => {
     for (let i = 0; i < 12; i++) expect((await signIn(user.email!, PASSWORD)).status).toBe("ok");
   });
 
-  // Per-address counters are fixed windows, which anyone's request may sweep once a day old:
-  // these tests count at a recent time, so that a sweep during their hundred tries keeps them.
-  const recent = () => new Date(Math.floor(Date.now() / 900_000) * 900_000 + 1_000);
+  const recent = () => inCurrentQuarterHour(1);
 
   it("refuses the 101st failure from one address across accounts", async () => {
     const from = origin("203.0.113.200");
