@@ -7,9 +7,6 @@ import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isHttpsSite } from "@/lib/http/public-origin";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
-// Two years, subdomains included (ASVS 3.4.1): sent only when the site's address is https.
-const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
-
 /**
  * Gives every page a fresh script nonce and its Content-Security-Policy. Next.js reads the
  * policy from the request headers and puts the nonce on its own scripts. Pages still check
@@ -43,8 +40,6 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  // Set here rather than in next.config.ts, whose headers are fixed when the app is built.
-  if (isHttpsSite()) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
 
   return response;
 }

@@ -22,6 +22,10 @@ const DRAIN_MS = 10_000;
 // peer that never answers): past this, the process exits anyway, with status 1.
 const CLOSE_MS = 5_000;
 const RETRY_AFTER_SECONDS = "5";
+// HSTS on every answer (pages, route handlers, static files) once the site's address is https,
+// as lib/http/public-origin.ts decides for cookies; two years, subdomains included (ASVS 3.4.1).
+// Here rather than in proxy.ts, which only sees pages.
+const STRICT_TRANSPORT_SECURITY = isHttps(process.env.APP_URL) ? "max-age=63072000; includeSubDomains" : undefined;
 
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
@@ -42,6 +46,7 @@ const server = http.createServer((request, response) => {
   // request: instrumentation.ts stamps it too, but only once Next.js has loaded it.
   request.headers["x-vigie-peer-address"] = request.socket.remoteAddress ?? "unknown";
   if (stopping) response.setHeader("Connection", "close");
+  if (STRICT_TRANSPORT_SECURITY) response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   const writeHead = response.writeHead;
   response.writeHead = function (status, ...rest) {
     if (status === 500 && unavailable.has(id)) {
@@ -86,6 +91,14 @@ async function stop(signal) {
   console.log(`[vigie] stopped in ${Date.now() - started} ms`);
   process.exit(0);
 }
+function isHttps(address) {
+  try {
+    return new URL(address).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 process.once("SIGTERM", () => void stop("SIGTERM"));
 process.once("SIGINT", () => void stop("SIGINT"));
 

@@ -41,9 +41,9 @@ export default defineConfig({
   },
   projects: projects.filter((project) => !onlyProjects.length || onlyProjects.includes(project.name)),
   webServer: {
-    // Migrate and seed first (PGlite allows one process at a time), then serve the build with
-    // the same idle keep-alive as `npm start` (Node's 5 s default races a client reusing a socket).
-    command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=40 && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H localhost --keepAliveTimeout 65000`,
+    // Migrate and seed first (PGlite allows one process at a time), then serve the build as
+    // `npm start` does (server.mjs: its 503s, its headers, its idle keep-alive).
+    command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=40 && exec node server.mjs -p ${E2E_PORT} -H localhost`,
     cwd: "..",
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,

@@ -106,6 +106,10 @@ test.describe("a production server", () => {
     const page = await fetch(`${server.url}/connexion`);
     expect(page.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     expect(page.headers.get("content-security-policy")).toBeTruthy();
+    // Route handlers and static files too, not only pages.
+    for (const path of ["/api/health/live", "/api/auth/csrf", "/icon.svg"]) {
+      expect((await fetch(`${server.url}${path}`)).headers.get("strict-transport-security"), path).toBe("max-age=63072000; includeSubDomains");
+    }
 
     const email = `prod-${uniqueSuffix()}@vigie.test`;
     await createUser(database.db, { email, password: PASSWORD, organisationId: (await createOrganisation(database.db)).id });
