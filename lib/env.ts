@@ -62,6 +62,15 @@ export const envSchema = z.object({
     .optional()
     .transform((value) => value === "true"),
   /**
+   * Host names (or addresses) of identity providers on the establishments' own network, comma
+   * separated, exactly as in their URLs: only these may resolve to private addresses (RFC 1918,
+   * unique local). Set by the operator, never by a manager.
+   */
+  SSO_INTERNAL_PROVIDER_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((host) => host.trim().replace(/^\[|\]$/g, "").toLowerCase()).filter(Boolean)),
+  /**
    * Slug of the centre whose platform admins operate the instance and alone read the audit
    * entries of no establishment; unset: the only centre at the root, if there is one only.
    */

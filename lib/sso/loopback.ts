@@ -21,3 +21,14 @@ export function loopbackHttpAllowed(): boolean {
 
   return config.SSO_ALLOW_LOOPBACK_HTTP || (config.NODE_ENV !== "production" && appMode(config) === "demo");
 }
+
+/**
+ * Whether the operator listed this host in SSO_INTERNAL_PROVIDER_HOSTS: an identity provider of
+ * the hospital's own network (ADFS, Keycloak of a GHT), which may then resolve to a private
+ * address; never to loopback, link-local or metadata addresses, and https is still required.
+ */
+export function isInternalProviderHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+
+  return env().SSO_INTERNAL_PROVIDER_HOSTS.includes(host);
+}

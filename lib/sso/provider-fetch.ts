@@ -3,7 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import ipaddr from "ipaddr.js";
-import { isLoopbackHost, loopbackHttpAllowed } from "./loopback";
+import { isInternalProviderHost, isLoopbackHost, loopbackHttpAllowed } from "./loopback";
 
 export const PROVIDER_TIMEOUT_MS = 5_000;
 export const PROVIDER_MAX_RESPONSE_BYTES = 256 * 1024;
@@ -16,16 +16,23 @@ export class ProviderCallRefused extends Error {
   }
 }
 
+/** Which non-public addresses a call may reach besides public ones. */
+export type AddressRules = { loopback: boolean; privateNetworks: boolean };
+
 /**
  * Whether an address may not be called: anything but a public unicast address (private,
  * loopback, link-local such as the cloud metadata 169.254.169.254, carrier-grade NAT, unique
- * local, reserved, IPv4 embedded in IPv6), loopback excepted when the test setting allows it.
+ * local, reserved, IPv4 embedded in IPv6); loopback when the test setting allows it, and private
+ * networks (RFC 1918, unique local) for a host the operator listed, excepted.
  */
-export function isForbiddenAddress(address: string, allowLoopback: boolean): boolean {
+export function isForbiddenAddress(address: string, rules: AddressRules): boolean {
   if (!ipaddr.isValid(address)) return true;
   const range = ipaddr.process(address).range();
+  if (range === "unicast") return false;
+  if (range === "loopback") return !rules.loopback;
+  if (range === "private" || range === "uniqueLocal") return !rules.privateNetworks;
 
-  return !(range === "unicast" || (allowLoopback && range === "loopback"));
+  return true;
 }
 
 type ProviderRequest = { method?: string; headers?: Record<string, string>; body?: unknown; signal?: AbortSignal };
@@ -38,21 +45,23 @@ type ProviderRequest = { method?: string; headers?: Record<string, string>; body
  * redirects are followed; 5 s in all; a body over 256 KB is refused.
  */
 export function providerFetch(input: string | URL, init: ProviderRequest = {}): Promise<Response> {
-  return requestProvider(new URL(input), init, loopbackHttpAllowed());
+  const url = new URL(input);
+
+  return requestProvider(url, init, { loopback: loopbackHttpAllowed(), privateNetworks: isInternalProviderHost(url.hostname) });
 }
 
-/** providerFetch with the loopback rule given, for tests. */
-export async function requestProvider(url: URL, init: ProviderRequest, allowLoopback: boolean): Promise<Response> {
-  const scheme = url.protocol === "https:" || (url.protocol === "http:" && allowLoopback && isLoopbackHost(url.hostname));
+/** providerFetch with the address rules given, for tests. */
+export async function requestProvider(url: URL, init: ProviderRequest, rules: AddressRules): Promise<Response> {
+  const scheme = url.protocol === "https:" || (url.protocol === "http:" && rules.loopback && isLoopbackHost(url.hostname));
   if (!scheme) throw new ProviderCallRefused(`adresse refusée (https:// exigé) : ${url.origin}`);
   const literal = url.hostname.replace(/^\[|\]$/g, "");
-  if (net.isIP(literal) && isForbiddenAddress(literal, allowLoopback)) throw refusedAddress(url);
+  if (net.isIP(literal) && isForbiddenAddress(literal, rules)) throw refusedAddress(url);
   const signal = AbortSignal.any([AbortSignal.timeout(PROVIDER_TIMEOUT_MS), ...(init.signal ? [init.signal] : [])]);
   const body = requestBody(init.body);
 
   return new Promise<Response>((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const request = client.request(url, { method: init.method ?? "GET", headers: { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) }, lookup: guardedLookup(url, allowLoopback), signal, agent: false }, (response) => {
+    const request = client.request(url, { method: init.method ?? "GET", headers: { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) }, lookup: guardedLookup(url, rules), signal, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       response.on("data", (chunk: Buffer) => {
@@ -87,11 +96,11 @@ function requestBody(body: unknown): Buffer | undefined {
 }
 
 /** The socket's own name resolution, refusing the connection when any address is forbidden. */
-function guardedLookup(url: URL, allowLoopback: boolean): net.LookupFunction {
+function guardedLookup(url: URL, rules: AddressRules): net.LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 4);
-      if (addresses.length === 0 || addresses.some((entry) => isForbiddenAddress(entry.address, allowLoopback))) return callback(refusedAddress(url), "", 4);
+      if (addresses.length === 0 || addresses.some((entry) => isForbiddenAddress(entry.address, rules))) return callback(refusedAddress(url), "", 4);
       if (options.all) return (callback as unknown as (error: null, all: dns.LookupAddress[]) => void)(null, addresses);
 
       return callback(null, addresses[0]!.address, addresses[0]!.family);

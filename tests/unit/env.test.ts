@@ -10,6 +10,11 @@ describe("parseEnv", () => {
     expect(config.PORT).toBe(3000);
   });
 
+  it("reads the identity providers of the private network as a list of lower-case hosts", () => {
+    expect(parseEnv({}).SSO_INTERNAL_PROVIDER_HOSTS).toEqual([]);
+    expect(parseEnv({ SSO_INTERNAL_PROVIDER_HOSTS: " ADFS.ght-exemple.fr, [fd00::5],10.2.0.7 ," }).SSO_INTERNAL_PROVIDER_HOSTS).toEqual(["adfs.ght-exemple.fr", "fd00::5", "10.2.0.7"]);
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

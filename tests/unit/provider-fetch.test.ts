@@ -4,19 +4,28 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROVIDER_MAX_RESPONSE_BYTES, ProviderCallRefused, isForbiddenAddress, requestProvider } from "@/lib/sso/provider-fetch";
 
+const publicOnly = { loopback: false, privateNetworks: false };
+const withLoopback = { loopback: true, privateNetworks: false };
+
 describe("isForbiddenAddress", () => {
   it("refuses private, link-local (cloud metadata), carrier-grade NAT, unique-local, reserved and mapped addresses", () => {
     for (const address of ["10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "fd00::1", "fe80::1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1", "pas une adresse"]) {
-      expect(isForbiddenAddress(address, true), address).toBe(true);
+      expect(isForbiddenAddress(address, withLoopback), address).toBe(true);
     }
   });
 
   it("allows public addresses, and loopback only when told", () => {
-    expect(isForbiddenAddress("193.51.24.1", false)).toBe(false);
-    expect(isForbiddenAddress("2a01:e0a::1", false)).toBe(false);
-    expect(isForbiddenAddress("127.0.0.1", false)).toBe(true);
-    expect(isForbiddenAddress("::1", false)).toBe(true);
-    expect(isForbiddenAddress("127.0.0.1", true)).toBe(false);
+    expect(isForbiddenAddress("193.51.24.1", publicOnly)).toBe(false);
+    expect(isForbiddenAddress("2a01:e0a::1", publicOnly)).toBe(false);
+    expect(isForbiddenAddress("127.0.0.1", publicOnly)).toBe(true);
+    expect(isForbiddenAddress("::1", publicOnly)).toBe(true);
+    expect(isForbiddenAddress("127.0.0.1", withLoopback)).toBe(false);
+  });
+
+  it("allows private networks only for a host the operator listed, never loopback, link-local or metadata", () => {
+    const internal = { loopback: false, privateNetworks: true };
+    for (const address of ["10.0.0.1", "172.16.5.4", "192.168.1.1", "fd00::1", "::ffff:10.0.0.1"]) expect(isForbiddenAddress(address, internal), address).toBe(false);
+    for (const address of ["127.0.0.1", "::1", "169.254.169.254", "fe80::1", "100.64.0.1", "0.0.0.0"]) expect(isForbiddenAddress(address, internal), address).toBe(true);
   });
 });
 
@@ -50,28 +59,28 @@ describe("requestProvider", () => {
   });
 
   it("refuses a name that resolves to this machine without connecting to it", async () => {
-    await expect(requestProvider(new URL(`https://localhost:${canaryPort}/.well-known/openid-configuration`), {}, false)).rejects.toThrow(ProviderCallRefused);
+    await expect(requestProvider(new URL(`https://localhost:${canaryPort}/.well-known/openid-configuration`), {}, publicOnly)).rejects.toThrow(ProviderCallRefused);
 
     expect(connections).toBe(0);
   });
 
   it("refuses private and metadata addresses, and plain http, before any connection", async () => {
     for (const url of ["https://10.0.0.1/", "https://169.254.169.254/latest/meta-data/", "https://[fd00::1]/", `https://127.0.0.1:${canaryPort}/`, `http://localhost:${canaryPort}/`, "http://example.org/"]) {
-      await expect(requestProvider(new URL(url), {}, false), url).rejects.toThrow(ProviderCallRefused);
+      await expect(requestProvider(new URL(url), {}, publicOnly), url).rejects.toThrow(ProviderCallRefused);
     }
 
     expect(connections).toBe(0);
   });
 
   it("answers a loopback provider when loopback is allowed (the test setting), without following redirects", async () => {
-    const ok = await requestProvider(new URL(`http://127.0.0.1:${providerPort}/`), { method: "POST", body: new URLSearchParams({ a: "1" }) }, true);
+    const ok = await requestProvider(new URL(`http://127.0.0.1:${providerPort}/`), { method: "POST", body: new URLSearchParams({ a: "1" }) }, withLoopback);
     expect(await ok.json()).toEqual({ issuer: "ok", method: "POST" });
 
-    const redirect = await requestProvider(new URL(`http://localhost:${providerPort}/redirect`), {}, true);
+    const redirect = await requestProvider(new URL(`http://localhost:${providerPort}/redirect`), {}, withLoopback);
     expect(redirect.status).toBe(302);
   });
 
   it("refuses a response over 256 KB", async () => {
-    await expect(requestProvider(new URL(`http://127.0.0.1:${providerPort}/huge`), {}, true)).rejects.toThrow(/256 Ko/);
+    await expect(requestProvider(new URL(`http://127.0.0.1:${providerPort}/huge`), {}, withLoopback)).rejects.toThrow(/256 Ko/);
   });
 });
