@@ -19,6 +19,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { isWithinAdminScope } from "@/lib/access/person-scope";
 import { requireAdminCentres } from "@/lib/access/roles";
+import { personIdentifiers } from "./person-identifiers";
 
 export const ERASED_NAME = "Personne effacée";
 
@@ -41,8 +42,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     if (!user) throw new AppError("not_found");
     if (user.erasedAt) return { alreadyErased: true };
     const now = new Date();
-    const subjects = await tx.select({ subject: accounts.providerAccountId }).from(accounts).where(eq(accounts.userId, userId));
-    const names = [user.email, user.username, ...subjects.map((row) => row.subject)].filter((name): name is string => !!name);
+    const { names } = await personIdentifiers(tx, userId);
     await forgetNames(tx, user.email, names);
 
     // One after the other: a transaction is one connection, which runs one statement at a time

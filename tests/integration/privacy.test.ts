@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, certificates, mailOutbox, moduleProgress, passwordCredentials, users } from "@/db/schema";
+import { accounts, auditLog, certificates, mailOutbox, membershipInvitations, moduleProgress, passwordCredentials, reminders, userSessions, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadActor } from "@/lib/auth/load-actor";
 import { issueCertificates } from "@/lib/certificates/issue-certificates";
@@ -54,6 +54,31 @@ describe("exportPersonalData", () => {
     expect(data.emails).toHaveLength(1);
     expect(data.auditLog[0]).toMatchObject({ action: "sign_in", ipAddress: "203.0.113.7" });
     expect(JSON.stringify(data)).not.toMatch(/argon2/);
+  });
+
+  it("also gives linked identities, sessions, invitations, reminders, quiz draws and the audit rows that name the person by e-mail or login (L7)", async () => {
+    const { user } = await personWithHistory();
+    const elsewhere = (await createOrganisation(testDb.db, { parentId: centre, name: "Clinique des Tilleuls" })).id;
+    await testDb.db.insert(accounts).values({ userId: user.id, type: "oidc", provider: "sso:clinique", providerAccountId: "sujet-4521", access_token: "jeton-secret" });
+    const now = new Date();
+    await testDb.db.insert(userSessions).values({ userId: user.id, method: "password", expiresAt: new Date(now.getTime() + 3_600_000), lastSeenAt: now, authenticatedAt: now });
+    await testDb.db.insert(membershipInvitations).values({ organisationId: elsewhere, userId: user.id, expiresAt: new Date(now.getTime() + 86_400_000) });
+    await testDb.db.insert(reminders).values({ organisationId: hospital, userId: user.id, kind: "manual" });
+    // Requests made before sign-in name the account by what was typed, not by id.
+    await testDb.db.insert(auditLog).values({ action: "password_reset.requested", targetType: "email", targetId: user.email!, ipAddress: "198.51.100.4" });
+    await testDb.db.insert(auditLog).values({ action: "sso.refused", targetType: "sso_subject", targetId: "sujet-4521" });
+    await testDb.db.insert(auditLog).values({ action: "someone_else", targetId: "autre@vigie.test" });
+
+    const data = await exportPersonalData(testDb.db, user.id);
+
+    expect(data.account.hasPassword).toBe(true);
+    expect(data.linkedIdentities).toEqual([expect.objectContaining({ provider: "sso:clinique", subject: "sujet-4521" })]);
+    expect(data.sessions).toEqual([expect.objectContaining({ method: "password" })]);
+    expect(data.invitations).toEqual([expect.objectContaining({ organisation: "Clinique des Tilleuls", status: "pending" })]);
+    expect(data.reminders).toEqual([expect.objectContaining({ kind: "manual" })]);
+    expect(data.auditLog.map((row) => row.action)).toEqual(expect.arrayContaining(["sign_in", "password_reset.requested", "sso.refused"]));
+    expect(data.auditLog.map((row) => row.action)).not.toContain("someone_else");
+    expect(JSON.stringify(data)).not.toMatch(/jeton-secret/);
   });
 });
 
