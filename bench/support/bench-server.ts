@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; peakRssMb: () => number };
+export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; peakRssMb: () => number; rssMb: () => number };
 
 const root = path.join(__dirname, "..", "..");
 
@@ -45,6 +45,7 @@ export async function startServer(port: number, env: Record<string, string>, opt
     url,
     pid: child.pid!,
     peakRssMb: () => Math.max(peak, rssMb(child.pid!)),
+    rssMb: () => rssMb(child.pid!),
     stop: async () => {
       clearInterval(sampler);
       if (child.exitCode !== null) return;
