@@ -1,7 +1,7 @@
-// npm run courses:check — validates every course file; npm run courses:lock — records versions.
+// npm run courses:check — validates every course file and its quiz rules; npm run courses:lock — records versions.
 import { CourseContentError, formatIssue } from "./content-error";
 import { checkVersions, readVersionLock, writeVersionLock } from "./check-versions";
-import { estimateMinutes } from "./estimate-duration";
+import { checkCourseRules, longestRightCount } from "./check-rules";
 import { DEFAULT_COURSES_DIR, loadCatalogue } from "./load-catalogue";
 
 const command = process.argv[2] ?? "check";
@@ -13,12 +13,14 @@ try {
     process.exit(0);
   }
   for (const module of catalogue.modules) {
+    const { longest, total } = longestRightCount(module);
     console.log(
-      `${module.id} v${module.version}: ${module.steps.length} steps, ${module.proseWords} words, ` +
-        `${module.questionCount} questions, about ${estimateMinutes(module).toFixed(1)} min (declared ${module.durationMinutes})`,
+      `${module.id} v${module.version}: ${module.readingWords} words, ${module.decisions} decisions, ` +
+        `${module.estimatedMinutes.toFixed(1)} min (shown "Durée : ${module.durationMinutes} min"), ` +
+        `right answer longest in ${longest.length}/${total} (${total ? Math.round((100 * longest.length) / total) : 0} %)`,
     );
   }
-  const issues = checkVersions(catalogue, readVersionLock(DEFAULT_COURSES_DIR));
+  const issues = [...checkCourseRules(catalogue), ...checkVersions(catalogue, readVersionLock(DEFAULT_COURSES_DIR))];
   if (issues.length > 0) {
     console.error(issues.map(formatIssue).join("\n"));
     process.exit(1);

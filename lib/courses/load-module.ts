@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentIssue } from "./content-error";
 import { type Parsed, checkWith, parseYamlWith, splitFrontMatter } from "./parse-files";
-import { countWords, renderMarkdown } from "./render-markdown";
+import { type StepReading, estimateMinutes, lessonReading, quizReading, scenarioReading } from "./estimate-duration";
+import { renderMarkdown } from "./render-markdown";
 import {
   lessonFrontMatterSchema,
   moduleManifestSchema,
@@ -30,7 +31,8 @@ export function loadModule(rootDir: string, folderName: string): Parsed<CourseMo
   const hash = createHash("sha256").update(manifestSource);
   const issues: ContentIssue[] = [];
   const steps: Step[] = [];
-  let proseWords = 0;
+  const stepFiles: string[] = [];
+  const reading: StepReading = { words: 0, decisions: 0 };
   const seenIds = new Set<string>();
   manifest.value.steps.forEach((fileName, index) => {
     const file = relative(rootDir, path.join(folder, fileName));
@@ -47,26 +49,35 @@ export function loadModule(rootDir: string, folderName: string): Parsed<CourseMo
     const loaded = fileName.endsWith(".md") ? loadMarkdownStep(file, id, source, folder) : loadYamlStep(file, id, source);
     if (!loaded.ok) return issues.push(...loaded.issues);
     steps.push(loaded.value.step);
-    proseWords += loaded.value.words;
+    stepFiles.push(file);
+    reading.words += loaded.value.reading.words;
+    reading.decisions += loaded.value.reading.decisions;
   });
   if (steps.filter((step) => step.kind === "quiz").length > 1) {
     issues.push({ file: manifestFile, field: "steps", reason: "a module has at most one quiz (it decides completion)" });
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const questionCount = steps.reduce(
-    (count, step) => count + (step.kind === "scenario" ? 1 : step.kind === "quiz" ? step.objectives.length : 0),
-    0,
-  );
-  const { steps: _files, duration_minutes: durationMinutes, ...meta } = manifest.value;
+  const { steps: _files, ...meta } = manifest.value;
+  const estimatedMinutes = estimateMinutes(reading);
 
   return {
     ok: true,
-    value: { ...meta, durationMinutes, steps, proseWords, questionCount, contentHash: hash.digest("hex"), folder },
+    value: {
+      ...meta,
+      durationMinutes: Math.max(1, Math.round(estimatedMinutes)),
+      estimatedMinutes,
+      readingWords: Math.round(reading.words),
+      decisions: reading.decisions,
+      steps,
+      stepFiles,
+      contentHash: hash.digest("hex"),
+      folder,
+    },
   };
 }
 
-type LoadedStep = Parsed<{ step: Step; words: number }>;
+type LoadedStep = Parsed<{ step: Step; reading: StepReading }>;
 
 function loadMarkdownStep(file: string, id: string, source: string, folder: string): LoadedStep {
   const split = splitFrontMatter(file, source);
@@ -78,7 +89,7 @@ function loadMarkdownStep(file: string, id: string, source: string, folder: stri
   if (kind === "recap") {
     const front = checkWith(file, data, recapFrontMatterSchema);
     if (!front.ok) return front;
-    return { ok: true, value: { step: { id, kind, title: front.value.title, html: renderMarkdown(body) }, words: countWords(body) } };
+    return { ok: true, value: { step: { id, kind, title: front.value.title, html: renderMarkdown(body) }, reading: lessonReading(front.value.title, body) } };
   }
   const front = checkWith(file, data, lessonFrontMatterSchema);
   if (!front.ok) return front;
@@ -89,7 +100,7 @@ function loadMarkdownStep(file: string, id: string, source: string, folder: stri
 
   return {
     ok: true,
-    value: { step: { id, kind: "lesson", title, html: renderMarkdown(body), illustration }, words: countWords(body) },
+    value: { step: { id, kind: "lesson", title, html: renderMarkdown(body), illustration }, reading: lessonReading(title, body) },
   };
 }
 
@@ -118,7 +129,7 @@ function loadYamlStep(file: string, id: string, source: string): LoadedStep {
       ),
       objectives: objectives.map((objective) => ({ id: objective.id, questionIds: objective.variants.map((q) => q.id) })),
     };
-    return { ok: true, value: { step, words: intro ? countWords(intro) : 0 } };
+    return { ok: true, value: { step, reading: quizReading({ title, intro, objectives: objectives.map((objective) => objective.variants) }) } };
   }
 
   const scenario = parseYamlWith(file, source, scenarioSchema);
@@ -133,7 +144,7 @@ function loadYamlStep(file: string, id: string, source: string): LoadedStep {
     choices: choices.map(({ feedback, ...choice }) => ({ ...choice, feedbackHtml: renderMarkdown(feedback) })),
   };
 
-  return { ok: true, value: { step, words: countWords(situation) } };
+  return { ok: true, value: { step, reading: scenarioReading(scenario.value) } };
 }
 
 function relative(rootDir: string, file: string): string {

@@ -14,7 +14,6 @@ export const moduleManifestSchema = z
     title: text.max(120),
     summary: text.max(300),
     tags: z.array(text.max(30)).min(1, "needs at least one tag (e.g. SANTÉ)").max(5),
-    duration_minutes: z.number().int().min(1).max(30),
     steps: z
       .array(z.string().regex(/^\d{2}-[a-z0-9-]+\.(md|yaml)$/, "must be a file name such as 01-le-risque.md or 02-quiz.yaml"))
       .min(2, "a module needs at least two steps"),

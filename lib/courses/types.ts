@@ -50,12 +50,17 @@ export type CourseModule = {
   title: string;
   summary: string;
   tags: string[];
+  /** Computed from what a learner reads (lib/courses/estimate-duration.ts), rounded: "Durée : 7 min". */
   durationMinutes: number;
+  /** The same, unrounded, for courses:check. */
+  estimatedMinutes: number;
+  /** Words a learner reads in one pass: lessons, scenarios and their feedback, one drawn quiz, recap. */
+  readingWords: number;
+  /** Scenarios plus quiz objectives: the choices a learner makes. */
+  decisions: number;
   steps: Step[];
-  /** Words a learner reads in lessons, recaps and scenario situations. */
-  proseWords: number;
-  /** Scenario and quiz questions. */
-  questionCount: number;
+  /** The file of each step, in the same order (for check messages). */
+  stepFiles: string[];
   /** sha-256 of the module's files, to catch content changed without a new version. */
   contentHash: string;
   folder: string;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSIGNMENTS, missingDefaultSubjects } from "@/lib/assignments/default-assignments";
-import { estimateMinutes } from "@/lib/courses/estimate-duration";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { CourseModule } from "@/lib/courses/types";
 
@@ -53,16 +52,6 @@ describe("course catalogue", () => {
     expect(catalogue.moduleById.has("cyber-incident")).toBe(true);
     expect(catalogue.pathById.get("bonnes-pratiques")?.moduleIds).not.toContain("cyber-incident");
   });
-
-  it.each(catalogue.modules.map((module) => [module.id, module] as const))(
-    "estimates %s at between 5 and 9 minutes",
-    (_id, module) => {
-      const minutes = estimateMinutes(module);
-
-      expect(minutes).toBeGreaterThanOrEqual(5);
-      expect(minutes).toBeLessThanOrEqual(9);
-    },
-  );
 });
 
 describe("cyber-incident module", () => {
