@@ -26,6 +26,24 @@ export function longestRightCount(module: CourseModule): { longest: string[]; to
   return { longest, total };
 }
 
+/** How many single-answer questions have the right answer as their strictly shortest choice (the opposite cue). */
+export function shortestRightCount(module: CourseModule): { shortest: string[]; total: number } {
+  const shortest: string[] = [];
+  let total = 0;
+  for (const step of module.steps) {
+    const questions: { id: string; choices: ChoiceLike[] }[] =
+      step.kind === "scenario" ? [{ id: step.id, choices: step.choices }] : step.kind === "quiz" ? step.questions : [];
+    for (const question of questions) {
+      if (question.choices.filter((choice) => choice.correct).length !== 1) continue;
+      total += 1;
+      const right = question.choices.find((choice) => choice.correct)!.text.length;
+      if (question.choices.every((choice) => choice.correct || choice.text.length > right)) shortest.push(question.id);
+    }
+  }
+
+  return { shortest, total };
+}
+
 /** The right choice is strictly longer than every wrong one (a tie gives nothing away). */
 function isLongestRight(choices: ChoiceLike[]): boolean {
   const right = choices.find((choice) => choice.correct)!.text.length;

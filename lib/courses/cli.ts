@@ -1,7 +1,7 @@
 // npm run courses:check — validates every course file and its quiz rules; npm run courses:lock — records versions.
 import { CourseContentError, formatIssue } from "./content-error";
 import { checkVersions, readVersionLock, writeVersionLock } from "./check-versions";
-import { checkCourseRules, longestRightCount } from "./check-rules";
+import { checkCourseRules, longestRightCount, shortestRightCount } from "./check-rules";
 import { DEFAULT_COURSES_DIR, loadCatalogue } from "./load-catalogue";
 
 const command = process.argv[2] ?? "check";
@@ -14,10 +14,12 @@ try {
   }
   for (const module of catalogue.modules) {
     const { longest, total } = longestRightCount(module);
+    const { shortest } = shortestRightCount(module);
     console.log(
       `${module.id} v${module.version}: ${module.readingWords} words, ${module.decisions} decisions, ` +
         `${module.estimatedMinutes.toFixed(1)} min (shown "Durée : ${module.durationMinutes} min"), ` +
-        `right answer longest in ${longest.length}/${total} (${total ? Math.round((100 * longest.length) / total) : 0} %)`,
+        `right answer longest in ${longest.length}/${total} (${total ? Math.round((100 * longest.length) / total) : 0} %), ` +
+        `shortest in ${shortest.length}/${total}`,
     );
   }
   const issues = [...checkCourseRules(catalogue), ...checkVersions(catalogue, readVersionLock(DEFAULT_COURSES_DIR))];

@@ -119,3 +119,35 @@ describe("quizzes graded by the server against its draw", () => {
     expect(a!.id).toBe(b!.id);
   });
 });
+
+describe("the real modules' pools, graded by the server", () => {
+  const real = loadCatalogue();
+
+  it.each(real.modules.map((m) => [m.id, m] as const))("%s: draws one variant per objective, passes right answers, fails wrong ones, and a retry asks other variants", async (_id, realModule) => {
+    const realQuiz = realModule.steps.find((step) => step.kind === "quiz") as QuizStep;
+    const learner = await newLearner();
+    const drawOf = () => getQuizDraw(testDb.db, { userId: learner.userId, organisationId, module: realModule });
+    const submit = (answers: Record<string, string[]>, drawId: string) =>
+      recordEvents(testDb.db, {
+        learner,
+        catalogue: real,
+        now,
+        events: [{ eventId: randomUUID(), learnerId: learner.userId, moduleId: realModule.id, moduleVersion: realModule.version, occurredAt: now.toISOString(), activeSeconds: 5, kind: "quiz_submitted", stepId: realQuiz.id, answers, drawId }],
+      });
+    const byId = new Map(realQuiz.questions.map((q) => [q.id, q]));
+
+    const first = (await drawOf())!;
+    expect(first.questions.map((q) => byId.get(q.questionId)!.objectiveId)).toEqual(realQuiz.objectives.map((o) => o.id));
+    const wrong = Object.fromEntries(first.questions.map((q) => [q.questionId, [byId.get(q.questionId)!.choices.find((c) => !c.correct)!.id]]));
+    const failed = await submit(wrong, first.id);
+    expect(failed.outcomes[0]!.quizResult).toMatchObject({ score: 0, passed: false });
+
+    const second = (await drawOf())!;
+    const firstIds = new Set(first.questions.map((q) => q.questionId));
+    expect(second.questions.some((q) => firstIds.has(q.questionId))).toBe(false);
+    const right = Object.fromEntries(second.questions.map((q) => [q.questionId, byId.get(q.questionId)!.choices.filter((c) => c.correct).map((c) => c.id)]));
+    const passed = await submit(right, second.id);
+    expect(passed.outcomes[0]!.quizResult).toMatchObject({ score: 100, passed: true });
+    expect((await getModuleProgress(testDb.db, learner.userId, realModule.id))?.quizPassedAt).not.toBeNull();
+  });
+});

@@ -35,7 +35,7 @@ describe("courses:check rules", () => {
   it("refuse a module where the right answer is the longest choice in more than 40 % of single-answer questions, naming them", () => {
     // Two of the three single-answer questions (the scenario, cle-a, cle-b) now give the answer by length.
     const root = coursesWith(QUIZ, (s) =>
-      s.replace("Je la fais contrôler.", "Je la fais contrôler par le service informatique avant tout usage.").replace("Je la confie à l'informatique.", "Je la confie au service informatique, sans la brancher."),
+      s.replace("Je la fais contrôler.", "Je la fais contrôler par le service informatique avant tout usage.").replace("Je la confie à l'informatique.", "Je la confie au service informatique sans la brancher."),
     );
 
     expect(longestRightCount(loadCatalogue(root).moduleById.get("module-regle")!)).toEqual({ longest: ["cle-a", "cle-b"], total: 3 });

@@ -1,3 +1,4 @@
+import { type Page, expect } from "@playwright/test";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { CourseModule, QuizStep, ScenarioStep } from "@/lib/courses/types";
 
@@ -19,4 +20,17 @@ export function quizAnswers(step: QuizStep) {
     rightChoices: question.choices.filter((choice) => choice.correct).map((choice) => choice.text),
     wrongChoice: question.choices.find((choice) => !choice.correct)!.text,
   }));
+}
+
+/**
+ * The questions the page shows, in the page's order: the server draws one variant per objective,
+ * so a test answers what it sees rather than every variant of the file.
+ */
+export async function shownQuizAnswers(page: Page, step: QuizStep) {
+  await expect(page.getByRole("button", { name: "Valider mes réponses" })).toBeVisible();
+  const legends = await page.locator("fieldset legend").allTextContents();
+  const shown = quizAnswers(step).filter((question) => legends.some((legend) => legend.includes(question.prompt)));
+  expect(shown, "one drawn question per objective").toHaveLength(step.objectives.length);
+
+  return shown;
 }
