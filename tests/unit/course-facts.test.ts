@@ -48,9 +48,24 @@ describe("course catalogue", () => {
     ]);
   });
 
-  it("keeps the cyber-incident module outside the path", () => {
-    expect(catalogue.moduleById.has("cyber-incident")).toBe(true);
+  it("puts the cyber-incident module in the second path, « Réagir et protéger », with the three modules that go with it", () => {
+    const second = catalogue.pathById.get("reagir-et-proteger");
+
+    expect(second?.title).toBe("Cybersécurité — Réagir et protéger");
+    expect(second?.moduleIds).toEqual(["cyber-incident", "mode-degrade", "mots-de-passe", "telephone-accueil"]);
     expect(catalogue.pathById.get("bonnes-pratiques")?.moduleIds).not.toContain("cyber-incident");
+  });
+
+  it("writes « le hameçonnage » (aspirated h) everywhere, never « l'hameçonnage »", () => {
+    for (const module of catalogue.modules) expect(moduleText(module)).not.toMatch(/[ld]['’]hameçonnage/i);
+  });
+
+  it("gives links words, never a bare web address", () => {
+    for (const module of catalogue.modules) {
+      const links = [...moduleText(module).matchAll(/<a href="https?:[^"]*"[^>]*>([^<]*)<\/a>/g)].map((match) => match[1]!);
+
+      expect(links.filter((text) => /^(https?:\/\/|www\.)/.test(text)), module.id).toEqual([]);
+    }
   });
 });
 
@@ -83,6 +98,25 @@ describe("cyber-incident module", () => {
     expect(JSON.stringify(quiz)).not.toContain("Quel est son numéro");
     expect(text).not.toContain("dans quel délai faut-il porter plainte");
     expect(text).not.toContain("7j/7");
+  });
+});
+
+describe("the three modules of « Réagir et protéger »", () => {
+  const text = (id: string) => moduleText(catalogue.moduleById.get(id)!);
+
+  it.each([
+    ["mots-de-passe", ["phrase de passe", "gestionnaire de mots de passe", "e-CPS", "Pro Santé Connect", "double authentification", "comptes individuels", "mise en opposition"]],
+    ["telephone-accueil", ["faux support", "fraude au RIB", "FOVI", "réquisition écrite", "impression sécurisée", "Je peux vous aider"]],
+    ["mode-degrade", ["kit mode dégradé", "plan de continuité d'activité (PCA)", "plan de reprise d'activité (PRA)", "WhatsApp", "ressaisie", "les soins continuent"]],
+  ] as const)("%s covers what issue 16 asks of it", (id, facts) => {
+    for (const fact of facts) expect(text(id)).toContain(fact);
+  });
+
+  it.each(["mots-de-passe", "telephone-accueil", "mode-degrade"])("%s has an illustration with a text alternative", (id) => {
+    const lessons = catalogue.moduleById.get(id)!.steps.filter((step) => step.kind === "lesson" && step.illustration);
+
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const lesson of lessons) expect(lesson.kind === "lesson" && lesson.illustration!.alt.length).toBeGreaterThan(40);
   });
 });
 

@@ -1,24 +1,26 @@
 import { expect, test } from "../fixtures";
 import { catalogue } from "./content";
 
-const path = catalogue.pathById.get("bonnes-pratiques")!;
-const titles = path.moduleIds.map((id) => catalogue.moduleById.get(id)!.title);
+const everyday = catalogue.pathById.get("bonnes-pratiques")!;
+const react = catalogue.pathById.get("reagir-et-proteger")!;
+const titles = (moduleIds: string[]) => moduleIds.map((id) => catalogue.moduleById.get(id)!.title);
 
 test.describe("catalogue", () => {
-  test("shows the five modules of the path in order, then the cyber-incident module apart", async ({ learnerPage: page }) => {
-    expect(path.title).toBe("Cybersécurité — Les bonnes pratiques");
-    expect(titles).toHaveLength(5);
+  test("shows the two paths, each with its modules in order and their computed duration, and no module apart", async ({ learnerPage: page }) => {
+    expect(everyday.title).toBe("Cybersécurité — Les bonnes pratiques");
+    expect(react.title).toBe("Cybersécurité — Réagir et protéger");
     await page.goto("/modules");
 
-    const section = page.getByRole("region", { name: path.title });
-    await expect(section.getByRole("heading", { level: 3 })).toHaveText(titles);
-    for (const [index, title] of titles.entries()) {
-      const card = section.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title, exact: true }) });
-      await expect(card.getByText(`${index + 1} sur 5`, { exact: true })).toBeVisible();
+    for (const path of [everyday, react]) {
+      const section = page.getByRole("region", { name: path.title });
+      await expect(section.getByRole("heading", { level: 3 })).toHaveText(titles(path.moduleIds));
+      for (const [index, id] of path.moduleIds.entries()) {
+        const module = catalogue.moduleById.get(id)!;
+        const card = section.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: module.title, exact: true }) });
+        await expect(card.getByText(`${index + 1} sur ${path.moduleIds.length}`, { exact: true })).toBeVisible();
+        await expect(card.getByText(`Durée : ${module.durationMinutes} min`)).toBeVisible();
+      }
     }
-
-    const others = page.getByRole("region", { name: "Autres modules" });
-    await expect(others.getByRole("heading", { level: 3 })).toHaveText(["Cyber-incident : les bons réflexes"]);
-    await expect(others.getByText(/\d sur \d/)).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Autres modules" })).toHaveCount(0);
   });
 });
