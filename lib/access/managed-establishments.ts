@@ -49,33 +49,55 @@ export async function managedEstablishmentIds(db: Db, actor: Actor): Promise<str
   return (await listManagedEstablishments(db, { actor })).map((establishment) => establishment.id);
 }
 
-/** This establishment, when the actor may manage it; not_found otherwise (never another one). */
-export async function requireManagedEstablishment(db: Db, actor: Actor, organisationId: string): Promise<ManagedEstablishment> {
+/**
+ * This establishment, when the actor may manage it; not_found otherwise, and for no id at all:
+ * a domain function never falls back on another establishment (the first by name, say).
+ */
+export async function requireManagedEstablishment(db: Db, actor: Actor, organisationId: string | null | undefined): Promise<ManagedEstablishment> {
+  if (!organisationId) throw new AppError("not_found", "no establishment named");
   const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
   if (!establishment) throw new AppError("not_found", "not a managed establishment");
 
   return establishment;
 }
 
-/**
- * The establishment a manager page shows: the one the query names, or the actor's first when it
- * names none. An id the actor does not manage gives null (the page answers 404), never another
- * establishment: a link to someone else's page must not look like it worked.
- */
-export function chosenEstablishment<T extends ManagedEstablishment>(establishments: T[], requestedId: string | undefined | null): T | null {
-  if (requestedId) return establishments.find((establishment) => establishment.id === requestedId) ?? null;
+/** Whether the actor is a platform admin above this establishment (not merely one of its managers). */
+export async function isPlatformAdminOf(db: Db, actor: Actor, organisationId: string): Promise<boolean> {
+  const adminOnly = { ...actor, memberships: actor.memberships.filter((m) => m.role === "admin") };
 
-  return establishments[0] ?? null;
+  return (await listManagedEstablishments(db, { actor: adminOnly, organisationId })).length > 0;
 }
 
-/**
- * The establishment the actor asks for (the one named, or their first) with all they manage.
- * Anyone who does not manage it (or manages none) gets not_found, the answer for what does not exist.
- */
-export async function managedEstablishment(db: Db, options: { actor: Actor; organisationId?: string | null }): Promise<ManagedEstablishment & { all: ManagedEstablishment[] }> {
-  const all = await listManagedEstablishments(db, { actor: options.actor });
-  const chosen = chosenEstablishment(all, options.organisationId);
-  if (!chosen) throw new AppError("not_found", "not a managed establishment");
+export type ManagerEstablishment =
+  | { status: "chosen"; establishment: ManagedEstablishment; all: ManagedEstablishment[] }
+  /** Several establishments and no valid choice: the person is asked, never given one by name order. */
+  | { status: "choose"; all: ManagedEstablishment[] };
 
-  return { ...chosen, all };
+export type ResolveManagerEstablishmentOptions = {
+  actor: Actor;
+  /** The establishment the URL names (?etablissement=): explicit, so it wins, or not_found. */
+  requestedId?: string | null;
+  /** The person's current establishment (the vigie-etablissement cookie, already read for this user). */
+  currentId?: string | null;
+};
+
+/**
+ * The establishment a manager page or route acts on: the one the URL names, else the person's
+ * current establishment when they manage it, else the only one they manage. With several and no
+ * valid choice the answer is "choose", never the first by name. Anyone who manages nothing, or
+ * names one they do not manage, gets not_found (never another establishment's page).
+ */
+export async function resolveManagerEstablishment(db: Db, options: ResolveManagerEstablishmentOptions): Promise<ManagerEstablishment> {
+  const all = await listManagedEstablishments(db, { actor: options.actor });
+  if (all.length === 0) throw new AppError("not_found", "manages nothing");
+  const byId = (id: string | null | undefined) => (id ? all.find((establishment) => establishment.id === id) : undefined);
+  if (options.requestedId) {
+    const requested = byId(options.requestedId);
+    if (!requested) throw new AppError("not_found", "not a managed establishment");
+
+    return { status: "chosen", establishment: requested, all };
+  }
+  const chosen = byId(options.currentId) ?? (all.length === 1 ? all[0] : undefined);
+
+  return chosen ? { status: "chosen", establishment: chosen, all } : { status: "choose", all };
 }

@@ -5,7 +5,7 @@ import { assignments, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import type { Catalogue } from "@/lib/courses/types";
 import { AppError } from "@/lib/errors";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 export type CreateAssignmentOptions = {
   actor: Actor;
@@ -26,7 +26,7 @@ export type CreateAssignmentOptions = {
  */
 export async function createAssignment(db: Db, options: CreateAssignmentOptions) {
   const { actor, organisationId, teamId, subjectType, subjectId, catalogue } = options;
-  await managedEstablishment(db, { actor, organisationId });
+  await requireManagedEstablishment(db, actor, organisationId);
   if (teamId) {
     if (!z.guid().safeParse(teamId).success) throw new AppError("not_found", "malformed team id");
     const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.organisationId, organisationId)));

@@ -4,14 +4,14 @@ import type { Db } from "@/db/client";
 import { assignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 /** Deletes an assignment of an establishment the actor manages; anyone else gets not_found and it stays. */
 export async function deleteAssignment(db: Db, options: { actor: Actor; assignmentId: string }): Promise<void> {
   if (!z.guid().safeParse(options.assignmentId).success) throw new AppError("not_found", "malformed assignment id");
   const [assignment] = await db.select({ organisationId: assignments.organisationId }).from(assignments).where(eq(assignments.id, options.assignmentId));
-  const managed = assignment ? await listManagedEstablishments(db, { actor: options.actor, organisationId: assignment.organisationId }) : [];
-  if (!assignment || managed.length === 0) throw new AppError("not_found", "not a managed assignment");
+  if (!assignment) throw new AppError("not_found", "no such assignment");
+  await requireManagedEstablishment(db, options.actor, assignment.organisationId);
 
   await db.delete(assignments).where(and(eq(assignments.id, options.assignmentId), eq(assignments.organisationId, assignment.organisationId)));
 }

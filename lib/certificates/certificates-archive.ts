@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { csvDate, csvLines } from "@/lib/reports/learners-csv";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { certificatePdf, verificationUrl } from "./certificate-pdf";
 import { type ArchiveFilters, type ArchivedCertificate, archivedCertificates } from "./certificates-archive-query";
 import { safeFileName } from "./safe-file-name";
@@ -31,7 +31,7 @@ function indexRecord(certificate: ArchivedCertificate, baseUrl: string): string[
   ];
 }
 
-export type CertificatesArchiveOptions = { actor: Actor; organisationId?: string | null; filters: ArchiveFilters; baseUrl: string; asOf: Date };
+export type CertificatesArchiveOptions = { actor: Actor; organisationId: string; filters: ArchiveFilters; baseUrl: string; asOf: Date };
 
 /**
  * A ZIP of an establishment's certificates for an audit: an index (CSV for a French spreadsheet,
@@ -40,7 +40,7 @@ export type CertificatesArchiveOptions = { actor: Actor; organisationId?: string
  * but the establishment's managers and platform admins gets not_found before anything is read.
  */
 export async function certificatesArchive(db: Db, options: CertificatesArchiveOptions): Promise<{ establishmentId: string; stream: ReadableStream<Uint8Array> }> {
-  const establishment = await managedEstablishment(db, { actor: options.actor, organisationId: options.organisationId });
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   await recordAudit(db, { action: "certificates.exported", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "organisation", targetId: establishment.id, details: { ...options.filters } });
   const query = { organisationId: establishment.id, filters: options.filters, asOf: options.asOf };
 

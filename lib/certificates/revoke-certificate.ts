@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { certificates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 /**
  * Revokes a certificate with a reason, shown on the public page only if `publishReason`: a manager of its establishment or a platform admin above
@@ -18,8 +18,8 @@ export async function revokeCertificate(db: Db, options: { actor: Actor; certifi
   // Postgres refuses a malformed uuid with a driver error: a forged id is simply not found.
   if (!z.guid().safeParse(certificateId).success) throw new AppError("not_found", "malformed certificate id");
   const [certificate] = await db.select().from(certificates).where(eq(certificates.id, certificateId));
-  const managed = certificate ? await listManagedEstablishments(db, { actor, organisationId: certificate.organisationId }) : [];
-  if (!certificate || managed.length === 0) throw new AppError("not_found", "not a certificate of a managed establishment");
+  if (!certificate) throw new AppError("not_found", "no such certificate");
+  await requireManagedEstablishment(db, actor, certificate.organisationId);
 
   const [revoked] = await db
     .update(certificates)

@@ -3,7 +3,7 @@ import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, enrolmentImports, membershipInvitations, memberships, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 import { inviteExistingAccounts } from "@/lib/invitations/invite-existing-accounts";
 import { type RosterRow, parseRoster } from "./parse-roster";
@@ -23,8 +23,7 @@ export type RosterPreview = { organisationId: string; fileSha256: string; rows: 
  * establishments or its roles (only the name typed in the file is ever shown).
  */
 export async function previewRoster(db: Db, options: { actor: Actor; organisationId: string; bytes: Uint8Array }): Promise<RosterPreview> {
-  const [establishment] = await listManagedEstablishments(db, { actor: options.actor, organisationId: options.organisationId });
-  if (!establishment) throw new AppError("not_found");
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   const fileSha256 = createHash("sha256").update(options.bytes).digest("hex");
   const { rows, fileErrors } = parseRoster(options.bytes);
   const emails = rows.map((row) => row.email).filter(Boolean);

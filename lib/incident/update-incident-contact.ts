@@ -3,10 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError } from "@/lib/errors";
 import type { IncidentContact } from "./get-incident-contact";
 import { type IncidentContactInput, incidentContactSchema } from "./incident-contact-schema";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 export type UpdateIncidentContactOptions = IncidentContactInput & { actor: Actor; organisationId: string };
 
@@ -20,8 +19,7 @@ export type UpdateIncidentContactResult =
  * invalid input gets field errors: in both cases nothing is written.
  */
 export async function updateIncidentContact(db: Db, { actor, organisationId, ...input }: UpdateIncidentContactOptions): Promise<UpdateIncidentContactResult> {
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
-  if (!establishment) throw new AppError("not_found", `incident contact of ${organisationId} refused to ${actor.userId}`);
+  const establishment = await requireManagedEstablishment(db, actor, organisationId);
 
   const parsed = incidentContactSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };

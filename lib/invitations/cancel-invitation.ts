@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { auditLog, membershipInvitations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 /**
  * A manager (or platform admin) of the establishment withdraws an unanswered invitation; the
@@ -16,8 +16,8 @@ export async function cancelInvitation(db: Db, options: { actor: Actor; invitati
     .select({ organisationId: membershipInvitations.organisationId })
     .from(membershipInvitations)
     .where(and(eq(membershipInvitations.id, options.invitationId), eq(membershipInvitations.status, "pending")));
-  const [establishment] = invitation ? await listManagedEstablishments(db, { actor: options.actor, organisationId: invitation.organisationId }) : [];
-  if (!establishment) throw new AppError("not_found");
+  if (!invitation) throw new AppError("not_found");
+  const establishment = await requireManagedEstablishment(db, options.actor, invitation.organisationId);
 
   await db.transaction(async (tx) => {
     const cancelled = await tx

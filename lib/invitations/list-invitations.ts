@@ -2,8 +2,7 @@ import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { membershipInvitations, organisations, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 export type MyInvitation = { id: string; organisationName: string; role: "learner" | "manager"; teamName: string | null; expiresAt: Date };
 
@@ -35,8 +34,7 @@ export type EstablishmentInvitation = { id: string; email: string | null; role: 
  * cancelled), for its managers: the address they typed, never the account's stored name.
  */
 export async function listEstablishmentInvitations(db: Db, options: { actor: Actor; organisationId: string; now?: Date }): Promise<EstablishmentInvitation[]> {
-  const [establishment] = await listManagedEstablishments(db, { actor: options.actor, organisationId: options.organisationId });
-  if (!establishment) throw new AppError("not_found");
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   const now = options.now ?? new Date();
   const rows = await db
     .select({ id: membershipInvitations.id, email: users.email, role: membershipInvitations.role, teamName: teams.name, createdAt: membershipInvitations.createdAt, expiresAt: membershipInvitations.expiresAt })

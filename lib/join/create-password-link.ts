@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { auditLog, memberships, passwordResetTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { hashResetToken } from "@/lib/auth/password-reset";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 
 export const PASSWORD_LINK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -17,8 +17,8 @@ export const PASSWORD_LINK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
  * Audited; only a hash of the token is stored.
  */
 export async function createPasswordLink(db: Db, options: { actor: Actor; organisationId: string; userId: string; baseUrl: string; now?: Date }) {
-  const [establishment] = await listManagedEstablishments(db, { actor: options.actor, organisationId: options.organisationId });
-  if (!establishment || options.userId === options.actor.userId) throw new AppError("not_found");
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
+  if (options.userId === options.actor.userId) throw new AppError("not_found");
   const [learner] = await db
     .select({ id: users.id, email: users.email })
     .from(memberships)

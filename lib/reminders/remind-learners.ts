@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Catalogue } from "@/lib/courses/types";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { deliverReminders } from "./deliver-reminders";
 import { pendingLearners } from "./pending-learners";
 import { getReminderSettings } from "./reminder-settings";
@@ -38,7 +38,7 @@ export type RemindLearnersResult = {
  */
 export async function remindLearners(db: Db, options: RemindLearnersOptions): Promise<RemindLearnersResult> {
   const { target } = options;
-  const establishment = await managedEstablishment(db, { actor: options.actor, organisationId: options.organisationId });
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   // Anything that is not a uuid cannot be one of the establishment's learners: it counts as unreachable.
   const userIds = target === "late" ? undefined : [...new Set(target.userIds)].slice(0, MAX_SELECTED);
   const validIds = userIds?.filter((id) => z.guid().safeParse(id).success);

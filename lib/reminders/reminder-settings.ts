@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { reminderSettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 export type ReminderSettingsValues = { autoEnabled: boolean; daysBefore: number; intervalDays: number };
 
@@ -30,7 +30,7 @@ export async function getReminderSettings(db: Db, organisationId: string): Promi
  * oversees); anyone else gets not_found and nothing is written.
  */
 export async function updateReminderSettings(db: Db, options: { actor: Actor; organisationId: string; values: ReminderSettingsValues }): Promise<ReminderSettingsValues> {
-  const establishment = await managedEstablishment(db, { actor: options.actor, organisationId: options.organisationId });
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   const values = reminderSettingsSchema.parse(options.values);
   const now = new Date();
   await db

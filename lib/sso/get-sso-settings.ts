@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AccountCreationMode, organisationSso, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { isPlatformAdminOf, requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { decryptClientSecret } from "./client-secret-crypto";
 
 /** What the settings page shows: everything but the client secret, which is never read back. */
@@ -25,8 +24,7 @@ export type SsoSettings = {
 
 /** The SSO settings of an establishment the actor manages (null when none); not_found otherwise. */
 export async function getSsoSettings(db: Db, { actor, organisationId }: { actor: Actor; organisationId: string }): Promise<SsoSettings | null> {
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
-  if (!establishment) throw new AppError("not_found", `sso settings of ${organisationId} refused to ${actor.userId}`);
+  const establishment = await requireManagedEstablishment(db, actor, organisationId);
   const [row] = await db.select().from(organisationSso).where(eq(organisationSso.organisationId, establishment.id));
   if (!row) return null;
 
@@ -46,13 +44,6 @@ export async function getSsoSettings(db: Db, { actor, organisationId }: { actor:
     structureIds: row.structureIds,
     updatedAt: row.updatedAt,
   };
-}
-
-/** Whether the actor is a platform admin above this establishment (not merely one of its managers). */
-export async function isPlatformAdminOf(db: Db, actor: Actor, organisationId: string): Promise<boolean> {
-  const adminOnly = { ...actor, memberships: actor.memberships.filter((m) => m.role === "admin") };
-
-  return (await listManagedEstablishments(db, { actor: adminOnly, organisationId })).length > 0;
 }
 
 /**

@@ -3,16 +3,14 @@ import type { Db } from "@/db/client";
 import { organisationSso } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
 /**
  * Deletes an establishment's SSO settings (the linked identities stay, unused until SSO is set
  * up again). Managers and the admins above only; others get not_found. Returns whether one existed.
  */
 export async function removeSsoSettings(db: Db, { actor, organisationId, origin }: { actor: Actor; organisationId: string; origin?: RequestOrigin }): Promise<boolean> {
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
-  if (!establishment) throw new AppError("not_found", `sso settings of ${organisationId} refused to ${actor.userId}`);
+  const establishment = await requireManagedEstablishment(db, actor, organisationId);
 
   return db.transaction(async (tx) => {
     const deleted = await tx.delete(organisationSso).where(eq(organisationSso.organisationId, establishment.id)).returning({ issuer: organisationSso.issuer });

@@ -4,10 +4,8 @@ import type { Db } from "@/db/client";
 import { organisationSso } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
-import { AppError } from "@/lib/errors";
-import { listManagedEstablishments } from "@/lib/access/managed-establishments";
+import { isPlatformAdminOf, requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { decryptClientSecret, encryptClientSecret } from "./client-secret-crypto";
-import { isPlatformAdminOf } from "./get-sso-settings";
 import { type SsoSettingsInput, ssoSettingsSchema } from "./sso-settings-schema";
 
 export type SaveSsoSettingsOptions = { actor: Actor; organisationId: string; input: SsoSettingsInput; origin?: RequestOrigin };
@@ -26,8 +24,7 @@ const AUDITED_FIELDS = ["displayName", "issuer", "clientId", "discoveryPath", "s
  * when a manager points the settings at another provider. Audited with the changed fields.
  */
 export async function saveSsoSettings(db: Db, { actor, organisationId, input, origin }: SaveSsoSettingsOptions): Promise<SaveSsoSettingsResult> {
-  const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
-  if (!establishment) throw new AppError("not_found", `sso settings of ${organisationId} refused to ${actor.userId}`);
+  const establishment = await requireManagedEstablishment(db, actor, organisationId);
 
   const parsed = ssoSettingsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };

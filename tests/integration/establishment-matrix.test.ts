@@ -22,7 +22,7 @@ import { generateCertificateCode } from "@/lib/certificates/generate-code";
 import { revokeCertificate } from "@/lib/certificates/revoke-certificate";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { importRoster, previewRoster } from "@/lib/enrolment/import-roster";
-import { chosenEstablishment, listManagedEstablishments, managedEstablishment, managedEstablishmentIds } from "@/lib/access/managed-establishments";
+import { listManagedEstablishments, managedEstablishmentIds, requireManagedEstablishment, resolveManagerEstablishment } from "@/lib/access/managed-establishments";
 import { updateIncidentContact } from "@/lib/incident/update-incident-contact";
 import { createEstablishment } from "@/lib/organisations/create-establishment";
 import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
@@ -123,7 +123,8 @@ afterAll(async () => {
 
 /** Everything one can ask of establishment A's objects, one line per domain function and way in. */
 const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
-  ["managedEstablishment (every report page, the CSV export)", (actor) => managedEstablishment(testDb.db, { actor, organisationId: a.establishment })],
+  ["requireManagedEstablishment (every action)", (actor) => requireManagedEstablishment(testDb.db, actor, a.establishment)],
+  ["resolveManagerEstablishment (every manager page and export)", (actor) => resolveManagerEstablishment(testDb.db, { actor, requestedId: a.establishment })],
   ["listTeams", (actor) => listTeams(testDb.db, { actor, organisationId: a.establishment })],
   ["createTeam", (actor) => createTeamAs(testDb.db, { actor, organisationId: a.establishment, name: "Service forgé" })],
   ["deleteTeam of A", (actor) => deleteTeam(testDb.db, { actor, organisationId: a.establishment, teamId: a.team })],
@@ -168,7 +169,6 @@ describe("the role × establishment matrix", () => {
 
     it("sees none of A's establishments, certificates or organisations", async () => {
       expect(await listManagedEstablishments(testDb.db, { actor: outsider(), organisationId: a.establishment })).toEqual([]);
-      expect(chosenEstablishment(await listManagedEstablishments(testDb.db, { actor: outsider() }), a.establishment)).toBeNull();
       expect(await managedEstablishmentIds(testDb.db, outsider())).not.toContain(a.establishment);
     });
   });
@@ -221,7 +221,7 @@ describe("the role × establishment matrix", () => {
 
   it("lets A's own manager and the centre's admin do the same (the refusals are about who asks)", async () => {
     for (const actor of [a.manager, adminHere]) {
-      expect((await managedEstablishment(testDb.db, { actor, organisationId: a.establishment })).id).toBe(a.establishment);
+      expect((await requireManagedEstablishment(testDb.db, actor, a.establishment)).id).toBe(a.establishment);
       expect((await listTeams(testDb.db, { actor, organisationId: a.establishment })).map((t) => t.id)).toContain(a.team);
       expect(await managedEstablishmentIds(testDb.db, actor)).toContain(a.establishment);
     }

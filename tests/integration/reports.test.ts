@@ -13,7 +13,7 @@ import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
 import { listLearners } from "@/lib/reports/list-learners";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 import { type TestDb, createTestDb } from "../support/db";
 
@@ -170,8 +170,8 @@ describe("establishment scope", () => {
     const create = (actor: typeof managerB, organisationId: string, teamId: string | null = null) =>
       createAssignment(testDb.db, { actor, organisationId, teamId, subjectType: "path", subjectId: path.id, dueOn: "2027-01-15", renewYearly: false, catalogue });
 
-    await expect(managedEstablishment(testDb.db, { actor: managerB, organisationId: hospitalA })).rejects.toMatchObject({ code: "not_found" });
-    await expect(managedEstablishment(testDb.db, { actor: learnerA })).rejects.toMatchObject({ code: "not_found" });
+    await expect(requireManagedEstablishment(testDb.db, managerB, hospitalA)).rejects.toMatchObject({ code: "not_found" });
+    await expect(requireManagedEstablishment(testDb.db, learnerA, undefined)).rejects.toMatchObject({ code: "not_found" });
     await expect(create(managerB, hospitalA)).rejects.toMatchObject({ code: "not_found" });
     await expect(create(managerB, hospitalB, teamA1)).rejects.toMatchObject({ code: "not_found" });
     await expect(create(learnerA, hospitalA)).rejects.toMatchObject({ code: "not_found" });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates, memberships, moduleProgress, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { type Actor, loadActor } from "@/lib/auth/load-actor";
 import { archiveFilters, archiveParamsSchema } from "@/lib/certificates/archive-filters";
@@ -40,7 +40,7 @@ async function departingRssi() {
     .values({ code: generateCertificateCode(), userId: rssi.userId, organisationId: hospital, subjectType: "module", subjectId: "cles-usb", subjectVersion: 1, learnerName: rssi.name, subjectTitle: "Clés USB", organisationName: "CH", durationMinutes: 7, completedAt: at })
     .returning();
   // Before: the RSSI reaches the manager pages and the exports.
-  expect((await managedEstablishment(db, { actor: rssi, organisationId: hospital })).id).toBe(hospital);
+  expect((await requireManagedEstablishment(db, rssi, hospital)).id).toBe(hospital);
 
   return { rssi, certificate: certificate! };
 }
@@ -68,7 +68,7 @@ describe("scenario 3: a departed RSSI", () => {
 
     const next = (await actor(rssi.userId))!;
     expect(next.memberships).toMatchObject([{ organisationId: hospital, role: "learner" }]);
-    await expect(managedEstablishment(testDb.db, { actor: next, organisationId: hospital })).rejects.toMatchObject({ code: "not_found" });
+    await expect(requireManagedEstablishment(testDb.db, next, hospital)).rejects.toMatchObject({ code: "not_found" });
     await expect(archive(next)).rejects.toMatchObject({ code: "not_found" });
     expect(await auditOf(rssi.userId)).toEqual([{ action: "member.role_changed", actorUserId: admin.userId, organisationId: hospital, details: { from: "manager", to: "learner" } }]);
   });

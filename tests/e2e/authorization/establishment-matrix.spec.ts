@@ -12,6 +12,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { A, ADMIN, B, type EstablishmentIds, forge, readIds, signedInPage, snapshotOfA } from "./matrix";
 
 type Route = { name: string; url: (a: EstablishmentIds) => string; phone?: boolean };
@@ -299,12 +300,36 @@ test.describe("the platform admin", () => {
     test.skip(repeatViewport, "once per run");
     const admin = await signedInPage(page.context().browser()!, ADMIN, page);
     for (const ids of [idsA, idsB]) {
-      // Without ?etablissement= a page shows the admin's first establishment: only the explicit links here.
+      // Without ?etablissement= the admin is asked to choose (next test): only the explicit links here.
       for (const route of MANAGER_PAGES.filter((r) => r.url(ids).includes("etablissement="))) {
         const response = await admin.goto(route.url(ids));
         expect(response?.status(), route.name).toBe(200);
       }
     }
+    await admin.context().close();
+  });
+
+  test("is asked which establishment to manage, never given the first by name, and the pages then act on the one chosen", async ({ page }) => {
+    const admin = await signedInPage(page.context().browser()!, ADMIN, page);
+    await admin.goto("/etablissement/equipes");
+    await expect(admin).toHaveURL(/\/etablissement\/choisir\?retour=%2Fetablissement%2Fequipes/);
+    await expect(admin.getByRole("heading", { level: 1, name: "Choisir l'établissement à gérer" })).toBeVisible();
+    await expectNoAxeViolations(admin);
+    await expectNoHorizontalScroll(admin);
+    // "Centre hospitalier…" sorts before "EHPAD…": the choice of B must win over name order.
+    await admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }).check();
+    await admin.getByRole("button", { name: "Continuer" }).click();
+    await expect(admin).toHaveURL(/\/etablissement\/equipes$/);
+    await expect(admin.locator(".team-row").filter({ hasText: B.team })).toBeVisible();
+    await expect(admin.locator(".team-row").filter({ hasText: new RegExp(`^${A.team} —`) })).toHaveCount(0);
+    await admin.goto("/etablissement/contact-incident");
+    await expect(admin.getByLabel("Téléphone", { exact: true })).toHaveValue("04 65 71 30 30");
+    // A forged choice (another centre's id, garbage) changes nothing: the page asks again.
+    await admin.goto("/etablissement/choisir?retour=%2Fetablissement%2Fequipes");
+    await admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }).evaluate((input) => ((input as HTMLInputElement).value = "00000000-0000-4000-8000-000000000000"));
+    await admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }).check();
+    await admin.getByRole("button", { name: "Continuer" }).click();
+    await expect(admin.getByRole("heading", { level: 1, name: "Choisir l'établissement à gérer" })).toBeVisible();
     await admin.context().close();
   });
 });

@@ -28,7 +28,7 @@ export async function ReportsNav({ current, query = "" }: Props) {
           </Link>
         </li>
         <li>
-          <Link href="/etablissement/certificats">{t("certificates")}</Link>
+          <Link href={`/etablissement/certificats${query}`}>{t("certificates")}</Link>
         </li>
         <li>
           <Link href={`/etablissement/import${query}`}>{t("import")}</Link>

@@ -42,6 +42,8 @@ export default async function LearnersPage({ searchParams }: Props) {
     getReminderSettings(db, establishment.id),
   ]);
   const base: Record<string, string> = etablissement ? { etablissement: establishment.id } : {};
+  // The export names its establishment: a download never depends on a choice made elsewhere.
+  const exportBase: Record<string, string> = { etablissement: establishment.id };
   const date = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
   const assignmentOptions = assignmentList.map((a) => ({ value: a.id, label: `${a.subjectTitle} — ${a.teamName ?? tr("assignments.scopeAll")} (${date(a.dueOn)})` }));
   const pageLink = (page: number) => `?${filtersQuery({ ...base, ...filters }, { page })}`;
@@ -56,7 +58,7 @@ export default async function LearnersPage({ searchParams }: Props) {
       <div className="toolbar">
         <p role="status">{t("count", { count: list.total })}</p>
         <Link href={`?${filtersQuery(base)}`}>{t("reset")}</Link>
-        <a href={`/etablissement/apprenants/export?${filtersQuery({ ...base, ...filters }, { page: undefined })}`} className="button button--secondary" download>
+        <a href={`/etablissement/apprenants/export?${filtersQuery({ ...exportBase, ...filters }, { page: undefined })}`} className="button button--secondary" download>
           {t("export")}
         </a>
       </div>

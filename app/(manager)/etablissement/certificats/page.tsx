@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
+import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { listOrganisationCertificates } from "@/lib/certificates/list-organisation-certificates";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { ArchiveForm } from "./_components/archive-form";
@@ -16,16 +17,16 @@ export default async function ManagerCertificatesPage({ searchParams }: Props) {
   const [{ etablissement, recherche }, t, format] = await Promise.all([searchParams, getTranslations("managerCertificates"), getFormatter()]);
   const search = typeof recherche === "string" ? recherche.trim().slice(0, 100) : "";
   const { db, establishment, establishments } = await requireManagerPage("/etablissement/certificats", etablissement);
-  // Every establishment the actor manages, or only the one the query names: never another's.
-  const organisations = etablissement ? [establishment.id] : establishments.map((managed) => managed.id);
-  const list = await listOrganisationCertificates(db, organisations, { search });
+  // The establishment the page acts on (named, current or only one): never several at once, never another's.
+  const [list, tr] = await Promise.all([listOrganisationCertificates(db, [establishment.id], { search }), getTranslations("managerReports")]);
   const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
 
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      {establishments.length > 0 && <ArchiveForm establishments={establishments} catalogue={getCatalogue()} />}
+      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
+      <ArchiveForm establishments={[establishment]} catalogue={getCatalogue()} />
       <form method="get" role="search" className="certificate-search" aria-label={t("search.label")}>
         {etablissement && <input type="hidden" name="etablissement" value={etablissement} />}
         <div className="field">

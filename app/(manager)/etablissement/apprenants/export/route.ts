@@ -6,7 +6,7 @@ import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagerRouteEstablishment } from "@/lib/access/route-guards";
 
 /**
  * GET /etablissement/apprenants/export?<the list's filters>: the learner list as a CSV file for
@@ -18,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
     const actor = await getActor();
     if (!actor) throw new AppError("not_found");
     const { db } = await getDb();
-    const establishment = await managedEstablishment(db, { actor, organisationId: params.etablissement });
+    const establishment = await requireManagerRouteEstablishment(db, { actor, request, requestedId: params.etablissement });
     const chunks = learnersCsv(db, { organisationId: establishment.id, catalogue: getCatalogue(), asOf: new Date(), filters: learnerFiltersSchema.parse(params) });
 
     return csvDownload(chunks, "apprenants");

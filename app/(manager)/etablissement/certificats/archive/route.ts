@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
 import { publicOrigin } from "@/lib/http/public-origin";
+import { requireManagerRouteEstablishment } from "@/lib/access/route-guards";
 
 /**
  * GET /etablissement/certificats/archive?etablissement=&sujet=&du=&au=: the establishment's
@@ -21,9 +22,10 @@ export async function GET(request: Request): Promise<Response> {
     if (!parsed.success) return NextResponse.json({ code: "bad_request", message: parsed.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
     const { db } = await getDb();
     const asOf = new Date();
+    const establishment = await requireManagerRouteEstablishment(db, { actor, request, requestedId: parsed.data.etablissement });
     const { stream } = await certificatesArchive(db, {
       actor,
-      organisationId: parsed.data.etablissement,
+      organisationId: establishment.id,
       filters: archiveFilters(parsed.data),
       baseUrl: publicOrigin(),
       asOf,
