@@ -19,7 +19,8 @@ import { getAuthSecret } from "./secret";
 import { encodeSessionToken, sessionCookieName } from "./session-cookie";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 import { startSession } from "./start-session";
-import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLinkMail } from "./send-magic-link-mail";
+import { afterResponse } from "./after-response";
+import { MAGIC_LINK_MAX_AGE_SECONDS, issueMagicLink } from "./send-magic-link-mail";
 import { throttledSignInPath } from "./sign-in-errors";
 import { clearPasswordFailures } from "./sign-in-throttle";
 
@@ -79,7 +80,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     trustHost: true,
     // The adapter keeps magic-link tokens; sessions stay JWTs (Credentials need them, STACK.md
     // pitfall 2) and guards re-read the user on every request.
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: {
+      ...DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+      // Written with its mail once the response is sent (sendVerificationRequest below): on the
+      // request path an existing account then costs what an unknown address does (review M13).
+      createVerificationToken: async (token) => token,
+    },
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // Re-issued tokens keep their session's end (GET /api/auth/session would push it 8 h further).
     jwt: { encode: encodeSessionToken },
@@ -104,8 +110,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         // Mail goes through lib/mail (outbox, then SMTP when configured); this is never dialled.
         server: env().SMTP_URL ?? "smtp://localhost:25",
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
-        async sendVerificationRequest({ identifier, url }) {
-          await sendMagicLinkMail(db, { to: identifier, url });
+        // Auth.js calls this only for an existing account (signIn below): token and mail wait
+        // until the answer, the same as for an unknown address, has gone.
+        async sendVerificationRequest({ identifier, token, expires, url }) {
+          const secret = getAuthSecret();
+          afterResponse("magic-link", () => issueMagicLink(db, { identifier, token, expires, url, secret }));
         },
       }),
     ],
@@ -114,7 +123,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         if (account?.provider !== "nodemailer") return true;
         const address = user.email ?? "";
         if (email?.verificationRequest) {
-          const decision = await requestMagicLink(db, { email: address, origin });
+          const decision = await requestMagicLink(db, { email: address, origin, defer: afterResponse });
           if (decision.status === "throttled") return throttledSignInPath(decision.retryAfterSeconds, decision.reason);
           // Same answer, no token, no mail: nobody learns whether the account exists.
           return decision.status === "send" ? true : VERIFY_REQUEST_URL;

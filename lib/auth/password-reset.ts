@@ -6,6 +6,7 @@ import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
+import type { Defer } from "./defer";
 import { endUserSessions } from "./end-sessions";
 import { findActiveUserByEmail } from "./find-active-user";
 import { type LinkRequestResult, takeLinkRequest } from "./link-request-limit";
@@ -24,24 +25,32 @@ export const hashResetToken = (token: string) => createHash("sha256").update(tok
 /**
  * Mails a single-use reset link valid 30 minutes to an existing, active user, within the link
  * limits (a few per address every 15 minutes, never counted as failed sign-ins); does nothing
- * else for an unknown address, so that the caller gives the same answer either way.
+ * else for an unknown address, so that the caller gives the same answer either way. The token
+ * and the mail go through `defer` (after the response, in the app): before it, a known and an
+ * unknown address take the same statements, so the answer's time tells nothing (review M13).
  */
 export async function requestPasswordReset(
   db: Db,
-  options: { email: string; baseUrl: string; origin: RequestOrigin; now?: Date },
+  options: { email: string; baseUrl: string; origin: RequestOrigin; defer: Defer; now?: Date },
 ): Promise<ResetRequestResult> {
   const now = options.now ?? new Date();
   const email = options.email.trim().toLowerCase();
   const limit: LinkRequestResult = await takeLinkRequest(db, { kind: "password-reset", email, ipAddress: options.origin.ipAddress, now });
   const user = limit.allowed ? await findActiveUserByEmail(db, email) : null;
   // The account is the actor when known; an unknown address is not kept (it may be anything typed).
-  await recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, details: { sent: !!user, throttled: !limit.allowed } });
+  // After the response too: an unknown address's entry takes the anonymous audit limit, a known one's does not.
+  await options.defer("password-reset-audit", () => recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, details: { sent: !!user, throttled: !limit.allowed } }));
   if (!limit.allowed) return { status: "throttled", reason: limit.reason, retryAfterSeconds: limit.retryAfterSeconds };
-  if (!user) return { status: "sent" };
+  if (user) await options.defer("password-reset", () => sendResetLink(db, { userId: user.id, email: user.email, baseUrl: options.baseUrl, now }));
 
+  return { status: "sent" };
+}
+
+async function sendResetLink(db: Db, options: { userId: string; email: string; baseUrl: string; now: Date }): Promise<void> {
+  const { now } = options;
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_MAX_AGE_MS);
-  await db.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: user.id, expiresAt });
+  await db.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: options.userId, expiresAt });
   const url = new URL(`/mot-de-passe/nouveau?jeton=${token}`, options.baseUrl).toString();
   const mail = renderMail({
     subject: "Choisir un nouveau mot de passe Vigie",
@@ -49,9 +58,7 @@ export async function requestPasswordReset(
     action: { label: "Choisir un nouveau mot de passe", url },
     note: "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.",
   });
-  await sendMail(db, { to: user.email, ...mail, kind: "password_reset", linkExpiresAt: expiresAt });
-
-  return { status: "sent" };
+  await sendMail(db, { to: options.email, ...mail, kind: "password_reset", linkExpiresAt: expiresAt });
 }
 
 /** True when the token is known, unused and not expired (for showing the form). */

@@ -1,3 +1,4 @@
+import { runNow } from "@/lib/auth/defer";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,8 +74,8 @@ describe("what the audit log keeps of a request", () => {
     const typed = `Mon-Mot-De-Passe-${uniqueSuffix()}`;
     const from = origin();
     await attemptPasswordSignIn(testDb.db, { identifier: typed, password: "x", origin: from });
-    await requestMagicLink(testDb.db, { email: `${typed}@inconnu.test`, origin: from });
-    await requestPasswordReset(testDb.db, { email: `${typed}@inconnu.test`, baseUrl: "http://localhost", origin: from });
+    await requestMagicLink(testDb.db, { email: `${typed}@inconnu.test`, origin: from, defer: runNow });
+    await requestPasswordReset(testDb.db, { email: `${typed}@inconnu.test`, baseUrl: "http://localhost", origin: from, defer: runNow });
     await checkJoinCode(testDb.db, { code: typed, origin: from });
 
     const entries = await testDb.db.select().from(auditLog).where(eq(auditLog.ipAddress, from.ipAddress));

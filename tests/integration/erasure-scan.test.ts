@@ -1,3 +1,4 @@
+import { runNow } from "@/lib/auth/defer";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditLog, organisations, users, verificationTokens } from "@/db/schema";
@@ -68,10 +69,10 @@ describe("erasePersonalData leaves nothing behind", () => {
     await issueCertificates(testDb.db, { learner, catalogue });
     await attemptPasswordSignIn(testDb.db, { identifier: email, password: "pas le bon mot de passe", origin });
     await attemptPasswordSignIn(testDb.db, { identifier: username, password: "pas le bon non plus", origin });
-    await requestMagicLink(testDb.db, { email, origin });
+    await requestMagicLink(testDb.db, { email, origin, defer: runNow });
     await sendMagicLinkMail(testDb.db, { to: email, url: `http://localhost/api/auth/callback/nodemailer?token=abc&email=${encodeURIComponent(email)}` });
     await testDb.db.insert(verificationTokens).values({ identifier: email, token: `hashed-${suffix}`, expires: new Date(Date.now() + 600_000) });
-    await requestPasswordReset(testDb.db, { email, baseUrl: "http://localhost", origin });
+    await requestPasswordReset(testDb.db, { email, baseUrl: "http://localhost", origin, defer: runNow });
     await testDb.db.insert(accounts).values({ userId: user.id, type: "oidc", provider: `sso-${hospital}`, providerAccountId: subject });
     await recordAudit(testDb.db, { action: "sso.identity_linked", actorUserId: user.id, origin, targetType: "sso_subject", targetId: subject, details: { issuer: "https://idp.example.org" } });
     await recordAudit(testDb.db, { action: "sign_in.failed", organisationId: hospital, origin, targetType: "sso_subject", targetId: subject, details: { method: "sso", reason: "not_linked" } });

@@ -1,3 +1,4 @@
+import { runNow } from "@/lib/auth/defer";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailOutbox, passwordResetTokens, rateLimits, verificationTokens } from "@/db/schema";
@@ -29,7 +30,7 @@ describe("the local mailbox's links", () => {
     const now = new Date();
     const organisationId = (await createOrganisation(testDb.db)).id;
     const [resetUser, linkUser, invited] = await Promise.all([1, 2, 3].map(() => createUser(testDb.db, { organisationId })));
-    await requestPasswordReset(testDb.db, { email: resetUser!.email!, baseUrl: "http://localhost:3000", origin, now });
+    await requestPasswordReset(testDb.db, { email: resetUser!.email!, baseUrl: "http://localhost:3000", origin, now, defer: runNow });
     await sendMagicLinkMail(testDb.db, { to: linkUser!.email!, url: "http://localhost:3000/api/auth/callback/nodemailer?token=abcdef0123&email=x", now });
     await sendInvitations(testDb.db, { organisationId, accounts: [{ userId: invited!.id, name: "Invitée", email: invited!.email! }], baseUrl: "http://localhost:3000", now });
     const message = async (email: string) => (await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)))[0]!;

@@ -1,3 +1,4 @@
+import { runNow } from "@/lib/auth/defer";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox, userSessions } from "@/db/schema";
@@ -100,7 +101,7 @@ describe("sessions known to the server (issue 14, scenario 4)", () => {
   it("ends every session of the person when their password is reset", async () => {
     const user = await learner();
     const sessionId = await signIn(user.id, 1);
-    await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin, now: at(1) });
+    await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin, now: at(1), defer: runNow });
     const [mail] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email!)).orderBy(desc(mailOutbox.createdAt)).limit(1);
     const token = new URL(/https:\/\/\S+/.exec(mail!.text)![0]).searchParams.get("jeton")!;
 

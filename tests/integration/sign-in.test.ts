@@ -1,3 +1,4 @@
+import { runNow } from "@/lib/auth/defer";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailOutbox, passwordResetTokens, users } from "@/db/schema";
@@ -103,10 +104,10 @@ describe("requestMagicLink", () => {
     const user = await learner();
     const from = origin();
 
-    expect(await requestMagicLink(testDb.db, { email: user.email!.toUpperCase(), origin: from, now })).toEqual({ status: "send", userId: user.id });
-    expect(await requestMagicLink(testDb.db, { email: `inconnu-${uniqueSuffix()}@vigie.test`, origin: from, now })).toEqual({ status: "skip" });
-    for (let i = 0; i < 2; i++) await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now });
-    expect(await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now })).toEqual({ status: "throttled", reason: "account", retryAfterSeconds: 890 });
+    expect(await requestMagicLink(testDb.db, { email: user.email!.toUpperCase(), origin: from, now, defer: runNow })).toEqual({ status: "send", userId: user.id });
+    expect(await requestMagicLink(testDb.db, { email: `inconnu-${uniqueSuffix()}@vigie.test`, origin: from, now, defer: runNow })).toEqual({ status: "skip" });
+    for (let i = 0; i < 2; i++) await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now, defer: runNow });
+    expect(await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now, defer: runNow })).toEqual({ status: "throttled", reason: "account", retryAfterSeconds: 890 });
     const entries = await testDb.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, "magic_link.requested")));
     expect(entries).toHaveLength(3);
   });
@@ -127,7 +128,7 @@ describe("checkPassword", () => {
 
 describe("password reset", () => {
   async function requestLink(email: string, at = now) {
-    await requestPasswordReset(testDb.db, { email, baseUrl: "https://vigie.example.org", origin: origin(), now: at });
+    await requestPasswordReset(testDb.db, { email, baseUrl: "https://vigie.example.org", origin: origin(), now: at, defer: runNow });
     const [mail] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
 
     return mail ? new URL(/https:\/\/\S+/.exec(mail.text)![0]).searchParams.get("jeton")! : null;
@@ -161,7 +162,7 @@ describe("password reset", () => {
 
   it("mails at most 3 links per account every 15 minutes", async () => {
     const user = await learner();
-    for (let i = 0; i < 6; i++) await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin: origin(), now });
+    for (let i = 0; i < 6; i++) await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin: origin(), now, defer: runNow });
 
     expect(await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email!))).toHaveLength(3);
   });

@@ -8,6 +8,10 @@ export type SmtpSink = {
   received: ReceivedMail[];
   /** Connections opened so far, and open now. */
   connections: { opened: number; open: number };
+  /** Messages whose data arrived but that the sink has not accepted yet (see hold). */
+  held: () => number;
+  /** Holds every message at the end of its data, as a slow relay would, until the returned function is called. */
+  hold: () => () => void;
   close: () => Promise<void>;
 };
 
@@ -19,6 +23,8 @@ export type SmtpSink = {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const connections = { opened: 0, open: 0 };
+  let gate: Promise<void> | null = null;
+  let waiting = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -36,8 +42,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       let text = "";
       stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text });
-        callback();
+        const accept = () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text });
+          callback();
+        };
+        if (!gate) return accept();
+        waiting++;
+        void gate.then(() => {
+          waiting--;
+          accept();
+        });
       });
     },
   });
@@ -49,6 +63,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     connections,
+    held: () => waiting,
+    hold: () => {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
     // close() waits for open connections (a client's pooled, idle ones): two seconds at most.
     close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 2_000))]),
   };

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { afterResponse } from "@/lib/auth/after-response";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { retryMinutes } from "@/lib/auth/sign-in-errors";
 import { type FormState, parseForm } from "@/lib/forms";
@@ -18,7 +19,7 @@ export async function requestReset(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return parsed.state;
 
   const [requestHeaders, { db }] = await Promise.all([headers(), getDb()]);
-  const result = await requestPasswordReset(db, { email: parsed.data.email, baseUrl: publicOrigin(), origin: requestOrigin(requestHeaders) });
+  const result = await requestPasswordReset(db, { email: parsed.data.email, baseUrl: publicOrigin(), origin: requestOrigin(requestHeaders), defer: afterResponse });
   if (result.status === "throttled") {
     const minutes = retryMinutes(result.retryAfterSeconds);
     return { message: t(result.reason === "account" ? "errors.linkAlreadySent" : "errors.linksThrottled", { minutes }), typed: { email: parsed.data.email } };
