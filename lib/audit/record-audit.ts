@@ -25,6 +25,8 @@ export const auditActions = [
   "account.reactivated",
   "audit.rate_limited",
   "sso.link_refused",
+  "sso.identity_unlinked",
+  "sso.unlink_refused",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

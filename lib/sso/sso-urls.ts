@@ -23,7 +23,7 @@ export function ssoLinkStartPath(slug: string, linkRequest: string): string {
 }
 
 /** What /mon-compte says after a link attempt (?sso=…). */
-export const ssoLinkOutcomes = ["lie", "deja-lie", "identite-prise", "non-membre", "expire", "refuse", "niveau", "fournisseur", "indisponible"] as const;
+export const ssoLinkOutcomes = ["lie", "deja-lie", "identite-prise", "non-membre", "expire", "refuse", "niveau", "fournisseur", "indisponible", "delie", "seul-acces", "confirmer"] as const;
 export type SsoLinkOutcome = (typeof ssoLinkOutcomes)[number];
 
 export function isSsoLinkOutcome(value: unknown): value is SsoLinkOutcome {

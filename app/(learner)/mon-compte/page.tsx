@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
 import { listAccountSsoLinks } from "@/lib/sso/list-account-sso-links";
+import { listLinkedSsoIdentities } from "@/lib/sso/unlink-sso-identity";
 import { isSsoLinkOutcome } from "@/lib/sso/sso-urls";
 import { SsoLinks } from "./_components/sso-links";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
@@ -17,7 +18,7 @@ type Props = { searchParams: Promise<{ sso?: string }> };
 
 export default async function AccountPage({ searchParams }: Props) {
   const [actor, t, { sso }, { db }] = await Promise.all([requireActor("/mon-compte"), getTranslations("account"), searchParams, getDb()]);
-  const providers = await listAccountSsoLinks(db, actor);
+  const [providers, linked] = await Promise.all([listAccountSsoLinks(db, actor), listLinkedSsoIdentities(db, actor.userId)]);
 
   return (
     <div className="narrow">
@@ -30,7 +31,7 @@ export default async function AccountPage({ searchParams }: Props) {
         <dt>{t("establishments")}</dt>
         <dd>{actor.memberships.map((m) => m.organisationName).join(", ") || "—"}</dd>
       </dl>
-      <SsoLinks userId={actor.userId} providers={providers} outcome={isSsoLinkOutcome(sso) ? sso : null} />
+      <SsoLinks userId={actor.userId} providers={providers} linked={linked} outcome={isSsoLinkOutcome(sso) ? sso : null} />
       <section className="section" aria-labelledby="mes-donnees">
         <h2 id="mes-donnees">{t("dataTitle")}</h2>
         <p>{t("dataBody")}</p>

@@ -31,6 +31,8 @@ const ACTION_KEYS = {
   "account.reactivated": "actions.account_reactivated",
   "audit.rate_limited": "actions.audit_rate_limited",
   "sso.link_refused": "actions.sso_link_refused",
+  "sso.identity_unlinked": "actions.sso_identity_unlinked",
+  "sso.unlink_refused": "actions.sso_unlink_refused",
 } as const satisfies Record<AuditAction, string>;
 
 export async function generateMetadata(): Promise<Metadata> {
