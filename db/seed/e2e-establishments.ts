@@ -9,6 +9,13 @@ import { DEMO_CENTRE_SLUG, DEMO_ESTABLISHMENT_SLUG, DEMO_PASSWORD } from "./demo
 /** The second establishment of the end-to-end data set, under the same centre as the demo one. */
 export const E2E_SECOND_ESTABLISHMENT = { slug: "ehpad-les-cigales-demo", name: "EHPAD Les Cigales (démo)" } as const;
 
+/**
+ * Another centre of the same instance (a second region on one Vigie), with one establishment: its
+ * admin is the matrix's "admin of another centre", who must reach nothing of the demo centre.
+ */
+export const E2E_OTHER_CENTRE = { slug: "centre-voisin-demo", name: "Centre régional voisin (démo)" } as const;
+export const E2E_OTHER_ESTABLISHMENT = { slug: "clinique-du-littoral-demo", name: "Clinique du Littoral (démo)" } as const;
+
 /** Who and what the authorization matrix (tests/e2e/authorization) works with, in each establishment. */
 export const E2E_MATRIX = {
   a: { team: "Pharmacie", learner: { email: "pharmacienne@vigie.test", name: "Hélène Marchand" }, subject: { type: "module", id: "cles-usb" }, dueOn: "2031-06-30" },
@@ -19,6 +26,14 @@ export const E2E_MATRIX = {
     subject: { type: "path", id: "bonnes-pratiques" },
     dueOn: "2031-06-30",
     incidentContact: { name: "Nadia Roux", phone: "04 65 71 30 30", email: "rssi-ehpad@vigie.test" },
+  },
+  /** The establishment of the other centre, managed by that centre's admin only. */
+  c: {
+    team: "Service Littoral",
+    admin: { email: "admin-voisin@vigie.test", name: "Paul Girard" },
+    learner: { email: "soignant-littoral@vigie.test", name: "Inès Moreau" },
+    subject: { type: "module", id: "cles-usb" },
+    dueOn: "2031-06-30",
   },
 } as const;
 
@@ -31,7 +46,7 @@ const COMPLETED_AT = new Date("2026-10-05T09:30:00Z");
  * that every object of one has a counterpart in the other. Run after seedDemo; running it again
  * changes nothing.
  */
-export async function seedE2eEstablishments(db: Db, catalogue: Catalogue): Promise<{ establishmentA: string; establishmentB: string }> {
+export async function seedE2eEstablishments(db: Db, catalogue: Catalogue): Promise<{ establishmentA: string; establishmentB: string; otherCentre: string; establishmentC: string }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return db.transaction(async (tx) => {
@@ -56,9 +71,26 @@ export async function seedE2eEstablishments(db: Db, catalogue: Catalogue): Promi
     await completeModule(tx, catalogue, learnerB, establishmentB!.id, "cles-usb");
     await ensureAssignment(tx, { organisationId: establishmentA.id, teamId: teamA, subjectType: a.subject.type, subjectId: a.subject.id, dueOn: a.dueOn });
     await ensureAssignment(tx, { organisationId: establishmentB!.id, teamId: null, subjectType: b.subject.type, subjectId: b.subject.id, dueOn: b.dueOn });
+    const { otherCentre, establishmentC } = await seedOtherCentre(tx, catalogue, passwordHash);
 
-    return { establishmentA: establishmentA.id, establishmentB: establishmentB!.id };
+    return { establishmentA: establishmentA.id, establishmentB: establishmentB!.id, otherCentre, establishmentC };
   });
+}
+
+/** The other centre, its admin, and its establishment with a team, a learner with a certificate and an assignment. */
+async function seedOtherCentre(tx: Db, catalogue: Catalogue, passwordHash: string): Promise<{ otherCentre: string; establishmentC: string }> {
+  const { c } = E2E_MATRIX;
+  await tx.insert(organisations).values({ ...E2E_OTHER_CENTRE, kind: "centre", parentId: null }).onConflictDoNothing({ target: organisations.slug });
+  const [centre] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, E2E_OTHER_CENTRE.slug));
+  await tx.insert(organisations).values({ ...E2E_OTHER_ESTABLISHMENT, kind: "establishment", parentId: centre!.id }).onConflictDoNothing({ target: organisations.slug });
+  const [establishment] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, E2E_OTHER_ESTABLISHMENT.slug));
+  const team = await upsertTeam(tx, establishment!.id, c.team);
+  await upsertAccount(tx, passwordHash, { ...c.admin, organisationId: centre!.id, role: "admin", teamId: null });
+  const learner = await upsertAccount(tx, passwordHash, { ...c.learner, organisationId: establishment!.id, role: "learner", teamId: team });
+  await completeModule(tx, catalogue, learner, establishment!.id, "cles-usb");
+  await ensureAssignment(tx, { organisationId: establishment!.id, teamId: null, subjectType: c.subject.type, subjectId: c.subject.id, dueOn: c.dueOn });
+
+  return { otherCentre: centre!.id, establishmentC: establishment!.id };
 }
 
 async function upsertTeam(db: Db, organisationId: string, name: string): Promise<string> {

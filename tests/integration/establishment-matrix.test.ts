@@ -6,8 +6,10 @@ import {
   certificates,
   enrolmentImports,
   mailOutbox,
+  membershipInvitations,
   memberships,
   moduleProgress,
+  organisationSso,
   organisations,
   passwordCredentials,
   teams,
@@ -26,6 +28,20 @@ import { listManagedEstablishments, managedEstablishmentIds, requireManagedEstab
 import { updateIncidentContact } from "@/lib/incident/update-incident-contact";
 import { createEstablishment } from "@/lib/organisations/create-establishment";
 import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
+import { endMemberSessions } from "@/lib/auth/end-member-sessions";
+import { currentEstablishment, currentEstablishmentValue } from "@/lib/auth/current-establishment";
+import { certificatesArchive } from "@/lib/certificates/certificates-archive";
+import { cancelInvitation } from "@/lib/invitations/cancel-invitation";
+import { listEstablishmentInvitations } from "@/lib/invitations/list-invitations";
+import { createPasswordLink } from "@/lib/join/create-password-link";
+import { createJoinCode, listJoinCodes } from "@/lib/join/manage-join-codes";
+import { remindLearners } from "@/lib/reminders/remind-learners";
+import { updateReminderSettings } from "@/lib/reminders/reminder-settings";
+import { getSsoSettings } from "@/lib/sso/get-sso-settings";
+import { linkSsoIdentityToUser } from "@/lib/sso/link-sso-identity-to-user";
+import { removeSsoSettings } from "@/lib/sso/remove-sso-settings";
+import { saveSsoSettings } from "@/lib/sso/save-sso-settings";
+import { testSsoDiscovery } from "@/lib/sso/test-sso-discovery";
 import { createTeam as createTeamAs, deleteTeam, listTeams } from "@/lib/organisations/manage-teams";
 import { nameManager } from "@/lib/organisations/name-manager";
 import { changeMemberRole } from "@/lib/organisations/change-member-role";
@@ -57,6 +73,7 @@ let learnerOfA: Actor;
 let adminElsewhere: Actor;
 let adminHere: Actor;
 let learnerOfAManagerOfB: Actor;
+let aInvitation: string;
 
 async function actorIn(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
   return (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
@@ -83,7 +100,7 @@ async function establishment(parentId: string, name: string): Promise<World> {
 /** Every table a manager's or admin's action could touch, in a stable order. */
 async function snapshot() {
   const { db } = testDb;
-  const tables = { organisations, teams, memberships, users, passwordCredentials, assignments, certificates, moduleProgress, auditLog, enrolmentImports, mailOutbox };
+  const tables = { organisations, teams, memberships, users, passwordCredentials, assignments, certificates, moduleProgress, auditLog, enrolmentImports, mailOutbox, membershipInvitations, organisationSso };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, table]) => {
       const rows = (await db.select().from(table as typeof organisations)) as unknown[];
@@ -115,6 +132,11 @@ beforeAll(async () => {
   adminElsewhere = await actorIn(otherCentre, "admin");
   adminHere = await actorIn(centre, "admin");
   learnerOfAManagerOfB = (await loadActor(testDb.db, await learnerOfAAlso("manager")))!;
+  // An invitation of A still unanswered, and A's identity provider: objects of the new actions.
+  const invited = await createUser(testDb.db, { name: "Personne invitée par A" });
+  const [invitation] = await testDb.db.insert(membershipInvitations).values({ organisationId: a.establishment, userId: invited.id, invitedBy: a.manager.userId, expiresAt: new Date("2031-01-01T00:00:00Z") }).returning();
+  aInvitation = invitation!.id;
+  await testDb.db.insert(organisationSso).values({ organisationId: a.establishment, displayName: "Compte de A", issuer: "https://idp.a.test/realms/a", clientId: "vigie", clientSecretEncrypted: "v1.x.x.x" });
 });
 
 afterAll(async () => {
@@ -148,6 +170,22 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
   ["updateIncidentContact", (actor) => updateIncidentContact(testDb.db, { actor, organisationId: a.establishment, name: "Usurpateur", phone: "04 65 71 99 99", email: "usurpateur@vigie.test" })],
   ["nameManager", (actor) => nameManager(testDb.db, { actor, input: { organisationId: a.establishment, name: "Complice", email: "complice@vigie.test" } })],
   ["erasePersonalData", (actor) => erasePersonalData(testDb.db, { actor, userId: a.learner })],
+  // Invitations (issue 14): A's list, and withdrawing A's invitation.
+  ["listEstablishmentInvitations", (actor) => listEstablishmentInvitations(testDb.db, { actor, organisationId: a.establishment })],
+  ["cancelInvitation", (actor) => cancelInvitation(testDb.db, { actor, invitationId: aInvitation })],
+  // SSO settings: reading, changing, removing and testing A's provider.
+  ["getSsoSettings", (actor) => getSsoSettings(testDb.db, { actor, organisationId: a.establishment })],
+  ["saveSsoSettings", (actor) => saveSsoSettings(testDb.db, { actor, organisationId: a.establishment, input: { displayName: "Fournisseur forgé", issuer: "https://idp.forge.test", clientId: "x", clientSecret: "y", accountCreation: "none" } })],
+  ["removeSsoSettings", (actor) => removeSsoSettings(testDb.db, { actor, organisationId: a.establishment })],
+  ["testSsoDiscovery", (actor) => testSsoDiscovery(testDb.db, { actor, organisationId: a.establishment })],
+  // Sessions, password links, join codes, reminders and the certificates' ZIP of A.
+  ["endMemberSessions", (actor) => endMemberSessions(testDb.db, { actor, userId: a.learner, organisationId: a.establishment })],
+  ["createPasswordLink", (actor) => createPasswordLink(testDb.db, { actor, organisationId: a.establishment, userId: a.learner, baseUrl: "https://vigie.test" })],
+  ["listJoinCodes", (actor) => listJoinCodes(testDb.db, { actor, organisationId: a.establishment })],
+  ["createJoinCode", (actor) => createJoinCode(testDb.db, { actor, organisationId: a.establishment })],
+  ["updateReminderSettings", (actor) => updateReminderSettings(testDb.db, { actor, organisationId: a.establishment, values: { autoEnabled: false, daysBefore: 3, intervalDays: 5 } })],
+  ["remindLearners", (actor) => remindLearners(testDb.db, { actor, organisationId: a.establishment, target: "late", catalogue, asOf })],
+  ["certificatesArchive", (actor) => certificatesArchive(testDb.db, { actor, organisationId: a.establishment, filters: {}, baseUrl: "https://vigie.test", asOf })],
 ];
 
 describe("the role × establishment matrix", () => {
@@ -170,6 +208,16 @@ describe("the role × establishment matrix", () => {
     it("sees none of A's establishments, certificates or organisations", async () => {
       expect(await listManagedEstablishments(testDb.db, { actor: outsider(), organisationId: a.establishment })).toEqual([]);
       expect(await managedEstablishmentIds(testDb.db, outsider())).not.toContain(a.establishment);
+    });
+
+    it("cannot make A its current establishment with a forged cookie, nor link an identity through A's provider", async () => {
+      const actor = outsider();
+      // A learner of A may work in A and link A's provider: the matrix above shows it gives them nothing of A's management.
+      if (actor.memberships.some((m) => m.organisationId === a.establishment)) return;
+      const current = currentEstablishment(actor, currentEstablishmentValue(actor.userId, a.establishment));
+      expect(current.status === "chosen" && current.membership.organisationId === a.establishment).toBe(false);
+      const identity = { issuer: "https://idp.a.test/realms/a", subject: `forge-${actor.userId}`, email: null, emailVerified: false, name: "Forgé", structureIds: [] };
+      expect(await linkSsoIdentityToUser(testDb.db, { organisationId: a.establishment, userId: actor.userId, identity })).toEqual({ ok: false, reason: "not_member" });
     });
   });
 

@@ -13,7 +13,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
-import { A, ADMIN, B, type EstablishmentIds, forge, readIds, signedInPage, snapshotOfA } from "./matrix";
+import { A, ADMIN, B, C, type Establishment, type EstablishmentIds, forge, readIds, signedInPage, snapshotOfA } from "./matrix";
 
 type Route = { name: string; url: (a: EstablishmentIds) => string; phone?: boolean };
 
@@ -59,7 +59,8 @@ const LEARNER_PAGES: Route[] = [
   { name: "mon compte", url: () => "/mon-compte" },
 ];
 
-type ForgedAction = { name: string; page: (b: EstablishmentIds) => string; attempt: (page: Page, a: EstablishmentIds, b: EstablishmentIds) => Promise<void>; message: string | null };
+/** `own`: the establishment whose real form is forged (B for B's manager, C for the other centre's admin). */
+type ForgedAction = { name: string; page: (b: EstablishmentIds) => string; attempt: (page: Page, a: EstablishmentIds, b: EstablishmentIds, own: Establishment) => Promise<void>; message: string | null };
 
 /** Every form action of the manager pages, submitted from B's real form with A's ids swapped in. */
 const FORGED_ACTIONS: ForgedAction[] = [
@@ -102,8 +103,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
   {
     name: "révoquer un certificat de A",
     page: () => "/etablissement/certificats",
-    attempt: async (page, a) => {
-      const item = page.locator(".certificate-list > li").filter({ hasText: B.matrixLearner.name });
+    attempt: async (page, a, _b, own) => {
+      const item = page.locator(".certificate-list > li").filter({ hasText: own.matrixLearner.name });
       await item.getByLabel(/Motif de la révocation/).fill("Tentative depuis un autre établissement");
       await item.getByRole("checkbox", { name: /Je confirme la révocation/ }).check();
       await forge(item, { certificateId: a.certificate });
@@ -165,8 +166,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
   {
     name: "supprimer un service de A (établissement et service de A)",
     page: () => "/etablissement/equipes",
-    attempt: async (page, a) => {
-      const row = page.locator(".team-row").filter({ hasText: B.team });
+    attempt: async (page, a, _b, own) => {
+      const row = page.locator(".team-row").filter({ hasText: own.team });
       await forge(row, { organisationId: a.establishment, teamId: a.team });
       await row.getByRole("button", { name: /Supprimer/ }).click();
     },
@@ -175,8 +176,8 @@ const FORGED_ACTIONS: ForgedAction[] = [
   {
     name: "supprimer un service de A (depuis l'établissement B)",
     page: () => "/etablissement/equipes",
-    attempt: async (page, a) => {
-      const row = page.locator(".team-row").filter({ hasText: B.team });
+    attempt: async (page, a, _b, own) => {
+      const row = page.locator(".team-row").filter({ hasText: own.team });
       await forge(row, { teamId: a.team });
       await row.getByRole("button", { name: /Supprimer/ }).click();
     },
@@ -209,14 +210,18 @@ const FORGED_ACTIONS: ForgedAction[] = [
 
 let idsA: EstablishmentIds;
 let idsB: EstablishmentIds;
+let idsC: EstablishmentIds;
 
 test.beforeAll(async ({ browser }) => {
   const managerA = await signedInPage(browser, A.manager);
   const managerB = await signedInPage(browser, B.manager);
-  [idsA, idsB] = [await readIds(managerA, A), await readIds(managerB, B)];
-  expect(idsA.establishment).not.toBe(idsB.establishment);
+  // The other centre's admin manages one establishment only: its pages open on it without a choice.
+  const adminC = await signedInPage(browser, C.admin);
+  [idsA, idsB, idsC] = [await readIds(managerA, A), await readIds(managerB, B), await readIds(adminC, C)];
+  expect(new Set([idsA.establishment, idsB.establishment, idsC.establishment]).size).toBe(3);
   await managerA.context().close();
   await managerB.context().close();
+  await adminC.context().close();
 });
 
 const forProject = (routes: Route[], project: string) => (project === "phone" ? routes.filter((route) => route.phone) : routes);
@@ -281,7 +286,7 @@ test.describe("the role × establishment matrix", () => {
     for (const action of FORGED_ACTIONS) {
       await test.step(action.name, async () => {
         await managerB.goto(action.page(idsB));
-        await action.attempt(managerB, idsA, idsB);
+        await action.attempt(managerB, idsA, idsB, B);
         if (action.message) await expect(managerB.getByText(action.message), action.name).toBeVisible();
       });
     }
@@ -331,5 +336,70 @@ test.describe("the platform admin", () => {
     await admin.getByRole("button", { name: "Continuer" }).click();
     await expect(admin.getByRole("heading", { level: 1, name: "Choisir l'établissement à gérer" })).toBeVisible();
     await admin.context().close();
+  });
+});
+
+test.describe("the admin of another centre", () => {
+  const ofOurCentre = /Calanques|Cigales|Hélène Marchand|Lucas Petit/;
+
+  for (const [name, ids] of [["A", () => idsA], ["B", () => idsB]] as const) {
+    test(`gets not found on every manager page and route of ${name}`, async ({ page }, testInfo) => {
+      const adminC = await signedInPage(page.context().browser()!, C.admin, page);
+      for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(adminC, route.url(ids()));
+      for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) {
+        const response = await adminC.request.get(route.url(ids()));
+        const body = await response.text();
+        // The region export is theirs to have: of their own centre only.
+        expect(response.status(), route.name).toBe(route.name === "export CSV régional" ? 200 : 404);
+        expect(body, route.name).not.toMatch(ofOurCentre);
+        expect(body, route.name).not.toContain(A.matrixLearner.email);
+      }
+      await adminC.context().close();
+    });
+  }
+
+  test("sees nothing of the demo centre on the centre's pages, and their own establishment opens", async ({ page }) => {
+    const adminC = await signedInPage(page.context().browser()!, C.admin, page);
+    for (const url of ["/centre/etablissements", "/centre/tableau-de-bord", "/centre/journal", ...[A, B].map((who) => `/centre/personnes?email=${encodeURIComponent(who.matrixLearner.email)}`)]) {
+      expect((await adminC.goto(url))?.status(), url).toBe(200);
+      await expect(adminC.locator("main"), url).not.toContainText(ofOurCentre);
+    }
+    // Their own establishment opens: the refusals above are about the other centre.
+    await adminC.goto("/etablissement/equipes");
+    await expect(adminC.locator(".team-row").filter({ hasText: C.team })).toBeVisible();
+    await adminC.context().close();
+  });
+
+  test("every form action of their own establishment's pages, forged with A's ids, is refused and changes nothing of A; nor can they choose A as current", async ({ page, repeatViewport }) => {
+    test.skip(repeatViewport, "once per run: the phone run checks a sample of pages");
+    test.slow(); // one forged submission per form action, as for B's manager
+    const browser = page.context().browser()!;
+    const managerA = await signedInPage(browser, A.manager, page);
+    const adminC = await signedInPage(browser, C.admin, page);
+    const before = await snapshotOfA(managerA, idsA);
+
+    for (const action of FORGED_ACTIONS) {
+      await test.step(action.name, async () => {
+        await adminC.goto(action.page(idsC));
+        await action.attempt(adminC, idsA, idsC, C);
+        if (action.message) await expect(adminC.getByText(action.message), action.name).toBeVisible();
+      });
+    }
+    await test.step("choisir A comme établissement courant", async () => {
+      await adminC.goto("/etablissement/choisir?retour=%2Fetablissement%2Fequipes");
+      const choice = adminC.getByRole("radio", { name: "Clinique du Littoral (démo)" });
+      await choice.evaluate((input, forged) => ((input as HTMLInputElement).value = forged), idsA.establishment);
+      await choice.check();
+      await Promise.all([adminC.waitForResponse((response) => response.request().method() === "POST"), adminC.getByRole("button", { name: "Continuer" }).click()]);
+      const current = (await adminC.context().cookies()).find((cookie) => cookie.name === "vigie-etablissement");
+      expect(current?.value ?? "").not.toContain(idsA.establishment);
+      await adminC.goto("/etablissement/equipes");
+      await expect(adminC.locator(".team-row").filter({ hasText: C.team })).toBeVisible();
+      await expect(adminC.locator(".team-row").filter({ hasText: new RegExp(`^${A.team} —`) })).toHaveCount(0);
+    });
+
+    expect(await snapshotOfA(managerA, idsA)).toEqual(before);
+    await managerA.context().close();
+    await adminC.context().close();
   });
 });

@@ -17,12 +17,19 @@ export const B = {
   team: "Unité Les Cigales",
 };
 export const ADMIN = "admin@vigie.test";
+/** "Clinique du Littoral (démo)", under another centre: its admin is the matrix's admin of another centre. */
+export const C = {
+  admin: "admin-voisin@vigie.test",
+  matrixLearner: { email: "soignant-littoral@vigie.test", name: "Inès Moreau" },
+  team: "Service Littoral",
+};
+export type Establishment = typeof A | typeof B | typeof C;
 
 /** The ids of one establishment's objects, as its own manager's pages show them. */
 export type EstablishmentIds = { establishment: string; learner: string; team: string; assignment: string; certificate: string; certificateCode: string };
 
 /** Reads the ids from the manager's own pages (the e2e server's database is not reachable from here). */
-export async function readIds(page: Page, who: typeof A | typeof B): Promise<EstablishmentIds> {
+export async function readIds(page: Page, who: Establishment): Promise<EstablishmentIds> {
   await page.goto("/etablissement/affectations");
   const establishment = await hiddenValue(page.locator("form").filter({ has: page.getByLabel("Parcours ou module") }), "organisationId");
   const scope = who === A ? A.team : "Tout l'établissement";
