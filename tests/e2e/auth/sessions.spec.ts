@@ -61,8 +61,13 @@ test.describe("sessions that end (issue 14, scenario 4)", () => {
     await page.getByLabel("Adresse e-mail").fill(learnerEmail);
     await page.getByRole("button", { name: "Recevoir un lien" }).click();
     await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
-    await page.goto("/boite-mail");
-    await page.getByRole("listitem").filter({ hasText: learnerEmail }).filter({ hasText: "Choisir un nouveau mot de passe Vigie" }).first().getByRole("link").click();
+    const message = page.getByRole("listitem").filter({ hasText: learnerEmail }).filter({ hasText: "Choisir un nouveau mot de passe Vigie" }).first();
+    // The reset mail is written just after the answer (review M13): the mailbox may need a reload.
+    await expect(async () => {
+      await page.goto("/boite-mail");
+      await expect(message).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+    await message.getByRole("link").click();
     await page.goto((await page.locator(".mail-body a").first().getAttribute("href"))!);
     await page.getByLabel("Nouveau mot de passe").fill("une autre phrase pour la garde");
     await page.getByLabel("Confirmez le mot de passe").fill("une autre phrase pour la garde");

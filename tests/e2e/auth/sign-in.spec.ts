@@ -4,8 +4,13 @@ import { expectNoAxeViolations } from "../../support/page-checks";
 
 /** Opens the newest message to `email` in the local mailbox and returns the link it carries. */
 async function linkFromMailbox(page: Page, email: string, subject: string): Promise<string> {
-  await page.goto("/boite-mail");
-  await page.getByRole("listitem").filter({ hasText: email }).filter({ hasText: subject }).first().getByRole("link").click();
+  const message = page.getByRole("listitem").filter({ hasText: email }).filter({ hasText: subject }).first();
+  // Link mails are written just after the answer (review M13): the mailbox may need a reload.
+  await expect(async () => {
+    await page.goto("/boite-mail");
+    await expect(message).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await message.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
 
   return (await page.locator(".mail-body a").first().getAttribute("href"))!;

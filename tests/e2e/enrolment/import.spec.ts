@@ -42,8 +42,13 @@ test.describe("importing staff", () => {
     await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
     // Leaving before the answer could cancel the request: wait for it.
     await expect(newcomer.getByText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.")).toBeVisible();
-    await newcomer.goto("/boite-mail");
-    await newcomer.getByRole("listitem").filter({ hasText: `ines-${id}@ch.test` }).filter({ hasText: "Votre lien de connexion à Vigie" }).first().getByRole("link").click();
+    const linkMail = newcomer.getByRole("listitem").filter({ hasText: `ines-${id}@ch.test` }).filter({ hasText: "Votre lien de connexion à Vigie" }).first();
+    // The link mail is written just after the answer (review M13): the mailbox may need a reload.
+    await expect(async () => {
+      await newcomer.goto("/boite-mail");
+      await expect(linkMail).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+    await linkMail.getByRole("link").click();
     await newcomer.goto((await newcomer.locator(".mail-body a").first().getAttribute("href"))!);
     await expect(newcomer).toHaveURL(/\/modules$/);
     await expect(newcomer.getByText(`Connecté : Inès Garnier ${id}`)).toBeVisible();
