@@ -10,6 +10,7 @@ describe("contentSecurityPolicy", () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("upgrade-insecure-requests");
+    expect(policy).toContain("base-uri 'none'");
   });
 
   it("allows eval in development only, and does not upgrade requests on plain http", () => {
