@@ -4,6 +4,7 @@ import path from "node:path";
 import type { ContentIssue } from "./content-error";
 import { type Parsed, checkWith, parseYamlWith, splitFrontMatter } from "./parse-files";
 import { type StepReading, estimateMinutes, lessonReading, quizReading, scenarioReading } from "./estimate-duration";
+import { frenchTypography as typo } from "./french-typography";
 import { renderMarkdown } from "./render-markdown";
 import {
   lessonFrontMatterSchema,
@@ -89,7 +90,7 @@ function loadMarkdownStep(file: string, id: string, source: string, folder: stri
   if (kind === "recap") {
     const front = checkWith(file, data, recapFrontMatterSchema);
     if (!front.ok) return front;
-    return { ok: true, value: { step: { id, kind, title: front.value.title, html: renderMarkdown(body) }, reading: lessonReading(front.value.title, body) } };
+    return { ok: true, value: { step: { id, kind, title: typo(front.value.title), html: renderMarkdown(body) }, reading: lessonReading(front.value.title, body) } };
   }
   const front = checkWith(file, data, lessonFrontMatterSchema);
   if (!front.ok) return front;
@@ -100,7 +101,7 @@ function loadMarkdownStep(file: string, id: string, source: string, folder: stri
 
   return {
     ok: true,
-    value: { step: { id, kind: "lesson", title, html: renderMarkdown(body), illustration }, reading: lessonReading(title, body) },
+    value: { step: { id, kind: "lesson", title: typo(title), html: renderMarkdown(body), illustration }, reading: lessonReading(title, body) },
   };
 }
 
@@ -114,16 +115,16 @@ function loadYamlStep(file: string, id: string, source: string): LoadedStep {
     const step: Step = {
       id,
       kind: "quiz",
-      title,
+      title: typo(title),
       introHtml: intro ? renderMarkdown(intro) : undefined,
       passMark,
       questions: objectives.flatMap((objective) =>
         objective.variants.map((question) => ({
           id: question.id,
           objectiveId: objective.id,
-          prompt: question.prompt,
+          prompt: typo(question.prompt),
           multiple: question.choices.filter((choice) => choice.correct).length > 1,
-          choices: question.choices,
+          choices: question.choices.map((choice) => ({ ...choice, text: typo(choice.text) })),
           explanationHtml: renderMarkdown(question.explanation),
         })),
       ),
@@ -138,10 +139,10 @@ function loadYamlStep(file: string, id: string, source: string): LoadedStep {
   const step: Step = {
     id,
     kind: "scenario",
-    title,
+    title: typo(title),
     situationHtml: renderMarkdown(situation),
-    question,
-    choices: choices.map(({ feedback, ...choice }) => ({ ...choice, feedbackHtml: renderMarkdown(feedback) })),
+    question: typo(question),
+    choices: choices.map(({ feedback, ...choice }) => ({ ...choice, text: typo(choice.text), feedbackHtml: renderMarkdown(feedback) })),
   };
 
   return { ok: true, value: { step, reading: scenarioReading(scenario.value) } };

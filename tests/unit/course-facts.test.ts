@@ -60,6 +60,17 @@ describe("course catalogue", () => {
     for (const module of catalogue.modules) expect(moduleText(module)).not.toMatch(/[ld]['’]hameçonnage/i);
   });
 
+  it("applies French typography to the plain-text fields too (titles, questions, choices), never to the files", () => {
+    const module = catalogue.moduleById.get("telephone-accueil")!;
+    const quiz = module.steps.find((step) => step.kind === "quiz")!;
+    const scenario = module.steps.find((step) => step.kind === "scenario")!;
+
+    expect(quiz.kind === "quiz" && quiz.questions.find((q) => q.id === "fils-au-telephone")!.prompt).toMatch(/Que faites-vous\u202f\?$/);
+    expect(quiz.kind === "quiz" && quiz.questions.find((q) => q.id === "code-sms-support")!.choices[0]!.text).toContain("Je le lis\u202f: il sait");
+    expect(scenario.kind === "scenario" && scenario.question).toBe("Que faites-vous\u202f?");
+    expect(module.steps[0]!.title).toBe("Au téléphone\u202f: qui appelle vraiment\u202f?");
+  });
+
   it("gives links words, never a bare web address", () => {
     for (const module of catalogue.modules) {
       const links = [...moduleText(module).matchAll(/<a href="https?:[^"]*"[^>]*>([^<]*)<\/a>/g)].map((match) => match[1]!);
