@@ -4,6 +4,7 @@ export * from "./learning";
 export * from "./certificates";
 export * from "./rate-limits";
 export * from "./sessions";
+export * from "./second-factors";
 export * from "./accounts-admin";
 export * from "./assignments";
 export * from "./reminder-settings";

@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   index,
   integer,
   pgTable,
@@ -39,6 +40,11 @@ export const organisations = pgTable(
     incidentContactPhone: text("incident_contact_phone"),
     incidentContactEmail: text("incident_contact_email"),
     incidentContactUpdatedAt: timestamp("incident_contact_updated_at", { withTimezone: true }),
+    /**
+     * Whether the establishment's managers must prove a second factor (TOTP) in each session.
+     * On by default; only a platform admin changes it (docs/security.md). Platform admins always must.
+     */
+    managersNeedSecondFactor: boolean("managers_need_second_factor").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

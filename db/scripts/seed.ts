@@ -1,9 +1,10 @@
 import { createDb } from "../client";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedE2eLearners } from "../seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo, seedE2eLearners } from "../seed/demo";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { seedE2eReminderLearners } from "../seed/e2e-reminders";
 import { env } from "@/lib/env";
 import { seedE2eEstablishments } from "../seed/e2e-establishments";
+import { seedDemoSecondFactors } from "../seed/demo-second-factors";
 import { refuseInProduction, runScript } from "./run-script";
 
 runScript(async () => {
@@ -19,11 +20,13 @@ runScript(async () => {
       await seedE2eEstablishments(handle.db, loadCatalogue());
       await seedE2eReminderLearners(handle.db, ["desktop", "phone"]);
     }
+    await seedDemoSecondFactors(handle.db);
     console.log(`[db] demo data ready (${handle.kind}: ${handle.location}); ${result.created} new account(s).`);
     console.log(`[db] Comptes de démonstration — mot de passe commun : ${DEMO_PASSWORD}`);
     for (const account of DEMO_ACCOUNTS) {
       console.log(`[db]   ${account.email.padEnd(26)} ${account.role.padEnd(8)} ${account.name}, ${account.description}`);
     }
+    console.log(`[db] Double authentification des responsables et de l'administrateur — clé TOTP commune : ${DEMO_TOTP_SECRET}`);
   } finally {
     await handle.close();
   }

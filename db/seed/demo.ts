@@ -13,6 +13,12 @@ import { hashPassword } from "@/lib/auth/password";
 /** The demo password of every seeded account (at least 12 characters, not a common one). */
 export const DEMO_PASSWORD = "vigie-demo-2026";
 
+/**
+ * The TOTP secret (base32) of every seeded manager and admin, published like the password: add it
+ * to an authenticator app, or compute codes with otpauth, to pass their second factor.
+ */
+export const DEMO_TOTP_SECRET = "VIGIEDEMOVIGIEDEMOVIGIEDEMOVIGIE";
+
 export const DEMO_CENTRE_SLUG = "centre-regional-demo";
 export const DEMO_ESTABLISHMENT_SLUG = "ch-des-calanques-demo";
 

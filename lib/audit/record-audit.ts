@@ -27,6 +27,14 @@ export const auditActions = [
   "sso.link_refused",
   "sso.identity_unlinked",
   "sso.unlink_refused",
+  "second_factor.enrolled",
+  "second_factor.verified",
+  "second_factor.failed",
+  "second_factor.recovery_code_used",
+  "second_factor.recovery_codes_renewed",
+  "second_factor.reset",
+  "second_factor.setting_changed",
+  "reauthenticated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -18,19 +18,45 @@ import { sessionCookieName } from "./session-cookie";
  * the session must still be live on the server (loadSessionActor).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  const actor = await getSessionActor();
+
+  return actor && !actor.session?.awaitingSecondFactor ? actor : null;
+});
+
+/**
+ * The person of a live session that still waits for its second factor (a manager or admin who
+ * has only given a password, a link or SSO), or null: for the second-factor pages only. To
+ * everything else (getActor, the API guards) such a session is nobody.
+ */
+export const getActorAwaitingSecondFactor = cache(async (): Promise<Actor | null> => {
+  const actor = await getSessionActor();
+
+  return actor?.session?.awaitingSecondFactor ? actor : null;
+});
+
+// One read of the session per request, whatever its second-factor state.
+const getSessionActor = cache(async (): Promise<Actor | null> => {
   const claims = await sessionClaims({ headers: await headers() });
   if (!claims) return null;
   const { db } = await getDb();
 
-  return loadSessionActor(db, claims);
+  return loadSessionActor(db, { ...claims, awaitingSecondFactor: "allow" });
 });
 
-/** For pages: the actor, or a redirect to the sign-in page that comes back here. */
+/**
+ * For pages: the actor, or a redirect to the sign-in page that comes back here; a session that
+ * waits for its second factor goes to the code page first (and comes back here).
+ */
 export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
+  if (actor) return actor;
+  if (await getActorAwaitingSecondFactor()) redirect(secondFactorPath(returnTo));
+  redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
+}
 
-  return actor;
+/** The page where a session passes its second factor (or enrols one), then goes back to `returnTo`. */
+export function secondFactorPath(returnTo: string): string {
+  return `/double-authentification?retour=${encodeURIComponent(returnTo)}`;
 }
 
 export type LearnerContext = { actor: Actor; membership: ActorMembership };

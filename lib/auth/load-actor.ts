@@ -1,10 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Role, memberships, organisations, userSessions, users } from "@/db/schema";
+import { needsSecondFactor } from "@/lib/access/second-factor";
 import { endSession } from "./end-sessions";
 import { type SessionWindow, isSessionId, sessionWindow } from "./session-policy";
 
-export type ActorMembership = { organisationId: string; organisationName: string; kind: string; role: Role; teamId: string | null };
+export type ActorMembership = {
+  organisationId: string;
+  organisationName: string;
+  kind: string;
+  role: Role;
+  teamId: string | null;
+  /** The organisation's setting: whether its managers need a second factor (true when absent). */
+  managersNeedSecondFactor?: boolean;
+};
 
 export type Actor = {
   userId: string;
@@ -16,7 +25,13 @@ export type Actor = {
   session?: ActorSession;
 };
 
-export type ActorSession = { id: string; authenticatedAt: Date; secondFactorAt: Date | null };
+export type ActorSession = {
+  id: string;
+  authenticatedAt: Date;
+  secondFactorAt: Date | null;
+  /** True when the person needs a second factor and this session has not passed it yet. */
+  awaitingSecondFactor: boolean;
+};
 
 // Every request of a signed-in user runs this query: prepared once per database handle (and,
 // on node-postgres, named, so each connection parses and plans it once).
@@ -33,6 +48,7 @@ const actorColumns = {
   kind: organisations.kind,
   role: memberships.role,
   teamId: memberships.teamId,
+  managersNeedSecondFactor: organisations.managersNeedSecondFactor,
 };
 
 function prepareActorQuery(db: Db) {
@@ -82,8 +98,13 @@ function prepareSessionActorQuery(db: Db) {
  * The user behind a session token, as loadActor, but only while the session is live: still
  * known to the server (not signed out or ended), before its 8-hour end, and used within the idle
  * timeout. A session found idle is ended; one last used over a minute ago is marked used now.
+ * A manager or admin whose session has not passed its second factor yet is no actor at all
+ * (null), unless `awaitingSecondFactor: "allow"` (the second-factor pages alone ask for that).
  */
-export async function loadSessionActor(db: Db, options: { userId: string; sessionId: string; window?: SessionWindow }): Promise<Actor | null> {
+export async function loadSessionActor(
+  db: Db,
+  options: { userId: string; sessionId: string; window?: SessionWindow; awaitingSecondFactor?: "refuse" | "allow" },
+): Promise<Actor | null> {
   if (!isSessionId(options.sessionId) || !isSessionId(options.userId)) return null;
   const window = options.window ?? sessionWindow();
   let query = preparedWithSession.get(db);
@@ -99,16 +120,32 @@ export async function loadSessionActor(db: Db, options: { userId: string; sessio
     await db.update(userSessions).set({ lastSeenAt: window.now }).where(eq(userSessions.id, session.id));
   }
   const actor = toActor(rows);
+  if (!actor) return null;
+  const awaitingSecondFactor = !session.secondFactorAt && needsSecondFactor(actor.memberships);
+  if (awaitingSecondFactor && options.awaitingSecondFactor !== "allow") return null;
 
-  return actor && { ...actor, session: { id: session.id, authenticatedAt: session.authenticatedAt, secondFactorAt: session.secondFactorAt } };
+  return { ...actor, session: { id: session.id, authenticatedAt: session.authenticatedAt, secondFactorAt: session.secondFactorAt, awaitingSecondFactor } };
 }
 
-function toActor(rows: { id: string; name: string | null; email: string | null; locale: "fr" | "en"; organisationId: string | null; organisationName: string | null; kind: string | null; role: Role | null; teamId: string | null }[]): Actor | null {
+type ActorRow = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  locale: "fr" | "en";
+  organisationId: string | null;
+  organisationName: string | null;
+  kind: string | null;
+  role: Role | null;
+  teamId: string | null;
+  managersNeedSecondFactor: boolean | null;
+};
+
+function toActor(rows: ActorRow[]): Actor | null {
   const user = rows[0];
   if (!user) return null;
   const actorMemberships = rows.flatMap((row) =>
     row.organisationId && row.organisationName && row.kind && row.role
-      ? [{ organisationId: row.organisationId, organisationName: row.organisationName, kind: row.kind, role: row.role, teamId: row.teamId }]
+      ? [{ organisationId: row.organisationId, organisationName: row.organisationName, kind: row.kind, role: row.role, teamId: row.teamId, managersNeedSecondFactor: row.managersNeedSecondFactor ?? true }]
       : [],
   );
 

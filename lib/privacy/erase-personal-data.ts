@@ -10,7 +10,9 @@ import {
   passwordCredentials,
   passwordResetTokens,
   rateLimits,
+  secondFactorRecoveryCodes,
   sessions,
+  userSecondFactors,
   userSessions,
   users,
   verificationTokens,
@@ -25,7 +27,7 @@ export const ERASED_NAME = "Personne effacée";
 
 /**
  * Erases a person's personal data (RGPD, right to erasure), as a platform admin: name, e-mail,
- * login, password, linked identities, tokens, rate-limit counters and mail are removed; the audit
+ * login, password, second factor, linked identities, tokens, rate-limit counters and mail are removed; the audit
  * rows that name them (by id, e-mail, login or SSO subject) lose that name, the address and the
  * browser; an incident contact that is them is cleared; the user row stays, anonymised and
  * deactivated, so that progress and completion counts keep adding up; their certificates are
@@ -52,6 +54,8 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(userSessions).where(eq(userSessions.userId, userId));
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    await tx.delete(userSecondFactors).where(eq(userSecondFactors.userId, userId));
+    await tx.delete(secondFactorRecoveryCodes).where(eq(secondFactorRecoveryCodes.userId, userId));
     if (user.email) await tx.delete(mailOutbox).where(eq(mailOutbox.to, user.email));
     await tx
       .update(certificates)

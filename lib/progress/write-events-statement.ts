@@ -16,12 +16,16 @@ export type LearnerSource =
 // The session's user as loadSessionActor + currentEstablishment see them: an active account whose
 // session is live (known, before its end, used within the idle timeout), in the establishment it
 // chose among its own, or in its only one; none when it belongs to several and chose none (never
-// one picked by name). Read by the write itself, so that a deactivated account, an ended session
+// one picked by name), nor while a manager's or admin's session waits for its second factor
+// (lib/access/second-factor.ts). Read by the write itself, so that a deactivated account, an ended session
 // or a forged choice stores nothing, in one round trip.
 const sessionLearner = (userId: string, session: SessionCheck, chosenOrganisationId: string | null) => sql`select u.id as user_id, m.organisation_id
       from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
       join user_sessions s on s.id = ${session.id}::uuid and s.user_id = u.id
         and s.expires_at > ${session.now.toISOString()}::timestamptz and s.last_seen_at > ${session.idleSince.toISOString()}::timestamptz
+        and (s.second_factor_at is not null or not exists (
+          select 1 from memberships sm join organisations so on so.id = sm.organisation_id
+          where sm.user_id = u.id and (sm.role = 'admin' or (sm.role = 'manager' and so.managers_need_second_factor))))
       where u.id = ${userId}::uuid and u.is_active and o.kind = 'establishment'
         and (m.organisation_id = ${chosenOrganisationId}::uuid or not exists (
           select 1 from memberships other join organisations oo on oo.id = other.organisation_id

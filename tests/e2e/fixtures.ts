@@ -1,10 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
 
 export const DEMO_PASSWORD = "vigie-demo-2026";
 
-/** Signs in through Auth.js's own endpoints (sign-in specs use the form instead). */
+/**
+ * Signs in through Auth.js's own endpoints (sign-in specs use the form instead); a manager or
+ * admin then passes the second factor with a real TOTP code of the seeded secret, as the form
+ * on /double-authentification would post it.
+ */
 export async function signInViaApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
@@ -13,6 +19,58 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
   });
   expect(response.status(), `sign-in of ${email}`).toBe(302);
   expect(response.headers().location ?? "").not.toContain("error");
+  await passSecondFactorViaApi(request, email);
+}
+
+/** When the session waits for a second factor (the code page answers 200), posts a fresh code. */
+export async function passSecondFactorViaApi(request: APIRequestContext, email: string, secret = DEMO_TOTP_SECRET): Promise<void> {
+  const challenge = await request.get("/double-authentification?retour=%2Fmon-compte", { maxRedirects: 0 });
+  if (challenge.status() !== 200) {
+    expect(challenge.headers().location ?? "", `${email} has no second factor to enrol here`).not.toContain("/activer");
+    return;
+  }
+  const origin = new URL(challenge.url()).origin;
+  const verified = await request.post("/double-authentification/verifier", {
+    form: { code: await unusedTotpCode(email, secret), retour: "/mon-compte" },
+    headers: { origin },
+    maxRedirects: 0,
+  });
+  expect(verified.status(), `second factor of ${email}`).toBe(303);
+  expect(verified.headers().location ?? "", `second factor of ${email}`).toMatch(/\/mon-compte$/);
+}
+
+const PERIOD_MS = 30_000;
+
+/**
+ * A code of `secret` whose time step no earlier sign-in of `email` in this run used: the server
+ * accepts one step either side of now and never the same step twice, so an account signed in
+ * more than three times in half a minute waits for the next step. Steps used are kept in a file
+ * shared by every spec of the run.
+ */
+async function unusedTotpCode(email: string, secret: string): Promise<string> {
+  const dir = path.join(__dirname, "..", ".output");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `totp-steps-${process.env.E2E_RUN_ID}.json`);
+  let used: Record<string, number> = {};
+  try {
+    used = JSON.parse(readFileSync(file, "utf8")) as Record<string, number>;
+  } catch {}
+  const last = used[email] ?? -Infinity;
+  const now = Date.now();
+  const step = Math.floor(now / PERIOD_MS);
+  // The step behind only with two seconds to spare: the server's window moves on at the step's end.
+  const candidates = [now % PERIOD_MS < PERIOD_MS - 2_000 ? step - 1 : step, step, step + 1].filter((candidate) => candidate > last);
+  if (candidates.length === 0) {
+    // Every step up to now + 1 is used: wait for step `last`, whose window reaches last + 1.
+    await new Promise((resolve) => setTimeout(resolve, (last - step) * PERIOD_MS - (now % PERIOD_MS) + 100));
+    candidates.push(last + 1);
+  }
+  const chosen = candidates[0]!;
+  used[email] = chosen;
+  writeFileSync(file, JSON.stringify(used));
+  const totp = new TOTP({ issuer: "Vigie", algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+
+  return totp.generate({ timestamp: chosen * PERIOD_MS });
 }
 
 /**

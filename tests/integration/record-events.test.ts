@@ -10,6 +10,7 @@ import { endSession } from "@/lib/auth/end-sessions";
 import { sessionWindow } from "@/lib/auth/session-policy";
 import { startSession } from "@/lib/auth/start-session";
 import { type Learner, recordEvents, recordSessionEvents } from "@/lib/progress/record-events";
+import { markSecondFactorPassed } from "@/lib/auth/second-factor/session-marks";
 import { cleanPass, quizSubmitted, scenarioAnswered, stepViewed } from "../support/events";
 import { type TestDb, createTestDb } from "../support/db";
 
@@ -203,7 +204,12 @@ describe("recordEvents with bad input", () => {
 
 describe("recordSessionEvents", () => {
   // A session started 10 minutes before `now`, checked with the default 30-minute idle timeout.
-  const signedIn = async (userId: string, at = new Date(now.getTime() - 10 * 60_000)) => (await startSession(testDb.db, { userId, method: "password", now: at })).id;
+  // Managers' sessions have passed their second factor (a session still waiting for it is tested below).
+  const signedIn = async (userId: string, at = new Date(now.getTime() - 10 * 60_000)) => {
+    const { id } = await startSession(testDb.db, { userId, method: "password", now: at });
+    await markSecondFactorPassed(testDb.db, id, at);
+    return id;
+  };
   const recordIn = (userId: string, sessionId: string, events: ReturnType<typeof cleanPass>, at = now) =>
     recordSessionEvents(testDb.db, { userId, session: { id: sessionId, ...sessionWindow(at, 30) }, events, catalogue, now: at });
   const recordAs = async (userId: string, step = "lecon") => recordIn(userId, await signedIn(userId, now), [stepViewed({ learnerId: userId, at: start }, step)]);
@@ -225,6 +231,16 @@ describe("recordSessionEvents", () => {
     // One establishment: that one, whatever the cookie says.
     expect((await recordChoosing(onlyOne.id, stranger))?.outcomes[0]?.status).toBe("recorded");
     expect((await getModuleProgress(testDb.db, onlyOne.id, "demo-module"))?.organisationId).toBe(second.id);
+  });
+
+  it("stores nothing and answers null while a manager's session waits for its second factor", async () => {
+    const manager = await createUser(testDb.db, { organisationId: (await createOrganisation(testDb.db)).id, role: "manager" });
+    const waiting = (await startSession(testDb.db, { userId: manager.id, method: "password", now })).id;
+
+    expect(await recordIn(manager.id, waiting, [stepViewed({ learnerId: manager.id, at: start }, "lecon")])).toBeNull();
+    expect(await eventCount(manager.id)).toBe(0);
+    await markSecondFactorPassed(testDb.db, waiting, now);
+    expect((await recordIn(manager.id, waiting, [stepViewed({ learnerId: manager.id, at: start }, "lecon")]))?.outcomes[0]?.status).toBe("recorded");
   });
 
   it("stores nothing and answers null for a deactivated account", async () => {

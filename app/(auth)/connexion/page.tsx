@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FormMessage } from "@/app/_components/form-feedback";
-import { getActor } from "@/lib/auth/guards";
+import { getActor, getActorAwaitingSecondFactor, secondFactorPath } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/forms";
 import { MagicLinkForm } from "./_components/magic-link-form";
 import { SignInForm } from "./_components/sign-in-form";
@@ -34,6 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const [params, actor, t, tSso] = await Promise.all([searchParams, getActor(), getTranslations("signIn"), getTranslations("sso.signIn")]);
   const returnTo = safeReturnPath(params.retour);
   if (actor) redirect(returnTo);
+  if (await getActorAwaitingSecondFactor()) redirect(secondFactorPath(returnTo));
 
   return (
     <div className="narrow">

@@ -8,6 +8,9 @@ import { isSsoLinkOutcome } from "@/lib/sso/sso-urls";
 import { SsoLinks } from "./_components/sso-links";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
 import { env } from "@/lib/env";
+import { needsSecondFactor } from "@/lib/access/second-factor";
+import { secondFactorStatus } from "@/lib/auth/second-factor/session-marks";
+import { SecondFactorSection } from "./_components/second-factor-section";
 import { signOutEverywhereAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +21,7 @@ type Props = { searchParams: Promise<{ sso?: string }> };
 
 export default async function AccountPage({ searchParams }: Props) {
   const [actor, t, { sso }, { db }] = await Promise.all([requireActor("/mon-compte"), getTranslations("account"), searchParams, getDb()]);
-  const [providers, linked] = await Promise.all([listAccountSsoLinks(db, actor), listLinkedSsoIdentities(db, actor.userId)]);
+  const [providers, linked, secondFactor] = await Promise.all([listAccountSsoLinks(db, actor), listLinkedSsoIdentities(db, actor.userId), secondFactorStatus(db, actor.userId)]);
 
   return (
     <div className="narrow">
@@ -31,6 +34,7 @@ export default async function AccountPage({ searchParams }: Props) {
         <dt>{t("establishments")}</dt>
         <dd>{actor.memberships.map((m) => m.organisationName).join(", ") || "—"}</dd>
       </dl>
+      {(secondFactor.enrolled || needsSecondFactor(actor.memberships)) && <SecondFactorSection status={secondFactor} />}
       <SsoLinks userId={actor.userId} providers={providers} linked={linked} outcome={isSsoLinkOutcome(sso) ? sso : null} />
       <section className="section" aria-labelledby="mes-donnees">
         <h2 id="mes-donnees">{t("dataTitle")}</h2>

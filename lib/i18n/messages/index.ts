@@ -21,6 +21,7 @@ import enPrivacyAdmin from "./en/privacyAdmin.json";
 import enRegionReport from "./en/regionReport.json";
 import enReminders from "./en/reminders.json";
 import enRosterImport from "./en/rosterImport.json";
+import enSecondFactor from "./en/secondFactor.json";
 import enShell from "./en/shell.json";
 import enSignIn from "./en/signIn.json";
 import enSso from "./en/sso.json";
@@ -47,6 +48,7 @@ import frPrivacyAdmin from "./fr/privacyAdmin.json";
 import frRegionReport from "./fr/regionReport.json";
 import frReminders from "./fr/reminders.json";
 import frRosterImport from "./fr/rosterImport.json";
+import frSecondFactor from "./fr/secondFactor.json";
 import frShell from "./fr/shell.json";
 import frSignIn from "./fr/signIn.json";
 import frSso from "./fr/sso.json";
@@ -77,6 +79,7 @@ export const messages = {
     regionReport: frRegionReport,
     reminders: frReminders,
     rosterImport: frRosterImport,
+    secondFactor: frSecondFactor,
     shell: frShell,
     signIn: frSignIn,
     sso: frSso,
@@ -105,6 +108,7 @@ export const messages = {
     regionReport: enRegionReport,
     reminders: enReminders,
     rosterImport: enRosterImport,
+    secondFactor: enSecondFactor,
     shell: enShell,
     signIn: enSignIn,
     sso: enSso,

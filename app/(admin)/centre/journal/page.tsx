@@ -33,6 +33,14 @@ const ACTION_KEYS = {
   "sso.link_refused": "actions.sso_link_refused",
   "sso.identity_unlinked": "actions.sso_identity_unlinked",
   "sso.unlink_refused": "actions.sso_unlink_refused",
+  "second_factor.enrolled": "actions.second_factor_enrolled",
+  "second_factor.verified": "actions.second_factor_verified",
+  "second_factor.failed": "actions.second_factor_failed",
+  "second_factor.recovery_code_used": "actions.second_factor_recovery_code_used",
+  "second_factor.recovery_codes_renewed": "actions.second_factor_recovery_codes_renewed",
+  "second_factor.reset": "actions.second_factor_reset",
+  "second_factor.setting_changed": "actions.second_factor_setting_changed",
+  reauthenticated: "actions.reauthenticated",
 } as const satisfies Record<AuditAction, string>;
 
 export async function generateMetadata(): Promise<Metadata> {
