@@ -12,6 +12,12 @@ export const DEMO_PASSWORD = "vigie-demo-2026";
  * on /double-authentification would post it.
  */
 export async function signInViaApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await signInWithPasswordOnly(request, email, password);
+  await passSecondFactorViaApi(request, email);
+}
+
+/** The first step of signInViaApi alone: a manager's or admin's session then waits for its second factor. */
+export async function signInWithPasswordOnly(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { email, password, csrfToken, callbackUrl: "/modules" },
@@ -19,7 +25,6 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
   });
   expect(response.status(), `sign-in of ${email}`).toBe(302);
   expect(response.headers().location ?? "").not.toContain("error");
-  await passSecondFactorViaApi(request, email);
 }
 
 /** When the session waits for a second factor (the code page answers 200), posts a fresh code. */
@@ -31,7 +36,7 @@ export async function passSecondFactorViaApi(request: APIRequestContext, email: 
   }
   const origin = new URL(challenge.url()).origin;
   const verified = await request.post("/double-authentification/verifier", {
-    form: { code: await unusedTotpCode(email, secret), retour: "/mon-compte" },
+    form: { code: await unusedTotpCode(secret, email), retour: "/mon-compte" },
     headers: { origin },
     maxRedirects: 0,
   });
@@ -42,12 +47,12 @@ export async function passSecondFactorViaApi(request: APIRequestContext, email: 
 const PERIOD_MS = 30_000;
 
 /**
- * A code of `secret` whose time step no earlier sign-in of `email` in this run used: the server
+ * A code of `secret` whose time step no earlier code of `email` in this run used: the server
  * accepts one step either side of now and never the same step twice, so an account signed in
  * more than three times in half a minute waits for the next step. Steps used are kept in a file
  * shared by every spec of the run.
  */
-async function unusedTotpCode(email: string, secret: string): Promise<string> {
+export async function unusedTotpCode(secret: string, email = secret): Promise<string> {
   const dir = path.join(__dirname, "..", ".output");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `totp-steps-${process.env.E2E_RUN_ID}.json`);
@@ -113,5 +118,27 @@ export const test = base.extend<Fixtures>({
     await use(page);
   },
 });
+
+/**
+ * Enrols a second factor on /double-authentification/activer, where `page` is, with the keyboard
+ * alone: reads the key shown as text, types a code of it, and goes on past the recovery codes.
+ */
+export async function enrolSecondFactor(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await expect(page).toHaveURL(/\/double-authentification\/activer/);
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  const field = page.getByRole("textbox", { name: "Code à 6 chiffres" });
+  await field.focus();
+  await page.keyboard.type(await unusedTotpCode(secret));
+  await page.keyboard.press("Enter");
+  const codes = page.getByRole("region", { name: "Vos codes de secours" });
+  await expect(codes.getByRole("heading", { name: "Vos codes de secours" })).toBeFocused();
+  const recoveryCodes = (await codes.getByRole("listitem").allTextContents()).map((code) => code.trim());
+  expect(recoveryCodes).toHaveLength(10);
+  await codes.getByRole("link", { name: "J'ai noté mes codes, continuer" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/\/double-authentification/);
+
+  return { secret, recoveryCodes };
+}
 
 export { expect };

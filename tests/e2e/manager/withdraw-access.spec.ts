@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
-import { expect, signInViaApi, test } from "../fixtures";
+import { enrolSecondFactor, expect, signInViaApi, test } from "../fixtures";
 
 /** Issue 14: access that can be withdrawn, by a manager on the member's page and by the platform admin. */
 
@@ -47,7 +47,11 @@ test.describe("withdrawing access", () => {
     await access.getByRole("button", { name: "Nommer gestionnaire" }).click();
     await expect(access.getByText("Cette personne est maintenant gestionnaire de cet établissement.")).toBeVisible();
     await expect(access.getByText("Rôle dans cet établissement : gestionnaire.")).toBeVisible();
-    expect((await person.goto("/etablissement/tableau-de-bord"))?.status()).toBe(200);
+    // A manager now: their session waits for a second factor, which they enrol first.
+    expect((await person.request.get("/etablissement/apprenants/export")).status()).not.toBe(200);
+    await person.goto("/etablissement/tableau-de-bord");
+    await enrolSecondFactor(person);
+    await expect(person).toHaveURL(/\/etablissement\/tableau-de-bord/);
     expect((await person.request.get("/etablissement/apprenants/export")).status()).toBe(200);
 
     await confirmWithKeyboard(manager, "Retirer le rôle de gestionnaire", /ne pourra plus gérer cet établissement/);
