@@ -7,6 +7,8 @@ export type FormState = {
   ok?: boolean;
   /** What was typed, so that a form shown again after an error keeps it (never passwords). */
   typed?: Record<string, string>;
+  /** When the action needs a recent proof of identity: where to give it, and the link's text. */
+  reauthenticate?: { path: string; label: string };
 };
 
 export type Parsed<T> = { success: true; data: T } | { success: false; state: FormState };

@@ -1,10 +1,21 @@
 import type { InputHTMLAttributes } from "react";
 
-/** A form's message for everyone, announced by screen readers when it appears. */
-export function FormMessage({ message }: { message?: string }) {
+type Reauthenticate = { path: string; label: string };
+
+/**
+ * A form's message for everyone, announced by screen readers when it appears; with the link to
+ * confirm one's identity when the action asks for it (lib/access/recent-auth.ts).
+ */
+export function FormMessage({ message, reauthenticate }: { message?: string; reauthenticate?: Reauthenticate }) {
   return (
     <div role="alert" aria-live="assertive" className={message ? "form-message" : undefined}>
       {message}
+      {reauthenticate && (
+        <>
+          {" "}
+          <a href={reauthenticate.path}>{reauthenticate.label}</a>
+        </>
+      )}
     </div>
   );
 }
@@ -21,10 +32,10 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** A success message announced politely, or a failure announced at once (forms that stay on the page). */
-export function FormOutcome({ ok, message }: { ok?: boolean; message?: string }) {
+export function FormOutcome({ ok, message, reauthenticate }: { ok?: boolean; message?: string; reauthenticate?: Reauthenticate }) {
   return (
     <div>
-      <FormMessage message={ok ? undefined : message} />
+      <FormMessage message={ok ? undefined : message} reauthenticate={ok ? undefined : reauthenticate} />
       <div role="status" aria-live="polite">
         {ok && <p className="callout">{message}</p>}
       </div>

@@ -7,6 +7,7 @@ import { requireManagedEstablishment } from "@/lib/access/managed-establishments
 import { certificatePdf, verificationUrl } from "./certificate-pdf";
 import { type ArchiveFilters, type ArchivedCertificate, archivedCertificates } from "./certificates-archive-query";
 import { safeFileName } from "./safe-file-name";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 export const INDEX_FILE = "index-certificats.csv";
 export const indexHeader = ["Titulaire", "Module ou parcours", "Type", "Version", "Date d'obtention", "Code de vérification", "URL de vérification", "Révoqué", "Date de révocation", "Motif de révocation", "Fichier PDF"];
@@ -41,6 +42,7 @@ export type CertificatesArchiveOptions = { actor: Actor; organisationId: string;
  */
 export async function certificatesArchive(db: Db, options: CertificatesArchiveOptions): Promise<{ establishmentId: string; stream: ReadableStream<Uint8Array> }> {
   const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
+  requireRecentAuth(options.actor);
   await recordAudit(db, { action: "certificates.exported", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "organisation", targetId: establishment.id, details: { ...options.filters } });
   const query = { organisationId: establishment.id, filters: options.filters, asOf: options.asOf };
 

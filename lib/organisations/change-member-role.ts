@@ -6,6 +6,7 @@ import { requireMemberInScope } from "@/lib/access/member-scope";
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 export const memberRoleSchema = z.enum(["learner", "manager"]);
 export type MemberRole = z.infer<typeof memberRoleSchema>;
@@ -21,6 +22,7 @@ export async function changeMemberRole(db: Db, options: { actor: Actor; organisa
   const role = memberRoleSchema.parse(options.role);
   const { membership } = await requireMemberInScope(db, actor, { organisationId, userId });
   if (membership?.kind !== "establishment" || membership.role === "admin") throw new AppError("not_found", "not an establishment's learner or manager");
+  requireRecentAuth(actor);
   if (membership.role === role) return { role, changed: false };
 
   return db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { requireAdminCentres } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
 import { personNameField } from "@/lib/people/person-name";
 import { inviteExistingAccounts } from "@/lib/invitations/invite-existing-accounts";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 export const nameManagerSchema = z.object({
   organisationId: z.string().trim(),
@@ -34,6 +35,7 @@ export async function nameManager(db: Db, options: { actor: Actor; input: z.infe
   requireAdminCentres(actor);
   const establishment = await requireManagedEstablishment(db, actor, input.organisationId);
   const organisationId = establishment.id;
+  requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(users).values({ email: input.email, name: input.name }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });

@@ -5,6 +5,7 @@ import { assertAnotherActiveAdmin, requireMemberInScope } from "@/lib/access/mem
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 /**
  * Removes a person from an organisation the actor may act on: from an establishment they manage,
@@ -17,6 +18,7 @@ export async function removeMembership(db: Db, options: { actor: Actor; organisa
   const { actor, organisationId, userId } = options;
   const { membership } = await requireMemberInScope(db, actor, { organisationId, userId });
   if (!membership) throw new AppError("not_found");
+  requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
     if (membership.role === "admin") await assertAnotherActiveAdmin(tx, organisationId, userId);

@@ -6,6 +6,7 @@ import { endUserSessions } from "@/lib/auth/end-sessions";
 import type { Actor } from "@/lib/auth/load-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 /**
  * Deactivates or reactivates an account the actor may act on (lib/access/member-scope.ts): a
@@ -18,6 +19,7 @@ export async function setAccountActive(db: Db, options: { actor: Actor; userId: 
   const { actor, userId, isActive } = options;
   const member = await requireMemberInScope(db, actor, { userId });
   if (!member.isWhollyInScope) throw new AppError("conflict", OUTSIDE_SCOPE);
+  requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
     if (!isActive) {

@@ -22,6 +22,7 @@ import { AppError } from "@/lib/errors";
 import { isWithinAdminScope } from "@/lib/access/person-scope";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { personIdentifiers } from "./person-identifiers";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 export const ERASED_NAME = "Personne effacée";
 
@@ -38,6 +39,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
   requireAdminCentres(actor);
   if (actor.userId === userId) throw new AppError("conflict", "an admin cannot erase themselves");
   if (!(await isWithinAdminScope(db, actor, userId))) throw new AppError("not_found", "a person outside the admin's centre");
+  requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ email: users.email, username: users.username, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId));

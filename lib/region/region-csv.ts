@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
 import { csvLines } from "@/lib/reports/learners-csv";
 import { getRegionReport } from "./get-region-report";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 const BOM = "\uFEFF";
 /** Establishments per chunk written to the response. */
@@ -24,6 +25,7 @@ export function monthCell(month: string): string {
  */
 export async function regionCsv(db: Db, options: { actor: Actor; asOf: Date }): Promise<AsyncGenerator<string>> {
   const report = await getRegionReport(db, options);
+  requireRecentAuth(options.actor);
 
   return (async function* () {
     yield BOM + csvLines([regionCsvHeader]);

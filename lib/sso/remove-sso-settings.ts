@@ -4,6 +4,7 @@ import { organisationSso } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 /**
  * Deletes an establishment's SSO settings (the linked identities stay, unused until SSO is set
@@ -11,6 +12,7 @@ import { requireManagedEstablishment } from "@/lib/access/managed-establishments
  */
 export async function removeSsoSettings(db: Db, { actor, organisationId, origin }: { actor: Actor; organisationId: string; origin?: RequestOrigin }): Promise<boolean> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
+  requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
     const deleted = await tx.delete(organisationSso).where(eq(organisationSso.organisationId, establishment.id)).returning({ issuer: organisationSso.issuer });

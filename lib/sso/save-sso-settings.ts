@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { isPlatformAdminOf, requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { decryptClientSecret, encryptClientSecret } from "./client-secret-crypto";
 import { type SsoSettingsInput, ssoSettingsSchema } from "./sso-settings-schema";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 export type SaveSsoSettingsOptions = { actor: Actor; organisationId: string; input: SsoSettingsInput; origin?: RequestOrigin };
 
@@ -25,6 +26,7 @@ const AUDITED_FIELDS = ["displayName", "issuer", "clientId", "discoveryPath", "s
  */
 export async function saveSsoSettings(db: Db, { actor, organisationId, input, origin }: SaveSsoSettingsOptions): Promise<SaveSsoSettingsResult> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
+  requireRecentAuth(actor);
 
   const parsed = ssoSettingsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };

@@ -4,7 +4,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { type Actor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { certificatePdf } from "@/lib/certificates/certificate-pdf";
 import { ARCHIVE_BATCH } from "@/lib/certificates/certificates-archive-query";
 import { INDEX_FILE, certificatesArchive } from "@/lib/certificates/certificates-archive";
@@ -48,7 +49,7 @@ async function unzip(actor: Actor, organisationId: string, filters: ArchiveFilte
 }
 
 async function actorFor(organisationId: string, role: "manager" | "learner" | "admin") {
-  return (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
+  return (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { accounts, auditLog, organisations, users, verificationTokens } from "@/
 import { createOrganisation, createUser, uniqueSuffix } from "@/db/seed/factories";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { attemptPasswordSignIn } from "@/lib/auth/attempt-password-sign-in";
-import { loadActor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { requestMagicLink } from "@/lib/auth/request-magic-link";
 import { sendMagicLinkMail } from "@/lib/auth/send-magic-link-mail";
@@ -80,7 +80,7 @@ describe("erasePersonalData leaves nothing behind", () => {
     await testDb.db.update(organisations).set({ incidentContactName: name, incidentContactPhone: "01 23 45 67 89", incidentContactEmail: email.toUpperCase() }).where(eq(organisations.id, hospital));
     for (const needle of [email, username, subject, name]) expect(await placesHolding(needle)).not.toEqual([]);
 
-    const admin = (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
+    const admin = (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
     await erasePersonalData(testDb.db, { actor: admin, userId: user.id });
 
     expect({ email: await placesHolding(email), username: await placesHolding(username), subject: await placesHolding(subject), name: await placesHolding(name) }).toEqual({ email: [], username: [], subject: [], name: [] });

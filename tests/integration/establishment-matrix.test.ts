@@ -19,7 +19,8 @@ import { createOrganisation, createTeam, createUser } from "@/db/seed/factories"
 import { createAssignment } from "@/lib/assignments/create-assignment";
 import { deleteAssignment } from "@/lib/assignments/delete-assignment";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
-import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { type Actor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { generateCertificateCode } from "@/lib/certificates/generate-code";
 import { revokeCertificate } from "@/lib/certificates/revoke-certificate";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
@@ -76,7 +77,7 @@ let learnerOfAManagerOfB: Actor;
 let aInvitation: string;
 
 async function actorIn(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
-  return (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
+  return (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
 }
 
 /** An establishment with a manager, a team, a learner with a finished module and its certificate, and an assignment. */
@@ -128,10 +129,10 @@ beforeAll(async () => {
   a = await establishment(centre, "Centre hospitalier A");
   b = await establishment(centre, "EHPAD B");
   await establishment(otherCentre, "Clinique d'un autre centre");
-  learnerOfA = (await loadActor(testDb.db, a.learner))!;
+  learnerOfA = (await signedInActor(testDb.db, a.learner))!;
   adminElsewhere = await actorIn(otherCentre, "admin");
   adminHere = await actorIn(centre, "admin");
-  learnerOfAManagerOfB = (await loadActor(testDb.db, await learnerOfAAlso("manager")))!;
+  learnerOfAManagerOfB = (await signedInActor(testDb.db, await learnerOfAAlso("manager")))!;
   // An invitation of A still unanswered, and A's identity provider: objects of the new actions.
   const invited = await createUser(testDb.db, { name: "Personne invitée par A" });
   const [invitation] = await testDb.db.insert(membershipInvitations).values({ organisationId: a.establishment, userId: invited.id, invitedBy: a.manager.userId, expiresAt: new Date("2031-01-01T00:00:00Z") }).returning();
@@ -355,9 +356,9 @@ describe("withdrawing access, for those who may", () => {
     for (const actor of [a.manager, adminHere]) {
       const learner = await createUser(testDb.db, { organisationId: a.establishment });
       await changeMemberRole(testDb.db, { actor, organisationId: a.establishment, userId: learner.id, role: "manager" });
-      expect((await loadActor(testDb.db, learner.id))?.memberships).toMatchObject([{ organisationId: a.establishment, role: "manager" }]);
+      expect((await signedInActor(testDb.db, learner.id))?.memberships).toMatchObject([{ organisationId: a.establishment, role: "manager" }]);
       await changeMemberRole(testDb.db, { actor, organisationId: a.establishment, userId: learner.id, role: "learner" });
-      expect((await loadActor(testDb.db, learner.id))?.memberships).toMatchObject([{ organisationId: a.establishment, role: "learner" }]);
+      expect((await signedInActor(testDb.db, learner.id))?.memberships).toMatchObject([{ organisationId: a.establishment, role: "learner" }]);
       const audit = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, learner.id));
       expect(audit).toEqual([{ action: "member.role_changed" }, { action: "member.role_changed" }]);
     }
@@ -373,7 +374,7 @@ describe("withdrawing access, for those who may", () => {
     expect(await snapshot()).toEqual(before);
 
     await removeMembership(testDb.db, { actor: a.manager, organisationId: a.establishment, userId: shared });
-    expect((await loadActor(testDb.db, shared))?.memberships).toMatchObject([{ organisationId: b.establishment, role: "manager" }]);
+    expect((await signedInActor(testDb.db, shared))?.memberships).toMatchObject([{ organisationId: b.establishment, role: "manager" }]);
   });
 
   it("lets the centre's admin deactivate a person of A and B, and withdraw B's manager role", async () => {
@@ -382,7 +383,7 @@ describe("withdrawing access, for those who may", () => {
     await changeMemberRole(testDb.db, { actor: adminHere, organisationId: b.establishment, userId: shared, role: "learner" });
     await setAccountActive(testDb.db, { actor: adminHere, userId: shared, isActive: false });
 
-    expect(await loadActor(testDb.db, shared)).toBeNull();
+    expect(await signedInActor(testDb.db, shared)).toBeNull();
   });
 
   it("gives the admin of another centre none of the centre's people, admins included", async () => {

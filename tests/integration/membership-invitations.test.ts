@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipInvitations, memberships } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { type Actor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { importRoster } from "@/lib/enrolment/import-roster";
 import { cancelInvitation } from "@/lib/invitations/cancel-invitation";
 import { MEMBERSHIP_INVITATION_MAX_AGE_MS } from "@/lib/invitations/invite-existing-accounts";
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 async function actorIn(organisationId: string, role: "learner" | "manager" | "admin", email?: string): Promise<Actor> {
-  return (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role, email })).id))!;
+  return (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role, email })).id))!;
 }
 
 /** A learner of `home` whom `inviting` imports: their invitation, and the person. */

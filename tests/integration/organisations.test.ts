@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignments, auditLog, memberships, organisations, teams } from "@/db/schema";
 import { DEFAULT_ASSIGNMENTS } from "@/lib/assignments/default-assignments";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { type Actor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { createEstablishment } from "@/lib/organisations/create-establishment";
 import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
 import { createTeam, deleteTeam, listTeams } from "@/lib/organisations/manage-teams";
@@ -21,7 +22,7 @@ beforeAll(async () => {
   testDb = await createTestDb();
   centre = (await createOrganisation(testDb.db, { kind: "centre" })).id;
   otherCentre = (await createOrganisation(testDb.db, { kind: "centre" })).id;
-  admin = (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
+  admin = (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
 });
 
 afterAll(async () => {
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 const actorIn = async (organisationId: string, role: "manager" | "learner" | "admin") =>
-  (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
+  (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
 
 describe("establishments", () => {
   it("lets a platform admin create a group and an establishment under it, and lists them", async () => {
@@ -73,7 +74,7 @@ describe("establishments", () => {
     expect([created.status, invited.status]).toEqual(["created", "invited"]);
     const roles = async () => testDb.db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.organisationId, hospital.id));
     expect(await roles()).toEqual(expect.arrayContaining([{ userId: created.userId, role: "manager" }, { userId: learner.id, role: "learner" }]));
-    const person = (await loadActor(testDb.db, learner.id))!;
+    const person = (await signedInActor(testDb.db, learner.id))!;
     const [invitation] = await listMyInvitations(testDb.db, { actor: person });
     expect(invitation).toMatchObject({ role: "manager", organisationName: "CH de Test" });
     await respondToInvitation(testDb.db, { actor: person, invitationId: invitation!.id, answer: "accept" });

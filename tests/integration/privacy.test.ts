@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditLog, certificates, mailOutbox, membershipInvitations, moduleProgress, passwordCredentials, reminders, userSessions, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { loadActor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { issueCertificates } from "@/lib/certificates/issue-certificates";
 import { verifyCertificate } from "@/lib/certificates/verify-certificate";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
@@ -40,7 +40,7 @@ async function personWithHistory() {
   return { user, issued };
 }
 
-const admin = async () => (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
+const admin = async () => (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
 
 describe("exportPersonalData", () => {
   it("gives the person's account, progress, every event, certificates, mail and audit entries, never a password hash", async () => {
@@ -115,7 +115,7 @@ describe("erasePersonalData", () => {
 
   it("answers not found to anyone but a platform admin, and changes nothing", async () => {
     const { user } = await personWithHistory();
-    const manager = (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId: hospital, role: "manager" })).id))!;
+    const manager = (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: hospital, role: "manager" })).id))!;
 
     await expect(erasePersonalData(testDb.db, { actor: manager, userId: user.id })).rejects.toMatchObject({ code: "not_found" });
     const [row] = await testDb.db.select().from(users).where(eq(users.id, user.id));

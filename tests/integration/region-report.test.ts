@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificates, moduleProgress, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { type Actor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { getRegionReport, regionMonths } from "@/lib/region/get-region-report";
 import { regionCsv, regionCsvHeader } from "@/lib/region/region-csv";
 import { sortEstablishments } from "@/lib/region/region-sort";
@@ -40,10 +41,10 @@ beforeAll(async () => {
   const outside = await createOrganisation(db, { parentId: otherCentre.id, name: "Hors région" });
   inScope.push({ id: direct.id, name: direct.name, group: null }, { id: inGroup.id, name: inGroup.name, group: group.name }, { id: formula.id, name: formula.name, group: null });
 
-  admin = (await loadActor(db, (await createUser(db, { organisationId: centre.id, role: "admin" })).id))!;
-  otherAdmin = (await loadActor(db, (await createUser(db, { organisationId: otherCentre.id, role: "admin" })).id))!;
-  manager = (await loadActor(db, (await createUser(db, { organisationId: direct.id, role: "manager" })).id))!;
-  learner = (await loadActor(db, (await createUser(db, { organisationId: direct.id })).id))!;
+  admin = (await signedInActor(db, (await createUser(db, { organisationId: centre.id, role: "admin" })).id))!;
+  otherAdmin = (await signedInActor(db, (await createUser(db, { organisationId: otherCentre.id, role: "admin" })).id))!;
+  manager = (await signedInActor(db, (await createUser(db, { organisationId: direct.id, role: "manager" })).id))!;
+  learner = (await signedInActor(db, (await createUser(db, { organisationId: direct.id })).id))!;
   learnerRows.push({ organisationId: direct.id, active: true });
 
   const rand = seededRandom(7);

@@ -7,6 +7,7 @@ import { endMemberSessions } from "@/lib/auth/end-member-sessions";
 import { endSession, endUserSessions } from "@/lib/auth/end-sessions";
 import { isSessionLive } from "@/lib/auth/is-session-live";
 import { loadActor, loadSessionActor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { setAccountActive } from "@/lib/organisations/set-account-active";
 import { sessionWindow } from "@/lib/auth/session-policy";
@@ -114,7 +115,7 @@ describe("deactivation", () => {
   it("ends the person's sessions for good: reactivating the account does not revive them", async () => {
     const [manager, member] = [await createUser(testDb.db, { organisationId: clinic.id, role: "manager" }), await learner(clinic.id)];
     const sessionId = await signIn(member.id);
-    const actor = (await loadActor(testDb.db, manager.id))!;
+    const actor = (await signedInActor(testDb.db, manager.id))!;
 
     await setAccountActive(testDb.db, { actor, userId: member.id, isActive: false });
     await setAccountActive(testDb.db, { actor, userId: member.id, isActive: true });
@@ -126,7 +127,7 @@ describe("endMemberSessions", () => {
   it("lets a manager end the sessions of a member of their establishment, and audits it", async () => {
     const [manager, member] = [await createUser(testDb.db, { organisationId: hospital.id, role: "manager" }), await learner()];
     const sessionId = await signIn(member.id);
-    const actor = (await loadActor(testDb.db, manager.id))!;
+    const actor = (await signedInActor(testDb.db, manager.id))!;
 
     expect(await endMemberSessions(testDb.db, { actor, userId: member.id, organisationId: hospital.id })).toEqual({ ended: 1 });
     expect(await actorAt(member.id, sessionId, 1)).toBeNull();
@@ -155,7 +156,7 @@ describe("endMemberSessions", () => {
     ];
 
     for (const attempt of attempts) {
-      const actor = (await loadActor(testDb.db, attempt.actor.id))!;
+      const actor = (await signedInActor(testDb.db, attempt.actor.id))!;
       await expect(endMemberSessions(testDb.db, { actor, userId: attempt.userId, organisationId: attempt.organisationId })).rejects.toMatchObject({ code: "not_found" });
     }
     expect(await actorAt(member.id, sessionId, 1)).not.toBeNull();

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { moduleProgress, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { loadActor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { setAccountActive } from "@/lib/organisations/set-account-active";
 import { recordEvents } from "@/lib/progress/record-events";
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const actorIn = async (organisationId: string, role: "manager" | "learner") =>
-  (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
+  (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
 
 describe("setAccountActive", () => {
   it("deactivates a learner, who can no longer be loaded as an actor, and keeps their progress; reactivation restores them", async () => {
@@ -33,11 +33,11 @@ describe("setAccountActive", () => {
     const manager = await actorIn(hospitalA, "manager");
 
     await setAccountActive(testDb.db, { actor: manager, userId: learner.id, isActive: false });
-    expect(await loadActor(testDb.db, learner.id)).toBeNull();
+    expect(await signedInActor(testDb.db, learner.id)).toBeNull();
     expect(await testDb.db.select().from(moduleProgress).where(eq(moduleProgress.userId, learner.id))).toHaveLength(1);
 
     await setAccountActive(testDb.db, { actor: manager, userId: learner.id, isActive: true });
-    expect(await loadActor(testDb.db, learner.id)).not.toBeNull();
+    expect(await signedInActor(testDb.db, learner.id)).not.toBeNull();
   });
 
   it.each([

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, organisationSso } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { type Actor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { AppError } from "@/lib/errors";
 import { decryptClientSecret, encryptClientSecret } from "@/lib/sso/client-secret-crypto";
 import { findSsoEstablishment } from "@/lib/sso/find-sso-establishment";
@@ -38,7 +39,7 @@ afterAll(async () => {
 async function actorWith(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
   const user = await createUser(testDb.db, { organisationId, role });
 
-  return (await loadActor(testDb.db, user.id))!;
+  return (await signedInActor(testDb.db, user.id))!;
 }
 
 async function storedRow(organisationId: string) {

@@ -4,7 +4,8 @@ import { auditLog, certificates, memberships, moduleProgress, users } from "@/db
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { requireAdminCentres } from "@/lib/access/roles";
-import { type Actor, loadActor } from "@/lib/auth/load-actor";
+import { type Actor } from "@/lib/auth/load-actor";
+import { signedInActor } from "../support/signed-in-actor";
 import { archiveFilters, archiveParamsSchema } from "@/lib/certificates/archive-filters";
 import { certificatesArchive } from "@/lib/certificates/certificates-archive";
 import { generateCertificateCode } from "@/lib/certificates/generate-code";
@@ -25,7 +26,7 @@ let testDb: TestDb;
 let centre: string;
 let hospital: string;
 
-const actor = async (userId: string) => loadActor(testDb.db, userId);
+const actor = async (userId: string) => signedInActor(testDb.db, userId);
 const actorIn = async (organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> => (await actor((await createUser(testDb.db, { organisationId, role })).id))!;
 const archive = (who: Actor) => certificatesArchive(testDb.db, { actor: who, organisationId: hospital, filters: archiveFilters(archiveParamsSchema.parse({})), baseUrl: "https://vigie.test", asOf: new Date() });
 

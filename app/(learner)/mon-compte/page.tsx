@@ -39,7 +39,7 @@ export default async function AccountPage({ searchParams }: Props) {
       <section className="section" aria-labelledby="mes-donnees">
         <h2 id="mes-donnees">{t("dataTitle")}</h2>
         <p>{t("dataBody")}</p>
-        <a className="button" href="/api/mes-donnees" download>
+        <a className="button" href="/api/mes-donnees">
           {t("download")}
         </a>
       </section>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -11,17 +12,20 @@ import type { FormState } from "@/lib/forms";
 import { changeMemberRole, memberRoleSchema } from "@/lib/organisations/change-member-role";
 import { removeMembership } from "@/lib/organisations/remove-membership";
 import { setAccountActive } from "@/lib/organisations/set-account-active";
+import { resetMemberSecondFactor } from "@/lib/auth/second-factor/reset-member-second-factor";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { needsReauthentication, reauthenticationState } from "../reauthentication";
 
 // Withdrawing access, for a manager on a member's page and for a platform admin on /centre/personnes.
-// Who may act on whom is decided in lib/access/member-scope.ts; these only adapt the forms.
-// TODO(sessions): require a recent re-authentication here before a role change or a withdrawal,
-// and offer "Mettre fin à ses sessions" next to these actions.
+// Who may act on whom is decided in lib/access/member-scope.ts, and each change needs a recent
+// proof of identity (lib/access/recent-auth.ts); these only adapt the forms.
 
 const memberSchema = z.object({ userId: z.string(), organisationId: z.string() });
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"memberAccess">>>;
 
-function refusal(t: Translate, error: unknown): FormState {
+async function refusal(t: Translate, error: unknown): Promise<FormState> {
+  if (needsReauthentication(error)) return reauthenticationState();
   if (!(error instanceof AppError)) throw error;
   if (error.code !== "conflict") return { message: t("errors.notFound") };
   if (error.detail === LAST_ADMIN) return { message: t("errors.lastAdmin") };
@@ -85,4 +89,21 @@ export async function setAccountActiveAction(_previous: FormState, formData: For
   revalidateMemberPages();
 
   return { ok: true, message: t(isActive === "true" ? "done.reactivated" : "done.deactivated") };
+}
+
+/** Removes the second factor of someone who lost it (they enrol again at their next sign-in), and ends their sessions. */
+export async function resetSecondFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const [t, tReset, actor] = await Promise.all([getTranslations("memberAccess"), getTranslations("secondFactor.reset"), getActor()]);
+  const parsed = z.object({ userId: z.string() }).safeParse(Object.fromEntries(formData));
+  if (!actor || !parsed.success) return { message: t("errors.notFound") };
+  let reset: boolean;
+  try {
+    const { db } = await getDb();
+    ({ reset } = await resetMemberSecondFactor(db, { actor, userId: parsed.data.userId, origin: requestOrigin(await headers()) }));
+  } catch (error) {
+    return refusal(t, error);
+  }
+  revalidateMemberPages();
+
+  return { ok: reset, message: tReset(reset ? "done" : "none") };
 }

@@ -3,9 +3,9 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import type { FormState } from "@/lib/forms";
 import "./member-access.css";
-import { changeMemberRoleAction, removeMemberAction, setAccountActiveAction } from "./actions";
+import { changeMemberRoleAction, removeMemberAction, resetSecondFactorAction, setAccountActiveAction } from "./actions";
 
-const ACTIONS = { role: changeMemberRoleAction, remove: removeMemberAction, active: setAccountActiveAction };
+const ACTIONS = { role: changeMemberRoleAction, remove: removeMemberAction, active: setAccountActiveAction, secondFactor: resetSecondFactorAction };
 
 export type Confirmation = { question: string; yes: string; no: string };
 
@@ -70,6 +70,12 @@ export function MemberActionForm({ kind, fields, label, confirm }: Props) {
       )}
       <p role="status" aria-live="polite" className={state.message ? (state.ok ? "form-notice" : "field-error") : undefined}>
         {state.message}
+        {state.reauthenticate && (
+          <>
+            {" "}
+            <a href={state.reauthenticate.path}>{state.reauthenticate.label}</a>
+          </>
+        )}
       </p>
     </form>
   );

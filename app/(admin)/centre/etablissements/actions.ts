@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { sendMembershipInvitations } from "@/lib/enrolment/send-invitations";
 import { AppError } from "@/lib/errors";
+import { needsReauthentication, reauthenticationState } from "@/app/_components/reauthentication";
 import { type FormState, parseForm } from "@/lib/forms";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { createEstablishment, createEstablishmentSchema } from "@/lib/organisations/create-establishment";
@@ -42,6 +43,7 @@ export async function nameManagerAction(_previous: FormState, formData: FormData
     // An existing account is only invited: it becomes manager once the person accepts.
     if (result.status === "invited") await sendMembershipInvitations(db, { organisationId: result.organisationId, accounts: [{ userId: result.userId, name: parsed.data.name, email: parsed.data.email }], role: "manager", baseUrl: publicOrigin() });
   } catch (error) {
+    if (needsReauthentication(error)) return reauthenticationState();
     if (error instanceof AppError) return { message: error.code === "conflict" ? t("deactivated") : t("notFound") };
     throw error;
   }

@@ -11,6 +11,7 @@ import { type FormState, parseForm } from "@/lib/forms";
 import { clientAddress } from "@/lib/http/client-address";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
 import { findPerson } from "@/lib/privacy/find-person";
+import { needsReauthentication, reauthenticationState } from "@/app/_components/reauthentication";
 
 /** Erases a person's data once the admin has typed their e-mail (or identifier) again to confirm. */
 export async function erasePersonAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -30,6 +31,7 @@ export async function erasePersonAction(_previous: FormState, formData: FormData
     if (!person) return { message: t("errors.notFound") };
     await erasePersonalData(db, { actor, userId: person.id, ipAddress: clientAddress(await headers(), env().TRUST_PROXY_HOPS) });
   } catch (error) {
+    if (needsReauthentication(error)) return reauthenticationState();
     if (error instanceof AppError) return { message: error.code === "conflict" ? t("errors.self") : t("errors.notFound") };
     throw error;
   }

@@ -53,7 +53,7 @@ export default async function RegionDashboardPage({ searchParams }: Props) {
           ))}
         </ul>
         <p className="toolbar">
-          <a className="button button--secondary" href="/centre/tableau-de-bord/export" download>
+          <a className="button button--secondary" href="/centre/tableau-de-bord/export">
             {t("export")}
           </a>
           <span className="hint">{t("exportHint")}</span>

@@ -58,7 +58,7 @@ export default async function LearnersPage({ searchParams }: Props) {
       <div className="toolbar">
         <p role="status">{t("count", { count: list.total })}</p>
         <Link href={`?${filtersQuery(base)}`}>{t("reset")}</Link>
-        <a href={`/etablissement/apprenants/export?${filtersQuery({ ...exportBase, ...filters }, { page: undefined })}`} className="button button--secondary" download>
+        <a href={`/etablissement/apprenants/export?${filtersQuery({ ...exportBase, ...filters }, { page: undefined })}`} className="button button--secondary">
           {t("export")}
         </a>
       </div>

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
+import { needsReauthentication, reauthenticationState } from "@/app/_components/reauthentication";
 import { type FormState, typedValues } from "@/lib/forms";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
@@ -34,6 +35,7 @@ const formSchema = z.object({
 });
 
 async function appErrorState(error: unknown): Promise<FormState> {
+  if (needsReauthentication(error)) return reauthenticationState();
   const locale = await getLocale();
   if (error instanceof AppError) return { message: error.userMessage(isLocale(locale) ? locale : defaultLocale) };
   throw error;

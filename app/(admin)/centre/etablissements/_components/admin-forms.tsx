@@ -23,6 +23,12 @@ function Status({ state }: { state: FormState }) {
   return (
     <p role="status" aria-live="polite" className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}>
       {state.message}
+      {state.reauthenticate && (
+        <>
+          {" "}
+          <a href={state.reauthenticate.path}>{state.reauthenticate.label}</a>
+        </>
+      )}
     </p>
   );
 }

@@ -24,6 +24,12 @@ export function EraseForm({ email }: { email: string }) {
       </button>
       <p role="status" aria-live="polite" className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}>
         {state.message}
+        {state.reauthenticate && (
+          <>
+            {" "}
+            <a href={state.reauthenticate.path}>{state.reauthenticate.label}</a>
+          </>
+        )}
       </p>
     </form>
   );

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 import { regionCsv } from "@/lib/region/region-csv";
+import { needsReauthentication, reauthenticationRedirect } from "@/app/_components/reauthentication";
 
 /** GET /centre/tableau-de-bord/export: the region view per establishment and month, as CSV, for platform admins only. */
 export async function GET(): Promise<Response> {
@@ -15,6 +16,7 @@ export async function GET(): Promise<Response> {
 
     return csvDownload(chunks, "region");
   } catch (error) {
+    if (needsReauthentication(error)) return reauthenticationRedirect("/centre/tableau-de-bord");
     return jsonError(error);
   }
 }

@@ -7,6 +7,8 @@ import { jsonError } from "@/lib/http/json-error";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
 import { requireManagerRouteEstablishment } from "@/lib/access/route-guards";
+import { needsReauthentication, reauthenticationRedirect } from "@/app/_components/reauthentication";
+import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 /**
  * GET /etablissement/apprenants/export?<the list's filters>: the learner list as a CSV file for
@@ -19,10 +21,13 @@ export async function GET(request: Request): Promise<Response> {
     if (!actor) throw new AppError("not_found");
     const { db } = await getDb();
     const establishment = await requireManagerRouteEstablishment(db, { actor, request, requestedId: params.etablissement });
+    requireRecentAuth(actor);
     const chunks = learnersCsv(db, { organisationId: establishment.id, catalogue: getCatalogue(), asOf: new Date(), filters: learnerFiltersSchema.parse(params) });
 
     return csvDownload(chunks, "apprenants");
   } catch (error) {
+    // Back to the list as it was filtered, where the link is.
+    if (needsReauthentication(error)) return reauthenticationRedirect(`/etablissement/apprenants${new URL(request.url).search}`);
     return jsonError(error);
   }
 }

@@ -8,6 +8,7 @@ import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { requireManagerRouteEstablishment } from "@/lib/access/route-guards";
+import { needsReauthentication, reauthenticationRedirect } from "@/app/_components/reauthentication";
 
 /**
  * GET /etablissement/certificats/archive?etablissement=&sujet=&du=&au=: the establishment's
@@ -33,6 +34,7 @@ export async function GET(request: Request): Promise<Response> {
 
     return fileDownload(stream, { type: "application/zip", name: `certificats-${asOf.toISOString().slice(0, 10)}.zip` });
   } catch (error) {
+    if (needsReauthentication(error)) return reauthenticationRedirect(`/etablissement/certificats?etablissement=${encodeURIComponent(new URL(request.url).searchParams.get("etablissement") ?? "")}`);
     return jsonError(error);
   }
 }

@@ -45,7 +45,7 @@ export function SsoSettingsForm({ organisationId, initial, hasClientSecret, canE
 
   return (
     <form action={action} className="form" noValidate>
-      <FormOutcome ok={state.ok} message={state.message} />
+      <FormOutcome ok={state.ok} message={state.message} reauthenticate={state.reauthenticate} />
       <input type="hidden" name="organisationId" value={organisationId} />
       {TEXT_FIELDS.map(({ key, hint, type }) => (
         <TextField
