@@ -17,7 +17,7 @@ type Props = {
  * last admin is refused there.
  */
 export async function PersonAccess({ userId, name, isActive, memberOf, isSelf }: Props) {
-  const t = await getTranslations("memberAccess");
+  const [t, tReset] = await Promise.all([getTranslations("memberAccess"), getTranslations("secondFactor.reset")]);
   const ask = (question: string) => ({ question, yes: t("confirm"), no: t("cancel") });
 
   return (
@@ -53,6 +53,15 @@ export async function PersonAccess({ userId, name, isActive, memberOf, isSelf }:
           );
         })}
       </ul>
+      {!isSelf && (
+        <>
+          <h3>{tReset("title")}</h3>
+          <p>{tReset("body")}</p>
+          <div className="member-actions">
+            <MemberActionForm kind="secondFactor" fields={{ userId }} label={tReset("submit")} confirm={ask(`${tReset("submit")} (${name}) ?`)} />
+          </div>
+        </>
+      )}
       {!isSelf && (
         <div className="member-actions">
           <MemberActionForm
