@@ -46,7 +46,7 @@ test.describe("second factor", () => {
 
     await page.goto("/etablissement/apprenants");
     await typeCode(page, "000000");
-    await expect(page.getByRole("alert")).toContainText("Ce code n'est pas valable");
+    await expect(page.getByRole("alert").filter({ hasText: "Ce code n'est pas valable" })).toBeVisible();
     await typeCode(page, await unusedTotpCode(DEMO_TOTP_SECRET, "rssi@vigie.test"));
     await expect(page).toHaveURL(/\/etablissement\/apprenants$/);
     expect((await page.request.get("/etablissement/apprenants/export")).status()).toBe(200);
@@ -87,7 +87,7 @@ test.describe("second factor", () => {
     await signInWithPasswordOnly(person.request, learnerEmail, DEMO_PASSWORD);
     await person.goto("/mon-compte");
     await typeCode(person, recoveryCodes[0]!);
-    await expect(person.getByRole("alert")).toContainText("Ce code n'est pas valable");
+    await expect(person.getByRole("alert").filter({ hasText: "Ce code n'est pas valable" })).toBeVisible();
     await expect(person).toHaveURL(/\/double-authentification/);
   });
 });
