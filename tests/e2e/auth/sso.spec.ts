@@ -3,7 +3,7 @@ import { DEMO_ESTABLISHMENT_SLUG } from "@/db/seed/demo";
 import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
 import { E2E_BASE_URL, E2E_PORT } from "../../support/e2e-server";
 import { type TestIdentityProvider, WALLET_DISCOVERY_PATH, startTestIdentityProvider } from "../../support/test-identity-provider";
-import { expect, signInViaApi, test } from "../fixtures";
+import { expect, passSecondFactorViaApi, signInViaApi, test } from "../fixtures";
 import { pressButton, tabTo } from "../player/keyboard";
 
 const SETTINGS_PATH = "/etablissement/connexion-sso";
@@ -271,6 +271,8 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/interaction/") || (url.origin === E2E_BASE_URL && !url.pathname.startsWith("/connexion/")));
   await passProvider(page, managerLogin);
+  // A manager: the provider's sign-in is followed by her second factor.
+  await passSecondFactorViaApi(page.request, "rssi@vigie.test");
   expect(await myAccountId(page)).toBe(managerId);
   expect(errors).toEqual([]);
 });
