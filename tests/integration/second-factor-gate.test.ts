@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userSessions } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { managedEstablishment } from "@/lib/access/managed-establishments";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { loadSessionActor } from "@/lib/auth/load-actor";
 import { sessionWindow } from "@/lib/auth/session-policy";
@@ -40,7 +40,7 @@ describe("a manager's or admin's session before its second factor", () => {
     await passSecondFactor(sessionId);
     const actor = await sessionActor(manager.id, sessionId);
     expect(actor).not.toBeNull();
-    expect((await managedEstablishment(testDb.db, { actor: actor! })).id).toBe(establishment.id);
+    expect((await requireManagedEstablishment(testDb.db, actor!, establishment.id)).id).toBe(establishment.id);
   });
 
   it("is nobody to the guards after a sign-in link alone for a platform admin, until a code is given", async () => {
