@@ -41,4 +41,34 @@ test.describe("stopping and resuming", () => {
     await page.reload();
     await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
   });
+
+  test("a device with unsent progress opens at its own step, without showing the server's first and without a hydration error (React #418)", async ({ learnerPage: page }) => {
+    const hydrationErrors: string[] = [];
+    page.on("pageerror", (error) => hydrationErrors.push(error.message));
+    await page.goto(`/modules/${module.id}`);
+    await expect(page.getByText("Progression enregistrée")).toBeVisible();
+
+    // From now on nothing reaches the server: step 2 stays on this device only.
+    await page.route("**/api/progress/events", (route) => route.abort());
+    await page.getByRole("button", { name: "Suivant" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
+
+    // Every frame painted records the step title it shows, from the very first one.
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownSteps: string[] }).shownSteps = shown;
+      const sample = () => {
+        const heading = document.getElementById("step-title");
+        if (heading && getComputedStyle(heading).visibility === "visible" && shown.at(-1) !== heading.textContent) shown.push(heading.textContent ?? "");
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    // Without ?etape=, the server knows only step 1.
+    await page.goto(`/modules/${module.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
+    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuetext", `Étape 2 sur ${module.steps.length}`);
+    expect(await page.evaluate(() => (window as unknown as { shownSteps: string[] }).shownSteps)).toEqual([module.steps[1]!.title]);
+    expect(hydrationErrors).toEqual([]);
+  });
 });

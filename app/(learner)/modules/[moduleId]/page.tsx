@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
@@ -26,9 +27,10 @@ export default async function ModulePage({ params, searchParams }: Props) {
 
   const { actor, membership } = await requireLearner(`/modules/${module.id}`);
   const { db } = await getDb();
-  const [progress, draw] = await Promise.all([
+  const [progress, draw, requestHeaders] = await Promise.all([
     getModuleProgress(db, actor.userId, module.id),
     getQuizDraw(db, { userId: actor.userId, organisationId: membership.organisationId, module }),
+    headers(),
   ]);
   const quiz = module.steps.find((step) => step.kind === "quiz");
 
@@ -41,6 +43,7 @@ export default async function ModulePage({ params, searchParams }: Props) {
       quizPassed={!quiz || progress?.quizPassedAt != null}
       showCompletion={etape === "fin" && progress?.completedAt != null}
       place={modulePlace(catalogue, module.id)}
+      nonce={requestHeaders.get("x-nonce") ?? undefined}
     />
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { PublicModule } from "@/lib/courses/public-module";
 import { Completion, type CompletionProps } from "./completion";
 import { EventQueue, type PendingEvent, type SaveState } from "./event-queue";
+import { furthestPendingStep, resumeMarkScript } from "./pending-resume";
 import { QuizStepView } from "./quiz-step";
 import { SaveStatus } from "./save-status";
 import { ScenarioStepView } from "./scenario-step";
@@ -18,13 +19,18 @@ export type PlayerProps = {
   quizPassed: boolean;
   showCompletion: boolean;
   place: CompletionProps["place"];
+  /** This response's script nonce (Content-Security-Policy), for the inline resume check. */
+  nonce?: string;
 };
 
 type NewEvent = { kind: string; stepId: string } & Record<string, unknown>;
 
-export function Player({ module, learnerId, initialStepIndex, furthestStepIndex, quizPassed: initiallyPassed, showCompletion, place }: PlayerProps) {
+export function Player({ module, learnerId, initialStepIndex, furthestStepIndex, quizPassed: initiallyPassed, showCompletion, place, nonce }: PlayerProps) {
   const t = useTranslations("player");
-  const queue = useMemo(() => (typeof window === "undefined" ? null : new EventQueue(learnerId)), [learnerId]);
+  // The queue lives in this browser's storage: made after hydration, so that the server and the
+  // browser's first render are the same (React error #418 otherwise).
+  const [queue, setQueue] = useState<EventQueue | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const [stepIndex, setStepIndex] = useState(initialStepIndex);
   const [furthest, setFurthest] = useState(Math.max(furthestStepIndex, initialStepIndex));
   const [quizPassed, setQuizPassed] = useState(initiallyPassed);
@@ -46,31 +52,33 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
     [queue, learnerId, module.id, module.version, takeActiveSeconds],
   );
 
-  useEffect(() => queue?.start(), [queue]);
-  const [saveState, setSaveState] = useState<SaveState>("saving");
-  useEffect(() => queue?.subscribe((state) => setSaveState(state)), [queue]);
-
-  // Resume from this device's unsent events when they went further than the server knows.
-  useEffect(() => {
-    if (!queue || showCompletion) return;
-    const pendingSteps = queue.pending().filter((e) => e.moduleId === module.id && e.kind === "step_viewed").map((e) => module.steps.findIndex((s) => s.id === e.stepId));
-    const latest = pendingSteps.at(-1);
-    if (latest !== undefined && latest > initialStepIndex) {
-      setStepIndex(latest);
-      setFurthest((f) => Math.max(f, ...pendingSteps));
+  // Before the first paint after hydration: resume from this device's unsent events when they went
+  // further than the server knows, then show the step the inline script kept hidden meanwhile.
+  useLayoutEffect(() => {
+    const made = new EventQueue(learnerId);
+    setQueue(made);
+    const pending = showCompletion ? null : furthestPendingStep(made.pending(), module.id, module.steps);
+    if (pending && pending.latest > initialStepIndex) {
+      setStepIndex(pending.latest);
+      setFurthest((f) => Math.max(f, pending.furthest));
     }
-  }, [queue, module, initialStepIndex, showCompletion]);
+    rootRef.current?.removeAttribute("data-resuming");
+  }, [learnerId, module, initialStepIndex, showCompletion]);
+
+  useEffect(() => queue?.start(), [queue]);
+  const [saveState, setSaveState] = useState<SaveState>("saved");
+  useEffect(() => queue?.subscribe((state) => setSaveState(state)), [queue]);
 
   // Each step shown is an event (where "Reprendre" comes back to), in the URL, and gets the focus.
   useEffect(() => {
-    if (completed) return;
+    if (completed || !queue) return;
     send({ kind: "step_viewed", stepId: step.id });
     const url = new URL(window.location.href);
     url.searchParams.set("etape", step.id);
     window.history.replaceState(window.history.state, "", url);
     if (isFirstRender.current) isFirstRender.current = false;
     else headingRef.current?.focus();
-  }, [step.id, completed, send]);
+  }, [step.id, completed, send, queue]);
 
   const canGoNext =
     (step.kind !== "scenario" || answeredScenarios.has(step.id) || furthest > stepIndex) && (step.kind !== "quiz" || quizPassed);
@@ -84,13 +92,15 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
     return (
       <>
         <Completion title={module.title} certificateHref={`/modules/${module.id}/certificat`} saved={saveState === "saved"} place={place} onReview={() => { setCompleted(false); goTo(0); }} />
-        {queue && <SaveStatus queue={queue} />}
+        <SaveStatus state={saveState} />
       </>
     );
   }
 
   return (
-    <div className="player">
+    // data-resuming is set by the inline script before the first paint, never by React.
+    <div className="player" ref={rootRef} suppressHydrationWarning>
+      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: resumeMarkScript(learnerId, module.id, module.steps.map((s) => s.id), initialStepIndex) }} />
       <div className="player__header">
         <p className="player__module-title">{module.title}</p>
         <div className="player__progress">
@@ -107,7 +117,7 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
           </div>
           <span aria-hidden="true">{t("stepOf", { current: stepIndex + 1, total: module.steps.length })}</span>
         </div>
-        {queue && <SaveStatus queue={queue} />}
+        <SaveStatus state={saveState} />
       </div>
 
       <article className="step" aria-labelledby="step-title" key={step.id}>
@@ -123,8 +133,8 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
         {step.kind === "scenario" && (
           <ScenarioStepView step={step} onAnswer={(choiceId) => { send({ kind: "scenario_answered", stepId: step.id, choiceId }); setAnsweredScenarios((s) => new Set(s).add(step.id)); }} />
         )}
-        {step.kind === "quiz" && queue && (
-          <QuizStepView step={step} alreadyPassed={quizPassed} onSubmit={(answers) => { const eventId = send({ kind: "quiz_submitted", stepId: step.id, answers, ...(step.drawId ? { drawId: step.drawId } : {}) }); return queue.waitForQuizResult(eventId); }} onPassed={() => setQuizPassed(true)} />
+        {step.kind === "quiz" && (
+          <QuizStepView step={step} alreadyPassed={quizPassed} onSubmit={(answers) => { const eventId = send({ kind: "quiz_submitted", stepId: step.id, answers, ...(step.drawId ? { drawId: step.drawId } : {}) }); return queue ? queue.waitForQuizResult(eventId) : Promise.resolve(null); }} onPassed={() => setQuizPassed(true)} />
         )}
       </article>
 

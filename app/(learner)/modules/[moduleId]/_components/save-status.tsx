@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import type { EventQueue, SaveState } from "./event-queue";
+import type { SaveState } from "./event-queue";
 
 /** Tells the learner whether their progress reached the server, politely, without stealing focus. */
-export function SaveStatus({ queue }: { queue: EventQueue }) {
+export function SaveStatus({ state }: { state: SaveState }) {
   const t = useTranslations("player.save");
-  const [state, setState] = useState<SaveState>("saved");
-
-  useEffect(() => queue.subscribe((next) => setState(next)), [queue]);
+  // The return path is this page's, known only in the browser: read after hydration.
+  const [here, setHere] = useState("/modules");
+  useEffect(() => setHere(window.location.pathname + window.location.search), [state]);
 
   return (
     <div className={`save-status save-status--${state}`} role="status" aria-live="polite">
@@ -18,7 +18,7 @@ export function SaveStatus({ queue }: { queue: EventQueue }) {
       {state === "late" && t("late")}
       {state === "signed_out" && (
         <>
-          {t("signedOut")} <a href={`/connexion?retour=${encodeURIComponent(typeof window === "undefined" ? "/modules" : window.location.pathname + window.location.search)}`}>{t("signIn")}</a>
+          {t("signedOut")} <a href={`/connexion?retour=${encodeURIComponent(here)}`}>{t("signIn")}</a>
         </>
       )}
       {state === "stale" && (
