@@ -274,6 +274,18 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   // A manager: the provider's sign-in is followed by her second factor.
   await passSecondFactorViaApi(page.request, "rssi@vigie.test");
   expect(await myAccountId(page)).toBe(managerId);
+
+  // Unlinking (she keeps her password and e-mail): asked to confirm, then done, and offered again.
+  await page.goto("/mon-compte");
+  const unlink = page.getByRole("button", { name: `Délier ${PROVIDER_NAME}` });
+  await unlink.click();
+  await expect(page).toHaveURL(/\/mon-compte\?sso=confirmer$/);
+  await page.getByRole("checkbox", { name: `Je ne veux plus me connecter avec ${PROVIDER_NAME}` }).check();
+  await page.getByRole("button", { name: `Délier ${PROVIDER_NAME}` }).click();
+  await expect(page).toHaveURL(/\/mon-compte\?sso=delie$/);
+  await expect(page.getByText("Ce fournisseur n'est plus lié à votre compte", { exact: false })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Lier mon compte ${PROVIDER_NAME}` })).toBeVisible();
+  await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
 });
 
