@@ -16,6 +16,7 @@ export async function listCentreOrganisations(db: Db, actor: Actor) {
       name: organisations.name,
       kind: organisations.kind,
       finess: organisations.finess,
+      managersNeedSecondFactor: organisations.managersNeedSecondFactor,
       parentName: parent.name,
       members: sql<number>`(select count(*)::int from ${memberships} m where m.organisation_id = ${organisations.id})`,
       managers: sql<string | null>`(select string_agg(u.name || ' <' || coalesce(u.email, '') || '>', ', ' order by u.name) from ${memberships} m join users u on u.id = m.user_id where m.organisation_id = ${organisations.id} and m.role = 'manager')`,

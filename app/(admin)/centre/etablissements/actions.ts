@@ -1,11 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { sendMembershipInvitations } from "@/lib/enrolment/send-invitations";
 import { AppError } from "@/lib/errors";
+import { reauthenticationPath } from "@/lib/access/recent-auth";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { setManagersNeedSecondFactor } from "@/lib/organisations/set-managers-need-second-factor";
 import { needsReauthentication, reauthenticationState } from "@/app/_components/reauthentication";
 import { type FormState, parseForm } from "@/lib/forms";
 import { publicOrigin } from "@/lib/http/public-origin";
@@ -51,4 +56,24 @@ export async function nameManagerAction(_previous: FormState, formData: FormData
   const message = { created: "managerNamed", invited: "managerInvited", unchanged: "managerUnchanged" } as const;
 
   return { ok: true, message: t(message[result.status], { email: parsed.data.email }) };
+}
+
+/**
+ * Turns the second factor requirement of an establishment's managers on or off (platform admins
+ * only, lib/organisations/set-managers-need-second-factor.ts); without a recent proof of
+ * identity, to the confirmation page first, which comes back here.
+ */
+export async function setSecondFactorRequirementAction(formData: FormData): Promise<void> {
+  const actor = await getActor();
+  const organisationId = formData.get("organisationId");
+  if (!actor || typeof organisationId !== "string") return;
+  try {
+    const { db } = await getDb();
+    await setManagersNeedSecondFactor(db, { actor, organisationId, required: formData.get("required") === "true", origin: requestOrigin(await headers()) });
+  } catch (error) {
+    if (needsReauthentication(error)) redirect(reauthenticationPath("/centre/etablissements"));
+    if (error instanceof AppError) return;
+    throw error;
+  }
+  revalidatePath("/centre/etablissements");
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { requirePlatformAdminPage } from "@/lib/access/page-guards";
 import { listCentreOrganisations } from "@/lib/organisations/list-centre-organisations";
 import { CreateEstablishmentForm, NameManagerForm } from "./_components/admin-forms";
+import { setSecondFactorRequirementAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisationsAdmin"))("title") };
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EstablishmentsAdminPage() {
   const actor = await requirePlatformAdminPage("/centre/etablissements");
-  const [{ db }, t, tr] = await Promise.all([getDb(), getTranslations("organisationsAdmin"), getTranslations("regionReport")]);
+  const [{ db }, t, tr, tf] = await Promise.all([getDb(), getTranslations("organisationsAdmin"), getTranslations("regionReport"), getTranslations("secondFactor.setting")]);
   const list = await listCentreOrganisations(db, actor);
   const groups = list.filter((o) => o.kind === "group").map(({ id, name }) => ({ id, name }));
   const establishments = list.filter((o) => o.kind === "establishment").map(({ id, name }) => ({ id, name }));
@@ -34,6 +35,7 @@ export default async function EstablishmentsAdminPage() {
               <th scope="col">{t("finess")}</th>
               <th scope="col">{t("members")}</th>
               <th scope="col">{t("managers")}</th>
+              <th scope="col">{tf("label")}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,6 +47,21 @@ export default async function EstablishmentsAdminPage() {
                 <td>{organisation.finess ?? "—"}</td>
                 <td>{organisation.members}</td>
                 <td>{organisation.managers ?? "—"}</td>
+                <td>
+                  {organisation.kind === "establishment" ? (
+                    <form action={setSecondFactorRequirementAction}>
+                      {organisation.managersNeedSecondFactor ? tf("on") : tf("off")}{" "}
+                      <input type="hidden" name="organisationId" value={organisation.id} />
+                      <input type="hidden" name="required" value={String(!organisation.managersNeedSecondFactor)} />
+                      <button type="submit" className="button button--quiet">
+                        {organisation.managersNeedSecondFactor ? tf("turnOff") : tf("turnOn")}
+                        <span className="visually-hidden"> : {organisation.name}</span>
+                      </button>
+                    </form>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
