@@ -71,6 +71,27 @@ test.describe("withdrawing access", () => {
     await manager.context().close();
   });
 
+  test("a manager resets the lost second factor of a member they named manager: the member's sessions end and they enrol a new one", async ({ learnerPage: person }) => {
+    const userId = await userIdOf(person);
+    const manager = await signedIn(person, "rssi@vigie.test");
+    await manager.goto(`/etablissement/apprenants/${userId}`);
+    const access = manager.getByRole("region", { name: "Accès à Vigie" });
+    await access.getByRole("button", { name: "Nommer gestionnaire" }).click();
+    await expect(access.getByText("Rôle dans cet établissement : gestionnaire.")).toBeVisible();
+    await person.goto("/etablissement/tableau-de-bord");
+    await enrolSecondFactor(person);
+
+    await confirmWithKeyboard(manager, "Réinitialiser sa double authentification", /Réinitialiser sa double authentification/);
+    await expect(access.getByText(/Double authentification réinitialisée/)).toBeVisible();
+    // Their sessions ended: the next request is signed out.
+    await person.goto("/etablissement/tableau-de-bord");
+    await expect(person).toHaveURL(/\/connexion/);
+
+    // As the e2e seed had them: a learner again.
+    await confirmWithKeyboard(manager, "Retirer le rôle de gestionnaire", /ne pourra plus gérer cet établissement/);
+    await expect(access.getByText("Rôle dans cet établissement : apprenant.")).toBeVisible();
+  });
+
   test("a manager deactivates a learner after confirming, who is refused on their next request, then reactivates them", async ({ learnerPage: person }) => {
     const userId = await userIdOf(person);
     await person.goto("/modules");

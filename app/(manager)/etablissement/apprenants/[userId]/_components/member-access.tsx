@@ -21,7 +21,7 @@ type Props = {
  * (lib/access/member-scope.ts); this only leaves out what can never apply.
  */
 export async function MemberAccess({ userId, name, organisationId, organisationName, role, isActive, isWhollyInScope, isSelf }: Props) {
-  const [t, tr] = await Promise.all([getTranslations("memberAccess"), getTranslations("managerReports.learner")]);
+  const [t, tr, tReset] = await Promise.all([getTranslations("memberAccess"), getTranslations("managerReports.learner"), getTranslations("secondFactor.reset")]);
   const fields = { userId, organisationId };
   const ask = (question: string) => ({ question, yes: t("confirm"), no: t("cancel") });
 
@@ -50,6 +50,16 @@ export async function MemberAccess({ userId, name, organisationId, organisationN
           )}
           {!isWhollyInScope && <p className="hint">{t("sharedAccount")}</p>}
         </div>
+      )}
+      {/* A lost second factor: only for an account that belongs to this manager's establishments alone. */}
+      {!isSelf && isWhollyInScope && (
+        <>
+          <h3>{tReset("title")}</h3>
+          <p>{tReset("body")}</p>
+          <div className="member-actions">
+            <MemberActionForm kind="secondFactor" fields={{ userId }} label={tReset("submit")} confirm={ask(`${tReset("submit")} (${name}) ?`)} />
+          </div>
+        </>
       )}
     </>
   );
