@@ -81,7 +81,7 @@ test.describe("withdrawing access", () => {
     await person.goto("/etablissement/tableau-de-bord");
     await enrolSecondFactor(person);
 
-    await confirmWithKeyboard(manager, "Réinitialiser sa double authentification", /Réinitialiser sa double authentification/);
+    await confirmWithKeyboard(manager, "Réinitialiser sa double authentification", /^Réinitialiser sa double authentification \(.+\) \?$/);
     await expect(access.getByText(/Double authentification réinitialisée/)).toBeVisible();
     // Their sessions ended: the next request is signed out.
     await person.goto("/etablissement/tableau-de-bord");
