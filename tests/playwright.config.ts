@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL, E2E_PORT, e2eServerEnv } from "./support/e2e-server";
+import { E2E_BASE_URL, E2E_LEARNERS, E2E_PORT, e2eServerEnv } from "./support/e2e-server";
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: {
     // Migrate and seed first (PGlite allows one process at a time), then serve the build as
     // `npm start` does (server.mjs: its 503s, its headers, its idle keep-alive).
-    command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=40 && exec node server.mjs -p ${E2E_PORT} -H localhost`,
+    command: `npm run --silent db:migrate && npm run --silent db:seed -- --e2e-learners=${E2E_LEARNERS} && exec node server.mjs -p ${E2E_PORT} -H localhost`,
     cwd: "..",
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
+import { E2E_LEARNERS } from "../support/e2e-server";
 
 export const DEMO_PASSWORD = "vigie-demo-2026";
 
@@ -91,6 +92,8 @@ function nextLearnerEmail(project: string): string {
     used = Number(readFileSync(file, "utf8"));
   } catch {}
   writeFileSync(file, String(used + 1));
+  // Past the seeded ones, sign-in fails with CredentialsSignin, which says nothing of the cause.
+  if (used + 1 > E2E_LEARNERS) throw new Error(`more than ${E2E_LEARNERS} tests used a fresh learner: raise E2E_LEARNERS in tests/support/e2e-server.ts`);
 
   return `e2e-${project}-${used + 1}@vigie.test`;
 }
