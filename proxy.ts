@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { isDatabaseUnavailable } from "@/db/database-unavailable";
+import { describeDatabaseFailure, isDatabaseUnavailable } from "@/db/database-unavailable";
 import { takeVerificationAttempt } from "@/lib/certificates/verification-limit";
 import { verificationRefusedResponse } from "@/lib/certificates/verification-refused";
 import { env } from "@/lib/env";
@@ -22,6 +22,8 @@ export async function proxy(request: NextRequest) {
     } catch (error) {
       // The count needs the database: down or too slow is a 503, as for every page.
       if (!isDatabaseUnavailable(error)) throw error;
+      // Answered here, so nothing else logs it: one line naming the statement, as for every 503.
+      console.error(describeDatabaseFailure(error));
       return new NextResponse("Le service est momentanément indisponible : réessayez dans quelques instants.", {
         status: 503,
         headers: { "Retry-After": "5", "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
