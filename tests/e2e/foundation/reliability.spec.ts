@@ -7,7 +7,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { encode } from "next-auth/jwt";
 import { Client } from "pg";
 import { expect, test } from "../fixtures";
+import { userSessions } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
+import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { type TestDb, createTestDb } from "../../support/db";
 import { type SpawnedServer, spawnServer, waitForExit, waitForServer } from "../../support/spawn-server";
 
@@ -24,14 +26,24 @@ function serverEnv(port: number, databaseUrl: string, extra: Record<string, stri
 }
 
 /** A session cookie for `userId`, made with the servers' AUTH_SECRET as Auth.js makes it. */
-async function sessionCookie(userId: string): Promise<string> {
-  const value = await encode({ token: { sub: userId, sessionId: randomUUID() }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
+/** A session token for `userId`; with a database, backed by a live server session, as tokens now must be. */
+async function sessionCookie(userId: string, db?: TestDb["db"]): Promise<string> {
+  let sessionId: string = randomUUID();
+  if (db) {
+    const now = new Date();
+    const [row] = await db.insert(userSessions).values({ userId, method: "password", expiresAt: new Date(now.getTime() + 3_600_000), lastSeenAt: now, authenticatedAt: now }).returning({ id: userSessions.id });
+    sessionId = row!.id;
+  }
+  const value = await encode({ token: { sub: userId, sessionId }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
 
   return `authjs.session-token=${value}`;
 }
 
+// The module as the catalogue has it now: an event of an older version is refused (409).
+const module = loadCatalogue().moduleById.get("cles-usb")!;
+
 function progressEvent(userId: string) {
-  return { eventId: randomUUID(), learnerId: userId, moduleId: "cles-usb", moduleVersion: 1, kind: "step_viewed", stepId: "le-risque", occurredAt: new Date().toISOString(), activeSeconds: 3 };
+  return { eventId: randomUUID(), learnerId: userId, moduleId: module.id, moduleVersion: module.version, kind: "step_viewed", stepId: module.steps[0]!.id, occurredAt: new Date().toISOString(), activeSeconds: 3 };
 }
 
 function unavailableLines(output: string): string[] {
@@ -107,7 +119,7 @@ test.describe("on PostgreSQL", () => {
 
       const events = await fetch(`${server.url}/api/progress/events`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: server.url, cookie: await sessionCookie(learner.id) },
+        headers: { "content-type": "application/json", origin: server.url, cookie: await sessionCookie(learner.id, database.db) },
         body: JSON.stringify({ events: [progressEvent(learner.id)] }),
       });
       expect(events.status).toBe(503);
@@ -131,7 +143,7 @@ test.describe("on PostgreSQL", () => {
     const lock = await holdLock("module_progress");
     const inFlight = fetch(`${server.url}/api/progress/events`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: server.url, cookie: await sessionCookie(learner.id) },
+      headers: { "content-type": "application/json", origin: server.url, cookie: await sessionCookie(learner.id, database.db) },
       body: JSON.stringify({ events: [progressEvent(learner.id)] }),
     });
     // The request is waiting on the lock when the signal comes; the lock goes soon after.
