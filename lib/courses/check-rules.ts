@@ -9,39 +9,29 @@ export const MIN_VARIANTS = 3;
 
 type ChoiceLike = { text: string; correct: boolean };
 
+/** The module's single-answer questions: its scenarios and every quiz variant with one right choice. */
+function singleAnswerQuestions(module: CourseModule): { id: string; choices: ChoiceLike[] }[] {
+  return module.steps
+    .flatMap((step): { id: string; choices: ChoiceLike[] }[] => (step.kind === "scenario" ? [{ id: step.id, choices: step.choices }] : step.kind === "quiz" ? step.questions : []))
+    .filter((question) => question.choices.filter((choice) => choice.correct).length === 1);
+}
+
 /** How many single-answer questions (scenarios and every quiz variant) have the right answer as their longest choice. */
 export function longestRightCount(module: CourseModule): { longest: string[]; total: number } {
-  const longest: string[] = [];
-  let total = 0;
-  for (const step of module.steps) {
-    const questions: { id: string; choices: ChoiceLike[] }[] =
-      step.kind === "scenario" ? [{ id: step.id, choices: step.choices }] : step.kind === "quiz" ? step.questions : [];
-    for (const question of questions) {
-      if (question.choices.filter((choice) => choice.correct).length !== 1) continue;
-      total += 1;
-      if (isLongestRight(question.choices)) longest.push(question.id);
-    }
-  }
+  const questions = singleAnswerQuestions(module);
 
-  return { longest, total };
+  return { longest: questions.filter((question) => isLongestRight(question.choices)).map((question) => question.id), total: questions.length };
 }
 
 /** How many single-answer questions have the right answer as their strictly shortest choice (the opposite cue). */
 export function shortestRightCount(module: CourseModule): { shortest: string[]; total: number } {
-  const shortest: string[] = [];
-  let total = 0;
-  for (const step of module.steps) {
-    const questions: { id: string; choices: ChoiceLike[] }[] =
-      step.kind === "scenario" ? [{ id: step.id, choices: step.choices }] : step.kind === "quiz" ? step.questions : [];
-    for (const question of questions) {
-      if (question.choices.filter((choice) => choice.correct).length !== 1) continue;
-      total += 1;
-      const right = question.choices.find((choice) => choice.correct)!.text.length;
-      if (question.choices.every((choice) => choice.correct || choice.text.length > right)) shortest.push(question.id);
-    }
-  }
+  const questions = singleAnswerQuestions(module);
+  const isShortestRight = (choices: ChoiceLike[]) => {
+    const right = choices.find((choice) => choice.correct)!.text.length;
+    return choices.every((choice) => choice.correct || choice.text.length > right);
+  };
 
-  return { shortest, total };
+  return { shortest: questions.filter((question) => isShortestRight(question.choices)).map((question) => question.id), total: questions.length };
 }
 
 /** The right choice is strictly longer than every wrong one (a tie gives nothing away). */
