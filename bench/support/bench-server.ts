@@ -14,9 +14,9 @@ export function ensureBuild(): void {
 }
 
 /**
- * Starts `next start` on a loopback port against the PostgreSQL in DATABASE_URL, waits for
- * /api/health, and samples the server's resident memory every 200 ms. `dir`: another Next.js
- * application to serve than Vigie (bench/floor-app).
+ * Starts Vigie as `npm start` serves it (server.mjs) on a loopback port against the PostgreSQL
+ * in DATABASE_URL, waits for /api/health, and samples the server's resident memory every 200 ms.
+ * `dir`: another Next.js application to serve with `next start` instead (bench/floor-app).
  */
 export async function startServer(port: number, env: Record<string, string>, options: { dir?: string } = {}): Promise<BenchServer> {
   // A server left over on the port would answer the health check and be measured instead.
@@ -25,7 +25,8 @@ export async function startServer(port: number, env: Record<string, string>, opt
   }
   // The same V8 flag as `npm start` (a larger young generation: less time in GC under load).
   const nodeArgs = ["--max-semi-space-size=64", ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", ...(options.dir ? [options.dir] : []), "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
+  const entry = options.dir ? ["node_modules/next/dist/bin/next", "start", options.dir] : ["server.mjs"];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
     cwd: root,
     // A benchmark is a trial: demo mode, which needs no mail server or public address.
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", VIGIE_MODE: "demo", ...env },
