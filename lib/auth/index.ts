@@ -23,6 +23,7 @@ import { afterResponse } from "./after-response";
 import { MAGIC_LINK_MAX_AGE_SECONDS, issueMagicLink } from "./send-magic-link-mail";
 import { throttledSignInPath } from "./sign-in-errors";
 import { clearPasswordFailures } from "./sign-in-throttle";
+import { sessionAwaitsSecondFactor } from "./second-factor/session-marks";
 
 // The form's "email" field takes an e-mail address or a username (staff without e-mail).
 const credentialsSchema = z.object({
@@ -140,7 +141,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         // Reading the session: null (the cookie is cleared) once the server has ended it.
         return (await isSessionLive(db, token)) ? token : null;
       },
-      session({ session, token }) {
+      async session({ session, token }) {
+        // GET /api/auth/session answers null, as signed out, until the code is given.
+        if (await sessionAwaitsSecondFactor(db, token)) return null as unknown as typeof session;
         if (token.sub) session.user.id = token.sub;
         return session;
       },

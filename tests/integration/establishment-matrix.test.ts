@@ -12,7 +12,10 @@ import {
   organisationSso,
   organisations,
   passwordCredentials,
+  secondFactorRecoveryCodes,
   teams,
+  userSecondFactors,
+  userSessions,
   users,
 } from "@/db/schema";
 import { createOrganisation, createTeam, createUser } from "@/db/seed/factories";
@@ -35,6 +38,8 @@ import { certificatesArchive } from "@/lib/certificates/certificates-archive";
 import { cancelInvitation } from "@/lib/invitations/cancel-invitation";
 import { listEstablishmentInvitations } from "@/lib/invitations/list-invitations";
 import { createPasswordLink } from "@/lib/join/create-password-link";
+import { resetMemberSecondFactor } from "@/lib/auth/second-factor/reset-member-second-factor";
+import { setManagersNeedSecondFactor } from "@/lib/organisations/set-managers-need-second-factor";
 import { createJoinCode, listJoinCodes } from "@/lib/join/manage-join-codes";
 import { remindLearners } from "@/lib/reminders/remind-learners";
 import { updateReminderSettings } from "@/lib/reminders/reminder-settings";
@@ -101,7 +106,7 @@ async function establishment(parentId: string, name: string): Promise<World> {
 /** Every table a manager's or admin's action could touch, in a stable order. */
 async function snapshot() {
   const { db } = testDb;
-  const tables = { organisations, teams, memberships, users, passwordCredentials, assignments, certificates, moduleProgress, auditLog, enrolmentImports, mailOutbox, membershipInvitations, organisationSso };
+  const tables = { organisations, teams, memberships, users, passwordCredentials, assignments, certificates, moduleProgress, auditLog, enrolmentImports, mailOutbox, membershipInvitations, organisationSso, userSecondFactors, secondFactorRecoveryCodes, userSessions };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, table]) => {
       const rows = (await db.select().from(table as typeof organisations)) as unknown[];
@@ -138,6 +143,8 @@ beforeAll(async () => {
   const [invitation] = await testDb.db.insert(membershipInvitations).values({ organisationId: a.establishment, userId: invited.id, invitedBy: a.manager.userId, expiresAt: new Date("2031-01-01T00:00:00Z") }).returning();
   aInvitation = invitation!.id;
   await testDb.db.insert(organisationSso).values({ organisationId: a.establishment, displayName: "Compte de A", issuer: "https://idp.a.test/realms/a", clientId: "vigie", clientSecretEncrypted: "v1.x.x.x" });
+  await testDb.db.insert(userSecondFactors).values({ userId: a.manager.userId, secretSealed: "v1.x.x.x" });
+  await testDb.db.insert(secondFactorRecoveryCodes).values({ userId: a.manager.userId, codeHash: "hash-of-a-recovery-code" });
 });
 
 afterAll(async () => {
@@ -187,6 +194,10 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
   ["updateReminderSettings", (actor) => updateReminderSettings(testDb.db, { actor, organisationId: a.establishment, values: { autoEnabled: false, daysBefore: 3, intervalDays: 5 } })],
   ["remindLearners", (actor) => remindLearners(testDb.db, { actor, organisationId: a.establishment, target: "late", catalogue, asOf })],
   ["certificatesArchive", (actor) => certificatesArchive(testDb.db, { actor, organisationId: a.establishment, filters: {}, baseUrl: "https://vigie.test", asOf })],
+  // The second factor: resetting a person's of A (A's manager has one), and A's requirement.
+  ["resetMemberSecondFactor of A's manager", (actor) => resetMemberSecondFactor(testDb.db, { actor, userId: a.manager.userId })],
+  ["resetMemberSecondFactor of A's learner", (actor) => resetMemberSecondFactor(testDb.db, { actor, userId: a.learner })],
+  ["setManagersNeedSecondFactor for A", (actor) => setManagersNeedSecondFactor(testDb.db, { actor, organisationId: a.establishment, required: false })],
 ];
 
 describe("the role × establishment matrix", () => {

@@ -1,6 +1,9 @@
 import { count, eq, and, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { secondFactorRecoveryCodes, userSecondFactors, userSessions } from "@/db/schema";
+import { needsSecondFactor } from "@/lib/access/second-factor";
+import { loadActor } from "@/lib/auth/load-actor";
+import { isSessionId } from "@/lib/auth/session-policy";
 
 /** The session has passed its second factor now, which is also a fresh proof of identity. */
 export async function markSecondFactorPassed(db: Db, sessionId: string, now = new Date()): Promise<void> {
@@ -22,4 +25,17 @@ export async function secondFactorStatus(db: Db, userId: string): Promise<Second
   ]);
 
   return { enrolled: Boolean(factor), recoveryCodesLeft: codes?.left ?? 0 };
+}
+
+/**
+ * Whether a live session still waits for its second factor (a manager or admin who has given
+ * only a password, a link or SSO): such a session names nobody, even on Auth.js's own endpoints.
+ */
+export async function sessionAwaitsSecondFactor(db: Db, token: { sub?: unknown; sessionId?: unknown }): Promise<boolean> {
+  if (!isSessionId(token.sub) || !isSessionId(token.sessionId)) return false;
+  const [session] = await db.select({ secondFactorAt: userSessions.secondFactorAt }).from(userSessions).where(eq(userSessions.id, token.sessionId));
+  if (!session || session.secondFactorAt) return false;
+  const actor = await loadActor(db, token.sub);
+
+  return !!actor && needsSecondFactor(actor.memberships);
 }

@@ -29,6 +29,8 @@ test.describe("second factor", () => {
 
     expect((await page.request.get("/etablissement/apprenants/export", { maxRedirects: 0 })).status()).not.toBe(200);
     expect((await page.request.get("/api/mes-donnees")).status()).toBe(401);
+    // Auth.js's own session endpoint names nobody either, as when signed out.
+    expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
     await page.goto("/etablissement/apprenants");
     await expect(page).toHaveURL(/\/double-authentification\?retour=%2Fetablissement%2Fapprenants$/);
     await expect(page.getByRole("heading", { level: 1, name: "Vérification en deux étapes" })).toBeVisible();
@@ -50,6 +52,7 @@ test.describe("second factor", () => {
     await typeCode(page, await unusedTotpCode(DEMO_TOTP_SECRET, "rssi@vigie.test"));
     await expect(page).toHaveURL(/\/etablissement\/apprenants$/);
     expect((await page.request.get("/etablissement/apprenants/export")).status()).toBe(200);
+    expect(((await (await page.request.get("/api/auth/session")).json()) as { user?: { id?: string } }).user?.id).toBeTruthy();
   });
 
   test("a new manager enrols with the keyboard, keeps ten recovery codes, and signs in again with one of them", async ({ learnerPage: person, learnerEmail, browser }) => {

@@ -34,6 +34,9 @@ const MANAGER_PAGES: Route[] = [
   { name: "relances", url: (a) => `/etablissement/relances?etablissement=${a.establishment}` },
 ];
 
+/** Where a person who manages several establishments picks one: every manager gets their own list. */
+const CHOOSE_MANAGED: Route = { name: "choisir l'établissement géré", url: () => "/etablissement/choisir" };
+
 /** Route handlers that give A's data: not found, as JSON (signed out: 401 or 404). */
 const MANAGER_ROUTES: Route[] = [
   { name: "export CSV", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}`, phone: true },
@@ -54,6 +57,9 @@ const ADMIN_PAGES: Route[] = [
 /** Pages any signed-in person has: signed out, they lead to /connexion. */
 const LEARNER_PAGES: Route[] = [
   { name: "mes modules", url: () => "/modules", phone: true },
+  { name: "double authentification", url: () => "/double-authentification" },
+  { name: "activer la double authentification", url: () => "/double-authentification/activer" },
+  { name: "confirmer son identité", url: () => "/confirmer-identite" },
   { name: "un module", url: () => "/modules/cles-usb" },
   { name: "mes certificats", url: () => "/mes-certificats" },
   { name: "mon compte", url: () => "/mon-compte" },
@@ -206,6 +212,38 @@ const FORGED_ACTIONS: ForgedAction[] = [
     },
     message: "Page ou ressource introuvable.",
   },
+  {
+    name: "mettre fin aux sessions d'un apprenant de A",
+    page: (b) => `/etablissement/apprenants/${b.learner}`,
+    attempt: async (page, a) => {
+      const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Mettre fin à ses sessions" }) });
+      await forge(form, { userId: a.learner, organisationId: a.establishment });
+      await form.getByRole("button", { name: "Mettre fin à ses sessions" }).click();
+    },
+    message: "Cette personne est introuvable parmi les apprenants de vos établissements : rien n'a changé.",
+  },
+  {
+    name: "réinitialiser la double authentification d'une personne de A",
+    page: (b) => `/etablissement/apprenants/${b.learner}`,
+    attempt: async (page, a) => {
+      await page.getByRole("button", { name: "Réinitialiser sa double authentification" }).click();
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner });
+      await page.getByRole("button", { name: /^Confirmer/ }).click();
+    },
+    message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
+  },
+  {
+    // Last: were it accepted, the pages after it would be A's. The check after the loop opens B's.
+    name: "choisir A comme établissement géré",
+    page: () => "/etablissement/choisir",
+    attempt: async (page, a) => {
+      const choice = page.getByRole("radio").first();
+      await choice.check();
+      await forge(page.locator("form").filter({ has: choice }), { organisationId: a.establishment });
+      await page.getByRole("button", { name: "Continuer" }).click();
+    },
+    message: null,
+  },
 ];
 
 let idsA: EstablishmentIds;
@@ -250,6 +288,8 @@ test.describe("the role × establishment matrix", () => {
   test("a learner of A gets not found on every manager and admin page and route", async ({ page }, testInfo) => {
     const learner = await signedInPage(page.context().browser()!, A.learner, page);
     for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES], testInfo.project.name)) await expectNotFoundPage(learner, route.url(idsA));
+    // Not in MANAGER_PAGES: B's manager gets B's own chooser there.
+    await expectNotFoundPage(learner, CHOOSE_MANAGED.url(idsA));
     for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect((await learner.request.get(route.url(idsA))).status(), route.name).toBe(404);
     await learner.context().close();
   });
@@ -263,7 +303,7 @@ test.describe("the role × establishment matrix", () => {
   });
 
   test("a signed-out visitor is sent to the sign-in page from every protected page, and gets not found from the routes", async ({ page }, testInfo) => {
-    for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES, ...LEARNER_PAGES], testInfo.project.name)) {
+    for (const route of forProject([...MANAGER_PAGES, CHOOSE_MANAGED, ...ADMIN_PAGES, ...LEARNER_PAGES], testInfo.project.name)) {
       await page.goto(route.url(idsA));
       await expect(page, route.name).toHaveURL(/\/connexion\?retour=/);
     }
@@ -276,6 +316,8 @@ test.describe("the role × establishment matrix", () => {
     const browser = page.context().browser()!;
     const managerA = await signedInPage(browser, A.manager, page);
     const managerB = await signedInPage(browser, B.manager, page);
+    // A's learner is signed in throughout: forged "end sessions" must not end theirs.
+    const learnerA = await signedInPage(browser, A.matrixLearner.email, page);
     const before = await snapshotOfA(managerA, idsA);
     expect(before.teams.join("\n")).toContain(A.team);
     expect(before.access).toContain("Cette personne peut se connecter.");
@@ -289,6 +331,8 @@ test.describe("the role × establishment matrix", () => {
     }
 
     expect(await snapshotOfA(managerA, idsA)).toEqual(before);
+    expect(((await (await learnerA.request.get("/api/auth/session")).json()) as { user?: { id?: string } } | null)?.user?.id, "A's learner still signed in").toBe(idsA.learner);
+    await learnerA.context().close();
     // B's own objects are untouched too: the forged forms were B's.
     await managerB.goto("/etablissement/equipes");
     await expect(managerB.locator(".team-row").filter({ hasText: B.team })).toBeVisible();
