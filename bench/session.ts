@@ -18,17 +18,33 @@ import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { CourseModule } from "@/lib/courses/types";
-import { ensureBuild, median, signIn, startServer } from "./support/bench-server";
+import { ensureBuild, median, npmStartNodeArgs, signIn, startServer } from "./support/bench-server";
 import { httpRequest } from "./support/http-client";
 
-const LEVELS = [1, 8, 32] as const;
+const LEVELS = (process.env.BENCH_LEVELS ?? "1,8,32").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const PORT = Number(process.env.BENCH_PORT ?? 3213);
-const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 160);
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 320);
 const CLOCK_TICKS_PER_S = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
 type Learner = { id: string; cookie: string; modulesDone: number };
 type Level = { sessions: number; requests: number; failures: number; serverCpuMs: number; postgresCpuMs: number };
+
+/**
+ * The server's V8 settings measured in one run: what `npm start` uses, and the other side of the
+ * memory-for-speed trade (issue 19). BENCH_NODE_ARGS replaces the second with its own flags.
+ */
+function variants(): { name: string; nodeArgs: string[] }[] {
+  const production = npmStartNodeArgs();
+  const other = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? (production.some((arg) => arg.startsWith("--max-old-space-size")) ? [] : ["--max-semi-space-size=16", "--max-old-space-size=256"]);
+
+  return [
+    { name: `npm start (${production.join(" ") || "V8 defaults"})`, nodeArgs: production },
+    { name: other.join(" ") || "V8 defaults", nodeArgs: other },
+  ];
+}
+
+type VariantResult = { sessions_per_s: Record<string, number>; requests_per_session: number; cpu_ms_per_session: number; server_cpu_ms_per_session: number; peak_rss_mb: number; idle_rss_mb: number; failed_sessions: number };
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
@@ -39,10 +55,23 @@ async function main() {
   await seedDemo(handle.db);
   const catalogue = loadCatalogue();
   const modules = [...catalogue.moduleById.values()];
+  const results: Record<string, VariantResult> = {};
+  for (const variant of variants()) {
+    console.log(`== ${variant.name}`);
+    results[variant.name] = await runVariant(handle, databaseUrl, modules, variant.nodeArgs);
+  }
+  await handle.close();
+  const [production, ...others] = Object.values(results);
+  // The figures of `npm start`'s settings, then every variant's, in one object.
+  console.log(JSON.stringify({ ...production, variants: results, other_variants: others.length }));
+}
+
+/** Fresh learners (every module once each) against a fresh server started with `nodeArgs`. */
+async function runVariant(handle: Awaited<ReturnType<typeof createDb>>, databaseUrl: string, modules: CourseModule[], nodeArgs: string[]): Promise<VariantResult> {
   const organisation = await createOrganisation(handle.db, { name: `Bench session ${Date.now()}` });
   const accounts = [];
   for (let i = 0; i < LEARNERS; i++) accounts.push(await createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD }));
-  const server = await startServer(PORT, { DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "20" });
+  const server = await startServer(PORT, { DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "20" }, { nodeArgs });
 
   const learners: Learner[] = [];
   const signInMs: number[] = [];
@@ -112,23 +141,21 @@ async function main() {
     .select({ completed: sql<number>`count(*)::int` })
     .from(moduleProgress)
     .where(and(inArray(moduleProgress.userId, ids), isNotNull(moduleProgress.completedAt)));
-  await handle.close();
   const sessions = Object.values(levels).reduce((sum, level) => sum + level.sessions, 0);
   const requests = Object.values(levels).reduce((sum, level) => sum + level.requests, 0);
   const cpuMs = Object.values(levels).reduce((sum, level) => sum + level.serverCpuMs + level.postgresCpuMs, 0);
   console.log(`${sessions} sessions (and ${modules.length} to warm up), ${stored!.completed} modules completed in the database; sign-in median ${median(signInMs).toFixed(0)} ms (before the runs)`);
   if (stored!.completed < sessions + modules.length) throw new Error(`only ${stored!.completed} completions stored for ${sessions + modules.length} sessions`);
-  console.log(
-    JSON.stringify({
-      sessions_per_s: Object.fromEntries(Object.entries(levels).map(([n, level]) => [n, Number((level.sessions / SECONDS).toFixed(2))])),
-      requests_per_session: Number((requests / sessions).toFixed(1)),
-      cpu_ms_per_session: Math.round(cpuMs / sessions),
-      server_cpu_ms_per_session: Math.round(Object.values(levels).reduce((sum, level) => sum + level.serverCpuMs, 0) / sessions),
-      peak_rss_mb: server.peakRssMb(),
-      idle_rss_mb: idleRssMb,
-      failed_sessions: Object.values(levels).reduce((sum, level) => sum + level.failures, 0),
-    }),
-  );
+
+  return {
+    sessions_per_s: Object.fromEntries(Object.entries(levels).map(([n, level]) => [n, Number((level.sessions / SECONDS).toFixed(2))])),
+    requests_per_session: Number((requests / sessions).toFixed(1)),
+    cpu_ms_per_session: Math.round(cpuMs / sessions),
+    server_cpu_ms_per_session: Math.round(Object.values(levels).reduce((sum, level) => sum + level.serverCpuMs, 0) / sessions),
+    peak_rss_mb: server.peakRssMb(),
+    idle_rss_mb: idleRssMb,
+    failed_sessions: Object.values(levels).reduce((sum, level) => sum + level.failures, 0),
+  };
 }
 
 /** One learner takes one module from the catalogue to its certificate; returns the requests made. */

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; peakRssMb: () => number; rssMb: () => number };
@@ -13,18 +13,25 @@ export function ensureBuild(): void {
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 }
 
+/** The V8 flags `npm start` gives node (package.json), so that benches measure what runs in production. */
+export function npmStartNodeArgs(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "";
+
+  return start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
 /**
  * Starts Vigie as `npm start` serves it (server.mjs) on a loopback port against the PostgreSQL
  * in DATABASE_URL, waits for /api/health, and samples the server's resident memory every 200 ms.
  * `dir`: another Next.js application to serve with `next start` instead (bench/floor-app).
  */
-export async function startServer(port: number, env: Record<string, string>, options: { dir?: string } = {}): Promise<BenchServer> {
+export async function startServer(port: number, env: Record<string, string>, options: { dir?: string; nodeArgs?: string[] } = {}): Promise<BenchServer> {
   // A server left over on the port would answer the health check and be measured instead.
   if (await fetch(`http://localhost:${port}/api/health`).then(() => true).catch(() => false)) {
     throw new Error(`port ${port} is already in use: stop the server listening there first`);
   }
-  // The same V8 flag as `npm start` (a larger young generation: less time in GC under load).
-  const nodeArgs = ["--max-semi-space-size=64", ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
+  // The same V8 flags as `npm start`, unless the bench measures others.
+  const nodeArgs = options.nodeArgs ?? [...npmStartNodeArgs(), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
   const entry = options.dir ? ["node_modules/next/dist/bin/next", "start", options.dir] : ["server.mjs"];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
     cwd: root,
