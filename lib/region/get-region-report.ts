@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { rowsOf } from "@/lib/reports/learner-status-sql";
 import { regionCte } from "./region-scope";
+import { parisMonths } from "@/lib/calendar/paris-months";
 
 export type RegionEstablishment = {
   id: string;
@@ -31,13 +32,6 @@ export type RegionReport = {
   totals: Omit<RegionEstablishment, "id" | "name" | "groupName" | "finess"> & { establishments: number };
 };
 
-/** The 12 calendar months (Europe/Paris) ending with the one `asOf` is in, oldest first. */
-export function regionMonths(asOf: Date): string[] {
-  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).format(asOf).split("-").map(Number) as [number, number];
-
-  return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(year, month - 12 + i, 1)).toISOString().slice(0, 7));
-}
-
 /**
  * Region-wide figures for a platform admin: every establishment under their centres (directly
  * or in a group) with its enrolled and active learners, module completions and certificates
@@ -48,7 +42,7 @@ export function regionMonths(asOf: Date): string[] {
  */
 export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Date }): Promise<RegionReport> {
   const region = regionCte(requireAdminCentres(options.actor));
-  const months = regionMonths(options.asOf);
+  const months = parisMonths(options.asOf);
   const since = sql`(${`${months[0]}-01`}::date::timestamp at time zone 'Europe/Paris')`;
   const until = sql`${options.asOf.toISOString()}::timestamptz`;
 

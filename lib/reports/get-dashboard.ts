@@ -5,6 +5,7 @@ import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targe
 import { countedFigures, type FigureRow, type LearnerChunks, readDashboardCache } from "./dashboard-figures";
 import { isActiveMember, membershipStatus, rowsOf, ts } from "./learner-status-sql";
 import { type LearnerStatus, learnerStatuses, overallStatus } from "./status";
+import { nextMonth, parisMonthStart, parisMonths } from "@/lib/calendar/paris-months";
 
 export type StatusCounts = Record<LearnerStatus, number>;
 export type Breakdown = { id: string | null; label: string; counts: StatusCounts; total: number; rate: number };
@@ -39,12 +40,12 @@ function breakdown(id: string | null, label: string, counts: StatusCounts): Brea
  */
 export async function getDashboard(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; teams: { id: string; name: string }[] }): Promise<Dashboard> {
   const { organisationId, asOf } = options;
-  // The last 12 months (UTC), oldest first, each counted as a range of the partial index on
-  // (organisation_id, completed_at): an index-only count per month rather than grouping the rows.
-  // The 11 months that are over are counted with the figures (and kept with them); the current
-  // one, up to asOf, on its own connection from the start.
-  const monthStarts = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 11 + i, 1)));
-  const months = monthStarts.slice(0, 12).map((start) => start.toISOString().slice(0, 7));
+  // The last 12 months (Europe/Paris), oldest first, each counted as a range of the partial index
+  // on (organisation_id, completed_at): an index-only count per month rather than grouping the
+  // rows. The 11 months that are over are counted with the figures (and kept with them); the
+  // current one, up to asOf, on its own connection from the start.
+  const months = parisMonths(asOf);
+  const monthStarts = [...months, nextMonth(months[11]!)].map(parisMonthStart);
   const monthCounts = (indexes: number[], until: Date | null) =>
     sql`select r.i, (select count(*) from module_progress p where p.organisation_id = ${organisationId}::uuid
         and p.completed_at >= r.start and p.completed_at < r.next ${until ? sql`and p.completed_at <= ${ts(until)}` : sql``})::int as n

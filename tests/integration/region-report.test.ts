@@ -4,7 +4,8 @@ import { certificates, moduleProgress, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { type Actor } from "@/lib/auth/load-actor";
 import { signedInActor } from "../support/signed-in-actor";
-import { getRegionReport, regionMonths } from "@/lib/region/get-region-report";
+import { parisMonths } from "@/lib/calendar/paris-months";
+import { getRegionReport } from "@/lib/region/get-region-report";
 import { regionCsv, regionCsvHeader } from "@/lib/region/region-csv";
 import { sortEstablishments } from "@/lib/region/region-sort";
 import { type TestDb, createTestDb } from "../support/db";
@@ -108,7 +109,7 @@ describe("getRegionReport", () => {
       const expected = expectedFor(organisation.id);
       const row = report.establishments.find((e) => e.id === organisation.id)!;
       expect(row).toMatchObject({ groupName: organisation.group, enrolled: expected.enrolled, active: expected.active, completions: expected.completions.length, certificates: expected.issued.length });
-      for (const month of regionMonths(asOf)) {
+      for (const month of parisMonths(asOf)) {
         const cell = report.cells.find((c) => c.establishmentId === organisation.id && c.month === month);
         expect([month, cell?.completions ?? 0, cell?.certificates ?? 0]).toEqual([month, expected.completions.filter((m) => m === month).length, expected.issued.filter((m) => m === month).length]);
       }
@@ -121,7 +122,7 @@ describe("getRegionReport", () => {
       completions: all.reduce((n, e) => n + e.completions.length, 0),
       certificates: all.reduce((n, e) => n + e.issued.length, 0),
     });
-    expect(report.months.map((m) => m.month)).toEqual(regionMonths(asOf));
+    expect(report.months.map((m) => m.month)).toEqual(parisMonths(asOf));
     expect(report.months.reduce((n, m) => n + m.completions, 0)).toBe(report.totals.completions);
   });
 
@@ -129,7 +130,7 @@ describe("getRegionReport", () => {
     const report = await getRegionReport(testDb.db, { actor: admin, asOf });
     const december = report.cells.find((c) => c.establishmentId === inScope[0]!.id && c.month === "2025-12");
 
-    expect(regionMonths(asOf)[0]).toBe("2025-12");
+    expect(parisMonths(asOf)[0]).toBe("2025-12");
     expect(progressRows[0]!.completedAt === null || monthOf(progressRows[0]!.completedAt) === "2025-11").toBe(true);
     expect(december?.completions ?? 0).toBe(expectedFor(inScope[0]!.id).completions.filter((m) => m === "2025-12").length);
   });

@@ -8,6 +8,7 @@ import { deleteAssignment } from "@/lib/assignments/delete-assignment";
 import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { assignmentCycle } from "@/lib/reports/assignment-cycle";
+import { parisMonths } from "@/lib/calendar/paris-months";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
@@ -229,6 +230,25 @@ describe("learnersCsv", () => {
     expect(await read({ statut: "late" })).toHaveLength(7);
     expect(await read({ affectation: assignment.id, statut: "done" })).toEqual(["Fanny"]);
     expect(await read({ q: "ANNE" })).toHaveLength(2);
+  });
+});
+
+describe("the dashboard's months", () => {
+  it("are Paris months, as the region view's: a completion at 00:30 in Paris on the 1st belongs to that month", async () => {
+    const centre = (await createOrganisation(testDb.db, { kind: "centre" })).id;
+    const clinic = (await createOrganisation(testDb.db, { parentId: centre })).id;
+    const learner = await createUser(testDb.db, { organisationId: clinic });
+    // 31 October 23:30 UTC is 1 November 00:30 in Paris (+01:00); 30 November 23:30 UTC, 1 December.
+    await progress(learner.id, clinic, "cles-usb", "2026-10-31T23:30:00Z");
+    await progress(learner.id, clinic, "session-ouverte", "2026-11-30T23:30:00Z");
+    const atMidnightInParis = new Date("2026-11-30T23:45:00Z");
+
+    const dashboard = await getDashboard(testDb.db, { organisationId: clinic, catalogue, asOf: atMidnightInParis, teams: [] });
+
+    expect(dashboard.trend.map((m) => m.month)).toEqual(parisMonths(atMidnightInParis));
+    expect(dashboard.trend.at(-1)).toEqual({ month: "2026-12", completions: 1 });
+    expect(dashboard.trend.find((m) => m.month === "2026-11")!.completions).toBe(1);
+    expect(dashboard.trend.find((m) => m.month === "2026-10")!.completions).toBe(0);
   });
 });
 
