@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ContentIssue } from "./content-error";
 import { type Parsed, checkWith, parseYamlWith, splitFrontMatter } from "./parse-files";
 import { type StepReading, estimateMinutes, lessonReading, quizReading, scenarioReading } from "./estimate-duration";
-import { frenchTypography as typo } from "./french-typography";
+import { frenchTypography as typo } from "@/lib/i18n/french-typography";
 import { renderMarkdown } from "./render-markdown";
 import {
   lessonFrontMatterSchema,

@@ -1,5 +1,5 @@
 import MarkdownIt from "markdown-it";
-import { frenchTypography } from "./french-typography";
+import { frenchTypography } from "@/lib/i18n/french-typography";
 
 // Raw HTML is off: anything written as HTML in a course file comes out as text.
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });

@@ -33,7 +33,7 @@ function moduleText(module: CourseModule): string {
       }
     })
     .join("\n")
-    // The rendered text carries French no-break spaces (lib/courses/french-typography.ts): compare words.
+    // The rendered text carries French no-break spaces (lib/i18n/french-typography.ts): compare words.
     .replace(/[\u00a0\u202f]/g, " ");
 }
 

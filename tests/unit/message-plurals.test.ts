@@ -58,8 +58,8 @@ describe("plural messages", () => {
 
   it("agrees in messages with several counts", () => {
     const result = (sent: number, days: number) => fr("reminders.remind.result", { sent, notSent: 1, days, recent: 1, done: 0, unreachable: 0 });
-    expect(result(0, 1)).toMatch(/^Aucune relance envoyée ; 1 non envoyée \(déjà relancés il y a moins de 1 jour /);
-    expect(result(2, 7)).toMatch(/^2 relances envoyées ; 1 non envoyée \(déjà relancés il y a moins de 7 jours /);
+    expect(result(0, 1)).toMatch(/^Aucune relance envoyée\s; 1 non envoyée \(déjà relancés il y a moins de 1 jour\s/);
+    expect(result(2, 7)).toMatch(/^2 relances envoyées\s; 1 non envoyée \(déjà relancés il y a moins de 7 jours\s/);
     const chart = (total: number) => fr("regionReport.chartDescription", { first: "janv.", last: "déc.", total, best: "mars", bestCount: total });
     expect(chart(1)).toContain(" 1 module terminé au total");
     expect(chart(2)).toContain(" 2 modules terminés au total");

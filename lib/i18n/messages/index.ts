@@ -53,10 +53,12 @@ import frShell from "./fr/shell.json";
 import frSignIn from "./fr/signIn.json";
 import frSso from "./fr/sso.json";
 import frTeams from "./fr/teams.json";
+import { withFrenchTypography } from "../french-typography";
 import type { Locale } from "../locales";
 
 export const messages = {
-  fr: {
+  // The files keep plain spaces, easy to type and review; the French rule is applied once, here.
+  fr: withFrenchTypography({
     account: frAccount,
     audit: frAudit,
     catalogue: frCatalogue,
@@ -84,7 +86,7 @@ export const messages = {
     signIn: frSignIn,
     sso: frSso,
     teams: frTeams,
-  },
+  }),
   en: {
     account: enAccount,
     audit: enAudit,

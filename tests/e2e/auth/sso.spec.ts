@@ -103,8 +103,8 @@ test("a manager sets up the establishment's provider; the secret is never shown 
   await page.getByLabel("Scopes", { exact: true }).fill("openid scope_all");
   await page.getByLabel("Niveau d'authentification exigé (acr_values, facultatif)", { exact: true }).fill("eidas1");
   await page.getByLabel("Ce fournisseur est Pro Santé Connect").check();
-  await expect(page.getByLabel(/^Personne : les comptes viennent d'une invitation/)).toBeChecked();
-  await page.getByLabel(/^Pro Santé Connect : les professionnels/).check();
+  await expect(page.getByLabel(/^Personne\s: les comptes viennent d'une invitation/)).toBeChecked();
+  await page.getByLabel(/^Pro Santé Connect\s: les professionnels/).check();
   await page.getByLabel("Structures de l'établissement (FINESS ou SIRET)").fill(FINESS);
   // Only the regional centre sets the e-mail domains this provider is trusted for.
   await expect(page.getByText("Domaines de messagerie autorisés (fixés par le centre régional) : aucun")).toBeVisible();

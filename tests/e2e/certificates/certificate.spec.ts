@@ -74,7 +74,7 @@ test.describe("certificates", () => {
     await expect(card.getByText(/Révoqué le/)).toHaveCount(0);
     await card.getByRole("checkbox", { name: /Je confirme la révocation/ }).check();
     await card.getByRole("button", { name: /Révoquer/ }).click();
-    await expect(card.getByText(/Révoqué le .* : Délivré à la mauvaise personne/)).toBeVisible();
+    await expect(card.getByText(/Révoqué le .*\s: Délivré à la mauvaise personne/)).toBeVisible();
     await managerContext.close();
 
     await visitor.reload();

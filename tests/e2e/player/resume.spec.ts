@@ -33,7 +33,7 @@ test.describe("stopping and resuming", () => {
     await context.setOffline(true);
     await page.getByRole("button", { name: "Suivant" }).click();
     await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
-    await expect(page.getByText(/Connexion perdue : votre progression est gardée/)).toBeVisible();
+    await expect(page.getByText(/Connexion perdue\s: votre progression est gardée/)).toBeVisible();
 
     // A reload while offline is impossible; a new page on the same device still has the events.
     await context.setOffline(false);

@@ -91,7 +91,7 @@ test.describe("taking a module", () => {
     await page.getByRole("button", { name: "Valider mes réponses" }).click();
 
     await expect(page.getByText(`Votre score : 0 / ${quiz.objectives.length} (0 %)`)).toBeVisible();
-    await expect(page.getByText(/Il faut au moins 80 %/)).toBeVisible();
+    await expect(page.getByText(/Il faut au moins 80\s%/)).toBeVisible();
     await expect(page.getByText(/La bonne réponse|Les bonnes réponses/).first()).toBeVisible();
     const explained = quiz.questions.find((question) => question.prompt === shown[0]!.prompt)!;
     await expect(page.getByText(explained.explanationHtml.replace(/<[^>]+>/g, "").replace(/[\u00a0\u202f]/g, " ").trim().slice(0, 30))).toBeVisible();

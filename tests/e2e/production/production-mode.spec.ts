@@ -179,7 +179,7 @@ test.describe("a demo server on PostgreSQL (VIGIE_MODE=demo) without APP_URL", (
   test("says on every page that it is a demonstration", async () => {
     for (const path of ["/", "/connexion"]) {
       const html = await (await fetch(`${server.url}${path}`)).text();
-      expect(html.includes("Démonstration : ce site n&#x27;est pas fait pour des données réelles"), path).toBe(true);
+      expect(html.includes("Démonstration\u202f: ce site n&#x27;est pas fait pour des données réelles"), path).toBe(true);
     }
   });
 
