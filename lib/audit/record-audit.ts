@@ -35,6 +35,8 @@ export const auditActions = [
   "second_factor.reset",
   "second_factor.setting_changed",
   "reauthenticated",
+  "account.renamed",
+  "certificate.reissued",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, memberships, organisationSso, users } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
+import { checkPersonName } from "@/lib/people/person-name";
 import { type AccountCreationPolicy, NO_ACCOUNT_CREATION, mayCreateAccount, trustedEmail } from "./account-creation";
 
 /**
@@ -64,7 +65,8 @@ export async function linkSsoIdentity(db: Db, { organisationId, identity, origin
   };
   const succeed = async (user: UserRow, how: "known" | "linked" | "created"): Promise<LinkSsoIdentityResult> => {
     await recordAudit(db, { ...audit, action: "sign_in.succeeded", actorUserId: user.id, details: { method: "sso", issuer: identity.issuer, how } });
-    return { status: "signed_in", user: { id: user.id, name: user.name, email: user.email }, how };
+    const name = await followProviderName(db, user, identity, organisationId);
+    return { status: "signed_in", user: { id: user.id, name, email: user.email }, how };
   };
 
   const [known] = await db
@@ -107,4 +109,20 @@ export async function linkSsoIdentity(db: Db, { organisationId, identity, origin
   });
 
   return succeed(created, "created");
+}
+
+/**
+ * An account linked to a provider carries the name the provider sends, updated at each sign-in
+ * (audited with the old and the new name). A name the provider leaves out, or that fails the
+ * rule every name passes (complete-sso.ts checked it), leaves the account's name as it was.
+ */
+async function followProviderName(db: Db, user: UserRow, identity: SsoIdentity, organisationId: string): Promise<string | null> {
+  const checked = identity.name ? checkPersonName(identity.name) : null;
+  if (!checked?.ok || checked.name === user.name) return user.name;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ name: checked.name, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, { action: "account.renamed", actorUserId: user.id, organisationId, targetType: "user", targetId: user.id, details: { from: user.name, to: checked.name, by: "sso", issuer: identity.issuer } });
+  });
+
+  return checked.name;
 }

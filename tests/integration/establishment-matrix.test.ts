@@ -58,6 +58,7 @@ import { findPerson } from "@/lib/privacy/find-person";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
+import { renamePerson } from "@/lib/people/rename-person";
 import { listLearners } from "@/lib/reports/list-learners";
 import { type TestDb, createTestDb } from "../support/db";
 
@@ -198,6 +199,9 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
   ["resetMemberSecondFactor of A's manager", (actor) => resetMemberSecondFactor(testDb.db, { actor, userId: a.manager.userId })],
   ["resetMemberSecondFactor of A's learner", (actor) => resetMemberSecondFactor(testDb.db, { actor, userId: a.learner })],
   ["setManagersNeedSecondFactor for A", (actor) => setManagersNeedSecondFactor(testDb.db, { actor, organisationId: a.establishment, required: false })],
+  // Correcting a name (issue 17): A's manager, an account of A only, through A or through B.
+  ["renamePerson of A's manager", (actor) => renamePerson(testDb.db, { actor, userId: a.manager.userId, organisationId: a.establishment, name: "Nom forgé" })],
+  ["renamePerson of A's manager through B", (actor) => renamePerson(testDb.db, { actor, userId: a.manager.userId, organisationId: b.establishment, name: "Nom forgé" })],
 ];
 
 describe("the role × establishment matrix", () => {
@@ -386,6 +390,17 @@ describe("withdrawing access, for those who may", () => {
 
     await removeMembership(testDb.db, { actor: a.manager, organisationId: a.establishment, userId: shared });
     expect((await signedInActor(testDb.db, shared))?.memberships).toMatchObject([{ organisationId: b.establishment, role: "manager" }]);
+  });
+
+  it("lets the manager of A and the manager of B each correct the name of a person of both, never the admin of another centre", async () => {
+    const shared = await learnerOfAAlso("learner");
+    await renamePerson(testDb.db, { actor: a.manager, userId: shared, organisationId: a.establishment, name: "Nom corrigé par A" });
+    await renamePerson(testDb.db, { actor: b.manager, userId: shared, organisationId: b.establishment, name: "Nom corrigé par B" });
+    const before = await snapshot();
+
+    await expect(renamePerson(testDb.db, { actor: adminElsewhere, userId: shared, organisationId: a.establishment, name: "Nom forgé" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await snapshot()).toEqual(before);
+    expect((await signedInActor(testDb.db, shared))?.name).toBe("Nom corrigé par B");
   });
 
   it("lets the centre's admin deactivate a person of A and B, and withdraw B's manager role", async () => {

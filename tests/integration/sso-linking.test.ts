@@ -69,9 +69,10 @@ describe("linkSsoIdentity", () => {
 
     const result = await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: { ...person, email: member.email } });
 
-    expect(result).toMatchObject({ status: "signed_in", how: "linked", user: { id: member.id } });
+    // Linked, the account follows the provider: it takes the name the provider sends (issue 17).
+    expect(result).toMatchObject({ status: "signed_in", how: "linked", user: { id: member.id, name: person.name } });
     expect((await accountsOf(person.subject))[0]?.userId).toBe(member.id);
-    expect((await lastAudit(member.id)).map((entry) => entry.action).sort()).toEqual(["sign_in.succeeded", "sso.identity_linked"]);
+    expect((await lastAudit(member.id)).map((entry) => entry.action).sort()).toEqual(["account.renamed", "sign_in.succeeded", "sso.identity_linked"]);
   });
 
   it("refuses an e-mail of another establishment's user: no account, no link", async () => {

@@ -11,6 +11,11 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { unlinkSsoIdentity } from "@/lib/sso/unlink-sso-identity";
 import { type SsoLinkOutcome, ACCOUNT_PAGE, accountPagePath } from "@/lib/sso/sso-urls";
 import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import type { FormState } from "@/lib/forms";
+import { renameFormState, renameTexts } from "@/lib/people/rename-form-state";
+import { renamePerson } from "@/lib/people/rename-person";
 
 /** "Se déconnecter de tous les appareils": ends every session of the signed-in person, this one too. */
 export async function signOutEverywhereAction(): Promise<void> {
@@ -45,4 +50,15 @@ export async function unlinkSsoIdentityAction(formData: FormData): Promise<void>
     }
   }
   redirect(accountPagePath(outcome));
+}
+
+/** "Corriger le nom": the signed-in person corrects their own name (not one an identity provider sends). */
+export async function renameSelfAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const [t, actor] = await Promise.all([getTranslations("account.rename"), getActor()]);
+  if (!actor) return { message: t("refused") };
+  const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
+  const state = await renameFormState(formData, renameTexts(t), (name) => renamePerson(db, { actor, userId: actor.userId, name, origin: requestOrigin(requestHeaders) }));
+  if (state.ok) revalidatePath("/", "layout");
+
+  return state;
 }

@@ -11,7 +11,8 @@ import { env } from "@/lib/env";
 import { needsSecondFactor } from "@/lib/access/second-factor";
 import { secondFactorStatus } from "@/lib/auth/second-factor/session-marks";
 import { SecondFactorSection } from "./_components/second-factor-section";
-import { signOutEverywhereAction } from "./actions";
+import { RenameForm } from "@/app/_components/rename-form";
+import { renameSelfAction, signOutEverywhereAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -20,20 +21,30 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ sso?: string }> };
 
 export default async function AccountPage({ searchParams }: Props) {
-  const [actor, t, { sso }, { db }] = await Promise.all([requireActor("/mon-compte"), getTranslations("account"), searchParams, getDb()]);
+  const [actor, t, tr, { sso }, { db }] = await Promise.all([requireActor("/mon-compte"), getTranslations("account"), getTranslations("account.rename"), searchParams, getDb()]);
   const [providers, linked, secondFactor] = await Promise.all([listAccountSsoLinks(db, actor), listLinkedSsoIdentities(db, actor.userId), secondFactorStatus(db, actor.userId)]);
+  // A linked identity provider sends the name at each sign-in (lib/sso/link-sso-identity.ts): shown as such, not editable.
+  const fromProvider = linked.length > 0;
 
   return (
     <div className="narrow">
       <h1>{t("title")}</h1>
       <dl className="facts">
-        <dt>{t("name")}</dt>
+        <dt>{fromProvider ? tr("providerTitle") : t("name")}</dt>
         <dd>{actor.name}</dd>
         <dt>{t("email")}</dt>
         <dd>{actor.email ?? "—"}</dd>
         <dt>{t("establishments")}</dt>
         <dd>{actor.memberships.map((m) => m.organisationName).join(", ") || "—"}</dd>
       </dl>
+      <section className="section" aria-labelledby="mon-nom">
+        <h2 id="mon-nom">{fromProvider ? tr("providerTitle") : tr("title")}</h2>
+        {fromProvider ? (
+          <p>{tr("providerBody", { providers: linked.map((identity) => identity.displayName).join(", ") })}</p>
+        ) : (
+          <RenameForm action={renameSelfAction} name={actor.name} text={{ label: tr("label"), hint: tr("hint"), submit: tr("submit") }} />
+        )}
+      </section>
       {(secondFactor.enrolled || needsSecondFactor(actor.memberships)) && <SecondFactorSection status={secondFactor} />}
       <SsoLinks userId={actor.userId} providers={providers} linked={linked} outcome={isSsoLinkOutcome(sso) ? sso : null} />
       <section className="section" aria-labelledby="mes-donnees">

@@ -41,6 +41,8 @@ const ACTION_KEYS = {
   "second_factor.reset": "actions.second_factor_reset",
   "second_factor.setting_changed": "actions.second_factor_setting_changed",
   reauthenticated: "actions.reauthenticated",
+  "account.renamed": "actions.account_renamed",
+  "certificate.reissued": "actions.certificate_reissued",
 } as const satisfies Record<AuditAction, string>;
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -8,6 +8,11 @@ import type { FormState } from "@/lib/forms";
 import { endMemberSessions } from "@/lib/auth/end-member-sessions";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { createPasswordLink } from "@/lib/join/create-password-link";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { renameFormState, renameTexts } from "@/lib/people/rename-form-state";
+import { renamePerson } from "@/lib/people/rename-person";
 
 export type PasswordLinkState = { url?: string; message?: string };
 
@@ -39,4 +44,17 @@ export async function endMemberSessionsAction(_previous: FormState, formData: Fo
     if (error instanceof AppError) return { message: t("notFound") };
     throw error;
   }
+}
+
+/** "Corriger le nom" of a member: only of an establishment the manager manages; someone else's member is refused. */
+export async function renameMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const [t, actor] = await Promise.all([getTranslations("account.rename"), getActor()]);
+  if (!actor) return { message: t("refused") };
+  const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
+  const userId = String(formData.get("userId") ?? "");
+  const organisationId = String(formData.get("organisationId") ?? "");
+  const state = await renameFormState(formData, renameTexts(t), (name) => renamePerson(db, { actor, userId, organisationId, name, origin: requestOrigin(requestHeaders) }));
+  if (state.ok) revalidatePath(`/etablissement/apprenants/${userId}`);
+
+  return state;
 }

@@ -12,6 +12,9 @@ import { TableScroll } from "@/app/_components/reports/table-scroll";
 import { EndSessionsForm } from "./_components/end-sessions-form";
 import { MemberAccess } from "./_components/member-access";
 import { PasswordLinkForm } from "./_components/password-link-form";
+import { RenameForm } from "@/app/_components/rename-form";
+import { listLinkedSsoIdentities } from "@/lib/sso/unlink-sso-identity";
+import { renameMemberAction } from "./actions";
 
 type Props = { params: Promise<{ userId: string }>; searchParams: Promise<{ etablissement?: string }> };
 
@@ -31,14 +34,18 @@ async function loadDetail(...args: Parameters<typeof getLearnerDetail>) {
 export default async function LearnerDetailPage({ params, searchParams }: Props) {
   const [{ userId }, { etablissement }] = await Promise.all([params, searchParams]);
   const { actor, db, establishment } = await requireManagerPage(`/etablissement/apprenants/${userId}`, etablissement);
-  const [t, tr, tp, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getTranslations("joinCodes.passwordLink"), getFormatter()]);
+  const [t, tr, tp, tn, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getTranslations("joinCodes.passwordLink"), getTranslations("account.rename"), getFormatter()]);
   const detail = await loadDetail(db, { organisationId: establishment.id, userId, catalogue: getCatalogue(), asOf: new Date() });
   const isActive = detail.learner.isActive;
-  const { isWhollyInScope } = await requireMemberInScope(db, actor, { userId: detail.learner.id, organisationId: establishment.id }).catch((error: unknown) => {
-    // Not the actor's to deactivate (an admin, themselves): the page still shows, without that form.
-    if (error instanceof AppError) return { isWhollyInScope: false };
-    throw error;
-  });
+  const { isWhollyInScope, isInScope } = await requireMemberInScope(db, actor, { userId: detail.learner.id, organisationId: establishment.id }).then(
+    (member) => ({ ...member, isInScope: true }),
+    (error: unknown) => {
+      // Not the actor's to deactivate or rename (an admin, themselves): the page still shows, without those forms.
+      if (error instanceof AppError) return { isWhollyInScope: false, isInScope: false };
+      throw error;
+    },
+  );
+  const providers = await listLinkedSsoIdentities(db, detail.learner.id);
   const date = (value: Date | null) => (value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—");
   const day = (value: string) => date(new Date(`${value}T12:00:00Z`));
 
@@ -75,6 +82,21 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
           <h2 id="mot-de-passe">{tp("title")}</h2>
           <p>{tp("intro")}</p>
           <PasswordLinkForm organisationId={establishment.id} userId={userId} />
+        </section>
+      )}
+      {isInScope && detail.learner.isActive && (
+        <section className="section" aria-labelledby="nom">
+          <h2 id="nom">{providers.length > 0 ? tn("providerTitle") : tn("title")}</h2>
+          {providers.length > 0 ? (
+            <p>{tn("memberProviderBody", { providers: providers.map((identity) => identity.displayName).join(", ") })}</p>
+          ) : (
+            <RenameForm
+              action={renameMemberAction}
+              fields={{ userId: detail.learner.id, organisationId: establishment.id }}
+              name={detail.learner.name ?? ""}
+              text={{ label: tn("label"), hint: tn("hint"), submit: tn("submit") }}
+            />
+          )}
         </section>
       )}
       <section className="section" aria-labelledby="affectations">
