@@ -209,7 +209,12 @@ function processTreeCpuMs(pid: number): number {
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const row of all) if (tree.has(row.ppid) && !tree.has(row.pid)) (tree.add(row.pid), (grew = true));
+    for (const row of all) {
+      if (tree.has(row.ppid) && !tree.has(row.pid)) {
+        tree.add(row.pid);
+        grew = true;
+      }
+    }
   }
 
   return all.filter((row) => tree.has(row.pid)).reduce((sum, row) => sum + row.cpuMs, 0);

@@ -74,7 +74,12 @@ function rssMb(pid: number): number {
     const tree = new Set([pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const [child, parent] of rows) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+      for (const [child, parent] of rows) {
+        if (tree.has(parent) && !tree.has(child)) {
+          tree.add(child);
+          grew = true;
+        }
+      }
     }
     const kb = rows.filter(([id]) => tree.has(id)).reduce((sum, [, , rss]) => sum + rss, 0);
 

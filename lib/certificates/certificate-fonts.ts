@@ -3,7 +3,7 @@ import path from "node:path";
 import { deflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
-import { type Face, type FaceName, advanceOf, table } from "./font-face";
+import { type Face, type FaceName, advanceOf } from "./font-face";
 import { subsetTrueType } from "./subset-true-type";
 
 /*

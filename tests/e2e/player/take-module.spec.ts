@@ -1,7 +1,7 @@
 import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
 import { expect, test } from "../fixtures";
 import { courseModule, rightScenarioChoice, shownQuizAnswers } from "./content";
-import { chooseRadio, pressButton, tabTo, tickCheckbox } from "./keyboard";
+import { chooseRadio, pressButton, tickCheckbox } from "./keyboard";
 
 const module = courseModule("cles-usb");
 const total = module.steps.length;

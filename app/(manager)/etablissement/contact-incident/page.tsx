@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IncidentContactPage({ searchParams }: Props) {
   const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("incident.contactForm")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/contact-incident", etablissement);
+  const { db, establishment: selected, establishments } = await requireManagerPage("/etablissement/contact-incident", etablissement);
   const contact = await getIncidentContact(db, selected.id);
   const labels = {
     name: t("name"),

@@ -56,6 +56,8 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
   // further than the server knows, then show the step the inline script kept hidden meanwhile.
   useLayoutEffect(() => {
     const made = new EventQueue(learnerId);
+    // The queue lives in this browser's storage, which only exists after hydration (React #418).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setQueue(made);
     const pending = showCompletion ? null : furthestPendingStep(made.pending(), module.id, module.steps);
     if (pending && pending.latest > initialStepIndex) {

@@ -9,6 +9,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
   const t = useTranslations("player.save");
   // The return path is this page's, known only in the browser: read after hydration.
   const [here, setHere] = useState("/modules");
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the address bar exists only in the browser
   useEffect(() => setHere(window.location.pathname + window.location.search), [state]);
 
   return (

@@ -28,6 +28,7 @@ export function RemindForm({ organisationId, lateCount, intervalDays }: Props) {
   }, [pending]);
   // After a send, the confirmation closes and the ticks are cleared: those learners are dealt with.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server action's answer closes the confirmation
     setPending(null);
     if (!state.ok || !form.current) return;
     for (const element of Array.from(form.current.elements)) if (element instanceof HTMLInputElement && element.type === "checkbox") element.checked = false;
