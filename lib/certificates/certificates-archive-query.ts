@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, lte, sql } from "drizzle-orm";
+import { type SQL, and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Certificate, certificates, users } from "@/db/schema";
 
@@ -25,6 +25,8 @@ export async function* archivedCertificates(db: Db, options: { organisationId: s
   const conditions: (SQL | undefined)[] = [
     eq(certificates.organisationId, options.organisationId),
     lte(certificates.issuedAt, options.asOf),
+    // A re-issued certificate keeps the original's issue date: the replaced one is left out, not counted twice.
+    isNull(certificates.replacedAt),
     filters.subject ? and(eq(certificates.subjectType, filters.subject.type), eq(certificates.subjectId, filters.subject.id)) : undefined,
     filters.from ? sql`${parisDay} >= ${filters.from}::date` : undefined,
     filters.to ? sql`${parisDay} <= ${filters.to}::date` : undefined,

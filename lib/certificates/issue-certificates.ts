@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Certificate, certificates, organisations, users } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
@@ -52,24 +52,25 @@ export async function issueCertificates(db: Db, options: { learner: CertificateL
         organisationName: person.organisationName,
       })),
     )
-    .onConflictDoNothing({ target: [certificates.userId, certificates.subjectType, certificates.subjectId, certificates.completedAt] });
+    // The unique index is partial (one current certificate per completion): the conflict names its predicate.
+    .onConflictDoNothing({ target: [certificates.userId, certificates.subjectType, certificates.subjectId, certificates.completedAt], where: isNull(certificates.replacedAt) });
 
   return listCertificates(db, learner.userId);
 }
 
-/** A learner's own certificates, newest first. */
+/** A learner's own certificates, newest first; those replaced by a re-issue are left out. */
 export async function listCertificates(db: Db, userId: string): Promise<Certificate[]> {
-  const rows = await db.select().from(certificates).where(eq(certificates.userId, userId));
+  const rows = await db.select().from(certificates).where(and(eq(certificates.userId, userId), isNull(certificates.replacedAt)));
 
   return rows.sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
 }
 
-/** The learner's newest certificate for one subject, if issued. */
+/** The learner's newest current certificate for one subject, if issued. */
 export async function findLearnerCertificate(db: Db, userId: string, subjectType: "module" | "path", subjectId: string) {
   const [row] = await db
     .select()
     .from(certificates)
-    .where(and(eq(certificates.userId, userId), eq(certificates.subjectType, subjectType), eq(certificates.subjectId, subjectId)))
+    .where(and(eq(certificates.userId, userId), eq(certificates.subjectType, subjectType), eq(certificates.subjectId, subjectId), isNull(certificates.replacedAt)))
     .orderBy(desc(certificates.completedAt))
     .limit(1);
 

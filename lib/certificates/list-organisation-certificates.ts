@@ -1,9 +1,9 @@
-import { and, desc, ilike, inArray, or } from "drizzle-orm";
+import { and, desc, ilike, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { certificates } from "@/db/schema";
 
 /**
- * The latest certificates of the given establishments, newest first; with `search`, those whose
+ * The latest certificates of the given establishments (not those replaced by a re-issue), newest first; with `search`, those whose
  * holder, subject or code contains it (case-insensitive, typed characters matched literally).
  */
 export async function listOrganisationCertificates(db: Db, organisations: string[], options: { search?: string; limit?: number } = {}) {
@@ -17,7 +17,7 @@ export async function listOrganisationCertificates(db: Db, organisations: string
   return db
     .select()
     .from(certificates)
-    .where(and(inArray(certificates.organisationId, organisations), matches))
+    .where(and(inArray(certificates.organisationId, organisations), isNull(certificates.replacedAt), matches))
     .orderBy(desc(certificates.issuedAt))
     .limit(options.limit ?? 200);
 }

@@ -17,7 +17,7 @@ export type RegionEstablishment = {
   active: number;
   /** Module completions here in the 12 months (first completions and renewals, every account). */
   completions: number;
-  /** Certificates issued in the 12 months, revoked ones left out. */
+  /** Certificates issued in the 12 months, revoked and replaced ones left out (a re-issue keeps the issue date). */
   certificates: number;
 };
 
@@ -72,7 +72,7 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
         from module_progress p where p.organisation_id in (select id from region) and p.last_completed_at > p.completed_at and ${inRange("p.last_completed_at")}
         group by 1, 2`),
     db.execute(sql`with ${region} select organisation_id, ${monthOf("issued_at")} as month, count(*)::int as n from certificates
-        where organisation_id in (select id from region) and revoked_at is null and ${inRange("issued_at")} group by 1, 2`),
+        where organisation_id in (select id from region) and revoked_at is null and replaced_at is null and ${inRange("issued_at")} group by 1, 2`),
   ]);
   // Month numbers (1–12) as YYYY-MM.
   const monthNamed = (rows: { organisation_id: string; month: number; n: number }[]) => rows.map((row) => ({ ...row, month: months[Number(row.month) - 1]! }));

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { certificates, memberships, moduleProgress, teams, users } from "@/db/schema";
@@ -23,7 +23,7 @@ export async function getLearnerDetail(db: Db, options: { organisationId: string
   const [progressRows, certificateRows] = await Promise.all([
     // Only what was done in this establishment: a person who also works elsewhere keeps that to themselves.
     db.select().from(moduleProgress).where(and(eq(moduleProgress.userId, learner.id), eq(moduleProgress.organisationId, options.organisationId))),
-    db.select().from(certificates).where(and(eq(certificates.userId, learner.id), eq(certificates.organisationId, options.organisationId))).orderBy(desc(certificates.issuedAt)),
+    db.select().from(certificates).where(and(eq(certificates.userId, learner.id), eq(certificates.organisationId, options.organisationId), isNull(certificates.replacedAt))).orderBy(desc(certificates.issuedAt)),
   ]);
   const progress = new Map(progressRows.map((row) => [row.moduleId, row]));
   const assignmentList = await listLearnerAssignments(db, { organisationId: options.organisationId, teamId: learner.teamId, catalogue: options.catalogue, progress, asOf: options.asOf });

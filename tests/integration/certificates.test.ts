@@ -94,6 +94,8 @@ describe("verifyCertificate", () => {
       completedAt: certificate!.completedAt,
       revokedAt: null,
       publicReason: null,
+      replacedAt: null,
+      replacementCode: null,
     });
   });
 

@@ -4,21 +4,30 @@ import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
 import { issueCertificates } from "@/lib/certificates/issue-certificates";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { reissueCertificateAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("certificates"))("title") };
 }
 
-export default async function MyCertificatesPage() {
-  const { actor, membership } = await requireLearner("/mes-certificats");
+type Props = { searchParams: Promise<{ reedite?: string; reedition?: string }> };
+
+export default async function MyCertificatesPage({ searchParams }: Props) {
+  const [{ actor, membership }, { reedite, reedition }] = await Promise.all([requireLearner("/mes-certificats"), searchParams]);
   const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("certificates"), getFormatter()]);
+  // Current certificates only: one replaced by a re-issue is no longer offered (its PDF leads to the replacement).
   const list = await issueCertificates(db, { learner: { userId: actor.userId, organisationId: membership.organisationId }, catalogue: getCatalogue() });
   const date = (value: Date) => format.dateTime(value, { day: "numeric", month: "long", year: "numeric" });
+  const reissued = reedite ? list.find((certificate) => certificate.id === reedite) : undefined;
 
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <div role="status" aria-live="polite">
+        {reissued && <p className="callout">{t("reissued", { title: reissued.subjectTitle })}</p>}
+      </div>
+      <div role="alert">{reedition === "refusee" && <p className="callout callout--alert">{t("reissueRefused")}</p>}</div>
       {list.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -40,6 +49,17 @@ export default async function MyCertificatesPage() {
                   <span className="visually-hidden"> — {certificate.subjectTitle}</span>
                 </a>
               </p>
+              {!certificate.revokedAt && certificate.learnerName !== actor.name && (
+                <form action={reissueCertificateAction} className="callout">
+                  <h3>{t("reissueTitle")}</h3>
+                  <p>{t("reissueBody", { name: certificate.learnerName })}</p>
+                  <input type="hidden" name="certificateId" value={certificate.id} />
+                  <button type="submit" className="button">
+                    {t("reissue")}
+                    <span className="visually-hidden"> — {certificate.subjectTitle}</span>
+                  </button>
+                </form>
+              )}
             </li>
           ))}
         </ul>

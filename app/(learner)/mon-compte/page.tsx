@@ -44,6 +44,7 @@ export default async function AccountPage({ searchParams }: Props) {
         ) : (
           <RenameForm action={renameSelfAction} name={actor.name} text={{ label: tr("label"), hint: tr("hint"), submit: tr("submit") }} />
         )}
+        <p className="hint">{tr("certificatesHint")}</p>
       </section>
       {(secondFactor.enrolled || needsSecondFactor(actor.memberships)) && <SecondFactorSection status={secondFactor} />}
       <SsoLinks userId={actor.userId} providers={providers} linked={linked} outcome={isSsoLinkOutcome(sso) ? sso : null} />

@@ -22,12 +22,18 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
     <div className="narrow">
       <h1>{t("title")}</h1>
       <div className={`verdict verdict--${check.status}`}>
-        <h2>{t(check.status === "valid" ? "valid" : "revoked")}</h2>
+        <h2>{t(check.status)}</h2>
         <p>
           {check.status === "valid" && t("validBody")}
           {check.status === "revoked" && t("revokedBody", { date: date(check.revokedAt!) })}
+          {check.status === "replaced" && t("replacedBody", { date: date(check.replacedAt!) })}
         </p>
         {check.status === "revoked" && check.publicReason && <p>{t("revokedReason", { reason: check.publicReason })}</p>}
+        {check.status === "replaced" && check.replacementCode && (
+          <p>
+            <a href={`/certificat/${check.replacementCode}`}>{t("replacement")}</a>
+          </p>
+        )}
       </div>
       <dl className="facts">
         <dt>{t("learner")}</dt>
