@@ -65,6 +65,9 @@ describe("the audit journal's sentences", () => {
     expect(sentence("fr", { action: "account.renamed", actorName: "Claire Martin", targetType: "user", targetName: "Karim Benali", details: { from: "Karim Benalli", to: "Karim Benali", by: "manager" } })).toBe(
       "Claire Martin a corrigé le nom de Karim Benali\u202f: «\u202fKarim Benalli\u202f» devient «\u202fKarim Benali\u202f».",
     );
+    expect(sentence("fr", { action: "certificate.reissued", actorName: "Karim Benali", targetType: "certificate", details: { from: "Karim Benalli", to: "Karim Benali" } })).toBe(
+      "Karim Benali a fait rééditer son certificat sous le nom corrigé\u202f: «\u202fKarim Benalli\u202f» devient «\u202fKarim Benali\u202f».",
+    );
     expect(sentence("en", { action: "account.renamed", actorName: "Karim Benali", targetType: "user", targetName: "Karim Benali", details: { from: "Karim Benalli", to: "Karim Benali", by: "self" } })).toBe('Karim Benali corrected their name: "Karim Benalli" becomes "Karim Benali".');
   });
 
