@@ -6,13 +6,13 @@
 -- (CREATE OR REPLACE: idempotent). Change a rule here, never in a migration.
 
 --> statement-breakpoint
--- Written by hand. quiz_answer_days now counts answers by the UTC day the server received them
+-- quiz_answer_days counts answers by the UTC day the server received them
 -- (received_at, the database's clock when the event was stored), not the day the browser says
 -- they happened: a day is over for the player's writes once it has passed, so it can be counted a
 -- day later (the day's margin covers any transaction still in flight) rather than 92 days later,
 -- and the most-missed questions read a day or two of events instead of three months.
 -- Anyone who inserts a quiz event with an older received_at (an import, a seed) makes the
--- establishment's counts be thrown away as before; the player's inserts never match the WHEN.
+-- establishment's counts be thrown away and counted again; the player's inserts never match the WHEN.
 CREATE OR REPLACE FUNCTION "quiz_answer_days_forget_row"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "quiz_answer_coverage" AS c ("organisation_id", "closed_before") VALUES (NEW."organisation_id", NULL)

@@ -31,10 +31,9 @@ CREATE OR REPLACE FUNCTION "dashboard_learners_part"("team_id" uuid) RETURNS tex
 $$;
 
 --> statement-breakpoint
--- Every statement that updates several dashboard_cache rows now locks them in one order (by
--- establishment, then part; 'learners:…' sorts before 'months', as a progress write touches them).
--- Before, a writer's touch and a reader's keep could lock an establishment's learners and months
--- rows in opposite orders and deadlock (40P01, seen once on PostgreSQL under concurrent writes).
+-- Every statement that updates several dashboard_cache rows locks them in one order (by
+-- establishment, then part; 'learners:…' sorts before 'months', as a progress write touches them),
+-- so that a writer's touch and a reader's keep never lock them in opposite orders and deadlock.
 CREATE OR REPLACE FUNCTION "dashboard_cache_touch"("organisation_ids" uuid[], "parts" text[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   organisation uuid;
@@ -156,7 +155,7 @@ CREATE OR REPLACE TRIGGER "teams_deleted_dashboard" AFTER DELETE ON "teams"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "teams_deleted_dashboard"();
 
 --> statement-breakpoint
--- Counted quiz days thrown away (migrations 0005 and 0006 delete them): the sums kept from them
+-- Counted quiz days thrown away (2-quiz-answer-days.sql deletes them): the sums kept from them
 -- are cleared and the generation counts up, in the same row that mostMissedQuestions() keeps its
 -- sums in, under that row's lock, so that sums made from days since thrown away are never kept.
 CREATE OR REPLACE FUNCTION "quiz_answer_days_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
