@@ -43,6 +43,7 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
         <form method="post" action="/confirmer-identite/verifier" className="form">
           <h2>{t("withPassword")}</h2>
           <input type="hidden" name="retour" value={returnTo} />
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the answer goes in at once */}
           <TextField id="password" label={t("password")} type="password" autoComplete="current-password" required autoFocus />
           <button type="submit" className="button">
             {t("submit")}
@@ -53,6 +54,7 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
         <form method="post" action="/confirmer-identite/verifier" className="form">
           <h2>{credential ? t("withCode") : t("code")}</h2>
           <input type="hidden" name="retour" value={returnTo} />
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the answer goes in at once */}
           <TextField id="code" label={t("code")} type="text" autoComplete="one-time-code" maxLength={40} required autoFocus={!credential} />
           <button type="submit" className="button">
             {t("submit")}

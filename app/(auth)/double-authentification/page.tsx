@@ -47,6 +47,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
           spellCheck={false}
           maxLength={40}
           required
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the code goes in at once
           autoFocus
         />
         <button type="submit" className="button">
