@@ -1,19 +1,7 @@
 import { auditActions } from "./record-audit";
 
-/**
- * Every action the audit log holds: those recordAudit writes, and those written in the same
- * transaction as the change they record (erasure, import, creation…), which insert directly.
- */
-export const journalActions = [
-  ...auditActions,
-  "personal_data_exported",
-  "personal_data_erased",
-  "organisation_created",
-  "invitation.cancelled",
-  "roster_imported",
-  "join_code_created",
-  "password_link_created",
-] as const;
+/** Every action the audit log holds: every entry is written by recordAudit. */
+export const journalActions = auditActions;
 export type JournalAction = (typeof journalActions)[number];
 
 export const isJournalAction = (value: unknown): value is JournalAction => typeof value === "string" && (journalActions as readonly string[]).includes(value);

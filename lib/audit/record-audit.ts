@@ -37,6 +37,20 @@ export const auditActions = [
   "reauthenticated",
   "account.renamed",
   "certificate.reissued",
+  // Written in the same transaction as the change they record.
+  "personal_data_exported",
+  "personal_data_erased",
+  "organisation_created",
+  "role_changed",
+  "invitation.sent",
+  "invitation.accepted",
+  "invitation.declined",
+  "invitation.cancelled",
+  "roster_imported",
+  "join_code_created",
+  "join_code_enabled",
+  "join_code_disabled",
+  "password_link_created",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

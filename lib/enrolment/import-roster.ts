@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, enrolmentImports, membershipInvitations, memberships, teams, users } from "@/db/schema";
+import { enrolmentImports, membershipInvitations, memberships, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 import { inviteExistingAccounts } from "@/lib/invitations/invite-existing-accounts";
 import { type RosterRow, parseRoster } from "./parse-roster";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const rosterStatuses = ["added", "invited", "already_invited", "team_changed", "unchanged", "error"] as const;
 export type RosterStatus = (typeof rosterStatuses)[number];
@@ -105,7 +106,7 @@ export async function importRoster(db: Db, options: { actor: Actor; organisation
     const counts = { ...Object.fromEntries(rosterStatuses.filter((s) => s !== "error").map((s) => [s, withStatus(s).length])), added: newRows.length, invited: inviteRows.length };
     await tx.insert(enrolmentImports).values({ organisationId, actorUserId: options.actor.userId, fileSha256: preview.fileSha256, rowCount: preview.rows.length, createdCount: created.size });
     // The centre's audit log (platform admins) keeps how many accounts were created and invited.
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId, action: "roster_imported", targetType: "organisation", targetId: organisationId, details: { ...counts, created: created.size, fileSha256: preview.fileSha256 } });
+    await recordAudit(tx, { action: "roster_imported", actorUserId: options.actor.userId, organisationId, targetType: "organisation", targetId: organisationId, details: { ...counts, created: created.size, fileSha256: preview.fileSha256 } });
     const account = (row: RosterPreviewRow) => ({ userId: ids.get(row.email)!, name: row.name, email: row.email });
 
     return { counts, newAccounts: newRows.map(account), invitedAccounts: inviteRows.map(account) };

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, membershipInvitations } from "@/db/schema";
+import { membershipInvitations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * A manager (or platform admin) of the establishment withdraws an unanswered invitation; the
@@ -26,7 +27,7 @@ export async function cancelInvitation(db: Db, options: { actor: Actor; invitati
       .where(and(eq(membershipInvitations.id, options.invitationId), eq(membershipInvitations.organisationId, establishment.id), eq(membershipInvitations.status, "pending")))
       .returning({ id: membershipInvitations.id });
     if (cancelled.length === 0) throw new AppError("not_found");
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: establishment.id, action: "invitation.cancelled", targetType: "invitation", targetId: options.invitationId });
+    await recordAudit(tx, { action: "invitation.cancelled", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "invitation", targetId: options.invitationId });
   });
 
   return { organisationId: establishment.id };

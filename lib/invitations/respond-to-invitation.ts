@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, membershipInvitations, memberships } from "@/db/schema";
+import { membershipInvitations, memberships } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export type InvitationAnswer = "accept" | "decline";
 
@@ -37,7 +38,7 @@ export async function respondToInvitation(db: Db, options: { actor: Actor; invit
       await tx.update(memberships).set({ role: "manager", updatedAt: now }).where(and(eq(memberships.userId, actor.userId), eq(memberships.organisationId, invitation.organisationId)));
     }
     await tx.update(membershipInvitations).set({ status: answer === "accept" ? "accepted" : "declined", respondedAt: now }).where(eq(membershipInvitations.id, invitation.id));
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: actor.userId,
       organisationId: invitation.organisationId,
       action: answer === "accept" ? "invitation.accepted" : "invitation.declined",

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, memberships, passwordResetTokens, users } from "@/db/schema";
+import { memberships, passwordResetTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { hashResetToken } from "@/lib/auth/password-reset";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const PASSWORD_LINK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -31,7 +32,7 @@ export async function createPasswordLink(db: Db, options: { actor: Actor; organi
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_MAX_AGE_MS);
   await db.transaction(async (tx) => {
     await tx.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: learner.id, expiresAt });
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: establishment.id, action: "password_link_created", targetType: "user", targetId: learner.id });
+    await recordAudit(tx, { action: "password_link_created", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "user", targetId: learner.id });
   });
 
   return { url: new URL(`/mot-de-passe/nouveau?jeton=${token}`, options.baseUrl).toString(), expiresAt };

@@ -1,11 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, joinCodes, memberships, teams } from "@/db/schema";
+import { joinCodes, memberships, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 import { generateJoinCode } from "./join-code-format";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const uuid = z.guid();
 
@@ -61,7 +62,7 @@ export async function createJoinCode(db: Db, options: { actor: Actor; organisati
       [created] = await tx.insert(joinCodes).values({ organisationId: establishment.id, teamId, code: generateJoinCode(), createdBy: options.actor.userId }).onConflictDoNothing().returning();
     }
     if (!created) throw new AppError("conflict", "no free join code");
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: establishment.id, action: "join_code_created", targetType: "join_code", targetId: created.id, details: { teamId } });
+    await recordAudit(tx, { action: "join_code_created", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "join_code", targetId: created.id, details: { teamId } });
 
     return created;
   });
@@ -80,7 +81,7 @@ export async function setJoinCodeActive(db: Db, options: { actor: Actor; organis
       .returning({ id: joinCodes.id, isActive: joinCodes.isActive });
     if (!updated) throw new AppError("not_found");
     const action = options.isActive ? "join_code_enabled" : "join_code_disabled";
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: establishment.id, action, targetType: "join_code", targetId: updated.id });
+    await recordAudit(tx, { action, actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "join_code", targetId: updated.id });
 
     return updated;
   });

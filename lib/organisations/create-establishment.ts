@@ -1,12 +1,13 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { assignments, auditLog, organisations } from "@/db/schema";
+import { assignments, organisations } from "@/db/schema";
 import { defaultAssignmentRows } from "@/lib/assignments/default-assignments";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { slugFor } from "./slug-for";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const createEstablishmentSchema = z.object({
   name: z.string().trim().min(2, "Le nom doit compter au moins 2 caractères.").max(200, "Le nom ne doit pas dépasser 200 caractères."),
@@ -41,7 +42,7 @@ export async function createEstablishment(db: Db, options: { actor: Actor; input
 
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(organisations).values({ name, kind, finess, parentId: parent.id, slug: slugFor(name) }).returning();
-    await tx.insert(auditLog).values({ actorUserId: options.actor.userId, organisationId: created!.id, action: "organisation_created", targetType: "organisation", targetId: created!.id, details: { name, kind } });
+    await recordAudit(tx, { action: "organisation_created", actorUserId: options.actor.userId, organisationId: created!.id, targetType: "organisation", targetId: created!.id, details: { name, kind } });
     if (kind === "establishment") await tx.insert(assignments).values(defaultAssignmentRows({ organisationId: created!.id, createdBy: options.actor.userId, now: new Date() }));
 
     return created!;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, memberships, users } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { requireAdminCentres } from "@/lib/access/roles";
@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { personNameField } from "@/lib/people/person-name";
 import { inviteExistingAccounts } from "@/lib/invitations/invite-existing-accounts";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
+import { type AuditAction, recordAudit } from "@/lib/audit/record-audit";
 
 export const nameManagerSchema = z.object({
   organisationId: z.string().trim(),
@@ -41,8 +42,8 @@ export async function nameManager(db: Db, options: { actor: Actor; input: z.infe
     const [created] = await tx.insert(users).values({ email: input.email, name: input.name }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
     const [user] = created ? [{ id: created.id, isActive: true }] : await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.email, input.email));
     if (!user?.isActive) throw new AppError("conflict", "account deactivated or erased");
-    const audit = (action: string, details: Record<string, unknown>) =>
-      tx.insert(auditLog).values({ actorUserId: actor.userId, organisationId, action, targetType: "user", targetId: user.id, details });
+    const audit = (action: AuditAction, details: Record<string, unknown>) =>
+      recordAudit(tx, { action, actorUserId: actor.userId, organisationId, targetType: "user", targetId: user.id, details });
     if (created) {
       await tx.insert(memberships).values({ userId: user.id, organisationId, role: "manager" });
       await audit("role_changed", { from: null, to: "manager" });

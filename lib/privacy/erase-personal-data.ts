@@ -23,6 +23,7 @@ import { isWithinAdminScope } from "@/lib/access/person-scope";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { personIdentifiers } from "./person-identifiers";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ERASED_NAME = "Personne effacée";
 
@@ -73,7 +74,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
       .update(users)
       .set({ name: ERASED_NAME, email: null, username: null, image: null, emailVerified: null, isActive: false, deactivatedAt: now, erasedAt: now, updatedAt: now })
       .where(eq(users.id, userId));
-    await tx.insert(auditLog).values({ actorUserId: actor.userId, action: "personal_data_erased", targetType: "user", targetId: userId, ipAddress: options.ipAddress ?? null });
+    await recordAudit(tx, { action: "personal_data_erased", actorUserId: actor.userId, targetType: "user", targetId: userId, origin: options.ipAddress ? { ipAddress: options.ipAddress, userAgent: null } : undefined });
 
     return { alreadyErased: false };
   });

@@ -1,5 +1,4 @@
 import { getDb } from "@/db/client";
-import { auditLog } from "@/db/schema";
 import { actorForApi } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
@@ -8,6 +7,7 @@ import { jsonError } from "@/lib/http/json-error";
 import { exportPersonalData } from "@/lib/privacy/export-personal-data";
 import { needsReauthentication, reauthenticationRedirect } from "@/app/_components/reauthentication";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** The signed-in person's own data, as a JSON file (RGPD right of access). */
 export async function GET(request: Request) {
@@ -16,13 +16,12 @@ export async function GET(request: Request) {
     requireRecentAuth(actor);
     const { db } = await getDb();
     const data = await exportPersonalData(db, actor.userId);
-    await db.insert(auditLog).values({
-      actorUserId: actor.userId,
+    await recordAudit(db, {
       action: "personal_data_exported",
+      actorUserId: actor.userId,
       targetType: "user",
       targetId: actor.userId,
-      ipAddress: clientAddress(request.headers, env().TRUST_PROXY_HOPS),
-      userAgent: request.headers.get("user-agent"),
+      origin: { ipAddress: clientAddress(request.headers, env().TRUST_PROXY_HOPS), userAgent: request.headers.get("user-agent") },
     });
 
     return fileDownload(JSON.stringify(data, null, 2), { type: "application/json; charset=utf-8", name: `vigie-mes-donnees-${new Date().toISOString().slice(0, 10)}.json` });
