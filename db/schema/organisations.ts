@@ -10,7 +10,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { joinCodes } from "./accounts-admin";
+import { joinCodes } from "./join-codes";
 import { users } from "./auth";
 
 export const organisationKinds = ["centre", "group", "establishment"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { accountCreationModes } from "@/db/schema/accounts-admin";
+import { accountCreationModes } from "@/db/schema/organisation-sso";
 import { isAllowedProviderUrl } from "./loopback";
 import { normaliseStructureId } from "./pro-sante-connect";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError, FormOutcome, TextField } from "@/app/_components/form-feedback";
-import { type AccountCreationMode, accountCreationModes } from "@/db/schema/accounts-admin";
+import { type AccountCreationMode, accountCreationModes } from "@/db/schema/organisation-sso";
 import type { FormState } from "@/lib/forms";
 import { saveSso } from "../actions";
 
