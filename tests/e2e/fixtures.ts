@@ -3,6 +3,7 @@ import path from "node:path";
 import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
+import { BrowserErrors } from "../support/browser-errors";
 import { E2E_LEARNERS } from "../support/e2e-server";
 
 export const DEMO_PASSWORD = "vigie-demo-2026";
@@ -107,9 +108,40 @@ type Fixtures = {
    * it runs alone (E2E_PROJECTS=phone, CI's PostgreSQL run), so that CI runs them on both databases.
    */
   repeatViewport: boolean;
+  /**
+   * Declares that browser responses whose URL matches `url` may have one of `statuses` (≥ 400) in
+   * this test; any other such response fails it, as does a console error or an uncaught exception.
+   */
+  expectHttpErrors: (url: RegExp, ...statuses: number[]) => void;
+  /** Declares a console error this test provokes on purpose (e.g. a save attempted offline). */
+  expectConsoleErrors: (text: RegExp) => void;
+  browserErrors: BrowserErrors;
 };
 
 export const test = base.extend<Fixtures>({
+  browserErrors: [
+    async ({ browser, context }, use) => {
+      const errors = new BrowserErrors();
+      errors.watchContext(context);
+      const unwatch = errors.watchBrowser(browser);
+      try {
+        await use(errors);
+      } finally {
+        unwatch();
+      }
+      expect(errors.list(), "the browser logged errors or got unexpected HTTP errors (declare expected ones with expectHttpErrors)").toEqual([]);
+    },
+    { auto: true },
+  ],
+  expectHttpErrors: async ({ browserErrors }, use) => {
+    await use((url, ...statuses) => {
+      if (statuses.length === 0 || statuses.some((status) => status < 400)) throw new Error("expectHttpErrors needs the error statuses it allows");
+      browserErrors.allowHttpErrors(url, statuses);
+    });
+  },
+  expectConsoleErrors: async ({ browserErrors }, use) => {
+    await use((text) => browserErrors.allowConsoleErrors(text));
+  },
   learnerEmail: async ({}, use, testInfo) => {
     await use(nextLearnerEmail(testInfo.project.name));
   },
@@ -121,6 +153,11 @@ export const test = base.extend<Fixtures>({
     await use(page);
   },
 });
+
+/** A pattern for `expectHttpErrors` that matches responses for exactly `path` (with its query). */
+export function urlEndingWith(path: string): RegExp {
+  return new RegExp(`^[a-z]+://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
 
 /**
  * Enrols a second factor on /double-authentification/activer, where `page` is, with the keyboard

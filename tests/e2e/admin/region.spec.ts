@@ -55,7 +55,8 @@ test.describe("the platform admin's region view", () => {
     expect(demoLines.every((line) => /;\d{2}\/\d{2}\/\d{4};\d+;\d+$/.test(line))).toBe(true);
   });
 
-  test("a manager gets 404 for the view and for the export", async ({ page }) => {
+  test("a manager gets 404 for the view and for the export", async ({ page, expectHttpErrors }) => {
+    expectHttpErrors(/\/centre\/tableau-de-bord$/, 404);
     await signInViaApi(page.request, "rssi@vigie.test");
     const response = await page.goto("/centre/tableau-de-bord");
     expect(response?.status()).toBe(404);

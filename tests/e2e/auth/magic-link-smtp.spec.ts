@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
 

@@ -310,7 +310,8 @@ test("once the manager turns it off, the establishment is no longer offered and 
   await expect(page.getByText("La connexion par le compte de l'établissement n'est pas configurée.")).toBeVisible();
 });
 
-test("anyone but a manager or admin of the establishment gets the 404 page and cannot change the settings", async ({ page, learnerEmail }) => {
+test("anyone but a manager or admin of the establishment gets the 404 page and cannot change the settings", async ({ page, learnerEmail, expectHttpErrors }) => {
+  expectHttpErrors(new RegExp(`${SETTINGS_PATH}$`), 404);
   await signInViaApi(page.request, learnerEmail);
   const response = await page.goto(SETTINGS_PATH);
 

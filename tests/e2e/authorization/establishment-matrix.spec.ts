@@ -11,7 +11,7 @@
  * something it does not show yet.
  */
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { expect, test, urlEndingWith } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { A, ADMIN, B, C, type Establishment, type EstablishmentIds, forge, readIds, signedInPage, snapshotOfA } from "./matrix";
 
@@ -261,7 +261,10 @@ test.beforeAll(async ({ browser }) => {
 
 const forProject = (routes: Route[], project: string) => (project === "phone" ? routes.filter((route) => route.phone) : routes);
 
-async function expectNotFoundPage(page: Page, url: string) {
+type ExpectHttpErrors = (url: RegExp, ...statuses: number[]) => void;
+
+async function expectNotFoundPage(page: Page, url: string, expectHttpErrors: ExpectHttpErrors) {
+  expectHttpErrors(urlEndingWith(url), 404);
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" }), url).toBeVisible();
@@ -269,9 +272,9 @@ async function expectNotFoundPage(page: Page, url: string) {
 }
 
 test.describe("the role × establishment matrix", () => {
-  test("the manager of B gets not found on every manager page and route of A", async ({ page }, testInfo) => {
+  test("the manager of B gets not found on every manager page and route of A", async ({ page, expectHttpErrors }, testInfo) => {
     const managerB = await signedInPage(page.context().browser()!, B.manager, page);
-    for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(managerB, route.url(idsA));
+    for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(managerB, route.url(idsA), expectHttpErrors);
     for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) {
       const response = await managerB.request.get(route.url(idsA));
       expect(response.status(), route.name).toBe(404);
@@ -285,19 +288,19 @@ test.describe("the role × establishment matrix", () => {
     await managerB.context().close();
   });
 
-  test("a learner of A gets not found on every manager and admin page and route", async ({ page }, testInfo) => {
+  test("a learner of A gets not found on every manager and admin page and route", async ({ page, expectHttpErrors }, testInfo) => {
     const learner = await signedInPage(page.context().browser()!, A.learner, page);
-    for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES], testInfo.project.name)) await expectNotFoundPage(learner, route.url(idsA));
+    for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES], testInfo.project.name)) await expectNotFoundPage(learner, route.url(idsA), expectHttpErrors);
     // Not in MANAGER_PAGES: B's manager gets B's own chooser there.
-    await expectNotFoundPage(learner, CHOOSE_MANAGED.url(idsA));
+    await expectNotFoundPage(learner, CHOOSE_MANAGED.url(idsA), expectHttpErrors);
     for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect((await learner.request.get(route.url(idsA))).status(), route.name).toBe(404);
     await learner.context().close();
   });
 
-  test("a manager gets not found on every admin page", async ({ page }, testInfo) => {
+  test("a manager gets not found on every admin page", async ({ page, expectHttpErrors }, testInfo) => {
     for (const manager of [A.manager, B.manager]) {
       const managerPage = await signedInPage(page.context().browser()!, manager, page);
-      for (const route of forProject(ADMIN_PAGES, testInfo.project.name)) await expectNotFoundPage(managerPage, route.url(idsA));
+      for (const route of forProject(ADMIN_PAGES, testInfo.project.name)) await expectNotFoundPage(managerPage, route.url(idsA), expectHttpErrors);
       await managerPage.context().close();
     }
   });
@@ -392,9 +395,9 @@ test.describe("the admin of another centre", () => {
   });
 
   for (const [name, ids] of [["A", () => idsA], ["B", () => idsB]] as const) {
-    test(`gets not found on every manager page and route of ${name}`, async ({ page }, testInfo) => {
+    test(`gets not found on every manager page and route of ${name}`, async ({ page, expectHttpErrors }, testInfo) => {
       const adminC = await signedInPage(page.context().browser()!, C.admin, page);
-      for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(adminC, route.url(ids()));
+      for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(adminC, route.url(ids()), expectHttpErrors);
       for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) {
         const response = await adminC.request.get(route.url(ids()));
         const body = await response.text();

@@ -92,7 +92,8 @@ test.describe("certificates", () => {
     await expect(page.getByRole("link", { name: /Télécharger le PDF \(marqué « révoqué »\)/ })).toBeVisible();
   });
 
-  test("an unknown or malformed code gets the same not found, and the page is not indexed", async ({ page }) => {
+  test("an unknown or malformed code gets the same not found, and the page is not indexed", async ({ page, expectHttpErrors }) => {
+    expectHttpErrors(/\/certificat\/(AAAAAAAAAAAAAAAAAAAAAAAAAA|pas-un-code|%3Cscript%3E)$/, 404);
     for (const code of ["AAAAAAAAAAAAAAAAAAAAAAAAAA", "pas-un-code", "%3Cscript%3E"]) {
       const response = await page.goto(`/certificat/${code}`);
       expect(response?.headers()["x-robots-tag"]).toBe("noindex, nofollow");

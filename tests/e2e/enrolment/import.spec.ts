@@ -55,7 +55,8 @@ test.describe("importing staff", () => {
     await learner.close();
   });
 
-  test("a learner cannot open the import page", async ({ learnerPage: page }) => {
+  test("a learner cannot open the import page", async ({ learnerPage: page, expectHttpErrors }) => {
+    expectHttpErrors(/\/etablissement\/import$/, 404);
     expect((await page.goto("/etablissement/import"))?.status()).toBe(404);
   });
 });

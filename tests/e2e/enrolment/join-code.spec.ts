@@ -125,7 +125,8 @@ test.describe("joining with a code", () => {
     await expect(page).toHaveURL(/\/rejoindre$/);
   });
 
-  test("a learner gets the 404 page for the join codes page", async ({ learnerPage: page }) => {
+  test("a learner gets the 404 page for the join codes page", async ({ learnerPage: page, expectHttpErrors }) => {
+    expectHttpErrors(/\/etablissement\/codes-d-acces$/, 404);
     expect((await page.goto("/etablissement/codes-d-acces"))?.status()).toBe(404);
   });
 });

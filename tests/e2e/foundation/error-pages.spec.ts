@@ -2,7 +2,8 @@ import { expect, signInViaApi, test } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 
 test.describe("error pages", () => {
-  test("an unknown address answers 404 with a French page inside the site's shell", async ({ page }) => {
+  test("an unknown address answers 404 with a French page inside the site's shell", async ({ page, expectHttpErrors }) => {
+    expectHttpErrors(/\/cette-page-n-existe-pas$/, 404);
     const response = await page.goto("/cette-page-n-existe-pas");
 
     expect(response?.status()).toBe(404);

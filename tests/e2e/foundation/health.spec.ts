@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 
 test.describe("/api/health", () => {
   test("answers 200 with the database reachable", async ({ request }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
 
 test.describe("home page", () => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { spawnServer, waitForExit } from "../../support/spawn-server";
 
 // These start their own servers; once is enough.

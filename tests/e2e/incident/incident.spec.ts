@@ -162,7 +162,8 @@ test.describe("incident contact form", () => {
     await expect(page.getByLabel("Nom du contact", { exact: true })).toHaveValue(DEMO_INCIDENT_CONTACT.name);
   });
 
-  test("gives a learner the 404 page", async ({ learnerPage: page }) => {
+  test("gives a learner the 404 page", async ({ learnerPage: page, expectHttpErrors }) => {
+    expectHttpErrors(new RegExp(`${FORM_PATH}$`), 404);
     const response = await page.goto(FORM_PATH);
 
     expect(response?.status()).toBe(404);

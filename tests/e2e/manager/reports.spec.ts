@@ -62,7 +62,8 @@ test.describe("manager reports", () => {
     expect(bytes.toString("utf8")).toContain("Zoë Œuvray;secretaire@vigie.test;Accueil et admissions;");
   });
 
-  test("a learner opening a manager page or the export gets 404", async ({ learnerPage: page }) => {
+  test("a learner opening a manager page or the export gets 404", async ({ learnerPage: page, expectHttpErrors }) => {
+    expectHttpErrors(/\/etablissement\/(tableau-de-bord|apprenants|affectations)$/, 404);
     for (const url of ["/etablissement/tableau-de-bord", "/etablissement/apprenants", "/etablissement/affectations"]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(404);

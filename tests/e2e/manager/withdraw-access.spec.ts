@@ -36,7 +36,9 @@ test.describe("withdrawing access", () => {
   // Three people and several round trips each: more than one page's worth of time.
   test.slow();
 
-  test("a manager names a learner manager, withdraws the role, then removes them: each takes effect on the person's next request", async ({ learnerPage: person, learnerEmail }) => {
+  test("a manager names a learner manager, withdraws the role, then removes them: each takes effect on the person's next request", async ({ learnerPage: person, learnerEmail, expectHttpErrors }) => {
+    expectHttpErrors(/\/etablissement\/tableau-de-bord$/, 404);
+    expectHttpErrors(/\/etablissement\/apprenants\/[0-9a-f-]{36}$/, 404);
     const userId = await userIdOf(person);
     expect((await person.goto("/etablissement/tableau-de-bord"))?.status()).toBe(404);
     const manager = await signedIn(person, "rssi@vigie.test");

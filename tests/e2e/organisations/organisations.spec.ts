@@ -47,7 +47,8 @@ test.describe("establishments and teams", () => {
     await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
   });
 
-  test("a learner has no manager links and gets not found on the admin and team pages", async ({ learnerPage: page }) => {
+  test("a learner has no manager links and gets not found on the admin and team pages", async ({ learnerPage: page, expectHttpErrors }) => {
+    expectHttpErrors(/\/(centre\/etablissements|etablissement\/equipes)$/, 404);
     await page.goto("/modules");
     await expect(page.getByRole("link", { name: "Mon établissement" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Centre régional" })).toHaveCount(0);

@@ -26,7 +26,9 @@ test.describe("stopping and resuming", () => {
     await expect(page.getByRole("heading", { level: 1, name: module.steps[2]!.title })).toBeVisible();
   });
 
-  test("progress made offline is kept, shown as late, and sent when the network is back", async ({ learnerPage: page, context }) => {
+  test("progress made offline is kept, shown as late, and sent when the network is back", async ({ learnerPage: page, context, expectConsoleErrors }) => {
+    // The player's sends while offline fail at the network, as they should.
+    expectConsoleErrors(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/);
     await page.goto(`/modules/${module.id}`);
     await expect(page.getByText("Progression enregistrée")).toBeVisible();
 

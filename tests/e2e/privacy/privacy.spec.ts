@@ -44,7 +44,8 @@ test.describe("personal data", () => {
     await expect(page).toHaveURL(/\/connexion/);
   });
 
-  test("a learner cannot open the erasure page", async ({ learnerPage: page }) => {
+  test("a learner cannot open the erasure page", async ({ learnerPage: page, expectHttpErrors }) => {
+    expectHttpErrors(/\/centre\/personnes$/, 404);
     const response = await page.goto("/centre/personnes");
 
     expect(response?.status()).toBe(404);

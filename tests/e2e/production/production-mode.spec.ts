@@ -1,5 +1,5 @@
 import { type AddressInfo, type Server, createServer } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { and, eq } from "drizzle-orm";
 import { auditLog, organisationSso } from "@/db/schema";
 import { createOrganisation, createUser, uniqueSuffix } from "@/db/seed/factories";
