@@ -13,7 +13,13 @@ export type ModuleCard = {
   position?: { index: number; total: number };
 };
 
-export type PathView = { id: string; title: string; summary: string; done: number; total: number; modules: ModuleCard[] };
+/**
+ * Where the path's button leads: its first module not done yet, as a start when none of the
+ * path's modules has any progress, else as a resume. Null once every module is done.
+ */
+export type PathNext = { moduleId: string; action: "start" | "resume" } | null;
+
+export type PathView = { id: string; title: string; summary: string; done: number; total: number; modules: ModuleCard[]; next: PathNext };
 
 export type CatalogueView = { paths: PathView[]; otherModules: ModuleCard[] };
 
@@ -35,8 +41,10 @@ export function buildCatalogueView(catalogue: Catalogue, progress: Map<string, M
       return card(catalogue.moduleById.get(id)!, { index: index + 1, total: path.moduleIds.length });
     });
     const done = modules.filter((module) => module.state === "done").length;
+    const first = modules.find((module) => module.state !== "done");
+    const next: PathNext = first ? { moduleId: first.id, action: modules.every((module) => module.state === "todo") ? "start" : "resume" } : null;
 
-    return { id: path.id, title: path.title, summary: path.summary, done, total: modules.length, modules };
+    return { id: path.id, title: path.title, summary: path.summary, done, total: modules.length, modules, next };
   });
 
   return { paths, otherModules: catalogue.modules.filter((m) => !inPath.has(m.id)).map((m) => card(m)) };

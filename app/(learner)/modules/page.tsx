@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
@@ -34,6 +35,13 @@ export default async function CataloguePage() {
             <progress id={`avancement-${path.id}`} max={path.total} value={path.done} aria-label={t("pathProgressLabel")} />
             <span>{t("pathProgress", { done: path.done, total: path.total })}</span>
           </div>
+          {path.next && (
+            <p>
+              <Link href={`/modules/${path.next.moduleId}`} className="button" aria-describedby={`parcours-${path.id}`}>
+                {t(`pathAction.${path.next.action}`)}
+              </Link>
+            </p>
+          )}
           <ol className="module-list">
             {path.modules.map((module) => (
               <ModuleCardItem key={module.id} module={module} />

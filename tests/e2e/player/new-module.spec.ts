@@ -14,7 +14,7 @@ test.describe("a module of the second path", () => {
     const section = page.getByRole("region", { name: "Cybersécurité — Réagir et protéger" });
     const card = section.getByRole("listitem").filter({ has: page.getByRole("heading", { name: module.title }) });
     await expect(card.getByText(`Durée : ${module.durationMinutes} min`)).toBeVisible();
-    await card.getByRole("link", { name: "Lancer le parcours" }).click();
+    await card.getByRole("link", { name: "Commencer" }).click();
 
     for (const step of module.steps) {
       await expect(page.getByRole("heading", { level: 1, name: step.title })).toBeVisible();

@@ -12,7 +12,11 @@ test.describe("taking a module", () => {
     await page.goto("/modules");
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: module.title }) });
     await expect(card.getByText("À faire")).toBeVisible();
-    await pressButton(page, card.getByRole("link", { name: "Lancer le parcours" }));
+    // "Lancer le parcours" is the path's button, to its first module (cles-usb is its second); each card starts its own.
+    const path = page.getByRole("region", { name: "Cybersécurité — Les bonnes pratiques" });
+    await expect(path.getByRole("link", { name: "Lancer le parcours" })).toHaveAttribute("href", "/modules/usages-pro-perso");
+    await expect(card.getByRole("link", { name: "Lancer le parcours" })).toHaveCount(0);
+    await pressButton(page, card.getByRole("link", { name: "Commencer" }));
 
     for (const [index, step] of module.steps.entries()) {
       const heading = page.getByRole("heading", { level: 1, name: step.title });
@@ -60,7 +64,8 @@ test.describe("taking a module", () => {
 
     await pressButton(page, page.getByRole("link", { name: "Retour à mes modules" }));
     await expect(card.getByText("Terminé")).toBeVisible();
-    await expect(card.getByRole("link", { name: "Revoir le module" })).toBeVisible();
+    await expect(card.getByRole("link", { name: "Revoir", exact: true })).toBeVisible();
+    await expect(path.getByRole("link", { name: "Reprendre le parcours" })).toHaveAttribute("href", "/modules/usages-pro-perso");
     await expect(page.getByText("1 module terminé sur 5")).toBeVisible();
     expect(errors).toEqual([]);
   });
