@@ -116,6 +116,24 @@ test.describe("joining with a code", () => {
     await visitorContext.close();
   });
 
+  test("the poster opens from its address alone when the manager has one establishment", async ({ page }) => {
+    await signInViaApi(page.request, "rssi@vigie.test");
+    await page.goto("/etablissement/codes-d-acces");
+    await page.getByRole("button", { name: "Créer le code" }).click();
+    const created = page.getByText(/^Code [A-Z2-9]{5}-[A-Z2-9]{5} créé\.$/);
+    const code = /([A-Z2-9]{5}-[A-Z2-9]{5})/.exec((await created.textContent())!)![1]!;
+    const poster = (await page.getByRole("listitem").filter({ hasText: code }).getByRole("link", { name: /Affiche à imprimer/ }).getAttribute("href"))!;
+
+    // As pasted into a mail or a bookmark, without ?etablissement=.
+    const response = await page.goto(poster.replace(/\?.*$/, ""));
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formez-vous à la cybersécurité");
+    await expect(page.getByText(code, { exact: true })).toBeVisible();
+    await expect(page.getByText(ESTABLISHMENT)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+  });
+
   test("a wrong code gets one clear message and the same form back", async ({ page }) => {
     await page.goto("/rejoindre");
     await page.getByLabel("Code d'accès").fill("ABCDE-FGHJK");

@@ -22,8 +22,8 @@ const QUIET_ZONE = 4;
 /** A poster for the ward: the QR code to the join page, its address and the code, printable on A4. */
 export default async function JoinCodePosterPage({ params, searchParams }: Props) {
   const [{ joinCodeId }, { etablissement }, t] = await Promise.all([params, searchParams, getTranslations("joinCodes")]);
-  // The poster names its establishment: without one in the address there is nothing to print.
-  if (!etablissement) notFound();
+  // Without ?etablissement= the page acts on the current establishment, or the only one; a manager
+  // of several with no current one chooses first (requireManagerPage), as on every manager page.
   const { actor, db, establishment } = await requireManagerPage(`/etablissement/codes-d-acces/${encodeURIComponent(joinCodeId)}/affiche`, etablissement);
   const code = await getJoinCode(db, { actor, organisationId: establishment.id, joinCodeId }).catch((error: unknown) => {
     if (error instanceof AppError) notFound();
