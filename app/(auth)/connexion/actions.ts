@@ -1,10 +1,14 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { getDb } from "@/db/client";
+import { HOME_PATH } from "@/lib/access/home";
 import { ThrottledSignIn, signIn, signOut } from "@/lib/auth";
 import { retryMinutes } from "@/lib/auth/sign-in-errors";
+import { signInLanding } from "@/lib/auth/sign-in-landing";
 import { type FormState, parseForm, safeReturnPath } from "@/lib/forms";
 
 async function emailField() {
@@ -39,20 +43,19 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
 
+  const returnTo = parsed.data.retour ? safeReturnPath(parsed.data.retour) : undefined;
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeReturnPath(parsed.data.retour),
-    });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: returnTo ?? HOME_PATH, redirect: false });
   } catch (error) {
-    // signIn redirects by throwing; only Auth.js's own errors mean "refused".
+    // Only Auth.js's own errors mean "refused".
     if (error instanceof ThrottledSignIn) return { message: t("errors.throttled", { minutes: retryMinutes(error.retryAfterSeconds) }) };
     if (error instanceof AuthError) return { message: t("errors.invalidCredentials") };
     throw error;
   }
-
-  return { ok: true };
+  // Straight to the last page of the way (home or the page asked for, after the second factor):
+  // an action's redirect to an address that redirects again is not followed as a browser would.
+  const { db } = await getDb();
+  redirect(await signInLanding(db, { identifier: parsed.data.email, returnTo }));
 }
 
 /** Asks Auth.js for a sign-in link; the answer is the same whether or not the account exists. */
@@ -64,7 +67,8 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
 
   let landing: string;
   try {
-    landing = await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.retour), redirect: false });
+    // Who signs in is known when the link is opened: without a page to return to, /accueil decides.
+    landing = await signIn("nodemailer", { email: parsed.data.email, redirectTo: parsed.data.retour ? safeReturnPath(parsed.data.retour) : HOME_PATH, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) return { message: t("errors.generic") };
     throw error;

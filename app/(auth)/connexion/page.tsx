@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FormMessage } from "@/app/_components/form-feedback";
+import { homePath } from "@/lib/access/home";
 import { getActor, getActorAwaitingSecondFactor, secondFactorPath } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/forms";
 import { MagicLinkForm } from "./_components/magic-link-form";
@@ -32,9 +33,11 @@ function errorMessage(t: Awaited<ReturnType<typeof getTranslations<"signIn">>>, 
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [params, actor, t, tSso] = await Promise.all([searchParams, getActor(), getTranslations("signIn"), getTranslations("sso.signIn")]);
-  const returnTo = safeReturnPath(params.retour);
-  if (actor) redirect(returnTo);
-  if (await getActorAwaitingSecondFactor()) redirect(secondFactorPath(returnTo));
+  // No page asked for: each person's home once they are known (lib/access/home.ts).
+  const returnTo = params.retour ? safeReturnPath(params.retour) : "";
+  if (actor) redirect(returnTo || homePath(actor));
+  const waiting = await getActorAwaitingSecondFactor();
+  if (waiting) redirect(secondFactorPath(returnTo || homePath(waiting)));
 
   return (
     <div className="narrow">

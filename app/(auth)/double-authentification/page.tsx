@@ -5,6 +5,7 @@ import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import { getDb } from "@/db/client";
 import { getActor, getActorAwaitingSecondFactor } from "@/lib/auth/guards";
 import { secondFactorStatus } from "@/lib/auth/second-factor/session-marks";
+import { homePathOf } from "@/lib/access/home";
 import { safeReturnPath } from "@/lib/forms";
 import { signOutAction } from "../connexion/actions";
 
@@ -21,7 +22,8 @@ type SearchParams = { retour?: string; erreur?: string; minutes?: string };
  */
 export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [params, t, verified, waiting] = await Promise.all([searchParams, getTranslations("secondFactor.challenge"), getActor(), getActorAwaitingSecondFactor()]);
-  const returnTo = safeReturnPath(params.retour);
+  // Without `retour`, the person's home (HOME_PATH when nobody is signed in: it decides later).
+  const returnTo = safeReturnPath(params.retour, homePathOf(verified ?? waiting));
   if (verified) redirect(returnTo);
   if (!waiting) redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
   const { db } = await getDb();

@@ -1,5 +1,6 @@
 import { type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "../fixtures";
+import { DEMO_PASSWORD, expect, test, unusedTotpCode } from "../fixtures";
+import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
 import { expectNoAxeViolations } from "../../support/page-checks";
 
 /** Opens the newest message to `email` in the local mailbox and returns the link it carries. */
@@ -14,6 +15,21 @@ async function linkFromMailbox(page: Page, email: string, subject: string): Prom
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
 
   return (await page.locator(".mail-body a").first().getAttribute("href"))!;
+}
+
+/** Signs in through the form of /connexion, where `page` is. */
+async function signInWithForm(page: Page, email: string) {
+  await page.getByLabel("Adresse e-mail").first().fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** Passes the second-factor page with a fresh code of the seeded secret, with the keyboard. */
+async function passSecondFactor(page: Page, email: string) {
+  const field = page.getByRole("textbox", { name: "Code de vérification" });
+  await expect(field).toBeFocused();
+  await page.keyboard.type(await unusedTotpCode(DEMO_TOTP_SECRET, email));
+  await page.keyboard.press("Enter");
 }
 
 test.describe("sign-in", () => {
@@ -104,5 +120,51 @@ test.describe("sign-in", () => {
 
     await expect(page.getByRole("alert").filter({ hasText: "Trop de tentatives" })).toContainText(/réessayez dans \d+ minutes?/);
     await expect(page).toHaveURL(/\/connexion/);
+  });
+
+  test("each role lands on its own home: a manager on the establishment's dashboard, an admin signed in by a mail's link on the centre's", async ({ page, browser }) => {
+    test.slow(); // two people, each through the second factor
+    await page.goto("/connexion");
+    await signInWithForm(page, "rssi@vigie.test");
+    await expect(page).toHaveURL(/\/double-authentification\?retour=%2Fetablissement%2Ftableau-de-bord$/);
+    await passSecondFactor(page, "rssi@vigie.test");
+    await expect(page).toHaveURL(/\/etablissement\/tableau-de-bord$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // Signed in already, the sign-in page sends them home too.
+    await page.goto("/connexion");
+    await expect(page).toHaveURL(/\/etablissement\/tableau-de-bord$/);
+
+    const admin = await (await browser.newContext({ viewport: page.viewportSize() })).newPage();
+    await admin.goto("/connexion");
+    const form = admin.locator("form", { has: admin.getByRole("button", { name: "Recevoir un lien de connexion" }) });
+    await form.getByLabel("Adresse e-mail").fill("admin@vigie.test");
+    await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await expect(admin.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
+    await admin.goto(await linkFromMailbox(admin, "admin@vigie.test", "Votre lien de connexion à Vigie"));
+    await expect(admin).toHaveURL(/\/double-authentification\?retour=%2Fcentre%2Ftableau-de-bord$/);
+    await passSecondFactor(admin, "admin@vigie.test");
+    await expect(admin).toHaveURL(/\/centre\/tableau-de-bord$/);
+    await admin.context().close();
+  });
+
+  test("goes back to the page asked for, through the second factor, and never to another site", async ({ page, learnerEmail }) => {
+    await page.goto("/mes-certificats");
+    await expect(page).toHaveURL(/\/connexion\?retour=%2Fmes-certificats$/);
+    await signInWithForm(page, learnerEmail);
+    await expect(page).toHaveURL(/\/mes-certificats$/);
+
+    for (const elsewhere of ["//evil.example/modules", "https://evil.example/modules", "/\\evil.example"]) {
+      await page.context().clearCookies();
+      await page.goto(`/connexion?retour=${encodeURIComponent(elsewhere)}`);
+      await signInWithForm(page, learnerEmail);
+      await expect(page, elsewhere).toHaveURL(/^http:\/\/localhost:\d+\/modules$/);
+    }
+
+    await page.context().clearCookies();
+    await page.goto("/etablissement/apprenants");
+    await signInWithForm(page, "rssi@vigie.test");
+    await expect(page).toHaveURL(/\/double-authentification\?retour=%2Fetablissement%2Fapprenants$/);
+    await passSecondFactor(page, "rssi@vigie.test");
+    await expect(page).toHaveURL(/\/etablissement\/apprenants$/);
   });
 });

@@ -8,6 +8,7 @@ import { getActor, getActorAwaitingSecondFactor } from "@/lib/auth/guards";
 import { startEnrolment } from "@/lib/auth/second-factor/enrol-second-factor";
 import { secondFactorStatus } from "@/lib/auth/second-factor/session-marks";
 import { totpUri } from "@/lib/auth/second-factor/totp";
+import { homePathOf } from "@/lib/access/home";
 import { safeReturnPath } from "@/lib/forms";
 import { qrCodePath } from "@/lib/join/qr-code-path";
 import { EnrolForm } from "./_components/enrol-form";
@@ -26,7 +27,7 @@ const QUIET_ZONE = 4;
 export default async function EnrolPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
   const [{ retour }, t, verified, waiting] = await Promise.all([searchParams, getTranslations("secondFactor.enrol"), getActor(), getActorAwaitingSecondFactor()]);
   const actor = verified ?? waiting;
-  const returnTo = safeReturnPath(retour, verified ? "/mon-compte" : "/modules");
+  const returnTo = safeReturnPath(retour, verified ? "/mon-compte" : homePathOf(waiting));
   if (!actor) redirect(`/connexion?retour=${encodeURIComponent("/double-authentification/activer")}`);
   const { db } = await getDb();
   const { enrolled } = await secondFactorStatus(db, actor.userId);

@@ -5,6 +5,7 @@ import { getActorAwaitingSecondFactor } from "@/lib/auth/guards";
 import { markSecondFactorPassed } from "@/lib/auth/second-factor/session-marks";
 import { verifySecondFactor } from "@/lib/auth/second-factor/verify-second-factor";
 import { env } from "@/lib/env";
+import { homePathOf } from "@/lib/access/home";
 import { safeReturnPath } from "@/lib/forms";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -20,9 +21,9 @@ const see = (path: string) => NextResponse.redirect(new URL(path, publicOrigin()
 export async function POST(request: Request) {
   if (!isSameOrigin(request, env().APP_URL)) return new NextResponse(null, { status: 403 });
   const form = await request.formData().catch(() => null);
-  const returnTo = safeReturnPath(form?.get("retour"));
-  const back = (query: string) => see(`/double-authentification?retour=${encodeURIComponent(returnTo)}&${query}`);
   const actor = await getActorAwaitingSecondFactor();
+  const returnTo = safeReturnPath(form?.get("retour"), homePathOf(actor));
+  const back = (query: string) => see(`/double-authentification?retour=${encodeURIComponent(returnTo)}&${query}`);
   if (!actor?.session) return see(returnTo);
   const code = form?.get("code");
   if (typeof code !== "string" || code.length > 40) return back("erreur=code");

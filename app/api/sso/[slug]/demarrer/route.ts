@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { sessionUserIdForApi } from "@/lib/auth/guards";
+import { HOME_PATH } from "@/lib/access/home";
 import { safeReturnPath } from "@/lib/forms";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -25,7 +26,8 @@ export async function GET(request: Request, { params }: Context) {
   const linking = search.has("lier");
   const link = linking ? await linkRequestOfSignedInUser(request, search.get("lier")) : undefined;
   if (linking && !link) return NextResponse.redirect(new URL(accountPagePath("expire"), base), 303);
-  const returnTo = link ? ACCOUNT_PAGE : safeReturnPath(search.get("retour"));
+  // Without `retour`, the person's home, known once the provider has answered (HOME_PATH).
+  const returnTo = link ? ACCOUNT_PAGE : safeReturnPath(search.get("retour"), HOME_PATH);
   const result = await startSso(db, { slug, redirectUri: ssoCallbackUrl(slug), returnTo, origin: requestOrigin(request.headers), link });
   if (!result.ok && link) return NextResponse.redirect(new URL(accountPagePath(result.error === "unavailable" ? "indisponible" : "fournisseur"), base), 303);
   if (!result.ok) return NextResponse.redirect(new URL(ssoSignInPath(slug, result.error === "unavailable" ? "indisponible" : "fournisseur"), base), 303);
