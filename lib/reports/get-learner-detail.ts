@@ -7,8 +7,10 @@ import type { Catalogue } from "@/lib/courses/types";
 import { AppError } from "@/lib/errors";
 
 /**
- * One learner of the establishment as their manager sees them: modules (scores, time, dates),
- * assignments with status, certificates. Anyone not a member of that establishment is not_found.
+ * One learner of the establishment as their manager sees them: every module they have progressed
+ * in here (scores, time, dates), assigned or taken on their own initiative, with the certificate
+ * of each module completed; assignments with status; certificates. Anyone not a member of that
+ * establishment is not_found.
  */
 export async function getLearnerDetail(db: Db, options: { organisationId: string; userId: string; catalogue: Catalogue; asOf: Date }) {
   if (!z.guid().safeParse(options.userId).success) throw new AppError("not_found");
@@ -27,7 +29,16 @@ export async function getLearnerDetail(db: Db, options: { organisationId: string
   ]);
   const progress = new Map(progressRows.map((row) => [row.moduleId, row]));
   const assignmentList = await listLearnerAssignments(db, { organisationId: options.organisationId, teamId: learner.teamId, catalogue: options.catalogue, progress, asOf: options.asOf });
-  const modules = progressRows.map((row) => ({ ...row, title: options.catalogue.moduleById.get(row.moduleId)?.title ?? row.moduleId })).sort((a, b) => a.title.localeCompare(b.title, "fr"));
+  const assigned = new Set(assignmentList.flatMap((a) => (a.subjectType === "path" ? (options.catalogue.pathById.get(a.subjectId)?.moduleIds ?? []) : [a.subjectId])));
+  // The module's own certificate: a valid one first, else the latest (rows are newest first).
+  const certificateOf = (moduleId: string) => {
+    const own = certificateRows.filter((c) => c.subjectType === "module" && c.subjectId === moduleId);
+
+    return own.find((c) => !c.revokedAt) ?? own[0] ?? null;
+  };
+  const modules = progressRows
+    .map((row) => ({ ...row, title: options.catalogue.moduleById.get(row.moduleId)?.title ?? row.moduleId, isAssigned: assigned.has(row.moduleId), certificate: certificateOf(row.moduleId) }))
+    .sort((a, b) => a.title.localeCompare(b.title, "fr"));
 
   return { learner, modules, assignments: assignmentList, certificates: certificateRows };
 }

@@ -56,7 +56,7 @@ export function membershipStatus(target: AssignmentTarget): SQL {
  * (membershipStatus()), as an array in assignment order, so that no join or GROUP BY over
  * learner × assignment pairs is needed (per_assignment reads the array once per assignment).
  * Only progress made in this establishment counts, like every other report; the learner's last
- * activity and time spent come from the membership too.
+ * activity, time spent and count of completed modules (assigned or not) come from the membership too.
  */
 export function learnerStatusCtes(scope: LearnerScope): SQL {
   const keyset = scope.after ? sql`and (lower(coalesce(u.name, '')), u.id) > (lower(${scope.after.name}), ${scope.after.userId}::uuid)` : sql``;
@@ -74,7 +74,8 @@ export function learnerStatusCtes(scope: LearnerScope): SQL {
           sql` union all `,
         )
       : sql`select null::uuid as user_id, null::uuid as team_id, null::uuid as assignment_id, null::text as status where false`;
-  const columns = sql`m.user_id, m.team_id, m.last_activity_at, m.time_spent_seconds, ${statuses} as statuses, coalesce(u.name, '') as name, u.email`;
+  // Every module completed in this establishment, assigned or not (one element per module).
+  const columns = sql`m.user_id, m.team_id, m.last_activity_at, m.time_spent_seconds, coalesce(cardinality(array_remove(m.module_completions, null)), 0) as completed_modules, ${statuses} as statuses, coalesce(u.name, '') as name, u.email`;
 
   const learners = scope.page?.membershipsOnly
     ? sql`select ${columns}
@@ -94,7 +95,7 @@ export function learnerStatusCtes(scope: LearnerScope): SQL {
 ),
 per_assignment as (${perAssignment}),
 per_learner as (
-  select user_id, team_id, name, email, last_activity_at, time_spent_seconds, assigned_count, done_count,
+  select user_id, team_id, name, email, last_activity_at, time_spent_seconds, completed_modules, assigned_count, done_count,
     case
       when assigned_count = 0 then null
       when 'late' = any(statuses) then 'late'

@@ -16,11 +16,13 @@ export type LearnerRow = {
   status: LearnerStatus | null;
   assignedCount: number;
   doneCount: number;
+  /** Modules completed in this establishment, whether an assignment asked for them or not. */
+  completedModules: number;
   lastActivityAt: Date | null;
   timeSpentSeconds: number;
 };
 
-type RawRow = { user_id: string; name: string; email: string | null; team_name: string | null; status: LearnerStatus | null; assigned_count: number; done_count: number; last_activity_at: string | Date | null; time_spent_seconds: number; total?: number };
+type RawRow = { user_id: string; name: string; email: string | null; team_name: string | null; status: LearnerStatus | null; assigned_count: number; done_count: number; completed_modules: number; last_activity_at: string | Date | null; time_spent_seconds: number; total?: number };
 
 const orderBy: Record<LearnerSort, string> = {
   name: "lower(pl.name)",
@@ -40,6 +42,7 @@ export function toLearnerRow(row: RawRow): LearnerRow {
     status: row.status,
     assignedCount: Number(row.assigned_count),
     doneCount: Number(row.done_count),
+    completedModules: Number(row.completed_modules ?? 0),
     lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at) : null,
     timeSpentSeconds: Number(row.time_spent_seconds ?? 0),
   };
@@ -65,7 +68,7 @@ export async function listLearners(db: Db, options: ListLearnersOptions): Promis
   const direction = filters.ordre === "desc" ? sql.raw("desc nulls last") : sql.raw("asc nulls last");
   const statusFilter = filters.statut ? sql`and pl.status = ${filters.statut}` : filters.affectation ? sql`and pl.status is not null` : sql``;
   const order = sql`order by ${sql.raw(orderBy[filters.tri ?? "name"])} ${direction}, lower(pl.name), pl.user_id`;
-  const select = sql`select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds`;
+  const select = sql`select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.completed_modules, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds`;
   const byLearner = !filters.statut && !filters.affectation ? learnerOrder[filters.tri ?? "name"] : undefined;
 
   if (byLearner) {

@@ -202,12 +202,12 @@ describe("learnersCsv", () => {
     let text = "";
     for await (const chunk of learnersCsv(testDb.db, { organisationId, catalogue, asOf, filters: filters() })) text += chunk;
 
-    expect(text.startsWith("\uFEFFNom;E-mail;Équipe;Statut;Affectations terminées;Affectations;Dernière activité;Temps passé (minutes)\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFNom;E-mail;Équipe;Statut;Affectations terminées;Affectations;Modules terminés;Dernière activité;Temps passé (minutes)\r\n")).toBe(true);
     const lines = text.slice(1).split("\r\n");
-    expect(lines).toContain(`"'=HYPERLINK(""http://x"";""clic"")";formule@vigie.test;;Terminé;1;1;06/11/2026;5`);
-    expect(lines).toContain(`"Dupont; Jean ""Jo""";'-dupont@vigie.test;;Non commencé;0;1;;0`);
-    expect(lines).toContain(`'\tTab;'+tab@vigie.test;;Non commencé;0;1;;0`);
-    expect(lines).toContain(`Élodie Ñúñez;'@elodie@vigie.test;;Non commencé;0;1;;0`);
+    expect(lines).toContain(`"'=HYPERLINK(""http://x"";""clic"")";formule@vigie.test;;Terminé;1;1;1;06/11/2026;5`);
+    expect(lines).toContain(`"Dupont; Jean ""Jo""";'-dupont@vigie.test;;Non commencé;0;1;0;;0`);
+    expect(lines).toContain(`'\tTab;'+tab@vigie.test;;Non commencé;0;1;0;;0`);
+    expect(lines).toContain(`Élodie Ñúñez;'@elodie@vigie.test;;Non commencé;0;1;0;;0`);
     expect(lines).toHaveLength(6);
   });
 

@@ -34,3 +34,23 @@ export async function shownQuizAnswers(page: Page, step: QuizStep) {
 
   return shown;
 }
+
+/** Takes `module` from its first step to its end, where `page` is on it, with the right answers. */
+export async function completeModule(page: Page, module: CourseModule): Promise<void> {
+  for (const step of module.steps) {
+    await expect(page.getByRole("heading", { level: 1, name: step.title })).toBeVisible();
+    if (step.kind === "scenario") {
+      await page.getByRole("radio", { name: rightScenarioChoice(step), exact: true }).check();
+      await page.getByRole("button", { name: "Valider mon choix" }).click();
+    }
+    if (step.kind === "quiz") {
+      for (const question of await shownQuizAnswers(page, step)) {
+        const group = page.getByRole("group", { name: question.prompt });
+        for (const text of question.rightChoices) await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
+      }
+      await page.getByRole("button", { name: "Valider mes réponses" }).click();
+      await expect(page.getByText("Quiz réussi !")).toBeVisible();
+    }
+    await page.getByRole("button", { name: step === module.steps.at(-1) ? "Terminer le module" : "Suivant" }).click();
+  }
+}

@@ -101,6 +101,7 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
       )}
       <section className="section" aria-labelledby="affectations">
         <h2 id="affectations">{t("assignments")}</h2>
+        {detail.assignments.length === 0 && <p>{t("noAssignments")}</p>}
         <ul>
           {detail.assignments.map((a) => (
             <li key={a.id}>
@@ -124,6 +125,8 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
                   <th scope="col" className="number">{t("time")}</th>
                   <th scope="col">{t("started")}</th>
                   <th scope="col">{t("completed")}</th>
+                  <th scope="col">{t("inAssignment")}</th>
+                  <th scope="col">{t("certificate")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -134,6 +137,8 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
                     <td className="number">{tr("learners.minutes", { count: Math.round(m.timeSpentSeconds / 60) })}</td>
                     <td>{date(m.startedAt)}</td>
                     <td>{date(m.completedAt)}</td>
+                    <td>{m.isAssigned ? t("assigned") : t("notAssigned")}</td>
+                    <td>{m.certificate ? `${m.certificate.code}${m.certificate.revokedAt ? ` (${t("revoked")})` : ""}` : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -49,6 +49,7 @@ export async function LearnerTable({ rows, filters, caption, base, selectForm }:
                 </Link>
               </th>
             ))}
+            <th scope="col" className="number">{t("completedModules")}</th>
             <th scope="col" className="number">{t("time")}</th>
           </tr>
         </thead>
@@ -68,10 +69,9 @@ export async function LearnerTable({ rows, filters, caption, base, selectForm }:
               <td>{row.email}</td>
               <td>{row.teamName ?? "—"}</td>
               <td className={row.status === "late" ? "status-late" : undefined}>{tr(`status.${row.status ?? "none"}`)}</td>
-              <td className="number">
-                {row.doneCount} / {row.assignedCount}
-              </td>
+              <td className="number">{row.assignedCount > 0 ? `${row.doneCount} / ${row.assignedCount}` : "—"}</td>
               <td>{date(row.lastActivityAt)}</td>
+              <td className="number">{row.completedModules}</td>
               <td className="number">{t("minutes", { count: Math.round(row.timeSpentSeconds / 60) })}</td>
             </tr>
           ))}
