@@ -8,10 +8,20 @@ test.describe("error pages", () => {
 
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page).toHaveTitle("Page introuvable — Vigie");
     await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
     await expect(page.getByRole("main").getByRole("link", { name: "Retour à l'accueil" })).toHaveAttribute("href", "/");
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
+  });
+
+  test("a page refused with not found has the not-found page's title, not the page's own", async ({ learnerPage: page, expectHttpErrors }) => {
+    expectHttpErrors(/\/(etablissement\/tableau-de-bord|centre\/journal|etablissement\/apprenants\/00000000-0000-4000-8000-000000000000)$/, 404);
+    for (const path of ["/etablissement/tableau-de-bord", "/centre/journal", "/etablissement/apprenants/00000000-0000-4000-8000-000000000000"]) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Page introuvable");
+      await expect(page, path).toHaveTitle("Page introuvable — Vigie");
+    }
   });
 
   test("a centre's admin, who belongs to no establishment, is told so on the learner pages", async ({ page }) => {
