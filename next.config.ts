@@ -12,6 +12,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Metadata in the <head> for every browser, not streamed: a page that ends in notFound() then
+  // has the not-found page's title, not its own (streamed metadata kept the page's).
+  htmlLimitedBots: /.*/,
   // Staff lists (CSV, at most 2 MB: lib/enrolment/parse-roster.ts) arrive through a server action.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // PGlite loads its wasm/data files by URL; bundling breaks that under webpack (STACK.md §4).

@@ -98,6 +98,7 @@ test.describe("certificates", () => {
       const response = await page.goto(`/certificat/${code}`);
       expect(response?.headers()["x-robots-tag"]).toBe("noindex, nofollow");
       await expect(page.getByRole("heading", { name: "Certificat introuvable" })).toBeVisible();
+      await expect(page).toHaveTitle("Certificat introuvable — Vigie");
     }
     // A 404 now: Next.js adds its own noindex beside the page's; every robots tag says noindex.
     for (const meta of await page.locator('meta[name="robots"]').all()) await expect(meta).toHaveAttribute("content", /noindex/);

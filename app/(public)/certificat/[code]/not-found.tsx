@@ -1,4 +1,9 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("certificates.verification"))("notFound"), robots: { index: false, follow: false } };
+}
 
 /** An unknown or malformed code: the verdict, with a 404 status. */
 export default async function CertificateNotFound() {
