@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NotFoundTitle } from "./_components/not-found-title";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errors.notFound"))("metaTitle"), robots: { index: false } };
@@ -12,6 +13,7 @@ export default async function NotFound() {
 
   return (
     <div className="narrow">
+      <NotFoundTitle title={`${t("metaTitle")} — Vigie`} />
       <h1>{t("title")}</h1>
       <p>{t("body")}</p>
       <ul className="hero__actions">

@@ -44,7 +44,9 @@ test.describe("stopping and resuming", () => {
     await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
   });
 
-  test("a device with unsent progress opens at its own step, without showing the server's first and without a hydration error (React #418)", async ({ learnerPage: page }) => {
+  test("a device with unsent progress opens at its own step, without showing the server's first and without a hydration error (React #418)", async ({ learnerPage: page, expectConsoleErrors }) => {
+    // The sends this test stops (route.abort) are logged by the browser, as they should be.
+    expectConsoleErrors(/^Failed to load resource: net::ERR_FAILED$/);
     const hydrationErrors: string[] = [];
     page.on("pageerror", (error) => hydrationErrors.push(error.message));
     await page.goto(`/modules/${module.id}`);
