@@ -19,6 +19,14 @@ export async function listTeams(db: Db, options: { actor: Actor; organisationId:
     .orderBy(asc(teams.name));
 }
 
+/**
+ * The teams of an establishment, by name, for its manager pages' pickers and breakdowns: the
+ * establishment must come from lib/access (requireManagerPage), which checked who is asking.
+ */
+export async function teamsOfEstablishment(db: Db, establishment: { id: string }): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name));
+}
+
 /** Adds a team; a name already used in the establishment is a conflict. */
 export async function createTeam(db: Db, options: { actor: Actor; organisationId: string; name: string }) {
   await requireManagedEstablishment(db, options.actor, options.organisationId);

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { asc, eq } from "drizzle-orm";
-import { teams } from "@/db/schema";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { parisDay } from "@/lib/reports/assignment-cycle";
@@ -11,6 +9,7 @@ import { requireManagerPage } from "@/lib/access/page-guards";
 import { AssignmentForm } from "./_components/assignment-form";
 import { DeleteAssignmentForm } from "./_components/delete-assignment-form";
 import "@/app/_components/reports/reports.css";
+import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 
@@ -27,7 +26,7 @@ export default async function AssignmentsPage({ searchParams }: Props) {
     getTranslations("managerReports"),
     getFormatter(),
     listAssignments(db, { organisationId: establishment.id, catalogue }),
-    db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name)),
+    teamsOfEstablishment(db, establishment),
   ]);
   const subjects = [...catalogue.paths.map((p) => ({ value: `path:${p.id}`, label: t("pathOption", { title: p.title }) })), ...catalogue.modules.map((m) => ({ value: `module:${m.id}`, label: t("moduleOption", { title: m.title }) }))];
   const date = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { asc, eq } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { teams } from "@/db/schema";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { filtersQuery, learnerFiltersSchema } from "@/lib/reports/learner-filters";
@@ -17,6 +15,7 @@ import { LearnerTable } from "./_components/learner-table";
 import { RemindForm } from "./_components/remind-form";
 import { REMIND_FORM_ID } from "./_components/remind-form-id";
 import "@/app/_components/reports/reports.css";
+import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,7 +36,7 @@ export default async function LearnersPage({ searchParams }: Props) {
     getFormatter(),
     listLearners(db, { organisationId: establishment.id, catalogue, asOf, filters }),
     listAssignments(db, { organisationId: establishment.id, catalogue }),
-    db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name)),
+    teamsOfEstablishment(db, establishment),
     countLateLearners(db, { organisationId: establishment.id, catalogue, asOf }),
     getReminderSettings(db, establishment.id),
   ]);

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { asc, eq } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { teams } from "@/db/schema";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
@@ -14,6 +12,7 @@ import { BreakdownTable } from "./_components/breakdown-table";
 import { MonthlyTrend } from "@/app/_components/reports/monthly-trend";
 import "@/app/_components/reports/reports.css";
 import { TableScroll } from "@/app/_components/reports/table-scroll";
+import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
 
@@ -26,7 +25,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const { db, establishment } = await requireManagerPage("/etablissement/tableau-de-bord", etablissement);
   const catalogue = getCatalogue();
   const asOf = new Date();
-  const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)).orderBy(asc(teams.name));
+  const teamRows = await teamsOfEstablishment(db, establishment);
   const [t, tr, format, dashboard, missed] = await Promise.all([
     getTranslations("managerReports.dashboard"),
     getTranslations("managerReports"),
