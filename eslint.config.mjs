@@ -6,7 +6,16 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import prettier from "eslint-config-prettier/flat";
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "tests/.output/**", ".data/**", "bench/floor-app/.next/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "tests/.output/**",
+      ".data/**",
+      "bench/floor-app/.next/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextCoreWebVitals,
   ...nextTypeScript,
   {
@@ -14,7 +23,10 @@ const config = [
       // `module` is a course module throughout: ESM files have no CommonJS `module` to clobber.
       "@next/next/no-assign-module-variable": "off",
       // A leading underscore names what is left out on purpose (`const { a: _a, ...rest } = row`).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   // Every accessibility rule jsx-a11y recommends, beyond the few Next.js turns on.

@@ -12,11 +12,20 @@ type ProcessHooks = typeof globalThis & {
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   logDatabaseFailuresOnOneLine();
-  const [{ stampPeerAddress }, { checkConfiguration }] = await Promise.all([import("@/lib/http/stamp-peer-address"), import("@/lib/startup/check-configuration")]);
+  const [{ stampPeerAddress }, { checkConfiguration }] = await Promise.all([
+    import("@/lib/http/stamp-peer-address"),
+    import("@/lib/startup/check-configuration"),
+  ]);
   // Before anything answers: the client's address comes from the socket (lib/http/client-address.ts).
   stampPeerAddress();
   checkConfiguration();
-  const [{ env }, { startReminderScheduler, stopReminderScheduler }, { closeDb }, { closeMail }, { serveEmbeddedBackups }] = await Promise.all([
+  const [
+    { env },
+    { startReminderScheduler, stopReminderScheduler },
+    { closeDb },
+    { closeMail },
+    { serveEmbeddedBackups },
+  ] = await Promise.all([
     import("@/lib/env"),
     import("@/lib/reminders/reminder-scheduler"),
     import("@/db/client"),

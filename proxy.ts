@@ -29,7 +29,12 @@ export async function proxy(request: NextRequest) {
         headers: { "Retry-After": "5", "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
       });
     }
-    if (!attempt.allowed) return verificationRefusedResponse(attempt.retryAfterSeconds, request.cookies.get(LOCALE_COOKIE)?.value, "default-src 'none'; frame-ancestors 'none'");
+    if (!attempt.allowed)
+      return verificationRefusedResponse(
+        attempt.retryAfterSeconds,
+        request.cookies.get(LOCALE_COOKIE)?.value,
+        "default-src 'none'; frame-ancestors 'none'",
+      );
     if (isPrefetch(request)) return NextResponse.next();
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

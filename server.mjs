@@ -71,7 +71,10 @@ async function stop(signal) {
   // A kept-alive connection is closed as soon as it has no request in flight.
   server.closeIdleConnections();
   const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
-  const drained = await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve(false), DRAIN_MS).unref())]);
+  const drained = await Promise.race([
+    closed,
+    new Promise((resolve) => setTimeout(() => resolve(false), DRAIN_MS).unref()),
+  ]);
   clearInterval(idleSweep);
   if (!drained) {
     console.error(`[vigie] requests still running after ${DRAIN_MS / 1000} s: their connections are closed`);

@@ -32,14 +32,19 @@ export async function setLocale(formData: FormData): Promise<void> {
 export async function chooseEstablishment(formData: FormData): Promise<void> {
   const actor = await getActor();
   const organisationId = formData.get("organisationId");
-  if (!actor || !actor.memberships.some((m) => m.kind === "establishment" && m.organisationId === organisationId)) return;
+  if (!actor || !actor.memberships.some((m) => m.kind === "establishment" && m.organisationId === organisationId))
+    return;
 
-  (await cookies()).set(CURRENT_ESTABLISHMENT_COOKIE, currentEstablishmentValue(actor.userId, organisationId as string), {
-    path: "/",
-    sameSite: "lax",
-    httpOnly: true,
-    secure: isHttpsSite(),
-  });
+  (await cookies()).set(
+    CURRENT_ESTABLISHMENT_COOKIE,
+    currentEstablishmentValue(actor.userId, organisationId as string),
+    {
+      path: "/",
+      sameSite: "lax",
+      httpOnly: true,
+      secure: isHttpsSite(),
+    },
+  );
   const returnTo = formData.get("retour");
   if (typeof returnTo === "string" && returnTo) redirect(safeReturnPath(returnTo));
 }

@@ -20,19 +20,36 @@ const MB = 1024 * 1024;
 
 async function seed(db: Awaited<ReturnType<typeof createTestDb>>["db"]) {
   const organisation = await createOrganisation(db, { name: "Centre hospitalier de Saint-Étienne" });
-  const [manager] = await db.insert(users).values({ name: "RSSI", email: `rssi-${organisation.id}@vigie.test` }).returning();
+  const [manager] = await db
+    .insert(users)
+    .values({ name: "RSSI", email: `rssi-${organisation.id}@vigie.test` })
+    .returning();
   await db.insert(memberships).values({ userId: manager!.id, organisationId: organisation.id, role: "manager" });
   for (let start = 0; start < COUNT; start += 500) {
     const size = Math.min(500, COUNT - start);
     const learners = await db
       .insert(users)
-      .values(Array.from({ length: size }, (_, i) => ({ name: `${NAMES[(start + i) % NAMES.length]} ${start + i}`, email: `agent-${start + i}-${organisation.id}@vigie.test` })))
+      .values(
+        Array.from({ length: size }, (_, i) => ({
+          name: `${NAMES[(start + i) % NAMES.length]} ${start + i}`,
+          email: `agent-${start + i}-${organisation.id}@vigie.test`,
+        })),
+      )
       .returning({ id: users.id, name: users.name });
     await db.insert(certificates).values(
       learners.map((learner, i) => ({
-        code: generateCertificateCode(), userId: learner.id, organisationId: organisation.id, subjectType: "module" as const, subjectId: "cles-usb", subjectVersion: 1,
-        learnerName: learner.name!, subjectTitle: "Attention aux clés USB", organisationName: organisation.name, durationMinutes: 7,
-        completedAt: new Date(Date.UTC(2026, 0, 1) + (start + i) * 3_600_000), issuedAt: new Date(Date.UTC(2026, 0, 1) + (start + i) * 3_600_000 + 60_000),
+        code: generateCertificateCode(),
+        userId: learner.id,
+        organisationId: organisation.id,
+        subjectType: "module" as const,
+        subjectId: "cles-usb",
+        subjectVersion: 1,
+        learnerName: learner.name!,
+        subjectTitle: "Attention aux clés USB",
+        organisationName: organisation.name,
+        durationMinutes: 7,
+        completedAt: new Date(Date.UTC(2026, 0, 1) + (start + i) * 3_600_000),
+        issuedAt: new Date(Date.UTC(2026, 0, 1) + (start + i) * 3_600_000 + 60_000),
       })),
     );
   }
@@ -55,7 +72,13 @@ async function main() {
     }, 10);
 
     const started = performance.now();
-    const { stream } = await certificatesArchive(handle.db, { actor, organisationId, filters: {}, baseUrl: "https://vigie.example.org", asOf: new Date() });
+    const { stream } = await certificatesArchive(handle.db, {
+      actor,
+      organisationId,
+      filters: {},
+      baseUrl: "https://vigie.example.org",
+      asOf: new Date(),
+    });
     let bytes = 0;
     let firstByteMs = 0;
     for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
@@ -77,7 +100,9 @@ async function main() {
       heap_before_mb: Math.round(before.heapUsed / MB),
       heap_peak_mb: Math.round(peakHeap / MB),
     };
-    console.log(`ZIP of ${COUNT} certificates (${handle.kind}): ${result.seconds} s, ${(bytes / MB).toFixed(1)} MB, memory RSS ${result.rss_before_mb} → peak ${result.rss_peak_mb} MB, heap ${result.heap_before_mb} → peak ${result.heap_peak_mb} MB`);
+    console.log(
+      `ZIP of ${COUNT} certificates (${handle.kind}): ${result.seconds} s, ${(bytes / MB).toFixed(1)} MB, memory RSS ${result.rss_before_mb} → peak ${result.rss_peak_mb} MB, heap ${result.heap_before_mb} → peak ${result.heap_peak_mb} MB`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await handle.close();

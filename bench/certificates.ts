@@ -106,8 +106,12 @@ async function main(): Promise<void> {
 
   const p90 = [...warm.times].sort((a, b) => a - b)[Math.floor(WARM_RUNS * 0.9)] ?? 0;
   console.log(`cold: first render in a fresh process, median of ${COLD_RUNS}: ${result.median_ms_cold} ms`);
-  console.log(`      runs ${cold.firstMs.map(round).join(", ")} ms; importing the modules first took ${round(median(cold.importMs))} ms (not counted)`);
-  console.log(`warm: median of ${WARM_RUNS} renders after ${WARM_UPS} warm-ups: ${result.median_ms_warm} ms (p90 ${round(p90)} ms)`);
+  console.log(
+    `      runs ${cold.firstMs.map(round).join(", ")} ms; importing the modules first took ${round(median(cold.importMs))} ms (not counted)`,
+  );
+  console.log(
+    `warm: median of ${WARM_RUNS} renders after ${WARM_UPS} warm-ups: ${result.median_ms_warm} ms (p90 ${round(p90)} ms)`,
+  );
   console.log(`throughput: ${result.per_s} certificates/s in one process`);
   console.log(`warm, Arabic name (shaped, DejaVu fallback embedded too): median ${round(median(arabic))} ms`);
   console.log(`size of the typical certificate: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`);

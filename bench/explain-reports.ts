@@ -9,13 +9,17 @@ async function main() {
   const handle = await createDb({ databaseUrl: process.env.DATABASE_URL! });
   const catalogue = loadCatalogue();
   const [largest] = rowsOf<{ id: string }>(
-    await handle.db.execute(sql`select o.id from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner' where o.slug like 'scale-%' group by o.id order by count(*) desc limit 1`),
+    await handle.db.execute(
+      sql`select o.id from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner' where o.slug like 'scale-%' group by o.id order by count(*) desc limit 1`,
+    ),
   );
   const organisationId = largest!.id;
   const original = handle.db.execute.bind(handle.db);
   // Wrap every statement the report functions run in EXPLAIN ANALYZE and print the plan.
   (handle.db as unknown as { execute: (q: unknown) => Promise<unknown> }).execute = async (query: unknown) => {
-    const plan = rowsOf<Record<string, string>>(await original(sql`explain (analyze, buffers) ${query as ReturnType<typeof sql>}`));
+    const plan = rowsOf<Record<string, string>>(
+      await original(sql`explain (analyze, buffers) ${query as ReturnType<typeof sql>}`),
+    );
     console.log(plan.map((row) => Object.values(row)[0]).join("\n"), "\n---");
     return original(query as ReturnType<typeof sql>);
   };
@@ -34,7 +38,11 @@ async function main() {
   } else {
     const { getRegionReport } = await import("@/lib/region/get-region-report");
     const { loadActor } = await import("@/lib/auth/load-actor");
-    const [admin] = rowsOf<{ user_id: string }>(await original(sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' limit 1`));
+    const [admin] = rowsOf<{ user_id: string }>(
+      await original(
+        sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' limit 1`,
+      ),
+    );
     await getRegionReport(handle.db, { actor: (await loadActor(handle.db, admin!.user_id))!, asOf });
   }
   await handle.close();

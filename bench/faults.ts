@@ -40,8 +40,35 @@ function startPostgres(): { dataDir: string; url: string; start: () => void; sto
   const dataDir = path.join(base, "pgdata");
   execFileSync("mkdir", ["-p", dataDir]);
   execFileSync("chown", ["postgres:postgres", dataDir]);
-  execFileSync("runuser", ["-u", "postgres", "--", `${PG_BIN}/initdb`, "-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], { stdio: "ignore" });
-  const start = () => pg(["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-o", `-c listen_addresses=127.0.0.1 -p ${PG_PORT} -k ${dataDir} -c max_connections=100`, "-w", "start"]);
+  execFileSync(
+    "runuser",
+    [
+      "-u",
+      "postgres",
+      "--",
+      `${PG_BIN}/initdb`,
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+    ],
+    { stdio: "ignore" },
+  );
+  const start = () =>
+    pg([
+      "-D",
+      dataDir,
+      "-l",
+      path.join(dataDir, "server.log"),
+      "-o",
+      `-c listen_addresses=127.0.0.1 -p ${PG_PORT} -k ${dataDir} -c max_connections=100`,
+      "-w",
+      "start",
+    ]);
   const stop = () => pg(["-D", dataDir, "-m", "fast", "-w", "stop"]);
   start();
 
@@ -51,12 +78,26 @@ function startPostgres(): { dataDir: string; url: string; start: () => void; sto
 type Instance = { port: number; url: string; child: ChildProcess; exit: Promise<number | null> };
 
 function startInstance(port: number, databaseUrl: string): Instance {
-  const child = spawn(process.execPath, ["--max-semi-space-size=64", "server.mjs", "-p", String(port), "-H", "localhost"], {
-    cwd: ROOT,
-    // A benchmark is a trial: demo mode, which needs no mail server or proxy setting.
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", VIGIE_MODE: "demo", DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "10", AUTH_SECRET: SECRET, APP_URL: `http://localhost:${PORTS[0]}`, REMINDERS_EVERY_MINUTES: "60" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--max-semi-space-size=64", "server.mjs", "-p", String(port), "-H", "localhost"],
+    {
+      cwd: ROOT,
+      // A benchmark is a trial: demo mode, which needs no mail server or proxy setting.
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        VIGIE_MODE: "demo",
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_MAX: "10",
+        AUTH_SECRET: SECRET,
+        APP_URL: `http://localhost:${PORTS[0]}`,
+        REMINDERS_EVERY_MINUTES: "60",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   return { port, url: `http://localhost:${port}`, child, exit };
@@ -64,7 +105,13 @@ function startInstance(port: number, databaseUrl: string): Instance {
 
 async function waitHealthy(url: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) return;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(200);
   }
   throw new Error(`${url} never became healthy`);
@@ -81,7 +128,11 @@ async function main() {
     const handle = await createDb({ databaseUrl: postgres.url });
     await migrateDb(handle);
     const organisation = await createOrganisation(handle.db, { name: "Bench pannes" });
-    const learners = await Promise.all(Array.from({ length: CONNECTIONS }, () => createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD })));
+    const learners = await Promise.all(
+      Array.from({ length: CONNECTIONS }, () =>
+        createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD }),
+      ),
+    );
     instances.push(startInstance(PORTS[0], postgres.url), startInstance(PORTS[1], postgres.url));
     await Promise.all(instances.map((instance) => waitHealthy(instance.url)));
     const cookies: string[] = [];
@@ -101,8 +152,14 @@ async function main() {
       let turn = index;
       while (running) {
         const events = Array.from({ length: BATCH }, (_, i) => ({
-          eventId: randomUUID(), learnerId: learners[index]!.id, moduleId: module.id, moduleVersion: module.version,
-          kind: "step_viewed", stepId: module.steps[(turn + i) % module.steps.length]!.id, occurredAt: new Date().toISOString(), activeSeconds: 1,
+          eventId: randomUUID(),
+          learnerId: learners[index]!.id,
+          moduleId: module.id,
+          moduleVersion: module.version,
+          kind: "step_viewed",
+          stepId: module.steps[(turn + i) % module.steps.length]!.id,
+          occurredAt: new Date().toISOString(),
+          activeSeconds: 1,
         }));
         const body = JSON.stringify({ events });
         // Sent again (to the other instance) until acknowledged: no batch is given up.
@@ -110,8 +167,14 @@ async function main() {
           const targets = [...alive];
           const url = targets[turn++ % targets.length] ?? instances[0]!.url;
           const started = performance.now();
-          const status = await httpRequest(`${url}/api/progress/events`, { method: "POST", headers: { "content-type": "application/json", origin: instances[0]!.url, cookie: cookies[index]! }, body })
-            .then((r) => String(r.status), (error: NodeJS.ErrnoException) => error.code ?? "error");
+          const status = await httpRequest(`${url}/api/progress/events`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: instances[0]!.url, cookie: cookies[index]! },
+            body,
+          }).then(
+            (r) => String(r.status),
+            (error: NodeJS.ErrnoException) => error.code ?? "error",
+          );
           maxWait = Math.max(maxWait, performance.now() - started);
           if (phase === "outage") statusDuringOutage.add(status);
           if (status === "200") {
@@ -136,7 +199,9 @@ async function main() {
     await sleep(4_000);
     phase = "steady";
     const recoveryMs = firstAckAfterBack ? Math.round(firstAckAfterBack - backAt) : -1;
-    console.log(`PostgreSQL restarted: first acknowledgement ${recoveryMs} ms after it was back; statuses meanwhile ${[...statusDuringOutage].join(", ")}`);
+    console.log(
+      `PostgreSQL restarted: first acknowledgement ${recoveryMs} ms after it was back; statuses meanwhile ${[...statusDuringOutage].join(", ")}`,
+    );
 
     // 2. SIGTERM to the second instance, under load.
     const stopping = instances[1]!;
@@ -166,25 +231,32 @@ async function main() {
     const ids = [...acknowledged];
     const counter = new Client({ connectionString: postgres.url });
     await counter.connect();
-    const { rows } = await counter.query<{ n: number }>("select count(*)::int as n from learning_events where event_id = any($1::uuid[])", [ids]);
+    const { rows } = await counter.query<{ n: number }>(
+      "select count(*)::int as n from learning_events where event_id = any($1::uuid[])",
+      [ids],
+    );
     await counter.end();
     const stored = rows[0]!.n;
     await handle.close();
-    console.log(JSON.stringify({
-      acknowledged: ids.length,
-      stored,
-      lost: ids.length - stored,
-      max_wait_ms: Math.round(maxWait),
-      status_during_outage: [...statusDuringOutage].sort(),
-      recovery_ms: recoveryMs,
-      shutdown_ms: shutdownMs,
-      shutdown_exit_code: exitCode,
-    }));
+    console.log(
+      JSON.stringify({
+        acknowledged: ids.length,
+        stored,
+        lost: ids.length - stored,
+        max_wait_ms: Math.round(maxWait),
+        status_during_outage: [...statusDuringOutage].sort(),
+        recovery_ms: recoveryMs,
+        shutdown_ms: shutdownMs,
+        shutdown_exit_code: exitCode,
+      }),
+    );
   } finally {
-    await Promise.all(instances.map(async (instance) => {
-      if (instance.child.exitCode === null) instance.child.kill("SIGTERM");
-      await instance.exit;
-    }));
+    await Promise.all(
+      instances.map(async (instance) => {
+        if (instance.child.exitCode === null) instance.child.kill("SIGTERM");
+        await instance.exit;
+      }),
+    );
     try {
       postgres.stop();
     } catch {}

@@ -10,13 +10,22 @@ import { measurePages } from "./support/page-load";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3213);
-const PAGES = { app_router_dynamic: "/dynamic", app_router_static: "/static", pages_router_ssr: "/ssr", pages_api_route: "/api/health" } as const;
+const PAGES = {
+  app_router_dynamic: "/dynamic",
+  app_router_static: "/static",
+  pages_router_ssr: "/ssr",
+  pages_api_route: "/api/health",
+} as const;
 const root = path.join(__dirname, "..");
 const app = path.join("bench", "floor-app");
 
 async function main() {
   console.log("Building bench/floor-app…");
-  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build", app], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build", app], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   const server = await startServer(PORT, {}, { dir: app });
   // Vigie's pages are asked for with its session cookie: the same size of request here.
   const cookie = `authjs.session-token=${"x".repeat(600)}`;

@@ -35,8 +35,15 @@ async function main() {
   await migrateDb(handle);
   await seedDemo(handle.db);
   const organisation = await createOrganisation(handle.db, { name: "Bench progress cpu" });
-  const learners = await Promise.all(Array.from({ length: CONNECTIONS }, () => createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD })));
-  const server = await startServer(PORT, { DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "20" });
+  const learners = await Promise.all(
+    Array.from({ length: CONNECTIONS }, () =>
+      createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD }),
+    ),
+  );
+  const server = await startServer(PORT, {
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "20",
+  });
   const module = loadCatalogue().moduleById.get("cles-usb")!;
   const cookies: string[] = [];
   for (const learner of learners) cookies.push(await signIn(server.url, learner.email!, DEMO_PASSWORD));
@@ -47,24 +54,49 @@ async function main() {
       index,
       body: JSON.stringify({
         events: Array.from({ length: BATCH }, (_, i) => ({
-          eventId: randomUUID(), learnerId: learners[index]!.id, moduleId: module.id, moduleVersion: module.version,
-          kind: "step_viewed", stepId: module.steps[(next + i) % module.steps.length]!.id, occurredAt: new Date().toISOString(), activeSeconds: 3,
+          eventId: randomUUID(),
+          learnerId: learners[index]!.id,
+          moduleId: module.id,
+          moduleVersion: module.version,
+          kind: "step_viewed",
+          stepId: module.steps[(next + i) % module.steps.length]!.id,
+          occurredAt: new Date().toISOString(),
+          activeSeconds: 3,
         })),
       }),
     };
   };
   const fire = (seconds: number) =>
     autocannon({
-      url: `${server.url}${process.env.BENCH_PATH ?? "/api/progress/events"}`, connections: CONNECTIONS, duration: seconds,
-      requests: [{ method: "POST", setupRequest: (request) => {
-        const b = body();
-        return { ...request, body: b.body, headers: { "content-type": "application/json", origin: server.url, cookie: cookies[b.index]! } };
-      } }],
+      url: `${server.url}${process.env.BENCH_PATH ?? "/api/progress/events"}`,
+      connections: CONNECTIONS,
+      duration: seconds,
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request) => {
+            const b = body();
+            return {
+              ...request,
+              body: b.body,
+              headers: { "content-type": "application/json", origin: server.url, cookie: cookies[b.index]! },
+            };
+          },
+        },
+      ],
     });
   await fire(2);
-  const serverPids = () => readFileSync("/proc/" + server.pid + "/task/" + server.pid + "/children", "utf8").trim().split(/\s+/).filter(Boolean).map(Number).concat(server.pid);
+  const serverPids = () =>
+    readFileSync("/proc/" + server.pid + "/task/" + server.pid + "/children", "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .concat(server.pid);
   const backendPids = async () => {
-    const result = (await handle.db.execute(sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)) as unknown as { rows: { pid: number }[] };
+    const result = (await handle.db.execute(
+      sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    )) as unknown as { rows: { pid: number }[] };
     return result.rows.map((r) => r.pid);
   };
   const sPids = serverPids();
@@ -77,12 +109,24 @@ async function main() {
   await handle.close();
   const requests = result.requests.total;
   const ms = (a: number, b: number) => (((b - a) * 10) / requests).toFixed(2); // 100 ticks/s
-  const perRequest = (a: [number, number], b: [number, number]) => `${ms(a[0] + a[1], b[0] + b[1])} (user ${ms(a[0], b[0])}, sys ${ms(a[1], b[1])})`;
-  console.log(JSON.stringify({
-    connections: CONNECTIONS, batch: BATCH, req_per_s: Math.round(requests / SECONDS), events_per_s: Math.round((requests * BATCH) / SECONDS), errors: result.non2xx + result.errors,
-    cpu_ms_per_request: { server: perRequest(before.server, after.server), postgres: perRequest(before.pg, after.pg), client: perRequest(before.client, after.client) },
-    backends: bPids.length, load: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
-  }));
+  const perRequest = (a: [number, number], b: [number, number]) =>
+    `${ms(a[0] + a[1], b[0] + b[1])} (user ${ms(a[0], b[0])}, sys ${ms(a[1], b[1])})`;
+  console.log(
+    JSON.stringify({
+      connections: CONNECTIONS,
+      batch: BATCH,
+      req_per_s: Math.round(requests / SECONDS),
+      events_per_s: Math.round((requests * BATCH) / SECONDS),
+      errors: result.non2xx + result.errors,
+      cpu_ms_per_request: {
+        server: perRequest(before.server, after.server),
+        postgres: perRequest(before.pg, after.pg),
+        client: perRequest(before.client, after.client),
+      },
+      backends: bPids.length,
+      load: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
+    }),
+  );
 }
 
 main().catch((error) => {

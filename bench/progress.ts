@@ -31,7 +31,11 @@ async function main() {
   await migrateDb(handle);
   await seedDemo(handle.db);
   const organisation = await createOrganisation(handle.db, { name: "Bench progress" });
-  const learners = await Promise.all(Array.from({ length: 64 }, () => createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD })));
+  const learners = await Promise.all(
+    Array.from({ length: 64 }, () =>
+      createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD }),
+    ),
+  );
   const server = await startServer(PORT, { DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "20" });
   const module = loadCatalogue().moduleById.get("cles-usb")!;
   // One at a time: sign-in is throttled per client address (30 attempts in flight would trip it).
@@ -64,9 +68,14 @@ async function main() {
               const index = learnerOffset + (next++ % connections);
               const body = JSON.stringify({
                 events: Array.from({ length: batch }, (_, i) => ({
-                  eventId: randomUUID(), learnerId: learners[index]!.id, moduleId: module.id, moduleVersion: module.version,
-                  kind: "step_viewed", stepId: module.steps[(next + i) % module.steps.length]!.id,
-                  occurredAt: new Date().toISOString(), activeSeconds: 3,
+                  eventId: randomUUID(),
+                  learnerId: learners[index]!.id,
+                  moduleId: module.id,
+                  moduleVersion: module.version,
+                  kind: "step_viewed",
+                  stepId: module.steps[(next + i) % module.steps.length]!.id,
+                  occurredAt: new Date().toISOString(),
+                  activeSeconds: 3,
                 })),
               });
               sent = { body, index };
@@ -76,13 +85,19 @@ async function main() {
               tally.resends += 1;
             }
             context.body = sent.body;
-            return { ...request, body: sent.body, headers: { "content-type": "application/json", origin: server.url, cookie: cookies[sent.index]! } };
+            return {
+              ...request,
+              body: sent.body,
+              headers: { "content-type": "application/json", origin: server.url, cookie: cookies[sent.index]! },
+            };
           },
           onResponse: (status, body, raw) => {
             const context = raw as Record<string, unknown>;
             if (status !== 200) return void (tally.errors += 1);
             // A batch sent twice (or racing its resend) may be answered "recorded" once, never more.
-            const recorded = (JSON.parse(body) as { outcomes: { status: string }[] }).outcomes.filter((o) => o.status === "recorded").length;
+            const recorded = (JSON.parse(body) as { outcomes: { status: string }[] }).outcomes.filter(
+              (o) => o.status === "recorded",
+            ).length;
             const key = context.body as string;
             tally.recordedAnswers.set(key, (tally.recordedAnswers.get(key) ?? 0) + (recorded > 0 ? 1 : 0));
           },
@@ -92,7 +107,12 @@ async function main() {
     const requests = result.requests.total;
     const uniqueRequests = requests * (1 - DUPLICATE_SHARE);
 
-    return { eventsPerS: Math.round((uniqueRequests * batch) / SECONDS), requestsPerS: Math.round(requests / SECONDS), p95: result.latency.p97_5, errors: result.non2xx + result.errors };
+    return {
+      eventsPerS: Math.round((uniqueRequests * batch) / SECONDS),
+      requestsPerS: Math.round(requests / SECONDS),
+      p95: result.latency.p97_5,
+      errors: result.non2xx + result.errors,
+    };
   };
 
   const batched: Record<string, number> = {};
@@ -103,7 +123,9 @@ async function main() {
       const s = await run(connections, 1, 32);
       batched[connections] = b.eventsPerS;
       single[connections] = s.eventsPerS;
-      console.log(`${connections} connection(s): ${b.eventsPerS} events/s in batches of ${BATCH} (${b.requestsPerS} req/s, p97.5 ${b.p95} ms); ${s.eventsPerS} events/s one per request (p97.5 ${s.p95} ms); errors ${b.errors + s.errors}`);
+      console.log(
+        `${connections} connection(s): ${b.eventsPerS} events/s in batches of ${BATCH} (${b.requestsPerS} req/s, p97.5 ${b.p95} ms); ${s.eventsPerS} events/s one per request (p97.5 ${s.p95} ms); errors ${b.errors + s.errors}`,
+      );
     }
   } finally {
     await server.stop();
@@ -126,8 +148,18 @@ async function main() {
   const recordedTwice = [...tally.recordedAnswers.values()].filter((n) => n > 1).length;
   const timeMatches = Number(seconds!.total) === 3 * stored!.n;
   const duplicatesIgnored = tally.errors === 0 && recordedTwice === 0 && stored!.n <= tally.uniqueEvents && timeMatches;
-  console.log(`sent ${tally.uniqueEvents} distinct events and ${tally.resends} resent batches; stored ${stored!.n} events (requests cut off by the end of a run may be stored unanswered); batches recorded twice: ${recordedTwice}; time spent ${seconds!.total} s = 3 s × stored events: ${timeMatches}; server peak RSS ${server.peakRssMb()} MB`);
-  console.log(JSON.stringify({ events_per_s: batched, duplicates_ignored: duplicatesIgnored, batch_size: BATCH, events_per_s_one_per_request: single, peak_rss_mb: server.peakRssMb() }));
+  console.log(
+    `sent ${tally.uniqueEvents} distinct events and ${tally.resends} resent batches; stored ${stored!.n} events (requests cut off by the end of a run may be stored unanswered); batches recorded twice: ${recordedTwice}; time spent ${seconds!.total} s = 3 s × stored events: ${timeMatches}; server peak RSS ${server.peakRssMb()} MB`,
+  );
+  console.log(
+    JSON.stringify({
+      events_per_s: batched,
+      duplicates_ignored: duplicatesIgnored,
+      batch_size: BATCH,
+      events_per_s_one_per_request: single,
+      peak_rss_mb: server.peakRssMb(),
+    }),
+  );
 }
 
 main().catch((error) => {

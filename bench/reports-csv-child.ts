@@ -14,7 +14,12 @@ async function main() {
   let lines = 0;
   let bytes = 0;
   // Counting stands in for the response body: the chunks are dropped as soon as they are read.
-  for await (const chunk of learnersCsv(handle.db, { organisationId: organisationId!, catalogue, asOf: new Date(), filters: {} })) {
+  for await (const chunk of learnersCsv(handle.db, {
+    organisationId: organisationId!,
+    catalogue,
+    asOf: new Date(),
+    filters: {},
+  })) {
     bytes += Buffer.byteLength(chunk);
     for (let i = chunk.indexOf("\r\n"); i !== -1; i = chunk.indexOf("\r\n", i + 2)) lines++;
     peak = Math.max(peak, process.memoryUsage.rss());

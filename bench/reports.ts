@@ -54,17 +54,30 @@ async function main() {
   // lets the trend count completions from its index alone.
   await handle.db.execute(sql`vacuum analyze`);
   const [largest] = rowsOf<{ id: string; name: string; learners: number }>(
-    await handle.db.execute(sql`select o.id, o.name, count(*)::int as learners from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner'
+    await handle.db
+      .execute(sql`select o.id, o.name, count(*)::int as learners from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner'
       where o.slug like 'scale-%' group by o.id, o.name order by 3 desc limit 1`),
   );
-  const total = rowsOf<{ total: number }>(await handle.db.execute(sql`select count(*)::int as total from memberships m join organisations o on o.id = m.organisation_id where o.slug like 'scale-%' and m.role = 'learner'`))[0]!.total;
-  console.log(`data set: ${total} learners${seeded.skipped ? " (already seeded)" : ""}; largest establishment: ${largest!.name}, ${largest!.learners} learners`);
-  const teams = rowsOf<{ id: string; name: string }>(await handle.db.execute(sql`select id, name from teams where organisation_id = ${largest!.id}::uuid`));
+  const total = rowsOf<{ total: number }>(
+    await handle.db.execute(
+      sql`select count(*)::int as total from memberships m join organisations o on o.id = m.organisation_id where o.slug like 'scale-%' and m.role = 'learner'`,
+    ),
+  )[0]!.total;
+  console.log(
+    `data set: ${total} learners${seeded.skipped ? " (already seeded)" : ""}; largest establishment: ${largest!.name}, ${largest!.learners} learners`,
+  );
+  const teams = rowsOf<{ id: string; name: string }>(
+    await handle.db.execute(sql`select id, name from teams where organisation_id = ${largest!.id}::uuid`),
+  );
   const organisationId = largest!.id;
   const asOf = new Date();
 
   // What the dashboard page reads, side by side.
-  const dashboardView = () => Promise.all([getDashboard(handle.db, { organisationId, catalogue, asOf, teams }), mostMissedQuestions(handle.db, { organisationId, catalogue, asOf })]);
+  const dashboardView = () =>
+    Promise.all([
+      getDashboard(handle.db, { organisationId, catalogue, asOf, teams }),
+      mostMissedQuestions(handle.db, { organisationId, catalogue, asOf }),
+    ]);
   const dashboard = await timed(RUNS, dashboardView);
   const figuresOnly = await timed(RUNS, () => getDashboard(handle.db, { organisationId, catalogue, asOf, teams }));
   const missed = await timed(RUNS, () => mostMissedQuestions(handle.db, { organisationId, catalogue, asOf }));
@@ -72,7 +85,9 @@ async function main() {
   // away (an old event imported, a learner deleted), when its closed days are counted again.
   const recount: number[] = [];
   for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
-    await handle.db.execute(sql`update quiz_answer_coverage set closed_before = null where organisation_id = ${organisationId}::uuid`);
+    await handle.db.execute(
+      sql`update quiz_answer_coverage set closed_before = null where organisation_id = ${organisationId}::uuid`,
+    );
     await handle.db.execute(sql`delete from quiz_answer_days where organisation_id = ${organisationId}::uuid`);
     const start = performance.now();
     await dashboardView();
@@ -82,38 +97,90 @@ async function main() {
   // The dashboard right after a learner's progress write, which makes its kept figures stale
   // (migration 0009): counted again from the memberships, as on every view of a busy morning.
   const [writer] = rowsOf<{ user_id: string; module_id: string }>(
-    await handle.db.execute(sql`select user_id, module_id from module_progress where organisation_id = ${organisationId}::uuid order by user_id, module_id limit 1`),
+    await handle.db.execute(
+      sql`select user_id, module_id from module_progress where organisation_id = ${organisationId}::uuid order by user_id, module_id limit 1`,
+    ),
   );
   const dashboardAfterWrite = await timed(RUNS, dashboardView, () =>
-    handle.db.execute(sql`update module_progress set time_spent_seconds = time_spent_seconds + 1, last_activity_at = now() where user_id = ${writer!.user_id}::uuid and module_id = ${writer!.module_id}`),
+    handle.db.execute(
+      sql`update module_progress set time_spent_seconds = time_spent_seconds + 1, last_activity_at = now() where user_id = ${writer!.user_id}::uuid and module_id = ${writer!.module_id}`,
+    ),
   );
   // The same right after a completion (moved by a millisecond): the past months are counted again too.
   const dashboardAfterCompletion = await timed(RUNS, dashboardView, () =>
-    handle.db.execute(sql`update module_progress set completed_at = completed_at + interval '1 millisecond' where organisation_id = ${organisationId}::uuid and user_id = (
+    handle.db
+      .execute(sql`update module_progress set completed_at = completed_at + interval '1 millisecond' where organisation_id = ${organisationId}::uuid and user_id = (
       select user_id from module_progress where organisation_id = ${organisationId}::uuid and completed_at < date_trunc('month', now()) order by user_id, module_id limit 1)`),
   );
-  const list = await timed(RUNS, () => listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({}) }));
-  const listLate = await timed(RUNS, () => listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({ statut: "late", tri: "activity", ordre: "desc", page: "3" }) }));
+  const list = await timed(RUNS, () =>
+    listLearners(handle.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({}) }),
+  );
+  const listLate = await timed(RUNS, () =>
+    listLearners(handle.db, {
+      organisationId,
+      catalogue,
+      asOf,
+      filters: learnerFiltersSchema.parse({ statut: "late", tri: "activity", ordre: "desc", page: "3" }),
+    }),
+  );
   const [admin] = rowsOf<{ user_id: string }>(
-    await handle.db.execute(sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' and exists (select 1 from organisations e where e.parent_id = o.id and e.slug like 'scale-%') limit 1`),
+    await handle.db.execute(
+      sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' and exists (select 1 from organisations e where e.parent_id = o.id and e.slug like 'scale-%') limit 1`,
+    ),
   );
   const adminActor = (await loadActor(handle.db, admin!.user_id))!;
   const region = await timed(RUNS, () => getRegionReport(handle.db, { actor: adminActor, asOf }));
   await handle.close();
 
   const csvRuns = Array.from({ length: CSV_RUNS }, () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "reports-csv-child.ts"), organisationId], { env: process.env, encoding: "utf8" });
-    return JSON.parse(out.trim().split("\n").at(-1)!) as { rows: number; ms: number; bytes: number; peak_rss_mb: number };
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", path.join(__dirname, "reports-csv-child.ts"), organisationId],
+      { env: process.env, encoding: "utf8" },
+    );
+    return JSON.parse(out.trim().split("\n").at(-1)!) as {
+      rows: number;
+      ms: number;
+      bytes: number;
+      peak_rss_mb: number;
+    };
   });
   const csv = csvRuns.sort((a, b) => a.ms - b.ms)[Math.floor(csvRuns.length / 2)]!;
 
-  console.log(`dashboard (figures + most-missed questions): median ${round(dashboard)} ms of ${RUNS} (figures ${round(figuresOnly)} ms, questions ${round(missed)} ms)`);
-  console.log(`dashboard right after a learner's progress write (figures counted again): median ${round(dashboardAfterWrite)} ms of ${RUNS}; after a completion (past months too): ${round(dashboardAfterCompletion)} ms`);
-  console.log(`dashboard right after its counted quiz answers were thrown away (counted again): median ${round(dashboardRecount)} ms of ${recount.length}`);
-  console.log(`learner list, first page: median ${round(list)} ms; late, by last activity, page 3: ${round(listLate)} ms`);
+  console.log(
+    `dashboard (figures + most-missed questions): median ${round(dashboard)} ms of ${RUNS} (figures ${round(figuresOnly)} ms, questions ${round(missed)} ms)`,
+  );
+  console.log(
+    `dashboard right after a learner's progress write (figures counted again): median ${round(dashboardAfterWrite)} ms of ${RUNS}; after a completion (past months too): ${round(dashboardAfterCompletion)} ms`,
+  );
+  console.log(
+    `dashboard right after its counted quiz answers were thrown away (counted again): median ${round(dashboardRecount)} ms of ${recount.length}`,
+  );
+  console.log(
+    `learner list, first page: median ${round(list)} ms; late, by last activity, page 3: ${round(listLate)} ms`,
+  );
   console.log(`region view (${total} learners, every establishment, 12 months): median ${round(region)} ms`);
-  console.log(`CSV export: ${csv.rows} rows, ${(csv.bytes / 1024).toFixed(0)} KiB, median ${round(csv.ms)} ms of ${CSV_RUNS} fresh processes, peak RSS ${csv.peak_rss_mb} MB`);
-  console.log(JSON.stringify({ learners: total, dashboard_ms: round(dashboard), learner_list_ms: round(list), csv_rows: csv.rows, csv_ms: round(csv.ms), csv_peak_rss_mb: csv.peak_rss_mb, region_ms: round(region), dashboard_figures_ms: round(figuresOnly), most_missed_ms: round(missed), dashboard_after_write_ms: round(dashboardAfterWrite), dashboard_after_completion_ms: round(dashboardAfterCompletion), dashboard_recount_ms: round(dashboardRecount), learner_list_late_ms: round(listLate), load_average: os.loadavg().map((l) => Math.round(l * 10) / 10) }));
+  console.log(
+    `CSV export: ${csv.rows} rows, ${(csv.bytes / 1024).toFixed(0)} KiB, median ${round(csv.ms)} ms of ${CSV_RUNS} fresh processes, peak RSS ${csv.peak_rss_mb} MB`,
+  );
+  console.log(
+    JSON.stringify({
+      learners: total,
+      dashboard_ms: round(dashboard),
+      learner_list_ms: round(list),
+      csv_rows: csv.rows,
+      csv_ms: round(csv.ms),
+      csv_peak_rss_mb: csv.peak_rss_mb,
+      region_ms: round(region),
+      dashboard_figures_ms: round(figuresOnly),
+      most_missed_ms: round(missed),
+      dashboard_after_write_ms: round(dashboardAfterWrite),
+      dashboard_after_completion_ms: round(dashboardAfterCompletion),
+      dashboard_recount_ms: round(dashboardRecount),
+      learner_list_late_ms: round(listLate),
+      load_average: os.loadavg().map((l) => Math.round(l * 10) / 10),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

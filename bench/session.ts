@@ -36,7 +36,11 @@ type Level = { sessions: number; requests: number; failures: number; serverCpuMs
  */
 function variants(): { name: string; nodeArgs: string[] }[] {
   const production = npmStartNodeArgs();
-  const other = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? (production.some((arg) => arg.startsWith("--max-old-space-size")) ? [] : ["--max-semi-space-size=16", "--max-old-space-size=256"]);
+  const other =
+    process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ??
+    (production.some((arg) => arg.startsWith("--max-old-space-size"))
+      ? []
+      : ["--max-semi-space-size=16", "--max-old-space-size=256"]);
 
   return [
     { name: `npm start (${production.join(" ") || "V8 defaults"})`, nodeArgs: production },
@@ -44,7 +48,15 @@ function variants(): { name: string; nodeArgs: string[] }[] {
   ];
 }
 
-type VariantResult = { sessions_per_s: Record<string, number>; requests_per_session: number; cpu_ms_per_session: number; server_cpu_ms_per_session: number; peak_rss_mb: number; idle_rss_mb: number; failed_sessions: number };
+type VariantResult = {
+  sessions_per_s: Record<string, number>;
+  requests_per_session: number;
+  cpu_ms_per_session: number;
+  server_cpu_ms_per_session: number;
+  peak_rss_mb: number;
+  idle_rss_mb: number;
+  failed_sessions: number;
+};
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
@@ -67,10 +79,16 @@ async function main() {
 }
 
 /** Fresh learners (every module once each) against a fresh server started with `nodeArgs`. */
-async function runVariant(handle: Awaited<ReturnType<typeof createDb>>, databaseUrl: string, modules: CourseModule[], nodeArgs: string[]): Promise<VariantResult> {
+async function runVariant(
+  handle: Awaited<ReturnType<typeof createDb>>,
+  databaseUrl: string,
+  modules: CourseModule[],
+  nodeArgs: string[],
+): Promise<VariantResult> {
   const organisation = await createOrganisation(handle.db, { name: `Bench session ${Date.now()}` });
   const accounts = [];
-  for (let i = 0; i < LEARNERS; i++) accounts.push(await createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD }));
+  for (let i = 0; i < LEARNERS; i++)
+    accounts.push(await createUser(handle.db, { organisationId: organisation.id, password: DEMO_PASSWORD }));
   const server = await startServer(PORT, { DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "20" }, { nodeArgs });
 
   const learners: Learner[] = [];
@@ -81,7 +99,11 @@ async function runVariant(handle: Awaited<ReturnType<typeof createDb>>, database
     // One at a time: the server hashes at most two passwords at once and throttles per address.
     for (const account of accounts) {
       const started = performance.now();
-      learners.push({ id: account.id, cookie: await signIn(server.url, account.email!, DEMO_PASSWORD), modulesDone: 0 });
+      learners.push({
+        id: account.id,
+        cookie: await signIn(server.url, account.email!, DEMO_PASSWORD),
+        modulesDone: 0,
+      });
       signInMs.push(performance.now() - started);
     }
     let nextLearner = 0;
@@ -144,14 +166,21 @@ async function runVariant(handle: Awaited<ReturnType<typeof createDb>>, database
   const sessions = Object.values(levels).reduce((sum, level) => sum + level.sessions, 0);
   const requests = Object.values(levels).reduce((sum, level) => sum + level.requests, 0);
   const cpuMs = Object.values(levels).reduce((sum, level) => sum + level.serverCpuMs + level.postgresCpuMs, 0);
-  console.log(`${sessions} sessions (and ${modules.length} to warm up), ${stored!.completed} modules completed in the database; sign-in median ${median(signInMs).toFixed(0)} ms (before the runs)`);
-  if (stored!.completed < sessions + modules.length) throw new Error(`only ${stored!.completed} completions stored for ${sessions + modules.length} sessions`);
+  console.log(
+    `${sessions} sessions (and ${modules.length} to warm up), ${stored!.completed} modules completed in the database; sign-in median ${median(signInMs).toFixed(0)} ms (before the runs)`,
+  );
+  if (stored!.completed < sessions + modules.length)
+    throw new Error(`only ${stored!.completed} completions stored for ${sessions + modules.length} sessions`);
 
   return {
-    sessions_per_s: Object.fromEntries(Object.entries(levels).map(([n, level]) => [n, Number((level.sessions / SECONDS).toFixed(2))])),
+    sessions_per_s: Object.fromEntries(
+      Object.entries(levels).map(([n, level]) => [n, Number((level.sessions / SECONDS).toFixed(2))]),
+    ),
     requests_per_session: Number((requests / sessions).toFixed(1)),
     cpu_ms_per_session: Math.round(cpuMs / sessions),
-    server_cpu_ms_per_session: Math.round(Object.values(levels).reduce((sum, level) => sum + level.serverCpuMs, 0) / sessions),
+    server_cpu_ms_per_session: Math.round(
+      Object.values(levels).reduce((sum, level) => sum + level.serverCpuMs, 0) / sessions,
+    ),
     peak_rss_mb: server.peakRssMb(),
     idle_rss_mb: idleRssMb,
     failed_sessions: Object.values(levels).reduce((sum, level) => sum + level.failures, 0),
@@ -171,10 +200,25 @@ async function takeModule(url: string, learner: Learner, module: CourseModule): 
   const send = async (event: Record<string, unknown>) => {
     requests += 1;
     const body = JSON.stringify({
-      events: [{ eventId: randomUUID(), learnerId: learner.id, moduleId: module.id, moduleVersion: module.version, occurredAt: new Date().toISOString(), activeSeconds: 0, ...event }],
+      events: [
+        {
+          eventId: randomUUID(),
+          learnerId: learner.id,
+          moduleId: module.id,
+          moduleVersion: module.version,
+          occurredAt: new Date().toISOString(),
+          activeSeconds: 0,
+          ...event,
+        },
+      ],
     });
-    const response = await httpRequest(`${url}/api/progress/events`, { method: "POST", headers: { ...headers, "content-type": "application/json", origin: url }, body });
-    if (response.status !== 200) throw new Error(`events (${String(event.kind)}): ${response.status} ${response.body.slice(0, 200)}`);
+    const response = await httpRequest(`${url}/api/progress/events`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json", origin: url },
+      body,
+    });
+    if (response.status !== 200)
+      throw new Error(`events (${String(event.kind)}): ${response.status} ${response.body.slice(0, 200)}`);
     return JSON.parse(response.body) as { outcomes: { status: string; quizResult?: { passed: boolean } }[] };
   };
 
@@ -183,20 +227,32 @@ async function takeModule(url: string, learner: Learner, module: CourseModule): 
   const page = (await get(`/modules/${module.id}`)).body;
   for (const step of module.steps) {
     await send({ kind: "step_viewed", stepId: step.id });
-    if (step.kind === "scenario") await send({ kind: "scenario_answered", stepId: step.id, choiceId: step.choices.find((choice) => choice.correct)!.id });
+    if (step.kind === "scenario")
+      await send({
+        kind: "scenario_answered",
+        stepId: step.id,
+        choiceId: step.choices.find((choice) => choice.correct)!.id,
+      });
     if (step.kind === "quiz") {
       const drawId = /drawId\\?":\\?"([0-9a-f-]{36})/.exec(page)?.[1];
       if (!drawId) throw new Error(`no quiz draw in the page of ${module.id}`);
       const drawn = step.questions.filter((question) => new RegExp(`id\\\\?":\\\\?"${question.id}\\\\?"`).test(page));
-      const answers = Object.fromEntries(drawn.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]));
+      const answers = Object.fromEntries(
+        drawn.map((question) => [
+          question.id,
+          question.choices.filter((choice) => choice.correct).map((choice) => choice.id),
+        ]),
+      );
       const result = await send({ kind: "quiz_submitted", stepId: step.id, drawId, answers });
-      if (!result.outcomes[0]?.quizResult?.passed) throw new Error(`quiz of ${module.id} not passed: ${JSON.stringify(result.outcomes[0])}`);
+      if (!result.outcomes[0]?.quizResult?.passed)
+        throw new Error(`quiz of ${module.id} not passed: ${JSON.stringify(result.outcomes[0])}`);
     }
   }
   requests += 1;
   const issued = await httpRequest(`${url}/modules/${module.id}/certificat`, { headers });
   const location = issued.headers?.location;
-  if (issued.status !== 303 || !location?.includes("/api/certificats/")) throw new Error(`certificate of ${module.id}: ${issued.status} → ${location}`);
+  if (issued.status !== 303 || !location?.includes("/api/certificats/"))
+    throw new Error(`certificate of ${module.id}: ${issued.status} → ${location}`);
   const pdf = await get(new URL(location, url).pathname);
   if (!pdf.body.startsWith("%PDF")) throw new Error(`certificate of ${module.id} is not a PDF`);
 
@@ -207,7 +263,7 @@ async function takeModule(url: string, learner: Learner, module: CourseModule): 
 function processTreeCpuMs(pid: number): number {
   const all = processes();
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const row of all) {
       if (tree.has(row.ppid) && !tree.has(row.pid)) {
@@ -222,7 +278,9 @@ function processTreeCpuMs(pid: number): number {
 
 /** CPU time of every PostgreSQL process of the machine (server, backends, walwriter…), in ms. */
 function postgresCpuMs(): number {
-  return processes().filter((row) => row.comm === "postgres").reduce((sum, row) => sum + row.cpuMs, 0);
+  return processes()
+    .filter((row) => row.comm === "postgres")
+    .reduce((sum, row) => sum + row.cpuMs, 0);
 }
 
 function processes(): { pid: number; ppid: number; comm: string; cpuMs: number }[] {
@@ -235,7 +293,12 @@ function processes(): { pid: number; ppid: number; comm: string; cpuMs: number }
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // From the state field (3rd of stat): ppid is the 4th, utime the 14th, stime the 15th.
-      rows.push({ pid: Number(entry), ppid: Number(fields[1]), comm, cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S });
+      rows.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        comm,
+        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S,
+      });
     } catch {
       // The process ended while we read.
     }

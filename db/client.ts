@@ -40,10 +40,20 @@ export type DbLimits = {
  * statement, and a lock held elsewhere makes it fail after 2 + 3 s with a 503 (bench:faults).
  * Every request statement measured runs in well under a second on the 41,500-learner data set.
  */
-export const REQUEST_LIMITS: DbLimits = { statementMs: 5_000, lockMs: 3_000, acquireMs: 2_000, idleInTransactionMs: 10_000 };
+export const REQUEST_LIMITS: DbLimits = {
+  statementMs: 5_000,
+  lockMs: 3_000,
+  acquireMs: 2_000,
+  idleInTransactionMs: 10_000,
+};
 
 /** Migrations, seeds, backups, benches and tests: long statements, but no endless lock wait. */
-export const MAINTENANCE_LIMITS: DbLimits = { statementMs: 30 * 60_000, lockMs: 10_000, acquireMs: 10_000, idleInTransactionMs: 0 };
+export const MAINTENANCE_LIMITS: DbLimits = {
+  statementMs: 30 * 60_000,
+  lockMs: 10_000,
+  acquireMs: 10_000,
+  idleInTransactionMs: 0,
+};
 
 export type CreateDbOptions = {
   /** A PostgreSQL URL; when absent, an embedded PGlite database is used. */
@@ -57,16 +67,14 @@ export type CreateDbOptions = {
 
 /** Opens a database: node-postgres when a URL is given, embedded PGlite otherwise. */
 export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
-  if (options.databaseUrl) return createPostgresDb(options.databaseUrl, options.poolMax ?? 10, options.limits ?? MAINTENANCE_LIMITS);
+  if (options.databaseUrl)
+    return createPostgresDb(options.databaseUrl, options.poolMax ?? 10, options.limits ?? MAINTENANCE_LIMITS);
 
   return createPgliteDb(options.pgliteDir ?? ".data/pglite");
 }
 
 async function createPostgresDb(databaseUrl: string, poolMax: number, limits: DbLimits): Promise<DbHandle> {
-  const [{ Pool }, { drizzle }] = await Promise.all([
-    import("pg"),
-    import("drizzle-orm/node-postgres"),
-  ]);
+  const [{ Pool }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   // The timeouts are sent in each connection's start-up packet: no extra round trip per request.
   const pool = new Pool({
     connectionString: databaseUrl,
@@ -90,10 +98,7 @@ async function createPostgresDb(databaseUrl: string, poolMax: number, limits: Db
 }
 
 async function createPgliteDb(dir: string): Promise<DbHandle> {
-  const [{ PGlite }, { drizzle }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("drizzle-orm/pglite"),
-  ]);
+  const [{ PGlite }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
   const inMemory = dir.startsWith("memory://");
   const dataDir = inMemory ? dir : path.resolve(dir);
   // PGlite does not create parent folders (STACK.md pitfall 6).
@@ -128,7 +133,9 @@ async function createPgliteDb(dir: string): Promise<DbHandle> {
 
 const dialect = new PgDialect();
 
-type NamedQueryClient = { query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }> };
+type NamedQueryClient = {
+  query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>;
+};
 
 /**
  * Runs a hot statement whose text never changes as a named prepared statement when the handle
@@ -151,7 +158,10 @@ export async function executeNamed<Row>(db: Db, name: string, query: SQL): Promi
 type GlobalWithDb = typeof globalThis & {
   __vigieDb?: Promise<DbHandle>;
   /** The open embedded database of this process, for a backup through it (db/embedded-backup.ts). */
-  __vigiePglite?: { client: { dumpDataDir: (compression?: "gzip" | "none" | "auto") => Promise<Blob> }; dataDir: string };
+  __vigiePglite?: {
+    client: { dumpDataDir: (compression?: "gzip" | "none" | "auto") => Promise<Blob> };
+    dataDir: string;
+  };
 };
 
 /**

@@ -10,7 +10,16 @@ export const RETRY_AFTER_SECONDS = 5;
 // 57014 statement_timeout, 55P03 lock_timeout, 57P0x server shutting down or starting,
 // 53300 too many connections, 53400 configuration limit; class 08 (below) is any connection failure.
 const SQLSTATES = new Set(["57014", "55P03", "57P01", "57P02", "57P03", "53300", "53400"]);
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ENOTFOUND"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+]);
 // node-postgres and pg-pool report these as plain Errors without a code.
 const MESSAGES = [
   "timeout exceeded when trying to connect",
@@ -54,7 +63,8 @@ export function describeDatabaseFailure(error: unknown): string {
   let statement: string | undefined;
   for (const item of chain(error)) {
     reason = reasonOf(item) ?? reason;
-    if (!statement && item instanceof Error && "query" in item && typeof item.query === "string") statement = item.query;
+    if (!statement && item instanceof Error && "query" in item && typeof item.query === "string")
+      statement = item.query;
   }
   const text = statement ? statement.replace(/\s+/g, " ").slice(0, 200) : "(no statement: connecting)";
 
@@ -70,5 +80,8 @@ export function logDatabaseFailuresOnOneLine(): void {
   if (store.__vigieOneLineDbErrors) return;
   store.__vigieOneLineDbErrors = true;
   const original = console.error.bind(console);
-  console.error = (...args: unknown[]) => original(...args.map((arg) => (arg instanceof Error && isDatabaseUnavailable(arg) ? describeDatabaseFailure(arg) : arg)));
+  console.error = (...args: unknown[]) =>
+    original(
+      ...args.map((arg) => (arg instanceof Error && isDatabaseUnavailable(arg) ? describeDatabaseFailure(arg) : arg)),
+    );
 }

@@ -7,7 +7,10 @@ import { folderHolder } from "./embedded-lock";
 const BACKUP_SIGNAL = "SIGUSR2";
 
 type Dumpable = { dumpDataDir: (compression?: "gzip" | "none" | "auto") => Promise<Blob> };
-type GlobalWithPglite = typeof globalThis & { __vigiePglite?: { client: Dumpable; dataDir: string }; __vigieBackupsServed?: boolean };
+type GlobalWithPglite = typeof globalThis & {
+  __vigiePglite?: { client: Dumpable; dataDir: string };
+  __vigieBackupsServed?: boolean;
+};
 
 function requestFileOf(dataDir: string): string {
   return `${dataDir}.backup-request`;
@@ -51,7 +54,11 @@ export function serveEmbeddedBackups(): void {
  * Backs up an embedded database folder to `target`: through the process that holds it when one
  * does (the running app), otherwise by opening it here. Never copies a folder in use.
  */
-export async function backupEmbedded(dataDir: string, target: string, options: { timeoutMs?: number } = {}): Promise<"through-holder" | "opened"> {
+export async function backupEmbedded(
+  dataDir: string,
+  target: string,
+  options: { timeoutMs?: number } = {},
+): Promise<"through-holder" | "opened"> {
   const absoluteTarget = path.resolve(target);
   rmSync(absoluteTarget, { force: true });
   const holder = folderHolder(dataDir);
@@ -60,7 +67,10 @@ export async function backupEmbedded(dataDir: string, target: string, options: {
     process.kill(holder.pid, BACKUP_SIGNAL);
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     while (!existsSync(absoluteTarget)) {
-      if (Date.now() > deadline) throw new Error(`process ${holder.pid} holds ${dataDir} but wrote no backup (is it a Vigie server of this version?)`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `process ${holder.pid} holds ${dataDir} but wrote no backup (is it a Vigie server of this version?)`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     rmSync(requestFileOf(dataDir), { force: true });

@@ -42,7 +42,11 @@ export function folderHolder(dataDir: string): LockOwner | null {
  */
 export function claimFolder(dataDir: string): () => void {
   const file = lockFileOf(dataDir);
-  const owner: LockOwner = { pid: process.pid, command: process.argv.slice(1, 3).join(" ") || "node", since: new Date().toISOString() };
+  const owner: LockOwner = {
+    pid: process.pid,
+    command: process.argv.slice(1, 3).join(" ") || "node",
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       // "wx": created only if absent, atomically, so two processes starting together cannot both win.

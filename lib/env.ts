@@ -47,7 +47,9 @@ export const envSchema = z.object({
     .pipe(
       z
         .string()
-        .refine((value) => /^smtps?:\/\/[^/\s]+/.test(value), { message: "must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465" })
+        .refine((value) => /^smtps?:\/\/[^/\s]+/.test(value), {
+          message: "must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465",
+        })
         .optional(),
     ),
   MAIL_FROM: z.string().trim().min(3).default("Vigie <ne-pas-repondre@vigie.invalid>"),
@@ -69,7 +71,17 @@ export const envSchema = z.object({
   SSO_INTERNAL_PROVIDER_HOSTS: z
     .string()
     .optional()
-    .transform((value) => (value ?? "").split(",").map((host) => host.trim().replace(/^\[|\]$/g, "").toLowerCase()).filter(Boolean)),
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .replace(/^\[|\]$/g, "")
+            .toLowerCase(),
+        )
+        .filter(Boolean),
+    ),
   /**
    * Slug of the centre whose platform admins operate the instance and alone read the audit
    * entries of no establishment; unset: the only centre at the root, if there is one only.
@@ -79,22 +91,39 @@ export const envSchema = z.object({
     .optional()
     .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined)),
   /** How long the audit log keeps an entry (the CNIL advises 6 to 12 months for such traces). */
-  AUDIT_LOG_RETENTION_MONTHS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(120, "must be at most 120").default(12),
+  AUDIT_LOG_RETENTION_MONTHS: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(120, "must be at most 120")
+    .default(12),
   /** How long mail_outbox keeps a message's record (who, subject, when), its links long gone. */
-  MAIL_OUTBOX_RETENTION_DAYS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(3650, "must be at most 3650").default(30),
+  MAIL_OUTBOX_RETENTION_DAYS: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(3650, "must be at most 3650")
+    .default(30),
   /** Minutes without any request after which a session ends (ward PCs are shared); 8 hours at most in any case. */
-  SESSION_IDLE_MINUTES: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(480, "must be at most 480 (the 8-hour session)").default(30),
-  REMINDERS_EVERY_MINUTES: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more").max(10_080, "must be at most 10080 (a week)").default(60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(480, "must be at most 480 (the 8-hour session)")
+    .default(30),
+  REMINDERS_EVERY_MINUTES: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or more")
+    .max(10_080, "must be at most 10080 (a week)")
+    .default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
   constructor(readonly issues: { name: string; reason: string }[]) {
-    super(
-      "Invalid configuration:\n" +
-        issues.map((issue) => `  - ${issue.name}: ${issue.reason}`).join("\n"),
-    );
+    super("Invalid configuration:\n" + issues.map((issue) => `  - ${issue.name}: ${issue.reason}`).join("\n"));
     this.name = "EnvError";
   }
 }
@@ -117,16 +146,41 @@ export function productionProblems(source: Record<string, string | undefined>): 
   const mode = source.VIGIE_MODE?.trim() || (set("DATABASE_URL") ? "production" : "demo");
   if (mode === "demo") return [];
   const problems: { name: string; reason: string }[] = [];
-  if (!set("DATABASE_URL")) problems.push({ name: "DATABASE_URL", reason: "required in production (PostgreSQL); the embedded database is for demonstrations (VIGIE_MODE=demo)" });
-  if (!set("APP_URL")) problems.push({ name: "APP_URL", reason: "required in production: the public address that every link is built from, e.g. https://vigie.example.org" });
+  if (!set("DATABASE_URL"))
+    problems.push({
+      name: "DATABASE_URL",
+      reason: "required in production (PostgreSQL); the embedded database is for demonstrations (VIGIE_MODE=demo)",
+    });
+  if (!set("APP_URL"))
+    problems.push({
+      name: "APP_URL",
+      reason:
+        "required in production: the public address that every link is built from, e.g. https://vigie.example.org",
+    });
   else if (URL.canParse(source.APP_URL!.trim())) {
     const url = new URL(source.APP_URL!.trim());
-    if (url.protocol !== "https:" && !LOCAL_HOSTS.has(url.hostname)) problems.push({ name: "APP_URL", reason: "must start with https:// (plain http only for localhost)" });
+    if (url.protocol !== "https:" && !LOCAL_HOSTS.has(url.hostname))
+      problems.push({ name: "APP_URL", reason: "must start with https:// (plain http only for localhost)" });
   }
-  if (!set("AUTH_SECRET")) problems.push({ name: "AUTH_SECRET", reason: "required in production, the same on every instance (openssl rand -base64 32)" });
-  if (!set("SMTP_URL")) problems.push({ name: "SMTP_URL", reason: "required in production: sign-in, reset and invitation links are sent by mail (the local mailbox exists only in demo mode)" });
-  if (!set("TRUST_PROXY_HOPS")) problems.push({ name: "TRUST_PROXY_HOPS", reason: "required in production: the number of reverse proxies in front of Vigie that add X-Forwarded-For (1 behind nginx), 0 if clients connect directly" });
-  if (source.SSO_ALLOW_LOOPBACK_HTTP?.trim() === "true") problems.push({ name: "SSO_ALLOW_LOOPBACK_HTTP", reason: "a test setting, refused in production" });
+  if (!set("AUTH_SECRET"))
+    problems.push({
+      name: "AUTH_SECRET",
+      reason: "required in production, the same on every instance (openssl rand -base64 32)",
+    });
+  if (!set("SMTP_URL"))
+    problems.push({
+      name: "SMTP_URL",
+      reason:
+        "required in production: sign-in, reset and invitation links are sent by mail (the local mailbox exists only in demo mode)",
+    });
+  if (!set("TRUST_PROXY_HOPS"))
+    problems.push({
+      name: "TRUST_PROXY_HOPS",
+      reason:
+        "required in production: the number of reverse proxies in front of Vigie that add X-Forwarded-For (1 behind nginx), 0 if clients connect directly",
+    });
+  if (source.SSO_ALLOW_LOOPBACK_HTTP?.trim() === "true")
+    problems.push({ name: "SSO_ALLOW_LOOPBACK_HTTP", reason: "a test setting, refused in production" });
 
   return problems;
 }
@@ -137,7 +191,9 @@ export function productionProblems(source: Record<string, string | undefined>): 
  */
 export function configurationIssues(source: Record<string, string | undefined>): { name: string; reason: string }[] {
   const result = envSchema.safeParse(withoutEmpty(source));
-  const malformed = result.success ? [] : result.error.issues.map((issue) => ({ name: String(issue.path[0] ?? "(environment)"), reason: issue.message }));
+  const malformed = result.success
+    ? []
+    : result.error.issues.map((issue) => ({ name: String(issue.path[0] ?? "(environment)"), reason: issue.message }));
   const named = new Set(malformed.map((issue) => issue.name));
 
   return [...malformed, ...productionProblems(source).filter((problem) => !named.has(problem.name))];
@@ -158,7 +214,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 /** An empty variable (FOO= in a compose file) is an unset one. */
 function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ""));
+  return Object.fromEntries(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== "",
+    ),
+  );
 }
 
 let cached: Env | undefined;

@@ -54,7 +54,8 @@ const PATH_BASE = "http://vigie.invalid";
  * "//", and the URL parser must agree that it stays on this origin.
  */
 export function safeReturnPath(value: unknown, fallback = "/modules"): string {
-  if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/") || value.startsWith("//")) return fallback;
+  if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/") || value.startsWith("//"))
+    return fallback;
   if (UNSAFE_IN_PATH.test(value)) return fallback;
   let url: URL;
   try {

@@ -3,12 +3,23 @@ import { E2E_BASE_URL, E2E_LEARNERS, E2E_PORT, e2eServerEnv } from "./support/e2
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+  ],
 };
 
 // E2E_PROJECTS=desktop (or phone) runs one viewport only: CI runs the desktop on PGlite and the
 // phone on PostgreSQL, so that each test runs on each viewport and on each database once.
-const onlyProjects = (process.env.E2E_PROJECTS ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+const onlyProjects = (process.env.E2E_PROJECTS ?? "")
+  .split(",")
+  .map((name) => name.trim())
+  .filter(Boolean);
 const projects = [
   { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
   {

@@ -32,7 +32,15 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** A success message announced politely, or a failure announced at once (forms that stay on the page). */
-export function FormOutcome({ ok, message, reauthenticate }: { ok?: boolean; message?: string; reauthenticate?: Reauthenticate }) {
+export function FormOutcome({
+  ok,
+  message,
+  reauthenticate,
+}: {
+  ok?: boolean;
+  message?: string;
+  reauthenticate?: Reauthenticate;
+}) {
   return (
     <div>
       <FormMessage message={ok ? undefined : message} reauthenticate={ok ? undefined : reauthenticate} />
@@ -67,7 +75,13 @@ export function TextField({ id, label, hint, errors, name, ...input }: TextField
           {hint}
         </span>
       )}
-      <input id={id} name={name ?? id} {...input} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy || undefined} />
+      <input
+        id={id}
+        name={name ?? id}
+        {...input}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );

@@ -18,7 +18,10 @@ export function needsReauthentication(error: unknown): boolean {
 export async function reauthenticationState(): Promise<FormState> {
   const [t, requestHeaders] = await Promise.all([getTranslations("secondFactor.reauth"), headers()]);
 
-  return { message: t("needed"), reauthenticate: { path: reauthenticationPath(refererPath(requestHeaders.get("referer"))), label: t("link") } };
+  return {
+    message: t("needed"),
+    reauthenticate: { path: reauthenticationPath(refererPath(requestHeaders.get("referer"))), label: t("link") },
+  };
 }
 
 function refererPath(referer: string | null): string {

@@ -9,7 +9,11 @@ import { EstablishmentSwitcher } from "./establishment-switcher";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
-  const [t, tm, signedIn] = await Promise.all([getTranslations("shell"), getTranslations("memberships.invitations"), getCurrentEstablishment()]);
+  const [t, tm, signedIn] = await Promise.all([
+    getTranslations("shell"),
+    getTranslations("memberships.invitations"),
+    getCurrentEstablishment(),
+  ]);
   const actor = signedIn?.actor ?? null;
   const establishments = actor?.memberships.filter((m) => m.kind === "establishment") ?? [];
   const invitationCount = actor ? await countMyInvitations((await getDb()).db, { userId: actor.userId }) : 0;
@@ -18,7 +22,9 @@ export async function SiteHeader() {
     <header className="site-header">
       <div className="site-header__inner">
         <Link href="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">V</span>
+          <span className="brand__mark" aria-hidden="true">
+            V
+          </span>
           <span className="brand__text">
             <span className="brand__name">Vigie</span>
             <span className="brand__tagline">{t("tagline")}</span>
@@ -60,7 +66,9 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="site-header__tools">
-          {signedIn && establishments.length > 1 && <EstablishmentSwitcher establishments={establishments} current={signedIn.current} />}
+          {signedIn && establishments.length > 1 && (
+            <EstablishmentSwitcher establishments={establishments} current={signedIn.current} />
+          )}
           {actor ? (
             <form action={signOutAction} className="account">
               <Link href="/mon-compte" className="account__name">

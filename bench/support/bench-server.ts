@@ -2,7 +2,13 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; peakRssMb: () => number; rssMb: () => number };
+export type BenchServer = {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+  peakRssMb: () => number;
+  rssMb: () => number;
+};
 
 const root = path.join(__dirname, "..", "..");
 
@@ -15,7 +21,9 @@ export function ensureBuild(): void {
 
 /** The V8 flags `npm start` gives node (package.json), so that benches measure what runs in production. */
 export function npmStartNodeArgs(): string[] {
-  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "";
+  const start =
+    (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
+      .start ?? "";
 
   return start.split(/\s+/).filter((word) => word.startsWith("--"));
 }
@@ -25,23 +33,40 @@ export function npmStartNodeArgs(): string[] {
  * in DATABASE_URL, waits for /api/health, and samples the server's resident memory every 200 ms.
  * `dir`: another Next.js application to serve with `next start` instead (bench/floor-app).
  */
-export async function startServer(port: number, env: Record<string, string>, options: { dir?: string; nodeArgs?: string[] } = {}): Promise<BenchServer> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  options: { dir?: string; nodeArgs?: string[] } = {},
+): Promise<BenchServer> {
   // A server left over on the port would answer the health check and be measured instead.
-  if (await fetch(`http://localhost:${port}/api/health`).then(() => true).catch(() => false)) {
+  if (
+    await fetch(`http://localhost:${port}/api/health`)
+      .then(() => true)
+      .catch(() => false)
+  ) {
     throw new Error(`port ${port} is already in use: stop the server listening there first`);
   }
   // The same V8 flags as `npm start`, unless the bench measures others.
-  const nodeArgs = options.nodeArgs ?? [...npmStartNodeArgs(), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
+  const nodeArgs = options.nodeArgs ?? [
+    ...npmStartNodeArgs(),
+    ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : []),
+  ];
   const entry = options.dir ? ["node_modules/next/dist/bin/next", "start", options.dir] : ["server.mjs"];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"], {
-    cwd: root,
-    // A benchmark is a trial: demo mode, which needs no mail server or public address.
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", VIGIE_MODE: "demo", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, ...entry, "-p", String(port), "-H", "localhost", "--keepAliveTimeout", "65000"],
+    {
+      cwd: root,
+      // A benchmark is a trial: demo mode, which needs no mail server or public address.
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", VIGIE_MODE: "demo", ...env },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const url = `http://localhost:${port}`;
   for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -72,7 +97,7 @@ function rssMb(pid: number): number {
       .split("\n")
       .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
     const tree = new Set([pid]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [child, parent] of rows) {
         if (tree.has(parent) && !tree.has(child)) {
@@ -93,14 +118,20 @@ function rssMb(pid: number): number {
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/modules" }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("authjs.session-token="));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.startsWith("authjs.session-token="));
   if (!session) throw new Error(`sign-in failed for ${email} (${response.status})`);
 
   return session;

@@ -40,5 +40,8 @@ export const reminders = pgTable(
     sentBy: uuid("sent_by").references(() => users.id, { onDelete: "set null" }),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("reminders_organisation_id_idx").on(table.organisationId), index("reminders_user_id_sent_at_idx").on(table.userId, table.sentAt)],
+  (table) => [
+    index("reminders_organisation_id_idx").on(table.organisationId),
+    index("reminders_user_id_sent_at_idx").on(table.userId, table.sentAt),
+  ],
 );

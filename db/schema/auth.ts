@@ -7,33 +7,41 @@ import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } f
  * lower-cased. Password hashes live in `password_credentials`, never here, so that a
  * session can never carry one (STACK.md pitfall 3).
  */
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name"),
-  email: text("email").unique(),
-  /** For staff without an e-mail address, who join with a code and sign in with a password. */
-  username: text("username").unique(),
-  emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
-  image: text("image"),
-  locale: text("locale", { enum: ["fr", "en"] }).notNull().default("fr"),
-  isActive: boolean("is_active").notNull().default(true),
-  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
-  /** Set when personal data was erased (RGPD): the row stays, anonymised, for aggregate counts. */
-  erasedAt: timestamp("erased_at", { withTimezone: true }),
-  /**
-   * When an establishment's identity provider created the account: its issuer and the
-   * establishment (no foreign key: a record of origin). Only that issuer may later link another
-   * of its identities to the account by e-mail (lib/sso/link-sso-identity.ts).
-   */
-  createdBySsoIssuer: text("created_by_sso_issuer"),
-  createdBySsoOrganisationId: uuid("created_by_sso_organisation_id"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (table) => [
-  // The few deactivated users: reports leave them out with an anti-join on this index instead of
-  // looking every learner of an establishment up by primary key.
-  index("users_inactive_idx").on(table.id).where(sql`not ${table.isActive}`),
-]);
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name"),
+    email: text("email").unique(),
+    /** For staff without an e-mail address, who join with a code and sign in with a password. */
+    username: text("username").unique(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    locale: text("locale", { enum: ["fr", "en"] })
+      .notNull()
+      .default("fr"),
+    isActive: boolean("is_active").notNull().default(true),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** Set when personal data was erased (RGPD): the row stays, anonymised, for aggregate counts. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+    /**
+     * When an establishment's identity provider created the account: its issuer and the
+     * establishment (no foreign key: a record of origin). Only that issuer may later link another
+     * of its identities to the account by e-mail (lib/sso/link-sso-identity.ts).
+     */
+    createdBySsoIssuer: text("created_by_sso_issuer"),
+    createdBySsoOrganisationId: uuid("created_by_sso_organisation_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // The few deactivated users: reports leave them out with an anti-join on this index instead of
+    // looking every learner of an establishment up by primary key.
+    index("users_inactive_idx")
+      .on(table.id)
+      .where(sql`not ${table.isActive}`),
+  ],
+);
 
 export const passwordCredentials = pgTable("password_credentials", {
   userId: uuid("user_id")

@@ -17,5 +17,8 @@ export const joinCodes = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
-  (table) => [uniqueIndex("join_codes_code_key").on(table.code), index("join_codes_organisation_id_idx").on(table.organisationId)],
+  (table) => [
+    uniqueIndex("join_codes_code_key").on(table.code),
+    index("join_codes_organisation_id_idx").on(table.organisationId),
+  ],
 );

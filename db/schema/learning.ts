@@ -99,9 +99,13 @@ export const moduleProgress = pgTable(
     // The dashboard's monthly trend: an establishment's completions of a month are a range of it,
     // counted from the index alone. Partial, so that a new progress row adds nothing to it, and
     // completed_at changes once per row: later updates stay HOT.
-    index("module_progress_organisation_id_completed_at_idx").on(table.organisationId, table.completedAt).where(sql`${table.completedAt} is not null`),
+    index("module_progress_organisation_id_completed_at_idx")
+      .on(table.organisationId, table.completedAt)
+      .where(sql`${table.completedAt} is not null`),
     // The region view's renewals: the modules completed again, by the latest completion (few rows).
-    index("module_progress_organisation_id_renewed_idx").on(table.organisationId, table.lastCompletedAt).where(sql`${table.lastCompletedAt} > ${table.completedAt}`),
+    index("module_progress_organisation_id_renewed_idx")
+      .on(table.organisationId, table.lastCompletedAt)
+      .where(sql`${table.lastCompletedAt} > ${table.completedAt}`),
   ],
 );
 

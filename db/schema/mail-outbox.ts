@@ -27,6 +27,8 @@ export const mailOutbox = pgTable(
     index("mail_outbox_to_idx").on(table.to),
     index("mail_outbox_organisation_id_idx").on(table.organisationId),
     index("mail_outbox_created_at_idx").on(table.createdAt),
-    index("mail_outbox_link_expires_at_idx").on(table.linkExpiresAt).where(sql`${table.linkExpiresAt} is not null`),
+    index("mail_outbox_link_expires_at_idx")
+      .on(table.linkExpiresAt)
+      .where(sql`${table.linkExpiresAt} is not null`),
   ],
 );

@@ -32,7 +32,9 @@ export const membershipInvitations = pgTable(
   },
   (table) => [
     // One open invitation per person and establishment: inviting again renews it.
-    uniqueIndex("membership_invitations_pending_key").on(table.userId, table.organisationId).where(sql`${table.status} = 'pending'`),
+    uniqueIndex("membership_invitations_pending_key")
+      .on(table.userId, table.organisationId)
+      .where(sql`${table.status} = 'pending'`),
     index("membership_invitations_user_id_idx").on(table.userId),
     index("membership_invitations_organisation_id_idx").on(table.organisationId, table.status),
   ],

@@ -28,9 +28,15 @@ export const organisationSso = pgTable("organisation_sso", {
   /** Who may get a new account by signing in through this provider (lib/sso/account-creation.ts). */
   accountCreation: text("account_creation", { enum: accountCreationModes }).notNull().default("none"),
   /** Domains whose verified e-mails the provider vouches for; set by platform admins only. */
-  allowedEmailDomains: text("allowed_email_domains").array().notNull().default(sql`'{}'::text[]`),
+  allowedEmailDomains: text("allowed_email_domains")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   /** FINESS (site or legal entity) or SIRET numbers matched against Pro Santé Connect's SubjectRefPro. */
-  structureIds: text("structure_ids").array().notNull().default(sql`'{}'::text[]`),
+  structureIds: text("structure_ids")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

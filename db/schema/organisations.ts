@@ -103,8 +103,14 @@ export const memberships = pgTable(
      * (1-based), the latest completion (null until completed) and the last activity (null without
      * progress); and over all modules, the time spent and the last activity.
      */
-    moduleCompletions: timestamp("module_completions", { withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
-    moduleActivity: timestamp("module_activity", { withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
+    moduleCompletions: timestamp("module_completions", { withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'::timestamptz[]`),
+    moduleActivity: timestamp("module_activity", { withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'::timestamptz[]`),
     timeSpentSeconds: integer("time_spent_seconds").notNull().default(0),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -116,10 +122,14 @@ export const memberships = pgTable(
     index("memberships_team_id_idx").on(table.teamId),
     // An establishment's learners counted from the index alone (the learner list's total): the
     // rows themselves carry the progress summary, too wide to scan for a count.
-    index("memberships_learners_idx").on(table.organisationId, table.userId).where(sql`${table.role} = 'learner'`),
+    index("memberships_learners_idx")
+      .on(table.organisationId, table.userId)
+      .where(sql`${table.role} = 'learner'`),
     // An establishment's learners team by team, with and without a team: the dashboard counts
     // again only the teams written since it last counted (lib/reports/dashboard-figures.ts).
-    index("memberships_learners_team_idx").on(table.organisationId, table.teamId).where(sql`${table.role} = 'learner'`),
+    index("memberships_learners_team_idx")
+      .on(table.organisationId, table.teamId)
+      .where(sql`${table.role} = 'learner'`),
     index("memberships_join_code_id_idx").on(table.joinCodeId),
   ],
 );

@@ -32,7 +32,9 @@ export const quizDraws = pgTable(
   },
   (table) => [
     // At most one open draw per learner and module version: two tabs opening the module get the same one.
-    uniqueIndex("quiz_draws_open_idx").on(table.userId, table.moduleId, table.moduleVersion).where(sql`${table.submittedEventId} is null`),
+    uniqueIndex("quiz_draws_open_idx")
+      .on(table.userId, table.moduleId, table.moduleVersion)
+      .where(sql`${table.submittedEventId} is null`),
     index("quiz_draws_user_module_idx").on(table.userId, table.moduleId, table.createdAt),
     index("quiz_draws_organisation_id_idx").on(table.organisationId),
   ],

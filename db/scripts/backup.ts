@@ -12,16 +12,23 @@ runScript(async () => {
   const config = env();
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const out = process.argv.find((arg) => arg.startsWith("--out="))?.slice("--out=".length);
-  const target = path.resolve(out ?? path.join("backups", config.DATABASE_URL ? `vigie-${stamp}.dump` : `vigie-pglite-${stamp}.tar.gz`));
+  const target = path.resolve(
+    out ?? path.join("backups", config.DATABASE_URL ? `vigie-${stamp}.dump` : `vigie-pglite-${stamp}.tar.gz`),
+  );
   mkdirSync(path.dirname(target), { recursive: true });
 
   if (config.DATABASE_URL) {
-    execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${target}`], { env: { ...process.env, ...libpqEnv(config.DATABASE_URL) }, stdio: "inherit" });
+    execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${target}`], {
+      env: { ...process.env, ...libpqEnv(config.DATABASE_URL) },
+      stdio: "inherit",
+    });
     console.log(`[db] PostgreSQL backup written to ${target} (restore: pg_restore --no-owner -d <database> ${target})`);
     return;
   }
   const how = await backupEmbedded(path.resolve(config.PGLITE_DIR), target);
-  console.log(`[db] embedded database backup written to ${target} (${how === "through-holder" ? "by the running server" : "folder not in use"}; restore: npm run db:restore -- ${target})`);
+  console.log(
+    `[db] embedded database backup written to ${target} (${how === "through-holder" ? "by the running server" : "folder not in use"}; restore: npm run db:restore -- ${target})`,
+  );
 });
 
 /** The URL as libpq's variables: the password stays out of the command line that `ps` shows. */

@@ -10,7 +10,9 @@ runScript(async () => {
   const handle = await createDb({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, poolMax: 1 });
   try {
     const counts = await purgeExpiredData(handle.db);
-    console.log(`[retention] audit log kept ${config.AUDIT_LOG_RETENTION_MONTHS} months, outbox ${config.MAIL_OUTBOX_RETENTION_DAYS} days`);
+    console.log(
+      `[retention] audit log kept ${config.AUDIT_LOG_RETENTION_MONTHS} months, outbox ${config.MAIL_OUTBOX_RETENTION_DAYS} days`,
+    );
     console.log(JSON.stringify(counts));
   } finally {
     await handle.close();

@@ -10,10 +10,14 @@ import { runScript } from "./run-script";
 runScript(async () => {
   const config = env();
   const file = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
-  if (config.DATABASE_URL) throw new Error("DATABASE_URL is set: restore a PostgreSQL backup with pg_restore (README, « Sauvegarder et restaurer »).");
+  if (config.DATABASE_URL)
+    throw new Error(
+      "DATABASE_URL is set: restore a PostgreSQL backup with pg_restore (README, « Sauvegarder et restaurer »).",
+    );
   if (!file) throw new Error("Usage: npm run db:restore -- <backup .tar.gz>");
   const dataDir = path.resolve(config.PGLITE_DIR);
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: move it away (or set PGLITE_DIR to a new folder), then run this again.`);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
+    throw new Error(`${dataDir} is not empty: move it away (or set PGLITE_DIR to a new folder), then run this again.`);
   const release = claimFolder(dataDir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");

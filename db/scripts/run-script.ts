@@ -7,7 +7,9 @@ import { EmbeddedDatabaseInUseError } from "../embedded-lock";
  */
 export function refuseInProduction(config: Env, command: string): void {
   if (appMode(config) === "demo") return;
-  console.error(`[db] ${command} refused: production mode (DATABASE_URL is set and VIGIE_MODE is not "demo"). The demo data's accounts share a published password; seed a demonstration database with VIGIE_MODE=demo only.`);
+  console.error(
+    `[db] ${command} refused: production mode (DATABASE_URL is set and VIGIE_MODE is not "demo"). The demo data's accounts share a published password; seed a demonstration database with VIGIE_MODE=demo only.`,
+  );
   process.exit(1);
 }
 

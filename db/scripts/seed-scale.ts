@@ -16,8 +16,14 @@ runScript(async () => {
     await migrateDb(handle);
     const started = Date.now();
     const result = await seedScale(handle.db, { learners, catalogue: loadCatalogue(), log: console.log });
-    if (result.skipped) console.log(`[seed:scale] a scale data set is already there (${result.establishments} establishments): nothing done.`);
-    else console.log(`[seed:scale] ${result.learners} learners in ${result.establishments} establishments (${handle.kind}: ${handle.location}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (result.skipped)
+      console.log(
+        `[seed:scale] a scale data set is already there (${result.establishments} establishments): nothing done.`,
+      );
+    else
+      console.log(
+        `[seed:scale] ${result.learners} learners in ${result.establishments} establishments (${handle.kind}: ${handle.location}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
   } finally {
     await handle.close();
   }

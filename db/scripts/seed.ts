@@ -24,9 +24,13 @@ runScript(async () => {
     console.log(`[db] demo data ready (${handle.kind}: ${handle.location}); ${result.created} new account(s).`);
     console.log(`[db] Comptes de démonstration — mot de passe commun : ${DEMO_PASSWORD}`);
     for (const account of DEMO_ACCOUNTS) {
-      console.log(`[db]   ${account.email.padEnd(26)} ${account.role.padEnd(8)} ${account.name}, ${account.description}`);
+      console.log(
+        `[db]   ${account.email.padEnd(26)} ${account.role.padEnd(8)} ${account.name}, ${account.description}`,
+      );
     }
-    console.log(`[db] Double authentification des responsables et de l'administrateur — clé TOTP commune : ${DEMO_TOTP_SECRET}`);
+    console.log(
+      `[db] Double authentification des responsables et de l'administrateur — clé TOTP commune : ${DEMO_TOTP_SECRET}`,
+    );
   } finally {
     await handle.close();
   }

@@ -15,7 +15,13 @@ export async function seedDemoSecondFactors(db: Db): Promise<number> {
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(userSecondFactors, eq(userSecondFactors.userId, users.id))
-    .where(and(like(users.email, "%@vigie.test"), inArray(memberships.role, ["manager", "admin"]), isNull(userSecondFactors.userId)));
+    .where(
+      and(
+        like(users.email, "%@vigie.test"),
+        inArray(memberships.role, ["manager", "admin"]),
+        isNull(userSecondFactors.userId),
+      ),
+    );
   if (rows.length === 0) return 0;
   await db
     .insert(userSecondFactors)

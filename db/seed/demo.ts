@@ -1,13 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import {
-  type Role,
-  memberships,
-  organisations,
-  passwordCredentials,
-  teams,
-  users,
-} from "../schema";
+import { type Role, memberships, organisations, passwordCredentials, teams, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 
 /** The demo password of every seeded account (at least 12 characters, not a common one). */
@@ -25,15 +18,47 @@ export const DEMO_ESTABLISHMENT_SLUG = "ch-des-calanques-demo";
 type DemoAccount = { email: string; name: string; role: Role; team?: "urgences" | "admissions"; description: string };
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: "admin@vigie.test", name: "Alain Fabre", role: "admin", description: "administrateur de la plateforme (centre régional)" },
-  { email: "rssi@vigie.test", name: "Claire Martin", role: "manager", description: "RSSI du Centre hospitalier des Calanques" },
-  { email: "infirmiere@vigie.test", name: "Françoise Lefèvre-Nguyễn", role: "learner", team: "urgences", description: "infirmière, service des urgences" },
-  { email: "aide-soignant@vigie.test", name: "Karim Benali", role: "learner", team: "urgences", description: "aide-soignant, service des urgences" },
-  { email: "secretaire@vigie.test", name: "Zoë Œuvray", role: "learner", team: "admissions", description: "secrétaire médicale, accueil et admissions" },
+  {
+    email: "admin@vigie.test",
+    name: "Alain Fabre",
+    role: "admin",
+    description: "administrateur de la plateforme (centre régional)",
+  },
+  {
+    email: "rssi@vigie.test",
+    name: "Claire Martin",
+    role: "manager",
+    description: "RSSI du Centre hospitalier des Calanques",
+  },
+  {
+    email: "infirmiere@vigie.test",
+    name: "Françoise Lefèvre-Nguyễn",
+    role: "learner",
+    team: "urgences",
+    description: "infirmière, service des urgences",
+  },
+  {
+    email: "aide-soignant@vigie.test",
+    name: "Karim Benali",
+    role: "learner",
+    team: "urgences",
+    description: "aide-soignant, service des urgences",
+  },
+  {
+    email: "secretaire@vigie.test",
+    name: "Zoë Œuvray",
+    role: "learner",
+    team: "admissions",
+    description: "secrétaire médicale, accueil et admissions",
+  },
 ];
 
 /** The RSSI shown first on the incident page: 04 65 71 xx xx is a range set aside for fiction. */
-export const DEMO_INCIDENT_CONTACT = { name: "Claire Martin", phone: "04 65 71 20 26", email: "rssi@vigie.test" } as const;
+export const DEMO_INCIDENT_CONTACT = {
+  name: "Claire Martin",
+  phone: "04 65 71 20 26",
+  email: "rssi@vigie.test",
+} as const;
 
 const TEAM_NAMES = { urgences: "Service des urgences", admissions: "Accueil et admissions" } as const;
 
@@ -72,8 +97,7 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
       const userId =
-        inserted[0]?.id ??
-        (await tx.select({ id: users.id }).from(users).where(eq(users.email, account.email)))[0]!.id;
+        inserted[0]?.id ?? (await tx.select({ id: users.id }).from(users).where(eq(users.email, account.email)))[0]!.id;
       if (inserted.length > 0) created += 1;
 
       await tx.insert(passwordCredentials).values({ userId, passwordHash }).onConflictDoNothing();
@@ -129,14 +153,31 @@ async function upsertTeam(db: Db, organisationId: string, name: string): Promise
 
 /** Accounts for the end-to-end tests, one per test: e2e-<group>-<n>@vigie.test, learners of the demo establishment. */
 export async function seedE2eLearners(db: Db, groups: string[], perGroup: number): Promise<void> {
-  const [establishment] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_ESTABLISHMENT_SLUG));
+  const [establishment] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.slug, DEMO_ESTABLISHMENT_SLUG));
   if (!establishment) throw new Error("Run the demo seed first.");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const group of groups) {
-    const values = Array.from({ length: perGroup }, (_, i) => ({ email: `e2e-${group}-${i + 1}@vigie.test`, name: `Apprenant ${group} ${i + 1}`, emailVerified: new Date() }));
-    const rows = await db.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+    const values = Array.from({ length: perGroup }, (_, i) => ({
+      email: `e2e-${group}-${i + 1}@vigie.test`,
+      name: `Apprenant ${group} ${i + 1}`,
+      emailVerified: new Date(),
+    }));
+    const rows = await db
+      .insert(users)
+      .values(values)
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
     if (rows.length === 0) continue;
-    await db.insert(passwordCredentials).values(rows.map((row) => ({ userId: row.id, passwordHash }))).onConflictDoNothing();
-    await db.insert(memberships).values(rows.map((row) => ({ userId: row.id, organisationId: establishment.id, role: "learner" as const }))).onConflictDoNothing();
+    await db
+      .insert(passwordCredentials)
+      .values(rows.map((row) => ({ userId: row.id, passwordHash })))
+      .onConflictDoNothing();
+    await db
+      .insert(memberships)
+      .values(rows.map((row) => ({ userId: row.id, organisationId: establishment.id, role: "learner" as const })))
+      .onConflictDoNothing();
   }
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { like, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignments, certificates, learningEvents, memberships, moduleProgress, organisations, teams, users } from "../schema";
+import {
+  assignments,
+  certificates,
+  learningEvents,
+  memberships,
+  moduleProgress,
+  organisations,
+  teams,
+  users,
+} from "../schema";
 import { seedDemo } from "./demo";
 import { generateCertificateCode } from "@/lib/certificates/generate-code";
 import { countClosedQuizDays } from "@/lib/reports/quiz-answer-days";
@@ -12,9 +21,96 @@ const CHUNK = 3_000;
 const DAY = 86_400_000;
 export const SCALE_SLUG_PREFIX = "scale-";
 
-const FIRST = ["Camille", "Léa", "Chloé", "Inès", "Manon", "Sarah", "Jade", "Zoë", "Hélène", "Françoise", "Nathalie", "Sophie", "Karim", "Lucas", "Hugo", "Théo", "Mathéo", "Noé", "Yanis", "Jérôme", "Loïc", "Amandine", "Aïcha", "Ngọc", "Élodie", "Gaëlle", "Mehdi", "Julien", "Benoît", "Céline"];
-const LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "García", "Nguyễn", "Benali", "Œuvray", "Da Silva", "N'Diaye", "Faure", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Morel"];
-const TEAMS = ["Urgences", "Accueil et admissions", "Médecine interne", "Chirurgie", "Pédiatrie", "Maternité", "Gériatrie", "EHPAD — unité Les Oliviers", "Psychiatrie", "Radiologie", "Laboratoire", "Pharmacie", "Direction", "Ressources humaines", "Services techniques", "Informatique", "Bloc opératoire", "Réanimation", "Cardiologie", "SSR", "Consultations", "Cuisine", "Logistique", "Qualité"];
+const FIRST = [
+  "Camille",
+  "Léa",
+  "Chloé",
+  "Inès",
+  "Manon",
+  "Sarah",
+  "Jade",
+  "Zoë",
+  "Hélène",
+  "Françoise",
+  "Nathalie",
+  "Sophie",
+  "Karim",
+  "Lucas",
+  "Hugo",
+  "Théo",
+  "Mathéo",
+  "Noé",
+  "Yanis",
+  "Jérôme",
+  "Loïc",
+  "Amandine",
+  "Aïcha",
+  "Ngọc",
+  "Élodie",
+  "Gaëlle",
+  "Mehdi",
+  "Julien",
+  "Benoît",
+  "Céline",
+];
+const LAST = [
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Thomas",
+  "Robert",
+  "Richard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Lefèvre",
+  "Michel",
+  "García",
+  "Nguyễn",
+  "Benali",
+  "Œuvray",
+  "Da Silva",
+  "N'Diaye",
+  "Faure",
+  "Rousseau",
+  "Blanc",
+  "Guérin",
+  "Muller",
+  "Henry",
+  "Roussel",
+  "Nicolas",
+  "Perrin",
+  "Morel",
+];
+const TEAMS = [
+  "Urgences",
+  "Accueil et admissions",
+  "Médecine interne",
+  "Chirurgie",
+  "Pédiatrie",
+  "Maternité",
+  "Gériatrie",
+  "EHPAD — unité Les Oliviers",
+  "Psychiatrie",
+  "Radiologie",
+  "Laboratoire",
+  "Pharmacie",
+  "Direction",
+  "Ressources humaines",
+  "Services techniques",
+  "Informatique",
+  "Bloc opératoire",
+  "Réanimation",
+  "Cardiologie",
+  "SSR",
+  "Consultations",
+  "Cuisine",
+  "Logistique",
+  "Qualité",
+];
 
 /** A small deterministic generator (mulberry32), so that two runs make the same data set. */
 function random(seed: number): () => number {
@@ -54,9 +150,15 @@ export type ScaleSeedOptions = { learners: number; catalogue: Catalogue; now?: D
  * (some overdue, some renewed yearly).
  * Written with multi-row INSERTs of thousands of rows. Does nothing if a scale set exists.
  */
-export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<{ establishments: number; learners: number; skipped: boolean }> {
+export async function seedScale(
+  db: Db,
+  options: ScaleSeedOptions,
+): Promise<{ establishments: number; learners: number; skipped: boolean }> {
   const log = options.log ?? (() => {});
-  const existing = await db.select({ n: sql<number>`count(*)::int` }).from(organisations).where(like(organisations.slug, `${SCALE_SLUG_PREFIX}%`));
+  const existing = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organisations)
+    .where(like(organisations.slug, `${SCALE_SLUG_PREFIX}%`));
   if ((existing[0]?.n ?? 0) > 0) return { establishments: existing[0]!.n, learners: 0, skipped: true };
   const { centreId } = await seedDemo(db);
   const now = options.now ?? new Date();
@@ -70,21 +172,47 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<{ es
   return { establishments: sizes.length, learners: options.learners, skipped: false };
 }
 
-type EstablishmentSeed = { index: number; size: number; centreId: string; now: Date; rand: () => number; catalogue: Catalogue };
+type EstablishmentSeed = {
+  index: number;
+  size: number;
+  centreId: string;
+  now: Date;
+  rand: () => number;
+  catalogue: Catalogue;
+};
 
 /** One establishment: its teams, staff, assignments, then every learner's progress, answers and certificates. */
 async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void> {
   const { index, size, now, rand, catalogue } = seed;
   const organisationId = randomUUID();
   const name = `${size >= 1_000 ? "Centre hospitalier" : size >= 300 ? "Clinique" : "EHPAD"} n° ${index + 1} (${size} agents)`;
-  await db.insert(organisations).values({ id: organisationId, parentId: seed.centreId, name, slug: `${SCALE_SLUG_PREFIX}${index + 1}`, kind: "establishment" });
+  await db.insert(organisations).values({
+    id: organisationId,
+    parentId: seed.centreId,
+    name,
+    slug: `${SCALE_SLUG_PREFIX}${index + 1}`,
+    kind: "establishment",
+  });
   const teamIds = TEAMS.slice(0, Math.min(TEAMS.length, Math.max(2, Math.round(size / 200)))).map(() => randomUUID());
   await db.insert(teams).values(teamIds.map((id, i) => ({ id, organisationId, name: TEAMS[i]! })));
   const path = catalogue.paths[0]!;
   const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
   await db.insert(assignments).values([
-    { organisationId, subjectType: "path", subjectId: path.id, dueOn: index % 3 === 0 ? day(-30) : day(60 + (index % 90)), renewYearly: index % 4 === 0 },
-    { organisationId, teamId: teamIds[0]!, subjectType: "module", subjectId: "cyber-incident", dueOn: day(index % 2 === 0 ? -10 : 30), renewYearly: false },
+    {
+      organisationId,
+      subjectType: "path",
+      subjectId: path.id,
+      dueOn: index % 3 === 0 ? day(-30) : day(60 + (index % 90)),
+      renewYearly: index % 4 === 0,
+    },
+    {
+      organisationId,
+      teamId: teamIds[0]!,
+      subjectType: "module",
+      subjectId: "cyber-incident",
+      dueOn: day(index % 2 === 0 ? -10 : 30),
+      renewYearly: false,
+    },
   ]);
 
   const people = Array.from({ length: size }, (_, i) => ({
@@ -93,7 +221,9 @@ async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void>
     email: `agent-${index + 1}-${i + 1}@scale.vigie.test`,
     teamId: rand() < 0.9 ? teamIds[Math.floor(rand() * teamIds.length)]! : null,
   }));
-  await insertChunks(people, (chunk) => db.insert(users).values(chunk.map(({ id, name, email }) => ({ id, name, email }))));
+  await insertChunks(people, (chunk) =>
+    db.insert(users).values(chunk.map(({ id, name, email }) => ({ id, name, email }))),
+  );
 
   const progress: (typeof moduleProgress.$inferInsert)[] = [];
   const events: (typeof learningEvents.$inferInsert)[] = [];
@@ -102,7 +232,8 @@ async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void>
   for (const person of people) {
     const stage = rand();
     // Not started 20 %, one module begun 15 %, part of the path 25 %, the path 35 %, the path and more 5 %.
-    const completedCount = stage < 0.35 ? 0 : stage < 0.6 ? 1 + Math.floor(rand() * (modules.length - 1)) : modules.length;
+    const completedCount =
+      stage < 0.35 ? 0 : stage < 0.6 ? 1 + Math.floor(rand() * (modules.length - 1)) : modules.length;
     if (stage < 0.2) continue;
     let at = now.getTime() - (20 + rand() * 400) * DAY;
     const taken = stage >= 0.95 ? [...modules, catalogue.moduleById.get("cyber-incident")!] : modules;
@@ -114,7 +245,20 @@ async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void>
       if (completed) events.push(quizEvent(person.id, organisationId, module, new Date(at), rand));
     }
     if (completedCount === modules.length) {
-      issued.push({ code: generateCertificateCode(), userId: person.id, organisationId, subjectType: "path", subjectId: path.id, subjectVersion: path.version, learnerName: person.name, subjectTitle: path.title, organisationName: name, durationMinutes: modules.reduce((sum, m) => sum + m.durationMinutes, 0), completedAt: new Date(at), issuedAt: new Date(at) });
+      issued.push({
+        code: generateCertificateCode(),
+        userId: person.id,
+        organisationId,
+        subjectType: "path",
+        subjectId: path.id,
+        subjectVersion: path.version,
+        learnerName: person.name,
+        subjectTitle: path.title,
+        organisationName: name,
+        durationMinutes: modules.reduce((sum, m) => sum + m.durationMinutes, 0),
+        completedAt: new Date(at),
+        issuedAt: new Date(at),
+      });
     }
   }
   await insertChunks(progress, (chunk) => db.insert(moduleProgress).values(chunk));
@@ -123,36 +267,81 @@ async function seedEstablishment(db: Db, seed: EstablishmentSeed): Promise<void>
   // members are after ordinary use, when each progress write updates its membership in place.
   // Inserted first, every membership would be updated by a few bulk statements, whose new row
   // versions cannot all fit on their pages, scattering the establishment over the table.
-  await insertChunks(people, (chunk) => db.insert(memberships).values(chunk.map((p) => ({ userId: p.id, organisationId, role: "learner" as const, teamId: p.teamId }))));
+  await insertChunks(people, (chunk) =>
+    db
+      .insert(memberships)
+      .values(chunk.map((p) => ({ userId: p.id, organisationId, role: "learner" as const, teamId: p.teamId }))),
+  );
   await insertChunks(events, (chunk) => db.insert(learningEvents).values(chunk));
   await insertChunks(issued, (chunk) => db.insert(certificates).values(chunk));
   // The quiz answers of closed days, counted as the dashboard would count them on its first visit.
   await countClosedQuizDays(db, organisationId);
 }
 
-function progressRow(userId: string, organisationId: string, module: CourseModule, at: Date, completed: boolean, rand: () => number): typeof moduleProgress.$inferInsert {
+function progressRow(
+  userId: string,
+  organisationId: string,
+  module: CourseModule,
+  at: Date,
+  completed: boolean,
+  rand: () => number,
+): typeof moduleProgress.$inferInsert {
   const last = module.steps.length - 1;
   const stepIndex = completed ? last : Math.floor(rand() * last);
   const startedAt = new Date(at.getTime() - 600_000);
 
   return {
-    userId, organisationId, moduleId: module.id, moduleVersion: module.version,
-    furthestStepIndex: stepIndex, lastStepId: module.steps[stepIndex]!.id, lastStepIndex: stepIndex,
+    userId,
+    organisationId,
+    moduleId: module.id,
+    moduleVersion: module.version,
+    furthestStepIndex: stepIndex,
+    lastStepId: module.steps[stepIndex]!.id,
+    lastStepIndex: stepIndex,
     bestScore: completed ? 70 + Math.floor(rand() * 31) : null,
-    quizPassedAt: completed ? at : null, reachedEndAt: completed ? at : null, completedAt: completed ? at : null, completedVersion: completed ? module.version : null, lastFinishAt: completed ? at : null, lastCompletedAt: completed ? at : null,
-    timeSpentSeconds: Math.round((completed ? 300 : 60) + rand() * 300), startedAt, lastActivityAt: at,
+    quizPassedAt: completed ? at : null,
+    reachedEndAt: completed ? at : null,
+    completedAt: completed ? at : null,
+    completedVersion: completed ? module.version : null,
+    lastFinishAt: completed ? at : null,
+    lastCompletedAt: completed ? at : null,
+    timeSpentSeconds: Math.round((completed ? 300 : 60) + rand() * 300),
+    startedAt,
+    lastActivityAt: at,
   };
 }
 
 /** A graded quiz answer as record-events keeps it; some questions are harder than others. */
-function quizEvent(userId: string, organisationId: string, module: CourseModule, at: Date, rand: () => number): typeof learningEvents.$inferInsert {
+function quizEvent(
+  userId: string,
+  organisationId: string,
+  module: CourseModule,
+  at: Date,
+  rand: () => number,
+): typeof learningEvents.$inferInsert {
   const quiz = module.steps.find((step) => step.kind === "quiz");
-  const questions = quiz?.kind === "quiz" ? quiz.questions.map((q, i) => ({ questionId: q.id, correct: rand() > 0.05 + 0.08 * (i % 4), selected: [], expected: [] })) : [];
+  const questions =
+    quiz?.kind === "quiz"
+      ? quiz.questions.map((q, i) => ({
+          questionId: q.id,
+          correct: rand() > 0.05 + 0.08 * (i % 4),
+          selected: [],
+          expected: [],
+        }))
+      : [];
   const correctCount = questions.filter((q) => q.correct).length;
   const score = questions.length ? Math.round((100 * correctCount) / questions.length) : 100;
 
   return {
-    eventId: randomUUID(), userId, organisationId, moduleId: module.id, moduleVersion: module.version, kind: "quiz_submitted", stepId: quiz?.id ?? null,
-    payload: { result: { score, passed: true, correctCount, total: questions.length, questions }, activeSeconds: 60 }, occurredAt: at, receivedAt: at,
+    eventId: randomUUID(),
+    userId,
+    organisationId,
+    moduleId: module.id,
+    moduleVersion: module.version,
+    kind: "quiz_submitted",
+    stepId: quiz?.id ?? null,
+    payload: { result: { score, passed: true, correctCount, total: questions.length, questions }, activeSeconds: 60 },
+    occurredAt: at,
+    receivedAt: at,
   };
 }

@@ -22,7 +22,10 @@ const uuid = z.guid();
  * platform admin (admin of a centre) every establishment under that centre, directly or through
  * a group. Empty for anyone else, and for an id that is not one of them.
  */
-export async function listManagedEstablishments(db: Db, { actor, organisationId }: ListManagedEstablishmentsOptions): Promise<ManagedEstablishment[]> {
+export async function listManagedEstablishments(
+  db: Db,
+  { actor, organisationId }: ListManagedEstablishmentsOptions,
+): Promise<ManagedEstablishment[]> {
   const managerOf = managerOfEstablishments(actor);
   const adminOf = adminCentres(actor);
   if (managerOf.length === 0 && adminOf.length === 0) return [];
@@ -40,7 +43,13 @@ export async function listManagedEstablishments(db: Db, { actor, organisationId 
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .leftJoin(parent, eq(parent.id, organisations.parentId))
-    .where(and(eq(organisations.kind, "establishment"), scope, organisationId ? eq(organisations.id, organisationId) : undefined))
+    .where(
+      and(
+        eq(organisations.kind, "establishment"),
+        scope,
+        organisationId ? eq(organisations.id, organisationId) : undefined,
+      ),
+    )
     .orderBy(asc(organisations.name), asc(organisations.id));
 }
 
@@ -53,7 +62,11 @@ export async function managedEstablishmentIds(db: Db, actor: Actor): Promise<str
  * This establishment, when the actor may manage it; not_found otherwise, and for no id at all:
  * a domain function never falls back on another establishment (the first by name, say).
  */
-export async function requireManagedEstablishment(db: Db, actor: Actor, organisationId: string | null | undefined): Promise<ManagedEstablishment> {
+export async function requireManagedEstablishment(
+  db: Db,
+  actor: Actor,
+  organisationId: string | null | undefined,
+): Promise<ManagedEstablishment> {
   if (!organisationId) throw new AppError("not_found", "no establishment named");
   const [establishment] = await listManagedEstablishments(db, { actor, organisationId });
   if (!establishment) throw new AppError("not_found", "not a managed establishment");
@@ -87,10 +100,14 @@ export type ResolveManagerEstablishmentOptions = {
  * valid choice the answer is "choose", never the first by name. Anyone who manages nothing, or
  * names one they do not manage, gets not_found (never another establishment's page).
  */
-export async function resolveManagerEstablishment(db: Db, options: ResolveManagerEstablishmentOptions): Promise<ManagerEstablishment> {
+export async function resolveManagerEstablishment(
+  db: Db,
+  options: ResolveManagerEstablishmentOptions,
+): Promise<ManagerEstablishment> {
   const all = await listManagedEstablishments(db, { actor: options.actor });
   if (all.length === 0) throw new AppError("not_found", "manages nothing");
-  const byId = (id: string | null | undefined) => (id ? all.find((establishment) => establishment.id === id) : undefined);
+  const byId = (id: string | null | undefined) =>
+    id ? all.find((establishment) => establishment.id === id) : undefined;
   if (options.requestedId) {
     const requested = byId(options.requestedId);
     if (!requested) throw new AppError("not_found", "not a managed establishment");

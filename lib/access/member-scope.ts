@@ -36,11 +36,17 @@ export async function memberScope(db: Db, actor: Actor): Promise<Set<string>> {
  * only for an admin of every centre they hold them in. A platform admin also reaches an account
  * that belongs nowhere any more. Anyone else is not_found, the answer for what does not exist.
  */
-export async function requireMemberInScope(db: Db, actor: Actor, options: { userId: string; organisationId?: string }): Promise<MemberInScope> {
+export async function requireMemberInScope(
+  db: Db,
+  actor: Actor,
+  options: { userId: string; organisationId?: string },
+): Promise<MemberInScope> {
   const { userId, organisationId } = options;
   // Postgres refuses a malformed uuid with a driver error: a forged id is simply not found.
-  if (!z.guid().safeParse(userId).success || userId === actor.userId) throw new AppError("not_found", "not a member in scope");
-  if (organisationId !== undefined && !z.guid().safeParse(organisationId).success) throw new AppError("not_found", "not a member in scope");
+  if (!z.guid().safeParse(userId).success || userId === actor.userId)
+    throw new AppError("not_found", "not a member in scope");
+  if (organisationId !== undefined && !z.guid().safeParse(organisationId).success)
+    throw new AppError("not_found", "not a member in scope");
   const scope = await memberScope(db, actor);
   if (scope.size === 0) throw new AppError("not_found", "manages nothing");
   const rows = await db
@@ -49,10 +55,17 @@ export async function requireMemberInScope(db: Db, actor: Actor, options: { user
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, userId));
   const centres = new Set(adminCentres(actor));
-  if (rows.some((row) => row.role === "admin" && !centres.has(row.organisationId))) throw new AppError("not_found", "admin rights beyond the actor's centres");
-  const membership = organisationId ? (rows.find((row) => row.organisationId === organisationId && scope.has(row.organisationId)) ?? null) : null;
+  if (rows.some((row) => row.role === "admin" && !centres.has(row.organisationId)))
+    throw new AppError("not_found", "admin rights beyond the actor's centres");
+  const membership = organisationId
+    ? (rows.find((row) => row.organisationId === organisationId && scope.has(row.organisationId)) ?? null)
+    : null;
   if (organisationId && !membership) throw new AppError("not_found", "not a member of that organisation in scope");
-  if (!organisationId && !rows.some((row) => scope.has(row.organisationId)) && !(rows.length === 0 && isPlatformAdmin(actor) && (await accountExists(db, userId)))) {
+  if (
+    !organisationId &&
+    !rows.some((row) => scope.has(row.organisationId)) &&
+    !(rows.length === 0 && isPlatformAdmin(actor) && (await accountExists(db, userId)))
+  ) {
     throw new AppError("not_found", "not a member in scope");
   }
 

@@ -18,10 +18,12 @@ export async function requireManagerPage(returnTo: string, organisationId?: stri
   const actor = await requireActor(returnTo);
   const { db } = await getDb();
   const currentId = chosenOrganisationId((await cookies()).get(CURRENT_ESTABLISHMENT_COOKIE)?.value, actor.userId);
-  const resolved = await resolveManagerEstablishment(db, { actor, requestedId: organisationId, currentId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const resolved = await resolveManagerEstablishment(db, { actor, requestedId: organisationId, currentId }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    },
+  );
   if (resolved.status === "choose") redirect(`/etablissement/choisir?retour=${encodeURIComponent(returnTo)}`);
 
   return { actor, db, establishment: { ...resolved.establishment, all: resolved.all }, establishments: resolved.all };

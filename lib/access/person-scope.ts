@@ -15,7 +15,10 @@ export async function isWithinAdminScope(db: Db, actor: Actor, userId: string): 
   const centres = adminCentres(actor);
   if (centres.length === 0) return false;
   const scope = new Set([...centres, ...(await managedEstablishmentIds(db, actor))]);
-  const rows = await db.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+  const rows = await db
+    .select({ organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
 
   return rows.every((row) => scope.has(row.organisationId));
 }

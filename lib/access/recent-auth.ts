@@ -23,5 +23,6 @@ export function hasRecentAuth(actor: Actor, now = new Date()): boolean {
  * with no session (a script) has nothing recent to show and is refused too.
  */
 export function requireRecentAuth(actor: Actor, now = new Date()): void {
-  if (!hasRecentAuth(actor, now)) throw new AppError("reauthentication_required", "no proof of identity in the last 10 minutes");
+  if (!hasRecentAuth(actor, now))
+    throw new AppError("reauthentication_required", "no proof of identity in the last 10 minutes");
 }

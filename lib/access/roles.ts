@@ -13,7 +13,9 @@ export function isPlatformAdmin(actor: Actor): boolean {
 
 /** The establishments the actor is named manager of (not those reached through a centre). */
 export function managerOfEstablishments(actor: Actor): string[] {
-  return actor.memberships.filter((m) => m.role === "manager" && m.kind === "establishment").map((m) => m.organisationId);
+  return actor.memberships
+    .filter((m) => m.role === "manager" && m.kind === "establishment")
+    .map((m) => m.organisationId);
 }
 
 /** Whether the actor may open the manager pages at all (a manager somewhere, or a platform admin). */

@@ -29,16 +29,28 @@ export async function createAssignment(db: Db, options: CreateAssignmentOptions)
   await requireManagedEstablishment(db, actor, organisationId);
   if (teamId) {
     if (!z.guid().safeParse(teamId).success) throw new AppError("not_found", "malformed team id");
-    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.organisationId, organisationId)));
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.id, teamId), eq(teams.organisationId, organisationId)));
     if (!team) throw new AppError("not_found", "team of another establishment");
   }
   const exists = subjectType === "path" ? catalogue.pathById.has(subjectId) : catalogue.moduleById.has(subjectId);
   if (!exists) throw new AppError("bad_request", "unknown subject");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.dueOn) || Number.isNaN(Date.parse(options.dueOn))) throw new AppError("bad_request", "bad due date");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.dueOn) || Number.isNaN(Date.parse(options.dueOn)))
+    throw new AppError("bad_request", "bad due date");
 
   const [created] = await db
     .insert(assignments)
-    .values({ organisationId, teamId, subjectType, subjectId, dueOn: options.dueOn, renewYearly: options.renewYearly, createdBy: actor.userId })
+    .values({
+      organisationId,
+      teamId,
+      subjectType,
+      subjectId,
+      dueOn: options.dueOn,
+      renewYearly: options.renewYearly,
+      createdBy: actor.userId,
+    })
     .returning();
 
   return created!;

@@ -18,10 +18,19 @@ export function defaultAssignmentRows(options: { organisationId: string; created
   const due = new Date(options.now.getTime() + DEFAULT_DUE_DAYS * 24 * 60 * 60 * 1000);
   const dueOn = due.toISOString().slice(0, 10);
 
-  return DEFAULT_ASSIGNMENTS.map((subject) => ({ ...subject, organisationId: options.organisationId, teamId: null, dueOn, renewYearly: false, createdBy: options.createdBy }));
+  return DEFAULT_ASSIGNMENTS.map((subject) => ({
+    ...subject,
+    organisationId: options.organisationId,
+    teamId: null,
+    dueOn,
+    renewYearly: false,
+    createdBy: options.createdBy,
+  }));
 }
 
 /** Subjects of DEFAULT_ASSIGNMENTS missing from the catalogue (a unit test keeps this empty). */
 export function missingDefaultSubjects(catalogue: Catalogue): string[] {
-  return DEFAULT_ASSIGNMENTS.filter((s) => (s.subjectType === "path" ? !catalogue.pathById.has(s.subjectId) : !catalogue.moduleById.has(s.subjectId))).map((s) => s.subjectId);
+  return DEFAULT_ASSIGNMENTS.filter((s) =>
+    s.subjectType === "path" ? !catalogue.pathById.has(s.subjectId) : !catalogue.moduleById.has(s.subjectId),
+  ).map((s) => s.subjectId);
 }

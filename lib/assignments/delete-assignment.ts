@@ -9,9 +9,14 @@ import { requireManagedEstablishment } from "@/lib/access/managed-establishments
 /** Deletes an assignment of an establishment the actor manages; anyone else gets not_found and it stays. */
 export async function deleteAssignment(db: Db, options: { actor: Actor; assignmentId: string }): Promise<void> {
   if (!z.guid().safeParse(options.assignmentId).success) throw new AppError("not_found", "malformed assignment id");
-  const [assignment] = await db.select({ organisationId: assignments.organisationId }).from(assignments).where(eq(assignments.id, options.assignmentId));
+  const [assignment] = await db
+    .select({ organisationId: assignments.organisationId })
+    .from(assignments)
+    .where(eq(assignments.id, options.assignmentId));
   if (!assignment) throw new AppError("not_found", "no such assignment");
   await requireManagedEstablishment(db, options.actor, assignment.organisationId);
 
-  await db.delete(assignments).where(and(eq(assignments.id, options.assignmentId), eq(assignments.organisationId, assignment.organisationId)));
+  await db
+    .delete(assignments)
+    .where(and(eq(assignments.id, options.assignmentId), eq(assignments.organisationId, assignment.organisationId)));
 }

@@ -3,17 +3,38 @@ import type { Db } from "@/db/client";
 import { assignments, teams } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
 
-export type AssignmentListItem = { id: string; subjectType: "module" | "path"; subjectId: string; subjectTitle: string; teamId: string | null; teamName: string | null; dueOn: string; renewYearly: boolean };
+export type AssignmentListItem = {
+  id: string;
+  subjectType: "module" | "path";
+  subjectId: string;
+  subjectTitle: string;
+  teamId: string | null;
+  teamName: string | null;
+  dueOn: string;
+  renewYearly: boolean;
+};
 
 /** The assignments of one establishment (the caller has checked the actor manages it), soonest due first. */
-export async function listAssignments(db: Db, options: { organisationId: string; catalogue: Catalogue }): Promise<AssignmentListItem[]> {
+export async function listAssignments(
+  db: Db,
+  options: { organisationId: string; catalogue: Catalogue },
+): Promise<AssignmentListItem[]> {
   const rows = await db
-    .select({ id: assignments.id, subjectType: assignments.subjectType, subjectId: assignments.subjectId, teamId: assignments.teamId, teamName: teams.name, dueOn: assignments.dueOn, renewYearly: assignments.renewYearly })
+    .select({
+      id: assignments.id,
+      subjectType: assignments.subjectType,
+      subjectId: assignments.subjectId,
+      teamId: assignments.teamId,
+      teamName: teams.name,
+      dueOn: assignments.dueOn,
+      renewYearly: assignments.renewYearly,
+    })
     .from(assignments)
     .leftJoin(teams, eq(teams.id, assignments.teamId))
     .where(eq(assignments.organisationId, options.organisationId))
     .orderBy(asc(assignments.dueOn), asc(assignments.createdAt));
-  const title = (type: string, id: string) => (type === "path" ? options.catalogue.pathById.get(id)?.title : options.catalogue.moduleById.get(id)?.title) ?? id;
+  const title = (type: string, id: string) =>
+    (type === "path" ? options.catalogue.pathById.get(id)?.title : options.catalogue.moduleById.get(id)?.title) ?? id;
 
   return rows.map((row) => ({ ...row, subjectTitle: title(row.subjectType, row.subjectId) }));
 }

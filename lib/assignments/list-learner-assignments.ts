@@ -5,7 +5,15 @@ import type { Catalogue } from "@/lib/courses/types";
 import { assignmentCycle } from "@/lib/reports/assignment-cycle";
 import { type LearnerStatus, assignmentStatus } from "@/lib/reports/status";
 
-export type LearnerAssignment = { id: string; subjectType: "module" | "path"; subjectId: string; subjectTitle: string; dueOn: string; renewYearly: boolean; status: LearnerStatus };
+export type LearnerAssignment = {
+  id: string;
+  subjectType: "module" | "path";
+  subjectId: string;
+  subjectTitle: string;
+  dueOn: string;
+  renewYearly: boolean;
+  status: LearnerStatus;
+};
 
 /**
  * What the learner's establishment asks of them (whole establishment or their team), with the
@@ -13,21 +21,47 @@ export type LearnerAssignment = { id: string; subjectType: "module" | "path"; su
  */
 export async function listLearnerAssignments(
   db: Db,
-  options: { organisationId: string; teamId: string | null; catalogue: Catalogue; progress: Map<string, ModuleProgress>; asOf: Date },
+  options: {
+    organisationId: string;
+    teamId: string | null;
+    catalogue: Catalogue;
+    progress: Map<string, ModuleProgress>;
+    asOf: Date;
+  },
 ): Promise<LearnerAssignment[]> {
-  const team = options.teamId ? or(isNull(assignments.teamId), eq(assignments.teamId, options.teamId)) : isNull(assignments.teamId);
-  const rows = await db.select().from(assignments).where(and(eq(assignments.organisationId, options.organisationId), team));
+  const team = options.teamId
+    ? or(isNull(assignments.teamId), eq(assignments.teamId, options.teamId))
+    : isNull(assignments.teamId);
+  const rows = await db
+    .select()
+    .from(assignments)
+    .where(and(eq(assignments.organisationId, options.organisationId), team));
 
   const list = rows.flatMap((row) => {
-    const subject = row.subjectType === "path" ? options.catalogue.pathById.get(row.subjectId) : options.catalogue.moduleById.get(row.subjectId);
+    const subject =
+      row.subjectType === "path"
+        ? options.catalogue.pathById.get(row.subjectId)
+        : options.catalogue.moduleById.get(row.subjectId);
     if (!subject) return [];
     const moduleIds = "moduleIds" in subject ? subject.moduleIds : [subject.id];
     const cycle = assignmentCycle(row, options.asOf);
     const progress = moduleIds.flatMap((id) => options.progress.get(id) ?? []);
     const status = assignmentStatus(cycle, moduleIds.length, progress);
 
-    return [{ id: row.id, subjectType: row.subjectType, subjectId: row.subjectId, subjectTitle: subject.title, dueOn: cycle.dueOn, renewYearly: row.renewYearly, status }];
+    return [
+      {
+        id: row.id,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        subjectTitle: subject.title,
+        dueOn: cycle.dueOn,
+        renewYearly: row.renewYearly,
+        status,
+      },
+    ];
   });
 
-  return list.sort((a, b) => Number(b.status === "late") - Number(a.status === "late") || a.dueOn.localeCompare(b.dueOn));
+  return list.sort(
+    (a, b) => Number(b.status === "late") - Number(a.status === "late") || a.dueOn.localeCompare(b.dueOn),
+  );
 }

@@ -30,7 +30,8 @@ export function describeAuditEntry(entry: DescribedEntry, labels: JournalLabels)
   const d = entry.details;
   const actor = entry.actorName ?? (entry.ipAddress ? labels.anonymous : labels.system);
   const target = entry.targetName ?? (entry.targetType === "organisation" ? labels.establishment : labels.someone);
-  const passwordOutcome = d.throttled === true ? "throttled" : d.sent === true ? "sent" : d.sent === false ? "unknown" : "";
+  const passwordOutcome =
+    d.throttled === true ? "throttled" : d.sent === true ? "sent" : d.sent === false ? "unknown" : "";
 
   return {
     key: isJournalAction(entry.action) ? messageKeyOf(entry.action) : "unknown",

@@ -11,7 +11,9 @@ import { env } from "@/lib/env";
  * sign-in failures and link requests for unknown accounts, refused join codes.
  */
 export async function isInstanceOperator(db: Db, actor: Actor): Promise<boolean> {
-  const adminOf = new Set(actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId));
+  const adminOf = new Set(
+    actor.memberships.filter((m) => m.role === "admin" && m.kind === "centre").map((m) => m.organisationId),
+  );
   if (adminOf.size === 0) return false;
   const slug = env().OPERATOR_CENTRE;
   const centres = await db

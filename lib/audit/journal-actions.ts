@@ -4,7 +4,8 @@ import { auditActions } from "./record-audit";
 export const journalActions = auditActions;
 export type JournalAction = (typeof journalActions)[number];
 
-export const isJournalAction = (value: unknown): value is JournalAction => typeof value === "string" && (journalActions as readonly string[]).includes(value);
+export const isJournalAction = (value: unknown): value is JournalAction =>
+  typeof value === "string" && (journalActions as readonly string[]).includes(value);
 
 /** Message keys cannot contain dots: "sign_in.failed" is found under "sign_in_failed". */
 export const messageKeyOf = (action: JournalAction) => action.replace(/\./g, "_");

@@ -25,7 +25,10 @@ const FIELDS = { action: "action", personne: "person", du: "from", au: "to" } as
 const CODES = { action: "action", person: "person", from: "date", to: "date" } as const;
 
 /** Parses and checks the journal's filters; any error is named by field, and nothing is filtered then. */
-export function parseJournalFilters(params: Record<string, string | string[] | undefined>): { filters: JournalFilters; errors: JournalFilterErrors } {
+export function parseJournalFilters(params: Record<string, string | string[] | undefined>): {
+  filters: JournalFilters;
+  errors: JournalFilterErrors;
+} {
   const parsed = journalParamsSchema.safeParse(params);
   if (!parsed.success) {
     const errors: JournalFilterErrors = {};

@@ -25,10 +25,18 @@ export type ListAuditEntriesOptions = JournalFilters;
 export async function listAuditEntries(db: Db, actor: Actor, options: ListAuditEntriesOptions = {}) {
   // Only a platform admin (admin of a centre) reads the audit log; anyone else gets not_found.
   const centres = requireAdminCentres(actor);
-  const [establishments, isOperator] = await Promise.all([managedEstablishmentIds(db, actor), isInstanceOperator(db, actor)]);
+  const [establishments, isOperator] = await Promise.all([
+    managedEstablishmentIds(db, actor),
+    isInstanceOperator(db, actor),
+  ]);
   const scope = [...centres, ...establishments];
   const isMember = (userId: SQL | typeof auditLog.actorUserId) =>
-    exists(db.select({ one: sql`1` }).from(memberships).where(and(sql`${memberships.userId} = ${userId}`, inArray(memberships.organisationId, scope))));
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(memberships)
+        .where(and(sql`${memberships.userId} = ${userId}`, inArray(memberships.organisationId, scope))),
+    );
   // The target as a uuid when it is one (CASE: a cast that would fail is never tried), for index lookups.
   const targetUuid = sql`(case when ${auditLog.targetId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then ${auditLog.targetId}::uuid end)`;
   const noOne = and(isNull(auditLog.organisationId), isNull(auditLog.actorUserId));
@@ -40,7 +48,9 @@ export async function listAuditEntries(db: Db, actor: Actor, options: ListAuditE
     isOperator ? and(noOne, sql`${auditLog.targetType} is distinct from 'user'`) : undefined,
   );
   const before = z.guid().safeParse(options.before).success ? options.before : undefined;
-  const after = before ? sql`(${auditLog.occurredAt}, ${auditLog.id}) < (select a.occurred_at, a.id from audit_log a where a.id = ${before}::uuid)` : undefined;
+  const after = before
+    ? sql`(${auditLog.occurredAt}, ${auditLog.id}) < (select a.occurred_at, a.id from audit_log a where a.id = ${before}::uuid)`
+    : undefined;
   const targetUser = alias(users, "target_user");
   const establishment = alias(organisations, "establishment");
 
@@ -52,9 +62,13 @@ export async function listAuditEntries(db: Db, actor: Actor, options: ListAuditE
       actorName: sql<string | null>`coalesce(${users.name}, ${users.email}, ${users.username})`,
       actorEmail: users.email,
       // A person or an establishment by what the admin knows them as, anything else as stored.
-      target: sql<string | null>`coalesce(${targetUser.email}, ${targetUser.username}, ${organisations.name}, ${auditLog.targetId})`,
+      target: sql<
+        string | null
+      >`coalesce(${targetUser.email}, ${targetUser.username}, ${organisations.name}, ${auditLog.targetId})`,
       targetType: auditLog.targetType,
-      targetName: sql<string | null>`coalesce(${targetUser.name}, ${targetUser.email}, ${targetUser.username}, ${organisations.name})`,
+      targetName: sql<
+        string | null
+      >`coalesce(${targetUser.name}, ${targetUser.email}, ${targetUser.username}, ${organisations.name})`,
       organisationName: establishment.name,
       ipAddress: auditLog.ipAddress,
       userAgent: auditLog.userAgent,
@@ -65,7 +79,15 @@ export async function listAuditEntries(db: Db, actor: Actor, options: ListAuditE
     .leftJoin(targetUser, and(eq(auditLog.targetType, "user"), sql`${targetUser.id} = ${targetUuid}`))
     .leftJoin(organisations, and(eq(auditLog.targetType, "organisation"), sql`${organisations.id} = ${targetUuid}`))
     .leftJoin(establishment, eq(establishment.id, auditLog.organisationId))
-    .where(and(inScope, options.action ? eq(auditLog.action, options.action) : undefined, personIs(options.person, targetUser), ...onDays(options), after))
+    .where(
+      and(
+        inScope,
+        options.action ? eq(auditLog.action, options.action) : undefined,
+        personIs(options.person, targetUser),
+        ...onDays(options),
+        after,
+      ),
+    )
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1);
   const entries = rows.slice(0, AUDIT_PAGE_SIZE);
@@ -79,7 +101,8 @@ type PersonColumns = Record<"name" | "email" | "username", AnyPgColumn>;
 function personIs(person: string | undefined, targetUser: PersonColumns) {
   if (!person) return undefined;
   const pattern = `%${person.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const matches = (user: PersonColumns) => sql`(lower(coalesce(${user.name}, '')) like ${pattern} or lower(coalesce(${user.email}, '')) like ${pattern} or lower(coalesce(${user.username}, '')) like ${pattern})`;
+  const matches = (user: PersonColumns) =>
+    sql`(lower(coalesce(${user.name}, '')) like ${pattern} or lower(coalesce(${user.email}, '')) like ${pattern} or lower(coalesce(${user.username}, '')) like ${pattern})`;
 
   return or(matches(users), matches(targetUser));
 }

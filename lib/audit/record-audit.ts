@@ -84,9 +84,18 @@ export const ANONYMOUS_AUDIT_LIMIT = { perAddress: 60, windowSeconds: 15 * 60 };
 export async function recordAudit(db: Db, options: RecordAuditOptions): Promise<void> {
   if (!options.actorUserId && options.origin) {
     const { perAddress, windowSeconds } = ANONYMOUS_AUDIT_LIMIT;
-    const limit = await consumeRateLimit(db, { key: `audit:address:${options.origin.ipAddress}`, limit: perAddress, windowSeconds });
+    const limit = await consumeRateLimit(db, {
+      key: `audit:address:${options.origin.ipAddress}`,
+      limit: perAddress,
+      windowSeconds,
+    });
     if (!limit.allowed) {
-      if (limit.count === perAddress + 1) await insertEntry(db, { action: "audit.rate_limited", origin: options.origin, details: { limit: perAddress, windowSeconds } });
+      if (limit.count === perAddress + 1)
+        await insertEntry(db, {
+          action: "audit.rate_limited",
+          origin: options.origin,
+          details: { limit: perAddress, windowSeconds },
+        });
       return;
     }
   }

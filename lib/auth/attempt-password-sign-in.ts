@@ -7,9 +7,7 @@ import { clearPasswordFailures, giveBackPasswordAttempt, takePasswordAttempt } f
 import { type VerifiedUser, identifierColumn, verifyCredentials } from "./verify-credentials";
 
 export type PasswordSignInResult =
-  | { status: "ok"; user: VerifiedUser }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAfterSeconds: number };
+  { status: "ok"; user: VerifiedUser } | { status: "invalid" } | { status: "throttled"; retryAfterSeconds: number };
 
 /**
  * What the per-account limit counts against: the account's e-mail when it has one, so that an
@@ -18,7 +16,10 @@ export type PasswordSignInResult =
  */
 async function throttledAccount(db: Db, identifier: string): Promise<{ email: string; userId: string | null }> {
   const normalised = identifier.trim().toLowerCase();
-  const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(identifierColumn(normalised), normalised));
+  const [row] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(identifierColumn(normalised), normalised));
 
   return { email: row?.email ?? normalised, userId: row?.id ?? null };
 }
@@ -39,13 +40,23 @@ export async function attemptPasswordSignIn(
   const typed = isEmailIdentifier(options.identifier.trim()) ? "email" : "username";
   const taken = await takePasswordAttempt(db, attempt);
   if (!taken.allowed) {
-    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, ...target, details: { method: "password", reason: "throttled", typed } });
+    await recordAudit(db, {
+      action: "sign_in.failed",
+      origin: options.origin,
+      ...target,
+      details: { method: "password", reason: "throttled", typed },
+    });
     return { status: "throttled", retryAfterSeconds: taken.retryAfterSeconds };
   }
 
   const user = await verifyCredentials(db, options.identifier, options.password);
   if (!user) {
-    await recordAudit(db, { action: "sign_in.failed", origin: options.origin, ...target, details: { method: "password", reason: "invalid", typed } });
+    await recordAudit(db, {
+      action: "sign_in.failed",
+      origin: options.origin,
+      ...target,
+      details: { method: "password", reason: "invalid", typed },
+    });
     return { status: "invalid" };
   }
   await giveBackPasswordAttempt(db, { ...attempt, attemptId: taken.attemptId });

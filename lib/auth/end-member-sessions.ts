@@ -10,12 +10,22 @@ import type { Actor } from "./load-actor";
  * signs in again; nothing else changes. Who may act on whom is lib/access's rule
  * (requireMemberInScope): the actor themselves and anyone out of scope are not_found.
  */
-export async function endMemberSessions(db: Db, options: { actor: Actor; userId: string; organisationId: string }): Promise<{ ended: number }> {
+export async function endMemberSessions(
+  db: Db,
+  options: { actor: Actor; userId: string; organisationId: string },
+): Promise<{ ended: number }> {
   const { actor, userId, organisationId } = options;
   const member = await requireMemberInScope(db, actor, { userId, organisationId });
 
   const ended = await endUserSessions(db, { userId });
-  await recordAudit(db, { action: "sessions.ended", actorUserId: actor.userId, organisationId: member.membership?.organisationId ?? organisationId, targetType: "user", targetId: userId, details: { scope: "member", ended } });
+  await recordAudit(db, {
+    action: "sessions.ended",
+    actorUserId: actor.userId,
+    organisationId: member.membership?.organisationId ?? organisationId,
+    targetType: "user",
+    targetId: userId,
+    details: { scope: "member", ended },
+  });
 
   return { ended };
 }

@@ -7,7 +7,12 @@ import { AppError } from "@/lib/errors";
 import { isHttpsSite } from "@/lib/http/public-origin";
 import { getAuthSecret } from "./secret";
 import { type SessionClaims, cachedSession, rememberSession } from "./session-token-cache";
-import { CURRENT_ESTABLISHMENT_COOKIE, type CurrentEstablishment, currentEstablishment, currentEstablishmentCookie } from "./current-establishment";
+import {
+  CURRENT_ESTABLISHMENT_COOKIE,
+  type CurrentEstablishment,
+  currentEstablishment,
+  currentEstablishmentCookie,
+} from "./current-establishment";
 import { type Actor, type ActorMembership, loadSessionActor } from "./load-actor";
 import { isSessionId } from "./session-policy";
 import { sessionCookieName } from "./session-cookie";
@@ -62,12 +67,14 @@ export function secondFactorPath(returnTo: string): string {
 export type LearnerContext = { actor: Actor; membership: ActorMembership };
 
 /** The signed-in actor (or null) and the establishment they work in now (see current-establishment.ts). */
-export const getCurrentEstablishment = cache(async (): Promise<{ actor: Actor; current: CurrentEstablishment } | null> => {
-  const actor = await getActor();
-  if (!actor) return null;
+export const getCurrentEstablishment = cache(
+  async (): Promise<{ actor: Actor; current: CurrentEstablishment } | null> => {
+    const actor = await getActor();
+    if (!actor) return null;
 
-  return { actor, current: currentEstablishment(actor, (await cookies()).get(CURRENT_ESTABLISHMENT_COOKIE)?.value) };
-});
+    return { actor, current: currentEstablishment(actor, (await cookies()).get(CURRENT_ESTABLISHMENT_COOKIE)?.value) };
+  },
+);
 
 /**
  * For pages that take modules: a signed-in member of an establishment, in their current one.

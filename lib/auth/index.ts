@@ -82,7 +82,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     // The adapter keeps magic-link tokens; sessions stay JWTs (Credentials need them, STACK.md
     // pitfall 2) and guards re-read the user on every request.
     adapter: {
-      ...DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+      ...DrizzleAdapter(db, {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+      }),
       // Written with its mail once the response is sent (sendVerificationRequest below): on the
       // request path an existing account then costs what an unknown address does (review M13).
       createVerificationToken: async (token) => token,
@@ -101,7 +106,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
           const parsed = credentialsSchema.safeParse(input);
           if (!parsed.success) return null;
           const { email: identifier, password } = parsed.data;
-          const result = await attemptPasswordSignIn(db, { identifier, password, origin: requestOrigin(authRequest.headers) });
+          const result = await attemptPasswordSignIn(db, {
+            identifier,
+            password,
+            origin: requestOrigin(authRequest.headers),
+          });
           if (result.status === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
 
           return result.status === "ok" ? result.user : null;
@@ -135,8 +144,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
       async jwt({ token, user, account }) {
         // Signing in: the server records the session, whose id and end the token carries.
         if (user?.id) {
-          const session = await startSession(db, { userId: user.id, method: account?.provider === "nodemailer" ? "magic_link" : "password" });
-          return { ...token, sub: user.id, sessionId: session.id, sessionExpiresAt: Math.floor(session.expiresAt.getTime() / 1000) };
+          const session = await startSession(db, {
+            userId: user.id,
+            method: account?.provider === "nodemailer" ? "magic_link" : "password",
+          });
+          return {
+            ...token,
+            sub: user.id,
+            sessionId: session.id,
+            sessionExpiresAt: Math.floor(session.expiresAt.getTime() / 1000),
+          };
         }
         // Reading the session: null (the cookie is cleared) once the server has ended it.
         return (await isSessionLive(db, token)) ? token : null;
@@ -153,7 +170,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         const method = account?.provider === "nodemailer" ? "magic_link" : "password";
         // Whoever opened the link holds the mailbox: earlier wrong passwords no longer hold them back.
         if (method === "magic_link" && user.email) await clearPasswordFailures(db, user.email);
-        await recordAudit(db, { action: "sign_in.succeeded", actorUserId: user.id ?? null, origin, details: { method } });
+        await recordAudit(db, {
+          action: "sign_in.succeeded",
+          actorUserId: user.id ?? null,
+          origin,
+          details: { method },
+        });
       },
       async signOut(message) {
         const token = "token" in message ? message.token : null;

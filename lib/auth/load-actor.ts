@@ -74,7 +74,12 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 const preparedWithSession = new WeakMap<Db, ReturnType<typeof prepareSessionActorQuery>>();
 
 function prepareSessionActorQuery(db: Db) {
-  const session = { id: userSessions.id, lastSeenAt: userSessions.lastSeenAt, authenticatedAt: userSessions.authenticatedAt, secondFactorAt: userSessions.secondFactorAt };
+  const session = {
+    id: userSessions.id,
+    lastSeenAt: userSessions.lastSeenAt,
+    authenticatedAt: userSessions.authenticatedAt,
+    secondFactorAt: userSessions.secondFactorAt,
+  };
 
   return db
     .select({ ...actorColumns, session })
@@ -109,7 +114,11 @@ export async function loadSessionActor(
   const window = options.window ?? sessionWindow();
   let query = preparedWithSession.get(db);
   if (!query) preparedWithSession.set(db, (query = prepareSessionActorQuery(db)));
-  const rows = await query.execute({ userId: options.userId, sessionId: options.sessionId, now: window.now.toISOString() });
+  const rows = await query.execute({
+    userId: options.userId,
+    sessionId: options.sessionId,
+    now: window.now.toISOString(),
+  });
   const session = rows[0]?.session;
   if (!session) return null;
   if (session.lastSeenAt <= window.idleSince) {
@@ -124,7 +133,15 @@ export async function loadSessionActor(
   const awaitingSecondFactor = !session.secondFactorAt && needsSecondFactor(actor.memberships);
   if (awaitingSecondFactor && options.awaitingSecondFactor !== "allow") return null;
 
-  return { ...actor, session: { id: session.id, authenticatedAt: session.authenticatedAt, secondFactorAt: session.secondFactorAt, awaitingSecondFactor } };
+  return {
+    ...actor,
+    session: {
+      id: session.id,
+      authenticatedAt: session.authenticatedAt,
+      secondFactorAt: session.secondFactorAt,
+      awaitingSecondFactor,
+    },
+  };
 }
 
 type ActorRow = {
@@ -145,9 +162,24 @@ function toActor(rows: ActorRow[]): Actor | null {
   if (!user) return null;
   const actorMemberships = rows.flatMap((row) =>
     row.organisationId && row.organisationName && row.kind && row.role
-      ? [{ organisationId: row.organisationId, organisationName: row.organisationName, kind: row.kind, role: row.role, teamId: row.teamId, managersNeedSecondFactor: row.managersNeedSecondFactor ?? true }]
+      ? [
+          {
+            organisationId: row.organisationId,
+            organisationName: row.organisationName,
+            kind: row.kind,
+            role: row.role,
+            teamId: row.teamId,
+            managersNeedSecondFactor: row.managersNeedSecondFactor ?? true,
+          },
+        ]
       : [],
   );
 
-  return { userId: user.id, name: user.name ?? user.email ?? "", email: user.email, locale: user.locale, memberships: actorMemberships };
+  return {
+    userId: user.id,
+    name: user.name ?? user.email ?? "",
+    email: user.email,
+    locale: user.locale,
+    memberships: actorMemberships,
+  };
 }

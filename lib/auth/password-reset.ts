@@ -17,7 +17,8 @@ import { clearPasswordFailures } from "./sign-in-throttle";
 export const RESET_TOKEN_MAX_AGE_MS = 30 * 60 * 1000;
 
 /** "sent" whether or not the account exists; past the limits, when to ask again. */
-export type ResetRequestResult = { status: "sent" } | { status: "throttled"; reason: "account" | "address"; retryAfterSeconds: number };
+export type ResetRequestResult =
+  { status: "sent" } | { status: "throttled"; reason: "account" | "address"; retryAfterSeconds: number };
 
 /** Only this digest is stored, so a copy of the table opens no account. */
 export const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -35,18 +36,36 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestResult> {
   const now = options.now ?? new Date();
   const email = options.email.trim().toLowerCase();
-  const limit: LinkRequestResult = await takeLinkRequest(db, { kind: "password-reset", email, ipAddress: options.origin.ipAddress, now });
+  const limit: LinkRequestResult = await takeLinkRequest(db, {
+    kind: "password-reset",
+    email,
+    ipAddress: options.origin.ipAddress,
+    now,
+  });
   const user = limit.allowed ? await findActiveUserByEmail(db, email) : null;
   // The account is the actor when known; an unknown address is not kept (it may be anything typed).
   // After the response too: an unknown address's entry takes the anonymous audit limit, a known one's does not.
-  await options.defer("password-reset-audit", () => recordAudit(db, { action: "password_reset.requested", actorUserId: user?.id ?? null, origin: options.origin, details: { sent: !!user, throttled: !limit.allowed } }));
+  await options.defer("password-reset-audit", () =>
+    recordAudit(db, {
+      action: "password_reset.requested",
+      actorUserId: user?.id ?? null,
+      origin: options.origin,
+      details: { sent: !!user, throttled: !limit.allowed },
+    }),
+  );
   if (!limit.allowed) return { status: "throttled", reason: limit.reason, retryAfterSeconds: limit.retryAfterSeconds };
-  if (user) await options.defer("password-reset", () => sendResetLink(db, { userId: user.id, email: user.email, baseUrl: options.baseUrl, now }));
+  if (user)
+    await options.defer("password-reset", () =>
+      sendResetLink(db, { userId: user.id, email: user.email, baseUrl: options.baseUrl, now }),
+    );
 
   return { status: "sent" };
 }
 
-async function sendResetLink(db: Db, options: { userId: string; email: string; baseUrl: string; now: Date }): Promise<void> {
+async function sendResetLink(
+  db: Db,
+  options: { userId: string; email: string; baseUrl: string; now: Date },
+): Promise<void> {
   const { now } = options;
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_MAX_AGE_MS);
@@ -54,7 +73,10 @@ async function sendResetLink(db: Db, options: { userId: string; email: string; b
   const url = new URL(`/mot-de-passe/nouveau?jeton=${token}`, options.baseUrl).toString();
   const mail = renderMail({
     subject: "Choisir un nouveau mot de passe Vigie",
-    paragraphs: ["Vous avez demandé à changer le mot de passe de votre compte Vigie.", "Ce lien est valable 30 minutes et ne sert qu'une seule fois."],
+    paragraphs: [
+      "Vous avez demandé à changer le mot de passe de votre compte Vigie.",
+      "Ce lien est valable 30 minutes et ne sert qu'une seule fois.",
+    ],
     action: { label: "Choisir un nouveau mot de passe", url },
     note: "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.",
   });
@@ -66,7 +88,13 @@ export async function isResetTokenUsable(db: Db, token: string, now = new Date()
   const [row] = await db
     .select({ userId: passwordResetTokens.userId })
     .from(passwordResetTokens)
-    .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)));
+    .where(
+      and(
+        eq(passwordResetTokens.tokenHash, hashResetToken(token)),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, now),
+      ),
+    );
 
   return !!row;
 }
@@ -77,7 +105,10 @@ export async function isResetTokenUsable(db: Db, token: string, now = new Date()
  * user ends (whoever held the old password is signed out everywhere). Throws AppError
  * `bad_request` for a password the policy refuses, `not_found` for a spent or expired token.
  */
-export async function resetPassword(db: Db, options: { token: string; password: string; origin: RequestOrigin; now?: Date }): Promise<{ userId: string }> {
+export async function resetPassword(
+  db: Db,
+  options: { token: string; password: string; origin: RequestOrigin; now?: Date },
+): Promise<{ userId: string }> {
   const now = options.now ?? new Date();
   const problem = checkPassword(options.password);
   if (problem) throw new AppError("bad_request", `password ${problem}`);
@@ -87,12 +118,24 @@ export async function resetPassword(db: Db, options: { token: string; password: 
     const [spent] = await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
-      .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(options.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, hashResetToken(options.token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, now),
+        ),
+      )
       .returning({ userId: passwordResetTokens.userId });
     if (!spent) throw new AppError("not_found", "reset token unknown, used or expired");
-    const [active] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, spent.userId), eq(users.isActive, true)));
+    const [active] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, spent.userId), eq(users.isActive, true)));
     if (!active) throw new AppError("not_found", "user deactivated");
-    await tx.update(passwordResetTokens).set({ usedAt: now }).where(and(eq(passwordResetTokens.userId, spent.userId), isNull(passwordResetTokens.usedAt)));
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.userId, spent.userId), isNull(passwordResetTokens.usedAt)));
     await tx
       .insert(passwordCredentials)
       .values({ userId: spent.userId, passwordHash })
@@ -102,7 +145,10 @@ export async function resetPassword(db: Db, options: { token: string; password: 
 
     return spent.userId;
   });
-  const [account] = await db.select({ email: users.email, username: users.username }).from(users).where(eq(users.id, userId));
+  const [account] = await db
+    .select({ email: users.email, username: users.username })
+    .from(users)
+    .where(eq(users.id, userId));
   await clearPasswordFailures(db, account?.email ?? account?.username ?? "");
   await recordAudit(db, { action: "password_reset.completed", actorUserId: userId, origin: options.origin });
 

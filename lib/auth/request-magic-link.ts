@@ -17,9 +17,17 @@ export type MagicLinkDecision =
  * goes through `defer` (after the response, in the app): an unknown address's entry counts
  * against the anonymous audit limit, a statement a known account's does not take (review M13).
  */
-export async function requestMagicLink(db: Db, options: { email: string; origin: RequestOrigin; defer: Defer; now?: Date }): Promise<MagicLinkDecision> {
+export async function requestMagicLink(
+  db: Db,
+  options: { email: string; origin: RequestOrigin; defer: Defer; now?: Date },
+): Promise<MagicLinkDecision> {
   const email = options.email.trim().toLowerCase();
-  const throttle = await takeLinkRequest(db, { kind: "magic-link", email, ipAddress: options.origin.ipAddress, now: options.now });
+  const throttle = await takeLinkRequest(db, {
+    kind: "magic-link",
+    email,
+    ipAddress: options.origin.ipAddress,
+    now: options.now,
+  });
   const user = throttle.allowed ? await findActiveUserByEmail(db, email) : null;
   const decision: MagicLinkDecision = !throttle.allowed
     ? { status: "throttled", reason: throttle.reason, retryAfterSeconds: throttle.retryAfterSeconds }

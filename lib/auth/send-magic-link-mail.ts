@@ -11,7 +11,14 @@ export function magicLinkTokenHash(token: string, secret: string): string {
   return createHash("sha256").update(`${token}${secret}`).digest("hex");
 }
 
-export type IssueMagicLinkOptions = { identifier: string; token: string; expires: Date; url: string; secret: string; now?: Date };
+export type IssueMagicLinkOptions = {
+  identifier: string;
+  token: string;
+  expires: Date;
+  url: string;
+  secret: string;
+  now?: Date;
+};
 
 /**
  * Writes the link's token (as its digest: a copy of the table opens no account), then mails the
@@ -19,7 +26,11 @@ export type IssueMagicLinkOptions = { identifier: string; token: string; expires
  * not get delays the answer; the token is written before the mail leaves, so the link works.
  */
 export async function issueMagicLink(db: Db, options: IssueMagicLinkOptions): Promise<void> {
-  await db.insert(verificationTokens).values({ identifier: options.identifier, token: magicLinkTokenHash(options.token, options.secret), expires: options.expires });
+  await db.insert(verificationTokens).values({
+    identifier: options.identifier,
+    token: magicLinkTokenHash(options.token, options.secret),
+    expires: options.expires,
+  });
   await sendMagicLinkMail(db, { to: options.identifier, url: options.url, now: options.now });
 }
 

@@ -27,7 +27,11 @@ export function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
  * encrypted JWT whose `sub` is the user id and `sessionId` the server's session, salted with the
  * cookie name), so that guards, auth() and sign-out treat an SSO sign-in like any other.
  */
-export async function createSessionCookie(db: Db, user: { id: string; name: string | null; email: string | null }, secure: boolean) {
+export async function createSessionCookie(
+  db: Db,
+  user: { id: string; name: string | null; email: string | null },
+  secure: boolean,
+) {
   const name = sessionCookieName(secure);
   const session = await startSession(db, { userId: user.id, method: "sso" });
   const sessionExpiresAt = Math.floor(session.expiresAt.getTime() / 1000);
@@ -38,5 +42,9 @@ export async function createSessionCookie(db: Db, user: { id: string; name: stri
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
 
-  return { name, value, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: SESSION_MAX_AGE_SECONDS } };
+  return {
+    name,
+    value,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: SESSION_MAX_AGE_SECONDS },
+  };
 }

@@ -12,7 +12,11 @@ export type SessionWindow = { now: Date; idleSince: Date; touchBefore: Date };
 
 /** The window of a live session at `now`, with the idle timeout set by SESSION_IDLE_MINUTES. */
 export function sessionWindow(now = new Date(), idleMinutes = env().SESSION_IDLE_MINUTES): SessionWindow {
-  return { now, idleSince: new Date(now.getTime() - idleMinutes * 60_000), touchBefore: new Date(now.getTime() - TOUCH_INTERVAL_MS) };
+  return {
+    now,
+    idleSince: new Date(now.getTime() - idleMinutes * 60_000),
+    touchBefore: new Date(now.getTime() - TOUCH_INTERVAL_MS),
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -21,7 +21,10 @@ export type SignInLandingOptions = {
  */
 export async function signInLanding(db: Db, { identifier, returnTo }: SignInLandingOptions): Promise<string> {
   const normalised = identifier.trim().toLowerCase();
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(identifierColumn(normalised), normalised));
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(identifierColumn(normalised), normalised));
   const actor = user ? await loadActor(db, user.id) : null;
   if (!actor) return returnTo ?? HOME_PATH;
   const destination = returnTo ?? homePath(actor);

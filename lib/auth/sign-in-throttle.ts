@@ -25,19 +25,34 @@ const addressKey = (ipAddress: string) => `sign-in:address:${ipAddress}`;
 export async function takePasswordAttempt(db: Db, attempt: PasswordAttempt): Promise<TakenAttempt> {
   const now = attempt.now ?? new Date();
   const windowStart = new Date(now.getTime() - PASSWORD_WINDOW_SECONDS * 1000);
-  const perAddress = await consumeRateLimit(db, { key: addressKey(attempt.ipAddress), limit: MAX_FAILURES_PER_ADDRESS, windowSeconds: PASSWORD_WINDOW_SECONDS, now });
+  const perAddress = await consumeRateLimit(db, {
+    key: addressKey(attempt.ipAddress),
+    limit: MAX_FAILURES_PER_ADDRESS,
+    windowSeconds: PASSWORD_WINDOW_SECONDS,
+    now,
+  });
   if (!perAddress.allowed) {
     await refundRateLimit(db, { key: addressKey(attempt.ipAddress), windowSeconds: PASSWORD_WINDOW_SECONDS, now });
     return { allowed: false, retryAfterSeconds: perAddress.retryAfterSeconds };
   }
 
-  const [taken] = await db.insert(passwordAttempts).values({ account: attempt.account, attemptedAt: now }).returning({ id: passwordAttempts.id });
+  const [taken] = await db
+    .insert(passwordAttempts)
+    .values({ account: attempt.account, attemptedAt: now })
+    .returning({ id: passwordAttempts.id });
   // The other attempts in the window, newest first: with as many as the limit, this one waits
   // until the limit-th newest of them leaves the window.
   const others = await db
     .select({ attemptedAt: passwordAttempts.attemptedAt })
     .from(passwordAttempts)
-    .where(and(eq(passwordAttempts.account, attempt.account), gt(passwordAttempts.attemptedAt, windowStart), lte(passwordAttempts.attemptedAt, now), ne(passwordAttempts.id, taken!.id)))
+    .where(
+      and(
+        eq(passwordAttempts.account, attempt.account),
+        gt(passwordAttempts.attemptedAt, windowStart),
+        lte(passwordAttempts.attemptedAt, now),
+        ne(passwordAttempts.id, taken!.id),
+      ),
+    )
     .orderBy(desc(passwordAttempts.attemptedAt))
     .limit(MAX_FAILURES_PER_ACCOUNT);
   if (others.length < MAX_FAILURES_PER_ACCOUNT) return { allowed: true, attemptId: taken!.id };

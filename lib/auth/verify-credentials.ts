@@ -19,7 +19,13 @@ export const identifierColumn = (identifier: string) => (isEmailIdentifier(ident
 export async function verifyCredentials(db: Db, identifier: string, password: string): Promise<VerifiedUser | null> {
   const normalised = identifier.trim().toLowerCase();
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, isActive: users.isActive, passwordHash: passwordCredentials.passwordHash })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      isActive: users.isActive,
+      passwordHash: passwordCredentials.passwordHash,
+    })
     .from(users)
     .innerJoin(passwordCredentials, eq(passwordCredentials.userId, users.id))
     .where(eq(identifierColumn(normalised), normalised));

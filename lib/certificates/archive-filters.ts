@@ -7,11 +7,20 @@ const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 export const archiveParamsSchema = z
   .object({
     etablissement: z.preprocess(emptyToUndefined, z.guid("Établissement inconnu.").optional()),
-    sujet: z.preprocess(emptyToUndefined, z.string().regex(/^(module|path):[a-z0-9-]{1,80}$/, "Module ou parcours inconnu.").optional()),
+    sujet: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(module|path):[a-z0-9-]{1,80}$/, "Module ou parcours inconnu.")
+        .optional(),
+    ),
     du: z.preprocess(emptyToUndefined, z.iso.date("La date de début doit être une date (jj/mm/aaaa).").optional()),
     au: z.preprocess(emptyToUndefined, z.iso.date("La date de fin doit être une date (jj/mm/aaaa).").optional()),
   })
-  .refine((p) => !p.du || !p.au || p.du <= p.au, { message: "La date de début doit précéder la date de fin.", path: ["au"] });
+  .refine((p) => !p.du || !p.au || p.du <= p.au, {
+    message: "La date de début doit précéder la date de fin.",
+    path: ["au"],
+  });
 
 export type ArchiveParams = z.infer<typeof archiveParamsSchema>;
 

@@ -7,7 +7,11 @@ export function verificationUrl(baseUrl: string, code: string): string {
 }
 
 /** The PDF of an issued certificate: the same content every time it is downloaded. */
-export function certificatePdf(certificate: Certificate, baseUrl: string, locale: "fr" | "en" = "fr"): Promise<Uint8Array> {
+export function certificatePdf(
+  certificate: Certificate,
+  baseUrl: string,
+  locale: "fr" | "en" = "fr",
+): Promise<Uint8Array> {
   return renderCertificatePdf({
     learnerName: certificate.learnerName,
     subjectTitle: certificate.subjectTitle,

@@ -30,10 +30,19 @@ export function earnedSubjects(catalogue: Catalogue, progress: Map<string, Modul
   const modules: EarnedSubject[] = catalogue.modules.flatMap((module) => {
     const row = progress.get(module.id);
     if (!row?.completedAt) return [];
-    return [{
-      subjectType: "module" as const, subjectId: module.id, subjectVersion: row.completedVersion ?? module.version, subjectTitle: module.title, durationMinutes: module.durationMinutes,
-      completedAt: row.completedAt, latestCompletedAt: latest(row), latestRoundStartedAt: latest(row), latestVersion: row.moduleVersion,
-    }];
+    return [
+      {
+        subjectType: "module" as const,
+        subjectId: module.id,
+        subjectVersion: row.completedVersion ?? module.version,
+        subjectTitle: module.title,
+        durationMinutes: module.durationMinutes,
+        completedAt: row.completedAt,
+        latestCompletedAt: latest(row),
+        latestRoundStartedAt: latest(row),
+        latestVersion: row.moduleVersion,
+      },
+    ];
   });
   const paths: EarnedSubject[] = catalogue.paths.flatMap((path) => {
     const rows = path.moduleIds.map((id) => progress.get(id));
@@ -41,11 +50,23 @@ export function earnedSubjects(catalogue: Catalogue, progress: Map<string, Modul
     const done = rows as ModuleProgress[];
     const completedAt = new Date(Math.max(...done.map((row) => row.completedAt!.getTime())));
     const latestTimes = done.map((row) => latest(row).getTime());
-    const durationMinutes = path.moduleIds.reduce((sum, id) => sum + (catalogue.moduleById.get(id)?.durationMinutes ?? 0), 0);
-    return [{
-      subjectType: "path" as const, subjectId: path.id, subjectVersion: path.version, subjectTitle: path.title, durationMinutes,
-      completedAt, latestCompletedAt: new Date(Math.max(...latestTimes)), latestRoundStartedAt: new Date(Math.min(...latestTimes)), latestVersion: path.version,
-    }];
+    const durationMinutes = path.moduleIds.reduce(
+      (sum, id) => sum + (catalogue.moduleById.get(id)?.durationMinutes ?? 0),
+      0,
+    );
+    return [
+      {
+        subjectType: "path" as const,
+        subjectId: path.id,
+        subjectVersion: path.version,
+        subjectTitle: path.title,
+        durationMinutes,
+        completedAt,
+        latestCompletedAt: new Date(Math.max(...latestTimes)),
+        latestRoundStartedAt: new Date(Math.min(...latestTimes)),
+        latestVersion: path.version,
+      },
+    ];
   });
 
   return [...modules, ...paths];

@@ -19,7 +19,10 @@ export const ARCHIVE_BATCH = 200;
  * The establishment's certificates issued up to `asOf`, as filtered, in batches by keyset
  * (completed_at, id): the same list on every pass, whatever is issued meanwhile.
  */
-export async function* archivedCertificates(db: Db, options: { organisationId: string; filters: ArchiveFilters; asOf: Date }): AsyncGenerator<ArchivedCertificate[]> {
+export async function* archivedCertificates(
+  db: Db,
+  options: { organisationId: string; filters: ArchiveFilters; asOf: Date },
+): AsyncGenerator<ArchivedCertificate[]> {
   const { filters } = options;
   const parisDay = sql`(${certificates.completedAt} at time zone 'Europe/Paris')::date`;
   const conditions: (SQL | undefined)[] = [
@@ -27,16 +30,24 @@ export async function* archivedCertificates(db: Db, options: { organisationId: s
     lte(certificates.issuedAt, options.asOf),
     // A re-issued certificate keeps the original's issue date: the replaced one is left out, not counted twice.
     isNull(certificates.replacedAt),
-    filters.subject ? and(eq(certificates.subjectType, filters.subject.type), eq(certificates.subjectId, filters.subject.id)) : undefined,
+    filters.subject
+      ? and(eq(certificates.subjectType, filters.subject.type), eq(certificates.subjectId, filters.subject.id))
+      : undefined,
     filters.from ? sql`${parisDay} >= ${filters.from}::date` : undefined,
     filters.to ? sql`${parisDay} <= ${filters.to}::date` : undefined,
   ];
   // The cursor keeps the database's microseconds, which a JavaScript Date would round away.
   let after: { completedAt: string; id: string } | null = null;
   for (;;) {
-    const keyset: SQL | undefined = after ? sql`(${certificates.completedAt}, ${certificates.id}) > (${after.completedAt}::timestamptz, ${after.id}::uuid)` : undefined;
+    const keyset: SQL | undefined = after
+      ? sql`(${certificates.completedAt}, ${certificates.id}) > (${after.completedAt}::timestamptz, ${after.id}::uuid)`
+      : undefined;
     const rows: { certificate: Certificate; locale: "fr" | "en"; cursor: string }[] = await db
-      .select({ certificate: certificates, locale: users.locale, cursor: sql<string>`${certificates.completedAt}::text` })
+      .select({
+        certificate: certificates,
+        locale: users.locale,
+        cursor: sql<string>`${certificates.completedAt}::text`,
+      })
       .from(certificates)
       .innerJoin(users, eq(users.id, certificates.userId))
       .where(and(...conditions, keyset))

@@ -10,7 +10,19 @@ import { safeFileName } from "./safe-file-name";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 export const INDEX_FILE = "index-certificats.csv";
-export const indexHeader = ["Titulaire", "Module ou parcours", "Type", "Version", "Date d'obtention", "Code de vérification", "URL de vérification", "Révoqué", "Date de révocation", "Motif de révocation", "Fichier PDF"];
+export const indexHeader = [
+  "Titulaire",
+  "Module ou parcours",
+  "Type",
+  "Version",
+  "Date d'obtention",
+  "Code de vérification",
+  "URL de vérification",
+  "Révoqué",
+  "Date de révocation",
+  "Motif de révocation",
+  "Fichier PDF",
+];
 
 export function pdfFileName(certificate: ArchivedCertificate): string {
   return safeFileName([certificate.learnerName, certificate.subjectId, certificate.code], "pdf");
@@ -32,7 +44,13 @@ function indexRecord(certificate: ArchivedCertificate, baseUrl: string): string[
   ];
 }
 
-export type CertificatesArchiveOptions = { actor: Actor; organisationId: string; filters: ArchiveFilters; baseUrl: string; asOf: Date };
+export type CertificatesArchiveOptions = {
+  actor: Actor;
+  organisationId: string;
+  filters: ArchiveFilters;
+  baseUrl: string;
+  asOf: Date;
+};
 
 /**
  * A ZIP of an establishment's certificates for an audit: an index (CSV for a French spreadsheet,
@@ -40,10 +58,20 @@ export type CertificatesArchiveOptions = { actor: Actor; organisationId: string;
  * stream renders the next PDF only when the reader asks for more, so memory stays flat. Anyone
  * but the establishment's managers and platform admins gets not_found before anything is read.
  */
-export async function certificatesArchive(db: Db, options: CertificatesArchiveOptions): Promise<{ establishmentId: string; stream: ReadableStream<Uint8Array> }> {
+export async function certificatesArchive(
+  db: Db,
+  options: CertificatesArchiveOptions,
+): Promise<{ establishmentId: string; stream: ReadableStream<Uint8Array> }> {
   const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   requireRecentAuth(options.actor);
-  await recordAudit(db, { action: "certificates.exported", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "organisation", targetId: establishment.id, details: { ...options.filters } });
+  await recordAudit(db, {
+    action: "certificates.exported",
+    actorUserId: options.actor.userId,
+    organisationId: establishment.id,
+    targetType: "organisation",
+    targetId: establishment.id,
+    details: { ...options.filters },
+  });
   const query = { organisationId: establishment.id, filters: options.filters, asOf: options.asOf };
 
   return { establishmentId: establishment.id, stream: zipStream(entries(db, query, options.baseUrl)) };

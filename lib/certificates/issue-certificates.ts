@@ -17,7 +17,10 @@ export type CertificateLearner = { userId: string; organisationId: string };
  * Certificates are unique per learner, subject and completion date: running it again, or
  * twice at the same time, returns the same certificates with the same codes.
  */
-export async function issueCertificates(db: Db, options: { learner: CertificateLearner; catalogue: Catalogue }): Promise<Certificate[]> {
+export async function issueCertificates(
+  db: Db,
+  options: { learner: CertificateLearner; catalogue: Catalogue },
+): Promise<Certificate[]> {
   const { learner, catalogue } = options;
   const [progress, existing, [person], isNewCycle] = await Promise.all([
     listLearnerProgress(db, learner.userId),
@@ -33,10 +36,23 @@ export async function issueCertificates(db: Db, options: { learner: CertificateL
     const newest = existing.find((c) => c.subjectType === subject.subjectType && c.subjectId === subject.subjectId);
     const first = newest ? [] : [subject];
     const since = newest?.completedAt ?? subject.completedAt;
-    const renewed = subject.latestRoundStartedAt > since && isNewCycle(subject.subjectType, subject.subjectId, since, subject.latestRoundStartedAt);
-    const renewal = renewed ? [{ ...subject, subjectVersion: subject.latestVersion, completedAt: subject.latestCompletedAt }] : [];
+    const renewed =
+      subject.latestRoundStartedAt > since &&
+      isNewCycle(subject.subjectType, subject.subjectId, since, subject.latestRoundStartedAt);
+    const renewal = renewed
+      ? [{ ...subject, subjectVersion: subject.latestVersion, completedAt: subject.latestCompletedAt }]
+      : [];
 
-    return [...first, ...renewal].map(({ subjectType, subjectId, subjectVersion, subjectTitle, durationMinutes, completedAt }) => ({ subjectType, subjectId, subjectVersion, subjectTitle, durationMinutes, completedAt }));
+    return [...first, ...renewal].map(
+      ({ subjectType, subjectId, subjectVersion, subjectTitle, durationMinutes, completedAt }) => ({
+        subjectType,
+        subjectId,
+        subjectVersion,
+        subjectTitle,
+        durationMinutes,
+        completedAt,
+      }),
+    );
   });
   if (missing.length === 0 || !person) return existing;
 
@@ -53,24 +69,42 @@ export async function issueCertificates(db: Db, options: { learner: CertificateL
       })),
     )
     // The unique index is partial (one current certificate per completion): the conflict names its predicate.
-    .onConflictDoNothing({ target: [certificates.userId, certificates.subjectType, certificates.subjectId, certificates.completedAt], where: isNull(certificates.replacedAt) });
+    .onConflictDoNothing({
+      target: [certificates.userId, certificates.subjectType, certificates.subjectId, certificates.completedAt],
+      where: isNull(certificates.replacedAt),
+    });
 
   return listCertificates(db, learner.userId);
 }
 
 /** A learner's own certificates, newest first; those replaced by a re-issue are left out. */
 export async function listCertificates(db: Db, userId: string): Promise<Certificate[]> {
-  const rows = await db.select().from(certificates).where(and(eq(certificates.userId, userId), isNull(certificates.replacedAt)));
+  const rows = await db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.userId, userId), isNull(certificates.replacedAt)));
 
   return rows.sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
 }
 
 /** The learner's newest current certificate for one subject, if issued. */
-export async function findLearnerCertificate(db: Db, userId: string, subjectType: "module" | "path", subjectId: string) {
+export async function findLearnerCertificate(
+  db: Db,
+  userId: string,
+  subjectType: "module" | "path",
+  subjectId: string,
+) {
   const [row] = await db
     .select()
     .from(certificates)
-    .where(and(eq(certificates.userId, userId), eq(certificates.subjectType, subjectType), eq(certificates.subjectId, subjectId), isNull(certificates.replacedAt)))
+    .where(
+      and(
+        eq(certificates.userId, userId),
+        eq(certificates.subjectType, subjectType),
+        eq(certificates.subjectId, subjectId),
+        isNull(certificates.replacedAt),
+      ),
+    )
     .orderBy(desc(certificates.completedAt))
     .limit(1);
 

@@ -60,7 +60,15 @@ const REVOKED_ANGLE = (24 * Math.PI) / 180;
 
 // size: the one-line size, shrunk down to minSize; longer text wraps at wrapSize or below.
 // floorSize (names only): rather than cut, shrink further and break inside words, down to it.
-type TextStyle = { weight: Weight; size: number; minSize: number; wrapSize: number; maxLines: number; color: string; floorSize?: number };
+type TextStyle = {
+  weight: Weight;
+  size: number;
+  minSize: number;
+  wrapSize: number;
+  maxLines: number;
+  color: string;
+  floorSize?: number;
+};
 const STYLES = {
   brand: { weight: "bold", size: 15, minSize: 15, wrapSize: 15, maxLines: 1, color: ACCENT },
   title: { weight: "bold", size: 34, minSize: 20, wrapSize: 20, maxLines: 1, color: INK },
@@ -173,7 +181,11 @@ function drawBody(draw: DrawText, data: CertificatePdfData, labels: Labels): num
     `${labels.duration} ${formatDuration(data.durationMinutes)}`,
   ];
   draw(details.join(" · "), STYLES.detail, subjectBottom - DETAILS_BELOW_SUBJECT);
-  draw(`${labels.organisation} ${clean(data.organisationName)}`, STYLES.detail, subjectBottom - ORGANISATION_BELOW_SUBJECT);
+  draw(
+    `${labels.organisation} ${clean(data.organisationName)}`,
+    STYLES.detail,
+    subjectBottom - ORGANISATION_BELOW_SUBJECT,
+  );
 
   return nameBottom;
 }
@@ -252,7 +264,10 @@ function fitText(value: string, style: TextStyle, width: number): { size: number
   }
   const fits = fitsAt(floor);
 
-  return { size: floor, lines: wrapWords(value, fits, style.maxLines, floor < style.minSize).map((line) => shape(truncate(line, fits))) };
+  return {
+    size: floor,
+    lines: wrapWords(value, fits, style.maxLines, floor < style.minSize).map((line) => shape(truncate(line, fits))),
+  };
 }
 
 /**
@@ -264,7 +279,8 @@ function wrapWords(value: string, fits: (line: string) => boolean, maxLines: num
   const words = value.split(" ").flatMap((word) => (breakWords && !fits(word) ? splitWord(word, fits) : [word]));
   for (const word of words) {
     const last = lines.at(-1);
-    if (last !== undefined && (lines.length >= maxLines || fits(`${last} ${word}`))) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && (lines.length >= maxLines || fits(`${last} ${word}`)))
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
 
@@ -305,7 +321,11 @@ function truncate(line: string, fits: (line: string) => boolean): string {
 
 /** User text as one clean line: NFC, single spaces, no control or invisible format characters. */
 function clean(value: string): string {
-  const line = value.normalize("NFC").replace(/\s+/gu, " ").replace(/[\p{Cc}\p{Cf}]/gu, "").trim();
+  const line = value
+    .normalize("NFC")
+    .replace(/\s+/gu, " ")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .trim();
 
   return [...line].slice(0, MAX_INPUT_CHARS).join("");
 }

@@ -13,12 +13,17 @@ export type RenewalCycles = (subjectType: SubjectType, subjectId: string, earlie
  * (whole establishment or their team). A module is covered by an assignment of itself or of a
  * path that holds it; a path by an assignment of itself.
  */
-export async function loadRenewalCycles(db: Db, options: { userId: string; organisationId: string; catalogue: Catalogue }): Promise<RenewalCycles> {
+export async function loadRenewalCycles(
+  db: Db,
+  options: { userId: string; organisationId: string; catalogue: Catalogue },
+): Promise<RenewalCycles> {
   const [membership] = await db
     .select({ teamId: memberships.teamId })
     .from(memberships)
     .where(and(eq(memberships.userId, options.userId), eq(memberships.organisationId, options.organisationId)));
-  const team = membership?.teamId ? or(isNull(assignments.teamId), eq(assignments.teamId, membership.teamId)) : isNull(assignments.teamId);
+  const team = membership?.teamId
+    ? or(isNull(assignments.teamId), eq(assignments.teamId, membership.teamId))
+    : isNull(assignments.teamId);
   const renewed = await db
     .select({ subjectType: assignments.subjectType, subjectId: assignments.subjectId, dueOn: assignments.dueOn })
     .from(assignments)
@@ -27,7 +32,11 @@ export async function loadRenewalCycles(db: Db, options: { userId: string; organ
   return (subjectType, subjectId, earlier, later) =>
     renewed.some((a) => {
       const covers =
-        a.subjectType === subjectType ? a.subjectId === subjectId : subjectType === "module" && a.subjectType === "path" && (options.catalogue.pathById.get(a.subjectId)?.moduleIds.includes(subjectId) ?? false);
+        a.subjectType === subjectType
+          ? a.subjectId === subjectId
+          : subjectType === "module" &&
+            a.subjectType === "path" &&
+            (options.catalogue.pathById.get(a.subjectId)?.moduleIds.includes(subjectId) ?? false);
       return covers && cycleNumber(a.dueOn, later) > cycleNumber(a.dueOn, earlier);
     });
 }

@@ -11,7 +11,10 @@ import { requireManagedEstablishment } from "@/lib/access/managed-establishments
  * it may; anyone else, or an id that is not one, gets not_found and nothing changes. Revoking
  * twice keeps the first revocation.
  */
-export async function revokeCertificate(db: Db, options: { actor: Actor; certificateId: string; reason: string; publishReason?: boolean }) {
+export async function revokeCertificate(
+  db: Db,
+  options: { actor: Actor; certificateId: string; reason: string; publishReason?: boolean },
+) {
   const { actor, certificateId } = options;
   const reason = options.reason.trim();
   if (reason.length < 3 || reason.length > 500) throw new AppError("bad_request", "reason must be 3 to 500 characters");
@@ -23,7 +26,12 @@ export async function revokeCertificate(db: Db, options: { actor: Actor; certifi
 
   const [revoked] = await db
     .update(certificates)
-    .set({ revokedAt: new Date(), revokedReason: reason, revokedReasonPublic: options.publishReason ?? false, revokedBy: actor.userId })
+    .set({
+      revokedAt: new Date(),
+      revokedReason: reason,
+      revokedReasonPublic: options.publishReason ?? false,
+      revokedBy: actor.userId,
+    })
     .where(and(eq(certificates.id, certificateId), isNull(certificates.revokedAt)))
     .returning();
 

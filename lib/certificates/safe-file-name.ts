@@ -19,7 +19,10 @@ function slugPart(value: string, max: number): string {
  * minds), at most about 150 characters, never empty.
  */
 export function safeFileName(parts: string[], extension: string, fallback = "certificat"): string {
-  const base = parts.map((part) => slugPart(part, 60)).filter(Boolean).join("_");
+  const base = parts
+    .map((part) => slugPart(part, 60))
+    .filter(Boolean)
+    .join("_");
 
   return `${base || fallback}.${extension}`;
 }

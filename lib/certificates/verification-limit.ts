@@ -8,7 +8,9 @@ import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 const PER_ADDRESS = { limit: 30, windowSeconds: 60 };
 
 /** Counts one look-up of a certificate by this client; refused past 30 a minute, with when to retry. */
-export async function takeVerificationAttempt(headers: Headers): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function takeVerificationAttempt(
+  headers: Headers,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const address = clientAddress(headers, env().TRUST_PROXY_HOPS);
   const { db } = await getDb();
   const result = await consumeRateLimit(db, { key: `verify:${address}`, ...PER_ADDRESS });

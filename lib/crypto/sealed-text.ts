@@ -22,7 +22,9 @@ export function sealText(plain: string, purpose: SealPurpose, secret = getAuthSe
   const cipher = createCipheriv("aes-256-gcm", key(secret, purpose), iv);
   const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
 
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 /** The sealed text, or null when it was sealed with another key or purpose, or tampered with. */

@@ -15,7 +15,11 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 /** Lower case, no accents, no spaces: "E-mail" and "Courriel " both become "email"/"courriel". */
 function key(header: string): string {
-  return header.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z]/g, "");
+  return header
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 }
 
 const COLUMNS = {
@@ -27,7 +31,8 @@ const COLUMNS = {
 
 /** Text from bytes as French Excel writes them: UTF-8 with or without BOM, else Windows-1252. */
 export function decodeRoster(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder("utf-8").decode(bytes.subarray(3));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -42,17 +47,32 @@ export function decodeRoster(bytes: Uint8Array): string {
  * against the establishment by the caller. Never throws: problems are in the result.
  */
 export function parseRoster(bytes: Uint8Array): ParsedRoster {
-  if (bytes.byteLength > MAX_ROSTER_BYTES) return { rows: [], fileErrors: ["Le fichier dépasse 2 Mo : découpez-le en plusieurs fichiers."] };
-  const parsed = Papa.parse<string[]>(decodeRoster(bytes), { delimitersToGuess: [";", ",", "\t"], skipEmptyLines: "greedy" });
+  if (bytes.byteLength > MAX_ROSTER_BYTES)
+    return { rows: [], fileErrors: ["Le fichier dépasse 2 Mo : découpez-le en plusieurs fichiers."] };
+  const parsed = Papa.parse<string[]>(decodeRoster(bytes), {
+    delimitersToGuess: [";", ",", "\t"],
+    skipEmptyLines: "greedy",
+  });
   const [header, ...lines] = parsed.data;
   const columns = (header ?? []).map(key);
   const find = (names: string[]) => columns.findIndex((column) => names.includes(column));
-  const at = { name: find(COLUMNS.name), firstName: find(COLUMNS.firstName), email: find(COLUMNS.email), team: find(COLUMNS.team) };
+  const at = {
+    name: find(COLUMNS.name),
+    firstName: find(COLUMNS.firstName),
+    email: find(COLUMNS.email),
+    team: find(COLUMNS.team),
+  };
   if (at.name < 0 || at.email < 0) {
-    return { rows: [], fileErrors: ["La première ligne doit nommer les colonnes « Nom », « E-mail » et, si vous le souhaitez, « Service » (ou « Prénom » et « Nom »)."] };
+    return {
+      rows: [],
+      fileErrors: [
+        "La première ligne doit nommer les colonnes « Nom », « E-mail » et, si vous le souhaitez, « Service » (ou « Prénom » et « Nom »).",
+      ],
+    };
   }
   if (lines.length === 0) return { rows: [], fileErrors: ["Le fichier ne contient aucune personne."] };
-  if (lines.length > MAX_ROSTER_ROWS) return { rows: [], fileErrors: [`Le fichier compte plus de ${MAX_ROSTER_ROWS} lignes : découpez-le.`] };
+  if (lines.length > MAX_ROSTER_ROWS)
+    return { rows: [], fileErrors: [`Le fichier compte plus de ${MAX_ROSTER_ROWS} lignes : découpez-le.`] };
 
   const seen = new Map<string, number>();
   const rows = lines.map((cells, index) => {
@@ -64,9 +84,14 @@ export function parseRoster(bytes: Uint8Array): ParsedRoster {
     const address = cell(at.email).toLowerCase();
     const team = cell(at.team) || null;
     const errors: string[] = [];
-    if (!checkedName.ok) errors.push(checkedName.problem === "too_short" && !typedName ? "Nom manquant." : PERSON_NAME_MESSAGES[checkedName.problem]);
-    if ([name, address, team ?? ""].some((value) => FORMULA.test(value))) errors.push("Une cellule commence par =, +, -, @ : elle est refusée (formule de tableur).");
-    if (!email.safeParse(address).success || address.length > 320) errors.push(`Adresse e-mail invalide : « ${address || "vide"} ».`);
+    if (!checkedName.ok)
+      errors.push(
+        checkedName.problem === "too_short" && !typedName ? "Nom manquant." : PERSON_NAME_MESSAGES[checkedName.problem],
+      );
+    if ([name, address, team ?? ""].some((value) => FORMULA.test(value)))
+      errors.push("Une cellule commence par =, +, -, @ : elle est refusée (formule de tableur).");
+    if (!email.safeParse(address).success || address.length > 320)
+      errors.push(`Adresse e-mail invalide : « ${address || "vide"} ».`);
     const first = seen.get(address);
     if (address && first !== undefined) errors.push(`Adresse déjà présente ligne ${first}.`);
     else if (address) seen.set(address, line);

@@ -15,7 +15,10 @@ export type InvitedAccount = { userId: string; name: string; email: string };
 type Delivery = { organisationId: string; accounts: InvitedAccount[]; baseUrl?: string; now?: Date };
 
 async function deliveryContext(db: Db, options: Delivery) {
-  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisationId));
+  const [organisation] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, options.organisationId));
 
   return { organisationName: organisation?.name ?? "Votre établissement", baseUrl: options.baseUrl ?? publicOrigin() };
 }
@@ -32,7 +35,9 @@ export async function sendInvitations(db: Db, options: Delivery) {
 
   for (const account of options.accounts) {
     const token = randomBytes(32).toString("base64url");
-    await db.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: account.userId, expiresAt });
+    await db
+      .insert(passwordResetTokens)
+      .values({ tokenHash: hashResetToken(token), userId: account.userId, expiresAt });
     const mail = renderMail({
       subject: "Votre accès à la sensibilisation à la cybersécurité",
       paragraphs: [
@@ -40,10 +45,19 @@ export async function sendInvitations(db: Db, options: Delivery) {
         "Pour commencer, choisissez votre mot de passe avec le lien ci-dessous (valable 7 jours, une seule fois), puis connectez-vous avec votre adresse e-mail et ce mot de passe.",
         `Vous pouvez aussi vous connecter sans mot de passe : sur la page de connexion, saisissez votre adresse ${account.email} et demandez un lien de connexion.`,
       ],
-      action: { label: "Choisir mon mot de passe", url: new URL(`/mot-de-passe/nouveau?jeton=${token}`, baseUrl).toString() },
+      action: {
+        label: "Choisir mon mot de passe",
+        url: new URL(`/mot-de-passe/nouveau?jeton=${token}`, baseUrl).toString(),
+      },
       note: "Si vous ne travaillez pas dans cet établissement, ignorez ce message.",
     });
-    await sendMail(db, { ...mail, to: account.email, kind: "invitation", organisationId: options.organisationId, linkExpiresAt: expiresAt });
+    await sendMail(db, {
+      ...mail,
+      to: account.email,
+      kind: "invitation",
+      organisationId: options.organisationId,
+      linkExpiresAt: expiresAt,
+    });
   }
 }
 
@@ -70,6 +84,11 @@ export async function sendMembershipInvitations(db: Db, options: Delivery & { ro
       action: { label: "Voir mes invitations", url: new URL("/invitations", baseUrl).toString() },
       note: "Si vous ne travaillez pas dans cet établissement, refusez l'invitation ou ignorez ce message.",
     });
-    await sendMail(db, { ...mail, to: account.email, kind: "membership_invitation", organisationId: options.organisationId });
+    await sendMail(db, {
+      ...mail,
+      to: account.email,
+      kind: "membership_invitation",
+      organisationId: options.organisationId,
+    });
   }
 }

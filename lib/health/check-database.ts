@@ -3,8 +3,7 @@ import { type DatabaseKind, getDb } from "@/db/client";
 import { env } from "@/lib/env";
 
 export type DatabaseCheck =
-  | { ok: true; kind: DatabaseKind; latencyMs: number }
-  | { ok: false; kind: DatabaseKind; reason: string };
+  { ok: true; kind: DatabaseKind; latencyMs: number } | { ok: false; kind: DatabaseKind; reason: string };
 
 // Short: a load balancer asks often, and a slow answer is as good as none.
 const TIMEOUT_MS = 2_000;

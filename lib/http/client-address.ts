@@ -11,7 +11,10 @@ export const PEER_ADDRESS_HEADER = "x-vigie-peer-address";
 export function clientAddress(headers: Headers, trustProxyHops: number): string {
   const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || "unknown";
   if (trustProxyHops === 0) return peer;
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 
   return forwarded.length >= trustProxyHops ? forwarded[forwarded.length - trustProxyHops]! : peer;
 }

@@ -5,7 +5,11 @@ import { fileDownload } from "./file-download";
  * the client reads (a large establishment's export never sits in memory); closing the download
  * stops the generator, and with it the database cursor behind it.
  */
-export function csvDownload(chunks: AsyncGenerator<string, void, undefined>, filenamePrefix: string, now = new Date()): Response {
+export function csvDownload(
+  chunks: AsyncGenerator<string, void, undefined>,
+  filenamePrefix: string,
+  now = new Date(),
+): Response {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -18,5 +22,8 @@ export function csvDownload(chunks: AsyncGenerator<string, void, undefined>, fil
     },
   });
 
-  return fileDownload(stream, { type: "text/csv; charset=utf-8", name: `${filenamePrefix}-${now.toISOString().slice(0, 10)}.csv` });
+  return fileDownload(stream, {
+    type: "text/csv; charset=utf-8",
+    name: `${filenamePrefix}-${now.toISOString().slice(0, 10)}.csv`,
+  });
 }

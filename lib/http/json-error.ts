@@ -16,13 +16,22 @@ type ErrorAnswer = { status: number; body: Record<string, unknown>; headers: Rec
  * A database that is down or too slow is a 503 with Retry-After, logged as one line.
  */
 export function errorAnswer(error: unknown, extra: Record<string, unknown> = {}): ErrorAnswer {
-  if (error instanceof AppError) return { status: error.status, body: { code: error.code, message: error.userMessage(), ...extra }, headers: {} };
+  if (error instanceof AppError)
+    return { status: error.status, body: { code: error.code, message: error.userMessage(), ...extra }, headers: {} };
   if (isDatabaseUnavailable(error)) {
     console.error(describeDatabaseFailure(error));
 
-    return { status: 503, body: { code: "unavailable", message: errorCodes.unavailable.fr }, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } };
+    return {
+      status: 503,
+      body: { code: "unavailable", message: errorCodes.unavailable.fr },
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
+    };
   }
   console.error(error);
 
-  return { status: 500, body: { code: "internal", message: "Une erreur inattendue s'est produite. Réessayez dans un instant." }, headers: {} };
+  return {
+    status: 500,
+    body: { code: "internal", message: "Une erreur inattendue s'est produite. Réessayez dans un instant." },
+    headers: {},
+  };
 }

@@ -13,7 +13,9 @@ export function webRequestView(request: IncomingMessage): Pick<Request, "url" | 
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
-  const isHttps = ("encrypted" in request.socket && request.socket.encrypted === true) || (headers.get("x-forwarded-proto")?.includes("https") ?? false);
+  const isHttps =
+    ("encrypted" in request.socket && request.socket.encrypted === true) ||
+    (headers.get("x-forwarded-proto")?.includes("https") ?? false);
 
   return { url: `${isHttps ? "https" : "http"}://${headers.get("host") ?? "localhost"}${request.url ?? "/"}`, headers };
 }

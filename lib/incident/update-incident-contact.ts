@@ -10,19 +10,22 @@ import { requireManagedEstablishment } from "@/lib/access/managed-establishments
 export type UpdateIncidentContactOptions = IncidentContactInput & { actor: Actor; organisationId: string };
 
 export type UpdateIncidentContactResult =
-  | { ok: true; contact: IncidentContact | null }
-  | { ok: false; fieldErrors: Record<string, string[]> };
+  { ok: true; contact: IncidentContact | null } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
  * Sets an establishment's incident contact, or removes it when all three fields are empty.
  * Only its managers and the platform admins above it may; anyone else gets `not_found`, and
  * invalid input gets field errors: in both cases nothing is written.
  */
-export async function updateIncidentContact(db: Db, { actor, organisationId, ...input }: UpdateIncidentContactOptions): Promise<UpdateIncidentContactResult> {
+export async function updateIncidentContact(
+  db: Db,
+  { actor, organisationId, ...input }: UpdateIncidentContactOptions,
+): Promise<UpdateIncidentContactResult> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
 
   const parsed = incidentContactSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
 
   const contact = parsed.data;
   const now = new Date();

@@ -24,10 +24,22 @@ export async function cancelInvitation(db: Db, options: { actor: Actor; invitati
     const cancelled = await tx
       .update(membershipInvitations)
       .set({ status: "cancelled", respondedAt: options.now ?? new Date() })
-      .where(and(eq(membershipInvitations.id, options.invitationId), eq(membershipInvitations.organisationId, establishment.id), eq(membershipInvitations.status, "pending")))
+      .where(
+        and(
+          eq(membershipInvitations.id, options.invitationId),
+          eq(membershipInvitations.organisationId, establishment.id),
+          eq(membershipInvitations.status, "pending"),
+        ),
+      )
       .returning({ id: membershipInvitations.id });
     if (cancelled.length === 0) throw new AppError("not_found");
-    await recordAudit(tx, { action: "invitation.cancelled", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "invitation", targetId: options.invitationId });
+    await recordAudit(tx, {
+      action: "invitation.cancelled",
+      actorUserId: options.actor.userId,
+      organisationId: establishment.id,
+      targetType: "invitation",
+      targetId: options.invitationId,
+    });
   });
 
   return { organisationId: establishment.id };

@@ -13,14 +13,25 @@ export type Invitee = { userId: string; role: "learner" | "manager"; teamId: str
  * accepts or declines it while signed in (respond-to-invitation.ts). Run inside the caller's
  * transaction; returns the invitations written.
  */
-export async function inviteExistingAccounts(db: Db, options: { organisationId: string; invitedBy: string; invitees: Invitee[]; now?: Date }) {
+export async function inviteExistingAccounts(
+  db: Db,
+  options: { organisationId: string; invitedBy: string; invitees: Invitee[]; now?: Date },
+) {
   if (options.invitees.length === 0) return [];
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + MEMBERSHIP_INVITATION_MAX_AGE_MS);
 
   return db
     .insert(membershipInvitations)
-    .values(options.invitees.map((invitee) => ({ ...invitee, organisationId: options.organisationId, invitedBy: options.invitedBy, expiresAt, createdAt: now })))
+    .values(
+      options.invitees.map((invitee) => ({
+        ...invitee,
+        organisationId: options.organisationId,
+        invitedBy: options.invitedBy,
+        expiresAt,
+        createdAt: now,
+      })),
+    )
     .onConflictDoUpdate({
       target: [membershipInvitations.userId, membershipInvitations.organisationId],
       targetWhere: sql`${membershipInvitations.status} = 'pending'`,
@@ -32,5 +43,9 @@ export async function inviteExistingAccounts(db: Db, options: { organisationId: 
         createdAt: sql`excluded.created_at`,
       },
     })
-    .returning({ id: membershipInvitations.id, userId: membershipInvitations.userId, role: membershipInvitations.role });
+    .returning({
+      id: membershipInvitations.id,
+      userId: membershipInvitations.userId,
+      role: membershipInvitations.role,
+    });
 }

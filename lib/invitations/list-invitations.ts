@@ -4,15 +4,31 @@ import { membershipInvitations, organisations, teams, users } from "@/db/schema"
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
-export type MyInvitation = { id: string; organisationName: string; role: "learner" | "manager"; teamName: string | null; expiresAt: Date };
+export type MyInvitation = {
+  id: string;
+  organisationName: string;
+  role: "learner" | "manager";
+  teamName: string | null;
+  expiresAt: Date;
+};
 
 const pendingFor = (userId: string, now: Date) =>
-  and(eq(membershipInvitations.userId, userId), eq(membershipInvitations.status, "pending"), gt(membershipInvitations.expiresAt, now));
+  and(
+    eq(membershipInvitations.userId, userId),
+    eq(membershipInvitations.status, "pending"),
+    gt(membershipInvitations.expiresAt, now),
+  );
 
 /** The invitations the signed-in person may still accept or decline, oldest first. */
 export async function listMyInvitations(db: Db, options: { actor: Actor; now?: Date }): Promise<MyInvitation[]> {
   return db
-    .select({ id: membershipInvitations.id, organisationName: organisations.name, role: membershipInvitations.role, teamName: teams.name, expiresAt: membershipInvitations.expiresAt })
+    .select({
+      id: membershipInvitations.id,
+      organisationName: organisations.name,
+      role: membershipInvitations.role,
+      teamName: teams.name,
+      expiresAt: membershipInvitations.expiresAt,
+    })
     .from(membershipInvitations)
     .innerJoin(organisations, eq(organisations.id, membershipInvitations.organisationId))
     .leftJoin(teams, eq(teams.id, membershipInvitations.teamId))
@@ -22,22 +38,43 @@ export async function listMyInvitations(db: Db, options: { actor: Actor; now?: D
 
 /** How many invitations wait for the person's answer (the header's link). */
 export async function countMyInvitations(db: Db, options: { userId: string; now?: Date }): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(membershipInvitations).where(pendingFor(options.userId, options.now ?? new Date()));
+  const [row] = await db
+    .select({ n: count() })
+    .from(membershipInvitations)
+    .where(pendingFor(options.userId, options.now ?? new Date()));
 
   return row?.n ?? 0;
 }
 
-export type EstablishmentInvitation = { id: string; email: string | null; role: "learner" | "manager"; teamName: string | null; createdAt: Date; expiresAt: Date; isExpired: boolean };
+export type EstablishmentInvitation = {
+  id: string;
+  email: string | null;
+  role: "learner" | "manager";
+  teamName: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  isExpired: boolean;
+};
 
 /**
  * The establishment's invitations still unanswered (expired ones too, until renewed or
  * cancelled), for its managers: the address they typed, never the account's stored name.
  */
-export async function listEstablishmentInvitations(db: Db, options: { actor: Actor; organisationId: string; now?: Date }): Promise<EstablishmentInvitation[]> {
+export async function listEstablishmentInvitations(
+  db: Db,
+  options: { actor: Actor; organisationId: string; now?: Date },
+): Promise<EstablishmentInvitation[]> {
   const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   const now = options.now ?? new Date();
   const rows = await db
-    .select({ id: membershipInvitations.id, email: users.email, role: membershipInvitations.role, teamName: teams.name, createdAt: membershipInvitations.createdAt, expiresAt: membershipInvitations.expiresAt })
+    .select({
+      id: membershipInvitations.id,
+      email: users.email,
+      role: membershipInvitations.role,
+      teamName: teams.name,
+      createdAt: membershipInvitations.createdAt,
+      expiresAt: membershipInvitations.expiresAt,
+    })
     .from(membershipInvitations)
     .innerJoin(users, eq(users.id, membershipInvitations.userId))
     .leftJoin(teams, eq(teams.id, membershipInvitations.teamId))

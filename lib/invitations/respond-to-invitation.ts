@@ -14,7 +14,10 @@ export type InvitationAnswer = "accept" | "decline";
  * existing role is never lowered). An invitation of someone else, answered, cancelled or expired
  * changes nothing: not_found, or conflict when it is theirs but no longer open. Audited.
  */
-export async function respondToInvitation(db: Db, options: { actor: Actor; invitationId: string; answer: InvitationAnswer; now?: Date }) {
+export async function respondToInvitation(
+  db: Db,
+  options: { actor: Actor; invitationId: string; answer: InvitationAnswer; now?: Date },
+) {
   const { actor, answer } = options;
   const now = options.now ?? new Date();
   if (!z.guid().safeParse(options.invitationId).success) throw new AppError("not_found");
@@ -26,18 +29,30 @@ export async function respondToInvitation(db: Db, options: { actor: Actor; invit
       .where(and(eq(membershipInvitations.id, options.invitationId), eq(membershipInvitations.userId, actor.userId)))
       .for("update");
     if (!invitation) throw new AppError("not_found");
-    if (invitation.status !== "pending" || invitation.expiresAt <= now) throw new AppError("conflict", "invitation no longer open");
+    if (invitation.status !== "pending" || invitation.expiresAt <= now)
+      throw new AppError("conflict", "invitation no longer open");
 
     const [previous] = await tx
       .select({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.userId, actor.userId), eq(memberships.organisationId, invitation.organisationId)));
     if (answer === "accept" && !previous) {
-      await tx.insert(memberships).values({ userId: actor.userId, organisationId: invitation.organisationId, role: invitation.role, teamId: invitation.teamId });
+      await tx.insert(memberships).values({
+        userId: actor.userId,
+        organisationId: invitation.organisationId,
+        role: invitation.role,
+        teamId: invitation.teamId,
+      });
     } else if (answer === "accept" && invitation.role === "manager" && previous?.role === "learner") {
-      await tx.update(memberships).set({ role: "manager", updatedAt: now }).where(and(eq(memberships.userId, actor.userId), eq(memberships.organisationId, invitation.organisationId)));
+      await tx
+        .update(memberships)
+        .set({ role: "manager", updatedAt: now })
+        .where(and(eq(memberships.userId, actor.userId), eq(memberships.organisationId, invitation.organisationId)));
     }
-    await tx.update(membershipInvitations).set({ status: answer === "accept" ? "accepted" : "declined", respondedAt: now }).where(eq(membershipInvitations.id, invitation.id));
+    await tx
+      .update(membershipInvitations)
+      .set({ status: answer === "accept" ? "accepted" : "declined", respondedAt: now })
+      .where(eq(membershipInvitations.id, invitation.id));
     await recordAudit(tx, {
       actorUserId: actor.userId,
       organisationId: invitation.organisationId,

@@ -17,14 +17,24 @@ export const PASSWORD_LINK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
  * e-mail (that one uses "Mot de passe oublié"), never for oneself; anything else is not_found.
  * Audited; only a hash of the token is stored.
  */
-export async function createPasswordLink(db: Db, options: { actor: Actor; organisationId: string; userId: string; baseUrl: string; now?: Date }) {
+export async function createPasswordLink(
+  db: Db,
+  options: { actor: Actor; organisationId: string; userId: string; baseUrl: string; now?: Date },
+) {
   const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   if (options.userId === options.actor.userId) throw new AppError("not_found");
   const [learner] = await db
     .select({ id: users.id, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, establishment.id), eq(memberships.userId, options.userId), eq(memberships.role, "learner"), eq(users.isActive, true)));
+    .where(
+      and(
+        eq(memberships.organisationId, establishment.id),
+        eq(memberships.userId, options.userId),
+        eq(memberships.role, "learner"),
+        eq(users.isActive, true),
+      ),
+    );
   if (!learner || learner.email) throw new AppError("not_found", "no active learner without e-mail here");
 
   const now = options.now ?? new Date();
@@ -32,7 +42,13 @@ export async function createPasswordLink(db: Db, options: { actor: Actor; organi
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_MAX_AGE_MS);
   await db.transaction(async (tx) => {
     await tx.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId: learner.id, expiresAt });
-    await recordAudit(tx, { action: "password_link_created", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "user", targetId: learner.id });
+    await recordAudit(tx, {
+      action: "password_link_created",
+      actorUserId: options.actor.userId,
+      organisationId: establishment.id,
+      targetType: "user",
+      targetId: learner.id,
+    });
   });
 
   return { url: new URL(`/mot-de-passe/nouveau?jeton=${token}`, options.baseUrl).toString(), expiresAt };

@@ -7,7 +7,9 @@ export const JOIN_CODE_LENGTH = 10;
 
 /** A fresh random join code, uniformly drawn from the unambiguous alphabet. */
 export function generateJoinCode(): string {
-  return Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join("");
+  return Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join(
+    "",
+  );
 }
 
 /**

@@ -9,7 +9,14 @@ import { checkPersonName } from "@/lib/people/person-name";
 import { checkJoinCode } from "./check-join-code";
 import { usernameSchema } from "./username";
 
-export type JoinWithCodeOptions = { code: string; name: string; username: string; password: string; origin: RequestOrigin; now?: Date };
+export type JoinWithCodeOptions = {
+  code: string;
+  name: string;
+  username: string;
+  password: string;
+  origin: RequestOrigin;
+  now?: Date;
+};
 
 export type JoinWithCodeResult =
   | { status: "joined"; userId: string; organisationId: string }
@@ -38,22 +45,42 @@ export async function joinWithCode(db: Db, options: JoinWithCodeOptions): Promis
 
   const result = await db.transaction(async (tx): Promise<JoinWithCodeResult> => {
     // Turned off while the newcomer was typing: refused like any turned-off code.
-    const [stillActive] = await tx.select({ id: joinCodes.id }).from(joinCodes).where(and(eq(joinCodes.id, target.joinCodeId), eq(joinCodes.isActive, true)));
+    const [stillActive] = await tx
+      .select({ id: joinCodes.id })
+      .from(joinCodes)
+      .where(and(eq(joinCodes.id, target.joinCodeId), eq(joinCodes.isActive, true)));
     if (!stillActive) return { status: "invalid_code" };
     // No e-mail is taken here: nothing could prove the address is theirs, and an unproven
     // address would let an import or a promotion elsewhere attach someone else's account to it.
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username.data));
     if (taken) return { status: "username_taken" };
     // Two people racing for one identifier: the unique index decides, the loser is told it is taken.
-    const [user] = await tx.insert(users).values({ name, username: username.data }).onConflictDoNothing().returning({ id: users.id });
+    const [user] = await tx
+      .insert(users)
+      .values({ name, username: username.data })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
     if (!user) return { status: "username_taken" };
     await tx.insert(passwordCredentials).values({ userId: user.id, passwordHash });
-    await tx.insert(memberships).values({ userId: user.id, organisationId: target.organisationId, role: "learner", teamId: target.teamId, joinCodeId: target.joinCodeId });
+    await tx.insert(memberships).values({
+      userId: user.id,
+      organisationId: target.organisationId,
+      role: "learner",
+      teamId: target.teamId,
+      joinCodeId: target.joinCodeId,
+    });
 
     return { status: "joined", userId: user.id, organisationId: target.organisationId };
   });
   if (result.status === "joined") {
-    await recordAudit(db, { action: "join_code.joined", actorUserId: result.userId, organisationId: result.organisationId, origin: options.origin, targetType: "join_code", targetId: target.joinCodeId });
+    await recordAudit(db, {
+      action: "join_code.joined",
+      actorUserId: result.userId,
+      organisationId: result.organisationId,
+      origin: options.origin,
+      targetType: "join_code",
+      targetId: target.joinCodeId,
+    });
   }
 
   return result;

@@ -15,7 +15,10 @@ export const usernameSchema = z
   .toLowerCase()
   .min(USERNAME_MIN_LENGTH, "Choisissez un identifiant d'au moins 3 caractères.")
   .max(USERNAME_MAX_LENGTH, "Choisissez un identifiant de 40 caractères au plus.")
-  .regex(USERNAME_PATTERN, "Utilisez seulement des lettres sans accent, des chiffres, des points, tirets ou soulignés, par exemple m.dupont.");
+  .regex(
+    USERNAME_PATTERN,
+    "Utilisez seulement des lettres sans accent, des chiffres, des points, tirets ou soulignés, par exemple m.dupont.",
+  );
 
 /** True when a sign-in identifier is an e-mail address rather than a username. */
 export const isEmailIdentifier = (identifier: string) => identifier.includes("@");

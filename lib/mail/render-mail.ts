@@ -14,7 +14,10 @@ const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const frame = {
-  fr: { greeting: "Bonjour,", fallback: "Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :" },
+  fr: {
+    greeting: "Bonjour,",
+    fallback: "Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :",
+  },
   en: { greeting: "Hello,", fallback: "If the button does not work, copy this address into your browser:" },
 } as const;
 
@@ -22,7 +25,13 @@ const frame = {
 export function renderMail(content: MailContent): RenderedMail {
   const locale = content.locale ?? "fr";
   const words = frame[locale];
-  const text = [words.greeting, ...content.paragraphs, `${content.action.label}${locale === "fr" ? " :" : ":"}\n${content.action.url}`, content.note, "— Vigie"].join("\n\n");
+  const text = [
+    words.greeting,
+    ...content.paragraphs,
+    `${content.action.label}${locale === "fr" ? " :" : ":"}\n${content.action.url}`,
+    content.note,
+    "— Vigie",
+  ].join("\n\n");
   const paragraphs = content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
   const url = escapeHtml(content.action.url);
   const html = `<!doctype html>

@@ -30,7 +30,9 @@ function transporterFor(url: string): Promise<Transporter> {
   if (transport?.url !== url) {
     // Pooled: one TCP and TLS handshake per connection, not per message (measured by
     // bench:reminders: 105 ms per message with a connection each, 6 with the pool).
-    const transporter = import("nodemailer").then(({ createTransport }) => createTransport({ url, pool: true, maxConnections: SMTP_CONNECTIONS }));
+    const transporter = import("nodemailer").then(({ createTransport }) =>
+      createTransport({ url, pool: true, maxConnections: SMTP_CONNECTIONS }),
+    );
     transport = { url, transporter };
   }
 
@@ -75,7 +77,13 @@ export async function sendMail(db: Db, options: SendMailOptions): Promise<SentMa
 
   try {
     const transporter = await transporterFor(SMTP_URL);
-    await transporter.sendMail({ from: MAIL_FROM, to: options.to, subject: options.subject, text: options.text, html: options.html });
+    await transporter.sendMail({
+      from: MAIL_FROM,
+      to: options.to,
+      subject: options.subject,
+      text: options.text,
+      html: options.html,
+    });
     const sentAt = new Date();
     await db.update(mailOutbox).set({ sentAt }).where(eq(mailOutbox.id, id));
 

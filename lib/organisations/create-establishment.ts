@@ -10,15 +10,26 @@ import { slugFor } from "./slug-for";
 import { recordAudit } from "@/lib/audit/record-audit";
 
 export const createEstablishmentSchema = z.object({
-  name: z.string().trim().min(2, "Le nom doit compter au moins 2 caractères.").max(200, "Le nom ne doit pas dépasser 200 caractères."),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Le nom doit compter au moins 2 caractères.")
+    .max(200, "Le nom ne doit pas dépasser 200 caractères."),
   kind: z.enum(["establishment", "group"], { message: "Choisissez établissement ou groupe." }),
-  parentId: z.string().trim().optional().transform((v) => v || undefined),
+  parentId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
   finess: z
     .string()
     .trim()
     .optional()
     .transform((v) => v || undefined)
-    .refine((v) => v === undefined || /^\d{9}$|^2[AB]\d{7}$/.test(v), "Le numéro FINESS compte 9 caractères (chiffres, ou 2A/2B pour la Corse)."),
+    .refine(
+      (v) => v === undefined || /^\d{9}$|^2[AB]\d{7}$/.test(v),
+      "Le numéro FINESS compte 9 caractères (chiffres, ou 2A/2B pour la Corse).",
+    ),
 });
 
 export type CreateEstablishmentInput = z.input<typeof createEstablishmentSchema>;
@@ -36,14 +47,38 @@ export async function createEstablishment(db: Db, options: { actor: Actor; input
   const [parent] = await db
     .select({ id: organisations.id, kind: organisations.kind })
     .from(organisations)
-    .where(and(eq(organisations.id, parentId), or(inArray(organisations.id, centres), and(eq(organisations.kind, "group"), inArray(organisations.parentId, centres)))));
+    .where(
+      and(
+        eq(organisations.id, parentId),
+        or(
+          inArray(organisations.id, centres),
+          and(eq(organisations.kind, "group"), inArray(organisations.parentId, centres)),
+        ),
+      ),
+    );
   if (!parent) throw new AppError("not_found", "parent outside the admin's centres");
-  if (kind === "group" && parent.kind !== "centre") throw new AppError("bad_request", "a group sits directly under a centre");
+  if (kind === "group" && parent.kind !== "centre")
+    throw new AppError("bad_request", "a group sits directly under a centre");
 
   return db.transaction(async (tx) => {
-    const [created] = await tx.insert(organisations).values({ name, kind, finess, parentId: parent.id, slug: slugFor(name) }).returning();
-    await recordAudit(tx, { action: "organisation_created", actorUserId: options.actor.userId, organisationId: created!.id, targetType: "organisation", targetId: created!.id, details: { name, kind } });
-    if (kind === "establishment") await tx.insert(assignments).values(defaultAssignmentRows({ organisationId: created!.id, createdBy: options.actor.userId, now: new Date() }));
+    const [created] = await tx
+      .insert(organisations)
+      .values({ name, kind, finess, parentId: parent.id, slug: slugFor(name) })
+      .returning();
+    await recordAudit(tx, {
+      action: "organisation_created",
+      actorUserId: options.actor.userId,
+      organisationId: created!.id,
+      targetType: "organisation",
+      targetId: created!.id,
+      details: { name, kind },
+    });
+    if (kind === "establishment")
+      await tx
+        .insert(assignments)
+        .values(
+          defaultAssignmentRows({ organisationId: created!.id, createdBy: options.actor.userId, now: new Date() }),
+        );
 
     return created!;
   });

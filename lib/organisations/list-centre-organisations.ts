@@ -19,10 +19,17 @@ export async function listCentreOrganisations(db: Db, actor: Actor) {
       managersNeedSecondFactor: organisations.managersNeedSecondFactor,
       parentName: parent.name,
       members: sql<number>`(select count(*)::int from ${memberships} m where m.organisation_id = ${organisations.id})`,
-      managers: sql<string | null>`(select string_agg(u.name || ' <' || coalesce(u.email, '') || '>', ', ' order by u.name) from ${memberships} m join users u on u.id = m.user_id where m.organisation_id = ${organisations.id} and m.role = 'manager')`,
+      managers: sql<
+        string | null
+      >`(select string_agg(u.name || ' <' || coalesce(u.email, '') || '>', ', ' order by u.name) from ${memberships} m join users u on u.id = m.user_id where m.organisation_id = ${organisations.id} and m.role = 'manager')`,
     })
     .from(organisations)
     .leftJoin(parent, eq(parent.id, organisations.parentId))
-    .where(and(inArray(organisations.kind, ["group", "establishment"]), or(inArray(organisations.parentId, centres), inArray(parent.parentId, centres))))
+    .where(
+      and(
+        inArray(organisations.kind, ["group", "establishment"]),
+        or(inArray(organisations.parentId, centres), inArray(parent.parentId, centres)),
+      ),
+    )
     .orderBy(asc(organisations.name));
 }

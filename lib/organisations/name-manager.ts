@@ -31,7 +31,10 @@ export type NameManagerResult =
  * invitation, which the person accepts while signed in as themselves: naming never hands a role
  * to an account someone else may control. Audited. Outsiders get not_found.
  */
-export async function nameManager(db: Db, options: { actor: Actor; input: z.infer<typeof nameManagerSchema>; now?: Date }): Promise<NameManagerResult> {
+export async function nameManager(
+  db: Db,
+  options: { actor: Actor; input: z.infer<typeof nameManagerSchema>; now?: Date },
+): Promise<NameManagerResult> {
   const { actor, input } = options;
   requireAdminCentres(actor);
   const establishment = await requireManagedEstablishment(db, actor, input.organisationId);
@@ -39,11 +42,24 @@ export async function nameManager(db: Db, options: { actor: Actor; input: z.infe
   requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
-    const [created] = await tx.insert(users).values({ email: input.email, name: input.name }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
-    const [user] = created ? [{ id: created.id, isActive: true }] : await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.email, input.email));
+    const [created] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    const [user] = created
+      ? [{ id: created.id, isActive: true }]
+      : await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.email, input.email));
     if (!user?.isActive) throw new AppError("conflict", "account deactivated or erased");
     const audit = (action: AuditAction, details: Record<string, unknown>) =>
-      recordAudit(tx, { action, actorUserId: actor.userId, organisationId, targetType: "user", targetId: user.id, details });
+      recordAudit(tx, {
+        action,
+        actorUserId: actor.userId,
+        organisationId,
+        targetType: "user",
+        targetId: user.id,
+        details,
+      });
     if (created) {
       await tx.insert(memberships).values({ userId: user.id, organisationId, role: "manager" });
       await audit("role_changed", { from: null, to: "manager" });
@@ -51,9 +67,17 @@ export async function nameManager(db: Db, options: { actor: Actor; input: z.infe
       return { status: "created", userId: user.id, organisationId };
     }
 
-    const [current] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.organisationId, organisationId)));
+    const [current] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, user.id), eq(memberships.organisationId, organisationId)));
     if (current?.role === "manager") return { status: "unchanged", userId: user.id, organisationId };
-    await inviteExistingAccounts(tx, { organisationId, invitedBy: actor.userId, invitees: [{ userId: user.id, role: "manager", teamId: null }], now: options.now });
+    await inviteExistingAccounts(tx, {
+      organisationId,
+      invitedBy: actor.userId,
+      invitees: [{ userId: user.id, role: "manager", teamId: null }],
+      now: options.now,
+    });
     await audit("invitation.sent", { role: "manager", currentRole: current?.role ?? null });
 
     return { status: "invited", userId: user.id, organisationId };

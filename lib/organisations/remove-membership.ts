@@ -27,7 +27,14 @@ export async function removeMembership(db: Db, options: { actor: Actor; organisa
       .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
       .returning({ role: memberships.role });
     if (!removed) throw new AppError("not_found", "removed meanwhile");
-    await recordAudit(tx, { action: "member.removed", actorUserId: actor.userId, organisationId, targetType: "user", targetId: userId, details: { role: removed.role } });
+    await recordAudit(tx, {
+      action: "member.removed",
+      actorUserId: actor.userId,
+      organisationId,
+      targetType: "user",
+      targetId: userId,
+      details: { role: removed.role },
+    });
 
     return removed;
   });

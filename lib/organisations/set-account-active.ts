@@ -23,7 +23,8 @@ export async function setAccountActive(db: Db, options: { actor: Actor; userId: 
 
   return db.transaction(async (tx) => {
     if (!isActive) {
-      for (const centre of member.memberships.filter((m) => m.role === "admin")) await assertAnotherActiveAdmin(tx, centre.organisationId, userId);
+      for (const centre of member.memberships.filter((m) => m.role === "admin"))
+        await assertAnotherActiveAdmin(tx, centre.organisationId, userId);
     }
     const [user] = await tx
       .update(users)

@@ -14,7 +14,10 @@ import { AppError } from "@/lib/errors";
  * manager's stolen password, so its holder must not be able to lower it). After a recent
  * re-authentication; audited.
  */
-export async function setManagersNeedSecondFactor(db: Db, options: { actor: Actor; organisationId: string; required: boolean; origin?: RequestOrigin }): Promise<void> {
+export async function setManagersNeedSecondFactor(
+  db: Db,
+  options: { actor: Actor; organisationId: string; required: boolean; origin?: RequestOrigin },
+): Promise<void> {
   const { actor, organisationId, required } = options;
   requireAdminCentres(actor);
   // Reached as the centre's admin only, not through a manager membership the admin may also hold.
@@ -23,6 +26,17 @@ export async function setManagersNeedSecondFactor(db: Db, options: { actor: Acto
   if (!establishment) throw new AppError("not_found", "not an establishment of the admin's centre");
   requireRecentAuth(actor);
 
-  await db.update(organisations).set({ managersNeedSecondFactor: required, updatedAt: new Date() }).where(eq(organisations.id, establishment.id));
-  await recordAudit(db, { action: "second_factor.setting_changed", actorUserId: actor.userId, organisationId: establishment.id, origin: options.origin, targetType: "organisation", targetId: establishment.id, details: { required } });
+  await db
+    .update(organisations)
+    .set({ managersNeedSecondFactor: required, updatedAt: new Date() })
+    .where(eq(organisations.id, establishment.id));
+  await recordAudit(db, {
+    action: "second_factor.setting_changed",
+    actorUserId: actor.userId,
+    organisationId: establishment.id,
+    origin: options.origin,
+    targetType: "organisation",
+    targetId: establishment.id,
+    details: { required },
+  });
 }

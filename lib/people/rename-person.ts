@@ -23,7 +23,11 @@ export type RenamePersonResult = { name: string; changed: boolean };
 
 /** Whether an identity provider is linked to the account: its name is then the provider's, set at each SSO sign-in. */
 export async function isNameFromProvider(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: accounts.userId }).from(accounts).where(and(eq(accounts.userId, userId), eq(accounts.type, "oidc"))).limit(1);
+  const [row] = await db
+    .select({ id: accounts.userId })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.type, "oidc")))
+    .limit(1);
 
   return Boolean(row);
 }
@@ -37,14 +41,24 @@ export async function isNameFromProvider(db: Db, userId: string): Promise<boolea
 export async function renamePerson(db: Db, options: RenamePersonOptions): Promise<RenamePersonResult> {
   const { actor, userId, origin } = options;
   const isSelf = userId === actor.userId;
-  const member = isSelf ? null : await requireMemberInScope(db, actor, { userId, organisationId: options.organisationId ?? "" });
+  const member = isSelf
+    ? null
+    : await requireMemberInScope(db, actor, { userId, organisationId: options.organisationId ?? "" });
   const checked = checkPersonName(options.name);
   if (!checked.ok) throw new AppError("bad_request", `name refused: ${checked.problem}`);
 
   return db.transaction(async (tx) => {
     // Locks the row; the provider check sits in the same statement, so a link made meanwhile is seen.
     const [person] = await tx
-      .select({ name: users.name, fromProvider: sql<boolean>`${exists(tx.select({ one: sql`1` }).from(accounts).where(and(eq(accounts.userId, users.id), eq(accounts.type, "oidc"))))}` })
+      .select({
+        name: users.name,
+        fromProvider: sql<boolean>`${exists(
+          tx
+            .select({ one: sql`1` })
+            .from(accounts)
+            .where(and(eq(accounts.userId, users.id), eq(accounts.type, "oidc"))),
+        )}`,
+      })
       .from(users)
       .where(and(eq(users.id, userId), eq(users.isActive, true), sql`${users.erasedAt} is null`))
       .for("update", { of: users });

@@ -39,11 +39,15 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
   const { actor, userId } = options;
   requireAdminCentres(actor);
   if (actor.userId === userId) throw new AppError("conflict", "an admin cannot erase themselves");
-  if (!(await isWithinAdminScope(db, actor, userId))) throw new AppError("not_found", "a person outside the admin's centre");
+  if (!(await isWithinAdminScope(db, actor, userId)))
+    throw new AppError("not_found", "a person outside the admin's centre");
   requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ email: users.email, username: users.username, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId));
+    const [user] = await tx
+      .select({ email: users.email, username: users.username, erasedAt: users.erasedAt })
+      .from(users)
+      .where(eq(users.id, userId));
     if (!user) throw new AppError("not_found");
     if (user.erasedAt) return { alreadyErased: true };
     const now = new Date();
@@ -67,19 +71,40 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     await tx.update(certificates).set({ learnerName: ERASED_NAME }).where(eq(certificates.userId, userId));
     // The sign-in traces of the person (addresses, browsers) are personal data too.
     await tx.update(auditLog).set({ ipAddress: null, userAgent: null }).where(eq(auditLog.actorUserId, userId));
-    await tx.update(auditLog).set({ targetId: null, ipAddress: null, userAgent: null }).where(inArray(auditLog.targetId, names));
+    await tx
+      .update(auditLog)
+      .set({ targetId: null, ipAddress: null, userAgent: null })
+      .where(inArray(auditLog.targetId, names));
     // Requests of nobody signed in that aimed at their account (failed sign-ins) came from them, or at them.
-    await tx.update(auditLog).set({ ipAddress: null, userAgent: null }).where(and(eq(auditLog.targetId, userId), isNull(auditLog.actorUserId)));
+    await tx
+      .update(auditLog)
+      .set({ ipAddress: null, userAgent: null })
+      .where(and(eq(auditLog.targetId, userId), isNull(auditLog.actorUserId)));
     await tx
       .update(users)
-      .set({ name: ERASED_NAME, email: null, username: null, image: null, emailVerified: null, isActive: false, deactivatedAt: now, erasedAt: now, updatedAt: now })
+      .set({
+        name: ERASED_NAME,
+        email: null,
+        username: null,
+        image: null,
+        emailVerified: null,
+        isActive: false,
+        deactivatedAt: now,
+        erasedAt: now,
+        updatedAt: now,
+      })
       .where(eq(users.id, userId));
-    await recordAudit(tx, { action: "personal_data_erased", actorUserId: actor.userId, targetType: "user", targetId: userId, origin: options.ipAddress ? { ipAddress: options.ipAddress, userAgent: null } : undefined });
+    await recordAudit(tx, {
+      action: "personal_data_erased",
+      actorUserId: actor.userId,
+      targetType: "user",
+      targetId: userId,
+      origin: options.ipAddress ? { ipAddress: options.ipAddress, userAgent: null } : undefined,
+    });
 
     return { alreadyErased: false };
   });
 }
-
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -90,12 +115,17 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  */
 async function forgetNames(tx: Tx, email: string | null, names: string[]) {
   if (names.length === 0) return;
-  const endsWithName = or(...names.map((name) => sql`right(${rateLimits.key}, ${name.length + 1}) = ${`:${name}`}`)) as SQL;
+  const endsWithName = or(
+    ...names.map((name) => sql`right(${rateLimits.key}, ${name.length + 1}) = ${`:${name}`}`),
+  ) as SQL;
   await tx.delete(rateLimits).where(endsWithName);
   await tx.delete(passwordAttempts).where(inArray(passwordAttempts.account, names));
   if (!email) return;
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
-  await tx.update(auditLog).set({ details: {}, ipAddress: null, userAgent: null }).where(sql`strpos(lower(${auditLog.details}::text), ${email}) > 0`);
+  await tx
+    .update(auditLog)
+    .set({ details: {}, ipAddress: null, userAgent: null })
+    .where(sql`strpos(lower(${auditLog.details}::text), ${email}) > 0`);
   await tx
     .update(organisations)
     .set({ incidentContactName: null, incidentContactPhone: null, incidentContactEmail: null })

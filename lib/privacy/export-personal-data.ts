@@ -29,7 +29,15 @@ import { personIdentifiers } from "./person-identifiers";
  */
 export async function exportPersonalData(db: Db, userId: string) {
   const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, username: users.username, locale: users.locale, isActive: users.isActive, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      username: users.username,
+      locale: users.locale,
+      isActive: users.isActive,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("not_found");
@@ -41,35 +49,92 @@ export async function exportPersonalData(db: Db, userId: string) {
     ...(names.length > 0 ? [inArray(auditLog.targetId, names)] : []),
     ...(user.email ? [sql`strpos(lower(${auditLog.details}::text), ${user.email.toLowerCase()}) > 0`] : []),
   );
-  const [membershipRows, progress, events, certificateRows, mail, audit, identities, sessionRows, invitations, reminderRows, draws, password] = await Promise.all([
+  const [
+    membershipRows,
+    progress,
+    events,
+    certificateRows,
+    mail,
+    audit,
+    identities,
+    sessionRows,
+    invitations,
+    reminderRows,
+    draws,
+    password,
+  ] = await Promise.all([
     db
-      .select({ organisation: organisations.name, role: memberships.role, team: teams.name, since: memberships.createdAt })
+      .select({
+        organisation: organisations.name,
+        role: memberships.role,
+        team: teams.name,
+        since: memberships.createdAt,
+      })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
       .leftJoin(teams, eq(teams.id, memberships.teamId))
       .where(eq(memberships.userId, userId)),
     db.select().from(moduleProgress).where(eq(moduleProgress.userId, userId)),
     db
-      .select({ eventId: learningEvents.eventId, moduleId: learningEvents.moduleId, moduleVersion: learningEvents.moduleVersion, kind: learningEvents.kind, stepId: learningEvents.stepId, payload: learningEvents.payload, occurredAt: learningEvents.occurredAt, receivedAt: learningEvents.receivedAt })
+      .select({
+        eventId: learningEvents.eventId,
+        moduleId: learningEvents.moduleId,
+        moduleVersion: learningEvents.moduleVersion,
+        kind: learningEvents.kind,
+        stepId: learningEvents.stepId,
+        payload: learningEvents.payload,
+        occurredAt: learningEvents.occurredAt,
+        receivedAt: learningEvents.receivedAt,
+      })
       .from(learningEvents)
       .where(eq(learningEvents.userId, userId))
       .orderBy(learningEvents.occurredAt),
     db.select().from(certificates).where(eq(certificates.userId, userId)),
-    user.email ? db.select({ subject: mailOutbox.subject, kind: mailOutbox.kind, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt }).from(mailOutbox).where(eq(mailOutbox.to, user.email)) : [],
+    user.email
+      ? db
+          .select({
+            subject: mailOutbox.subject,
+            kind: mailOutbox.kind,
+            createdAt: mailOutbox.createdAt,
+            sentAt: mailOutbox.sentAt,
+          })
+          .from(mailOutbox)
+          .where(eq(mailOutbox.to, user.email))
+      : [],
     db
-      .select({ occurredAt: auditLog.occurredAt, action: auditLog.action, establishment: organisations.name, ipAddress: auditLog.ipAddress, userAgent: auditLog.userAgent })
+      .select({
+        occurredAt: auditLog.occurredAt,
+        action: auditLog.action,
+        establishment: organisations.name,
+        ipAddress: auditLog.ipAddress,
+        userAgent: auditLog.userAgent,
+      })
       .from(auditLog)
       .leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
       .where(aboutThem)
       .orderBy(asc(auditLog.occurredAt)),
-    db.select({ provider: accounts.provider, subject: accounts.providerAccountId, linkedAt: accounts.createdAt }).from(accounts).where(eq(accounts.userId, userId)),
     db
-      .select({ method: userSessions.method, createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt, expiresAt: userSessions.expiresAt })
+      .select({ provider: accounts.provider, subject: accounts.providerAccountId, linkedAt: accounts.createdAt })
+      .from(accounts)
+      .where(eq(accounts.userId, userId)),
+    db
+      .select({
+        method: userSessions.method,
+        createdAt: userSessions.createdAt,
+        lastSeenAt: userSessions.lastSeenAt,
+        expiresAt: userSessions.expiresAt,
+      })
       .from(userSessions)
       .where(eq(userSessions.userId, userId))
       .orderBy(asc(userSessions.createdAt)),
     db
-      .select({ organisation: organisations.name, role: membershipInvitations.role, status: membershipInvitations.status, createdAt: membershipInvitations.createdAt, respondedAt: membershipInvitations.respondedAt })
+      .select({
+        organisation: organisations.name,
+        role: membershipInvitations.role,
+        status: membershipInvitations.status,
+        createdAt: membershipInvitations.createdAt,
+        respondedAt: membershipInvitations.respondedAt,
+      })
       .from(membershipInvitations)
       .innerJoin(organisations, eq(organisations.id, membershipInvitations.organisationId))
       .where(eq(membershipInvitations.userId, userId)),
@@ -80,11 +145,20 @@ export async function exportPersonalData(db: Db, userId: string) {
       .where(eq(reminders.userId, userId))
       .orderBy(asc(reminders.sentAt)),
     db
-      .select({ moduleId: quizDraws.moduleId, moduleVersion: quizDraws.moduleVersion, questions: quizDraws.questions, drawnAt: quizDraws.createdAt, submittedAt: quizDraws.submittedAt })
+      .select({
+        moduleId: quizDraws.moduleId,
+        moduleVersion: quizDraws.moduleVersion,
+        questions: quizDraws.questions,
+        drawnAt: quizDraws.createdAt,
+        submittedAt: quizDraws.submittedAt,
+      })
       .from(quizDraws)
       .where(eq(quizDraws.userId, userId))
       .orderBy(asc(quizDraws.createdAt)),
-    db.select({ userId: passwordCredentials.userId }).from(passwordCredentials).where(eq(passwordCredentials.userId, userId)),
+    db
+      .select({ userId: passwordCredentials.userId })
+      .from(passwordCredentials)
+      .where(eq(passwordCredentials.userId, userId)),
   ]);
 
   return {

@@ -12,7 +12,17 @@ import { isWithinAdminScope } from "@/lib/access/person-scope";
 export async function findPerson(db: Db, actor: Actor, login: string) {
   const value = login.trim().toLowerCase();
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, username: users.username, isActive: users.isActive, organisation: organisations.name, organisationId: organisations.id, kind: organisations.kind, role: memberships.role })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      username: users.username,
+      isActive: users.isActive,
+      organisation: organisations.name,
+      organisationId: organisations.id,
+      kind: organisations.kind,
+      role: memberships.role,
+    })
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -28,6 +38,10 @@ export async function findPerson(db: Db, actor: Actor, login: string) {
     login: first.email ?? first.username ?? "",
     isActive: first.isActive,
     memberships: rows.filter((r) => r.organisation).map((r) => `${r.organisation} (${r.role})`),
-    memberOf: rows.flatMap((r) => (r.organisationId && r.organisation && r.kind && r.role ? [{ organisationId: r.organisationId, name: r.organisation, kind: r.kind, role: r.role }] : [])),
+    memberOf: rows.flatMap((r) =>
+      r.organisationId && r.organisation && r.kind && r.role
+        ? [{ organisationId: r.organisationId, name: r.organisation, kind: r.kind, role: r.role }]
+        : [],
+    ),
   };
 }

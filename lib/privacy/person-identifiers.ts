@@ -10,10 +10,22 @@ type Reader = Pick<Db, "select">;
  * failed password, an SSO refusal) name the person by one of these, not by id; the right of
  * access and the right to erasure both go by this list.
  */
-export async function personIdentifiers(db: Reader, userId: string): Promise<{ email: string | null; names: string[] }> {
-  const [user] = await db.select({ email: users.email, username: users.username }).from(users).where(eq(users.id, userId));
+export async function personIdentifiers(
+  db: Reader,
+  userId: string,
+): Promise<{ email: string | null; names: string[] }> {
+  const [user] = await db
+    .select({ email: users.email, username: users.username })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) return { email: null, names: [] };
-  const subjects = await db.select({ subject: accounts.providerAccountId }).from(accounts).where(eq(accounts.userId, userId));
+  const subjects = await db
+    .select({ subject: accounts.providerAccountId })
+    .from(accounts)
+    .where(eq(accounts.userId, userId));
 
-  return { email: user.email, names: [user.email, user.username, ...subjects.map((row) => row.subject)].filter((name): name is string => !!name) };
+  return {
+    email: user.email,
+    names: [user.email, user.username, ...subjects.map((row) => row.subject)].filter((name): name is string => !!name),
+  };
 }

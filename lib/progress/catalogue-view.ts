@@ -19,7 +19,15 @@ export type ModuleCard = {
  */
 export type PathNext = { moduleId: string; action: "start" | "resume" } | null;
 
-export type PathView = { id: string; title: string; summary: string; done: number; total: number; modules: ModuleCard[]; next: PathNext };
+export type PathView = {
+  id: string;
+  title: string;
+  summary: string;
+  done: number;
+  total: number;
+  modules: ModuleCard[];
+  next: PathNext;
+};
 
 export type CatalogueView = { paths: PathView[]; otherModules: ModuleCard[] };
 
@@ -42,7 +50,9 @@ export function buildCatalogueView(catalogue: Catalogue, progress: Map<string, M
     });
     const done = modules.filter((module) => module.state === "done").length;
     const first = modules.find((module) => module.state !== "done");
-    const next: PathNext = first ? { moduleId: first.id, action: modules.every((module) => module.state === "todo") ? "start" : "resume" } : null;
+    const next: PathNext = first
+      ? { moduleId: first.id, action: modules.every((module) => module.state === "todo") ? "start" : "resume" }
+      : null;
 
     return { id: path.id, title: path.title, summary: path.summary, done, total: modules.length, modules, next };
   });
@@ -58,5 +68,10 @@ export function modulePlace(catalogue: Catalogue, moduleId: string) {
   const nextId = path.moduleIds[index + 1];
   const next = nextId ? catalogue.moduleById.get(nextId) : undefined;
 
-  return { pathTitle: path.title, position: index + 1, total: path.moduleIds.length, next: next ? { id: next.id, title: next.title } : null };
+  return {
+    pathTitle: path.title,
+    position: index + 1,
+    total: path.moduleIds.length,
+    next: next ? { id: next.id, title: next.title } : null,
+  };
 }

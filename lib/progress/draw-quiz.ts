@@ -19,7 +19,13 @@ export function drawQuiz(quiz: QuizStep, earlier: string[][], random: () => numb
     const candidates = objective.questionIds.filter((id) => staleness(id) === best);
     const questionId = candidates[Math.floor(random() * candidates.length)]!;
 
-    return { questionId, choiceIds: shuffle(byId.get(questionId)!.choices.map((choice) => choice.id), random) };
+    return {
+      questionId,
+      choiceIds: shuffle(
+        byId.get(questionId)!.choices.map((choice) => choice.id),
+        random,
+      ),
+    };
   });
 }
 

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
 
 /** Longest a learner can be credited for between two events (idle tabs earn nothing more). */
 export const MAX_ACTIVE_SECONDS = 600;
@@ -26,7 +29,9 @@ export const learningEventSchema = z.discriminatedUnion("kind", [
       stepId: id,
       /** The attempt's draw (lib/progress/get-quiz-draw.ts): what the answers are graded against. */
       drawId: z.uuid().optional(),
-      answers: z.record(id, z.array(id).max(6)).refine((answers) => Object.keys(answers).length <= 20, "too many answers"),
+      answers: z
+        .record(id, z.array(id).max(6))
+        .refine((answers) => Object.keys(answers).length <= 20, "too many answers"),
     })
     .strict(),
 ]);

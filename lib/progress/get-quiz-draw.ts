@@ -12,7 +12,10 @@ const REMEMBERED_DRAWS = 5;
  * reload until a submission uses it. Two tabs opening at once get the same draw (one open draw per
  * learner and module version, the loser of the insert reads the winner's).
  */
-export async function getQuizDraw(db: Db, options: { userId: string; organisationId: string; module: CourseModule }): Promise<QuizDraw | null> {
+export async function getQuizDraw(
+  db: Db,
+  options: { userId: string; organisationId: string; module: CourseModule },
+): Promise<QuizDraw | null> {
   const { userId, organisationId, module } = options;
   const quiz = module.steps.find((step): step is QuizStep => step.kind === "quiz");
   if (!quiz) return null;
@@ -20,7 +23,14 @@ export async function getQuizDraw(db: Db, options: { userId: string; organisatio
     db
       .select()
       .from(quizDraws)
-      .where(and(eq(quizDraws.userId, userId), eq(quizDraws.moduleId, module.id), eq(quizDraws.moduleVersion, module.version), isNull(quizDraws.submittedEventId)));
+      .where(
+        and(
+          eq(quizDraws.userId, userId),
+          eq(quizDraws.moduleId, module.id),
+          eq(quizDraws.moduleVersion, module.version),
+          isNull(quizDraws.submittedEventId),
+        ),
+      );
   const [existing] = await open();
   if (existing) return existing;
 
@@ -30,7 +40,10 @@ export async function getQuizDraw(db: Db, options: { userId: string; organisatio
     .where(and(eq(quizDraws.userId, userId), eq(quizDraws.moduleId, module.id), isNotNull(quizDraws.submittedEventId)))
     .orderBy(desc(quizDraws.createdAt))
     .limit(REMEMBERED_DRAWS);
-  const questions = drawQuiz(quiz, earlier.map((row) => row.questions.map((q) => q.questionId)));
+  const questions = drawQuiz(
+    quiz,
+    earlier.map((row) => row.questions.map((q) => q.questionId)),
+  );
   const [created] = await db
     .insert(quizDraws)
     .values({ userId, organisationId, moduleId: module.id, moduleVersion: module.version, stepId: quiz.id, questions })

@@ -20,7 +20,11 @@ export type RecordEventsResult = { outcomes: EventOutcome[] };
 
 export class EventsRejectedError extends AppError {
   constructor(readonly rejections: EventRejection[]) {
-    const code = rejections.some((r) => r.code === "stale_content") ? "stale_content" : rejections.some((r) => r.code === "not_found") ? "not_found" : "bad_request";
+    const code = rejections.some((r) => r.code === "stale_content")
+      ? "stale_content"
+      : rejections.some((r) => r.code === "not_found")
+        ? "not_found"
+        : "bad_request";
     super(code, rejections.map((r) => `${r.eventId}: ${r.reason}`).join("; "));
   }
 }
@@ -48,10 +52,19 @@ export async function recordEvents(
  */
 export async function recordSessionEvents(
   db: Db,
-  options: { userId: string; session: SessionCheck; chosenOrganisationId?: string | null; events: LearningEventInput[]; catalogue: Catalogue; now?: Date },
+  options: {
+    userId: string;
+    session: SessionCheck;
+    chosenOrganisationId?: string | null;
+    events: LearningEventInput[];
+    catalogue: Catalogue;
+    now?: Date;
+  },
 ): Promise<RecordEventsResult | null> {
   // A malformed choice (the cookie is the browser's) would be a database error: it chooses nothing.
-  const chosenOrganisationId = uuid.safeParse(options.chosenOrganisationId).success ? options.chosenOrganisationId : null;
+  const chosenOrganisationId = uuid.safeParse(options.chosenOrganisationId).success
+    ? options.chosenOrganisationId
+    : null;
 
   return writeEvents(db, { userId: options.userId, session: options.session, chosenOrganisationId }, options);
 }
@@ -95,14 +108,20 @@ async function writeEvents(
       seen.add(input.eventId);
       const quizResult = isNew ? event.quizResult : earlierResults.get(input.eventId);
 
-      return { eventId: input.eventId, status: recorded ? "recorded" : "duplicate", ...(quizResult ? { quizResult } : {}) };
+      return {
+        eventId: input.eventId,
+        status: recorded ? "recorded" : "duplicate",
+        ...(quizResult ? { quizResult } : {}),
+      };
     }),
   };
 }
 
 /** A retried quiz submission gets the grading it had the first time. */
 async function readEarlierQuizResults(db: Db, userId: string, events: CheckedEvent[], insertedIds: Set<string>) {
-  const duplicates = events.filter((e) => e.input.kind === "quiz_submitted" && !insertedIds.has(e.input.eventId)).map((e) => e.input.eventId);
+  const duplicates = events
+    .filter((e) => e.input.kind === "quiz_submitted" && !insertedIds.has(e.input.eventId))
+    .map((e) => e.input.eventId);
   if (duplicates.length === 0) return new Map<string, QuizResult>();
   const rows = await db
     .select({ eventId: learningEvents.eventId, payload: learningEvents.payload })
@@ -111,4 +130,3 @@ async function readEarlierQuizResults(db: Db, userId: string, events: CheckedEve
 
   return new Map(rows.map((row) => [row.eventId, row.payload.result as QuizResult]));
 }
-

@@ -19,14 +19,29 @@ export type EventRejection = { eventId: string; code: "not_found" | "stale_conte
 const OLDEST_EVENT_MS = 90 * 24 * 60 * 60 * 1000;
 
 /** A quiz draw this event's submission claimed (lib/progress/claim-quiz-draws.ts). */
-export type ClaimedDraw = { moduleId: string; moduleVersion: number; stepId: string; questionIds: string[]; submittedEventId: string };
+export type ClaimedDraw = {
+  moduleId: string;
+  moduleVersion: number;
+  stepId: string;
+  questionIds: string[];
+  submittedEventId: string;
+};
 
 /**
  * Checks one event against the catalogue (and, for a quiz, the draw it claimed); returns what
  * it means or why it is refused.
  */
-export function validateEvent(catalogue: Catalogue, input: LearningEventInput, now: Date, draws: ReadonlyMap<string, ClaimedDraw> = new Map()): CheckedEvent | EventRejection {
-  const reject = (code: EventRejection["code"], reason: string): EventRejection => ({ eventId: input.eventId, code, reason });
+export function validateEvent(
+  catalogue: Catalogue,
+  input: LearningEventInput,
+  now: Date,
+  draws: ReadonlyMap<string, ClaimedDraw> = new Map(),
+): CheckedEvent | EventRejection {
+  const reject = (code: EventRejection["code"], reason: string): EventRejection => ({
+    eventId: input.eventId,
+    code,
+    reason,
+  });
   const module = catalogue.moduleById.get(input.moduleId);
   if (!module) return reject("not_found", `unknown module "${input.moduleId}"`);
   if (module.version !== input.moduleVersion) {
@@ -54,10 +69,18 @@ export function validateEvent(catalogue: Catalogue, input: LearningEventInput, n
       if (step.kind !== "quiz") return reject("bad_request", `step "${step.id}" is not a quiz`);
       // Graded against the questions the server drew: an attempt cannot pick its questions.
       const draw = input.drawId ? draws.get(input.drawId) : undefined;
-      if (input.drawId && (!draw || draw.submittedEventId !== input.eventId || draw.moduleId !== module.id || draw.moduleVersion !== module.version || draw.stepId !== step.id)) {
+      if (
+        input.drawId &&
+        (!draw ||
+          draw.submittedEventId !== input.eventId ||
+          draw.moduleId !== module.id ||
+          draw.moduleVersion !== module.version ||
+          draw.stepId !== step.id)
+      ) {
         return reject("not_found", `no open draw "${input.drawId}" of this learner for step "${step.id}"`);
       }
-      if (!draw && step.objectives.some((o) => o.questionIds.length > 1)) return reject("bad_request", `the quiz of "${module.id}" is answered through its draw`);
+      if (!draw && step.objectives.some((o) => o.questionIds.length > 1))
+        return reject("bad_request", `the quiz of "${module.id}" is answered through its draw`);
       const drawnIds = draw?.questionIds ?? step.objectives.map((o) => o.questionIds[0]!);
       for (const [questionId, choiceIds] of Object.entries(input.answers)) {
         const question = drawnIds.includes(questionId) ? step.questions.find((q) => q.id === questionId) : undefined;
@@ -66,7 +89,11 @@ export function validateEvent(catalogue: Catalogue, input: LearningEventInput, n
         if (unknown) return reject("not_found", `unknown choice "${unknown}" in question "${questionId}"`);
       }
       const quizResult = gradeQuiz(step, input.answers, drawnIds);
-      return { ...checked, quizResult, payload: { answers: input.answers, ...(draw ? { drawId: input.drawId } : {}), result: quizResult } };
+      return {
+        ...checked,
+        quizResult,
+        payload: { answers: input.answers, ...(draw ? { drawId: input.drawId } : {}), result: quizResult },
+      };
     }
   }
 }

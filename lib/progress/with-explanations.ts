@@ -9,6 +9,9 @@ export function withExplanations(catalogue: Catalogue, event: LearningEventInput
 
   return {
     ...result,
-    questions: result.questions.map((question) => ({ ...question, explanationHtml: explanations.get(question.questionId) ?? "" })),
+    questions: result.questions.map((question) => ({
+      ...question,
+      explanationHtml: explanations.get(question.questionId) ?? "",
+    })),
   };
 }

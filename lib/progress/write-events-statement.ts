@@ -19,7 +19,11 @@ export type LearnerSource =
 // one picked by name), nor while a manager's or admin's session waits for its second factor
 // (lib/access/second-factor.ts). Read by the write itself, so that a deactivated account, an ended session
 // or a forged choice stores nothing, in one round trip.
-const sessionLearner = (userId: string, session: SessionCheck, chosenOrganisationId: string | null) => sql`select u.id as user_id, m.organisation_id
+const sessionLearner = (
+  userId: string,
+  session: SessionCheck,
+  chosenOrganisationId: string | null,
+) => sql`select u.id as user_id, m.organisation_id
       from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
       join user_sessions s on s.id = ${session.id}::uuid and s.user_id = u.id
         and s.expires_at > ${session.now.toISOString()}::timestamptz and s.last_seen_at > ${session.idleSince.toISOString()}::timestamptz

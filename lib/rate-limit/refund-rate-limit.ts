@@ -3,7 +3,10 @@ import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
 /** Takes back one hit counted by consumeRateLimit with the same key, window and `now`. */
-export async function refundRateLimit(db: Db, options: { key: string; windowSeconds: number; now: Date }): Promise<void> {
+export async function refundRateLimit(
+  db: Db,
+  options: { key: string; windowSeconds: number; now: Date },
+): Promise<void> {
   const windowMs = options.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(options.now.getTime() / windowMs) * windowMs);
   await db

@@ -49,7 +49,10 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
   const inRange = (column: string) => sql`${sql.raw(column)} >= ${since} and ${sql.raw(column)} <= ${until}`;
   // The month of an instant in the range, 1 to 12: a binary search among the months' first
   // instants (Paris), folded into constants when planned, rather than a time zone conversion per row.
-  const starts = sql.join(months.map((month) => sql`(${`${month}-01`}::date::timestamp at time zone 'Europe/Paris')`), sql`, `);
+  const starts = sql.join(
+    months.map((month) => sql`(${`${month}-01`}::date::timestamp at time zone 'Europe/Paris')`),
+    sql`, `,
+  );
   const monthOf = (column: string) => sql`width_bucket(${sql.raw(column)}, array[${starts}]::timestamptz[])`;
 
   const [organisations, members, progress, certificates] = await Promise.all([
@@ -75,10 +78,13 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
         where organisation_id in (select id from region) and revoked_at is null and replaced_at is null and ${inRange("issued_at")} group by 1, 2`),
   ]);
   // Month numbers (1–12) as YYYY-MM.
-  const monthNamed = (rows: { organisation_id: string; month: number; n: number }[]) => rows.map((row) => ({ ...row, month: months[Number(row.month) - 1]! }));
+  const monthNamed = (rows: { organisation_id: string; month: number; n: number }[]) =>
+    rows.map((row) => ({ ...row, month: months[Number(row.month) - 1]! }));
 
   return assemble(months, {
-    organisations: rowsOf<{ id: string; name: string; finess: string | null; group_name: string | null }>(organisations),
+    organisations: rowsOf<{ id: string; name: string; finess: string | null; group_name: string | null }>(
+      organisations,
+    ),
     members: rowsOf(members),
     progress: monthNamed(rowsOf(progress)),
     certificates: monthNamed(rowsOf(certificates)),
@@ -104,21 +110,38 @@ function assemble(months: string[], raw: Raw): RegionReport {
   for (const row of raw.progress) cell(row.organisation_id, row.month).completions += row.n;
   for (const row of raw.certificates) cell(row.organisation_id, row.month).certificates += row.n;
   const list = [...cells.values()];
-  const sum = (rows: RegionMonth[], key: "completions" | "certificates") => rows.reduce((total, row) => total + row[key], 0);
+  const sum = (rows: RegionMonth[], key: "completions" | "certificates") =>
+    rows.reduce((total, row) => total + row[key], 0);
   const establishments = raw.organisations.map((o) => {
     const own = list.filter((c) => c.establishmentId === o.id);
-    return { id: o.id, name: o.name, groupName: o.group_name, finess: o.finess, enrolled: members.get(o.id)?.enrolled ?? 0, active: members.get(o.id)?.active ?? 0, completions: sum(own, "completions"), certificates: sum(own, "certificates") };
+    return {
+      id: o.id,
+      name: o.name,
+      groupName: o.group_name,
+      finess: o.finess,
+      enrolled: members.get(o.id)?.enrolled ?? 0,
+      active: members.get(o.id)?.active ?? 0,
+      completions: sum(own, "completions"),
+      certificates: sum(own, "certificates"),
+    };
   });
   const byMonth = months.map((month) => {
     const inMonth = list.filter((c) => c.month === month);
     return { month, completions: sum(inMonth, "completions"), certificates: sum(inMonth, "certificates") };
   });
-  const total = (key: "enrolled" | "active" | "completions" | "certificates") => establishments.reduce((n, e) => n + e[key], 0);
+  const total = (key: "enrolled" | "active" | "completions" | "certificates") =>
+    establishments.reduce((n, e) => n + e[key], 0);
 
   return {
     establishments,
     months: byMonth,
     cells: list.sort((a, b) => a.establishmentId.localeCompare(b.establishmentId) || a.month.localeCompare(b.month)),
-    totals: { establishments: establishments.length, enrolled: total("enrolled"), active: total("active"), completions: total("completions"), certificates: total("certificates") },
+    totals: {
+      establishments: establishments.length,
+      enrolled: total("enrolled"),
+      active: total("active"),
+      completions: total("completions"),
+      certificates: total("certificates"),
+    },
   };
 }

@@ -8,7 +8,16 @@ const BOM = "\uFEFF";
 /** Establishments per chunk written to the response. */
 const CHUNK = 50;
 
-export const regionCsvHeader = ["Établissement", "Groupe", "FINESS", "Apprenants inscrits", "Apprenants actifs (12 mois)", "Mois", "Modules terminés", "Certificats délivrés"];
+export const regionCsvHeader = [
+  "Établissement",
+  "Groupe",
+  "FINESS",
+  "Apprenants inscrits",
+  "Apprenants actifs (12 mois)",
+  "Mois",
+  "Modules terminés",
+  "Certificats délivrés",
+];
 
 /** 2026-03 → 01/03/2026: the month's first day, as a French spreadsheet reads a date. */
 export function monthCell(month: string): string {
@@ -34,7 +43,16 @@ export async function regionCsv(db: Db, options: { actor: Actor; asOf: Date }): 
       const records = report.establishments.slice(start, start + CHUNK).flatMap((e) =>
         report.months.map(({ month }) => {
           const cell = cells.get(`${e.id}:${month}`);
-          return [e.name, e.groupName ?? "", e.finess ?? "", String(e.enrolled), String(e.active), monthCell(month), String(cell?.completions ?? 0), String(cell?.certificates ?? 0)];
+          return [
+            e.name,
+            e.groupName ?? "",
+            e.finess ?? "",
+            String(e.enrolled),
+            String(e.active),
+            monthCell(month),
+            String(cell?.completions ?? 0),
+            String(cell?.certificates ?? 0),
+          ];
         }),
       );
       yield csvLines(records);

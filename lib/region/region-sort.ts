@@ -13,9 +13,14 @@ export const regionSortSchema = z.object({
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
 /** The establishments sorted by one column, then by name; numbers and names as a French reader expects. */
-export function sortEstablishments(rows: RegionEstablishment[], sort: RegionSort = "name", order: "asc" | "desc" = "asc"): RegionEstablishment[] {
+export function sortEstablishments(
+  rows: RegionEstablishment[],
+  sort: RegionSort = "name",
+  order: "asc" | "desc" = "asc",
+): RegionEstablishment[] {
   const sign = order === "asc" ? 1 : -1;
-  const value = (row: RegionEstablishment) => (sort === "name" ? row.name : sort === "group" ? (row.groupName ?? "") : row[sort]);
+  const value = (row: RegionEstablishment) =>
+    sort === "name" ? row.name : sort === "group" ? (row.groupName ?? "") : row[sort];
 
   return [...rows].sort((a, b) => {
     const [x, y] = [value(a), value(b)];

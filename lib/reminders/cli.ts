@@ -13,7 +13,9 @@ runScript(async () => {
     const started = Date.now();
     const counts = await sendAutomaticReminders(handle.db, { catalogue: loadCatalogue(), asOf: new Date() });
     const sent = counts.reduce((sum, c) => sum + c.beforeDue + c.afterDue, 0);
-    console.log(`[reminders] ${sent} reminder(s) sent for ${counts.length} establishment(s) with automatic reminders on`);
+    console.log(
+      `[reminders] ${sent} reminder(s) sent for ${counts.length} establishment(s) with automatic reminders on`,
+    );
     console.log(JSON.stringify({ sent, milliseconds: Date.now() - started, establishments: counts }));
   } finally {
     await closeMail();

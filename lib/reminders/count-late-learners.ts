@@ -5,10 +5,15 @@ import { loadAssignmentTargets } from "@/lib/reports/assignment-targets";
 import { learnerStatusCtes, rowsOf } from "@/lib/reports/learner-status-sql";
 
 /** How many active learners with an e-mail address are late: those "Relancer tous" would reach, interval aside. */
-export async function countLateLearners(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date }): Promise<number> {
+export async function countLateLearners(
+  db: Db,
+  options: { organisationId: string; catalogue: Catalogue; asOf: Date },
+): Promise<number> {
   const targets = await loadAssignmentTargets(db, options);
   const ctes = learnerStatusCtes({ organisationId: options.organisationId, targets, where: sql`u.email is not null` });
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`${ctes} select count(*)::int as n from per_learner where status = 'late'`));
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`${ctes} select count(*)::int as n from per_learner where status = 'late'`),
+  );
 
   return Number(row?.n ?? 0);
 }

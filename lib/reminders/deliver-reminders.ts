@@ -27,7 +27,13 @@ type Claim = "claimed" | "recent" | "gone";
  * so two managers or two instances reminding the same learner at once queue here: the
  * second one reads the first one's committed reminder and records nothing.
  */
-async function claimReminder(db: Db, organisationId: string, learner: PendingLearner, kind: ReminderKind, options: DeliverRemindersOptions): Promise<Claim> {
+async function claimReminder(
+  db: Db,
+  organisationId: string,
+  learner: PendingLearner,
+  kind: ReminderKind,
+  options: DeliverRemindersOptions,
+): Promise<Claim> {
   return db.transaction(async (tx) => {
     const member = rowsOf<{ user_id: string }>(
       await tx.execute(sql`select m.user_id from memberships m join users u on u.id = m.user_id
@@ -40,7 +46,14 @@ async function claimReminder(db: Db, organisationId: string, learner: PendingLea
         and sent_at > ${options.asOf.toISOString()}::timestamptz - make_interval(days => ${options.intervalDays}::int) limit 1`),
     );
     if (recent.length > 0) return "recent";
-    await tx.insert(reminders).values({ organisationId, userId: learner.userId, assignmentId: learner.pending[0]?.target.id ?? null, kind, sentBy: options.sentBy, sentAt: options.asOf });
+    await tx.insert(reminders).values({
+      organisationId,
+      userId: learner.userId,
+      assignmentId: learner.pending[0]?.target.id ?? null,
+      kind,
+      sentBy: options.sentBy,
+      sentAt: options.asOf,
+    });
 
     return "claimed";
   });
@@ -58,7 +71,10 @@ const CONCURRENT_REMINDERS = SMTP_CONNECTIONS;
 export async function deliverReminders(db: Db, options: DeliverRemindersOptions): Promise<DeliveryResult> {
   const result: DeliveryResult = { sentUserIds: [], recentUserIds: [], goneUserIds: [] };
   if (options.learners.length === 0) return result;
-  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisationId));
+  const [organisation] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, options.organisationId));
   const modulesUrl = new URL("/modules", publicOrigin()).toString();
 
   const claims: Claim[] = new Array(options.learners.length);
@@ -72,8 +88,18 @@ export async function deliverReminders(db: Db, options: DeliverRemindersOptions)
       try {
         claims[index] = await claimReminder(db, options.organisationId, learner, kind, options);
         if (claims[index] !== "claimed") continue;
-        const mail = renderReminderMail({ locale: learner.locale, organisationName: organisation?.name ?? "", pending: learner.pending, modulesUrl });
-        await sendMail(db, { ...mail, to: learner.email, kind: `reminder_${kind}`, organisationId: options.organisationId });
+        const mail = renderReminderMail({
+          locale: learner.locale,
+          organisationName: organisation?.name ?? "",
+          pending: learner.pending,
+          modulesUrl,
+        });
+        await sendMail(db, {
+          ...mail,
+          to: learner.email,
+          kind: `reminder_${kind}`,
+          organisationId: options.organisationId,
+        });
       } catch (error) {
         failure ??= { error };
       }

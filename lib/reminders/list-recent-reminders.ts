@@ -8,7 +8,16 @@ export async function listRecentReminders(db: Db, options: { organisationId: str
   const sender = alias(users, "sender");
 
   return db
-    .select({ id: reminders.id, sentAt: reminders.sentAt, kind: reminders.kind, learnerName: users.name, learnerEmail: users.email, senderName: sender.name, senderEmail: sender.email, sentBy: reminders.sentBy })
+    .select({
+      id: reminders.id,
+      sentAt: reminders.sentAt,
+      kind: reminders.kind,
+      learnerName: users.name,
+      learnerEmail: users.email,
+      senderName: sender.name,
+      senderEmail: sender.email,
+      sentBy: reminders.sentBy,
+    })
     .from(reminders)
     .innerJoin(users, eq(users.id, reminders.userId))
     .leftJoin(sender, eq(sender.id, reminders.sentBy))

@@ -8,7 +8,13 @@ import type { LearnerStatus } from "@/lib/reports/status";
 export type PendingAssignment = { target: AssignmentTarget; status: Exclude<LearnerStatus, "done"> };
 
 /** An active learner with an e-mail address, their overall status and what they have not done. */
-export type PendingLearner = { userId: string; email: string; locale: "fr" | "en"; status: LearnerStatus | null; pending: PendingAssignment[] };
+export type PendingLearner = {
+  userId: string;
+  email: string;
+  locale: "fr" | "en";
+  status: LearnerStatus | null;
+  pending: PendingAssignment[];
+};
 
 export type PendingLearnersOptions = {
   organisationId: string;
@@ -20,7 +26,14 @@ export type PendingLearnersOptions = {
   statuses?: LearnerStatus[];
 };
 
-type Row = { user_id: string; email: string; locale: "fr" | "en"; overall: LearnerStatus | null; assignment_id: string | null; status: LearnerStatus | null };
+type Row = {
+  user_id: string;
+  email: string;
+  locale: "fr" | "en";
+  overall: LearnerStatus | null;
+  assignment_id: string | null;
+  status: LearnerStatus | null;
+};
 
 /**
  * The establishment's active learners with an e-mail address (deactivated ones and other
@@ -32,9 +45,24 @@ export async function pendingLearners(db: Db, options: PendingLearnersOptions): 
   const targets = await loadAssignmentTargets(db, options);
   const byId = new Map(targets.map((t) => [t.id, t]));
   const conditions: SQL[] = [sql`u.email is not null`];
-  if (options.userIds) conditions.push(sql`m.user_id in (${sql.join(options.userIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
-  const ctes = learnerStatusCtes({ organisationId: options.organisationId, targets, where: sql.join(conditions, sql` and `) });
-  const statusFilter = options.statuses ? sql`where pl.status in (${sql.join(options.statuses.map((s) => sql`${s}`), sql`, `)})` : sql``;
+  if (options.userIds)
+    conditions.push(
+      sql`m.user_id in (${sql.join(
+        options.userIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+  const ctes = learnerStatusCtes({
+    organisationId: options.organisationId,
+    targets,
+    where: sql.join(conditions, sql` and `),
+  });
+  const statusFilter = options.statuses
+    ? sql`where pl.status in (${sql.join(
+        options.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : sql``;
   const rows = rowsOf<Row>(
     await db.execute(sql`${ctes}
       select pl.user_id, pl.email, u.locale, pl.status as overall, pa.assignment_id, pa.status
@@ -46,12 +74,19 @@ export async function pendingLearners(db: Db, options: PendingLearnersOptions): 
 
   const learners = new Map<string, PendingLearner>();
   for (const row of rows) {
-    const learner = learners.get(row.user_id) ?? { userId: row.user_id, email: row.email, locale: row.locale === "en" ? "en" : "fr", status: row.overall, pending: [] };
+    const learner = learners.get(row.user_id) ?? {
+      userId: row.user_id,
+      email: row.email,
+      locale: row.locale === "en" ? "en" : "fr",
+      status: row.overall,
+      pending: [],
+    };
     learners.set(row.user_id, learner);
     const target = row.assignment_id ? byId.get(row.assignment_id) : undefined;
     if (target && row.status && row.status !== "done") learner.pending.push({ target, status: row.status });
   }
-  for (const learner of learners.values()) learner.pending.sort((a, b) => a.target.cycle.dueOn.localeCompare(b.target.cycle.dueOn));
+  for (const learner of learners.values())
+    learner.pending.sort((a, b) => a.target.cycle.dueOn.localeCompare(b.target.cycle.dueOn));
 
   return [...learners.values()];
 }

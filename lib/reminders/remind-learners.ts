@@ -44,7 +44,13 @@ export async function remindLearners(db: Db, options: RemindLearnersOptions): Pr
   const validIds = userIds?.filter((id) => z.guid().safeParse(id).success);
   const [settings, learners] = await Promise.all([
     getReminderSettings(db, establishment.id),
-    pendingLearners(db, { organisationId: establishment.id, catalogue: options.catalogue, asOf: options.asOf, userIds: validIds, statuses: target === "late" ? ["late"] : undefined }),
+    pendingLearners(db, {
+      organisationId: establishment.id,
+      catalogue: options.catalogue,
+      asOf: options.asOf,
+      userIds: validIds,
+      statuses: target === "late" ? ["late"] : undefined,
+    }),
   ]);
   const toRemind = learners.filter((l) => l.status !== null && l.status !== "done" && l.pending.length > 0);
   const delivery = await deliverReminders(db, {
@@ -68,7 +74,15 @@ export async function remindLearners(db: Db, options: RemindLearnersOptions): Pr
     organisationId: establishment.id,
     targetType: "organisation",
     targetId: establishment.id,
-    details: { kind: "manual", scope: target === "late" ? "late" : "selected", sent: result.sent, recent: result.recent, done: result.done, unreachable: result.unreachable, userIds: delivery.sentUserIds },
+    details: {
+      kind: "manual",
+      scope: target === "late" ? "late" : "selected",
+      sent: result.sent,
+      recent: result.recent,
+      done: result.done,
+      unreachable: result.unreachable,
+      userIds: delivery.sentUserIds,
+    },
   });
 
   return result;

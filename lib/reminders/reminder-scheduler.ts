@@ -42,13 +42,15 @@ export function startReminderScheduler(everyMinutes: number): void {
   const timer = setInterval(() => void tick(), everyMinutes * 60_000);
   timer.unref();
   store.__vigieReminderScheduler = { timer, leadership };
-  void leadership.isLeader().then((leads) =>
-    console.log(
-      leads
-        ? `[scheduled-work] this instance runs the automatic reminders and the retention purge, every ${everyMinutes} minutes`
-        : "[scheduled-work] another instance runs the automatic reminders and the retention purge; this one stands by",
-    ),
-  );
+  void leadership
+    .isLeader()
+    .then((leads) =>
+      console.log(
+        leads
+          ? `[scheduled-work] this instance runs the automatic reminders and the retention purge, every ${everyMinutes} minutes`
+          : "[scheduled-work] another instance runs the automatic reminders and the retention purge; this one stands by",
+      ),
+    );
 }
 
 /** Stops the scheduler and gives the lead up (clean shutdown). */

@@ -29,15 +29,28 @@ export async function getReminderSettings(db: Db, organisationId: string): Promi
  * Saves the reminder settings of an establishment the actor manages (or, as platform admin,
  * oversees); anyone else gets not_found and nothing is written.
  */
-export async function updateReminderSettings(db: Db, options: { actor: Actor; organisationId: string; values: ReminderSettingsValues }): Promise<ReminderSettingsValues> {
+export async function updateReminderSettings(
+  db: Db,
+  options: { actor: Actor; organisationId: string; values: ReminderSettingsValues },
+): Promise<ReminderSettingsValues> {
   const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   const values = reminderSettingsSchema.parse(options.values);
   const now = new Date();
   await db
     .insert(reminderSettings)
     .values({ organisationId: establishment.id, ...values, updatedBy: options.actor.userId, updatedAt: now })
-    .onConflictDoUpdate({ target: reminderSettings.organisationId, set: { ...values, updatedBy: options.actor.userId, updatedAt: now } });
-  await recordAudit(db, { action: "reminder_settings.updated", actorUserId: options.actor.userId, organisationId: establishment.id, targetType: "organisation", targetId: establishment.id, details: values });
+    .onConflictDoUpdate({
+      target: reminderSettings.organisationId,
+      set: { ...values, updatedBy: options.actor.userId, updatedAt: now },
+    });
+  await recordAudit(db, {
+    action: "reminder_settings.updated",
+    actorUserId: options.actor.userId,
+    organisationId: establishment.id,
+    targetType: "organisation",
+    targetId: establishment.id,
+    details: values,
+  });
 
   return values;
 }

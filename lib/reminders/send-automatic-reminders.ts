@@ -21,7 +21,9 @@ function addDays(day: string, days: number): string {
 export function automaticKind(learner: PendingLearner, today: string, daysBefore: number): ReminderKind | null {
   if (learner.status === "late") return "after_due";
   const horizon = addDays(today, daysBefore);
-  const soon = learner.pending.some((p) => p.status !== "late" && p.target.cycle.dueOn >= today && p.target.cycle.dueOn <= horizon);
+  const soon = learner.pending.some(
+    (p) => p.status !== "late" && p.target.cycle.dueOn >= today && p.target.cycle.dueOn <= horizon,
+  );
 
   return soon ? "before_due" : null;
 }
@@ -31,19 +33,33 @@ export function automaticKind(learner: PendingLearner, today: string, daysBefore
  * learners and those whose due date is near, with the interval shared with manual reminders.
  * Safe to run from several instances at once (see deliverReminders); audited per establishment.
  */
-export async function sendAutomaticReminders(db: Db, options: { catalogue: Catalogue; asOf: Date }): Promise<AutomaticRunCounts[]> {
+export async function sendAutomaticReminders(
+  db: Db,
+  options: { catalogue: Catalogue; asOf: Date },
+): Promise<AutomaticRunCounts[]> {
   const enabled = await db.select().from(reminderSettings).where(eq(reminderSettings.autoEnabled, true));
   const today = parisDay(options.asOf);
   const counts: AutomaticRunCounts[] = [];
 
   for (const settings of enabled) {
     const organisationId = settings.organisationId;
-    const learners = await pendingLearners(db, { organisationId, catalogue: options.catalogue, asOf: options.asOf, statuses: ["late", "not_started", "in_progress"] });
+    const learners = await pendingLearners(db, {
+      organisationId,
+      catalogue: options.catalogue,
+      asOf: options.asOf,
+      statuses: ["late", "not_started", "in_progress"],
+    });
     const due = learners.flatMap((learner) => {
       const kind = automaticKind(learner, today, settings.daysBefore);
       return kind ? [{ learner, kind }] : [];
     });
-    const delivery = await deliverReminders(db, { organisationId, learners: due, intervalDays: settings.intervalDays, sentBy: null, asOf: options.asOf });
+    const delivery = await deliverReminders(db, {
+      organisationId,
+      learners: due,
+      intervalDays: settings.intervalDays,
+      sentBy: null,
+      asOf: options.asOf,
+    });
     const sent = new Set(delivery.sentUserIds);
     const run = {
       organisationId,
@@ -53,7 +69,13 @@ export async function sendAutomaticReminders(db: Db, options: { catalogue: Catal
     };
     counts.push(run);
     if (sent.size > 0) {
-      await recordAudit(db, { action: "reminders.sent", organisationId, targetType: "organisation", targetId: organisationId, details: { kind: "automatic", ...run, userIds: delivery.sentUserIds } });
+      await recordAudit(db, {
+        action: "reminders.sent",
+        organisationId,
+        targetType: "organisation",
+        targetId: organisationId,
+        details: { kind: "automatic", ...run, userIds: delivery.sentUserIds },
+      });
     }
   }
 

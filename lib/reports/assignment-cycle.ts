@@ -21,7 +21,12 @@ export type AssignmentCycle = {
 
 export type CycleInput = { dueOn: string; renewYearly: boolean };
 
-const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+const isoDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today in the Europe/Paris calendar, YYYY-MM-DD. */
 export function parisDay(at: Date): string {
@@ -51,7 +56,12 @@ export function assignmentCycle(assignment: CycleInput, asOf: Date): AssignmentC
   while (addYears(assignment.dueOn, years) < today) years++;
   const dueOn = addYears(assignment.dueOn, years);
 
-  return { dueOn, doneSince: afterDay(addYears(dueOn, -1)), lateUnlessSince: afterDay(addYears(dueOn, -2)), isPastDue: years > 0 };
+  return {
+    dueOn,
+    doneSince: afterDay(addYears(dueOn, -1)),
+    lateUnlessSince: afterDay(addYears(dueOn, -2)),
+    isPastDue: years > 0,
+  };
 }
 
 /**

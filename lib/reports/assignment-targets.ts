@@ -22,18 +22,40 @@ export type AssignmentTarget = {
  * are in the memberships' progress arrays, and its current cycle. Assignments whose module or path
  * left the catalogue are left out (nothing left to take).
  */
-export async function loadAssignmentTargets(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date }): Promise<AssignmentTarget[]> {
+export async function loadAssignmentTargets(
+  db: Db,
+  options: { organisationId: string; catalogue: Catalogue; asOf: Date },
+): Promise<AssignmentTarget[]> {
   const [rows, keys] = await Promise.all([
-    db.select().from(assignments).where(eq(assignments.organisationId, options.organisationId)).orderBy(assignments.dueOn, assignments.createdAt),
+    db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.organisationId, options.organisationId))
+      .orderBy(assignments.dueOn, assignments.createdAt),
     db.select().from(moduleKeys),
   ]);
   const positions = new Map(keys.map((key) => [key.moduleId, key.position]));
 
   return rows.flatMap((row) => {
-    const subject = row.subjectType === "path" ? options.catalogue.pathById.get(row.subjectId) : options.catalogue.moduleById.get(row.subjectId);
+    const subject =
+      row.subjectType === "path"
+        ? options.catalogue.pathById.get(row.subjectId)
+        : options.catalogue.moduleById.get(row.subjectId);
     if (!subject) return [];
     const moduleIds = "moduleIds" in subject ? subject.moduleIds : [subject.id];
 
-    return [{ id: row.id, teamId: row.teamId, subjectType: row.subjectType, subjectId: row.subjectId, subjectTitle: subject.title, moduleIds, modulePositions: moduleIds.map((id) => positions.get(id) ?? null), renewYearly: row.renewYearly, cycle: assignmentCycle(row, options.asOf) }];
+    return [
+      {
+        id: row.id,
+        teamId: row.teamId,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        subjectTitle: subject.title,
+        moduleIds,
+        modulePositions: moduleIds.map((id) => positions.get(id) ?? null),
+        renewYearly: row.renewYearly,
+        cycle: assignmentCycle(row, options.asOf),
+      },
+    ];
   });
 }

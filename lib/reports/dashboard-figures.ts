@@ -12,7 +12,14 @@ export type FigureRow = Record<string, string | number | null>;
  */
 export type LearnerChunks = { teamIds: string[]; withoutTeam: boolean } | null;
 
-type CacheRow = { part: string; generation: number | null; armed: boolean | null; cached_generation: number | null; statement_key: string | null; figures: FigureRow[] | null };
+type CacheRow = {
+  part: string;
+  generation: number | null;
+  armed: boolean | null;
+  cached_generation: number | null;
+  statement_key: string | null;
+  figures: FigureRow[] | null;
+};
 
 /**
  * The establishment's parts of dashboard_cache as they are now (migration 0009): one per team and
@@ -32,7 +39,16 @@ export async function readDashboardCache(db: Db, organisationId: string): Promis
       left join dashboard_cache c on c.organisation_id = ${organisationId}::uuid and c.part = p.part`),
   );
 
-  return new Map(rows.map((row) => [row.part, { ...row, generation: row.generation === null ? null : Number(row.generation), cached_generation: row.cached_generation === null ? null : Number(row.cached_generation) }]));
+  return new Map(
+    rows.map((row) => [
+      row.part,
+      {
+        ...row,
+        generation: row.generation === null ? null : Number(row.generation),
+        cached_generation: row.cached_generation === null ? null : Number(row.cached_generation),
+      },
+    ]),
+  );
 }
 
 /** What a part is counted by: SHA-256 of its statement's text and parameters (assignments, cycles, modules; months). */
@@ -64,23 +80,35 @@ export async function countedFigures(
 ): Promise<{ learners: FigureRow[]; months: FigureRow[] }> {
   const keys = { learners: statementKey(statements.learners(null)), months: statementKey(statements.months) };
   const keyOf = (part: string) => (part === "months" ? keys.months : keys.learners);
-  const isValid = (row: CacheRow) => row.armed && row.figures && row.cached_generation === row.generation && row.statement_key === keyOf(row.part);
+  const isValid = (row: CacheRow) =>
+    row.armed && row.figures && row.cached_generation === row.generation && row.statement_key === keyOf(row.part);
   const stale = [...cache.values()].filter((row) => !isValid(row)).map((row) => row.part);
   const staleLearners = stale.filter((part) => part !== "months");
-  const cachedLearners = [...cache.values()].filter((row) => row.part !== "months" && !staleLearners.includes(row.part)).flatMap((row) => row.figures!);
+  const cachedLearners = [...cache.values()]
+    .filter((row) => row.part !== "months" && !staleLearners.includes(row.part))
+    .flatMap((row) => row.figures!);
   if (stale.length === 0) return { learners: cachedLearners, months: cache.get("months")!.figures! };
 
   const armed = rowsOf<{ armed_part: string; armed_generation: string | number }>(
-    await db.execute(sql`select armed_part, armed_generation from dashboard_cache_arm(${organisationId}::uuid, ${JSON.stringify(stale)}::jsonb)`),
+    await db.execute(
+      sql`select armed_part, armed_generation from dashboard_cache_arm(${organisationId}::uuid, ${JSON.stringify(stale)}::jsonb)`,
+    ),
   );
   const generations = new Map(armed.map((row) => [row.armed_part, Number(row.armed_generation)]));
   const allLearners = staleLearners.length === cache.size - 1;
   const chunks: LearnerChunks = allLearners
     ? null
-    : { teamIds: staleLearners.filter((part) => part !== learnersPart(null)).map((part) => part.slice("learners:".length)), withoutTeam: staleLearners.includes(learnersPart(null)) };
+    : {
+        teamIds: staleLearners
+          .filter((part) => part !== learnersPart(null))
+          .map((part) => part.slice("learners:".length)),
+        withoutTeam: staleLearners.includes(learnersPart(null)),
+      };
   const [learners, months] = await Promise.all([
     staleLearners.length > 0 ? db.execute(statements.learners(chunks)).then((result) => rowsOf<FigureRow>(result)) : [],
-    stale.includes("months") ? db.execute(statements.months).then((result) => rowsOf<FigureRow>(result)) : cache.get("months")!.figures!,
+    stale.includes("months")
+      ? db.execute(statements.months).then((result) => rowsOf<FigureRow>(result))
+      : cache.get("months")!.figures!,
   ]);
   const kept = stale.map((part) => ({
     part,

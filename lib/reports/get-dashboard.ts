@@ -38,7 +38,10 @@ function breakdown(id: string | null, label: string, counts: StatusCounts): Brea
  * the past months' completions are kept and served again until a write changes what they are
  * counted from (dashboard-figures.ts).
  */
-export async function getDashboard(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; teams: { id: string; name: string }[] }): Promise<Dashboard> {
+export async function getDashboard(
+  db: Db,
+  options: { organisationId: string; catalogue: Catalogue; asOf: Date; teams: { id: string; name: string }[] },
+): Promise<Dashboard> {
   const { organisationId, asOf } = options;
   // The last 12 months (Europe/Paris), oldest first, each counted as a range of the partial index
   // on (organisation_id, completed_at): an index-only count per month rather than grouping the
@@ -55,13 +58,25 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
       )}) as r (i, start, next)`;
   const [{ targets, figures }, currentMonth] = await Promise.all([
     // The figures as last counted are read beside the assignments, and served if still valid.
-    Promise.all([loadAssignmentTargets(db, options), readDashboardCache(db, organisationId)]).then(async ([targets, cached]) => ({
-      targets,
-      figures: await countedFigures(db, organisationId, { learners: (chunks) => dashboardGroupsStatement(organisationId, targets, chunks), months: monthCounts([...months.keys()].slice(0, 11), null) }, cached),
-    })),
+    Promise.all([loadAssignmentTargets(db, options), readDashboardCache(db, organisationId)]).then(
+      async ([targets, cached]) => ({
+        targets,
+        figures: await countedFigures(
+          db,
+          organisationId,
+          {
+            learners: (chunks) => dashboardGroupsStatement(organisationId, targets, chunks),
+            months: monthCounts([...months.keys()].slice(0, 11), null),
+          },
+          cached,
+        ),
+      }),
+    ),
     db.execute(monthCounts([11], asOf)),
   ]);
-  const completionsByMonth = new Map([...figures.months, ...rowsOf<FigureRow>(currentMonth)].map((row) => [Number(row.i), Number(row.n)]));
+  const completionsByMonth = new Map(
+    [...figures.months, ...rowsOf<FigureRow>(currentMonth)].map((row) => [Number(row.i), Number(row.n)]),
+  );
 
   const all = emptyCounts();
   const learnerCounts = emptyCounts();
@@ -90,7 +105,8 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     else learnersWithoutAssignment += n;
   }
   const teamName = new Map(options.teams.map((t) => [t.id, t.name]));
-  const subjectOrder = (key: string) => targets.findIndex((target) => `${target.subjectType}:${target.subjectId}` === key);
+  const subjectOrder = (key: string) =>
+    targets.findIndex((target) => `${target.subjectType}:${target.subjectId}` === key);
 
   return {
     completionRate: breakdown(null, "", all).rate,
@@ -101,7 +117,11 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
     bySubject: [...bySubject]
       .sort(([a], [b]) => subjectOrder(a) - subjectOrder(b))
       .map(([id, entry]) => breakdown(id, entry.label, entry.counts)),
-    byTeam: [...byTeam].map(([id, counts]) => breakdown(id, id ? (teamName.get(id) ?? "") : "", counts)).sort((a, b) => a.rate - b.rate || a.label.localeCompare(b.label, "fr") || (a.id ?? "").localeCompare(b.id ?? "")),
+    byTeam: [...byTeam]
+      .map(([id, counts]) => breakdown(id, id ? (teamName.get(id) ?? "") : "", counts))
+      .sort(
+        (a, b) => a.rate - b.rate || a.label.localeCompare(b.label, "fr") || (a.id ?? "").localeCompare(b.id ?? ""),
+      ),
     trend: months.map((month, i) => ({ month, completions: completionsByMonth.get(i) ?? 0 })),
   };
 }
@@ -115,9 +135,19 @@ export async function getDashboard(db: Db, options: { organisationId: string; ca
  * looking every learner up. With `chunks`, only the learners of those teams (and those without a
  * team, if asked), found by the (organisation_id, team_id) index of the learners.
  */
-export function dashboardGroupsStatement(organisationId: string, targets: AssignmentTarget[], chunks: LearnerChunks = null): SQL {
+export function dashboardGroupsStatement(
+  organisationId: string,
+  targets: AssignmentTarget[],
+  chunks: LearnerChunks = null,
+): SQL {
   const statuses = targets.map((t, i) => sql`${membershipStatus(t)} as ${sql.raw(`st${i}`)}`);
-  const inTeams = chunks && chunks.teamIds.length > 0 ? sql`m.team_id in (${sql.join(chunks.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})` : null;
+  const inTeams =
+    chunks && chunks.teamIds.length > 0
+      ? sql`m.team_id in (${sql.join(
+          chunks.teamIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : null;
   const only = !chunks
     ? sql``
     : inTeams && chunks.withoutTeam
@@ -128,7 +158,10 @@ export function dashboardGroupsStatement(organisationId: string, targets: Assign
           ? sql`and m.team_id is null`
           : sql`and false`;
 
-  return sql`select m.team_id, ${sql.join(statuses.map((status) => sql`${status}, `), sql``)} count(*)::int as n
+  return sql`select m.team_id, ${sql.join(
+    statuses.map((status) => sql`${status}, `),
+    sql``,
+  )} count(*)::int as n
     from memberships m
     where m.organisation_id = ${organisationId}::uuid and m.role = 'learner' ${only}
       and ${isActiveMember}

@@ -12,10 +12,22 @@ import { AppError } from "@/lib/errors";
  * of each module completed; assignments with status; certificates. Anyone not a member of that
  * establishment is not_found.
  */
-export async function getLearnerDetail(db: Db, options: { organisationId: string; userId: string; catalogue: Catalogue; asOf: Date }) {
+export async function getLearnerDetail(
+  db: Db,
+  options: { organisationId: string; userId: string; catalogue: Catalogue; asOf: Date },
+) {
   if (!z.guid().safeParse(options.userId).success) throw new AppError("not_found");
   const [learner] = await db
-    .select({ id: users.id, name: users.name, email: users.email, username: users.username, isActive: users.isActive, role: memberships.role, teamId: memberships.teamId, teamName: teams.name })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      username: users.username,
+      isActive: users.isActive,
+      role: memberships.role,
+      teamId: memberships.teamId,
+      teamName: teams.name,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(teams, eq(teams.id, memberships.teamId))
@@ -24,12 +36,35 @@ export async function getLearnerDetail(db: Db, options: { organisationId: string
 
   const [progressRows, certificateRows] = await Promise.all([
     // Only what was done in this establishment: a person who also works elsewhere keeps that to themselves.
-    db.select().from(moduleProgress).where(and(eq(moduleProgress.userId, learner.id), eq(moduleProgress.organisationId, options.organisationId))),
-    db.select().from(certificates).where(and(eq(certificates.userId, learner.id), eq(certificates.organisationId, options.organisationId), isNull(certificates.replacedAt))).orderBy(desc(certificates.issuedAt)),
+    db
+      .select()
+      .from(moduleProgress)
+      .where(and(eq(moduleProgress.userId, learner.id), eq(moduleProgress.organisationId, options.organisationId))),
+    db
+      .select()
+      .from(certificates)
+      .where(
+        and(
+          eq(certificates.userId, learner.id),
+          eq(certificates.organisationId, options.organisationId),
+          isNull(certificates.replacedAt),
+        ),
+      )
+      .orderBy(desc(certificates.issuedAt)),
   ]);
   const progress = new Map(progressRows.map((row) => [row.moduleId, row]));
-  const assignmentList = await listLearnerAssignments(db, { organisationId: options.organisationId, teamId: learner.teamId, catalogue: options.catalogue, progress, asOf: options.asOf });
-  const assigned = new Set(assignmentList.flatMap((a) => (a.subjectType === "path" ? (options.catalogue.pathById.get(a.subjectId)?.moduleIds ?? []) : [a.subjectId])));
+  const assignmentList = await listLearnerAssignments(db, {
+    organisationId: options.organisationId,
+    teamId: learner.teamId,
+    catalogue: options.catalogue,
+    progress,
+    asOf: options.asOf,
+  });
+  const assigned = new Set(
+    assignmentList.flatMap((a) =>
+      a.subjectType === "path" ? (options.catalogue.pathById.get(a.subjectId)?.moduleIds ?? []) : [a.subjectId],
+    ),
+  );
   // The module's own certificate: a valid one first, else the latest (rows are newest first).
   const certificateOf = (moduleId: string) => {
     const own = certificateRows.filter((c) => c.subjectType === "module" && c.subjectId === moduleId);
@@ -37,7 +72,12 @@ export async function getLearnerDetail(db: Db, options: { organisationId: string
     return own.find((c) => !c.revokedAt) ?? own[0] ?? null;
   };
   const modules = progressRows
-    .map((row) => ({ ...row, title: options.catalogue.moduleById.get(row.moduleId)?.title ?? row.moduleId, isAssigned: assigned.has(row.moduleId), certificate: certificateOf(row.moduleId) }))
+    .map((row) => ({
+      ...row,
+      title: options.catalogue.moduleById.get(row.moduleId)?.title ?? row.moduleId,
+      isAssigned: assigned.has(row.moduleId),
+      certificate: certificateOf(row.moduleId),
+    }))
     .sort((a, b) => a.title.localeCompare(b.title, "fr"));
 
   return { learner, modules, assignments: assignmentList, certificates: certificateRows };

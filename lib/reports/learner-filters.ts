@@ -35,7 +35,8 @@ export function learnerWhere(filters: LearnerFilters): SQL | undefined {
 export function filtersQuery(filters: LearnerFilters, change: Partial<LearnerFilters> = {}): string {
   const merged = { ...filters, ...change };
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(merged))
+    if (value !== undefined && value !== "") params.set(key, String(value));
 
   return params.toString();
 }

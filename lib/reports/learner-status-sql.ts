@@ -40,8 +40,15 @@ export function membershipStatus(target: AssignmentTarget): SQL {
 
     return since ? sql`coalesce(${value} >= ${ts(since)}, false)` : sql`${value} is not null`;
   };
-  const all = (since: Date | null) => sql.join(target.moduleIds.map((_, i) => element("module_completions", i, since)), sql` and `);
-  const any = sql.join(target.moduleIds.map((_, i) => element("module_activity", i, target.cycle.doneSince)), sql` or `);
+  const all = (since: Date | null) =>
+    sql.join(
+      target.moduleIds.map((_, i) => element("module_completions", i, since)),
+      sql` and `,
+    );
+  const any = sql.join(
+    target.moduleIds.map((_, i) => element("module_activity", i, target.cycle.doneSince)),
+    sql` or `,
+  );
   // "is distinct from": a learner without a team is not in the assignment's team (= would give null).
   const outside = target.teamId ? sql`when m.team_id is distinct from ${target.teamId}::uuid then null` : sql``;
   const late = target.cycle.isPastDue ? sql`when not (${all(target.cycle.lateUnlessSince)}) then 'late'` : sql``;
@@ -59,18 +66,26 @@ export function membershipStatus(target: AssignmentTarget): SQL {
  * activity, time spent and count of completed modules (assigned or not) come from the membership too.
  */
 export function learnerStatusCtes(scope: LearnerScope): SQL {
-  const keyset = scope.after ? sql`and (lower(coalesce(u.name, '')), u.id) > (lower(${scope.after.name}), ${scope.after.userId}::uuid)` : sql``;
+  const keyset = scope.after
+    ? sql`and (lower(coalesce(u.name, '')), u.id) > (lower(${scope.after.name}), ${scope.after.userId}::uuid)`
+    : sql``;
   const limit = scope.page
     ? sql`order by ${scope.page.orderBy} limit ${scope.page.limit} offset ${scope.page.offset}`
     : scope.limit
       ? sql`order by lower(coalesce(u.name, '')), u.id limit ${scope.limit}`
       : sql``;
-  const statuses = scope.targets.length > 0 ? sql`array[${sql.join(scope.targets.map(membershipStatus), sql`, `)}]::text[]` : sql`array[]::text[]`;
+  const statuses =
+    scope.targets.length > 0
+      ? sql`array[${sql.join(scope.targets.map(membershipStatus), sql`, `)}]::text[]`
+      : sql`array[]::text[]`;
   // One scan of the learners' rows per assignment (few): cheaper than unnesting an array per learner.
   const perAssignment =
     scope.targets.length > 0
       ? sql.join(
-          scope.targets.map((t, i) => sql`select user_id, team_id, ${t.id}::uuid as assignment_id, statuses[${sql.raw(String(i + 1))}] as status from learners where statuses[${sql.raw(String(i + 1))}] is not null`),
+          scope.targets.map(
+            (t, i) =>
+              sql`select user_id, team_id, ${t.id}::uuid as assignment_id, statuses[${sql.raw(String(i + 1))}] as status from learners where statuses[${sql.raw(String(i + 1))}] is not null`,
+          ),
           sql` union all `,
         )
       : sql`select null::uuid as user_id, null::uuid as team_id, null::uuid as assignment_id, null::text as status where false`;

@@ -12,12 +12,32 @@ import type { LearnerStatus } from "./status";
 export const CSV_BATCH = 4_000;
 const BOM = "\uFEFF";
 
-export const csvHeader = ["Nom", "E-mail", "Équipe", "Statut", "Affectations terminées", "Affectations", "Modules terminés", "Dernière activité", "Temps passé (minutes)"];
+export const csvHeader = [
+  "Nom",
+  "E-mail",
+  "Équipe",
+  "Statut",
+  "Affectations terminées",
+  "Affectations",
+  "Modules terminés",
+  "Dernière activité",
+  "Temps passé (minutes)",
+];
 
-const statusLabel: Record<LearnerStatus, string> = { late: "En retard", not_started: "Non commencé", in_progress: "En cours", done: "Terminé" };
+const statusLabel: Record<LearnerStatus, string> = {
+  late: "En retard",
+  not_started: "Non commencé",
+  in_progress: "En cours",
+  done: "Terminé",
+};
 
 // Made once: building an Intl.DateTimeFormat costs far more than formatting with it.
-const dayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
+const dayFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 
 /** dd/mm/yyyy in the Europe/Paris calendar. */
 export function csvDate(value: Date | null): string {
@@ -34,10 +54,26 @@ export function csvLines(records: string[][]): string {
 }
 
 function record(row: LearnerRow): string[] {
-  return [row.name, row.email ?? "", row.teamName ?? "", row.status ? statusLabel[row.status] : "Aucune affectation", String(row.doneCount), String(row.assignedCount), String(row.completedModules), csvDate(row.lastActivityAt), String(Math.round(row.timeSpentSeconds / 60))];
+  return [
+    row.name,
+    row.email ?? "",
+    row.teamName ?? "",
+    row.status ? statusLabel[row.status] : "Aucune affectation",
+    String(row.doneCount),
+    String(row.assignedCount),
+    String(row.completedModules),
+    csvDate(row.lastActivityAt),
+    String(Math.round(row.timeSpentSeconds / 60)),
+  ];
 }
 
-export type LearnersCsvOptions = { organisationId: string; catalogue: Catalogue; asOf: Date; filters: LearnerFilters; batchSize?: number };
+export type LearnersCsvOptions = {
+  organisationId: string;
+  catalogue: Catalogue;
+  asOf: Date;
+  filters: LearnerFilters;
+  batchSize?: number;
+};
 
 /**
  * The learner list as filtered, as CSV text in chunks: a BOM and the header, then one chunk per
@@ -49,13 +85,29 @@ export async function* learnersCsv(db: Db, options: LearnersCsvOptions): AsyncGe
   const batchSize = options.batchSize ?? CSV_BATCH;
   const allTargets = await loadAssignmentTargets(db, options);
   const targets = filters.affectation ? allTargets.filter((t) => t.id === filters.affectation) : allTargets;
-  const statusFilter = filters.statut ? sql`and pl.status = ${filters.statut}` : filters.affectation ? sql`and pl.status is not null` : sql``;
+  const statusFilter = filters.statut
+    ? sql`and pl.status = ${filters.statut}`
+    : filters.affectation
+      ? sql`and pl.status is not null`
+      : sql``;
   yield BOM + csvLines([csvHeader]);
 
   let after: { name: string; userId: string } | null = null;
   for (;;) {
-    const ctes = learnerStatusCtes({ organisationId: options.organisationId, targets, where: learnerWhere(filters), after, limit: batchSize });
-    const raw = rowsOf<Parameters<typeof toLearnerRow>[0] & { batch_last_name: string | null; batch_last_id: string | null; batch_size: number }>(
+    const ctes = learnerStatusCtes({
+      organisationId: options.organisationId,
+      targets,
+      where: learnerWhere(filters),
+      after,
+      limit: batchSize,
+    });
+    const raw = rowsOf<
+      Parameters<typeof toLearnerRow>[0] & {
+        batch_last_name: string | null;
+        batch_last_id: string | null;
+        batch_size: number;
+      }
+    >(
       await db.execute(sql`${ctes}, last as (select name, user_id, count(*) over () as n from learners order by lower(name) desc, user_id desc limit 1)
         select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.completed_modules, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds,
           last.name as batch_last_name, last.user_id as batch_last_id, last.n::int as batch_size

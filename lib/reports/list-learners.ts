@@ -22,13 +22,26 @@ export type LearnerRow = {
   timeSpentSeconds: number;
 };
 
-type RawRow = { user_id: string; name: string; email: string | null; team_name: string | null; status: LearnerStatus | null; assigned_count: number; done_count: number; completed_modules: number; last_activity_at: string | Date | null; time_spent_seconds: number; total?: number };
+type RawRow = {
+  user_id: string;
+  name: string;
+  email: string | null;
+  team_name: string | null;
+  status: LearnerStatus | null;
+  assigned_count: number;
+  done_count: number;
+  completed_modules: number;
+  last_activity_at: string | Date | null;
+  time_spent_seconds: number;
+  total?: number;
+};
 
 const orderBy: Record<LearnerSort, string> = {
   name: "lower(pl.name)",
   email: "pl.email",
   team: "t.name",
-  status: "case pl.status when 'late' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'done' then 3 else 4 end",
+  status:
+    "case pl.status when 'late' then 0 when 'not_started' then 1 when 'in_progress' then 2 when 'done' then 3 else 4 end",
   progress: "pl.done_count::float / nullif(pl.assigned_count, 0)",
   activity: "pl.last_activity_at",
 };
@@ -54,19 +67,27 @@ export type ListLearnersOptions = { organisationId: string; catalogue: Catalogue
 // By name, the order is memberships.sort_name (= lower(coalesce(users.name, ''))), kept by the
 // database: unless the search reads the user rows, the page is taken from the memberships alone.
 const learnerOrder: Partial<Record<LearnerSort, (direction: "asc" | "desc", membershipsOnly: boolean) => SQL>> = {
-  name: (d, membershipsOnly) => (membershipsOnly ? sql`m.sort_name ${sql.raw(d)}, m.user_id` : sql`lower(coalesce(u.name, '')) ${sql.raw(d)}, u.id`),
+  name: (d, membershipsOnly) =>
+    membershipsOnly ? sql`m.sort_name ${sql.raw(d)}, m.user_id` : sql`lower(coalesce(u.name, '')) ${sql.raw(d)}, u.id`,
   email: (d) => sql`u.email ${sql.raw(d)} nulls last, lower(coalesce(u.name, '')), u.id`,
 };
 
 /** One page of the establishment's learners as filtered and sorted, and how many match, paginated by the database. */
-export async function listLearners(db: Db, options: ListLearnersOptions): Promise<{ rows: LearnerRow[]; total: number; page: number; pageCount: number }> {
+export async function listLearners(
+  db: Db,
+  options: ListLearnersOptions,
+): Promise<{ rows: LearnerRow[]; total: number; page: number; pageCount: number }> {
   const { filters } = options;
   const page = filters.page ?? 1;
   const allTargets = await loadAssignmentTargets(db, options);
   const targets = filters.affectation ? allTargets.filter((t) => t.id === filters.affectation) : allTargets;
   const where = learnerWhere(filters);
   const direction = filters.ordre === "desc" ? sql.raw("desc nulls last") : sql.raw("asc nulls last");
-  const statusFilter = filters.statut ? sql`and pl.status = ${filters.statut}` : filters.affectation ? sql`and pl.status is not null` : sql``;
+  const statusFilter = filters.statut
+    ? sql`and pl.status = ${filters.statut}`
+    : filters.affectation
+      ? sql`and pl.status is not null`
+      : sql``;
   const order = sql`order by ${sql.raw(orderBy[filters.tri ?? "name"])} ${direction}, lower(pl.name), pl.user_id`;
   const select = sql`select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.completed_modules, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds`;
   const byLearner = !filters.statut && !filters.affectation ? learnerOrder[filters.tri ?? "name"] : undefined;
@@ -74,7 +95,12 @@ export async function listLearners(db: Db, options: ListLearnersOptions): Promis
   if (byLearner) {
     // The search (q) is the only filter on the user rows; the team is the membership's.
     const membershipsOnly = !filters.q && (filters.tri ?? "name") === "name";
-    const pageScope = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, orderBy: byLearner(filters.ordre ?? "asc", membershipsOnly), membershipsOnly };
+    const pageScope = {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+      orderBy: byLearner(filters.ordre ?? "asc", membershipsOnly),
+      membershipsOnly,
+    };
     const [result, counted] = await Promise.all([
       db.execute(sql`${learnerStatusCtes({ organisationId: options.organisationId, targets, where, page: pageScope })}
         ${select} from per_learner pl left join teams t on t.id = pl.team_id ${order}`),
@@ -88,7 +114,12 @@ export async function listLearners(db: Db, options: ListLearnersOptions): Promis
     ]);
     const total = Number(rowsOf<{ total: number }>(counted)[0]?.total ?? 0);
 
-    return { rows: rowsOf<RawRow>(result).map(toLearnerRow), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+    return {
+      rows: rowsOf<RawRow>(result).map(toLearnerRow),
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    };
   }
 
   const result = await db.execute(sql`${learnerStatusCtes({ organisationId: options.organisationId, targets, where })}

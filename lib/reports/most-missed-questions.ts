@@ -4,7 +4,15 @@ import type { Catalogue } from "@/lib/courses/types";
 import { rowsOf } from "./learner-status-sql";
 import { type QuizAnswerTotals, type QuizDaysCoverage, countClosedQuizDays } from "./quiz-answer-days";
 
-export type MissedQuestion = { moduleId: string; moduleTitle: string; questionId: string; prompt: string; answers: number; wrong: number; wrongRate: number };
+export type MissedQuestion = {
+  moduleId: string;
+  moduleTitle: string;
+  questionId: string;
+  prompt: string;
+  answers: number;
+  wrong: number;
+  wrongRate: number;
+};
 
 /**
  * The establishment's quiz questions most often answered wrong over the last 12 months, from
@@ -15,12 +23,16 @@ export type MissedQuestion = { moduleId: string; moduleTitle: string; questionId
  * kept; the first, partial day of the 12 months and the last day or two come from the events
  * themselves, found by the (organisation_id, received_at) index.
  */
-export async function mostMissedQuestions(db: Db, options: { organisationId: string; catalogue: Catalogue; asOf: Date; limit?: number; minAnswers?: number }): Promise<MissedQuestion[]> {
+export async function mostMissedQuestions(
+  db: Db,
+  options: { organisationId: string; catalogue: Catalogue; asOf: Date; limit?: number; minAnswers?: number },
+): Promise<MissedQuestion[]> {
   const since = new Date(options.asOf.getTime() - 365 * 86_400_000);
   const coverage = await countClosedQuizDays(db, options.organisationId);
   // Counted: the whole days from the first UTC midnight at or after `since` up to closedBefore.
   const countedFrom = new Date(Math.ceil(since.getTime() / 86_400_000) * 86_400_000);
-  const countedUntil = coverage.closedBefore && coverage.closedBefore > countedFrom ? coverage.closedBefore : countedFrom;
+  const countedUntil =
+    coverage.closedBefore && coverage.closedBefore > countedFrom ? coverage.closedBefore : countedFrom;
   const day = (value: Date) => value.toISOString().slice(0, 10);
   const totals = await countedDayTotals(db, options.organisationId, coverage, day(countedFrom), day(countedUntil));
   const rows = rowsOf<{ module_id: string; question_id: string; answers: number; wrong: number }>(
@@ -38,10 +50,22 @@ export async function mostMissedQuestions(db: Db, options: { organisationId: str
 
   return rows.flatMap((row) => {
     const module = options.catalogue.moduleById.get(row.module_id);
-    const question = module?.steps.flatMap((step) => (step.kind === "quiz" ? step.questions : [])).find((q) => q.id === row.question_id);
+    const question = module?.steps
+      .flatMap((step) => (step.kind === "quiz" ? step.questions : []))
+      .find((q) => q.id === row.question_id);
     if (!module || !question || row.wrong === 0) return [];
 
-    return [{ moduleId: module.id, moduleTitle: module.title, questionId: question.id, prompt: question.prompt, answers: row.answers, wrong: row.wrong, wrongRate: row.wrong / row.answers }];
+    return [
+      {
+        moduleId: module.id,
+        moduleTitle: module.title,
+        questionId: question.id,
+        prompt: question.prompt,
+        answers: row.answers,
+        wrong: row.wrong,
+        wrongRate: row.wrong / row.answers,
+      },
+    ];
   });
 }
 
@@ -51,7 +75,13 @@ export async function mostMissedQuestions(db: Db, options: { organisationId: str
  * at the generation they were summed in (the trigger of migration 0009 counts it up, under the
  * row's lock, when counted days are thrown away).
  */
-async function countedDayTotals(db: Db, organisationId: string, coverage: QuizDaysCoverage, from: string, until: string): Promise<QuizAnswerTotals["rows"]> {
+async function countedDayTotals(
+  db: Db,
+  organisationId: string,
+  coverage: QuizDaysCoverage,
+  from: string,
+  until: string,
+): Promise<QuizAnswerTotals["rows"]> {
   if (until <= from) return [];
   if (coverage.totals?.from === from && coverage.totals.until === until) return coverage.totals.rows;
   const [summed] = rowsOf<{ generation: string | number | null; totals: QuizAnswerTotals["rows"] }>(

@@ -12,7 +12,11 @@ import { rowsOf } from "./learner-status-sql";
 export const CLOSED_AFTER_DAYS = 1;
 
 /** Sums per question of the counted days in [from, until) (YYYY-MM-DD), as kept in quiz_answer_coverage. */
-export type QuizAnswerTotals = { from: string; until: string; rows: { module_id: string; question_id: string; answers: number; wrong: number }[] };
+export type QuizAnswerTotals = {
+  from: string;
+  until: string;
+  rows: { module_id: string; question_id: string; answers: number; wrong: number }[];
+};
 
 export type QuizDaysCoverage = {
   /** Every quiz_submitted event received before this instant (a UTC midnight) is counted in quiz_answer_days, none after; null: nothing is. */
@@ -28,22 +32,39 @@ export type QuizDaysCoverage = {
  * triggers on learning_events also take, so that a count never misses an event written beside it.
  */
 export async function countClosedQuizDays(db: Db, organisationId: string): Promise<QuizDaysCoverage> {
-  type Coverage = { closed_before: string | Date | null; target: string | Date; totals_from: string | null; totals_until: string | null; totals: QuizAnswerTotals["rows"] | null };
-  const coverage = (query: ReturnType<typeof sql>) => async (runner: Pick<Db, "execute">) => rowsOf<Coverage>(await runner.execute(query))[0];
+  type Coverage = {
+    closed_before: string | Date | null;
+    target: string | Date;
+    totals_from: string | null;
+    totals_until: string | null;
+    totals: QuizAnswerTotals["rows"] | null;
+  };
+  const coverage = (query: ReturnType<typeof sql>) => async (runner: Pick<Db, "execute">) =>
+    rowsOf<Coverage>(await runner.execute(query))[0];
   const columns = sql`c.closed_before, date_trunc('day', now() - interval '${sql.raw(String(CLOSED_AFTER_DAYS))} days', 'UTC') as target, c.totals_from::text, c.totals_until::text, c.totals`;
   const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
-  const isCurrent = (row: Coverage | undefined) => row?.closed_before != null && asDate(row.closed_before)! >= asDate(row.target)!;
+  const isCurrent = (row: Coverage | undefined) =>
+    row?.closed_before != null && asDate(row.closed_before)! >= asDate(row.target)!;
   const result = (row: Coverage | undefined, closedBefore: Date | null): QuizDaysCoverage => ({
     closedBefore,
-    totals: row?.totals && row.totals_from && row.totals_until ? { from: row.totals_from, until: row.totals_until, rows: row.totals } : null,
+    totals:
+      row?.totals && row.totals_from && row.totals_until
+        ? { from: row.totals_from, until: row.totals_until, rows: row.totals }
+        : null,
   });
 
-  const seen = await coverage(sql`select ${columns} from (select 1) one left join quiz_answer_coverage c on c.organisation_id = ${organisationId}::uuid`)(db);
+  const seen = await coverage(
+    sql`select ${columns} from (select 1) one left join quiz_answer_coverage c on c.organisation_id = ${organisationId}::uuid`,
+  )(db);
   if (isCurrent(seen)) return result(seen, asDate(seen!.closed_before));
 
   return db.transaction(async (tx) => {
-    await tx.execute(sql`insert into quiz_answer_coverage (organisation_id) values (${organisationId}::uuid) on conflict (organisation_id) do nothing`);
-    const row = (await coverage(sql`select ${columns} from quiz_answer_coverage c where c.organisation_id = ${organisationId}::uuid for update`)(tx))!;
+    await tx.execute(
+      sql`insert into quiz_answer_coverage (organisation_id) values (${organisationId}::uuid) on conflict (organisation_id) do nothing`,
+    );
+    const row = (await coverage(
+      sql`select ${columns} from quiz_answer_coverage c where c.organisation_id = ${organisationId}::uuid for update`,
+    )(tx))!;
     if (isCurrent(row)) return result(row, asDate(row.closed_before));
     const from = asDate(row.closed_before);
     const until = asDate(row.target)!;
@@ -56,7 +77,9 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
       where e.organisation_id = ${organisationId}::uuid and e.kind = 'quiz_submitted' and e.received_at < ${until.toISOString()}::timestamptz
         ${from ? sql`and e.received_at >= ${from.toISOString()}::timestamptz` : sql``}
       group by 1, 2, 3, 4`);
-    await tx.execute(sql`update quiz_answer_coverage set closed_before = ${until.toISOString()}::timestamptz where organisation_id = ${organisationId}::uuid`);
+    await tx.execute(
+      sql`update quiz_answer_coverage set closed_before = ${until.toISOString()}::timestamptz where organisation_id = ${organisationId}::uuid`,
+    );
 
     // Sums kept for days before `from` stay right: those days were not touched (none are kept without `from`).
     return result(from ? row : undefined, until);

@@ -22,7 +22,11 @@ export function latestCompletion(progress: ProgressFacts): Date | null {
  * this cycle, otherwise not started. membershipStatus() in learner-status-sql.ts applies the same
  * rules in SQL; tests hold them equal.
  */
-export function assignmentStatus(cycle: AssignmentCycle, moduleCount: number, progress: ProgressFacts[]): LearnerStatus {
+export function assignmentStatus(
+  cycle: AssignmentCycle,
+  moduleCount: number,
+  progress: ProgressFacts[],
+): LearnerStatus {
   const countedSince = (since: Date | null) =>
     progress.filter((p) => {
       const latest = latestCompletion(p);

@@ -35,7 +35,10 @@ export function retentionSettings(): RetentionSettings {
  * audit entries older than `auditLogMonths`; stale rate-limit counters. Idempotent, so it may
  * run on several instances or from cron at once. Returns how many rows each step touched.
  */
-export async function purgeExpiredData(db: Db, options: Partial<RetentionSettings> & { now?: Date } = {}): Promise<PurgeCounts> {
+export async function purgeExpiredData(
+  db: Db,
+  options: Partial<RetentionSettings> & { now?: Date } = {},
+): Promise<PurgeCounts> {
   const now = options.now ?? new Date();
   const settings = { ...retentionSettings(), ...options };
   const auditCutoff = new Date(now);
@@ -43,19 +46,29 @@ export async function purgeExpiredData(db: Db, options: Partial<RetentionSetting
   const outboxCutoff = new Date(now.getTime() - settings.mailOutboxDays * 86_400_000);
 
   // One after the other: a pool of one (PGlite, a command-line run) runs one statement at a time.
-  const verification = await db.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ one: sql`1` });
+  const verification = await db
+    .delete(verificationTokens)
+    .where(lt(verificationTokens.expires, now))
+    .returning({ one: sql`1` });
   const resets = await db
     .delete(passwordResetTokens)
     .where(or(lt(passwordResetTokens.expiresAt, now), isNotNull(passwordResetTokens.usedAt)))
     .returning({ one: sql`1` });
   const links = await db
     .update(mailOutbox)
-    .set({ text: withoutLinks(sql`${mailOutbox.text}`), html: withoutLinks(sql`${mailOutbox.html}`), linkExpiresAt: null })
+    .set({
+      text: withoutLinks(sql`${mailOutbox.text}`),
+      html: withoutLinks(sql`${mailOutbox.html}`),
+      linkExpiresAt: null,
+    })
     .where(and(isNotNull(mailOutbox.linkExpiresAt), lt(mailOutbox.linkExpiresAt, now)))
     .returning({ one: sql`1` });
   const outboxMessages = await deleteOlderThan(db, mailOutbox, mailOutbox.createdAt, outboxCutoff);
   const auditEntries = await deleteOlderThan(db, auditLog, auditLog.occurredAt, auditCutoff);
-  const counters = await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_KEEP_MS))).returning({ one: sql`1` });
+  const counters = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_KEEP_MS)))
+    .returning({ one: sql`1` });
 
   return {
     verificationTokens: verification.length,
@@ -68,7 +81,12 @@ export async function purgeExpiredData(db: Db, options: Partial<RetentionSetting
 }
 
 /** Deletes the rows of `table` whose `column` is before `cutoff`, BATCH at a time; returns how many went. */
-async function deleteOlderThan(db: Db, table: typeof mailOutbox | typeof auditLog, column: PgColumn, cutoff: Date): Promise<number> {
+async function deleteOlderThan(
+  db: Db,
+  table: typeof mailOutbox | typeof auditLog,
+  column: PgColumn,
+  cutoff: Date,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const result = await db.execute(sql`with gone as (

@@ -35,7 +35,11 @@ export class SchedulerLeadership {
 
   private async ask(): Promise<boolean> {
     const { Client } = await import("pg");
-    const client = new Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000, statement_timeout: 5_000 });
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 5_000,
+    });
     // A lost connection (PostgreSQL restarted) loses the lock too: stop leading, ask again later.
     client.on("error", () => {
       if (this.client === client) this.client = null;
@@ -43,7 +47,9 @@ export class SchedulerLeadership {
     });
     try {
       await client.connect();
-      const { rows } = await client.query<{ won: boolean }>("select pg_try_advisory_lock($1::bigint) as won", [LEADER_KEY]);
+      const { rows } = await client.query<{ won: boolean }>("select pg_try_advisory_lock($1::bigint) as won", [
+        LEADER_KEY,
+      ]);
       if (rows[0]?.won) {
         this.client = client;
         client.once("end", () => this.client === client && (this.client = null));

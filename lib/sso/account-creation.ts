@@ -1,10 +1,20 @@
 import type { AccountCreationMode } from "@/db/schema";
 import type { SsoIdentity } from "./link-sso-identity";
 
-export type AccountCreationPolicy = { accountCreation: AccountCreationMode; isProSanteConnect: boolean; allowedEmailDomains: string[]; structureIds: string[] };
+export type AccountCreationPolicy = {
+  accountCreation: AccountCreationMode;
+  isProSanteConnect: boolean;
+  allowedEmailDomains: string[];
+  structureIds: string[];
+};
 
 /** Nothing is created through a provider whose settings say nothing (the default). */
-export const NO_ACCOUNT_CREATION: AccountCreationPolicy = { accountCreation: "none", isProSanteConnect: false, allowedEmailDomains: [], structureIds: [] };
+export const NO_ACCOUNT_CREATION: AccountCreationPolicy = {
+  accountCreation: "none",
+  isProSanteConnect: false,
+  allowedEmailDomains: [],
+  structureIds: [],
+};
 
 /** The e-mail's domain, lower-cased, or null. */
 export function emailDomain(email: string): string | null {

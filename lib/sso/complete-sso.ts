@@ -8,9 +8,15 @@ import type { SsoTransaction } from "./sso-transaction";
 
 export type CompleteSsoFailure = "denied" | "state" | "acr" | "provider";
 
-export type CompleteSsoResult = { ok: true; identity: SsoIdentity } | { ok: false; error: CompleteSsoFailure; detail: string };
+export type CompleteSsoResult =
+  { ok: true; identity: SsoIdentity } | { ok: false; error: CompleteSsoFailure; detail: string };
 
-export type CompleteSsoOptions = { settings: SsoClientSettings & { clientSecret: string }; transaction: SsoTransaction; callbackUrl: URL; redirectUri: string };
+export type CompleteSsoOptions = {
+  settings: SsoClientSettings & { clientSecret: string };
+  transaction: SsoTransaction;
+  callbackUrl: URL;
+  redirectUri: string;
+};
 
 function stringClaim(source: Record<string, unknown>, key: string): string | null {
   const value = source[key];
@@ -26,34 +32,60 @@ function stringClaim(source: Record<string, unknown>, key: string): string | nul
  * SubjectNameID is the subject and SubjectRefPro gives the structures; elsewhere these claims are
  * ignored (a generic provider may let its users edit them).
  */
-export async function completeSso({ settings, transaction, callbackUrl, redirectUri }: CompleteSsoOptions): Promise<CompleteSsoResult> {
+export async function completeSso({
+  settings,
+  transaction,
+  callbackUrl,
+  redirectUri,
+}: CompleteSsoOptions): Promise<CompleteSsoResult> {
   const discovery = await discoverProvider(settings);
   if (!discovery.ok) return { ok: false, error: "provider", detail: discovery.problem };
   const { server } = discovery;
   const client: oauth.Client = { client_id: settings.clientId };
   const methods = server.token_endpoint_auth_methods_supported;
-  const clientAuth = !methods || methods.includes("client_secret_basic") ? oauth.ClientSecretBasic(settings.clientSecret) : oauth.ClientSecretPost(settings.clientSecret);
+  const clientAuth =
+    !methods || methods.includes("client_secret_basic")
+      ? oauth.ClientSecretBasic(settings.clientSecret)
+      : oauth.ClientSecretPost(settings.clientSecret);
 
   let parameters: URLSearchParams;
   try {
     parameters = oauth.validateAuthResponse(server, client, callbackUrl.searchParams, transaction.state);
   } catch (error) {
-    if (error instanceof oauth.AuthorizationResponseError) return { ok: false, error: "denied", detail: `${error.error}: ${error.error_description ?? ""}` };
+    if (error instanceof oauth.AuthorizationResponseError)
+      return { ok: false, error: "denied", detail: `${error.error}: ${error.error_description ?? ""}` };
     const detail = String(error);
 
     return { ok: false, error: /state/i.test(detail) ? "state" : "provider", detail };
   }
 
   try {
-    const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, parameters, redirectUri, transaction.codeVerifier, httpOptions(settings.issuer));
-    const tokens = await oauth.processAuthorizationCodeResponse(server, client, response, { expectedNonce: transaction.nonce, requireIdToken: true });
+    const response = await oauth.authorizationCodeGrantRequest(
+      server,
+      client,
+      clientAuth,
+      parameters,
+      redirectUri,
+      transaction.codeVerifier,
+      httpOptions(settings.issuer),
+    );
+    const tokens = await oauth.processAuthorizationCodeResponse(server, client, response, {
+      expectedNonce: transaction.nonce,
+      requireIdToken: true,
+    });
     const claims = oauth.getValidatedIdTokenClaims(tokens)!;
     const acrValues = settings.acrValues?.split(" ") ?? [];
-    if (acrValues.length > 0 && !acrValues.includes(String(claims.acr))) return { ok: false, error: "acr", detail: `acr ${String(claims.acr)} not in ${settings.acrValues}` };
+    if (acrValues.length > 0 && !acrValues.includes(String(claims.acr)))
+      return { ok: false, error: "acr", detail: `acr ${String(claims.acr)} not in ${settings.acrValues}` };
 
     let profile: Record<string, unknown> = { ...claims };
     if (server.userinfo_endpoint) {
-      const userinfoResponse = await oauth.userInfoRequest(server, client, tokens.access_token, httpOptions(settings.issuer));
+      const userinfoResponse = await oauth.userInfoRequest(
+        server,
+        client,
+        tokens.access_token,
+        httpOptions(settings.issuer),
+      );
       profile = { ...profile, ...(await oauth.processUserInfoResponse(server, client, claims.sub, userinfoResponse)) };
     }
     const email = stringClaim(profile, "email")?.toLowerCase() ?? null;
@@ -83,4 +115,3 @@ function providerName(value: string): string | null {
 
   return checked.ok ? checked.name : null;
 }
-

@@ -3,7 +3,13 @@ import type { Db } from "@/db/client";
 import { organisationSso, organisations } from "@/db/schema";
 import { decryptClientSecret } from "./client-secret-crypto";
 
-export type SsoEstablishment = { organisationId: string; name: string; slug: string; displayName: string; isEnabled: boolean };
+export type SsoEstablishment = {
+  organisationId: string;
+  name: string;
+  slug: string;
+  displayName: string;
+  isEnabled: boolean;
+};
 
 export type SsoClientSettings = SsoEstablishment & {
   issuer: string;
@@ -21,7 +27,10 @@ export type SsoClientSettings = SsoEstablishment & {
 export async function findSsoEstablishment(db: Db, slug: string): Promise<SsoClientSettings | null> {
   if (slug.length > 200) return null;
   const [row] = await db
-    .select({ organisation: { id: organisations.id, name: organisations.name, slug: organisations.slug }, sso: organisationSso })
+    .select({
+      organisation: { id: organisations.id, name: organisations.name, slug: organisations.slug },
+      sso: organisationSso,
+    })
     .from(organisations)
     .innerJoin(organisationSso, eq(organisationSso.organisationId, organisations.id))
     .where(and(eq(organisations.slug, slug), eq(organisations.kind, "establishment")));

@@ -23,7 +23,10 @@ export type SsoSettings = {
 };
 
 /** The SSO settings of an establishment the actor manages (null when none); not_found otherwise. */
-export async function getSsoSettings(db: Db, { actor, organisationId }: { actor: Actor; organisationId: string }): Promise<SsoSettings | null> {
+export async function getSsoSettings(
+  db: Db,
+  { actor, organisationId }: { actor: Actor; organisationId: string },
+): Promise<SsoSettings | null> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
   const [row] = await db.select().from(organisationSso).where(eq(organisationSso.organisationId, establishment.id));
   if (!row) return null;
@@ -50,7 +53,10 @@ export async function getSsoSettings(db: Db, { actor, organisationId }: { actor:
  * The settings page's data: the establishment's slug (for the callback URL and direct link), its
  * settings, and whether the actor may set the e-mail domains (platform admins only).
  */
-export async function getSsoSettingsPage(db: Db, options: { actor: Actor; organisationId: string }): Promise<{ slug: string; settings: SsoSettings | null; canEditEmailDomains: boolean }> {
+export async function getSsoSettingsPage(
+  db: Db,
+  options: { actor: Actor; organisationId: string },
+): Promise<{ slug: string; settings: SsoSettings | null; canEditEmailDomains: boolean }> {
   const settings = await getSsoSettings(db, options);
   const [[organisation], canEditEmailDomains] = await Promise.all([
     db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, options.organisationId)),

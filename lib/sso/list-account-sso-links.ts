@@ -3,7 +3,13 @@ import type { Db } from "@/db/client";
 import { accounts, organisationSso, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 
-export type AccountSsoLink = { organisationId: string; organisationName: string; slug: string; displayName: string; isLinked: boolean };
+export type AccountSsoLink = {
+  organisationId: string;
+  organisationName: string;
+  slug: string;
+  displayName: string;
+  isLinked: boolean;
+};
 
 /**
  * For "Mon compte": the enabled identity providers of the establishments the person belongs to,
@@ -14,7 +20,13 @@ export async function listAccountSsoLinks(db: Db, actor: Actor): Promise<Account
   if (organisationIds.length === 0) return [];
   const [providers, linked] = await Promise.all([
     db
-      .select({ organisationId: organisations.id, organisationName: organisations.name, slug: organisations.slug, displayName: organisationSso.displayName, issuer: organisationSso.issuer })
+      .select({
+        organisationId: organisations.id,
+        organisationName: organisations.name,
+        slug: organisations.slug,
+        displayName: organisationSso.displayName,
+        issuer: organisationSso.issuer,
+      })
       .from(organisationSso)
       .innerJoin(organisations, eq(organisations.id, organisationSso.organisationId))
       .where(and(inArray(organisationSso.organisationId, organisationIds), eq(organisationSso.isEnabled, true)))

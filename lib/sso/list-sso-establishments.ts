@@ -10,7 +10,10 @@ const LIMIT = 50;
  * The establishments whose staff can sign in with their own identity provider (SSO enabled),
  * by name, optionally those whose name contains `search`; at most 50, and whether there were more.
  */
-export async function listSsoEstablishments(db: Db, { search = "" }: { search?: string } = {}): Promise<{ choices: SsoChoice[]; hasMore: boolean }> {
+export async function listSsoEstablishments(
+  db: Db,
+  { search = "" }: { search?: string } = {},
+): Promise<{ choices: SsoChoice[]; hasMore: boolean }> {
   const term = search.trim().slice(0, 100);
   // The search is a literal substring: LIKE wildcards a visitor types match only themselves.
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -18,7 +21,13 @@ export async function listSsoEstablishments(db: Db, { search = "" }: { search?: 
     .select({ name: organisations.name, slug: organisations.slug, displayName: organisationSso.displayName })
     .from(organisationSso)
     .innerJoin(organisations, eq(organisations.id, organisationSso.organisationId))
-    .where(and(eq(organisationSso.isEnabled, true), eq(organisations.kind, "establishment"), term ? ilike(organisations.name, pattern) : undefined))
+    .where(
+      and(
+        eq(organisationSso.isEnabled, true),
+        eq(organisations.kind, "establishment"),
+        term ? ilike(organisations.name, pattern) : undefined,
+      ),
+    )
     .orderBy(asc(organisations.name), asc(organisations.slug))
     .limit(LIMIT + 1);
 

@@ -12,7 +12,9 @@ export function isLoopbackHost(hostname: string): boolean {
  * checked at connection time (provider-fetch.ts).
  */
 export function isAllowedProviderUrl(url: URL): boolean {
-  return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname) && loopbackHttpAllowed());
+  return (
+    url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname) && loopbackHttpAllowed())
+  );
 }
 
 /** Whether this machine's own addresses may be called: outside production, or with the test setting. */

@@ -10,7 +10,9 @@ function asRecord(value: unknown): Record<string, unknown> | null {
     }
   }
 
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function records(value: unknown): Record<string, unknown>[] {

@@ -47,12 +47,16 @@ type ProviderRequest = { method?: string; headers?: Record<string, string>; body
 export function providerFetch(input: string | URL, init: ProviderRequest = {}): Promise<Response> {
   const url = new URL(input);
 
-  return requestProvider(url, init, { loopback: loopbackHttpAllowed(), privateNetworks: isInternalProviderHost(url.hostname) });
+  return requestProvider(url, init, {
+    loopback: loopbackHttpAllowed(),
+    privateNetworks: isInternalProviderHost(url.hostname),
+  });
 }
 
 /** providerFetch with the address rules given, for tests. */
 export async function requestProvider(url: URL, init: ProviderRequest, rules: AddressRules): Promise<Response> {
-  const scheme = url.protocol === "https:" || (url.protocol === "http:" && rules.loopback && isLoopbackHost(url.hostname));
+  const scheme =
+    url.protocol === "https:" || (url.protocol === "http:" && rules.loopback && isLoopbackHost(url.hostname));
   if (!scheme) throw new ProviderCallRefused(`adresse refusée (https:// exigé) : ${url.origin}`);
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (net.isIP(literal) && isForbiddenAddress(literal, rules)) throw refusedAddress(url);
@@ -61,23 +65,43 @@ export async function requestProvider(url: URL, init: ProviderRequest, rules: Ad
 
   return new Promise<Response>((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const request = client.request(url, { method: init.method ?? "GET", headers: { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) }, lookup: guardedLookup(url, rules), signal, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > PROVIDER_MAX_RESPONSE_BYTES) response.destroy(new ProviderCallRefused(`réponse de plus de ${PROVIDER_MAX_RESPONSE_BYTES / 1024} Ko : ${url.origin}`));
-        else chunks.push(chunk);
-      });
-      response.on("error", reject);
-      response.on("end", () => {
-        const status = response.statusCode ?? 502;
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-        const noBody = status === 204 || status === 205 || status === 304;
-        resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage, headers }));
-      });
-    });
+    const request = client.request(
+      url,
+      {
+        method: init.method ?? "GET",
+        headers: { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) },
+        lookup: guardedLookup(url, rules),
+        signal,
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > PROVIDER_MAX_RESPONSE_BYTES)
+            response.destroy(
+              new ProviderCallRefused(`réponse de plus de ${PROVIDER_MAX_RESPONSE_BYTES / 1024} Ko : ${url.origin}`),
+            );
+          else chunks.push(chunk);
+        });
+        response.on("error", reject);
+        response.on("end", () => {
+          const status = response.statusCode ?? 502;
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers))
+            if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+          const noBody = status === 204 || status === 205 || status === 304;
+          resolve(
+            new Response(noBody ? null : Buffer.concat(chunks), {
+              status,
+              statusText: response.statusMessage,
+              headers,
+            }),
+          );
+        });
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -100,7 +124,8 @@ function guardedLookup(url: URL, rules: AddressRules): net.LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 4);
-      if (addresses.length === 0 || addresses.some((entry) => isForbiddenAddress(entry.address, rules))) return callback(refusedAddress(url), "", 4);
+      if (addresses.length === 0 || addresses.some((entry) => isForbiddenAddress(entry.address, rules)))
+        return callback(refusedAddress(url), "", 4);
       if (options.all) return (callback as unknown as (error: null, all: dns.LookupAddress[]) => void)(null, addresses);
 
       return callback(null, addresses[0]!.address, addresses[0]!.family);

@@ -10,12 +10,18 @@ import { requireRecentAuth } from "@/lib/access/recent-auth";
  * Deletes an establishment's SSO settings (the linked identities stay, unused until SSO is set
  * up again). Managers and the admins above only; others get not_found. Returns whether one existed.
  */
-export async function removeSsoSettings(db: Db, { actor, organisationId, origin }: { actor: Actor; organisationId: string; origin?: RequestOrigin }): Promise<boolean> {
+export async function removeSsoSettings(
+  db: Db,
+  { actor, organisationId, origin }: { actor: Actor; organisationId: string; origin?: RequestOrigin },
+): Promise<boolean> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
   requireRecentAuth(actor);
 
   return db.transaction(async (tx) => {
-    const deleted = await tx.delete(organisationSso).where(eq(organisationSso.organisationId, establishment.id)).returning({ issuer: organisationSso.issuer });
+    const deleted = await tx
+      .delete(organisationSso)
+      .where(eq(organisationSso.organisationId, establishment.id))
+      .returning({ issuer: organisationSso.issuer });
     if (deleted.length === 0) return false;
     await recordAudit(tx, {
       action: "sso.removed",

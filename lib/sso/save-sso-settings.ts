@@ -9,11 +9,29 @@ import { decryptClientSecret, encryptClientSecret } from "./client-secret-crypto
 import { type SsoSettingsInput, ssoSettingsSchema } from "./sso-settings-schema";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
 
-export type SaveSsoSettingsOptions = { actor: Actor; organisationId: string; input: SsoSettingsInput; origin?: RequestOrigin };
+export type SaveSsoSettingsOptions = {
+  actor: Actor;
+  organisationId: string;
+  input: SsoSettingsInput;
+  origin?: RequestOrigin;
+};
 
-export type SaveSsoSettingsResult = { ok: true; created: boolean } | { ok: false; fieldErrors: Record<string, string[]> };
+export type SaveSsoSettingsResult =
+  { ok: true; created: boolean } | { ok: false; fieldErrors: Record<string, string[]> };
 
-const AUDITED_FIELDS = ["displayName", "issuer", "clientId", "discoveryPath", "scopes", "acrValues", "isEnabled", "isProSanteConnect", "accountCreation", "allowedEmailDomains", "structureIds"] as const;
+const AUDITED_FIELDS = [
+  "displayName",
+  "issuer",
+  "clientId",
+  "discoveryPath",
+  "scopes",
+  "acrValues",
+  "isEnabled",
+  "isProSanteConnect",
+  "accountCreation",
+  "allowedEmailDomains",
+  "structureIds",
+] as const;
 
 /**
  * Creates or changes an establishment's SSO settings. Only its managers and the platform admins
@@ -24,23 +42,43 @@ const AUDITED_FIELDS = ["displayName", "issuer", "clientId", "discoveryPath", "s
  * provider could otherwise pre-register addresses of other establishments); they are cleared
  * when a manager points the settings at another provider. Audited with the changed fields.
  */
-export async function saveSsoSettings(db: Db, { actor, organisationId, input, origin }: SaveSsoSettingsOptions): Promise<SaveSsoSettingsResult> {
+export async function saveSsoSettings(
+  db: Db,
+  { actor, organisationId, input, origin }: SaveSsoSettingsOptions,
+): Promise<SaveSsoSettingsResult> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
   requireRecentAuth(actor);
 
   const parsed = ssoSettingsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const { clientSecret, ...values } = parsed.data;
-  const [[existing], isAdmin] = await Promise.all([db.select().from(organisationSso).where(eq(organisationSso.organisationId, establishment.id)), isPlatformAdminOf(db, actor, establishment.id)]);
-  const providerChanged = !!existing && (existing.issuer !== values.issuer || existing.discoveryPath !== (values.discoveryPath || null));
+  const [[existing], isAdmin] = await Promise.all([
+    db.select().from(organisationSso).where(eq(organisationSso.organisationId, establishment.id)),
+    isPlatformAdminOf(db, actor, establishment.id),
+  ]);
+  const providerChanged =
+    !!existing && (existing.issuer !== values.issuer || existing.discoveryPath !== (values.discoveryPath || null));
   const keepsSecret = !!existing && !providerChanged && decryptClientSecret(existing.clientSecretEncrypted) !== null;
-  const allowedEmailDomains = isAdmin ? values.allowedEmailDomains : existing && !providerChanged ? existing.allowedEmailDomains : [];
+  const allowedEmailDomains = isAdmin
+    ? values.allowedEmailDomains
+    : existing && !providerChanged
+      ? existing.allowedEmailDomains
+      : [];
   const fieldErrors: Record<string, string[]> = {};
   if (!keepsSecret && clientSecret === "") {
-    fieldErrors.clientSecret = [providerChanged ? "L'émetteur ou le chemin de découverte a changé : saisissez de nouveau le secret client. L'ancien est effacé et ne sera jamais envoyé au nouveau serveur." : "Saisissez le secret client (client_secret) fourni par le fournisseur d'identité."];
+    fieldErrors.clientSecret = [
+      providerChanged
+        ? "L'émetteur ou le chemin de découverte a changé : saisissez de nouveau le secret client. L'ancien est effacé et ne sera jamais envoyé au nouveau serveur."
+        : "Saisissez le secret client (client_secret) fourni par le fournisseur d'identité.",
+    ];
   }
   if (values.accountCreation === "email_domain" && allowedEmailDomains.length === 0) {
-    fieldErrors.accountCreation = [isAdmin ? "Saisissez au moins un domaine de messagerie autorisé." : "Aucun domaine de messagerie n'est autorisé pour ce fournisseur : le centre régional (administrateur de la plateforme) doit d'abord en saisir."];
+    fieldErrors.accountCreation = [
+      isAdmin
+        ? "Saisissez au moins un domaine de messagerie autorisé."
+        : "Aucun domaine de messagerie n'est autorisé pour ce fournisseur : le centre régional (administrateur de la plateforme) doit d'abord en saisir.",
+    ];
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
@@ -52,7 +90,9 @@ export async function saveSsoSettings(db: Db, { actor, organisationId, input, or
     clientSecretEncrypted: clientSecret ? encryptClientSecret(clientSecret) : existing!.clientSecretEncrypted,
     updatedAt: new Date(),
   };
-  const changed: string[] = AUDITED_FIELDS.filter((field) => !existing || JSON.stringify(existing[field]) !== JSON.stringify(row[field]));
+  const changed: string[] = AUDITED_FIELDS.filter(
+    (field) => !existing || JSON.stringify(existing[field]) !== JSON.stringify(row[field]),
+  );
   if (clientSecret) changed.push("clientSecret");
 
   await db.transaction(async (tx) => {
@@ -67,7 +107,14 @@ export async function saveSsoSettings(db: Db, { actor, organisationId, input, or
       origin,
       targetType: "organisation",
       targetId: establishment.id,
-      details: { created: !existing, changed, isEnabled: row.isEnabled, issuer: row.issuer, accountCreation: row.accountCreation, allowedEmailDomains: row.allowedEmailDomains },
+      details: {
+        created: !existing,
+        changed,
+        isEnabled: row.isEnabled,
+        issuer: row.issuer,
+        accountCreation: row.accountCreation,
+        allowedEmailDomains: row.allowedEmailDomains,
+      },
     });
   });
 

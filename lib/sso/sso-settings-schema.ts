@@ -19,8 +19,10 @@ function issuerError(value: string): string | null {
   } catch {
     return "Saisissez une URL complète, qui commence par https://.";
   }
-  if (!isAllowedProviderUrl(url)) return "L'émetteur doit être en https:// (http:// n'est accepté que pour localhost ou 127.0.0.1).";
-  if (url.search || url.hash || url.username || url.password) return "L'émetteur ne doit contenir ni paramètres (?…), ni fragment (#…), ni identifiants.";
+  if (!isAllowedProviderUrl(url))
+    return "L'émetteur doit être en https:// (http:// n'est accepté que pour localhost ou 127.0.0.1).";
+  if (url.search || url.hash || url.username || url.password)
+    return "L'émetteur ne doit contenir ni paramètres (?…), ni fragment (#…), ni identifiants.";
 
   return null;
 }
@@ -53,7 +55,8 @@ function listError(values: string[], pattern: RegExp, message: string): string |
 }
 
 function scopesError(value: string): string | null {
-  if (!TOKEN_LIST.test(value)) return "Séparez les scopes par une espace, sans autre caractère spécial (par exemple : openid email profile).";
+  if (!TOKEN_LIST.test(value))
+    return "Séparez les scopes par une espace, sans autre caractère spécial (par exemple : openid email profile).";
   if (!value.split(" ").includes("openid")) return "Les scopes doivent contenir openid.";
 
   return null;
@@ -74,7 +77,9 @@ export const ssoSettingsSchema = z
     acrValues: z.string().default(""),
     isEnabled: z.boolean().default(true),
     isProSanteConnect: z.boolean().default(false),
-    accountCreation: z.enum(accountCreationModes, { error: "Choisissez qui peut créer un compte par ce fournisseur." }).default("none"),
+    accountCreation: z
+      .enum(accountCreationModes, { error: "Choisissez qui peut créer un compte par ce fournisseur." })
+      .default("none"),
     allowedEmailDomains: z.string().default(""),
     structureIds: z.string().default(""),
   })
@@ -100,13 +105,31 @@ export const ssoSettingsSchema = z
           ? `Saisissez le nom affiché sur le bouton de connexion (${DISPLAY_NAME_MIN} à ${DISPLAY_NAME_MAX} caractères), par exemple « Pro Santé Connect ».`
           : null,
       issuer: issuerError(value.issuer) ?? (value.issuer.length > TEXT_MAX ? "Cette URL est trop longue." : null),
-      clientId: value.clientId === "" ? "Saisissez l'identifiant client (client_id) fourni par le fournisseur d'identité." : value.clientId.length > TEXT_MAX ? "Cet identifiant est trop long." : null,
+      clientId:
+        value.clientId === ""
+          ? "Saisissez l'identifiant client (client_id) fourni par le fournisseur d'identité."
+          : value.clientId.length > TEXT_MAX
+            ? "Cet identifiant est trop long."
+            : null,
       clientSecret: value.clientSecret.length > TEXT_MAX ? "Ce secret est trop long." : null,
-      discoveryPath: discoveryPathError(value.discoveryPath) ?? (value.discoveryPath.length > TEXT_MAX ? "Ce chemin est trop long." : null),
+      discoveryPath:
+        discoveryPathError(value.discoveryPath) ??
+        (value.discoveryPath.length > TEXT_MAX ? "Ce chemin est trop long." : null),
       scopes: scopesError(value.scopes) ?? (value.scopes.length > TEXT_MAX ? "Trop de scopes." : null),
-      acrValues: value.acrValues !== "" && !TOKEN_LIST.test(value.acrValues) ? "Séparez les valeurs acr par une espace (par exemple : eidas1)." : null,
-      allowedEmailDomains: listError(value.allowedEmailDomains, DOMAIN, "Saisissez des noms de domaine, par exemple ch-exemple.fr"),
-      structureIds: listError(value.structureIds, STRUCTURE_ID, "Saisissez des numéros FINESS (9 caractères) ou SIRET (14 chiffres)"),
+      acrValues:
+        value.acrValues !== "" && !TOKEN_LIST.test(value.acrValues)
+          ? "Séparez les valeurs acr par une espace (par exemple : eidas1)."
+          : null,
+      allowedEmailDomains: listError(
+        value.allowedEmailDomains,
+        DOMAIN,
+        "Saisissez des noms de domaine, par exemple ch-exemple.fr",
+      ),
+      structureIds: listError(
+        value.structureIds,
+        STRUCTURE_ID,
+        "Saisissez des numéros FINESS (9 caractères) ou SIRET (14 chiffres)",
+      ),
       accountCreation:
         value.accountCreation === "psc_structure" && !value.isProSanteConnect
           ? "La création par structure n'existe que pour Pro Santé Connect : cochez « Ce fournisseur est Pro Santé Connect »."

@@ -1,7 +1,18 @@
 import { isHttpsSite, publicOrigin } from "@/lib/http/public-origin";
 
 /** What the sign-in page says after a refused SSO sign-in (?erreur=…). */
-export const ssoErrorCodes = ["indisponible", "expire", "refuse", "niveau", "fournisseur", "autre-etablissement", "compte-inactif", "non-membre", "compte-existant", "sans-compte"] as const;
+export const ssoErrorCodes = [
+  "indisponible",
+  "expire",
+  "refuse",
+  "niveau",
+  "fournisseur",
+  "autre-etablissement",
+  "compte-inactif",
+  "non-membre",
+  "compte-existant",
+  "sans-compte",
+] as const;
 export type SsoErrorCode = (typeof ssoErrorCodes)[number];
 
 export function isSsoErrorCode(value: unknown): value is SsoErrorCode {
@@ -23,7 +34,20 @@ export function ssoLinkStartPath(slug: string, linkRequest: string): string {
 }
 
 /** What /mon-compte says after a link attempt (?sso=…). */
-export const ssoLinkOutcomes = ["lie", "deja-lie", "identite-prise", "non-membre", "expire", "refuse", "niveau", "fournisseur", "indisponible", "delie", "seul-acces", "confirmer"] as const;
+export const ssoLinkOutcomes = [
+  "lie",
+  "deja-lie",
+  "identite-prise",
+  "non-membre",
+  "expire",
+  "refuse",
+  "niveau",
+  "fournisseur",
+  "indisponible",
+  "delie",
+  "seul-acces",
+  "confirmer",
+] as const;
 export type SsoLinkOutcome = (typeof ssoLinkOutcomes)[number];
 
 export function isSsoLinkOutcome(value: unknown): value is SsoLinkOutcome {

@@ -5,7 +5,8 @@ import { discoverProvider } from "./discover-provider";
 import { findSsoEstablishment } from "./find-sso-establishment";
 import type { SsoTransaction } from "./sso-transaction";
 
-export type StartSsoResult = { ok: true; authorizationUrl: URL; transaction: SsoTransaction } | { ok: false; error: "unavailable" | "provider" };
+export type StartSsoResult =
+  { ok: true; authorizationUrl: URL; transaction: SsoTransaction } | { ok: false; error: "unavailable" | "provider" };
 
 export type StartSsoOptions = {
   slug: string;
@@ -20,12 +21,21 @@ export type StartSsoOptions = {
  * Prepares an authorization code request to the establishment's identity provider, with a
  * fresh state, nonce and PKCE S256 verifier kept in the returned transaction (for the cookie).
  */
-export async function startSso(db: Db, { slug, redirectUri, returnTo, origin, link }: StartSsoOptions): Promise<StartSsoResult> {
+export async function startSso(
+  db: Db,
+  { slug, redirectUri, returnTo, origin, link }: StartSsoOptions,
+): Promise<StartSsoResult> {
   const settings = await findSsoEstablishment(db, slug);
-  if (!settings?.isEnabled || (link && link.organisationId !== settings.organisationId)) return { ok: false, error: "unavailable" };
+  if (!settings?.isEnabled || (link && link.organisationId !== settings.organisationId))
+    return { ok: false, error: "unavailable" };
   const discovery = await discoverProvider(settings);
   if (!discovery.ok) {
-    await recordAudit(db, { action: "sign_in.failed", organisationId: settings.organisationId, origin, details: { method: "sso", reason: "discovery", problem: discovery.problem } });
+    await recordAudit(db, {
+      action: "sign_in.failed",
+      organisationId: settings.organisationId,
+      origin,
+      details: { method: "sso", reason: "discovery", problem: discovery.problem },
+    });
     return { ok: false, error: "provider" };
   }
 

@@ -9,12 +9,21 @@ export type SsoDiscoveryReport =
   | { status: "failed"; problem: string };
 
 /** Fetches the saved provider's discovery document for its manager (others: not_found) and says what is wrong. */
-export async function testSsoDiscovery(db: Db, options: { actor: Actor; organisationId: string }): Promise<SsoDiscoveryReport> {
+export async function testSsoDiscovery(
+  db: Db,
+  options: { actor: Actor; organisationId: string },
+): Promise<SsoDiscoveryReport> {
   const settings = await getSsoSettings(db, options);
   if (!settings) return { status: "none" };
   const discovery = await discoverProvider({ ...settings, fresh: true });
   if (!discovery.ok) return { status: "failed", problem: discovery.problem };
   const { server } = discovery;
 
-  return { status: "ok", issuer: server.issuer, authorization: server.authorization_endpoint!, token: server.token_endpoint!, userinfo: server.userinfo_endpoint ?? null };
+  return {
+    status: "ok",
+    issuer: server.issuer,
+    authorization: server.authorization_endpoint!,
+    token: server.token_endpoint!,
+    userinfo: server.userinfo_endpoint ?? null,
+  };
 }

@@ -17,7 +17,8 @@ export async function listLinkedSsoIdentities(db: Db, userId: string): Promise<L
     .where(and(eq(accounts.userId, userId), eq(accounts.type, "oidc")))
     .orderBy(asc(accounts.provider), asc(organisationSso.displayName));
   const byIssuer = new Map<string, string>();
-  for (const row of rows) if (!byIssuer.has(row.issuer)) byIssuer.set(row.issuer, row.displayName ?? new URL(row.issuer).host);
+  for (const row of rows)
+    if (!byIssuer.has(row.issuer)) byIssuer.set(row.issuer, row.displayName ?? new URL(row.issuer).host);
 
   return [...byIssuer].map(([issuer, displayName]) => ({ issuer, displayName }));
 }
@@ -30,20 +31,32 @@ export type UnlinkSsoIdentityResult = { ok: true } | { ok: false; reason: "only_
  * link, no other provider; the account could then only be reached again by a manager's one-time
  * link. Another person's identity, or one not linked, is not_found. Audited either way.
  */
-export async function unlinkSsoIdentity(db: Db, options: { actor: Actor; issuer: string; origin?: RequestOrigin }): Promise<UnlinkSsoIdentityResult> {
+export async function unlinkSsoIdentity(
+  db: Db,
+  options: { actor: Actor; issuer: string; origin?: RequestOrigin },
+): Promise<UnlinkSsoIdentityResult> {
   const { actor, issuer, origin } = options;
   // The subject stays out of the journal: for Pro Santé Connect it is a national identifier.
   const audit = { actorUserId: actor.userId, origin, targetType: "user", targetId: actor.userId };
 
   return db.transaction(async (tx) => {
     // Locks the account's identities: two unlinks at once cannot each leave the other as the way in.
-    const identities = await tx.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, actor.userId)).for("update");
-    if (!identities.some((identity) => identity.provider === issuer)) throw new AppError("not_found", "no such linked identity");
+    const identities = await tx
+      .select({ provider: accounts.provider })
+      .from(accounts)
+      .where(eq(accounts.userId, actor.userId))
+      .for("update");
+    if (!identities.some((identity) => identity.provider === issuer))
+      throw new AppError("not_found", "no such linked identity");
     const [[account], [password]] = await Promise.all([
       tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId)),
-      tx.select({ userId: passwordCredentials.userId }).from(passwordCredentials).where(eq(passwordCredentials.userId, actor.userId)),
+      tx
+        .select({ userId: passwordCredentials.userId })
+        .from(passwordCredentials)
+        .where(eq(passwordCredentials.userId, actor.userId)),
     ]);
-    const otherWayIn = Boolean(password) || Boolean(account?.email) || identities.some((identity) => identity.provider !== issuer);
+    const otherWayIn =
+      Boolean(password) || Boolean(account?.email) || identities.some((identity) => identity.provider !== issuer);
     if (!otherWayIn) {
       await recordAudit(tx, { ...audit, action: "sso.unlink_refused", details: { issuer, reason: "only_way_in" } });
       return { ok: false, reason: "only_way_in" } as const;
@@ -54,4 +67,3 @@ export async function unlinkSsoIdentity(db: Db, options: { actor: Actor; issuer:
     return { ok: true } as const;
   });
 }
-

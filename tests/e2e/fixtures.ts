@@ -19,7 +19,11 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
 }
 
 /** The first step of signInViaApi alone: a manager's or admin's session then waits for its second factor. */
-export async function signInWithPasswordOnly(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signInWithPasswordOnly(
+  request: APIRequestContext,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { email, password, csrfToken, callbackUrl: "/modules" },
@@ -30,7 +34,11 @@ export async function signInWithPasswordOnly(request: APIRequestContext, email: 
 }
 
 /** When the session waits for a second factor (the code page answers 200), posts a fresh code. */
-export async function passSecondFactorViaApi(request: APIRequestContext, email: string, secret = DEMO_TOTP_SECRET): Promise<void> {
+export async function passSecondFactorViaApi(
+  request: APIRequestContext,
+  email: string,
+  secret = DEMO_TOTP_SECRET,
+): Promise<void> {
   const challenge = await request.get("/double-authentification?retour=%2Fmon-compte", { maxRedirects: 0 });
   if (challenge.status() !== 200) {
     expect(challenge.headers().location ?? "", `${email} has no second factor to enrol here`).not.toContain("/activer");
@@ -66,7 +74,9 @@ export async function unusedTotpCode(secret: string, email = secret): Promise<st
   const now = Date.now();
   const step = Math.floor(now / PERIOD_MS);
   // The step behind only with two seconds to spare: the server's window moves on at the step's end.
-  const candidates = [now % PERIOD_MS < PERIOD_MS - 2_000 ? step - 1 : step, step, step + 1].filter((candidate) => candidate > last);
+  const candidates = [now % PERIOD_MS < PERIOD_MS - 2_000 ? step - 1 : step, step, step + 1].filter(
+    (candidate) => candidate > last,
+  );
   if (candidates.length === 0) {
     // Every step up to now + 1 is used: wait for step `last`, whose window reaches last + 1.
     await new Promise((resolve) => setTimeout(resolve, (last - step) * PERIOD_MS - (now % PERIOD_MS) + 100));
@@ -75,7 +85,13 @@ export async function unusedTotpCode(secret: string, email = secret): Promise<st
   const chosen = candidates[0]!;
   used[email] = chosen;
   writeFileSync(file, JSON.stringify(used));
-  const totp = new TOTP({ issuer: "Vigie", algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  const totp = new TOTP({
+    issuer: "Vigie",
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
 
   return totp.generate({ timestamp: chosen * PERIOD_MS });
 }
@@ -94,7 +110,10 @@ function nextLearnerEmail(project: string): string {
   } catch {}
   writeFileSync(file, String(used + 1));
   // Past the seeded ones, sign-in fails with CredentialsSignin, which says nothing of the cause.
-  if (used + 1 > E2E_LEARNERS) throw new Error(`more than ${E2E_LEARNERS} tests used a fresh learner: raise E2E_LEARNERS in tests/support/e2e-server.ts`);
+  if (used + 1 > E2E_LEARNERS)
+    throw new Error(
+      `more than ${E2E_LEARNERS} tests used a fresh learner: raise E2E_LEARNERS in tests/support/e2e-server.ts`,
+    );
 
   return `e2e-${project}-${used + 1}@vigie.test`;
 }
@@ -129,13 +148,17 @@ export const test = base.extend<Fixtures>({
       } finally {
         unwatch();
       }
-      expect(errors.list(), "the browser logged errors or got unexpected HTTP errors (declare expected ones with expectHttpErrors)").toEqual([]);
+      expect(
+        errors.list(),
+        "the browser logged errors or got unexpected HTTP errors (declare expected ones with expectHttpErrors)",
+      ).toEqual([]);
     },
     { auto: true },
   ],
   expectHttpErrors: async ({ browserErrors }, use) => {
     await use((url, ...statuses) => {
-      if (statuses.length === 0 || statuses.some((status) => status < 400)) throw new Error("expectHttpErrors needs the error statuses it allows");
+      if (statuses.length === 0 || statuses.some((status) => status < 400))
+        throw new Error("expectHttpErrors needs the error statuses it allows");
       browserErrors.allowHttpErrors(url, statuses);
     });
   },
@@ -146,7 +169,9 @@ export const test = base.extend<Fixtures>({
     await use(nextLearnerEmail(testInfo.project.name));
   },
   repeatViewport: async ({}, use, testInfo) => {
-    await use(testInfo.project.name !== "desktop" && testInfo.config.projects.some((project) => project.name === "desktop"));
+    await use(
+      testInfo.project.name !== "desktop" && testInfo.config.projects.some((project) => project.name === "desktop"),
+    );
   },
   learnerPage: async ({ page, learnerEmail }, use) => {
     await signInViaApi(page.request, learnerEmail);

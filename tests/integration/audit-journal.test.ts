@@ -24,40 +24,71 @@ async function centreWithPeople() {
   const hospital = await createOrganisation(testDb.db, { parentId: centre.id, name: `EHPAD Les Oliviers ${suffix}` });
   const [admin, karim, ines] = await Promise.all([
     createUser(testDb.db, { organisationId: centre.id, role: "admin" }),
-    createUser(testDb.db, { organisationId: hospital.id, role: "manager", name: `Karim Benali ${suffix}`, email: `karim-${suffix}@vigie.test` }),
-    createUser(testDb.db, { organisationId: hospital.id, name: `Inès 100%_Garnier ${suffix}`, email: `ines-${suffix}@vigie.test` }),
+    createUser(testDb.db, {
+      organisationId: hospital.id,
+      role: "manager",
+      name: `Karim Benali ${suffix}`,
+      email: `karim-${suffix}@vigie.test`,
+    }),
+    createUser(testDb.db, {
+      organisationId: hospital.id,
+      name: `Inès 100%_Garnier ${suffix}`,
+      email: `ines-${suffix}@vigie.test`,
+    }),
   ]);
 
   return { suffix, centre, hospital, admin: (await loadActor(testDb.db, admin.id))!, karim, ines };
 }
 
-const entry = (values: Partial<typeof auditLog.$inferInsert> & { action: string }) => testDb.db.insert(auditLog).values(values);
+const entry = (values: Partial<typeof auditLog.$inferInsert> & { action: string }) =>
+  testDb.db.insert(auditLog).values(values);
 
 describe("the journal's filters", () => {
   it("keeps the entries of one person, as actor or as target, by part of their name, e-mail or username", async () => {
     const { hospital, admin, karim, ines, suffix } = await centreWithPeople();
     await entry({ action: "personal_data_exported", actorUserId: karim.id, targetType: "user", targetId: karim.id });
-    await entry({ action: "member.role_changed", actorUserId: karim.id, organisationId: hospital.id, targetType: "user", targetId: ines.id, details: { from: "learner", to: "manager" } });
+    await entry({
+      action: "member.role_changed",
+      actorUserId: karim.id,
+      organisationId: hospital.id,
+      targetType: "user",
+      targetId: ines.id,
+      details: { from: "learner", to: "manager" },
+    });
     await entry({ action: "sign_out", actorUserId: ines.id });
 
-    const actions = async (person: string) => (await listAuditEntries(testDb.db, admin, { person })).entries.map((e) => e.action).sort();
+    const actions = async (person: string) =>
+      (await listAuditEntries(testDb.db, admin, { person })).entries.map((e) => e.action).sort();
     expect(await actions(`KARIM BENALI ${suffix}`)).toEqual(["member.role_changed", "personal_data_exported"]);
     expect(await actions(`ines-${suffix}@`)).toEqual(["member.role_changed", "sign_out"]);
     // % and _ are letters here, not wildcards.
     expect(await actions(`100%_garnier ${suffix}`)).toEqual(["member.role_changed", "sign_out"]);
     expect(await actions(`100__garnier ${suffix}`)).toEqual([]);
 
-    const [roleChange] = (await listAuditEntries(testDb.db, admin, { person: `karim benali ${suffix}`, action: "member.role_changed" })).entries;
-    expect(roleChange).toMatchObject({ actorName: karim.name, targetName: ines.name, organisationName: hospital.name, details: { from: "learner", to: "manager" } });
+    const [roleChange] = (
+      await listAuditEntries(testDb.db, admin, { person: `karim benali ${suffix}`, action: "member.role_changed" })
+    ).entries;
+    expect(roleChange).toMatchObject({
+      actorName: karim.name,
+      targetName: ines.name,
+      organisationName: hospital.name,
+      details: { from: "learner", to: "manager" },
+    });
   });
 
   it("keeps the entries of whole Paris days, the first and the last included", async () => {
     const { admin, karim, suffix } = await centreWithPeople();
-    const at = (iso: string) => entry({ action: "sign_out", actorUserId: karim.id, occurredAt: new Date(iso), details: { at: iso } });
+    const at = (iso: string) =>
+      entry({ action: "sign_out", actorUserId: karim.id, occurredAt: new Date(iso), details: { at: iso } });
     // Paris is UTC+1 in winter: 1 December starts at 23:00 UTC on 30 November.
-    await Promise.all(["2026-11-30T22:59:59Z", "2026-11-30T23:00:00Z", "2026-12-02T22:59:59Z", "2026-12-02T23:00:00Z"].map(at));
+    await Promise.all(
+      ["2026-11-30T22:59:59Z", "2026-11-30T23:00:00Z", "2026-12-02T22:59:59Z", "2026-12-02T23:00:00Z"].map(at),
+    );
 
-    const seen = async (from?: string, to?: string) => (await listAuditEntries(testDb.db, admin, { person: `karim benali ${suffix}`, from, to })).entries.map((e) => e.details.at).sort();
+    const seen = async (from?: string, to?: string) =>
+      (await listAuditEntries(testDb.db, admin, { person: `karim benali ${suffix}`, from, to })).entries
+        .map((e) => e.details.at)
+        .sort();
     expect(await seen("2026-12-01", "2026-12-02")).toEqual(["2026-11-30T23:00:00Z", "2026-12-02T22:59:59Z"]);
     expect(await seen("2026-12-03")).toEqual(["2026-12-02T23:00:00Z"]);
     expect(await seen(undefined, "2026-11-30")).toEqual(["2026-11-30T22:59:59Z"]);
@@ -69,7 +100,11 @@ describe("the journal's filters", () => {
     await entry({ action: "personal_data_exported", actorUserId: karim.id, targetType: "user", targetId: karim.id });
 
     expect((await listAuditEntries(testDb.db, other.admin, { person: `karim benali ${suffix}` })).entries).toEqual([]);
-    expect((await listAuditEntries(testDb.db, other.admin, { person: "karim", action: "personal_data_exported" })).entries.map((e) => e.actorName)).not.toContain(karim.name);
+    expect(
+      (
+        await listAuditEntries(testDb.db, other.admin, { person: "karim", action: "personal_data_exported" })
+      ).entries.map((e) => e.actorName),
+    ).not.toContain(karim.name);
   });
 
   it("pages the filtered entries by at most 50, each once", async () => {
@@ -80,7 +115,11 @@ describe("the journal's filters", () => {
     const ids: string[] = [];
     let before: string | undefined;
     do {
-      const page = await listAuditEntries(testDb.db, admin, { person: `karim benali ${suffix}`, action: "reauthenticated", before });
+      const page = await listAuditEntries(testDb.db, admin, {
+        person: `karim benali ${suffix}`,
+        action: "reauthenticated",
+        before,
+      });
       expect(page.entries.length).toBeLessThanOrEqual(AUDIT_PAGE_SIZE);
       ids.push(...page.entries.map((e) => e.id));
       before = page.nextCursor ?? undefined;

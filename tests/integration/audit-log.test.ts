@@ -19,7 +19,10 @@ import { type TestDb, createTestDb } from "../support/db";
 const OPERATOR_SLUG = `centre-operateur-${uniqueSuffix()}`;
 let testDb: TestDb;
 let addressCounter = 0;
-const origin = (ipAddress = `198.18.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`) => ({ ipAddress, userAgent: "vitest" });
+const origin = (ipAddress = `198.18.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`) => ({
+  ipAddress,
+  userAgent: "vitest",
+});
 
 beforeAll(async () => {
   process.env.OPERATOR_CENTRE = OPERATOR_SLUG;
@@ -50,7 +53,10 @@ async function allSeenBy(userId: string, action?: AuditAction) {
 describe("audit log scope", () => {
   it("shows entries that belong to no establishment only to the operators, and a known account's failures to its centre", async () => {
     const operatorCentre = await createOrganisation(testDb.db, { kind: "centre", slug: OPERATOR_SLUG });
-    const [north, south] = await Promise.all([createOrganisation(testDb.db, { kind: "centre" }), createOrganisation(testDb.db, { kind: "centre" })]);
+    const [north, south] = await Promise.all([
+      createOrganisation(testDb.db, { kind: "centre" }),
+      createOrganisation(testDb.db, { kind: "centre" }),
+    ]);
     const southHospital = await createOrganisation(testDb.db, { parentId: south.id });
     const [operator, northAdmin, southAdmin, southLearner] = await Promise.all([
       createUser(testDb.db, { organisationId: operatorCentre.id, role: "admin" }),
@@ -59,10 +65,22 @@ describe("audit log scope", () => {
       createUser(testDb.db, { organisationId: southHospital.id, password: "une phrase de passe assez longue" }),
     ]);
     const from = origin();
-    await attemptPasswordSignIn(testDb.db, { identifier: `inconnu-${uniqueSuffix()}@vigie.test`, password: "peu importe", origin: from });
-    await attemptPasswordSignIn(testDb.db, { identifier: southLearner.email!, password: "pas le bon mot de passe", origin: from });
+    await attemptPasswordSignIn(testDb.db, {
+      identifier: `inconnu-${uniqueSuffix()}@vigie.test`,
+      password: "peu importe",
+      origin: from,
+    });
+    await attemptPasswordSignIn(testDb.db, {
+      identifier: southLearner.email!,
+      password: "pas le bon mot de passe",
+      origin: from,
+    });
 
-    const seenBy = async (userId: string) => (await allSeenBy(userId, "sign_in.failed")).filter((entry) => entry.ipAddress === from.ipAddress).map((entry) => entry.target ?? "—").sort();
+    const seenBy = async (userId: string) =>
+      (await allSeenBy(userId, "sign_in.failed"))
+        .filter((entry) => entry.ipAddress === from.ipAddress)
+        .map((entry) => entry.target ?? "—")
+        .sort();
     expect(await seenBy(operator.id)).toEqual(["—"]);
     expect(await seenBy(southAdmin.id)).toEqual([southLearner.email]);
     expect(await seenBy(northAdmin.id)).toEqual([]);
@@ -75,11 +93,21 @@ describe("what the audit log keeps of a request", () => {
     const from = origin();
     await attemptPasswordSignIn(testDb.db, { identifier: typed, password: "x", origin: from });
     await requestMagicLink(testDb.db, { email: `${typed}@inconnu.test`, origin: from, defer: runNow });
-    await requestPasswordReset(testDb.db, { email: `${typed}@inconnu.test`, baseUrl: "http://localhost", origin: from, defer: runNow });
+    await requestPasswordReset(testDb.db, {
+      email: `${typed}@inconnu.test`,
+      baseUrl: "http://localhost",
+      origin: from,
+      defer: runNow,
+    });
     await checkJoinCode(testDb.db, { code: typed, origin: from });
 
     const entries = await testDb.db.select().from(auditLog).where(eq(auditLog.ipAddress, from.ipAddress));
-    expect(entries.map((entry) => entry.action).sort()).toEqual(["join_code.refused", "magic_link.requested", "password_reset.requested", "sign_in.failed"]);
+    expect(entries.map((entry) => entry.action).sort()).toEqual([
+      "join_code.refused",
+      "magic_link.requested",
+      "password_reset.requested",
+      "sign_in.failed",
+    ]);
     expect(JSON.stringify(entries).toLowerCase()).not.toContain(typed.toLowerCase());
   });
 
@@ -92,7 +120,8 @@ describe("what the audit log keeps of a request", () => {
     expect(entries.filter((entry) => entry.action === "audit.rate_limited")).toHaveLength(1);
     // A signed-in person's entries are never held back.
     const user = await createUser(testDb.db);
-    for (let i = 0; i < 3; i++) await recordAudit(testDb.db, { action: "sign_out", actorUserId: user.id, origin: from });
+    for (let i = 0; i < 3; i++)
+      await recordAudit(testDb.db, { action: "sign_out", actorUserId: user.id, origin: from });
     expect((await testDb.db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id))).length).toBe(3);
   });
 });
@@ -101,7 +130,10 @@ describe("the journal's pages", () => {
   it("pages through every entry of the centre once, newest first, entries of the same instant included", async () => {
     const centre = await createOrganisation(testDb.db, { kind: "centre" });
     const hospital = await createOrganisation(testDb.db, { parentId: centre.id });
-    const [admin, learner] = await Promise.all([createUser(testDb.db, { organisationId: centre.id, role: "admin" }), createUser(testDb.db, { organisationId: hospital.id })]);
+    const [admin, learner] = await Promise.all([
+      createUser(testDb.db, { organisationId: centre.id, role: "admin" }),
+      createUser(testDb.db, { organisationId: hospital.id }),
+    ]);
     const at = new Date("2026-12-01T10:00:00.123456Z");
     // 130 entries, 70 of them in the same microsecond: only the id tells them apart.
     await testDb.db.execute(sql`insert into audit_log (id, actor_user_id, action, occurred_at)
@@ -115,8 +147,16 @@ describe("the journal's pages", () => {
     const times = seen.map((entry) => entry.occurredAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
     // A cursor that is not an entry's id starts again from the newest.
-    const first = await listAuditEntries(testDb.db, await actorOf(admin.id), { action: "sign_out", before: "pas-un-identifiant" });
-    expect(first.entries[0]?.id).toBe((await listAuditEntries(testDb.db, await actorOf(admin.id), { action: "sign_out" })).entries[0]?.id);
-    expect((await listAuditEntries(testDb.db, await actorOf(admin.id), { action: "sign_out", before: randomUUID() })).entries).toEqual([]);
+    const first = await listAuditEntries(testDb.db, await actorOf(admin.id), {
+      action: "sign_out",
+      before: "pas-un-identifiant",
+    });
+    expect(first.entries[0]?.id).toBe(
+      (await listAuditEntries(testDb.db, await actorOf(admin.id), { action: "sign_out" })).entries[0]?.id,
+    );
+    expect(
+      (await listAuditEntries(testDb.db, await actorOf(admin.id), { action: "sign_out", before: randomUUID() }))
+        .entries,
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,17 @@ import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { createTestDb } from "../support/db";
 
 const ROOT = path.join(__dirname, "..", "..");
-const TABLES = ["organisations", "teams", "users", "memberships", "password_credentials", "module_progress", "certificates", "assignments", "audit_log"];
+const TABLES = [
+  "organisations",
+  "teams",
+  "users",
+  "memberships",
+  "password_credentials",
+  "module_progress",
+  "certificates",
+  "assignments",
+  "audit_log",
+];
 const COUNT_SQL = `select ${TABLES.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(", ")}`;
 
 let work: string;
@@ -27,7 +37,12 @@ let handle: DbHandle & { databaseUrl?: string };
  * Asynchronously: on PGlite this process is the holder that must answer the backup's signal.
  */
 async function runBackup(env: Record<string, string>, file: string): Promise<string> {
-  const { stdout } = await promisify(execFile)("npx", ["tsx", "db/scripts/backup.ts", `--out=${file}`], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 180_000 });
+  const { stdout } = await promisify(execFile)("npx", ["tsx", "db/scripts/backup.ts", `--out=${file}`], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 180_000,
+  });
 
   return stdout;
 }

@@ -53,7 +53,13 @@ describe("issueCertificates", () => {
 
     expect(list.map((c) => `${c.subjectType}:${c.subjectId}`).sort()).toEqual(["module:demo-module", "path:demo-path"]);
     const module = list.find((c) => c.subjectType === "module")!;
-    expect(module).toMatchObject({ learnerName: "Françoise Lefèvre-Nguyễn", subjectTitle: "Module de test", subjectVersion: 1, organisationName: "Centre hospitalier A", durationMinutes: catalogue.moduleById.get("demo-module")!.durationMinutes });
+    expect(module).toMatchObject({
+      learnerName: "Françoise Lefèvre-Nguyễn",
+      subjectTitle: "Module de test",
+      subjectVersion: 1,
+      organisationName: "Centre hospitalier A",
+      durationMinutes: catalogue.moduleById.get("demo-module")!.durationMinutes,
+    });
     // The completion's reception by the server, not the time the browser claims.
     expect(module.completedAt).toEqual(now);
     expect(module.code).toMatch(CODE_PATTERN);
@@ -61,7 +67,10 @@ describe("issueCertificates", () => {
 
   it("returns the same certificates with the same codes when asked again, even at the same time", async () => {
     const learner = await learnerWhoFinished();
-    const [a, b] = await Promise.all([issueCertificates(testDb.db, { learner, catalogue }), issueCertificates(testDb.db, { learner, catalogue })]);
+    const [a, b] = await Promise.all([
+      issueCertificates(testDb.db, { learner, catalogue }),
+      issueCertificates(testDb.db, { learner, catalogue }),
+    ]);
     const again = await issueCertificates(testDb.db, { learner, catalogue });
 
     const codes = (list: typeof a) => list.map((c) => c.code).sort();
@@ -73,7 +82,12 @@ describe("issueCertificates", () => {
   it("issues nothing for a module that is not completed", async () => {
     const user = await createUser(testDb.db, { organisationId: hospitalA });
     const learner = { userId: user.id, organisationId: hospitalA };
-    await recordEvents(testDb.db, { learner, events: [stepViewed({ learnerId: user.id, at: start }, "a-retenir")], catalogue, now });
+    await recordEvents(testDb.db, {
+      learner,
+      events: [stepViewed({ learnerId: user.id, at: start }, "a-retenir")],
+      catalogue,
+      now,
+    });
 
     expect(await issueCertificates(testDb.db, { learner, catalogue })).toEqual([]);
   });
@@ -99,9 +113,12 @@ describe("verifyCertificate", () => {
     });
   });
 
-  it.each(["", "x", "0".repeat(26), "'; drop table certificates; --", "%00", "A".repeat(10_000)])("answers the same not found for %j", async (code) => {
-    expect(await verifyCertificate(testDb.db, code)).toEqual({ status: "not_found" });
-  });
+  it.each(["", "x", "0".repeat(26), "'; drop table certificates; --", "%00", "A".repeat(10_000)])(
+    "answers the same not found for %j",
+    async (code) => {
+      expect(await verifyCertificate(testDb.db, code)).toEqual({ status: "not_found" });
+    },
+  );
 });
 
 describe("revokeCertificate", () => {
@@ -110,7 +127,11 @@ describe("revokeCertificate", () => {
     const [certificate] = await issueCertificates(testDb.db, { learner, catalogue });
     const manager = await actorFor(hospitalA, "manager");
 
-    await revokeCertificate(testDb.db, { actor: manager, certificateId: certificate!.id, reason: "Délivré par erreur" });
+    await revokeCertificate(testDb.db, {
+      actor: manager,
+      certificateId: certificate!.id,
+      reason: "Délivré par erreur",
+    });
 
     const check = await verifyCertificate(testDb.db, certificate!.code);
     expect(check.status).toBe("revoked");
@@ -125,7 +146,9 @@ describe("revokeCertificate", () => {
     const learner = await learnerWhoFinished();
     const [certificate] = await issueCertificates(testDb.db, { learner, catalogue });
 
-    await expect(revokeCertificate(testDb.db, { actor: await makeActor(), certificateId: certificate!.id, reason: "Tentative" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      revokeCertificate(testDb.db, { actor: await makeActor(), certificateId: certificate!.id, reason: "Tentative" }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await verifyCertificate(testDb.db, certificate!.code)).status).toBe("valid");
   });
 
@@ -134,8 +157,16 @@ describe("revokeCertificate", () => {
     const [certificate] = await issueCertificates(testDb.db, { learner, catalogue });
     const admin = await actorFor(centre, "admin");
 
-    const first = await revokeCertificate(testDb.db, { actor: admin, certificateId: certificate!.id, reason: "Fraude constatée" });
-    const second = await revokeCertificate(testDb.db, { actor: admin, certificateId: certificate!.id, reason: "Autre motif" });
+    const first = await revokeCertificate(testDb.db, {
+      actor: admin,
+      certificateId: certificate!.id,
+      reason: "Fraude constatée",
+    });
+    const second = await revokeCertificate(testDb.db, {
+      actor: admin,
+      certificateId: certificate!.id,
+      reason: "Autre motif",
+    });
 
     expect(second.revokedReason).toBe("Fraude constatée");
     expect(second.revokedAt).toEqual(first.revokedAt);
@@ -147,18 +178,37 @@ describe("revokeCertificate", () => {
     const [published] = await issueCertificates(testDb.db, { learner: await learnerWhoFinished(), catalogue });
 
     await revokeCertificate(testDb.db, { actor: manager, certificateId: kept!.id, reason: "Erreur de saisie interne" });
-    await revokeCertificate(testDb.db, { actor: manager, certificateId: published!.id, reason: "Délivré à un homonyme", publishReason: true });
+    await revokeCertificate(testDb.db, {
+      actor: manager,
+      certificateId: published!.id,
+      reason: "Délivré à un homonyme",
+      publishReason: true,
+    });
 
     expect(await verifyCertificate(testDb.db, kept!.code)).toMatchObject({ status: "revoked", publicReason: null });
-    expect(await verifyCertificate(testDb.db, published!.code)).toMatchObject({ status: "revoked", publicReason: "Délivré à un homonyme" });
-    expect(await verifyCertificate(testDb.db, (await issueCertificates(testDb.db, { learner: await learnerWhoFinished(), catalogue }))[0]!.code)).toMatchObject({ status: "valid", publicReason: null });
+    expect(await verifyCertificate(testDb.db, published!.code)).toMatchObject({
+      status: "revoked",
+      publicReason: "Délivré à un homonyme",
+    });
+    expect(
+      await verifyCertificate(
+        testDb.db,
+        (await issueCertificates(testDb.db, { learner: await learnerWhoFinished(), catalogue }))[0]!.code,
+      ),
+    ).toMatchObject({ status: "valid", publicReason: null });
   });
 
   it("refuses a revocation without a reason", async () => {
     const learner = await learnerWhoFinished();
     const [certificate] = await issueCertificates(testDb.db, { learner, catalogue });
 
-    await expect(revokeCertificate(testDb.db, { actor: await actorFor(hospitalA, "manager"), certificateId: certificate!.id, reason: "  " })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      revokeCertificate(testDb.db, {
+        actor: await actorFor(hospitalA, "manager"),
+        certificateId: certificate!.id,
+        reason: "  ",
+      }),
+    ).rejects.toMatchObject({ code: "bad_request" });
   });
 });
 
@@ -167,7 +217,10 @@ describe("listOrganisationCertificates", () => {
     const learner = await learnerWhoFinished();
     const [certificate] = await issueCertificates(testDb.db, { learner, catalogue });
     const [row] = await testDb.db.select().from(certificates).where(eq(certificates.id, certificate!.id));
-    const search = (text: string) => listOrganisationCertificates(testDb.db, [hospitalA], { search: text }).then((list) => list.map((found) => found.id));
+    const search = (text: string) =>
+      listOrganisationCertificates(testDb.db, [hospitalA], { search: text }).then((list) =>
+        list.map((found) => found.id),
+      );
 
     expect(await search(row!.learnerName.toUpperCase())).toContain(certificate!.id);
     expect(await search(row!.subjectTitle.slice(2, 12).toLowerCase())).toContain(certificate!.id);

@@ -30,11 +30,30 @@ afterAll(async () => {
 });
 
 /** A quiz event received at `at`, as an import or a seed writes one (the player's are received now). */
-function quizEvent(userId: string, organisationId: string, module: CourseModule, at: Date, rand: () => number, receivedNow = false) {
+function quizEvent(
+  userId: string,
+  organisationId: string,
+  module: CourseModule,
+  at: Date,
+  rand: () => number,
+  receivedNow = false,
+) {
   const quiz = module.steps.find((step) => step.kind === "quiz");
-  const questions = quiz?.kind === "quiz" ? quiz.questions.map((q) => ({ questionId: q.id, correct: rand() > 0.3 })) : [];
+  const questions =
+    quiz?.kind === "quiz" ? quiz.questions.map((q) => ({ questionId: q.id, correct: rand() > 0.3 })) : [];
 
-  return { eventId: crypto.randomUUID(), userId, organisationId, moduleId: module.id, moduleVersion: module.version, kind: "quiz_submitted", stepId: quiz?.id ?? null, payload: { result: { questions } }, occurredAt: at, ...(receivedNow ? {} : { receivedAt: at }) };
+  return {
+    eventId: crypto.randomUUID(),
+    userId,
+    organisationId,
+    moduleId: module.id,
+    moduleVersion: module.version,
+    kind: "quiz_submitted",
+    stepId: quiz?.id ?? null,
+    payload: { result: { questions } },
+    occurredAt: at,
+    ...(receivedNow ? {} : { receivedAt: at }),
+  };
 }
 
 /** The most-missed questions counted from the events themselves, as the rule says (by day of reception). */
@@ -54,7 +73,13 @@ async function expectedMissed(organisationId: string, asOf: Date) {
 
   return [...counts.values()]
     .filter((c) => c.wrong > 0)
-    .sort((a, b) => b.wrong / b.answers - a.wrong / a.answers || b.answers - a.answers || a.moduleId.localeCompare(b.moduleId) || a.questionId.localeCompare(b.questionId))
+    .sort(
+      (a, b) =>
+        b.wrong / b.answers - a.wrong / a.answers ||
+        b.answers - a.answers ||
+        a.moduleId.localeCompare(b.moduleId) ||
+        a.questionId.localeCompare(b.questionId),
+    )
     .map((c) => ({ moduleId: c.moduleId, questionId: c.questionId, answers: c.answers, wrong: c.wrong }));
 }
 
@@ -65,8 +90,14 @@ async function missed(organisationId: string, asOf: Date) {
 }
 
 async function coverageOf(organisationId: string) {
-  const [row] = await testDb.db.select().from(quizAnswerCoverage).where(eq(quizAnswerCoverage.organisationId, organisationId));
-  const days = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(quizAnswerDays).where(eq(quizAnswerDays.organisationId, organisationId));
+  const [row] = await testDb.db
+    .select()
+    .from(quizAnswerCoverage)
+    .where(eq(quizAnswerCoverage.organisationId, organisationId));
+  const days = await testDb.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(quizAnswerDays)
+    .where(eq(quizAnswerDays.organisationId, organisationId));
 
   return { closedBefore: row?.closedBefore ?? null, days: days[0]!.n };
 }
@@ -82,13 +113,41 @@ describe("most-missed questions from counted days", () => {
     const outsider = (await createUser(testDb.db, { organisationId: other })).id;
     const events = [];
     for (const [i, userId] of people.entries()) {
-      for (let k = 0; k < 6; k++) events.push(quizEvent(userId, organisationId, quizModules[(i + k) % quizModules.length]!, new Date(now - Math.floor(rand() * 420 * DAY)), rand));
+      for (let k = 0; k < 6; k++)
+        events.push(
+          quizEvent(
+            userId,
+            organisationId,
+            quizModules[(i + k) % quizModules.length]!,
+            new Date(now - Math.floor(rand() * 420 * DAY)),
+            rand,
+          ),
+        );
     }
     // Right on the edges: the first instant of the 12 months, UTC midnights, the day that closes.
-    events.push(quizEvent(people[0]!, organisationId, quizModules[0]!, new Date(Math.ceil((now - 365 * DAY) / DAY) * DAY), rand));
-    events.push(quizEvent(people[1]!, organisationId, quizModules[0]!, new Date(Math.floor((now - CLOSED_AFTER_DAYS * DAY) / DAY) * DAY), rand));
-    events.push(quizEvent(people[2]!, organisationId, quizModules[0]!, new Date(Math.floor((now - CLOSED_AFTER_DAYS * DAY) / DAY) * DAY - 1), rand));
-    for (let k = 0; k < 20; k++) events.push(quizEvent(outsider, other, quizModules[0]!, new Date(now - Math.floor(rand() * 300 * DAY)), () => 0));
+    events.push(
+      quizEvent(people[0]!, organisationId, quizModules[0]!, new Date(Math.ceil((now - 365 * DAY) / DAY) * DAY), rand),
+    );
+    events.push(
+      quizEvent(
+        people[1]!,
+        organisationId,
+        quizModules[0]!,
+        new Date(Math.floor((now - CLOSED_AFTER_DAYS * DAY) / DAY) * DAY),
+        rand,
+      ),
+    );
+    events.push(
+      quizEvent(
+        people[2]!,
+        organisationId,
+        quizModules[0]!,
+        new Date(Math.floor((now - CLOSED_AFTER_DAYS * DAY) / DAY) * DAY - 1),
+        rand,
+      ),
+    );
+    for (let k = 0; k < 20; k++)
+      events.push(quizEvent(outsider, other, quizModules[0]!, new Date(now - Math.floor(rand() * 300 * DAY)), () => 0));
     await testDb.db.insert(learningEvents).values(events);
     const asOf = new Date(now);
 
@@ -98,12 +157,16 @@ describe("most-missed questions from counted days", () => {
     expect(counted.days).toBeGreaterThan(0);
 
     // An old answer written by anyone (an import, a seed) is not missed: the counts are thrown away, then counted again.
-    await testDb.db.insert(learningEvents).values(quizEvent(people[3]!, organisationId, quizModules[1]!, new Date(now - 200 * DAY), () => 0));
+    await testDb.db
+      .insert(learningEvents)
+      .values(quizEvent(people[3]!, organisationId, quizModules[1]!, new Date(now - 200 * DAY), () => 0));
     expect((await coverageOf(organisationId)).closedBefore).toBeNull();
     expect(await missed(organisationId, asOf)).toEqual(await expectedMissed(organisationId, asOf));
 
     // A recent answer (received now, whenever the browser says it happened) is read from the events.
-    await testDb.db.insert(learningEvents).values(quizEvent(people[4]!, organisationId, quizModules[1]!, new Date(now - 3 * DAY), () => 0, true));
+    await testDb.db
+      .insert(learningEvents)
+      .values(quizEvent(people[4]!, organisationId, quizModules[1]!, new Date(now - 3 * DAY), () => 0, true));
     expect((await coverageOf(organisationId)).closedBefore).not.toBeNull();
     expect(await missed(organisationId, asOf)).toEqual(await expectedMissed(organisationId, asOf));
 
@@ -113,11 +176,15 @@ describe("most-missed questions from counted days", () => {
     expect(await missed(organisationId, asOf)).toEqual(await expectedMissed(organisationId, asOf));
 
     // A changed event too.
-    await testDb.db.update(learningEvents).set({ receivedAt: new Date(now - 300 * DAY) }).where(eq(learningEvents.userId, people[6]!));
+    await testDb.db
+      .update(learningEvents)
+      .set({ receivedAt: new Date(now - 300 * DAY) })
+      .where(eq(learningEvents.userId, people[6]!));
     expect(await missed(organisationId, asOf)).toEqual(await expectedMissed(organisationId, asOf));
 
     // Another day (the 12 months start elsewhere) and the other establishment, which sees only its own.
-    for (const day of [new Date(now - 100 * DAY), new Date(now - 17.5 * DAY), new Date(now + 30 * DAY)]) expect(await missed(organisationId, day)).toEqual(await expectedMissed(organisationId, day));
+    for (const day of [new Date(now - 100 * DAY), new Date(now - 17.5 * DAY), new Date(now + 30 * DAY)])
+      expect(await missed(organisationId, day)).toEqual(await expectedMissed(organisationId, day));
     expect(await missed(other, asOf)).toEqual(await expectedMissed(other, asOf));
   });
 
@@ -125,7 +192,9 @@ describe("most-missed questions from counted days", () => {
     const fixtures = loadCatalogue("tests/fixtures/courses");
     const organisationId = (await createOrganisation(testDb.db)).id;
     const learner = await createUser(testDb.db, { organisationId });
-    await testDb.db.insert(learningEvents).values(quizEvent(learner.id, organisationId, quizModules[0]!, new Date(Date.now() - 40 * DAY), () => 0));
+    await testDb.db
+      .insert(learningEvents)
+      .values(quizEvent(learner.id, organisationId, quizModules[0]!, new Date(Date.now() - 40 * DAY), () => 0));
     await missed(organisationId, new Date());
     const counted = await coverageOf(organisationId);
     expect(counted.closedBefore!.getTime()).toBeLessThanOrEqual(Date.now() - CLOSED_AFTER_DAYS * DAY);
@@ -133,10 +202,19 @@ describe("most-missed questions from counted days", () => {
 
     // Events the player sends late (offline for 80 days) are received now: the counted days stay.
     const now = new Date();
-    await recordEvents(testDb.db, { learner: { userId: learner.id, organisationId }, events: cleanPass(learner.id, new Date(now.getTime() - 80 * DAY)), catalogue: fixtures, now });
-    const stamps = await testDb.db.select({ receivedAt: learningEvents.receivedAt, occurredAt: learningEvents.occurredAt }).from(learningEvents).where(eq(learningEvents.userId, learner.id));
+    await recordEvents(testDb.db, {
+      learner: { userId: learner.id, organisationId },
+      events: cleanPass(learner.id, new Date(now.getTime() - 80 * DAY)),
+      catalogue: fixtures,
+      now,
+    });
+    const stamps = await testDb.db
+      .select({ receivedAt: learningEvents.receivedAt, occurredAt: learningEvents.occurredAt })
+      .from(learningEvents)
+      .where(eq(learningEvents.userId, learner.id));
     expect(stamps.length).toBeGreaterThan(2);
-    for (const stamp of stamps.filter((s) => s.occurredAt.getTime() < now.getTime() - 79 * DAY)) expect(Math.abs(stamp.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    for (const stamp of stamps.filter((s) => s.occurredAt.getTime() < now.getTime() - 79 * DAY))
+      expect(Math.abs(stamp.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(await coverageOf(organisationId)).toEqual(counted);
   });
 });
@@ -148,20 +226,44 @@ describe("memberships.sort_name", () => {
     const bob = await createUser(testDb.db, { organisationId, name: "Bob Durand" });
     const nameless = await createUser(testDb.db, { organisationId, name: "x" });
     await testDb.db.update(users).set({ name: null }).where(eq(users.id, nameless.id));
-    const names = async () => (await listLearners(testDb.db, { organisationId, catalogue, asOf: new Date(), filters: learnerFiltersSchema.parse({}) })).rows.map((r) => r.name);
+    const names = async () =>
+      (
+        await listLearners(testDb.db, {
+          organisationId,
+          catalogue,
+          asOf: new Date(),
+          filters: learnerFiltersSchema.parse({}),
+        })
+      ).rows.map((r) => r.name);
 
     expect(await names()).toEqual(["", "Bob Durand", "Zoé Martin"]);
     await testDb.db.update(users).set({ name: "Adèle Zola" }).where(eq(users.id, zoe.id));
     expect(await names()).toEqual(["", "Adèle Zola", "Bob Durand"]);
-    expect((await testDb.db.select({ sortName: memberships.sortName }).from(memberships).where(eq(memberships.userId, zoe.id)))[0]!.sortName).toBe("adèle zola");
+    expect(
+      (
+        await testDb.db
+          .select({ sortName: memberships.sortName })
+          .from(memberships)
+          .where(eq(memberships.userId, zoe.id))
+      )[0]!.sortName,
+    ).toBe("adèle zola");
 
     // A second membership of a known user, and a write that tries to set the column itself.
     const second = (await createOrganisation(testDb.db)).id;
-    await testDb.db.insert(memberships).values({ userId: bob.id, organisationId: second, role: "learner", sortName: "aaa" });
+    await testDb.db
+      .insert(memberships)
+      .values({ userId: bob.id, organisationId: second, role: "learner", sortName: "aaa" });
     await testDb.db.update(memberships).set({ sortName: "zzz" }).where(eq(memberships.userId, bob.id));
-    const rows = await testDb.db.select({ sortName: memberships.sortName }).from(memberships).where(eq(memberships.userId, bob.id));
+    const rows = await testDb.db
+      .select({ sortName: memberships.sortName })
+      .from(memberships)
+      .where(eq(memberships.userId, bob.id));
     expect(rows.map((r) => r.sortName)).toEqual(["bob durand", "bob durand"]);
-    expect(await testDb.db.execute(sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id where m.sort_name <> lower(coalesce(u.name, ''))`)).toMatchObject({ rows: [{ n: 0 }] });
+    expect(
+      await testDb.db.execute(
+        sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id where m.sort_name <> lower(coalesce(u.name, ''))`,
+      ),
+    ).toMatchObject({ rows: [{ n: 0 }] });
   });
 });
 
@@ -170,18 +272,30 @@ describe("the next dashboard load", () => {
     const fixtures = loadCatalogue("tests/fixtures/courses");
     const organisationId = (await createOrganisation(testDb.db)).id;
     const learner = await createUser(testDb.db, { organisationId });
-    await testDb.db.insert(assignments).values({ organisationId, subjectType: "module", subjectId: "demo-module", dueOn: "2099-01-01" });
+    await testDb.db
+      .insert(assignments)
+      .values({ organisationId, subjectType: "module", subjectId: "demo-module", dueOn: "2099-01-01" });
     const now = new Date();
     const load = async () => ({
       dashboard: await getDashboard(testDb.db, { organisationId, catalogue: fixtures, asOf: new Date(), teams: [] }),
-      missed: await mostMissedQuestions(testDb.db, { organisationId, catalogue: fixtures, asOf: new Date(), minAnswers: 1 }),
+      missed: await mostMissedQuestions(testDb.db, {
+        organisationId,
+        catalogue: fixtures,
+        asOf: new Date(),
+        minAnswers: 1,
+      }),
     });
 
     const before = await load();
     expect(before.dashboard.learnerCounts).toEqual({ late: 0, not_started: 1, in_progress: 0, done: 0 });
     expect(before.missed).toEqual([]);
 
-    await recordEvents(testDb.db, { learner: { userId: learner.id, organisationId }, events: cleanPass(learner.id, new Date(now.getTime() - 10 * 60_000)), catalogue: fixtures, now });
+    await recordEvents(testDb.db, {
+      learner: { userId: learner.id, organisationId },
+      events: cleanPass(learner.id, new Date(now.getTime() - 10 * 60_000)),
+      catalogue: fixtures,
+      now,
+    });
 
     const after = await load();
     expect(after.dashboard.learnerCounts).toEqual({ late: 0, not_started: 0, in_progress: 0, done: 1 });

@@ -26,8 +26,17 @@ describe("migrations", () => {
 
     expect(tables).toEqual(
       expect.arrayContaining([
-        "accounts", "certificates", "learning_events", "memberships", "module_progress",
-        "organisations", "password_credentials", "sessions", "teams", "users", "verification_tokens",
+        "accounts",
+        "certificates",
+        "learning_events",
+        "memberships",
+        "module_progress",
+        "organisations",
+        "password_credentials",
+        "sessions",
+        "teams",
+        "users",
+        "verification_tokens",
       ]),
     );
   });

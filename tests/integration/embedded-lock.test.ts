@@ -12,10 +12,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Another Node process that claims the folder and keeps running until killed. */
 async function holderProcess(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "-e", `require("./db/embedded-lock").claimFolder(${JSON.stringify(dataDir)}); console.log("held"); setInterval(() => {}, 1000);`], {
-    cwd: path.join(__dirname, "..", ".."),
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `require("./db/embedded-lock").claimFolder(${JSON.stringify(dataDir)}); console.log("held"); setInterval(() => {}, 1000);`,
+    ],
+    {
+      cwd: path.join(__dirname, "..", ".."),
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("held") && resolve());
     child.once("exit", (code) => reject(new Error(`holder exited with ${code}`)));
@@ -55,7 +64,10 @@ describe("the embedded database's single opener", () => {
 
   it("takes over a lock whose pid is not a running process", () => {
     const dataDir = path.join(work, "stale");
-    writeFileSync(lockFileOf(dataDir), JSON.stringify({ pid: 2 ** 22 + 12345, command: "next start", since: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      lockFileOf(dataDir),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: "next start", since: "2026-01-01T00:00:00Z" }),
+    );
     const release = claimFolder(dataDir);
     release();
     expect(existsSync(lockFileOf(dataDir))).toBe(false);

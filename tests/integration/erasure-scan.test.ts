@@ -31,7 +31,8 @@ afterAll(async () => {
 
 /** Every (table, column) of the public schema whose values read as text. */
 async function textColumns(): Promise<{ table: string; column: string }[]> {
-  const result = await testDb.db.execute(sql`select table_name as "table", column_name as "column" from information_schema.columns
+  const result = await testDb.db
+    .execute(sql`select table_name as "table", column_name as "column" from information_schema.columns
     where table_schema = 'public' and (data_type in ('text', 'character varying', 'character', 'json', 'jsonb') or (data_type = 'ARRAY' and udt_name in ('_text', '_varchar')))
     order by table_name, column_name`);
 
@@ -56,7 +57,11 @@ describe("erasePersonalData leaves nothing behind", () => {
     const centre = (await createOrganisation(testDb.db, { kind: "centre" })).id;
     const hospital = (await createOrganisation(testDb.db, { parentId: centre })).id;
     const name = `Françoise Lefèvre-Nguyễn ${suffix}`;
-    const user = await createUser(testDb.db, { organisationId: hospital, name, password: "une phrase de passe assez longue" });
+    const user = await createUser(testDb.db, {
+      organisationId: hospital,
+      name,
+      password: "une phrase de passe assez longue",
+    });
     const email = user.email!;
     const username = `f.lefevre-${suffix}`;
     const subject = `rpps-81${suffix}`;
@@ -70,24 +75,68 @@ describe("erasePersonalData leaves nothing behind", () => {
     await attemptPasswordSignIn(testDb.db, { identifier: email, password: "pas le bon mot de passe", origin });
     await attemptPasswordSignIn(testDb.db, { identifier: username, password: "pas le bon non plus", origin });
     await requestMagicLink(testDb.db, { email, origin, defer: runNow });
-    await sendMagicLinkMail(testDb.db, { to: email, url: `http://localhost/api/auth/callback/nodemailer?token=abc&email=${encodeURIComponent(email)}` });
-    await testDb.db.insert(verificationTokens).values({ identifier: email, token: `hashed-${suffix}`, expires: new Date(Date.now() + 600_000) });
+    await sendMagicLinkMail(testDb.db, {
+      to: email,
+      url: `http://localhost/api/auth/callback/nodemailer?token=abc&email=${encodeURIComponent(email)}`,
+    });
+    await testDb.db
+      .insert(verificationTokens)
+      .values({ identifier: email, token: `hashed-${suffix}`, expires: new Date(Date.now() + 600_000) });
     await requestPasswordReset(testDb.db, { email, baseUrl: "http://localhost", origin, defer: runNow });
-    await testDb.db.insert(accounts).values({ userId: user.id, type: "oidc", provider: `sso-${hospital}`, providerAccountId: subject });
-    await recordAudit(testDb.db, { action: "sso.identity_linked", actorUserId: user.id, origin, targetType: "sso_subject", targetId: subject, details: { issuer: "https://idp.example.org" } });
-    await recordAudit(testDb.db, { action: "sign_in.failed", organisationId: hospital, origin, targetType: "sso_subject", targetId: subject, details: { method: "sso", reason: "not_linked" } });
-    await recordAudit(testDb.db, { action: "sign_in.failed", organisationId: hospital, origin, details: { method: "sso", reason: "refused", detail: `no account for ${email}` } });
-    await testDb.db.update(organisations).set({ incidentContactName: name, incidentContactPhone: "01 23 45 67 89", incidentContactEmail: email.toUpperCase() }).where(eq(organisations.id, hospital));
+    await testDb.db
+      .insert(accounts)
+      .values({ userId: user.id, type: "oidc", provider: `sso-${hospital}`, providerAccountId: subject });
+    await recordAudit(testDb.db, {
+      action: "sso.identity_linked",
+      actorUserId: user.id,
+      origin,
+      targetType: "sso_subject",
+      targetId: subject,
+      details: { issuer: "https://idp.example.org" },
+    });
+    await recordAudit(testDb.db, {
+      action: "sign_in.failed",
+      organisationId: hospital,
+      origin,
+      targetType: "sso_subject",
+      targetId: subject,
+      details: { method: "sso", reason: "not_linked" },
+    });
+    await recordAudit(testDb.db, {
+      action: "sign_in.failed",
+      organisationId: hospital,
+      origin,
+      details: { method: "sso", reason: "refused", detail: `no account for ${email}` },
+    });
+    await testDb.db
+      .update(organisations)
+      .set({
+        incidentContactName: name,
+        incidentContactPhone: "01 23 45 67 89",
+        incidentContactEmail: email.toUpperCase(),
+      })
+      .where(eq(organisations.id, hospital));
     for (const needle of [email, username, subject, name]) expect(await placesHolding(needle)).not.toEqual([]);
 
-    const admin = (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
+    const admin = (await signedInActor(
+      testDb.db,
+      (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id,
+    ))!;
     await erasePersonalData(testDb.db, { actor: admin, userId: user.id });
 
-    expect({ email: await placesHolding(email), username: await placesHolding(username), subject: await placesHolding(subject), name: await placesHolding(name) }).toEqual({ email: [], username: [], subject: [], name: [] });
+    expect({
+      email: await placesHolding(email),
+      username: await placesHolding(username),
+      subject: await placesHolding(subject),
+      name: await placesHolding(name),
+    }).toEqual({ email: [], username: [], subject: [], name: [] });
     // The audit rows that named them keep what happened, not where from.
     const traces = await testDb.db.select().from(auditLog).where(eq(auditLog.ipAddress, origin.ipAddress));
     expect(traces).toEqual([]);
-    const [contact] = await testDb.db.select({ phone: organisations.incidentContactPhone }).from(organisations).where(eq(organisations.id, hospital));
+    const [contact] = await testDb.db
+      .select({ phone: organisations.incidentContactPhone })
+      .from(organisations)
+      .where(eq(organisations.id, hospital));
     expect(contact!.phone).toBeNull();
   });
 });

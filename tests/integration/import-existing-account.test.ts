@@ -26,7 +26,10 @@ let testDb: TestDb;
 let home: string;
 let importer: string;
 // A live session of the person, as the events API has it.
-const signedIn = async (userId: string) => ({ id: (await startSession(testDb.db, { userId, method: "password" })).id, ...sessionWindow() });
+const signedIn = async (userId: string) => ({
+  id: (await startSession(testDb.db, { userId, method: "password" })).id,
+  ...sessionWindow(),
+});
 let personId: string;
 let managerOfB: Actor;
 let preview: Awaited<ReturnType<typeof previewRoster>>;
@@ -39,12 +42,22 @@ beforeAll(async () => {
   // B sorts before A by name: under name order, B would become the person's establishment.
   home = (await createOrganisation(testDb.db, { name: "Zénith, centre hospitalier" })).id;
   importer = (await createOrganisation(testDb.db, { name: "Alpha, EHPAD" })).id;
-  const contact = (name: string, phone: string) => ({ incidentContactName: name, incidentContactPhone: phone, incidentContactEmail: `${phone}@x.fr`, incidentContactUpdatedAt: new Date() });
+  const contact = (name: string, phone: string) => ({
+    incidentContactName: name,
+    incidentContactPhone: phone,
+    incidentContactEmail: `${phone}@x.fr`,
+    incidentContactUpdatedAt: new Date(),
+  });
   await testDb.db.update(organisations).set(contact("RSSI de A", "0102030405")).where(eq(organisations.id, home));
   await testDb.db.update(organisations).set(contact("Mallory", "0666666666")).where(eq(organisations.id, importer));
-  await testDb.db.insert(assignments).values({ organisationId: importer, subjectType: "module", subjectId: "demo-module", dueOn: "2026-01-01" });
+  await testDb.db
+    .insert(assignments)
+    .values({ organisationId: importer, subjectType: "module", subjectId: "demo-module", dueOn: "2026-01-01" });
   personId = (await createUser(testDb.db, { organisationId: home, name: STORED_NAME, email: "francoise@ch-a.fr" })).id;
-  managerOfB = (await loadActor(testDb.db, (await createUser(testDb.db, { organisationId: importer, role: "manager" })).id))!;
+  managerOfB = (await loadActor(
+    testDb.db,
+    (await createUser(testDb.db, { organisationId: importer, role: "manager" })).id,
+  ))!;
 
   preview = await previewRoster(testDb.db, { actor: managerOfB, organisationId: importer, bytes: file });
   await importRoster(testDb.db, { actor: managerOfB, organisationId: importer, bytes: file });
@@ -58,19 +71,32 @@ describe("importing the e-mail of another establishment's learner", () => {
   it("says only that an invitation will be sent, never the stored name", async () => {
     expect(preview.rows.map((row) => row.status)).toEqual(["invited"]);
     expect(JSON.stringify(preview)).not.toContain(STORED_NAME);
-    const { rows } = await listLearners(testDb.db, { organisationId: importer, catalogue, asOf: new Date(), filters: learnerFiltersSchema.parse({}) });
+    const { rows } = await listLearners(testDb.db, {
+      organisationId: importer,
+      catalogue,
+      asOf: new Date(),
+      filters: learnerFiltersSchema.parse({}),
+    });
     expect(JSON.stringify(rows)).not.toContain(STORED_NAME);
   });
 
   it("adds no membership until the person accepts", async () => {
-    const rows = await testDb.db.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, personId));
+    const rows = await testDb.db
+      .select({ organisationId: memberships.organisationId })
+      .from(memberships)
+      .where(eq(memberships.userId, personId));
 
     expect(rows).toEqual([{ organisationId: home }]);
   });
 
   it("keeps crediting the person's progress to their own establishment", async () => {
     const at = new Date(Date.now() - 60_000);
-    await recordSessionEvents(testDb.db, { userId: personId, session: await signedIn(personId), events: [stepViewed({ learnerId: personId, at }, "lecon")], catalogue });
+    await recordSessionEvents(testDb.db, {
+      userId: personId,
+      session: await signedIn(personId),
+      events: [stepViewed({ learnerId: personId, at }, "lecon")],
+      catalogue,
+    });
 
     expect((await getModuleProgress(testDb.db, personId, "demo-module"))?.organisationId).toBe(home);
   });
@@ -87,16 +113,29 @@ describe("importing the e-mail of another establishment's learner", () => {
     const [invitation] = await listMyInvitations(testDb.db, { actor: (await loadActor(testDb.db, personId))! });
     expect(invitation).toMatchObject({ organisationName: "Alpha, EHPAD", role: "learner" });
 
-    await respondToInvitation(testDb.db, { actor: (await loadActor(testDb.db, personId))!, invitationId: invitation!.id, answer: "accept" });
+    await respondToInvitation(testDb.db, {
+      actor: (await loadActor(testDb.db, personId))!,
+      invitationId: invitation!.id,
+      answer: "accept",
+    });
 
     const person = (await loadActor(testDb.db, personId))!;
     expect(person.memberships.map((m) => m.organisationId).sort()).toEqual([home, importer].sort());
     expect(currentEstablishment(person, null).status).toBe("choose");
     const record = async (chosenOrganisationId: string | null) =>
-      recordSessionEvents(testDb.db, { userId: personId, session: await signedIn(personId), chosenOrganisationId, events: [stepViewed({ learnerId: personId, at: new Date(Date.now() - 30_000) }, "situation")], catalogue });
+      recordSessionEvents(testDb.db, {
+        userId: personId,
+        session: await signedIn(personId),
+        chosenOrganisationId,
+        events: [stepViewed({ learnerId: personId, at: new Date(Date.now() - 30_000) }, "situation")],
+        catalogue,
+      });
     expect(await record(null)).toBeNull();
     const [recorded] = (await record(importer))!.outcomes;
-    const [event] = await testDb.db.select({ organisationId: learningEvents.organisationId }).from(learningEvents).where(eq(learningEvents.eventId, recorded!.eventId));
+    const [event] = await testDb.db
+      .select({ organisationId: learningEvents.organisationId })
+      .from(learningEvents)
+      .where(eq(learningEvents.eventId, recorded!.eventId));
     expect(event?.organisationId).toBe(importer);
     // The module begun under A stays A's: its managers keep seeing that progress.
     expect((await getModuleProgress(testDb.db, personId, "demo-module"))?.organisationId).toBe(home);

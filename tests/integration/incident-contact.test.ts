@@ -60,7 +60,11 @@ describe("updateIncidentContact", () => {
     const manager = await actorWith(establishment.id, "manager");
     expect(await getIncidentContact(testDb.db, establishment.id)).toBeNull();
 
-    const result = await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, ...valid });
+    const result = await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      ...valid,
+    });
 
     expect(result).toMatchObject({ ok: true, contact: valid });
     expect(await getIncidentContact(testDb.db, establishment.id)).toMatchObject(valid);
@@ -71,10 +75,26 @@ describe("updateIncidentContact", () => {
     const establishment = await newEstablishment();
     const manager = await actorWith(establishment.id, "manager");
 
-    await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, name: "  Claire   Martin ", phone: " +33 4 65 71 20 26 ", email: " rssi@etablissement.test " });
-    expect(await getIncidentContact(testDb.db, establishment.id)).toMatchObject({ name: "Claire Martin", phone: "+33 4 65 71 20 26", email: "rssi@etablissement.test" });
+    await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      name: "  Claire   Martin ",
+      phone: " +33 4 65 71 20 26 ",
+      email: " rssi@etablissement.test ",
+    });
+    expect(await getIncidentContact(testDb.db, establishment.id)).toMatchObject({
+      name: "Claire Martin",
+      phone: "+33 4 65 71 20 26",
+      email: "rssi@etablissement.test",
+    });
 
-    const cleared = await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, name: " ", phone: "", email: "" });
+    const cleared = await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      name: " ",
+      phone: "",
+      email: "",
+    });
 
     expect(cleared).toEqual({ ok: true, contact: null });
     expect(await getIncidentContact(testDb.db, establishment.id)).toBeNull();
@@ -88,7 +108,15 @@ describe("updateIncidentContact", () => {
     const before = await contactColumns(theirs.id);
     const outsider = await actorWith(other.id, "manager");
 
-    await expectNotFound(updateIncidentContact(testDb.db, { actor: outsider, organisationId: theirs.id, name: "Mallory", phone: "06 00 00 00 00", email: "mallory@evil.test" }));
+    await expectNotFound(
+      updateIncidentContact(testDb.db, {
+        actor: outsider,
+        organisationId: theirs.id,
+        name: "Mallory",
+        phone: "06 00 00 00 00",
+        email: "mallory@evil.test",
+      }),
+    );
 
     expect(await contactColumns(theirs.id)).toEqual(before);
   });
@@ -97,8 +125,18 @@ describe("updateIncidentContact", () => {
     const establishment = await newEstablishment();
     const learner = await actorWith(establishment.id, "learner");
 
-    await expectNotFound(updateIncidentContact(testDb.db, { actor: learner, organisationId: establishment.id, ...valid }));
-    await expectNotFound(updateIncidentContact(testDb.db, { actor: learner, organisationId: establishment.id, name: "x", phone: "x", email: "x" }));
+    await expectNotFound(
+      updateIncidentContact(testDb.db, { actor: learner, organisationId: establishment.id, ...valid }),
+    );
+    await expectNotFound(
+      updateIncidentContact(testDb.db, {
+        actor: learner,
+        organisationId: establishment.id,
+        name: "x",
+        phone: "x",
+        email: "x",
+      }),
+    );
 
     expect(await contactColumns(establishment.id)).toMatchObject({ name: null, updatedAt: null });
   });
@@ -107,9 +145,17 @@ describe("updateIncidentContact", () => {
     const establishment = await newEstablishment();
     const manager = await actorWith(establishment.id, "manager");
 
-    await expectNotFound(updateIncidentContact(testDb.db, { actor: manager, organisationId: "pas-un-identifiant", ...valid }));
+    await expectNotFound(
+      updateIncidentContact(testDb.db, { actor: manager, organisationId: "pas-un-identifiant", ...valid }),
+    );
     await expectNotFound(updateIncidentContact(testDb.db, { actor: manager, organisationId: centreId, ...valid }));
-    await expectNotFound(updateIncidentContact(testDb.db, { actor: manager, organisationId: "00000000-0000-4000-8000-000000000000", ...valid }));
+    await expectNotFound(
+      updateIncidentContact(testDb.db, {
+        actor: manager,
+        organisationId: "00000000-0000-4000-8000-000000000000",
+        ...valid,
+      }),
+    );
   });
 
   it("lets a platform admin update an establishment under their centre, directly or through a group, and no other", async () => {
@@ -134,7 +180,13 @@ describe("updateIncidentContact", () => {
     await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, ...valid });
     const before = await contactColumns(establishment.id);
 
-    const result = await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, name: "C", phone: "+44 20 7946 0000", email: "rssi@" });
+    const result = await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      name: "C",
+      phone: "+44 20 7946 0000",
+      email: "rssi@",
+    });
 
     expect(result).toEqual({
       ok: false,
@@ -151,7 +203,13 @@ describe("updateIncidentContact", () => {
     const establishment = await newEstablishment();
     const manager = await actorWith(establishment.id, "manager");
 
-    const result = await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, name: "Claire Martin", phone: "", email: "" });
+    const result = await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      name: "Claire Martin",
+      phone: "",
+      email: "",
+    });
 
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.fieldErrors).sort()).toEqual(["email", "phone"]);
@@ -163,10 +221,20 @@ describe("updateIncidentContact", () => {
     const manager = await actorWith(establishment.id, "manager");
     const markup = "<script>alert('RSSI')</script>";
 
-    await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, ...valid, name: markup });
+    await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      ...valid,
+      name: markup,
+    });
     expect((await getIncidentContact(testDb.db, establishment.id))?.name).toBe(markup);
 
-    const tooLong = await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishment.id, ...valid, name: `<script>${"x".repeat(100)}</script>` });
+    const tooLong = await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      ...valid,
+      name: `<script>${"x".repeat(100)}</script>`,
+    });
 
     expect(tooLong).toEqual({ ok: false, fieldErrors: { name: ["Le nom doit compter au plus 100 caractères."] } });
     expect((await getIncidentContact(testDb.db, establishment.id))?.name).toBe(markup);
@@ -195,9 +263,17 @@ describe("seedDemo", () => {
   it("gives the demo establishment Claire Martin as RSSI, and keeps a manager's change when run again", async () => {
     const { establishmentId } = await seedDemo(testDb.db);
     expect(await getIncidentContact(testDb.db, establishmentId)).toMatchObject(DEMO_INCIDENT_CONTACT);
-    const [demoManager] = await testDb.db.select({ id: users.id }).from(users).where(eq(users.email, "rssi@vigie.test"));
+    const [demoManager] = await testDb.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, "rssi@vigie.test"));
     const manager = (await loadActor(testDb.db, demoManager!.id))!;
-    await updateIncidentContact(testDb.db, { actor: manager, organisationId: establishmentId, ...valid, name: "Nouveau RSSI" });
+    await updateIncidentContact(testDb.db, {
+      actor: manager,
+      organisationId: establishmentId,
+      ...valid,
+      name: "Nouveau RSSI",
+    });
 
     await seedDemo(testDb.db);
 

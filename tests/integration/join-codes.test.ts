@@ -30,7 +30,14 @@ let addressCounter = 0;
 const origin = () => ({ ipAddress: `198.51.100.${++addressCounter % 250}`, userAgent: "vitest" });
 const userCount = async () => (await testDb.db.select({ n: count() }).from(users))[0]!.n;
 const newcomer = (code: string, overrides: Partial<Parameters<typeof joinWithCode>[1]> = {}) =>
-  joinWithCode(testDb.db, { code, name: "Marie Dupont", username: `m.dupont-${uniqueSuffix()}`, password: PASSWORD, origin: origin(), ...overrides });
+  joinWithCode(testDb.db, {
+    code,
+    name: "Marie Dupont",
+    username: `m.dupont-${uniqueSuffix()}`,
+    password: PASSWORD,
+    origin: origin(),
+    ...overrides,
+  });
 
 beforeAll(async () => {
   testDb = await createTestDb();
@@ -39,7 +46,12 @@ beforeAll(async () => {
   hospitalB = (await createOrganisation(testDb.db)).id;
   teamA = (await createTeam(testDb.db, { organisationId: hospitalA, name: "Urgences" })).id;
   teamB = (await createTeam(testDb.db, { organisationId: hospitalB })).id;
-  [managerA, managerB, learnerA, admin] = await Promise.all([actorIn(hospitalA, "manager"), actorIn(hospitalB, "manager"), actorIn(hospitalA, "learner"), actorIn(centre, "admin")]);
+  [managerA, managerB, learnerA, admin] = await Promise.all([
+    actorIn(hospitalA, "manager"),
+    actorIn(hospitalB, "manager"),
+    actorIn(hospitalA, "learner"),
+    actorIn(centre, "admin"),
+  ]);
 });
 
 afterAll(async () => {
@@ -58,36 +70,67 @@ describe("managing join codes", () => {
     expect(listed.map((c) => c.id)).toEqual(expect.arrayContaining([byManager.id, byAdmin.id]));
     expect(listed.find((c) => c.id === byAdmin.id)).toMatchObject({ teamName: "Urgences", joined: 0 });
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, byManager.id));
-    expect(entry).toMatchObject({ action: "join_code_created", actorUserId: managerA.userId, organisationId: hospitalA });
+    expect(entry).toMatchObject({
+      action: "join_code_created",
+      actorUserId: managerA.userId,
+      organisationId: hospitalA,
+    });
   });
 
   it("gives not_found to a manager of another establishment, a learner, and for another establishment's team, creating nothing", async () => {
     const before = (await testDb.db.select({ n: count() }).from(joinCodes))[0]!.n;
-    await expect(createJoinCode(testDb.db, { actor: managerB, organisationId: hospitalA })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createJoinCode(testDb.db, { actor: learnerA, organisationId: hospitalA })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA, teamId: teamB })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA, teamId: "pas-un-uuid" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createJoinCode(testDb.db, { actor: admin, organisationId: hospitalB })).rejects.toMatchObject({ code: "not_found" });
-    await expect(listJoinCodes(testDb.db, { actor: managerB, organisationId: hospitalA })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createJoinCode(testDb.db, { actor: managerB, organisationId: hospitalA })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(createJoinCode(testDb.db, { actor: learnerA, organisationId: hospitalA })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA, teamId: teamB }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA, teamId: "pas-un-uuid" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(createJoinCode(testDb.db, { actor: admin, organisationId: hospitalB })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(listJoinCodes(testDb.db, { actor: managerB, organisationId: hospitalA })).rejects.toMatchObject({
+      code: "not_found",
+    });
 
     expect((await testDb.db.select({ n: count() }).from(joinCodes))[0]!.n).toBe(before);
   });
 
   it("turns a code off and back on for its manager or the admin only; others get not_found and the code is unchanged", async () => {
     const code = await createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA });
-    const change = (actor: Actor, organisationId: string, isActive: boolean) => setJoinCodeActive(testDb.db, { actor, organisationId, joinCodeId: code.id, isActive });
+    const change = (actor: Actor, organisationId: string, isActive: boolean) =>
+      setJoinCodeActive(testDb.db, { actor, organisationId, joinCodeId: code.id, isActive });
 
     await expect(change(managerB, hospitalB, false)).rejects.toMatchObject({ code: "not_found" });
     await expect(change(managerB, hospitalA, false)).rejects.toMatchObject({ code: "not_found" });
     await expect(change(learnerA, hospitalA, false)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getJoinCode(testDb.db, { actor: managerB, organisationId: hospitalB, joinCodeId: code.id })).rejects.toMatchObject({ code: "not_found" });
-    expect((await testDb.db.select().from(joinCodes).where(eq(joinCodes.id, code.id)))[0]).toMatchObject({ isActive: true, disabledAt: null });
+    await expect(
+      getJoinCode(testDb.db, { actor: managerB, organisationId: hospitalB, joinCodeId: code.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect((await testDb.db.select().from(joinCodes).where(eq(joinCodes.id, code.id)))[0]).toMatchObject({
+      isActive: true,
+      disabledAt: null,
+    });
 
     expect(await change(managerA, hospitalA, false)).toMatchObject({ isActive: false });
-    expect((await testDb.db.select().from(joinCodes).where(eq(joinCodes.id, code.id)))[0]!.disabledAt).toBeInstanceOf(Date);
+    expect((await testDb.db.select().from(joinCodes).where(eq(joinCodes.id, code.id)))[0]!.disabledAt).toBeInstanceOf(
+      Date,
+    );
     expect(await change(admin, hospitalA, true)).toMatchObject({ isActive: true });
-    const actions = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, code.id));
-    expect(actions.map((a) => a.action).sort()).toEqual(["join_code_created", "join_code_disabled", "join_code_enabled"]);
+    const actions = await testDb.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, code.id));
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      "join_code_created",
+      "join_code_disabled",
+      "join_code_enabled",
+    ]);
   });
 });
 
@@ -103,18 +146,38 @@ describe("joining with a code", () => {
     const [user] = await testDb.db.select().from(users).where(eq(users.id, userId));
     expect(user).toMatchObject({ username: username.toLowerCase(), email: null, name: "Marie Dupont", isActive: true });
     const [membership] = await testDb.db.select().from(memberships).where(eq(memberships.userId, userId));
-    expect(membership).toMatchObject({ organisationId: hospitalA, teamId: teamA, role: "learner", joinCodeId: code.id });
-    expect((await listJoinCodes(testDb.db, { actor: managerA, organisationId: hospitalA })).find((c) => c.id === code.id)?.joined).toBe(1);
-    const [entry] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "join_code.joined"), eq(auditLog.actorUserId, userId)));
+    expect(membership).toMatchObject({
+      organisationId: hospitalA,
+      teamId: teamA,
+      role: "learner",
+      joinCodeId: code.id,
+    });
+    expect(
+      (await listJoinCodes(testDb.db, { actor: managerA, organisationId: hospitalA })).find((c) => c.id === code.id)
+        ?.joined,
+    ).toBe(1);
+    const [entry] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "join_code.joined"), eq(auditLog.actorUserId, userId)));
     expect(entry).toMatchObject({ organisationId: hospitalA, targetId: code.id });
 
-    const signedIn = await attemptPasswordSignIn(testDb.db, { identifier: ` ${username.toUpperCase()} `, password: PASSWORD, origin: origin() });
+    const signedIn = await attemptPasswordSignIn(testDb.db, {
+      identifier: ` ${username.toUpperCase()} `,
+      password: PASSWORD,
+      origin: origin(),
+    });
     expect(signedIn).toMatchObject({ status: "ok", user: { id: userId } });
   });
 
   it("refuses a wrong code and a turned-off code alike, creating nothing and auditing the refusal", async () => {
     const code = await createJoinCode(testDb.db, { actor: managerA, organisationId: hospitalA });
-    await setJoinCodeActive(testDb.db, { actor: managerA, organisationId: hospitalA, joinCodeId: code.id, isActive: false });
+    await setJoinCodeActive(testDb.db, {
+      actor: managerA,
+      organisationId: hospitalA,
+      joinCodeId: code.id,
+      isActive: false,
+    });
     const before = await userCount();
 
     expect(await newcomer(code.code)).toEqual({ status: "invalid_code" });
@@ -122,7 +185,10 @@ describe("joining with a code", () => {
     expect(await newcomer("pas un code")).toEqual({ status: "invalid_code" });
     expect(await userCount()).toBe(before);
     // The turned-off code is named by its id, for its establishment; what was typed is never kept.
-    const refusals = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "join_code.refused"), eq(auditLog.targetId, code.id)));
+    const refusals = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "join_code.refused"), eq(auditLog.targetId, code.id)));
     expect(refusals).toMatchObject([{ organisationId: hospitalA }]);
   });
 
@@ -147,7 +213,10 @@ describe("joining with a code", () => {
     }
     expect(await userCount()).toBe(before);
     const joined = await newcomer(code.code, { name: "  Zoe\u0308   Œuvray " });
-    const [user] = await testDb.db.select({ name: users.name }).from(users).where(eq(users.id, joined.status === "joined" ? joined.userId : ""));
+    const [user] = await testDb.db
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, joined.status === "joined" ? joined.userId : ""));
     expect(user?.name).toBe("Zoë Œuvray");
   });
 
@@ -156,16 +225,42 @@ describe("joining with a code", () => {
     const from = { ipAddress: "203.0.113.50", userAgent: "vitest" };
     const now = inCurrentQuarterHour(10);
     // Good codes are given back: they never use up the allowance.
-    for (let i = 0; i < 5; i++) expect((await checkJoinCode(testDb.db, { code: code.code, origin: from, now })).status).toBe("ok");
-    for (let i = 0; i < 20; i++) expect((await checkJoinCode(testDb.db, { code: `ZZZZZ${String(i).padStart(5, "2")}`, origin: from, now })).status).toBe("invalid");
+    for (let i = 0; i < 5; i++)
+      expect((await checkJoinCode(testDb.db, { code: code.code, origin: from, now })).status).toBe("ok");
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await checkJoinCode(testDb.db, { code: `ZZZZZ${String(i).padStart(5, "2")}`, origin: from, now })).status,
+      ).toBe("invalid");
 
-    expect(await checkJoinCode(testDb.db, { code: code.code, origin: from, now })).toEqual({ status: "throttled", retryAfterSeconds: 890 });
+    expect(await checkJoinCode(testDb.db, { code: code.code, origin: from, now })).toEqual({
+      status: "throttled",
+      retryAfterSeconds: 890,
+    });
     const before = await userCount();
-    expect((await joinWithCode(testDb.db, { code: code.code, name: "Léa Nguyễn", username: `lea-${uniqueSuffix()}`, password: PASSWORD, origin: from, now })).status).toBe("throttled");
+    expect(
+      (
+        await joinWithCode(testDb.db, {
+          code: code.code,
+          name: "Léa Nguyễn",
+          username: `lea-${uniqueSuffix()}`,
+          password: PASSWORD,
+          origin: from,
+          now,
+        })
+      ).status,
+    ).toBe("throttled");
     expect(await userCount()).toBe(before);
-    expect((await checkJoinCode(testDb.db, { code: code.code, origin: { ...from, ipAddress: "203.0.113.51" }, now })).status).toBe("ok");
-    expect((await checkJoinCode(testDb.db, { code: code.code, origin: from, now: new Date(now.getTime() + 15 * 60_000) })).status).toBe("ok");
-    const throttled = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "join_code.refused"), eq(auditLog.ipAddress, "203.0.113.50")));
+    expect(
+      (await checkJoinCode(testDb.db, { code: code.code, origin: { ...from, ipAddress: "203.0.113.51" }, now })).status,
+    ).toBe("ok");
+    expect(
+      (await checkJoinCode(testDb.db, { code: code.code, origin: from, now: new Date(now.getTime() + 15 * 60_000) }))
+        .status,
+    ).toBe("ok");
+    const throttled = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "join_code.refused"), eq(auditLog.ipAddress, "203.0.113.50")));
     expect(throttled.filter((e) => e.details.reason === "throttled")).toHaveLength(2);
   });
 });
@@ -182,9 +277,20 @@ describe("signing in with a username", () => {
 
   it("refuses the 11th attempt on one username even with the right password, from any address", async () => {
     const { username } = await joined();
-    for (let i = 0; i < 10; i++) expect((await attemptPasswordSignIn(testDb.db, { identifier: username, password: "mauvais mot de passe", origin: origin() })).status).toBe("invalid");
+    for (let i = 0; i < 10; i++)
+      expect(
+        (
+          await attemptPasswordSignIn(testDb.db, {
+            identifier: username,
+            password: "mauvais mot de passe",
+            origin: origin(),
+          })
+        ).status,
+      ).toBe("invalid");
 
-    expect((await attemptPasswordSignIn(testDb.db, { identifier: username, password: PASSWORD, origin: origin() })).status).toBe("throttled");
+    expect(
+      (await attemptPasswordSignIn(testDb.db, { identifier: username, password: PASSWORD, origin: origin() })).status,
+    ).toBe("throttled");
   });
 
   it("counts failures by e-mail and by username against one account", async () => {
@@ -194,18 +300,31 @@ describe("signing in with a username", () => {
     const result = await newcomer(code.code, { username });
     expect(result.status).toBe("joined");
     // An account reachable by an e-mail and by an identifier has one counter.
-    await testDb.db.update(users).set({ email }).where(eq(users.id, result.status === "joined" ? result.userId : ""));
-    for (let i = 0; i < 5; i++) await attemptPasswordSignIn(testDb.db, { identifier: email, password: "mauvais mot de passe", origin: origin() });
-    for (let i = 0; i < 5; i++) await attemptPasswordSignIn(testDb.db, { identifier: username, password: "mauvais mot de passe", origin: origin() });
+    await testDb.db
+      .update(users)
+      .set({ email })
+      .where(eq(users.id, result.status === "joined" ? result.userId : ""));
+    for (let i = 0; i < 5; i++)
+      await attemptPasswordSignIn(testDb.db, { identifier: email, password: "mauvais mot de passe", origin: origin() });
+    for (let i = 0; i < 5; i++)
+      await attemptPasswordSignIn(testDb.db, {
+        identifier: username,
+        password: "mauvais mot de passe",
+        origin: origin(),
+      });
 
-    expect((await attemptPasswordSignIn(testDb.db, { identifier: username, password: PASSWORD, origin: origin() })).status).toBe("throttled");
+    expect(
+      (await attemptPasswordSignIn(testDb.db, { identifier: username, password: PASSWORD, origin: origin() })).status,
+    ).toBe("throttled");
   });
 
   it("refuses a deactivated learner", async () => {
     const { username, userId } = await joined();
     await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, userId));
 
-    expect((await attemptPasswordSignIn(testDb.db, { identifier: username, password: PASSWORD, origin: origin() })).status).toBe("invalid");
+    expect(
+      (await attemptPasswordSignIn(testDb.db, { identifier: username, password: PASSWORD, origin: origin() })).status,
+    ).toBe("invalid");
   });
 });
 
@@ -215,7 +334,8 @@ describe("a password link for a learner without e-mail", () => {
     const username = `oubli-${uniqueSuffix()}`;
     const joined = await newcomer(code.code, { username });
     const userId = joined.status === "joined" ? joined.userId : "";
-    const link = (actor: Actor, organisationId = hospitalA, target = userId) => createPasswordLink(testDb.db, { actor, organisationId, userId: target, baseUrl: "https://vigie.example.org" });
+    const link = (actor: Actor, organisationId = hospitalA, target = userId) =>
+      createPasswordLink(testDb.db, { actor, organisationId, userId: target, baseUrl: "https://vigie.example.org" });
 
     await expect(link(managerB)).rejects.toMatchObject({ code: "not_found" });
     await expect(link(managerB, hospitalB)).rejects.toMatchObject({ code: "not_found" });
@@ -226,9 +346,22 @@ describe("a password link for a learner without e-mail", () => {
     const token = new URL(url).searchParams.get("jeton")!;
 
     await resetPassword(testDb.db, { token, password: "une toute nouvelle phrase", origin: origin() });
-    expect((await attemptPasswordSignIn(testDb.db, { identifier: username, password: "une toute nouvelle phrase", origin: origin() })).status).toBe("ok");
-    await expect(resetPassword(testDb.db, { token, password: "encore une autre phrase", origin: origin() })).rejects.toMatchObject({ code: "not_found" });
-    const entries = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, "password_link_created"), eq(auditLog.targetId, userId)));
+    expect(
+      (
+        await attemptPasswordSignIn(testDb.db, {
+          identifier: username,
+          password: "une toute nouvelle phrase",
+          origin: origin(),
+        })
+      ).status,
+    ).toBe("ok");
+    await expect(
+      resetPassword(testDb.db, { token, password: "encore une autre phrase", origin: origin() }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    const entries = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "password_link_created"), eq(auditLog.targetId, userId)));
     expect(entries.map((e) => e.actorUserId).sort()).toEqual([admin.userId, managerA.userId].sort());
   });
 });

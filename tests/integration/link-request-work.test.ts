@@ -39,7 +39,17 @@ afterAll(async () => {
 /** How many rows each table a link request may touch holds now. */
 async function counts() {
   const tables = ["rate_limits", "audit_log", "password_reset_tokens", "verification_tokens", "mail_outbox"];
-  const entries = await Promise.all(tables.map(async (table) => [table, Number(rowsOf<{ n: number }>(await testDb.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n)] as const));
+  const entries = await Promise.all(
+    tables.map(
+      async (table) =>
+        [
+          table,
+          Number(
+            rowsOf<{ n: number }>(await testDb.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n,
+          ),
+        ] as const,
+    ),
+  );
 
   return Object.fromEntries(entries);
 }
@@ -59,7 +69,8 @@ describe("requestPasswordReset", () => {
   it("answers a known and an unknown address alike, with the same writes and no mail, and mails the known one after", async () => {
     const { requestPasswordReset } = await import("@/lib/auth/password-reset");
     const known = await createUser(testDb.db, { organisationId: (await createOrganisation(testDb.db)).id });
-    const ask = (email: string) => (defer: Defer) => requestPasswordReset(testDb.db, { email, baseUrl: "https://vigie.example.org", origin: origin(), defer });
+    const ask = (email: string) => (defer: Defer) =>
+      requestPasswordReset(testDb.db, { email, baseUrl: "https://vigie.example.org", origin: origin(), defer });
 
     const forKnown = await beforeTheAnswer(ask(known.email!));
     const forUnknown = await beforeTheAnswer(ask("personne-inconnue@vigie.test"));
@@ -84,8 +95,12 @@ describe("requestMagicLink and issueMagicLink", () => {
     const { issueMagicLink, magicLinkTokenHash } = await import("@/lib/auth/send-magic-link-mail");
     const known = await createUser(testDb.db, { organisationId: (await createOrganisation(testDb.db)).id });
 
-    const forKnown = await beforeTheAnswer((defer) => requestMagicLink(testDb.db, { email: known.email!, origin: origin(), defer }));
-    const forUnknown = await beforeTheAnswer((defer) => requestMagicLink(testDb.db, { email: "autre-inconnu@vigie.test", origin: origin(), defer }));
+    const forKnown = await beforeTheAnswer((defer) =>
+      requestMagicLink(testDb.db, { email: known.email!, origin: origin(), defer }),
+    );
+    const forUnknown = await beforeTheAnswer((defer) =>
+      requestMagicLink(testDb.db, { email: "autre-inconnu@vigie.test", origin: origin(), defer }),
+    );
     expect(forKnown.changed).toEqual(forUnknown.changed);
     expect(forKnown.changed).toMatchObject({ verification_tokens: 0, mail_outbox: 0, audit_log: 0 });
     // The audit entry of each comes after the response.
@@ -94,12 +109,30 @@ describe("requestMagicLink and issueMagicLink", () => {
     // What lib/auth/index.ts runs after the response for the known address.
     const token = "0123456789abcdef0123456789abcdef";
     const expires = new Date(Date.now() + 600_000);
-    await issueMagicLink(testDb.db, { identifier: known.email!, token, expires, url: `https://vigie.example.org/api/auth/callback/nodemailer?token=${token}`, secret: "un-secret-de-test" });
-    const adapter = DrizzleAdapter(testDb.db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
+    await issueMagicLink(testDb.db, {
+      identifier: known.email!,
+      token,
+      expires,
+      url: `https://vigie.example.org/api/auth/callback/nodemailer?token=${token}`,
+      secret: "un-secret-de-test",
+    });
+    const adapter = DrizzleAdapter(testDb.db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    });
     // Auth.js's callback looks the token up by SHA-256(token + secret) in hex, and spends it.
     const { createHash } = await import("node:crypto");
-    expect(magicLinkTokenHash(token, "un-secret-de-test")).toBe(createHash("sha256").update(`${token}un-secret-de-test`).digest("hex"));
-    expect(await adapter.useVerificationToken!({ identifier: known.email!, token: magicLinkTokenHash(token, "un-secret-de-test") })).toMatchObject({ identifier: known.email });
+    expect(magicLinkTokenHash(token, "un-secret-de-test")).toBe(
+      createHash("sha256").update(`${token}un-secret-de-test`).digest("hex"),
+    );
+    expect(
+      await adapter.useVerificationToken!({
+        identifier: known.email!,
+        token: magicLinkTokenHash(token, "un-secret-de-test"),
+      }),
+    ).toMatchObject({ identifier: known.email });
     await expect.poll(() => sink.received.filter((m) => m.to === known.email).length).toBe(1);
   });
 });

@@ -63,42 +63,118 @@ describe("resolveManagerEstablishment", () => {
   });
 
   it("acts on the establishment named, else on the current one when the actor manages it", async () => {
-    expect(await resolveManagerEstablishment(testDb.db, { actor: managerOfBoth, requestedId: second })).toMatchObject({ status: "chosen", establishment: { id: second } });
-    expect(await resolveManagerEstablishment(testDb.db, { actor: managerOfBoth, currentId: second })).toMatchObject({ status: "chosen", establishment: { id: second } });
+    expect(await resolveManagerEstablishment(testDb.db, { actor: managerOfBoth, requestedId: second })).toMatchObject({
+      status: "chosen",
+      establishment: { id: second },
+    });
+    expect(await resolveManagerEstablishment(testDb.db, { actor: managerOfBoth, currentId: second })).toMatchObject({
+      status: "chosen",
+      establishment: { id: second },
+    });
     // The URL wins over the current choice; both are checked against what the actor manages.
-    expect(await resolveManagerEstablishment(testDb.db, { actor: admin, requestedId: first, currentId: second })).toMatchObject({ status: "chosen", establishment: { id: first } });
+    expect(
+      await resolveManagerEstablishment(testDb.db, { actor: admin, requestedId: first, currentId: second }),
+    ).toMatchObject({ status: "chosen", establishment: { id: first } });
   });
 
   it("never gives a manager of B the establishment where they are only a learner, even when it is their current one", async () => {
-    const viaCurrent = await resolveManagerEstablishment(testDb.db, { actor: managerOfSecondLearnerOfFirst, currentId: learnerPlace });
+    const viaCurrent = await resolveManagerEstablishment(testDb.db, {
+      actor: managerOfSecondLearnerOfFirst,
+      currentId: learnerPlace,
+    });
     expect(viaCurrent).toMatchObject({ status: "chosen", establishment: { id: second } });
     expect(viaCurrent.all.map((e) => e.id)).toEqual([second]);
-    await expect(resolveManagerEstablishment(testDb.db, { actor: managerOfSecondLearnerOfFirst, requestedId: learnerPlace })).rejects.toMatchObject({ code: "not_found" });
-    expect(await listManagedEstablishments(testDb.db, { actor: managerOfSecondLearnerOfFirst, organisationId: learnerPlace })).toEqual([]);
+    await expect(
+      resolveManagerEstablishment(testDb.db, { actor: managerOfSecondLearnerOfFirst, requestedId: learnerPlace }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(
+      await listManagedEstablishments(testDb.db, {
+        actor: managerOfSecondLearnerOfFirst,
+        organisationId: learnerPlace,
+      }),
+    ).toEqual([]);
   });
 
   it("answers not_found to someone who manages nothing, whatever the cookie names", async () => {
     const learner = await actorOf((await createUser(testDb.db, { organisationId: first })).id);
-    await expect(resolveManagerEstablishment(testDb.db, { actor: learner, currentId: first })).rejects.toMatchObject({ code: "not_found" });
+    await expect(resolveManagerEstablishment(testDb.db, { actor: learner, currentId: first })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 
 describe("a domain function called without an establishment", () => {
   const unnamed = ["", undefined as unknown as string];
   const attempts: [string, (actor: Actor, organisationId: string) => Promise<unknown>][] = [
-    ["updateReminderSettings", (actor, organisationId) => updateReminderSettings(testDb.db, { actor, organisationId, values: { autoEnabled: false, daysBefore: 3, intervalDays: 5 } })],
-    ["remindLearners", (actor, organisationId) => remindLearners(testDb.db, { actor, organisationId, target: "late", catalogue, asOf: new Date() })],
-    ["createAssignment", (actor, organisationId) => createAssignment(testDb.db, { actor, organisationId, teamId: null, subjectType: "path", subjectId: "bonnes-pratiques", dueOn: "2032-01-01", renewYearly: false, catalogue })],
-    ["certificatesArchive", (actor, organisationId) => certificatesArchive(testDb.db, { actor, organisationId, filters: {}, baseUrl: "https://vigie.test", asOf: new Date() })],
-    ["previewRoster", (actor, organisationId) => previewRoster(testDb.db, { actor, organisationId, bytes: new TextEncoder().encode("Nom;E-mail\r\nX;x@vigie.test") })],
-    ["updateIncidentContact", (actor, organisationId) => updateIncidentContact(testDb.db, { actor, organisationId, name: "Usurpateur", phone: "04 65 71 99 99", email: "u@vigie.test" })],
+    [
+      "updateReminderSettings",
+      (actor, organisationId) =>
+        updateReminderSettings(testDb.db, {
+          actor,
+          organisationId,
+          values: { autoEnabled: false, daysBefore: 3, intervalDays: 5 },
+        }),
+    ],
+    [
+      "remindLearners",
+      (actor, organisationId) =>
+        remindLearners(testDb.db, { actor, organisationId, target: "late", catalogue, asOf: new Date() }),
+    ],
+    [
+      "createAssignment",
+      (actor, organisationId) =>
+        createAssignment(testDb.db, {
+          actor,
+          organisationId,
+          teamId: null,
+          subjectType: "path",
+          subjectId: "bonnes-pratiques",
+          dueOn: "2032-01-01",
+          renewYearly: false,
+          catalogue,
+        }),
+    ],
+    [
+      "certificatesArchive",
+      (actor, organisationId) =>
+        certificatesArchive(testDb.db, {
+          actor,
+          organisationId,
+          filters: {},
+          baseUrl: "https://vigie.test",
+          asOf: new Date(),
+        }),
+    ],
+    [
+      "previewRoster",
+      (actor, organisationId) =>
+        previewRoster(testDb.db, {
+          actor,
+          organisationId,
+          bytes: new TextEncoder().encode("Nom;E-mail\r\nX;x@vigie.test"),
+        }),
+    ],
+    [
+      "updateIncidentContact",
+      (actor, organisationId) =>
+        updateIncidentContact(testDb.db, {
+          actor,
+          organisationId,
+          name: "Usurpateur",
+          phone: "04 65 71 99 99",
+          email: "u@vigie.test",
+        }),
+    ],
     ["getSsoSettings", (actor, organisationId) => getSsoSettings(testDb.db, { actor, organisationId })],
   ];
 
   it.each(attempts)("%s acts on no establishment (not_found), never on the first by name", async (_name, attempt) => {
     for (const actor of [managerOfBoth, admin]) {
       for (const organisationId of unnamed) {
-        const [settingsBefore, auditBefore] = [await testDb.db.select().from(reminderSettings), await testDb.db.select().from(auditLog)];
+        const [settingsBefore, auditBefore] = [
+          await testDb.db.select().from(reminderSettings),
+          await testDb.db.select().from(auditLog),
+        ];
         await expect(attempt(actor, organisationId)).rejects.toMatchObject({ code: "not_found" });
         expect(await testDb.db.select().from(reminderSettings)).toEqual(settingsBefore);
         expect(await testDb.db.select().from(auditLog)).toEqual(auditBefore);

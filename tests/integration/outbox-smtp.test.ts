@@ -40,11 +40,25 @@ describe("mail_outbox over SMTP", () => {
     const { sendMagicLinkMail } = await import("@/lib/auth/send-magic-link-mail");
     const { sendInvitations } = await import("@/lib/enrolment/send-invitations");
     const organisationId = (await createOrganisation(testDb.db)).id;
-    const [resetUser, linkUser, invited] = await Promise.all([1, 2, 3].map(() => createUser(testDb.db, { organisationId })));
+    const [resetUser, linkUser, invited] = await Promise.all(
+      [1, 2, 3].map(() => createUser(testDb.db, { organisationId })),
+    );
 
-    await requestPasswordReset(testDb.db, { email: resetUser!.email!, baseUrl: "https://vigie.example.org", origin, defer: runNow });
-    await sendMagicLinkMail(testDb.db, { to: linkUser!.email!, url: "https://vigie.example.org/api/auth/callback/nodemailer?token=0123456789abcdef&email=x" });
-    await sendInvitations(testDb.db, { organisationId, accounts: [{ userId: invited!.id, name: "Invitée", email: invited!.email! }], baseUrl: "https://vigie.example.org" });
+    await requestPasswordReset(testDb.db, {
+      email: resetUser!.email!,
+      baseUrl: "https://vigie.example.org",
+      origin,
+      defer: runNow,
+    });
+    await sendMagicLinkMail(testDb.db, {
+      to: linkUser!.email!,
+      url: "https://vigie.example.org/api/auth/callback/nodemailer?token=0123456789abcdef&email=x",
+    });
+    await sendInvitations(testDb.db, {
+      organisationId,
+      accounts: [{ userId: invited!.id, name: "Invitée", email: invited!.email! }],
+      baseUrl: "https://vigie.example.org",
+    });
     await expect.poll(() => sink.received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
 
     const token = /jeton=([\w-]+)/.exec(received(resetUser!.email!))![1]!;

@@ -26,7 +26,11 @@ describe("consumeRateLimit", () => {
   });
 
   it("counts each key apart and every concurrent hit once", async () => {
-    await Promise.all(Array.from({ length: 20 }, () => consumeRateLimit(testDb.db, { key: "test:b", limit: 100, windowSeconds: 60, now })));
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        consumeRateLimit(testDb.db, { key: "test:b", limit: 100, windowSeconds: 60, now }),
+      ),
+    );
 
     expect((await consumeRateLimit(testDb.db, { key: "test:b", limit: 100, windowSeconds: 60, now })).count).toBe(21);
     expect((await consumeRateLimit(testDb.db, { key: "test:c", limit: 100, windowSeconds: 60, now })).count).toBe(1);

@@ -55,7 +55,11 @@ describe("the read model (db/read-model)", () => {
 
   it("holds only statements that can run again: CREATE OR REPLACE of a function or trigger", () => {
     for (const { file, statement } of readModelStatements()) {
-      const code = statement.split("\n").filter((line) => !line.trim().startsWith("--")).join("\n").trim();
+      const code = statement
+        .split("\n")
+        .filter((line) => !line.trim().startsWith("--"))
+        .join("\n")
+        .trim();
       expect(code, file).toMatch(/^CREATE OR REPLACE (FUNCTION|TRIGGER) /);
     }
   });

@@ -138,7 +138,14 @@ describe("recordEvents on the server's clock", () => {
     await record(learner, cleanPass(learner.userId, claimed));
 
     const progress = await getModuleProgress(testDb.db, learner.userId, "demo-module");
-    expect(progress).toMatchObject({ completedAt: now, lastCompletedAt: now, quizPassedAt: now, reachedEndAt: now, startedAt: now, lastActivityAt: now });
+    expect(progress).toMatchObject({
+      completedAt: now,
+      lastCompletedAt: now,
+      quizPassedAt: now,
+      reachedEndAt: now,
+      startedAt: now,
+      lastActivityAt: now,
+    });
   });
 
   it("credits no more active time than passed on the server's clock between two receptions, and at most 600 s a batch", async () => {
@@ -154,7 +161,12 @@ describe("recordEvents on the server's clock", () => {
     await recordEvents(testDb.db, { learner, events: batch(), catalogue, now: new Date(now.getTime() + 30_000) });
     expect(await timeSpent()).toBe(630);
     // A learner back after an hour is credited what the browser counted, up to 600 s.
-    await recordEvents(testDb.db, { learner, events: [stepViewed({ ...at, activeSeconds: 45 }, "situation")], catalogue, now: new Date(now.getTime() + 3_630_000) });
+    await recordEvents(testDb.db, {
+      learner,
+      events: [stepViewed({ ...at, activeSeconds: 45 }, "situation")],
+      catalogue,
+      now: new Date(now.getTime() + 3_630_000),
+    });
     expect(await timeSpent()).toBe(675);
   });
 });
@@ -163,11 +175,31 @@ describe("recordEvents with bad input", () => {
   const cases: [string, (learnerId: string) => ReturnType<typeof stepViewed>, string][] = [
     ["an unknown module", (id) => stepViewed({ learnerId: id, at: start, moduleId: "inconnu" }, "lecon"), "not_found"],
     ["an unknown step", (id) => stepViewed({ learnerId: id, at: start }, "etape-42"), "not_found"],
-    ["an outdated module version", (id) => stepViewed({ learnerId: id, at: start, moduleVersion: 2 }, "lecon"), "stale_content"],
-    ["a choice that does not exist", (id) => scenarioAnswered({ learnerId: id, at: start }, "situation", "fuir"), "not_found"],
-    ["a scenario answer on a lesson", (id) => scenarioAnswered({ learnerId: id, at: start }, "lecon", "remettre"), "bad_request"],
-    ["an answer to a question that does not exist", (id) => quizSubmitted({ learnerId: id, at: start }, "quiz", { inventee: ["a"] }), "not_found"],
-    ["an event older than 90 days", (id) => stepViewed({ learnerId: id, at: new Date("2026-01-01T00:00:00Z") }, "lecon"), "bad_request"],
+    [
+      "an outdated module version",
+      (id) => stepViewed({ learnerId: id, at: start, moduleVersion: 2 }, "lecon"),
+      "stale_content",
+    ],
+    [
+      "a choice that does not exist",
+      (id) => scenarioAnswered({ learnerId: id, at: start }, "situation", "fuir"),
+      "not_found",
+    ],
+    [
+      "a scenario answer on a lesson",
+      (id) => scenarioAnswered({ learnerId: id, at: start }, "lecon", "remettre"),
+      "bad_request",
+    ],
+    [
+      "an answer to a question that does not exist",
+      (id) => quizSubmitted({ learnerId: id, at: start }, "quiz", { inventee: ["a"] }),
+      "not_found",
+    ],
+    [
+      "an event older than 90 days",
+      (id) => stepViewed({ learnerId: id, at: new Date("2026-01-01T00:00:00Z") }, "lecon"),
+      "bad_request",
+    ],
   ];
 
   it.each(cases)("rejects %s and stores nothing of the batch", async (_name, makeBad, code) => {
@@ -184,7 +216,10 @@ describe("recordEvents with bad input", () => {
   it("rejects a batch holding an event of another learner", async () => {
     const learner = await newLearner();
     const other = await newLearner();
-    const events = [stepViewed({ learnerId: learner.userId, at: start }, "lecon"), stepViewed({ learnerId: other.userId, at: start }, "lecon")];
+    const events = [
+      stepViewed({ learnerId: learner.userId, at: start }, "lecon"),
+      stepViewed({ learnerId: other.userId, at: start }, "lecon"),
+    ];
 
     await expect(record(learner, events)).rejects.toMatchObject({ code: "forbidden" });
     expect(await eventCount(learner.userId)).toBe(0);
@@ -211,20 +246,40 @@ describe("recordSessionEvents", () => {
     return id;
   };
   const recordIn = (userId: string, sessionId: string, events: ReturnType<typeof cleanPass>, at = now) =>
-    recordSessionEvents(testDb.db, { userId, session: { id: sessionId, ...sessionWindow(at, 30) }, events, catalogue, now: at });
-  const recordAs = async (userId: string, step = "lecon") => recordIn(userId, await signedIn(userId, now), [stepViewed({ learnerId: userId, at: start }, step)]);
+    recordSessionEvents(testDb.db, {
+      userId,
+      session: { id: sessionId, ...sessionWindow(at, 30) },
+      events,
+      catalogue,
+      now: at,
+    });
+  const recordAs = async (userId: string, step = "lecon") =>
+    recordIn(userId, await signedIn(userId, now), [stepViewed({ learnerId: userId, at: start }, step)]);
 
   it("records in the establishment the user chose among theirs, or in their only one, never one picked by name", async () => {
-    const [first, second] = [await createOrganisation(testDb.db, { name: "A établissement" }), await createOrganisation(testDb.db, { name: "B établissement" })];
+    const [first, second] = [
+      await createOrganisation(testDb.db, { name: "A établissement" }),
+      await createOrganisation(testDb.db, { name: "B établissement" }),
+    ];
     const learnerInSecond = await createUser(testDb.db, { organisationId: first.id, role: "manager" });
-    await testDb.db.insert(memberships).values({ userId: learnerInSecond.id, organisationId: second.id, role: "learner" });
+    await testDb.db
+      .insert(memberships)
+      .values({ userId: learnerInSecond.id, organisationId: second.id, role: "learner" });
     const onlyOne = await createUser(testDb.db, { organisationId: second.id, role: "manager" });
     const stranger = (await createOrganisation(testDb.db)).id;
     const recordChoosing = async (userId: string, chosenOrganisationId: string | null, step = "lecon") =>
-      recordSessionEvents(testDb.db, { userId, session: { id: await signedIn(userId, now), ...sessionWindow(now, 30) }, chosenOrganisationId, events: [stepViewed({ learnerId: userId, at: start }, step)], catalogue, now });
+      recordSessionEvents(testDb.db, {
+        userId,
+        session: { id: await signedIn(userId, now), ...sessionWindow(now, 30) },
+        chosenOrganisationId,
+        events: [stepViewed({ learnerId: userId, at: start }, step)],
+        catalogue,
+        now,
+      });
 
     // Several establishments: nothing without a choice, nor with a choice that is not theirs (or not an id).
-    for (const choice of [null, stranger, "pas-un-id"]) expect(await recordChoosing(learnerInSecond.id, choice)).toBeNull();
+    for (const choice of [null, stranger, "pas-un-id"])
+      expect(await recordChoosing(learnerInSecond.id, choice)).toBeNull();
     expect(await eventCount(learnerInSecond.id)).toBe(0);
     expect((await recordChoosing(learnerInSecond.id, second.id))?.outcomes[0]?.status).toBe("recorded");
     expect((await getModuleProgress(testDb.db, learnerInSecond.id, "demo-module"))?.organisationId).toBe(second.id);
@@ -234,13 +289,19 @@ describe("recordSessionEvents", () => {
   });
 
   it("stores nothing and answers null while a manager's session waits for its second factor", async () => {
-    const manager = await createUser(testDb.db, { organisationId: (await createOrganisation(testDb.db)).id, role: "manager" });
+    const manager = await createUser(testDb.db, {
+      organisationId: (await createOrganisation(testDb.db)).id,
+      role: "manager",
+    });
     const waiting = (await startSession(testDb.db, { userId: manager.id, method: "password", now })).id;
 
     expect(await recordIn(manager.id, waiting, [stepViewed({ learnerId: manager.id, at: start }, "lecon")])).toBeNull();
     expect(await eventCount(manager.id)).toBe(0);
     await markSecondFactorPassed(testDb.db, waiting, now);
-    expect((await recordIn(manager.id, waiting, [stepViewed({ learnerId: manager.id, at: start }, "lecon")]))?.outcomes[0]?.status).toBe("recorded");
+    expect(
+      (await recordIn(manager.id, waiting, [stepViewed({ learnerId: manager.id, at: start }, "lecon")]))?.outcomes[0]
+        ?.status,
+    ).toBe("recorded");
   });
 
   it("stores nothing and answers null for a deactivated account", async () => {
@@ -284,7 +345,9 @@ describe("recordSessionEvents", () => {
     expect(await recordIn(learner.userId, ended, events())).toBeNull();
     expect(await recordIn(learner.userId, idle, events())).toBeNull();
     expect(await recordIn(learner.userId, old, events())).toBeNull();
-    expect((await recordIn(learner.userId, await signedIn(learner.userId), events()))?.outcomes[0]?.status).toBe("recorded");
+    expect((await recordIn(learner.userId, await signedIn(learner.userId), events()))?.outcomes[0]?.status).toBe(
+      "recorded",
+    );
     expect(await eventCount(learner.userId)).toBe(1);
   });
 
@@ -292,9 +355,17 @@ describe("recordSessionEvents", () => {
     const [learner, other] = [await newLearner(), await newLearner()];
     const sessionId = await signedIn(learner.userId, new Date(now.getTime() - 20 * 60_000));
 
-    expect(await recordIn(other.userId, sessionId, [stepViewed({ learnerId: other.userId, at: start }, "lecon")])).toBeNull();
-    expect((await recordIn(learner.userId, sessionId, [stepViewed({ learnerId: learner.userId, at: start }, "lecon")]))?.outcomes[0]?.status).toBe("recorded");
-    const [row] = await testDb.db.select({ lastSeenAt: userSessions.lastSeenAt }).from(userSessions).where(eq(userSessions.id, sessionId));
+    expect(
+      await recordIn(other.userId, sessionId, [stepViewed({ learnerId: other.userId, at: start }, "lecon")]),
+    ).toBeNull();
+    expect(
+      (await recordIn(learner.userId, sessionId, [stepViewed({ learnerId: learner.userId, at: start }, "lecon")]))
+        ?.outcomes[0]?.status,
+    ).toBe("recorded");
+    const [row] = await testDb.db
+      .select({ lastSeenAt: userSessions.lastSeenAt })
+      .from(userSessions)
+      .where(eq(userSessions.id, sessionId));
     expect(row!.lastSeenAt).toEqual(now);
   });
 });

@@ -24,7 +24,13 @@ let otherAdmin: Actor;
 let manager: Actor;
 let learner: Actor;
 const inScope: { id: string; name: string; group: string | null }[] = [];
-type Row = { organisationId: string; userId: string; completedAt: Date | null; lastCompletedAt: Date | null; lastActivityAt: Date };
+type Row = {
+  organisationId: string;
+  userId: string;
+  completedAt: Date | null;
+  lastCompletedAt: Date | null;
+  lastActivityAt: Date;
+};
 const progressRows: Row[] = [];
 const certificateRows: { organisationId: string; issuedAt: Date; revoked: boolean }[] = [];
 const learnerRows: { organisationId: string; active: boolean }[] = [];
@@ -38,9 +44,13 @@ beforeAll(async () => {
   const group = await createOrganisation(db, { kind: "group", parentId: centre.id, name: "GHT des Calanques" });
   const direct = await createOrganisation(db, { parentId: centre.id, name: "Centre hospitalier d'Aubagne" });
   const inGroup = await createOrganisation(db, { parentId: group.id, name: "EHPAD Les Oliviers" });
-  const formula = await createOrganisation(db, { parentId: centre.id, name: "=HYPERLINK(\"http://x\";\"Clinique\")" });
+  const formula = await createOrganisation(db, { parentId: centre.id, name: '=HYPERLINK("http://x";"Clinique")' });
   const outside = await createOrganisation(db, { parentId: otherCentre.id, name: "Hors région" });
-  inScope.push({ id: direct.id, name: direct.name, group: null }, { id: inGroup.id, name: inGroup.name, group: group.name }, { id: formula.id, name: formula.name, group: null });
+  inScope.push(
+    { id: direct.id, name: direct.name, group: null },
+    { id: inGroup.id, name: inGroup.name, group: group.name },
+    { id: formula.id, name: formula.name, group: null },
+  );
 
   admin = (await signedInActor(db, (await createUser(db, { organisationId: centre.id, role: "admin" })).id))!;
   otherAdmin = (await signedInActor(db, (await createUser(db, { organisationId: otherCentre.id, role: "admin" })).id))!;
@@ -52,7 +62,9 @@ beforeAll(async () => {
   // Instants from 15 months before asOf to asOf, plus the two sides of the Paris month boundary.
   const instant = () => new Date(asOf.getTime() - Math.floor(rand() * 455 * 86_400_000));
   const boundary = [new Date("2025-11-30T22:30:00Z"), new Date("2025-11-30T23:30:00Z")];
-  for (const [index, organisationId] of [direct.id, inGroup.id, formula.id, outside.id, direct.id, inGroup.id].flatMap((id) => Array.from({ length: 6 }, () => id)).entries()) {
+  for (const [index, organisationId] of [direct.id, inGroup.id, formula.id, outside.id, direct.id, inGroup.id]
+    .flatMap((id) => Array.from({ length: 6 }, () => id))
+    .entries()) {
     const person = await createUser(db, { organisationId });
     const active = index % 9 !== 4;
     if (!active) await db.update(users).set({ isActive: false }).where(eq(users.id, person.id));
@@ -66,14 +78,31 @@ beforeAll(async () => {
       const lastActivityAt = new Date(Math.max(a.getTime(), b.getTime()) + (rand() < 0.5 ? 3_600_000 : 0));
       const row = { organisationId, userId: person.id, completedAt, lastCompletedAt, lastActivityAt };
       progressRows.push(row);
-      await db.insert(moduleProgress).values({ ...row, moduleId, moduleVersion: 1, completedVersion: completed ? 1 : null, startedAt: new Date(lastActivityAt.getTime() - 86_400_000) });
+      await db.insert(moduleProgress).values({
+        ...row,
+        moduleId,
+        moduleVersion: 1,
+        completedVersion: completed ? 1 : null,
+        startedAt: new Date(lastActivityAt.getTime() - 86_400_000),
+      });
       if (completed && rand() < 0.6) {
         const issuedAt = lastCompletedAt!;
         const revoked = rand() < 0.2;
         certificateRows.push({ organisationId, issuedAt, revoked });
         await db.insert(certificates).values({
-          code: `code-${crypto.randomUUID()}`, userId: person.id, organisationId, subjectType: "module", subjectId: moduleId, subjectVersion: 1,
-          learnerName: "Agent", subjectTitle: moduleId, organisationName: "x", durationMinutes: 7, completedAt: issuedAt, issuedAt, revokedAt: revoked ? asOf : null,
+          code: `code-${crypto.randomUUID()}`,
+          userId: person.id,
+          organisationId,
+          subjectType: "module",
+          subjectId: moduleId,
+          subjectVersion: 1,
+          learnerName: "Agent",
+          subjectTitle: moduleId,
+          organisationName: "x",
+          durationMinutes: 7,
+          completedAt: issuedAt,
+          issuedAt,
+          revokedAt: revoked ? asOf : null,
         });
       }
     }
@@ -89,8 +118,17 @@ const within = (at: Date | null) => at !== null && at >= since && at <= asOf;
 /** The figures counted one by one from what the test inserted. */
 function expectedFor(organisationId: string) {
   const rows = progressRows.filter((r) => r.organisationId === organisationId);
-  const completions = rows.flatMap((r) => [within(r.completedAt) ? monthOf(r.completedAt!) : null, r.lastCompletedAt && r.completedAt && r.lastCompletedAt > r.completedAt && within(r.lastCompletedAt) ? monthOf(r.lastCompletedAt) : null]).filter((m) => m !== null);
-  const issued = certificateRows.filter((c) => c.organisationId === organisationId && !c.revoked && within(c.issuedAt)).map((c) => monthOf(c.issuedAt));
+  const completions = rows
+    .flatMap((r) => [
+      within(r.completedAt) ? monthOf(r.completedAt!) : null,
+      r.lastCompletedAt && r.completedAt && r.lastCompletedAt > r.completedAt && within(r.lastCompletedAt)
+        ? monthOf(r.lastCompletedAt)
+        : null,
+    ])
+    .filter((m) => m !== null);
+  const issued = certificateRows
+    .filter((c) => c.organisationId === organisationId && !c.revoked && within(c.issuedAt))
+    .map((c) => monthOf(c.issuedAt));
 
   return {
     enrolled: learnerRows.filter((l) => l.organisationId === organisationId && l.active).length,
@@ -108,10 +146,20 @@ describe("getRegionReport", () => {
     for (const organisation of inScope) {
       const expected = expectedFor(organisation.id);
       const row = report.establishments.find((e) => e.id === organisation.id)!;
-      expect(row).toMatchObject({ groupName: organisation.group, enrolled: expected.enrolled, active: expected.active, completions: expected.completions.length, certificates: expected.issued.length });
+      expect(row).toMatchObject({
+        groupName: organisation.group,
+        enrolled: expected.enrolled,
+        active: expected.active,
+        completions: expected.completions.length,
+        certificates: expected.issued.length,
+      });
       for (const month of parisMonths(asOf)) {
         const cell = report.cells.find((c) => c.establishmentId === organisation.id && c.month === month);
-        expect([month, cell?.completions ?? 0, cell?.certificates ?? 0]).toEqual([month, expected.completions.filter((m) => m === month).length, expected.issued.filter((m) => m === month).length]);
+        expect([month, cell?.completions ?? 0, cell?.certificates ?? 0]).toEqual([
+          month,
+          expected.completions.filter((m) => m === month).length,
+          expected.issued.filter((m) => m === month).length,
+        ]);
       }
     }
     const all = inScope.map((o) => expectedFor(o.id));
@@ -132,7 +180,9 @@ describe("getRegionReport", () => {
 
     expect(parisMonths(asOf)[0]).toBe("2025-12");
     expect(progressRows[0]!.completedAt === null || monthOf(progressRows[0]!.completedAt) === "2025-11").toBe(true);
-    expect(december?.completions ?? 0).toBe(expectedFor(inScope[0]!.id).completions.filter((m) => m === "2025-12").length);
+    expect(december?.completions ?? 0).toBe(
+      expectedFor(inScope[0]!.id).completions.filter((m) => m === "2025-12").length,
+    );
   });
 
   it("shows another centre's admin only their own establishments", async () => {
@@ -158,10 +208,12 @@ describe("regionCsv", () => {
     expect(lines[0]).toBe(regionCsvHeader.join(";"));
     expect(lines).toHaveLength(1 + 3 * 12);
     expect(lines.filter((line) => line.startsWith("\"'=HYPERLINK") || line.startsWith("'=HYPERLINK"))).toHaveLength(12);
-    expect(lines.some((line) => line.startsWith("=") || line.startsWith("\"="))).toBe(false);
+    expect(lines.some((line) => line.startsWith("=") || line.startsWith('"='))).toBe(false);
     expect(lines[1]).toContain(";01/12/2025;");
     const direct = expectedFor(inScope[0]!.id);
-    const total = lines.filter((line) => line.startsWith("Centre hospitalier d'Aubagne;")).reduce((n, line) => n + Number(line.split(";")[6]), 0);
+    const total = lines
+      .filter((line) => line.startsWith("Centre hospitalier d'Aubagne;"))
+      .reduce((n, line) => n + Number(line.split(";")[6]), 0);
     expect(total).toBe(direct.completions.length);
   });
 });
@@ -171,7 +223,16 @@ describe("sortEstablishments", () => {
     const rows = [
       { id: "1", name: "Bêta", groupName: null, finess: null, enrolled: 5, active: 1, completions: 3, certificates: 0 },
       { id: "2", name: "alpha", groupName: "G", finess: null, enrolled: 5, active: 2, completions: 9, certificates: 1 },
-      { id: "3", name: "Gamma", groupName: null, finess: null, enrolled: 1, active: 0, completions: 0, certificates: 0 },
+      {
+        id: "3",
+        name: "Gamma",
+        groupName: null,
+        finess: null,
+        enrolled: 1,
+        active: 0,
+        completions: 0,
+        certificates: 0,
+      },
     ];
 
     expect(sortEstablishments(rows).map((r) => r.id)).toEqual(["2", "1", "3"]);

@@ -36,7 +36,10 @@ beforeAll(async () => {
   testDb = await createTestDb();
   centre = (await createOrganisation(testDb.db, { kind: "centre" })).id;
   hospital = (await createOrganisation(testDb.db, { parentId: centre, name: "Centre hospitalier" })).id;
-  admin = (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id))!;
+  admin = (await signedInActor(
+    testDb.db,
+    (await createUser(testDb.db, { organisationId: centre, role: "admin" })).id,
+  ))!;
 });
 
 afterAll(async () => {
@@ -52,7 +55,11 @@ async function learnerRenamed() {
   const actor = (await signedInActor(testDb.db, user.id))!;
   await renamePerson(testDb.db, { actor, userId: user.id, name: "Françoise Lefèvre-Nguyễn" });
 
-  return { learner, actor: (await signedInActor(testDb.db, user.id))!, module: issued.find((c) => c.subjectType === "module")! };
+  return {
+    learner,
+    actor: (await signedInActor(testDb.db, user.id))!,
+    module: issued.find((c) => c.subjectType === "module")!,
+  };
 }
 
 async function figures(userId: string) {
@@ -64,7 +71,13 @@ async function figures(userId: string) {
     listOrganisationCertificates(testDb.db, [hospital]),
   ]);
 
-  return { region: region.totals, months: region.months, dashboard, detail: detail.certificates.length, listed: listed.length };
+  return {
+    region: region.totals,
+    months: region.months,
+    dashboard,
+    detail: detail.certificates.length,
+    listed: listed.length,
+  };
 }
 
 describe("reissueCertificate", () => {
@@ -74,22 +87,50 @@ describe("reissueCertificate", () => {
     const { certificate, reissued } = await reissueCertificate(testDb.db, { actor, certificateId: module.id });
 
     expect(reissued).toBe(true);
-    expect(certificate).toMatchObject({ learnerName: "Françoise Lefèvre-Nguyễn", subjectType: "module", subjectId: module.subjectId, subjectVersion: module.subjectVersion, subjectTitle: module.subjectTitle, organisationName: module.organisationName, completedAt, issuedAt: module.issuedAt, revokedAt: null, replacedAt: null });
+    expect(certificate).toMatchObject({
+      learnerName: "Françoise Lefèvre-Nguyễn",
+      subjectType: "module",
+      subjectId: module.subjectId,
+      subjectVersion: module.subjectVersion,
+      subjectTitle: module.subjectTitle,
+      organisationName: module.organisationName,
+      completedAt,
+      issuedAt: module.issuedAt,
+      revokedAt: null,
+      replacedAt: null,
+    });
     expect(certificate.code).not.toBe(module.code);
-    expect(await verifyCertificate(testDb.db, module.code)).toMatchObject({ status: "replaced", learnerName: "Françoise Lefevre", replacementCode: certificate.code, replacedAt: expect.any(Date) });
-    expect(await verifyCertificate(testDb.db, certificate.code)).toMatchObject({ status: "valid", learnerName: "Françoise Lefèvre-Nguyễn", completedAt });
+    expect(await verifyCertificate(testDb.db, module.code)).toMatchObject({
+      status: "replaced",
+      learnerName: "Françoise Lefevre",
+      replacementCode: certificate.code,
+      replacedAt: expect.any(Date),
+    });
+    expect(await verifyCertificate(testDb.db, certificate.code)).toMatchObject({
+      status: "valid",
+      learnerName: "Françoise Lefèvre-Nguyễn",
+      completedAt,
+    });
     // "Mes certificats" offers the new one only, and asking for the learner's certificates again issues nothing more.
     const mine = await issueCertificates(testDb.db, { learner, catalogue });
     expect(mine.filter((c) => c.subjectType === "module").map((c) => c.code)).toEqual([certificate.code]);
     expect(await listCertificates(testDb.db, learner.userId)).toHaveLength(2);
     const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, module.id));
-    expect(audit).toMatchObject({ action: "certificate.reissued", actorUserId: actor.userId, organisationId: hospital, details: { from: "Françoise Lefevre", to: "Françoise Lefèvre-Nguyễn", replacedBy: certificate.id } });
+    expect(audit).toMatchObject({
+      action: "certificate.reissued",
+      actorUserId: actor.userId,
+      organisationId: hospital,
+      details: { from: "Françoise Lefevre", to: "Françoise Lefèvre-Nguyễn", replacedBy: certificate.id },
+    });
   });
 
   it("makes one new certificate when the form is sent twice, even at the same time", async () => {
     const { actor, module } = await learnerRenamed();
 
-    const [first, second] = await Promise.all([reissueCertificate(testDb.db, { actor, certificateId: module.id }), reissueCertificate(testDb.db, { actor, certificateId: module.id })]);
+    const [first, second] = await Promise.all([
+      reissueCertificate(testDb.db, { actor, certificateId: module.id }),
+      reissueCertificate(testDb.db, { actor, certificateId: module.id }),
+    ]);
     const third = await reissueCertificate(testDb.db, { actor, certificateId: module.id });
 
     expect([first.reissued, second.reissued].sort()).toEqual([false, true]);
@@ -114,25 +155,48 @@ describe("reissueCertificate", () => {
     const { certificate: second } = await reissueCertificate(testDb.db, { actor, certificateId: module.id });
     await renamePerson(testDb.db, { actor, userId: actor.userId, name: "Françoise Nguyễn" });
 
-    const { certificate: third } = await reissueCertificate(testDb.db, { actor: (await signedInActor(testDb.db, actor.userId))!, certificateId: second.id });
+    const { certificate: third } = await reissueCertificate(testDb.db, {
+      actor: (await signedInActor(testDb.db, actor.userId))!,
+      certificateId: second.id,
+    });
 
-    expect(await verifyCertificate(testDb.db, module.code)).toMatchObject({ status: "replaced", replacementCode: third.code });
-    expect(await verifyCertificate(testDb.db, second.code)).toMatchObject({ status: "replaced", replacementCode: third.code });
+    expect(await verifyCertificate(testDb.db, module.code)).toMatchObject({
+      status: "replaced",
+      replacementCode: third.code,
+    });
+    expect(await verifyCertificate(testDb.db, second.code)).toMatchObject({
+      status: "replaced",
+      replacementCode: third.code,
+    });
     expect(third.completedAt).toEqual(completedAt);
   });
 
   it("refuses a revoked certificate, one already under the current name, and someone else's, changing nothing", async () => {
     const { actor, module } = await learnerRenamed();
-    const manager = (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: hospital, role: "manager" })).id))!;
+    const manager = (await signedInActor(
+      testDb.db,
+      (await createUser(testDb.db, { organisationId: hospital, role: "manager" })).id,
+    ))!;
     const other = (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId: hospital })).id))!;
     await revokeCertificate(testDb.db, { actor: manager, certificateId: module.id, reason: "Délivré par erreur" });
     const before = await testDb.db.select().from(certificates).where(eq(certificates.userId, actor.userId));
 
-    await expect(reissueCertificate(testDb.db, { actor, certificateId: module.id })).rejects.toMatchObject({ code: "conflict" });
-    await expect(reissueCertificate(testDb.db, { actor: other, certificateId: module.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(reissueCertificate(testDb.db, { actor, certificateId: "not-a-uuid" })).rejects.toMatchObject({ code: "not_found" });
-    const { certificate } = await reissueCertificate(testDb.db, { actor, certificateId: before.find((c) => c.subjectType === "path")!.id });
-    await expect(reissueCertificate(testDb.db, { actor, certificateId: certificate.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(reissueCertificate(testDb.db, { actor, certificateId: module.id })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(reissueCertificate(testDb.db, { actor: other, certificateId: module.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(reissueCertificate(testDb.db, { actor, certificateId: "not-a-uuid" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    const { certificate } = await reissueCertificate(testDb.db, {
+      actor,
+      certificateId: before.find((c) => c.subjectType === "path")!.id,
+    });
+    await expect(reissueCertificate(testDb.db, { actor, certificateId: certificate.id })).rejects.toMatchObject({
+      code: "conflict",
+    });
 
     const after = await testDb.db.select().from(certificates).where(eq(certificates.id, module.id));
     expect(after).toEqual(before.filter((c) => c.id === module.id));

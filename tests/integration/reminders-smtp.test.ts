@@ -34,7 +34,9 @@ describe("reminders through SMTP", () => {
     const organisationId = (await createOrganisation(testDb.db, { parentId: centreId })).id;
     const manager = await createUser(testDb.db, { organisationId, role: "manager" });
     const learners = await Promise.all(Array.from({ length: 40 }, () => createUser(testDb.db, { organisationId })));
-    await testDb.db.insert(assignments).values({ organisationId, subjectType: "module", subjectId: "cles-usb", dueOn: "2026-01-15" });
+    await testDb.db
+      .insert(assignments)
+      .values({ organisationId, subjectType: "module", subjectId: "cles-usb", dueOn: "2026-01-15" });
     const actor = (await loadActor(testDb.db, manager.id))!;
     const asOf = new Date("2026-11-30T10:00:00Z");
 
@@ -44,7 +46,10 @@ describe("reminders through SMTP", () => {
     expect(first.sent).toBe(40);
     expect(again).toMatchObject({ sent: 0, recent: 40 });
     expect(sink.received.map((mail) => mail.to).sort()).toEqual(learners.map((l) => l.email).sort());
-    const sent = await testDb.db.select().from(mailOutbox).where(and(eq(mailOutbox.organisationId, organisationId), isNotNull(mailOutbox.sentAt)));
+    const sent = await testDb.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.organisationId, organisationId), isNotNull(mailOutbox.sentAt)));
     expect(sent).toHaveLength(40);
     // One pool for the whole process, however many senders start together.
     expect(sink.connections.opened).toBeLessThanOrEqual(SMTP_CONNECTIONS);
@@ -52,7 +57,17 @@ describe("reminders through SMTP", () => {
 
   it("closes every connection it keeps open when asked (a command-line run can then exit)", async () => {
     const { closeMail, sendMail } = await import("@/lib/mail/send-mail");
-    await Promise.all(Array.from({ length: 8 }, (_, i) => sendMail(testDb.db, { to: `fermeture-${i}@vigie.test`, subject: "Objet", text: "Bonjour", html: "<p>Bonjour</p>", kind: "test" })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        sendMail(testDb.db, {
+          to: `fermeture-${i}@vigie.test`,
+          subject: "Objet",
+          text: "Bonjour",
+          html: "<p>Bonjour</p>",
+          kind: "test",
+        }),
+      ),
+    );
     expect(sink.connections.open).toBeGreaterThan(0);
 
     await closeMail();

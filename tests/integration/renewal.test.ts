@@ -32,7 +32,9 @@ afterAll(async () => {
 
 async function establishment(renewYearly: boolean) {
   const organisationId = (await createOrganisation(testDb.db)).id;
-  await testDb.db.insert(assignments).values({ organisationId, subjectType: "module", subjectId: "demo-module", dueOn: "2025-01-15", renewYearly });
+  await testDb.db
+    .insert(assignments)
+    .values({ organisationId, subjectType: "module", subjectId: "demo-module", dueOn: "2025-01-15", renewYearly });
 
   return organisationId;
 }
@@ -50,7 +52,12 @@ const minute = (at: Date, n: number) => ({ at: new Date(at.getTime() + n * 60_00
 /** Takes the module again: walks through it and, when asked, passes the quiz again. */
 async function retake(learner: { userId: string; organisationId: string }, passQuiz: boolean) {
   const common = (n: number) => ({ learnerId: learner.userId, ...minute(retakeAt, n) });
-  const events = [stepViewed(common(0), "lecon"), stepViewed(common(1), "situation"), stepViewed(common(2), "quiz"), stepViewed(common(4), "a-retenir")];
+  const events = [
+    stepViewed(common(0), "lecon"),
+    stepViewed(common(1), "situation"),
+    stepViewed(common(2), "quiz"),
+    stepViewed(common(4), "a-retenir"),
+  ];
   if (passQuiz) events.push(quizSubmitted(common(3), "quiz", { simple: ["a"], plusieurs: ["a", "b"] }));
   await recordEvents(testDb.db, { learner, events, catalogue, now: retakeReceived });
 }
@@ -59,7 +66,12 @@ async function retake(learner: { userId: string; organisationId: string }, passQ
 async function statuses(organisationId: string, userId: string) {
   const progress = await listLearnerProgress(testDb.db, userId);
   const [own] = await listLearnerAssignments(testDb.db, { organisationId, teamId: null, catalogue, progress, asOf });
-  const { rows } = await listLearners(testDb.db, { organisationId, catalogue, asOf, filters: learnerFiltersSchema.parse({}) });
+  const { rows } = await listLearners(testDb.db, {
+    organisationId,
+    catalogue,
+    asOf,
+    filters: learnerFiltersSchema.parse({}),
+  });
 
   return { ts: own!.status, sql: rows.find((row) => row.userId === userId)!.status };
 }
@@ -99,7 +111,10 @@ describe("certificates and yearly renewal", () => {
     ]);
 
     await retake(learner, true);
-    const [a, b] = await Promise.all([issueCertificates(testDb.db, { learner, catalogue }), issueCertificates(testDb.db, { learner, catalogue })]);
+    const [a, b] = await Promise.all([
+      issueCertificates(testDb.db, { learner, catalogue }),
+      issueCertificates(testDb.db, { learner, catalogue }),
+    ]);
     const again = await issueCertificates(testDb.db, { learner, catalogue });
     const modules = again.filter((c) => c.subjectType === "module");
 
@@ -116,13 +131,27 @@ describe("certificates and yearly renewal", () => {
     const sameCycle = await learnerIn(renewed, "Agent même cycle");
     await issueCertificates(testDb.db, { learner: sameCycle, catalogue });
     // Passed again on 16 June 2025, still in the cycle ending 15 January 2026.
-    await recordEvents(testDb.db, { learner: sameCycle, events: [quizSubmitted({ learnerId: sameCycle.userId, at: new Date("2025-06-16T08:00:00Z") }, "quiz", { simple: ["a"], plusieurs: ["a", "b"] })], catalogue, now: new Date("2025-06-16T09:00:00Z") });
-    expect((await issueCertificates(testDb.db, { learner: sameCycle, catalogue })).filter((c) => c.subjectType === "module")).toHaveLength(1);
+    await recordEvents(testDb.db, {
+      learner: sameCycle,
+      events: [
+        quizSubmitted({ learnerId: sameCycle.userId, at: new Date("2025-06-16T08:00:00Z") }, "quiz", {
+          simple: ["a"],
+          plusieurs: ["a", "b"],
+        }),
+      ],
+      catalogue,
+      now: new Date("2025-06-16T09:00:00Z"),
+    });
+    expect(
+      (await issueCertificates(testDb.db, { learner: sameCycle, catalogue })).filter((c) => c.subjectType === "module"),
+    ).toHaveLength(1);
 
     const once = await establishment(false);
     const learner = await learnerIn(once, "Agent sans renouvellement");
     await issueCertificates(testDb.db, { learner, catalogue });
     await retake(learner, true);
-    expect((await issueCertificates(testDb.db, { learner, catalogue })).filter((c) => c.subjectType === "module")).toHaveLength(1);
+    expect(
+      (await issueCertificates(testDb.db, { learner, catalogue })).filter((c) => c.subjectType === "module"),
+    ).toHaveLength(1);
   });
 });

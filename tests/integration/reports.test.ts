@@ -34,16 +34,48 @@ async function actorFor(organisationId: string, role: "learner" | "manager") {
 }
 
 /** A progress row as the player would leave it; completedAt null: started, not finished. */
-async function progress(userId: string, organisationId: string, moduleId: string, completedAt: string | null, lastActivityAt = completedAt ?? "2026-10-01T08:00:00Z") {
+async function progress(
+  userId: string,
+  organisationId: string,
+  moduleId: string,
+  completedAt: string | null,
+  lastActivityAt = completedAt ?? "2026-10-01T08:00:00Z",
+) {
   await testDb.db.insert(moduleProgress).values({
-    userId, moduleId, organisationId, moduleVersion: 1, timeSpentSeconds: 300, bestScore: completedAt ? 80 : null,
-    completedAt: completedAt ? new Date(completedAt) : null, completedVersion: completedAt ? 1 : null,
-    startedAt: new Date("2026-09-01T08:00:00Z"), lastActivityAt: new Date(lastActivityAt),
+    userId,
+    moduleId,
+    organisationId,
+    moduleVersion: 1,
+    timeSpentSeconds: 300,
+    bestScore: completedAt ? 80 : null,
+    completedAt: completedAt ? new Date(completedAt) : null,
+    completedVersion: completedAt ? 1 : null,
+    startedAt: new Date("2026-09-01T08:00:00Z"),
+    lastActivityAt: new Date(lastActivityAt),
   });
 }
 
-async function assign(organisationId: string, values: { subjectType: "module" | "path"; subjectId: string; dueOn: string; teamId?: string | null; renewYearly?: boolean }) {
-  const [row] = await testDb.db.insert(assignments).values({ organisationId, teamId: values.teamId ?? null, subjectType: values.subjectType, subjectId: values.subjectId, dueOn: values.dueOn, renewYearly: values.renewYearly ?? false }).returning();
+async function assign(
+  organisationId: string,
+  values: {
+    subjectType: "module" | "path";
+    subjectId: string;
+    dueOn: string;
+    teamId?: string | null;
+    renewYearly?: boolean;
+  },
+) {
+  const [row] = await testDb.db
+    .insert(assignments)
+    .values({
+      organisationId,
+      teamId: values.teamId ?? null,
+      subjectType: values.subjectType,
+      subjectId: values.subjectId,
+      dueOn: values.dueOn,
+      renewYearly: values.renewYearly ?? false,
+    })
+    .returning();
 
   return row!;
 }
@@ -71,14 +103,26 @@ afterAll(async () => {
 
 describe("assignmentCycle", () => {
   it("keeps the due date and counts any completion without renewal", () => {
-    expect(assignmentCycle({ dueOn: "2026-11-29", renewYearly: false }, asOf)).toEqual({ dueOn: "2026-11-29", doneSince: null, lateUnlessSince: null, isPastDue: true });
+    expect(assignmentCycle({ dueOn: "2026-11-29", renewYearly: false }, asOf)).toEqual({
+      dueOn: "2026-11-29",
+      doneSince: null,
+      lateUnlessSince: null,
+      isPastDue: true,
+    });
     expect(assignmentCycle({ dueOn: "2026-11-30", renewYearly: false }, asOf).isPastDue).toBe(false);
   });
 
   it("moves a renewed assignment to the next anniversary and counts completions of the 12 months before it", () => {
-    expect(assignmentCycle({ dueOn: "2027-01-15", renewYearly: true }, asOf)).toMatchObject({ dueOn: "2027-01-15", isPastDue: false, doneSince: new Date("2026-01-16T00:00:00Z") });
+    expect(assignmentCycle({ dueOn: "2027-01-15", renewYearly: true }, asOf)).toMatchObject({
+      dueOn: "2027-01-15",
+      isPastDue: false,
+      doneSince: new Date("2026-01-16T00:00:00Z"),
+    });
     expect(assignmentCycle({ dueOn: "2025-01-15", renewYearly: true }, asOf)).toEqual({
-      dueOn: "2027-01-15", isPastDue: true, doneSince: new Date("2026-01-16T00:00:00Z"), lateUnlessSince: new Date("2025-01-16T00:00:00Z"),
+      dueOn: "2027-01-15",
+      isPastDue: true,
+      doneSince: new Date("2026-01-16T00:00:00Z"),
+      lateUnlessSince: new Date("2025-01-16T00:00:00Z"),
     });
   });
 });
@@ -87,9 +131,19 @@ describe("learner status", () => {
   it("says done, late, in progress or not started for a module due yesterday, and done only when every module of a path is", async () => {
     const organisationId = (await createOrganisation(testDb.db)).id;
     const make = (name: string) => createUser(testDb.db, { organisationId, name });
-    const [done, late, started, path4, path5] = await Promise.all([make("A done"), make("B late"), make("C started"), make("D four of five"), make("E all five")]);
+    const [done, late, started, path4, path5] = await Promise.all([
+      make("A done"),
+      make("B late"),
+      make("C started"),
+      make("D four of five"),
+      make("E all five"),
+    ]);
     await assign(organisationId, { subjectType: "module", subjectId: "cles-usb", dueOn: "2026-11-29" });
-    const pathAssignment = await assign(organisationId, { subjectType: "path", subjectId: path.id, dueOn: "2027-01-15" });
+    const pathAssignment = await assign(organisationId, {
+      subjectType: "path",
+      subjectId: path.id,
+      dueOn: "2027-01-15",
+    });
     await progress(done.id, organisationId, "cles-usb", "2026-11-20T09:00:00Z");
     await progress(started.id, organisationId, "cles-usb", null);
     for (const [i, moduleId] of path.moduleIds.entries()) {
@@ -98,22 +152,49 @@ describe("learner status", () => {
     }
     await progress(path4.id, organisationId, "cles-usb", "2026-11-10T09:00:00Z");
 
-    expect(await statusesOf(organisationId)).toEqual({ "A done": "in_progress", "B late": "late", "C started": "late", "D four of five": "in_progress", "E all five": "done" });
-    expect(await statusesOf(organisationId, { affectation: pathAssignment.id })).toEqual({ "A done": "in_progress", "B late": "not_started", "C started": "in_progress", "D four of five": "in_progress", "E all five": "done" });
+    expect(await statusesOf(organisationId)).toEqual({
+      "A done": "in_progress",
+      "B late": "late",
+      "C started": "late",
+      "D four of five": "in_progress",
+      "E all five": "done",
+    });
+    expect(await statusesOf(organisationId, { affectation: pathAssignment.id })).toEqual({
+      "A done": "in_progress",
+      "B late": "not_started",
+      "C started": "in_progress",
+      "D four of five": "in_progress",
+      "E all five": "done",
+    });
     void late;
   });
 
   it("with yearly renewal, counts a completion for 12 months and is late only after missing a whole cycle", async () => {
     const organisationId = (await createOrganisation(testDb.db)).id;
     const make = (name: string) => createUser(testDb.db, { organisationId, name });
-    const [recent, lastCycle, twoCyclesAgo, never] = await Promise.all([make("A recent"), make("B last cycle"), make("C two cycles ago"), make("D never")]);
+    const [recent, lastCycle, twoCyclesAgo, never] = await Promise.all([
+      make("A recent"),
+      make("B last cycle"),
+      make("C two cycles ago"),
+      make("D never"),
+    ]);
     // Due every 15 January since 2025: the current cycle ends 2027-01-15 and counts completions from 2026-01-16.
-    await assign(organisationId, { subjectType: "module", subjectId: "cles-usb", dueOn: "2025-01-15", renewYearly: true });
+    await assign(organisationId, {
+      subjectType: "module",
+      subjectId: "cles-usb",
+      dueOn: "2025-01-15",
+      renewYearly: true,
+    });
     await progress(recent.id, organisationId, "cles-usb", "2026-03-01T09:00:00Z");
     await progress(lastCycle.id, organisationId, "cles-usb", "2025-06-01T09:00:00Z");
     await progress(twoCyclesAgo.id, organisationId, "cles-usb", "2024-12-01T09:00:00Z");
 
-    expect(await statusesOf(organisationId)).toEqual({ "A recent": "done", "B last cycle": "not_started", "C two cycles ago": "late", "D never": "late" });
+    expect(await statusesOf(organisationId)).toEqual({
+      "A recent": "done",
+      "B last cycle": "not_started",
+      "C two cycles ago": "late",
+      "D never": "late",
+    });
     void never;
   });
 });
@@ -127,9 +208,14 @@ describe("getDashboard", () => {
     const learners = [];
     for (let i = 0; i < 12; i++) {
       const teamId = [teamA1, teamA2, null][i % 3]!;
-      const user = await createUser(testDb.db, { organisationId: hospitalA, teamId, name: `Agent ${String(i).padStart(2, "0")}` });
+      const user = await createUser(testDb.db, {
+        organisationId: hospitalA,
+        teamId,
+        name: `Agent ${String(i).padStart(2, "0")}`,
+      });
       learners.push({ id: user.id, teamId });
-      if (i % 4 === 1) await progress(user.id, hospitalA, "hameconnage", `2026-${String((i % 9) + 1).padStart(2, "0")}-15T09:00:00Z`);
+      if (i % 4 === 1)
+        await progress(user.id, hospitalA, "hameconnage", `2026-${String((i % 9) + 1).padStart(2, "0")}-15T09:00:00Z`);
       if (i % 4 === 2) await progress(user.id, hospitalA, "hameconnage", null);
       if (i % 2 === 0) await progress(user.id, hospitalA, "cles-usb", i % 6 === 0 ? "2026-11-02T09:00:00Z" : null);
     }
@@ -143,13 +229,27 @@ describe("getDashboard", () => {
       for (const a of assignmentRows) {
         if (a.teamId && a.teamId !== learner.teamId) continue;
         const row = rows.find((r) => r.userId === learner.id && r.moduleId === a.subjectId);
-        const status = row?.completedAt ? "done" : a.dueOn < "2026-11-30" ? "late" : row ? "in_progress" : "not_started";
+        const status = row?.completedAt
+          ? "done"
+          : a.dueOn < "2026-11-30"
+            ? "late"
+            : row
+              ? "in_progress"
+              : "not_started";
         expected[status]++;
       }
     }
     const completions = rows.filter((r) => r.completedAt).length;
 
-    const dashboard = await getDashboard(testDb.db, { organisationId: hospitalA, catalogue, asOf, teams: [{ id: teamA1, name: "Urgences" }, { id: teamA2, name: "Admissions" }] });
+    const dashboard = await getDashboard(testDb.db, {
+      organisationId: hospitalA,
+      catalogue,
+      asOf,
+      teams: [
+        { id: teamA1, name: "Urgences" },
+        { id: teamA2, name: "Admissions" },
+      ],
+    });
 
     expect(dashboard.assignmentCounts).toEqual(expected);
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
@@ -158,7 +258,12 @@ describe("getDashboard", () => {
     expect(dashboard.bySubject.find((s) => s.label === catalogue.moduleById.get("cles-usb")!.title)!.total).toBe(4);
     const urgences = dashboard.byTeam.find((t) => t.label === "Urgences")!;
     expect(urgences.total).toBe(8);
-    expect(dashboard.learnerCounts.late + dashboard.learnerCounts.done + dashboard.learnerCounts.in_progress + dashboard.learnerCounts.not_started).toBe(12);
+    expect(
+      dashboard.learnerCounts.late +
+        dashboard.learnerCounts.done +
+        dashboard.learnerCounts.in_progress +
+        dashboard.learnerCounts.not_started,
+    ).toBe(12);
   });
 });
 
@@ -169,19 +274,43 @@ describe("establishment scope", () => {
     const aAssignment = await assign(hospitalA, { subjectType: "path", subjectId: path.id, dueOn: "2027-01-15" });
     const before = await testDb.db.select().from(assignments);
     const create = (actor: typeof managerB, organisationId: string, teamId: string | null = null) =>
-      createAssignment(testDb.db, { actor, organisationId, teamId, subjectType: "path", subjectId: path.id, dueOn: "2027-01-15", renewYearly: false, catalogue });
+      createAssignment(testDb.db, {
+        actor,
+        organisationId,
+        teamId,
+        subjectType: "path",
+        subjectId: path.id,
+        dueOn: "2027-01-15",
+        renewYearly: false,
+        catalogue,
+      });
 
-    await expect(requireManagedEstablishment(testDb.db, managerB, hospitalA)).rejects.toMatchObject({ code: "not_found" });
-    await expect(requireManagedEstablishment(testDb.db, learnerA, undefined)).rejects.toMatchObject({ code: "not_found" });
+    await expect(requireManagedEstablishment(testDb.db, managerB, hospitalA)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(requireManagedEstablishment(testDb.db, learnerA, undefined)).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(create(managerB, hospitalA)).rejects.toMatchObject({ code: "not_found" });
     await expect(create(managerB, hospitalB, teamA1)).rejects.toMatchObject({ code: "not_found" });
     await expect(create(learnerA, hospitalA)).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteAssignment(testDb.db, { actor: managerB, assignmentId: aAssignment.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteAssignment(testDb.db, { actor: learnerA, assignmentId: aAssignment.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteAssignment(testDb.db, { actor: managerB, assignmentId: aAssignment.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(deleteAssignment(testDb.db, { actor: learnerA, assignmentId: aAssignment.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
 
-    await expect(getLearnerDetail(testDb.db, { organisationId: hospitalB, userId: learnerA.userId, catalogue, asOf })).rejects.toMatchObject({ code: "not_found" });
-    await expect(getLearnerDetail(testDb.db, { organisationId: hospitalA, userId: "pas-un-uuid", catalogue, asOf })).rejects.toMatchObject({ code: "not_found" });
-    expect((await getLearnerDetail(testDb.db, { organisationId: hospitalA, userId: learnerA.userId, catalogue, asOf })).learner.id).toBe(learnerA.userId);
+    await expect(
+      getLearnerDetail(testDb.db, { organisationId: hospitalB, userId: learnerA.userId, catalogue, asOf }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      getLearnerDetail(testDb.db, { organisationId: hospitalA, userId: "pas-un-uuid", catalogue, asOf }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(
+      (await getLearnerDetail(testDb.db, { organisationId: hospitalA, userId: learnerA.userId, catalogue, asOf }))
+        .learner.id,
+    ).toBe(learnerA.userId);
     expect(await testDb.db.select().from(assignments)).toEqual(before);
     const managerA = await actorFor(hospitalA, "manager");
     await deleteAssignment(testDb.db, { actor: managerA, assignmentId: aAssignment.id });
@@ -193,16 +322,25 @@ describe("learnersCsv", () => {
   it("writes a BOM, French headers, ';' cells with quotes doubled, dd/mm/yyyy dates and neutralised formulas", async () => {
     const organisationId = (await createOrganisation(testDb.db)).id;
     await assign(organisationId, { subjectType: "module", subjectId: "cles-usb", dueOn: "2026-12-31" });
-    const formula = await createUser(testDb.db, { organisationId, name: '=HYPERLINK("http://x";"clic")', email: "formule@vigie.test" });
+    const formula = await createUser(testDb.db, {
+      organisationId,
+      name: '=HYPERLINK("http://x";"clic")',
+      email: "formule@vigie.test",
+    });
     await createUser(testDb.db, { organisationId, name: 'Dupont; Jean "Jo"', email: "-dupont@vigie.test" });
     await createUser(testDb.db, { organisationId, name: "\tTab", email: "+tab@vigie.test" });
     await createUser(testDb.db, { organisationId, name: "Élodie Ñúñez", email: "@elodie@vigie.test" });
     await progress(formula.id, organisationId, "cles-usb", "2026-11-05T23:30:00Z");
 
     let text = "";
-    for await (const chunk of learnersCsv(testDb.db, { organisationId, catalogue, asOf, filters: filters() })) text += chunk;
+    for await (const chunk of learnersCsv(testDb.db, { organisationId, catalogue, asOf, filters: filters() }))
+      text += chunk;
 
-    expect(text.startsWith("\uFEFFNom;E-mail;Équipe;Statut;Affectations terminées;Affectations;Modules terminés;Dernière activité;Temps passé (minutes)\r\n")).toBe(true);
+    expect(
+      text.startsWith(
+        "\uFEFFNom;E-mail;Équipe;Statut;Affectations terminées;Affectations;Modules terminés;Dernière activité;Temps passé (minutes)\r\n",
+      ),
+    ).toBe(true);
     const lines = text.slice(1).split("\r\n");
     expect(lines).toContain(`"'=HYPERLINK(""http://x"";""clic"")";formule@vigie.test;;Terminé;1;1;1;06/11/2026;5`);
     expect(lines).toContain(`"Dupont; Jean ""Jo""";'-dupont@vigie.test;;Non commencé;0;1;0;;0`);
@@ -213,20 +351,38 @@ describe("learnersCsv", () => {
 
   it("gives every learner once, in name order, when the export goes in several batches and is filtered", async () => {
     const organisationId = (await createOrganisation(testDb.db)).id;
-    const assignment = await assign(organisationId, { subjectType: "module", subjectId: "cles-usb", dueOn: "2026-01-31" });
-    for (const name of ["Émile", "anne", "Bruno", "Zoé", "Chloé", "Denis", "Anne"]) await createUser(testDb.db, { organisationId, name });
+    const assignment = await assign(organisationId, {
+      subjectType: "module",
+      subjectId: "cles-usb",
+      dueOn: "2026-01-31",
+    });
+    for (const name of ["Émile", "anne", "Bruno", "Zoé", "Chloé", "Denis", "Anne"])
+      await createUser(testDb.db, { organisationId, name });
     const done = await createUser(testDb.db, { organisationId, name: "Fanny" });
     await progress(done.id, organisationId, "cles-usb", "2026-01-05T09:00:00Z");
 
     const read = async (query: Record<string, string>) => {
       let text = "";
-      for await (const chunk of learnersCsv(testDb.db, { organisationId, catalogue, asOf, filters: filters(query), batchSize: 3 })) text += chunk;
-      return text.slice(1).split("\r\n").slice(1, -1).map((line) => line.split(";")[0]);
+      for await (const chunk of learnersCsv(testDb.db, {
+        organisationId,
+        catalogue,
+        asOf,
+        filters: filters(query),
+        batchSize: 3,
+      }))
+        text += chunk;
+      return text
+        .slice(1)
+        .split("\r\n")
+        .slice(1, -1)
+        .map((line) => line.split(";")[0]);
     };
     const { rows } = await listLearners(testDb.db, { organisationId, catalogue, asOf, filters: filters() });
 
     expect(await read({})).toEqual(rows.map((row) => row.name));
-    expect((await read({})).toSorted()).toEqual(["Anne", "Bruno", "Chloé", "Denis", "Fanny", "Zoé", "anne", "Émile"].toSorted());
+    expect((await read({})).toSorted()).toEqual(
+      ["Anne", "Bruno", "Chloé", "Denis", "Fanny", "Zoé", "anne", "Émile"].toSorted(),
+    );
     expect(await read({ statut: "late" })).toHaveLength(7);
     expect(await read({ affectation: assignment.id, statut: "done" })).toEqual(["Fanny"]);
     expect(await read({ q: "ANNE" })).toHaveLength(2);
@@ -243,7 +399,12 @@ describe("the dashboard's months", () => {
     await progress(learner.id, clinic, "session-ouverte", "2026-11-30T23:30:00Z");
     const atMidnightInParis = new Date("2026-11-30T23:45:00Z");
 
-    const dashboard = await getDashboard(testDb.db, { organisationId: clinic, catalogue, asOf: atMidnightInParis, teams: [] });
+    const dashboard = await getDashboard(testDb.db, {
+      organisationId: clinic,
+      catalogue,
+      asOf: atMidnightInParis,
+      teams: [],
+    });
 
     expect(dashboard.trend.map((m) => m.month)).toEqual(parisMonths(atMidnightInParis));
     expect(dashboard.trend.at(-1)).toEqual({ month: "2026-12", completions: 1 });
@@ -258,17 +419,29 @@ describe("seedScale", () => {
     expect(Math.max(...establishmentSizes(41_500))).toBe(8_000);
     expect(Math.min(...establishmentSizes(41_500))).toBeGreaterThanOrEqual(50);
 
-    expect(await seedScale(testDb.db, { learners: 400, catalogue, now: asOf })).toMatchObject({ learners: 400, skipped: false });
+    expect(await seedScale(testDb.db, { learners: 400, catalogue, now: asOf })).toMatchObject({
+      learners: 400,
+      skipped: false,
+    });
     expect(await seedScale(testDb.db, { learners: 400, catalogue, now: asOf })).toMatchObject({ skipped: true });
-    const [largest] = await testDb.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, "scale-1"));
+    const [largest] = await testDb.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, "scale-1"));
     const dashboard = await getDashboard(testDb.db, { organisationId: largest!.id, catalogue, asOf, teams: [] });
-    expect(dashboard.learnerCounts.late + dashboard.learnerCounts.done + dashboard.learnerCounts.in_progress + dashboard.learnerCounts.not_started).toBe(400);
+    expect(
+      dashboard.learnerCounts.late +
+        dashboard.learnerCounts.done +
+        dashboard.learnerCounts.in_progress +
+        dashboard.learnerCounts.not_started,
+    ).toBe(400);
     expect(dashboard.assignmentCounts.done).toBeGreaterThan(0);
     expect(dashboard.trend.some((month) => month.completions > 0)).toBe(true);
 
     const missed = await mostMissedQuestions(testDb.db, { organisationId: largest!.id, catalogue, asOf, limit: 3 });
     const events = await testDb.db.select().from(learningEvents).where(eq(learningEvents.organisationId, largest!.id));
-    const answers = events.filter((e) => e.moduleId === missed[0]!.moduleId && e.occurredAt >= new Date(asOf.getTime() - 365 * 86_400_000))
+    const answers = events
+      .filter((e) => e.moduleId === missed[0]!.moduleId && e.occurredAt >= new Date(asOf.getTime() - 365 * 86_400_000))
       .flatMap((e) => (e.payload.result as { questions: { questionId: string; correct: boolean }[] }).questions)
       .filter((q) => q.questionId === missed[0]!.questionId);
     expect(missed[0]).toMatchObject({ answers: answers.length, wrong: answers.filter((q) => !q.correct).length });

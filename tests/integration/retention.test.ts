@@ -29,12 +29,32 @@ describe("the local mailbox's links", () => {
   it("keeps each link until it expires, then the purge removes it and keeps the message's record", async () => {
     const now = new Date();
     const organisationId = (await createOrganisation(testDb.db)).id;
-    const [resetUser, linkUser, invited] = await Promise.all([1, 2, 3].map(() => createUser(testDb.db, { organisationId })));
-    await requestPasswordReset(testDb.db, { email: resetUser!.email!, baseUrl: "http://localhost:3000", origin, now, defer: runNow });
-    await sendMagicLinkMail(testDb.db, { to: linkUser!.email!, url: "http://localhost:3000/api/auth/callback/nodemailer?token=abcdef0123&email=x", now });
-    await sendInvitations(testDb.db, { organisationId, accounts: [{ userId: invited!.id, name: "Invitée", email: invited!.email! }], baseUrl: "http://localhost:3000", now });
-    const message = async (email: string) => (await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)))[0]!;
-    const [reset, link, invitation] = await Promise.all([resetUser!, linkUser!, invited!].map((u) => message(u.email!)));
+    const [resetUser, linkUser, invited] = await Promise.all(
+      [1, 2, 3].map(() => createUser(testDb.db, { organisationId })),
+    );
+    await requestPasswordReset(testDb.db, {
+      email: resetUser!.email!,
+      baseUrl: "http://localhost:3000",
+      origin,
+      now,
+      defer: runNow,
+    });
+    await sendMagicLinkMail(testDb.db, {
+      to: linkUser!.email!,
+      url: "http://localhost:3000/api/auth/callback/nodemailer?token=abcdef0123&email=x",
+      now,
+    });
+    await sendInvitations(testDb.db, {
+      organisationId,
+      accounts: [{ userId: invited!.id, name: "Invitée", email: invited!.email! }],
+      baseUrl: "http://localhost:3000",
+      now,
+    });
+    const message = async (email: string) =>
+      (await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)))[0]!;
+    const [reset, link, invitation] = await Promise.all(
+      [resetUser!, linkUser!, invited!].map((u) => message(u.email!)),
+    );
 
     expect(reset!.linkExpiresAt).toEqual(new Date(now.getTime() + 30 * 60_000));
     expect(link!.linkExpiresAt).toEqual(new Date(now.getTime() + 10 * 60_000));
@@ -44,7 +64,9 @@ describe("the local mailbox's links", () => {
     expect((await getMailboxMessage(testDb.db, reset!.id))!.text).toMatch(/jeton=/);
 
     await purgeExpiredData(testDb.db, { now: new Date(now.getTime() + 31 * 60_000) });
-    const [resetAfter, linkAfter, invitationAfter] = await Promise.all([reset!, link!, invitation!].map((m) => getMailboxMessage(testDb.db, m.id)));
+    const [resetAfter, linkAfter, invitationAfter] = await Promise.all(
+      [reset!, link!, invitation!].map((m) => getMailboxMessage(testDb.db, m.id)),
+    );
     for (const gone of [resetAfter!, linkAfter!]) {
       expect(`${gone.text}\n${gone.html}`).not.toMatch(/https?:\/\/|jeton=|token=/);
       expect(gone).toMatchObject({ to: expect.stringContaining("@"), kind: expect.any(String), linkExpiresAt: null });
@@ -66,12 +88,25 @@ describe("purgeExpiredData", () => {
     ]);
     await testDb.db.insert(passwordResetTokens).values([
       { tokenHash: `expired-${tag}`, userId: user.id, expiresAt: new Date(now.getTime() - 1) },
-      { tokenHash: `spent-${tag}`, userId: user.id, expiresAt: new Date(now.getTime() + DAY), usedAt: new Date(now.getTime() - 60_000) },
+      {
+        tokenHash: `spent-${tag}`,
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + DAY),
+        usedAt: new Date(now.getTime() - 60_000),
+      },
       { tokenHash: `live-${tag}`, userId: user.id, expiresAt: new Date(now.getTime() + 7 * DAY) },
     ]);
     const messages = await testDb.db
       .insert(mailOutbox)
-      .values([31, 29].map((days) => ({ to: `m${days}-${tag}@vigie.test`, subject: "Relance", text: "…", kind: "reminder_manual", createdAt: new Date(now.getTime() - days * DAY) })))
+      .values(
+        [31, 29].map((days) => ({
+          to: `m${days}-${tag}@vigie.test`,
+          subject: "Relance",
+          text: "…",
+          kind: "reminder_manual",
+          createdAt: new Date(now.getTime() - days * DAY),
+        })),
+      )
       .returning({ to: mailOutbox.to });
     await testDb.db.insert(auditLog).values([
       { action: "sign_out", targetId: `old-${tag}`, occurredAt: new Date("2026-03-14T03:00:00Z") },
@@ -85,16 +120,71 @@ describe("purgeExpiredData", () => {
     const counts = await purgeExpiredData(testDb.db, { now });
 
     // At least these rows (the other test's tokens and messages are past too, by then).
-    for (const key of ["verificationTokens", "passwordResetTokens", "outboxMessages", "auditEntries", "rateLimits"] as const) expect(counts[key]).toBeGreaterThanOrEqual(1);
+    for (const key of [
+      "verificationTokens",
+      "passwordResetTokens",
+      "outboxMessages",
+      "auditEntries",
+      "rateLimits",
+    ] as const)
+      expect(counts[key]).toBeGreaterThanOrEqual(1);
     expect((await testDb.db.select().from(verificationTokens)).map((t) => t.token)).toEqual([`b-${tag}`]);
-    expect((await testDb.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id))).map((t) => t.tokenHash)).toEqual([`live-${tag}`]);
-    expect((await testDb.db.select().from(mailOutbox).where(inArray(mailOutbox.to, messages.map((m) => m.to)))).map((m) => m.to)).toEqual([`m29-${tag}@vigie.test`]);
-    expect((await testDb.db.select().from(auditLog).where(inArray(auditLog.targetId, [`old-${tag}`, `kept-${tag}`]))).map((e) => e.targetId)).toEqual([`kept-${tag}`]);
-    expect((await testDb.db.select().from(rateLimits).where(inArray(rateLimits.key, [`test:stale-${tag}`, `test:current-${tag}`]))).map((r) => r.key)).toEqual([`test:current-${tag}`]);
+    expect(
+      (await testDb.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id))).map(
+        (t) => t.tokenHash,
+      ),
+    ).toEqual([`live-${tag}`]);
+    expect(
+      (
+        await testDb.db
+          .select()
+          .from(mailOutbox)
+          .where(
+            inArray(
+              mailOutbox.to,
+              messages.map((m) => m.to),
+            ),
+          )
+      ).map((m) => m.to),
+    ).toEqual([`m29-${tag}@vigie.test`]);
+    expect(
+      (
+        await testDb.db
+          .select()
+          .from(auditLog)
+          .where(inArray(auditLog.targetId, [`old-${tag}`, `kept-${tag}`]))
+      ).map((e) => e.targetId),
+    ).toEqual([`kept-${tag}`]);
+    expect(
+      (
+        await testDb.db
+          .select()
+          .from(rateLimits)
+          .where(inArray(rateLimits.key, [`test:stale-${tag}`, `test:current-${tag}`]))
+      ).map((r) => r.key),
+    ).toEqual([`test:current-${tag}`]);
     // A second run finds nothing more; shorter settings reach further back.
-    expect(await purgeExpiredData(testDb.db, { now })).toMatchObject({ verificationTokens: 0, passwordResetTokens: 0, outboxMessages: 0, auditEntries: 0, rateLimits: 0 });
-    expect(await purgeExpiredData(testDb.db, { now, auditLogMonths: 6, mailOutboxDays: 7 })).toMatchObject({ auditEntries: 1 });
-    expect(await testDb.db.select().from(mailOutbox).where(inArray(mailOutbox.to, messages.map((m) => m.to)))).toEqual([]);
+    expect(await purgeExpiredData(testDb.db, { now })).toMatchObject({
+      verificationTokens: 0,
+      passwordResetTokens: 0,
+      outboxMessages: 0,
+      auditEntries: 0,
+      rateLimits: 0,
+    });
+    expect(await purgeExpiredData(testDb.db, { now, auditLogMonths: 6, mailOutboxDays: 7 })).toMatchObject({
+      auditEntries: 1,
+    });
+    expect(
+      await testDb.db
+        .select()
+        .from(mailOutbox)
+        .where(
+          inArray(
+            mailOutbox.to,
+            messages.map((m) => m.to),
+          ),
+        ),
+    ).toEqual([]);
   });
 
   it("deletes a large backlog in several batches", async () => {
@@ -106,6 +196,11 @@ describe("purgeExpiredData", () => {
     );
 
     expect((await purgeExpiredData(testDb.db, { now })).auditEntries).toBeGreaterThanOrEqual(12_001);
-    expect(await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, `bulk-${tag}`))).toEqual([]);
+    expect(
+      await testDb.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, `bulk-${tag}`)),
+    ).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ describe("SchedulerLeadership", () => {
       // A leader whose connection is cut (PostgreSQL restarted, network) loses the lead with it.
       const admin = new Client({ connectionString: url });
       await admin.connect();
-      await admin.query("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = 1 and objid = 3131032705 and objsubid = 1 and database = (select oid from pg_database where datname = current_database())");
+      await admin.query(
+        "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = 1 and objid = 3131032705 and objsubid = 1 and database = (select oid from pg_database where datname = current_database())",
+      );
       await admin.end();
       await expect.poll(() => other.isLeader(), { timeout: 10_000 }).toBe(true);
       expect(await next.isLeader()).toBe(false);

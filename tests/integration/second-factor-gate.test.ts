@@ -27,13 +27,22 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-const sessionActor = (userId: string, sessionId: string) => loadSessionActor(testDb.db, { userId, sessionId, window: sessionWindow(now, 30) });
-const passSecondFactor = (sessionId: string) => testDb.db.update(userSessions).set({ secondFactorAt: now, authenticatedAt: now }).where(eq(userSessions.id, sessionId));
+const sessionActor = (userId: string, sessionId: string) =>
+  loadSessionActor(testDb.db, { userId, sessionId, window: sessionWindow(now, 30) });
+const passSecondFactor = (sessionId: string) =>
+  testDb.db
+    .update(userSessions)
+    .set({ secondFactorAt: now, authenticatedAt: now })
+    .where(eq(userSessions.id, sessionId));
 
 describe("a manager's or admin's session before its second factor", () => {
   it("is nobody to the guards after a password alone: no establishment to manage, until a code is given", async () => {
     const establishment = await createOrganisation(testDb.db);
-    const manager = await createUser(testDb.db, { organisationId: establishment.id, role: "manager", password: "un mot de passe volé" });
+    const manager = await createUser(testDb.db, {
+      organisationId: establishment.id,
+      role: "manager",
+      password: "un mot de passe volé",
+    });
     const { id: sessionId } = await startSession(testDb.db, { userId: manager.id, method: "password", now });
 
     expect(await sessionActor(manager.id, sessionId)).toBeNull();

@@ -34,19 +34,28 @@ afterAll(async () => {
 async function enrolledManager() {
   const user = await createUser(testDb.db, { organisationId: establishment, role: "manager" });
   const pending = startEnrolment(user.id, at(0));
-  const result = await confirmEnrolment(testDb.db, { userId: user.id, pending: pending.sealed, code: totpCode(pending.secret, at(0).getTime()), now: at(0) });
+  const result = await confirmEnrolment(testDb.db, {
+    userId: user.id,
+    pending: pending.sealed,
+    code: totpCode(pending.secret, at(0).getTime()),
+    now: at(0),
+  });
   if (result.status !== "ok") throw new Error(`enrolment: ${result.status}`);
 
   return { userId: user.id, secret: pending.secret, recoveryCodes: result.recoveryCodes };
 }
 
-const verify = (userId: string, code: string, steps: number) => verifySecondFactor(testDb.db, { userId, code, now: at(steps) });
+const verify = (userId: string, code: string, steps: number) =>
+  verifySecondFactor(testDb.db, { userId, code, now: at(steps) });
 
 describe("second factor enrolment", () => {
   it("stores the secret sealed and ten recovery codes hashed, once a first code proves the app has it", async () => {
     const { userId, secret, recoveryCodes } = await enrolledManager();
     const [factor] = await testDb.db.select().from(userSecondFactors).where(eq(userSecondFactors.userId, userId));
-    const codes = await testDb.db.select().from(secondFactorRecoveryCodes).where(eq(secondFactorRecoveryCodes.userId, userId));
+    const codes = await testDb.db
+      .select()
+      .from(secondFactorRecoveryCodes)
+      .where(eq(secondFactorRecoveryCodes.userId, userId));
 
     expect(factor?.secretSealed).toMatch(/^v1\./);
     expect(factor?.secretSealed).not.toContain(secret);
@@ -55,7 +64,9 @@ describe("second factor enrolment", () => {
     expect(codes).toHaveLength(10);
     for (const code of recoveryCodes) expect(codes.map((row) => row.codeHash)).not.toContain(code);
     expect(await secondFactorStatus(testDb.db, userId)).toEqual({ enrolled: true, recoveryCodesLeft: 10 });
-    expect((await testDb.db.select().from(auditLog).where(eq(auditLog.actorUserId, userId))).map((row) => row.action)).toContain("second_factor.enrolled");
+    expect(
+      (await testDb.db.select().from(auditLog).where(eq(auditLog.actorUserId, userId))).map((row) => row.action),
+    ).toContain("second_factor.enrolled");
   });
 
   it("stores nothing for a wrong code, another person's pending secret or an expired one", async () => {
@@ -64,10 +75,28 @@ describe("second factor enrolment", () => {
     const pending = startEnrolment(user.id, at(0));
     const right = totpCode(pending.secret, at(0).getTime());
 
-    expect((await confirmEnrolment(testDb.db, { userId: user.id, pending: pending.sealed, code: "000000", now: at(0) })).status).toBe(right === "000000" ? "ok" : "invalid");
-    expect((await confirmEnrolment(testDb.db, { userId: other.id, pending: pending.sealed, code: right, now: at(0) })).status).toBe("expired");
-    expect((await confirmEnrolment(testDb.db, { userId: user.id, pending: pending.sealed, code: totpCode(pending.secret, at(31).getTime()), now: at(31) })).status).toBe("expired");
-    expect((await confirmEnrolment(testDb.db, { userId: user.id, pending: `${pending.sealed}x`, code: right, now: at(0) })).status).toBe("expired");
+    expect(
+      (await confirmEnrolment(testDb.db, { userId: user.id, pending: pending.sealed, code: "000000", now: at(0) }))
+        .status,
+    ).toBe(right === "000000" ? "ok" : "invalid");
+    expect(
+      (await confirmEnrolment(testDb.db, { userId: other.id, pending: pending.sealed, code: right, now: at(0) }))
+        .status,
+    ).toBe("expired");
+    expect(
+      (
+        await confirmEnrolment(testDb.db, {
+          userId: user.id,
+          pending: pending.sealed,
+          code: totpCode(pending.secret, at(31).getTime()),
+          now: at(31),
+        })
+      ).status,
+    ).toBe("expired");
+    expect(
+      (await confirmEnrolment(testDb.db, { userId: user.id, pending: `${pending.sealed}x`, code: right, now: at(0) }))
+        .status,
+    ).toBe("expired");
     expect(await secondFactorStatus(testDb.db, other.id)).toEqual({ enrolled: false, recoveryCodesLeft: 0 });
   });
 
@@ -75,7 +104,16 @@ describe("second factor enrolment", () => {
     const { userId } = await enrolledManager();
     const again = startEnrolment(userId, at(1));
 
-    expect((await confirmEnrolment(testDb.db, { userId, pending: again.sealed, code: totpCode(again.secret, at(1).getTime()), now: at(1) })).status).toBe("already_enrolled");
+    expect(
+      (
+        await confirmEnrolment(testDb.db, {
+          userId,
+          pending: again.sealed,
+          code: totpCode(again.secret, at(1).getTime()),
+          now: at(1),
+        })
+      ).status,
+    ).toBe("already_enrolled");
     expect((await verify(userId, totpCode(again.secret, at(2).getTime()), 2)).status).toBe("invalid");
   });
 });
@@ -114,7 +152,8 @@ describe("second factor codes", () => {
     const { userId, secret } = await enrolledManager();
     const right = totpCode(secret, at(2).getTime());
     const wrong = right === "111111" ? "222222" : "111111";
-    for (let i = 0; i < SECOND_FACTOR_LIMIT.attempts; i += 1) expect((await verify(userId, wrong, 2)).status).toBe("invalid");
+    for (let i = 0; i < SECOND_FACTOR_LIMIT.attempts; i += 1)
+      expect((await verify(userId, wrong, 2)).status).toBe("invalid");
 
     const refused = await verify(userId, right, 2);
     expect(refused.status).toBe("throttled");
@@ -125,7 +164,8 @@ describe("second factor codes", () => {
 
   it("does not count right codes against the limit", async () => {
     const { userId, secret } = await enrolledManager();
-    for (let step = 1; step <= SECOND_FACTOR_LIMIT.attempts + 2; step += 1) expect((await verify(userId, totpCode(secret, at(step).getTime()), step)).status).toBe("ok");
+    for (let step = 1; step <= SECOND_FACTOR_LIMIT.attempts + 2; step += 1)
+      expect((await verify(userId, totpCode(secret, at(step).getTime()), step)).status).toBe("ok");
   });
 
   it("accepts each recovery code once, typed in any case, with or without dashes", async () => {
@@ -140,7 +180,11 @@ describe("second factor codes", () => {
 
   it("renews the recovery codes for a current code: the old ones stop working", async () => {
     const { userId, secret, recoveryCodes } = await enrolledManager();
-    const renewed = await renewRecoveryCodes(testDb.db, { userId, code: totpCode(secret, at(1).getTime()), now: at(1) });
+    const renewed = await renewRecoveryCodes(testDb.db, {
+      userId,
+      code: totpCode(secret, at(1).getTime()),
+      now: at(1),
+    });
     if (renewed.status !== "ok") throw new Error(renewed.status);
 
     expect((await verify(userId, recoveryCodes[0]!, 2)).status).toBe("invalid");
@@ -156,22 +200,34 @@ describe("second factor codes", () => {
 });
 
 describe("sessions waiting for their second factor", () => {
-  const sessionOf = async (userId: string) => (await startSession(testDb.db, { userId, method: "password", now: at(0) })).id;
-  const actorOf = (userId: string, sessionId: string, awaitingSecondFactor?: "allow") => loadSessionActor(testDb.db, { userId, sessionId, window: sessionWindow(at(1), 30), awaitingSecondFactor });
+  const sessionOf = async (userId: string) =>
+    (await startSession(testDb.db, { userId, method: "password", now: at(0) })).id;
+  const actorOf = (userId: string, sessionId: string, awaitingSecondFactor?: "allow") =>
+    loadSessionActor(testDb.db, { userId, sessionId, window: sessionWindow(at(1), 30), awaitingSecondFactor });
 
   it("are nobody to the guards until the second factor is passed, then the actor", async () => {
     const { userId } = await enrolledManager();
     const sessionId = await sessionOf(userId);
 
     expect(await actorOf(userId, sessionId)).toBeNull();
-    expect((await actorOf(userId, sessionId, "allow"))?.session).toMatchObject({ awaitingSecondFactor: true, secondFactorAt: null });
+    expect((await actorOf(userId, sessionId, "allow"))?.session).toMatchObject({
+      awaitingSecondFactor: true,
+      secondFactorAt: null,
+    });
     await markSecondFactorPassed(testDb.db, sessionId, at(1));
-    expect((await actorOf(userId, sessionId))?.session).toMatchObject({ awaitingSecondFactor: false, secondFactorAt: at(1), authenticatedAt: at(1) });
+    expect((await actorOf(userId, sessionId))?.session).toMatchObject({
+      awaitingSecondFactor: false,
+      secondFactorAt: at(1),
+      authenticatedAt: at(1),
+    });
   });
 
   it("do not concern learners, nor managers of an establishment that does not require it; platform admins always", async () => {
     const relaxed = await createOrganisation(testDb.db);
-    await testDb.db.update(organisations).set({ managersNeedSecondFactor: false }).where(eq(organisations.id, relaxed.id));
+    await testDb.db
+      .update(organisations)
+      .set({ managersNeedSecondFactor: false })
+      .where(eq(organisations.id, relaxed.id));
     const centre = await createOrganisation(testDb.db, { kind: "centre" });
     const learner = await createUser(testDb.db, { organisationId: establishment });
     const manager = await createUser(testDb.db, { organisationId: relaxed.id, role: "manager" });

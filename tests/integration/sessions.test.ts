@@ -30,18 +30,30 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-const learner = (organisationId = hospital.id) => createUser(testDb.db, { organisationId, password: "une phrase assez longue" });
-const signIn = async (userId: string, minutes = 0) => (await startSession(testDb.db, { userId, method: "password", now: at(minutes) })).id;
+const learner = (organisationId = hospital.id) =>
+  createUser(testDb.db, { organisationId, password: "une phrase assez longue" });
+const signIn = async (userId: string, minutes = 0) =>
+  (await startSession(testDb.db, { userId, method: "password", now: at(minutes) })).id;
 // As the guards see it `minutes` after 08:00, with the default idle timeout of 30 minutes.
-const actorAt = (userId: string, sessionId: string, minutes: number) => loadSessionActor(testDb.db, { userId, sessionId, window: sessionWindow(at(minutes), 30) });
-const lastSeen = async (sessionId: string) => (await testDb.db.select({ lastSeenAt: userSessions.lastSeenAt }).from(userSessions).where(eq(userSessions.id, sessionId)))[0]?.lastSeenAt;
+const actorAt = (userId: string, sessionId: string, minutes: number) =>
+  loadSessionActor(testDb.db, { userId, sessionId, window: sessionWindow(at(minutes), 30) });
+const lastSeen = async (sessionId: string) =>
+  (
+    await testDb.db
+      .select({ lastSeenAt: userSessions.lastSeenAt })
+      .from(userSessions)
+      .where(eq(userSessions.id, sessionId))
+  )[0]?.lastSeenAt;
 
 describe("sessions known to the server (issue 14, scenario 4)", () => {
   it("loads the actor of a live session, with the session, and refuses it once ended", async () => {
     const user = await learner();
     const sessionId = await signIn(user.id);
 
-    expect(await actorAt(user.id, sessionId, 1)).toMatchObject({ userId: user.id, session: { id: sessionId, authenticatedAt: at(0), secondFactorAt: null } });
+    expect(await actorAt(user.id, sessionId, 1)).toMatchObject({
+      userId: user.id,
+      session: { id: sessionId, authenticatedAt: at(0), secondFactorAt: null },
+    });
     await endSession(testDb.db, sessionId);
     expect(await actorAt(user.id, sessionId, 2)).toBeNull();
     expect(await loadActor(testDb.db, user.id)).not.toBeNull();
@@ -59,7 +71,8 @@ describe("sessions known to the server (issue 14, scenario 4)", () => {
   it("ends a session 8 hours after sign-in, however much it is used", async () => {
     const user = await learner();
     const sessionId = await signIn(user.id);
-    for (let minutes = 20; minutes < 480; minutes += 20) expect(await actorAt(user.id, sessionId, minutes)).not.toBeNull();
+    for (let minutes = 20; minutes < 480; minutes += 20)
+      expect(await actorAt(user.id, sessionId, minutes)).not.toBeNull();
 
     expect(await actorAt(user.id, sessionId, 480)).toBeNull();
     expect(await isSessionLive(testDb.db, { sub: user.id, sessionId }, sessionWindow(at(480), 30))).toBe(false);
@@ -102,8 +115,19 @@ describe("sessions known to the server (issue 14, scenario 4)", () => {
   it("ends every session of the person when their password is reset", async () => {
     const user = await learner();
     const sessionId = await signIn(user.id, 1);
-    await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin, now: at(1), defer: runNow });
-    const [mail] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email!)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    await requestPasswordReset(testDb.db, {
+      email: user.email!,
+      baseUrl: "https://vigie.example.org",
+      origin,
+      now: at(1),
+      defer: runNow,
+    });
+    const [mail] = await testDb.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, user.email!))
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(1);
     const token = new URL(/https:\/\/\S+/.exec(mail!.text)![0]).searchParams.get("jeton")!;
 
     await resetPassword(testDb.db, { token, password: "une nouvelle phrase de passe", origin, now: at(2) });
@@ -113,7 +137,10 @@ describe("sessions known to the server (issue 14, scenario 4)", () => {
 
 describe("deactivation", () => {
   it("ends the person's sessions for good: reactivating the account does not revive them", async () => {
-    const [manager, member] = [await createUser(testDb.db, { organisationId: clinic.id, role: "manager" }), await learner(clinic.id)];
+    const [manager, member] = [
+      await createUser(testDb.db, { organisationId: clinic.id, role: "manager" }),
+      await learner(clinic.id),
+    ];
     const sessionId = await signIn(member.id);
     const actor = (await signedInActor(testDb.db, manager.id))!;
 
@@ -125,11 +152,16 @@ describe("deactivation", () => {
 
 describe("endMemberSessions", () => {
   it("lets a manager end the sessions of a member of their establishment, and audits it", async () => {
-    const [manager, member] = [await createUser(testDb.db, { organisationId: hospital.id, role: "manager" }), await learner()];
+    const [manager, member] = [
+      await createUser(testDb.db, { organisationId: hospital.id, role: "manager" }),
+      await learner(),
+    ];
     const sessionId = await signIn(member.id);
     const actor = (await signedInActor(testDb.db, manager.id))!;
 
-    expect(await endMemberSessions(testDb.db, { actor, userId: member.id, organisationId: hospital.id })).toEqual({ ended: 1 });
+    expect(await endMemberSessions(testDb.db, { actor, userId: member.id, organisationId: hospital.id })).toEqual({
+      ended: 1,
+    });
     expect(await actorAt(member.id, sessionId, 1)).toBeNull();
   });
 
@@ -157,10 +189,14 @@ describe("endMemberSessions", () => {
 
     for (const attempt of attempts) {
       const actor = (await signedInActor(testDb.db, attempt.actor.id))!;
-      await expect(endMemberSessions(testDb.db, { actor, userId: attempt.userId, organisationId: attempt.organisationId })).rejects.toMatchObject({ code: "not_found" });
+      await expect(
+        endMemberSessions(testDb.db, { actor, userId: attempt.userId, organisationId: attempt.organisationId }),
+      ).rejects.toMatchObject({ code: "not_found" });
     }
     expect(await actorAt(member.id, sessionId, 1)).not.toBeNull();
     // The admin's session still waits for its second factor, but it was not ended.
-    expect(await isSessionLive(testDb.db, { sub: admin.id, sessionId: adminSession }, sessionWindow(at(1), 30))).toBe(true);
+    expect(await isSessionLive(testDb.db, { sub: admin.id, sessionId: adminSession }, sessionWindow(at(1), 30))).toBe(
+      true,
+    );
   });
 });

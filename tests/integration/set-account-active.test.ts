@@ -29,7 +29,12 @@ const actorIn = async (organisationId: string, role: "manager" | "learner") =>
 describe("setAccountActive", () => {
   it("deactivates a learner, who can no longer be loaded as an actor, and keeps their progress; reactivation restores them", async () => {
     const learner = await createUser(testDb.db, { organisationId: hospitalA });
-    await recordEvents(testDb.db, { learner: { userId: learner.id, organisationId: hospitalA }, events: cleanPass(learner.id, new Date("2026-11-02T08:00:00Z")), catalogue: loadCatalogue("tests/fixtures/courses"), now: new Date("2026-11-02T12:00:00Z") });
+    await recordEvents(testDb.db, {
+      learner: { userId: learner.id, organisationId: hospitalA },
+      events: cleanPass(learner.id, new Date("2026-11-02T08:00:00Z")),
+      catalogue: loadCatalogue("tests/fixtures/courses"),
+      now: new Date("2026-11-02T12:00:00Z"),
+    });
     const manager = await actorIn(hospitalA, "manager");
 
     await setAccountActive(testDb.db, { actor: manager, userId: learner.id, isActive: false });
@@ -46,7 +51,9 @@ describe("setAccountActive", () => {
   ])("answers not found to %s and changes nothing", async (_who, makeActor) => {
     const learner = await createUser(testDb.db, { organisationId: hospitalA });
 
-    await expect(setAccountActive(testDb.db, { actor: await makeActor(), userId: learner.id, isActive: false })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      setAccountActive(testDb.db, { actor: await makeActor(), userId: learner.id, isActive: false }),
+    ).rejects.toMatchObject({ code: "not_found" });
     const [row] = await testDb.db.select().from(users).where(eq(users.id, learner.id));
     expect(row?.isActive).toBe(true);
   });

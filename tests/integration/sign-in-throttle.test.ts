@@ -35,8 +35,10 @@ const origin = () => {
   return { ipAddress: `198.19.${Math.floor(addresses / 250)}.${(addresses % 250) + 1}`, userAgent: "vitest" };
 };
 const learner = () => createUser(testDb.db, { organisationId, password: PASSWORD });
-const signIn = (identifier: string, secret: string, at = now) => attemptPasswordSignIn(testDb.db, { identifier, password: secret, origin: origin(), now: at });
-const askLink = (email: string, at = now) => requestMagicLink(testDb.db, { email, origin: origin(), now: at, defer: runNow });
+const signIn = (identifier: string, secret: string, at = now) =>
+  attemptPasswordSignIn(testDb.db, { identifier, password: secret, origin: origin(), now: at });
+const askLink = (email: string, at = now) =>
+  requestMagicLink(testDb.db, { email, origin: origin(), now: at, defer: runNow });
 
 describe("sign-in throttling that cannot be turned against people (issue 14, scenario 5)", () => {
   it("lets the owner sign in with their password after ten anonymous link requests for their account", async () => {
@@ -66,7 +68,18 @@ describe("sign-in throttling that cannot be turned against people (issue 14, sce
   it("answers reset requests past a few per 15 minutes as already sent, and never counts them as failed sign-ins", async () => {
     const user = await learner();
     const answers = [];
-    for (let i = 0; i < 10; i++) answers.push((await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin: origin(), now, defer: runNow }))?.status);
+    for (let i = 0; i < 10; i++)
+      answers.push(
+        (
+          await requestPasswordReset(testDb.db, {
+            email: user.email!,
+            baseUrl: "https://vigie.example.org",
+            origin: origin(),
+            now,
+            defer: runNow,
+          })
+        )?.status,
+      );
 
     expect(answers.slice(0, 4)).toEqual(["sent", "sent", "sent", "throttled"]);
     expect((await signIn(user.email!, PASSWORD)).status).toBe("ok");
@@ -76,7 +89,10 @@ describe("sign-in throttling that cannot be turned against people (issue 14, sce
     const user = await learner();
     for (let i = 0; i < 10; i++) await signIn(user.email!, "mauvais mot de passe", minutes(i));
 
-    expect(await signIn(user.email!, PASSWORD, minutes(10))).toEqual({ status: "throttled", retryAfterSeconds: 5 * 60 });
+    expect(await signIn(user.email!, PASSWORD, minutes(10))).toEqual({
+      status: "throttled",
+      retryAfterSeconds: 5 * 60,
+    });
     // At 15 minutes the first failure leaves the window, at 16 the second; the others still count.
     expect((await signIn(user.email!, "mauvais mot de passe", minutes(15))).status).toBe("invalid");
     expect(await signIn(user.email!, PASSWORD, minutes(15.5))).toEqual({ status: "throttled", retryAfterSeconds: 30 });

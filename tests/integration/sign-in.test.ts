@@ -39,12 +39,14 @@ const nextAddress = () => {
   return `198.18.${Math.floor(addresses / 250)}.${(addresses % 250) + 1}`;
 };
 const origin = (ipAddress = nextAddress()) => ({ ipAddress, userAgent: "vitest" });
-const signIn = (email: string, password: string, from = origin(), at = now) => attemptPasswordSignIn(testDb.db, { identifier: email, password, origin: from, now: at });
+const signIn = (email: string, password: string, from = origin(), at = now) =>
+  attemptPasswordSignIn(testDb.db, { identifier: email, password, origin: from, now: at });
 
 describe("attemptPasswordSignIn", () => {
   it("refuses the 11th attempt on one account even with the right password, from any address", async () => {
     const user = await learner();
-    for (let i = 0; i < 10; i++) expect((await signIn(user.email!, "mauvais mot de passe", origin(`203.0.113.${i}`))).status).toBe("invalid");
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(user.email!, "mauvais mot de passe", origin(`203.0.113.${i}`))).status).toBe("invalid");
 
     const refused = await signIn(user.email!, PASSWORD, origin("192.0.2.77"));
     // A sliding window: the ten failures leave it 15 minutes after they were made.
@@ -62,7 +64,8 @@ describe("attemptPasswordSignIn", () => {
   it("refuses the 101st failure from one address across accounts", async () => {
     const from = origin("203.0.113.200");
     const at = recent();
-    for (let i = 0; i < 100; i++) expect((await signIn(`inconnu-${uniqueSuffix()}@vigie.test`, "peu importe", from, at)).status).toBe("invalid");
+    for (let i = 0; i < 100; i++)
+      expect((await signIn(`inconnu-${uniqueSuffix()}@vigie.test`, "peu importe", from, at)).status).toBe("invalid");
     const user = await learner();
 
     expect((await signIn(user.email!, PASSWORD, from, at)).status).toBe("throttled");
@@ -71,18 +74,32 @@ describe("attemptPasswordSignIn", () => {
 
   it("keeps counting one address behind a trusted proxy whatever X-Forwarded-For the client forges", async () => {
     const user = await learner();
-    const viaProxy = (forged: string) => origin(clientAddress(new Headers({ "x-forwarded-for": `${forged}, 198.51.100.9` }), 1));
+    const viaProxy = (forged: string) =>
+      origin(clientAddress(new Headers({ "x-forwarded-for": `${forged}, 198.51.100.9` }), 1));
     const at = recent();
-    for (let i = 0; i < 100; i++) await signIn(`inconnu-${uniqueSuffix()}@vigie.test`, "peu importe", viaProxy(`10.0.${Math.floor(i / 250)}.${i % 250}`), at);
+    for (let i = 0; i < 100; i++)
+      await signIn(
+        `inconnu-${uniqueSuffix()}@vigie.test`,
+        "peu importe",
+        viaProxy(`10.0.${Math.floor(i / 250)}.${i % 250}`),
+        at,
+      );
 
     expect((await signIn(user.email!, PASSWORD, viaProxy("10.9.9.9"), at)).status).toBe("throttled");
   }, 120_000);
 
   it("with no trusted proxy, counts the socket's address whatever X-Forwarded-For the client forges", async () => {
     const user = await learner();
-    const direct = (forged: string) => origin(clientAddress(new Headers({ "x-forwarded-for": forged, [PEER_ADDRESS_HEADER]: "198.51.100.44" }), 0));
+    const direct = (forged: string) =>
+      origin(clientAddress(new Headers({ "x-forwarded-for": forged, [PEER_ADDRESS_HEADER]: "198.51.100.44" }), 0));
     const at = recent();
-    for (let i = 0; i < 100; i++) await signIn(`inconnu-${uniqueSuffix()}@vigie.test`, "peu importe", direct(`10.1.${Math.floor(i / 250)}.${i % 250}`), at);
+    for (let i = 0; i < 100; i++)
+      await signIn(
+        `inconnu-${uniqueSuffix()}@vigie.test`,
+        "peu importe",
+        direct(`10.1.${Math.floor(i / 250)}.${i % 250}`),
+        at,
+      );
 
     expect(direct("10.1.9.99").ipAddress).toBe("198.51.100.44");
     expect((await signIn(user.email!, PASSWORD, direct("10.1.9.99"), at)).status).toBe("throttled");
@@ -94,8 +111,16 @@ describe("attemptPasswordSignIn", () => {
 
     expect(await loadActor(testDb.db, user.id)).toBeNull();
     expect((await signIn(user.email!, PASSWORD, origin("192.0.2.5"))).status).toBe("invalid");
-    const [entry] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "sign_in.failed")));
-    expect(entry).toMatchObject({ targetType: "user", ipAddress: "192.0.2.5", userAgent: "vitest", details: { method: "password", reason: "invalid" } });
+    const [entry] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, user.id), eq(auditLog.action, "sign_in.failed")));
+    expect(entry).toMatchObject({
+      targetType: "user",
+      ipAddress: "192.0.2.5",
+      userAgent: "vitest",
+      details: { method: "password", reason: "invalid" },
+    });
   });
 });
 
@@ -104,11 +129,28 @@ describe("requestMagicLink", () => {
     const user = await learner();
     const from = origin();
 
-    expect(await requestMagicLink(testDb.db, { email: user.email!.toUpperCase(), origin: from, now, defer: runNow })).toEqual({ status: "send", userId: user.id });
-    expect(await requestMagicLink(testDb.db, { email: `inconnu-${uniqueSuffix()}@vigie.test`, origin: from, now, defer: runNow })).toEqual({ status: "skip" });
-    for (let i = 0; i < 2; i++) await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now, defer: runNow });
-    expect(await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now, defer: runNow })).toEqual({ status: "throttled", reason: "account", retryAfterSeconds: 890 });
-    const entries = await testDb.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, "magic_link.requested")));
+    expect(
+      await requestMagicLink(testDb.db, { email: user.email!.toUpperCase(), origin: from, now, defer: runNow }),
+    ).toEqual({ status: "send", userId: user.id });
+    expect(
+      await requestMagicLink(testDb.db, {
+        email: `inconnu-${uniqueSuffix()}@vigie.test`,
+        origin: from,
+        now,
+        defer: runNow,
+      }),
+    ).toEqual({ status: "skip" });
+    for (let i = 0; i < 2; i++)
+      await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now, defer: runNow });
+    expect(await requestMagicLink(testDb.db, { email: user.email!, origin: origin(), now, defer: runNow })).toEqual({
+      status: "throttled",
+      reason: "account",
+      retryAfterSeconds: 890,
+    });
+    const entries = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, "magic_link.requested")));
     expect(entries).toHaveLength(3);
   });
 });
@@ -128,8 +170,19 @@ describe("checkPassword", () => {
 
 describe("password reset", () => {
   async function requestLink(email: string, at = now) {
-    await requestPasswordReset(testDb.db, { email, baseUrl: "https://vigie.example.org", origin: origin(), now: at, defer: runNow });
-    const [mail] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    await requestPasswordReset(testDb.db, {
+      email,
+      baseUrl: "https://vigie.example.org",
+      origin: origin(),
+      now: at,
+      defer: runNow,
+    });
+    const [mail] = await testDb.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, email))
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(1);
 
     return mail ? new URL(/https:\/\/\S+/.exec(mail.text)![0]).searchParams.get("jeton")! : null;
   }
@@ -145,8 +198,12 @@ describe("password reset", () => {
     await resetPassword(testDb.db, { token, password: "nouvelle phrase secrète", origin: origin(), now });
     expect(await verifyCredentials(testDb.db, user.email!, "nouvelle phrase secrète")).toMatchObject({ id: user.id });
     expect(await verifyCredentials(testDb.db, user.email!, PASSWORD)).toBeNull();
-    await expect(resetPassword(testDb.db, { token, password: "encore une autre phrase", origin: origin(), now })).rejects.toMatchObject({ code: "not_found" });
-    const actions = (await testDb.db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id))).map((e) => e.action);
+    await expect(
+      resetPassword(testDb.db, { token, password: "encore une autre phrase", origin: origin(), now }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    const actions = (await testDb.db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id))).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["password_reset.requested", "password_reset.completed"]));
   });
 
@@ -155,14 +212,30 @@ describe("password reset", () => {
     const token = (await requestLink(user.email!))!;
 
     expect(await isResetTokenUsable(testDb.db, token, new Date(now.getTime() + 29 * 60_000))).toBe(true);
-    await expect(resetPassword(testDb.db, { token, password: "motdepasse", origin: origin(), now })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(resetPassword(testDb.db, { token, password: "nouvelle phrase secrète", origin: origin(), now: new Date(now.getTime() + 31 * 60_000) })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      resetPassword(testDb.db, { token, password: "motdepasse", origin: origin(), now }),
+    ).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      resetPassword(testDb.db, {
+        token,
+        password: "nouvelle phrase secrète",
+        origin: origin(),
+        now: new Date(now.getTime() + 31 * 60_000),
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await verifyCredentials(testDb.db, user.email!, PASSWORD)).toMatchObject({ id: user.id });
   });
 
   it("mails at most 3 links per account every 15 minutes", async () => {
     const user = await learner();
-    for (let i = 0; i < 6; i++) await requestPasswordReset(testDb.db, { email: user.email!, baseUrl: "https://vigie.example.org", origin: origin(), now, defer: runNow });
+    for (let i = 0; i < 6; i++)
+      await requestPasswordReset(testDb.db, {
+        email: user.email!,
+        baseUrl: "https://vigie.example.org",
+        origin: origin(),
+        now,
+        defer: runNow,
+      });
 
     expect(await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email!))).toHaveLength(3);
   });
@@ -175,7 +248,13 @@ describe("password reset", () => {
 describe("sendMail", () => {
   it("keeps the message in the outbox, unsent, when no SMTP server is configured", async () => {
     const to = `boite-${uniqueSuffix()}@vigie.test`;
-    const sent = await sendMail(testDb.db, { to, subject: "Objet", text: "Bonjour", html: "<p>Bonjour</p>", kind: "test" });
+    const sent = await sendMail(testDb.db, {
+      to,
+      subject: "Objet",
+      text: "Bonjour",
+      html: "<p>Bonjour</p>",
+      kind: "test",
+    });
     const [row] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.id, sent.id));
 
     expect(row).toMatchObject({ to, subject: "Objet", text: "Bonjour", kind: "test", sentAt: null, error: null });
@@ -194,13 +273,23 @@ describe("listAuditEntries", () => {
 
     const adminActor = (await loadActor(testDb.db, admin.id))!;
     const { entries } = await listAuditEntries(testDb.db, adminActor, { action: "sign_out" });
-    expect(entries[0]).toMatchObject({ action: "sign_out", actorEmail: manager.email, ipAddress: "192.0.2.44", userAgent: "vitest" });
+    expect(entries[0]).toMatchObject({
+      action: "sign_out",
+      actorEmail: manager.email,
+      ipAddress: "192.0.2.44",
+      userAgent: "vitest",
+    });
     expect(entries.every((entry) => entry.action === "sign_out")).toBe(true);
-    await expect(listAuditEntries(testDb.db, (await loadActor(testDb.db, manager.id))!)).rejects.toMatchObject({ code: "not_found" });
+    await expect(listAuditEntries(testDb.db, (await loadActor(testDb.db, manager.id))!)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("shows an admin their own centre's entries, never another centre's", async () => {
-    const [north, south] = await Promise.all([createOrganisation(testDb.db, { kind: "centre" }), createOrganisation(testDb.db, { kind: "centre" })]);
+    const [north, south] = await Promise.all([
+      createOrganisation(testDb.db, { kind: "centre" }),
+      createOrganisation(testDb.db, { kind: "centre" }),
+    ]);
     const southHospital = await createOrganisation(testDb.db, { parentId: south.id });
     const [northAdmin, southAdmin, southLearner] = await Promise.all([
       createUser(testDb.db, { organisationId: north.id, role: "admin" }),
@@ -209,12 +298,25 @@ describe("listAuditEntries", () => {
     ]);
     const byLearner = "203.0.113.233";
     await recordAudit(testDb.db, { action: "sign_out", actorUserId: southLearner.id, origin: origin(byLearner) });
-    await recordAudit(testDb.db, { action: "sso.configured", actorUserId: southAdmin.id, organisationId: southHospital.id, origin: origin(byLearner) });
-    await recordAudit(testDb.db, { action: "sign_in.failed", origin: origin(byLearner), details: { reason: "unknown_account" } });
+    await recordAudit(testDb.db, {
+      action: "sso.configured",
+      actorUserId: southAdmin.id,
+      organisationId: southHospital.id,
+      origin: origin(byLearner),
+    });
+    await recordAudit(testDb.db, {
+      action: "sign_in.failed",
+      origin: origin(byLearner),
+      details: { reason: "unknown_account" },
+    });
 
     // An entry of no establishment and no one goes to the instance's operators only (neither centre
     // here: there are several root centres and OPERATOR_CENTRE is unset); see audit-log.test.ts.
-    const seenBy = async (userId: string) => (await listAuditEntries(testDb.db, (await loadActor(testDb.db, userId))!)).entries.filter((entry) => entry.ipAddress === byLearner).map((entry) => entry.action).sort();
+    const seenBy = async (userId: string) =>
+      (await listAuditEntries(testDb.db, (await loadActor(testDb.db, userId))!)).entries
+        .filter((entry) => entry.ipAddress === byLearner)
+        .map((entry) => entry.action)
+        .sort();
     expect(await seenBy(southAdmin.id)).toEqual(["sign_out", "sso.configured"]);
     expect(await seenBy(northAdmin.id)).toEqual([]);
   });

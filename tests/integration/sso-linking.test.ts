@@ -34,17 +34,30 @@ afterAll(async () => {
 function identity(overrides: Partial<SsoIdentity> = {}): SsoIdentity {
   const suffix = uniqueSuffix();
 
-  return { issuer: ISSUER, subject: `sub-${suffix}`, email: `agent-${suffix}@chu.test`, emailVerified: true, name: "Françoise Lefèvre-Nguyễn", structureIds: [], ...overrides };
+  return {
+    issuer: ISSUER,
+    subject: `sub-${suffix}`,
+    email: `agent-${suffix}@chu.test`,
+    emailVerified: true,
+    name: "Françoise Lefèvre-Nguyễn",
+    structureIds: [],
+    ...overrides,
+  };
 }
 
 async function accountsOf(subject: string) {
-  return testDb.db.select().from(accounts).where(and(eq(accounts.provider, ISSUER), eq(accounts.providerAccountId, subject)));
+  return testDb.db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.provider, ISSUER), eq(accounts.providerAccountId, subject)));
 }
 
 async function lastAudit(targetOrActor: string) {
   const rows = await testDb.db.select().from(auditLog).where(eq(auditLog.organisationId, establishmentId));
 
-  return rows.filter((row) => row.targetId === targetOrActor || row.actorUserId === targetOrActor).map((row) => ({ action: row.action, reason: row.details.reason }));
+  return rows
+    .filter((row) => row.targetId === targetOrActor || row.actorUserId === targetOrActor)
+    .map((row) => ({ action: row.action, reason: row.details.reason }));
 }
 
 describe("linkSsoIdentity", () => {
@@ -52,27 +65,45 @@ describe("linkSsoIdentity", () => {
     const person = identity();
 
     const first = await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: person });
-    expect(first).toMatchObject({ status: "signed_in", how: "created", user: { name: "Françoise Lefèvre-Nguyễn", email: person.email } });
+    expect(first).toMatchObject({
+      status: "signed_in",
+      how: "created",
+      user: { name: "Françoise Lefèvre-Nguyễn", email: person.email },
+    });
     if (first.status !== "signed_in") return;
     const [membership] = await testDb.db.select().from(memberships).where(eq(memberships.userId, first.user.id));
     expect(membership).toMatchObject({ organisationId: establishmentId, role: "learner" });
     expect(await accountsOf(person.subject)).toHaveLength(1);
 
-    const second = await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: { ...person, email: null } });
+    const second = await linkSsoIdentity(testDb.db, {
+      organisationId: establishmentId,
+      identity: { ...person, email: null },
+    });
     expect(second).toMatchObject({ status: "signed_in", how: "known", user: { id: first.user.id } });
-    expect((await lastAudit(first.user.id)).map((entry) => entry.action).sort()).toEqual(["sign_in.succeeded", "sign_in.succeeded", "sso.user_created"]);
+    expect((await lastAudit(first.user.id)).map((entry) => entry.action).sort()).toEqual([
+      "sign_in.succeeded",
+      "sign_in.succeeded",
+      "sso.user_created",
+    ]);
   });
 
   it("links an unknown identity to the learner of this establishment (and of nothing else) with the same verified e-mail", async () => {
     const member = await createUser(testDb.db, { organisationId: establishmentId });
     const person = identity();
 
-    const result = await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: { ...person, email: member.email } });
+    const result = await linkSsoIdentity(testDb.db, {
+      organisationId: establishmentId,
+      identity: { ...person, email: member.email },
+    });
 
     // Linked, the account follows the provider: it takes the name the provider sends (issue 17).
     expect(result).toMatchObject({ status: "signed_in", how: "linked", user: { id: member.id, name: person.name } });
     expect((await accountsOf(person.subject))[0]?.userId).toBe(member.id);
-    expect((await lastAudit(member.id)).map((entry) => entry.action).sort()).toEqual(["account.renamed", "sign_in.succeeded", "sso.identity_linked"]);
+    expect((await lastAudit(member.id)).map((entry) => entry.action).sort()).toEqual([
+      "account.renamed",
+      "sign_in.succeeded",
+      "sso.identity_linked",
+    ]);
   });
 
   it("refuses an e-mail of another establishment's user: no account, no link", async () => {
@@ -104,11 +135,17 @@ describe("linkSsoIdentity", () => {
     if (first.status !== "signed_in") throw new Error("expected a sign-in");
 
     await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, first.user.id));
-    expect(await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: person })).toEqual({ status: "refused", reason: "inactive" });
+    expect(await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: person })).toEqual({
+      status: "refused",
+      reason: "inactive",
+    });
 
     await testDb.db.update(users).set({ isActive: true }).where(eq(users.id, first.user.id));
     await testDb.db.delete(memberships).where(eq(memberships.userId, first.user.id));
-    expect(await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: person })).toEqual({ status: "refused", reason: "not_member" });
+    expect(await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: person })).toEqual({
+      status: "refused",
+      reason: "not_member",
+    });
     expect((await lastAudit(person.subject)).map((entry) => entry.reason).sort()).toEqual(["inactive", "not_member"]);
   });
 
@@ -116,13 +153,23 @@ describe("linkSsoIdentity", () => {
     const person = identity();
     await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: person });
 
-    expect(await linkSsoIdentity(testDb.db, { organisationId: otherId, identity: { ...person, email: `autre-${uniqueSuffix()}@chu.test` } })).toEqual({ status: "refused", reason: "not_member" });
+    expect(
+      await linkSsoIdentity(testDb.db, {
+        organisationId: otherId,
+        identity: { ...person, email: `autre-${uniqueSuffix()}@chu.test` },
+      }),
+    ).toEqual({ status: "refused", reason: "not_member" });
   });
 
   it("refuses a deactivated member found by e-mail", async () => {
     const member = await createUser(testDb.db, { organisationId: establishmentId });
     await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, member.id));
 
-    expect(await linkSsoIdentity(testDb.db, { organisationId: establishmentId, identity: identity({ email: member.email }) })).toEqual({ status: "refused", reason: "inactive" });
+    expect(
+      await linkSsoIdentity(testDb.db, {
+        organisationId: establishmentId,
+        identity: identity({ email: member.email }),
+      }),
+    ).toEqual({ status: "refused", reason: "inactive" });
   });
 });

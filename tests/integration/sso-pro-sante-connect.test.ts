@@ -9,7 +9,11 @@ import { type SsoIdentity, linkSsoIdentity } from "@/lib/sso/link-sso-identity";
 import { startSso } from "@/lib/sso/start-sso";
 import { type TestDb, createTestDb } from "../support/db";
 import { freePort, passIdentityProvider } from "../support/pass-identity-provider";
-import { type TestIdentityProvider, WALLET_DISCOVERY_PATH, startTestIdentityProvider } from "../support/test-identity-provider";
+import {
+  type TestIdentityProvider,
+  WALLET_DISCOVERY_PATH,
+  startTestIdentityProvider,
+} from "../support/test-identity-provider";
 
 // The whole code flow against the real oidc-provider, set up as Pro Santé Connect (SubjectNameID
 // and SubjectRefPro in userinfo only): L5 and the structure rule of M6 of the December 2026 review.
@@ -30,8 +34,20 @@ beforeAll(async () => {
     clientSecret: CLIENT_SECRET,
     redirectUri: REDIRECT_URI,
     people: [
-      { login: "infirmiere", givenName: "Léa", familyName: "Rousseau-Ngô", email: "lea@exemple.test", activities: [{ finessSite: FINESS_SITE, finessLegalEntity: "130000002", name: "CH des Calanques" }] },
-      { login: "ailleurs", givenName: "Marc", familyName: "Aubert", email: "marc@exemple.test", activities: [{ finessSite: "750000001", siret: "12345678900011" }] },
+      {
+        login: "infirmiere",
+        givenName: "Léa",
+        familyName: "Rousseau-Ngô",
+        email: "lea@exemple.test",
+        activities: [{ finessSite: FINESS_SITE, finessLegalEntity: "130000002", name: "CH des Calanques" }],
+      },
+      {
+        login: "ailleurs",
+        givenName: "Marc",
+        familyName: "Aubert",
+        email: "marc@exemple.test",
+        activities: [{ finessSite: "750000001", siret: "12345678900011" }],
+      },
       { login: "liberal", givenName: "Inès", familyName: "Da Silva", email: "ines@exemple.test" },
     ],
   });
@@ -67,7 +83,12 @@ async function signInAs(slug: string, login: string): Promise<SsoIdentity> {
   if (!started.ok) throw new Error(`start: ${started.error}`);
   const callbackUrl = await passIdentityProvider(started.authorizationUrl, REDIRECT_URI, login);
   const settings = (await findSsoEstablishment(testDb.db, slug))!;
-  const completed = await completeSso({ settings: { ...settings, clientSecret: settings.clientSecret! }, transaction: started.transaction, callbackUrl, redirectUri: REDIRECT_URI });
+  const completed = await completeSso({
+    settings: { ...settings, clientSecret: settings.clientSecret! },
+    transaction: started.transaction,
+    callbackUrl,
+    redirectUri: REDIRECT_URI,
+  });
   if (!completed.ok) throw new Error(`complete: ${completed.error} ${completed.detail}`);
 
   return completed.identity;
@@ -77,17 +98,32 @@ describe("a provider marked as Pro Santé Connect", () => {
   it("takes SubjectNameID as the subject and reads the structures of SubjectRefPro", async () => {
     const { slug } = await establishment(true);
 
-    expect(await signInAs(slug, "infirmiere")).toMatchObject({ subject: "8infirmiere", structureIds: [FINESS_SITE, "130000002"], email: "lea@exemple.test" });
+    expect(await signInAs(slug, "infirmiere")).toMatchObject({
+      subject: "8infirmiere",
+      structureIds: [FINESS_SITE, "130000002"],
+      email: "lea@exemple.test",
+    });
     expect(await signInAs(slug, "liberal")).toMatchObject({ subject: "8liberal", structureIds: [] });
   });
 
   it("creates an account for a professional of the establishment's structure and refuses the others", async () => {
     const { id, slug } = await establishment(true);
 
-    const member = await linkSsoIdentity(testDb.db, { organisationId: id, identity: await signInAs(slug, "infirmiere") });
-    expect(member).toMatchObject({ status: "signed_in", how: "created", user: { name: "Léa Rousseau-Ngô", email: null } });
-    expect(await linkSsoIdentity(testDb.db, { organisationId: id, identity: await signInAs(slug, "ailleurs") })).toEqual({ status: "refused", reason: "no_account" });
-    expect(await linkSsoIdentity(testDb.db, { organisationId: id, identity: await signInAs(slug, "liberal") })).toEqual({ status: "refused", reason: "no_account" });
+    const member = await linkSsoIdentity(testDb.db, {
+      organisationId: id,
+      identity: await signInAs(slug, "infirmiere"),
+    });
+    expect(member).toMatchObject({
+      status: "signed_in",
+      how: "created",
+      user: { name: "Léa Rousseau-Ngô", email: null },
+    });
+    expect(
+      await linkSsoIdentity(testDb.db, { organisationId: id, identity: await signInAs(slug, "ailleurs") }),
+    ).toEqual({ status: "refused", reason: "no_account" });
+    expect(await linkSsoIdentity(testDb.db, { organisationId: id, identity: await signInAs(slug, "liberal") })).toEqual(
+      { status: "refused", reason: "no_account" },
+    );
   });
 });
 

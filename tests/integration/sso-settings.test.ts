@@ -43,7 +43,10 @@ async function actorWith(organisationId: string, role: "learner" | "manager" | "
 }
 
 async function storedRow(organisationId: string) {
-  const [row] = await testDb.db.select().from(organisationSso).where(eq(organisationSso.organisationId, organisationId));
+  const [row] = await testDb.db
+    .select()
+    .from(organisationSso)
+    .where(eq(organisationSso.organisationId, organisationId));
 
   return row;
 }
@@ -60,14 +63,22 @@ describe("saveSsoSettings", () => {
     const establishment = await createOrganisation(testDb.db, { parentId: centreId });
     const manager = await actorWith(establishment.id, "manager");
 
-    expect(await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid })).toEqual({ ok: true, created: true });
+    expect(
+      await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid }),
+    ).toEqual({ ok: true, created: true });
 
     const row = (await storedRow(establishment.id))!;
     expect(row.clientSecretEncrypted).not.toContain(SECRET);
     expect(JSON.stringify(row)).not.toContain(SECRET);
     expect(decryptClientSecret(row.clientSecretEncrypted)).toBe(SECRET);
     const settings = await getSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id });
-    expect(settings).toMatchObject({ displayName: "Pro Santé Connect", issuer: valid.issuer, clientId: "vigie-ch", hasClientSecret: true, acrValues: "eidas1" });
+    expect(settings).toMatchObject({
+      displayName: "Pro Santé Connect",
+      issuer: valid.issuer,
+      clientId: "vigie-ch",
+      hasClientSecret: true,
+      acrValues: "eidas1",
+    });
     expect(JSON.stringify(settings)).not.toContain(SECRET);
     const audit = await testDb.db.select().from(auditLog).where(eq(auditLog.organisationId, establishment.id));
     expect(audit.map((entry) => entry.action)).toEqual(["sso.configured"]);
@@ -79,12 +90,20 @@ describe("saveSsoSettings", () => {
     const manager = await actorWith(establishment.id, "manager");
     await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid });
 
-    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, clientSecret: "", displayName: "Compte du CH (Keycloak)", isEnabled: false } });
+    await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, clientSecret: "", displayName: "Compte du CH (Keycloak)", isEnabled: false },
+    });
     let row = (await storedRow(establishment.id))!;
     expect(decryptClientSecret(row.clientSecretEncrypted)).toBe(SECRET);
     expect(row).toMatchObject({ displayName: "Compte du CH (Keycloak)", isEnabled: false });
 
-    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, clientSecret: "nouveau-secret" } });
+    await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, clientSecret: "nouveau-secret" },
+    });
     row = (await storedRow(establishment.id))!;
     expect(decryptClientSecret(row.clientSecretEncrypted)).toBe("nouveau-secret");
   });
@@ -102,10 +121,19 @@ describe("saveSsoSettings", () => {
     const establishment = await createOrganisation(testDb.db, { parentId: centreId });
     const manager = await actorWith(establishment.id, "manager");
     await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid });
-    await testDb.db.update(organisationSso).set({ clientSecretEncrypted: encryptClientSecret(SECRET, "une-ancienne-cle-de-32-caracteres-au-moins") }).where(eq(organisationSso.organisationId, establishment.id));
+    await testDb.db
+      .update(organisationSso)
+      .set({ clientSecretEncrypted: encryptClientSecret(SECRET, "une-ancienne-cle-de-32-caracteres-au-moins") })
+      .where(eq(organisationSso.organisationId, establishment.id));
 
-    expect(await getSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id })).toMatchObject({ hasClientSecret: false });
-    const result = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, clientSecret: "" } });
+    expect(await getSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id })).toMatchObject({
+      hasClientSecret: false,
+    });
+    const result = await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, clientSecret: "" },
+    });
     expect(result.ok ? [] : Object.keys(result.fieldErrors)).toEqual(["clientSecret"]);
   });
 
@@ -116,12 +144,26 @@ describe("saveSsoSettings", () => {
     const result = await saveSsoSettings(testDb.db, {
       actor: manager,
       organisationId: establishment.id,
-      input: { displayName: "", issuer: "http://idp.example.org", clientId: "", clientSecret: "", discoveryPath: "well-known", scopes: "email profile", acrValues: "" },
+      input: {
+        displayName: "",
+        issuer: "http://idp.example.org",
+        clientId: "",
+        clientSecret: "",
+        discoveryPath: "well-known",
+        scopes: "email profile",
+        acrValues: "",
+      },
     });
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors).sort()).toEqual(["clientId", "discoveryPath", "displayName", "issuer", "scopes"]);
+    expect(Object.keys(result.fieldErrors).sort()).toEqual([
+      "clientId",
+      "discoveryPath",
+      "displayName",
+      "issuer",
+      "scopes",
+    ]);
     expect(result.fieldErrors.issuer![0]).toContain("https://");
     expect(await storedRow(establishment.id)).toBeUndefined();
   });
@@ -130,9 +172,17 @@ describe("saveSsoSettings", () => {
     const establishment = await createOrganisation(testDb.db, { parentId: centreId });
     const manager = await actorWith(establishment.id, "manager");
 
-    const noSecret = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, clientSecret: "" } });
+    const noSecret = await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, clientSecret: "" },
+    });
     expect(noSecret.ok ? [] : Object.keys(noSecret.fieldErrors)).toEqual(["clientSecret"]);
-    const loopback = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, issuer: "http://127.0.0.1:3202" } });
+    const loopback = await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, issuer: "http://127.0.0.1:3202" },
+    });
     expect(loopback.ok).toBe(true);
   });
 
@@ -141,7 +191,9 @@ describe("saveSsoSettings", () => {
     const establishment = await createOrganisation(testDb.db, { parentId: group.id });
     const admin = await actorWith(centreId, "admin");
 
-    expect((await saveSsoSettings(testDb.db, { actor: admin, organisationId: establishment.id, input: valid })).ok).toBe(true);
+    expect(
+      (await saveSsoSettings(testDb.db, { actor: admin, organisationId: establishment.id, input: valid })).ok,
+    ).toBe(true);
     expect(await removeSsoSettings(testDb.db, { actor: admin, organisationId: establishment.id })).toBe(true);
     expect(await storedRow(establishment.id)).toBeUndefined();
   });
@@ -154,9 +206,19 @@ describe("saveSsoSettings", () => {
     await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid });
     const before = await storedRow(establishment.id);
 
-    const outsiders = [await actorWith(other.id, "manager"), await actorWith(establishment.id, "learner"), await actorWith(otherCentre.id, "admin")];
+    const outsiders = [
+      await actorWith(other.id, "manager"),
+      await actorWith(establishment.id, "learner"),
+      await actorWith(otherCentre.id, "admin"),
+    ];
     for (const outsider of outsiders) {
-      await expectNotFound(saveSsoSettings(testDb.db, { actor: outsider, organisationId: establishment.id, input: { ...valid, issuer: "https://evil.example.org" } }));
+      await expectNotFound(
+        saveSsoSettings(testDb.db, {
+          actor: outsider,
+          organisationId: establishment.id,
+          input: { ...valid, issuer: "https://evil.example.org" },
+        }),
+      );
       await expectNotFound(getSsoSettings(testDb.db, { actor: outsider, organisationId: establishment.id }));
       await expectNotFound(removeSsoSettings(testDb.db, { actor: outsider, organisationId: establishment.id }));
     }
@@ -173,12 +235,20 @@ describe("listSsoEstablishments and findSsoEstablishment", () => {
     const disabled = await createOrganisation(testDb.db, { parentId: centreId, name: `${name} bis` });
     const admin = await actorWith(centreId, "admin");
     await saveSsoSettings(testDb.db, { actor: admin, organisationId: establishment.id, input: valid });
-    await saveSsoSettings(testDb.db, { actor: admin, organisationId: disabled.id, input: { ...valid, isEnabled: false } });
+    await saveSsoSettings(testDb.db, {
+      actor: admin,
+      organisationId: disabled.id,
+      input: { ...valid, isEnabled: false },
+    });
 
     const { choices } = await listSsoEstablishments(testDb.db, { search: "100%_" });
     expect(choices).toEqual([{ name, slug: establishment.slug, displayName: "Pro Santé Connect" }]);
     expect((await listSsoEstablishments(testDb.db, { search: "100%x" })).choices).toEqual([]);
-    expect(await findSsoEstablishment(testDb.db, establishment.slug)).toMatchObject({ organisationId: establishment.id, clientSecret: SECRET, isEnabled: true });
+    expect(await findSsoEstablishment(testDb.db, establishment.slug)).toMatchObject({
+      organisationId: establishment.id,
+      clientSecret: SECRET,
+      isEnabled: true,
+    });
     expect(await findSsoEstablishment(testDb.db, disabled.slug)).toMatchObject({ isEnabled: false });
     expect(await findSsoEstablishment(testDb.db, "inconnu")).toBeNull();
   });
@@ -190,13 +260,24 @@ describe("saveSsoSettings: provider changes and who may create accounts", () => 
     const manager = await actorWith(establishment.id, "manager");
     await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: valid });
 
-    for (const change of [{ issuer: "https://idp.ailleurs.test/realms/x" }, { discoveryPath: "/.well-known/openid-configuration" }]) {
-      const result = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, ...change, clientSecret: "" } });
+    for (const change of [
+      { issuer: "https://idp.ailleurs.test/realms/x" },
+      { discoveryPath: "/.well-known/openid-configuration" },
+    ]) {
+      const result = await saveSsoSettings(testDb.db, {
+        actor: manager,
+        organisationId: establishment.id,
+        input: { ...valid, ...change, clientSecret: "" },
+      });
       expect(result.ok ? [] : Object.keys(result.fieldErrors)).toEqual(["clientSecret"]);
       expect((await storedRow(establishment.id))!.issuer).toBe(valid.issuer);
     }
 
-    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, issuer: "https://idp.ailleurs.test/realms/x", clientSecret: "secret-du-nouveau" } });
+    await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, issuer: "https://idp.ailleurs.test/realms/x", clientSecret: "secret-du-nouveau" },
+    });
     const row = (await storedRow(establishment.id))!;
     expect(decryptClientSecret(row.clientSecretEncrypted)).toBe("secret-du-nouveau");
   });
@@ -206,35 +287,84 @@ describe("saveSsoSettings: provider changes and who may create accounts", () => 
     const manager = await actorWith(establishment.id, "manager");
     const admin = await actorWith(centreId, "admin");
 
-    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, allowedEmailDomains: "ch-a.fr" } });
+    await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, allowedEmailDomains: "ch-a.fr" },
+    });
     expect((await storedRow(establishment.id))!.allowedEmailDomains).toEqual([]);
-    const refused = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, accountCreation: "email_domain", allowedEmailDomains: "ch-a.fr" } });
+    const refused = await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, accountCreation: "email_domain", allowedEmailDomains: "ch-a.fr" },
+    });
     expect(refused.ok ? [] : Object.keys(refused.fieldErrors)).toEqual(["accountCreation"]);
 
-    await saveSsoSettings(testDb.db, { actor: admin, organisationId: establishment.id, input: { ...valid, accountCreation: "email_domain", allowedEmailDomains: "@CH-Exemple.fr, ght.ch-exemple.fr" } });
-    expect(await storedRow(establishment.id)).toMatchObject({ accountCreation: "email_domain", allowedEmailDomains: ["ch-exemple.fr", "ght.ch-exemple.fr"] });
-    await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, accountCreation: "email_domain", displayName: "Compte du CH" } });
+    await saveSsoSettings(testDb.db, {
+      actor: admin,
+      organisationId: establishment.id,
+      input: { ...valid, accountCreation: "email_domain", allowedEmailDomains: "@CH-Exemple.fr, ght.ch-exemple.fr" },
+    });
+    expect(await storedRow(establishment.id)).toMatchObject({
+      accountCreation: "email_domain",
+      allowedEmailDomains: ["ch-exemple.fr", "ght.ch-exemple.fr"],
+    });
+    await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, accountCreation: "email_domain", displayName: "Compte du CH" },
+    });
     expect((await storedRow(establishment.id))!.allowedEmailDomains).toEqual(["ch-exemple.fr", "ght.ch-exemple.fr"]);
 
-    const moved = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, issuer: "https://idp.mallory.test/realms/x", clientSecret: "x" } });
+    const moved = await saveSsoSettings(testDb.db, {
+      actor: manager,
+      organisationId: establishment.id,
+      input: { ...valid, issuer: "https://idp.mallory.test/realms/x", clientSecret: "x" },
+    });
     expect(moved.ok).toBe(true);
-    expect(await storedRow(establishment.id)).toMatchObject({ issuer: "https://idp.mallory.test/realms/x", allowedEmailDomains: [], accountCreation: "none" });
+    expect(await storedRow(establishment.id)).toMatchObject({
+      issuer: "https://idp.mallory.test/realms/x",
+      allowedEmailDomains: [],
+      accountCreation: "none",
+    });
   });
 
   it("creates by structure only for Pro Santé Connect with FINESS or SIRET numbers, and says what is wrong", async () => {
     const establishment = await createOrganisation(testDb.db, { parentId: centreId });
     const manager = await actorWith(establishment.id, "manager");
     const fields = async (input: Record<string, unknown>) => {
-      const result = await saveSsoSettings(testDb.db, { actor: manager, organisationId: establishment.id, input: { ...valid, ...input } });
+      const result = await saveSsoSettings(testDb.db, {
+        actor: manager,
+        organisationId: establishment.id,
+        input: { ...valid, ...input },
+      });
       return result.ok ? [] : Object.keys(result.fieldErrors).sort();
     };
 
     expect(await fields({ accountCreation: "psc_structure", structureIds: "130000001" })).toEqual(["accountCreation"]);
     expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true })).toEqual(["accountCreation"]);
-    expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: "13000000, CHU" })).toEqual(["structureIds"]);
+    expect(
+      await fields({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: "13000000, CHU" }),
+    ).toEqual(["structureIds"]);
     expect(await fields({ accountCreation: "tout-le-monde" })).toEqual(["accountCreation"]);
-    expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: "2a0000001\n123 45678901234" })).toEqual(["structureIds"]);
-    expect(await fields({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: "2a0000001, 12345678901234" })).toEqual([]);
-    expect(await storedRow(establishment.id)).toMatchObject({ accountCreation: "psc_structure", isProSanteConnect: true, structureIds: ["2A0000001", "12345678901234"] });
+    expect(
+      await fields({
+        accountCreation: "psc_structure",
+        isProSanteConnect: true,
+        structureIds: "2a0000001\n123 45678901234",
+      }),
+    ).toEqual(["structureIds"]);
+    expect(
+      await fields({
+        accountCreation: "psc_structure",
+        isProSanteConnect: true,
+        structureIds: "2a0000001, 12345678901234",
+      }),
+    ).toEqual([]);
+    expect(await storedRow(establishment.id)).toMatchObject({
+      accountCreation: "psc_structure",
+      isProSanteConnect: true,
+      structureIds: ["2A0000001", "12345678901234"],
+    });
   });
 });

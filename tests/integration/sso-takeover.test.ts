@@ -25,15 +25,28 @@ afterAll(async () => {
 });
 
 function malloryAsserts(email: string): SsoIdentity {
-  return { issuer: MALLORY_ISSUER, subject: `forged-${uniqueSuffix()}`, email, emailVerified: true, name: "Mallory", structureIds: [] };
+  return {
+    issuer: MALLORY_ISSUER,
+    subject: `forged-${uniqueSuffix()}`,
+    email,
+    emailVerified: true,
+    name: "Mallory",
+    structureIds: [],
+  };
 }
 
 async function linkedIdentities(userId: string) {
-  return testDb.db.select().from(accounts).where(and(eq(accounts.userId, userId), eq(accounts.provider, MALLORY_ISSUER)));
+  return testDb.db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.provider, MALLORY_ISSUER)));
 }
 
 async function refusalsFor(subject: string) {
-  const rows = await testDb.db.select().from(auditLog).where(and(eq(auditLog.organisationId, establishmentB), eq(auditLog.targetId, subject)));
+  const rows = await testDb.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.organisationId, establishmentB), eq(auditLog.targetId, subject)));
 
   return rows.map((row) => ({ action: row.action, reason: row.details.reason }));
 }
@@ -56,7 +69,10 @@ describe("an establishment's identity provider cannot take over accounts (C1)", 
     const admin = await createUser(testDb.db, { organisationId: centreId, role: "admin" });
     await testDb.db.insert(memberships).values({ userId: admin.id, organisationId: establishmentB, role: "learner" });
 
-    const result = await linkSsoIdentity(testDb.db, { organisationId: establishmentB, identity: malloryAsserts(admin.email!) });
+    const result = await linkSsoIdentity(testDb.db, {
+      organisationId: establishmentB,
+      identity: malloryAsserts(admin.email!),
+    });
 
     expect(result.status).toBe("refused");
     expect(await linkedIdentities(admin.id)).toEqual([]);
@@ -66,14 +82,20 @@ describe("an establishment's identity provider cannot take over accounts (C1)", 
     const learner = await createUser(testDb.db, { organisationId: establishmentA });
     await testDb.db.insert(memberships).values({ userId: learner.id, organisationId: establishmentB, role: "learner" });
 
-    expect((await linkSsoIdentity(testDb.db, { organisationId: establishmentB, identity: malloryAsserts(learner.email!) })).status).toBe("refused");
+    expect(
+      (await linkSsoIdentity(testDb.db, { organisationId: establishmentB, identity: malloryAsserts(learner.email!) }))
+        .status,
+    ).toBe("refused");
     expect(await linkedIdentities(learner.id)).toEqual([]);
   });
 
   it("refuses B's own manager: a manager links the identity from Mon compte", async () => {
     const manager = await createUser(testDb.db, { organisationId: establishmentB, role: "manager" });
 
-    expect((await linkSsoIdentity(testDb.db, { organisationId: establishmentB, identity: malloryAsserts(manager.email!) })).status).toBe("refused");
+    expect(
+      (await linkSsoIdentity(testDb.db, { organisationId: establishmentB, identity: malloryAsserts(manager.email!) }))
+        .status,
+    ).toBe("refused");
     expect(await linkedIdentities(manager.id)).toEqual([]);
   });
 
@@ -81,7 +103,10 @@ describe("an establishment's identity provider cannot take over accounts (C1)", 
     const futureManagerOfA = `futur-rssi-${uniqueSuffix()}@ch-a.test`;
     const usersBefore = await testDb.db.$count(users);
 
-    const result = await linkSsoIdentity(testDb.db, { organisationId: establishmentB, identity: malloryAsserts(futureManagerOfA) });
+    const result = await linkSsoIdentity(testDb.db, {
+      organisationId: establishmentB,
+      identity: malloryAsserts(futureManagerOfA),
+    });
 
     expect(result.status).toBe("refused");
     expect(await testDb.db.$count(users)).toBe(usersBefore);

@@ -20,7 +20,13 @@ let organisationId: string;
 beforeAll(async () => {
   testDb = await createTestDb();
   organisationId = (await createOrganisation(testDb.db)).id;
-  await testDb.db.insert(organisationSso).values({ organisationId, displayName: "Compte du CHU", issuer: ISSUER, clientId: "vigie", clientSecretEncrypted: "v1.x.x.x" });
+  await testDb.db.insert(organisationSso).values({
+    organisationId,
+    displayName: "Compte du CHU",
+    issuer: ISSUER,
+    clientId: "vigie",
+    clientSecretEncrypted: "v1.x.x.x",
+  });
 });
 
 afterAll(async () => {
@@ -29,24 +35,42 @@ afterAll(async () => {
 
 /** A learner with the given ways in, and an identity at ISSUER. */
 async function person(options: { password?: boolean; email?: boolean; otherIssuer?: boolean }) {
-  const user = await createUser(testDb.db, { organisationId, password: options.password ? "un mot de passe de test" : undefined });
-  if (!options.email) await testDb.db.update(users).set({ email: null, username: `agent.${uniqueSuffix()}` }).where(eq(users.id, user.id));
+  const user = await createUser(testDb.db, {
+    organisationId,
+    password: options.password ? "un mot de passe de test" : undefined,
+  });
+  if (!options.email)
+    await testDb.db
+      .update(users)
+      .set({ email: null, username: `agent.${uniqueSuffix()}` })
+      .where(eq(users.id, user.id));
   if (!options.password) await testDb.db.delete(passwordCredentials).where(eq(passwordCredentials.userId, user.id));
   const subject = `sub-${uniqueSuffix()}`;
-  await testDb.db.insert(accounts).values({ userId: user.id, type: "oidc", provider: ISSUER, providerAccountId: subject });
-  if (options.otherIssuer) await testDb.db.insert(accounts).values({ userId: user.id, type: "oidc", provider: OTHER_ISSUER, providerAccountId: subject });
+  await testDb.db
+    .insert(accounts)
+    .values({ userId: user.id, type: "oidc", provider: ISSUER, providerAccountId: subject });
+  if (options.otherIssuer)
+    await testDb.db
+      .insert(accounts)
+      .values({ userId: user.id, type: "oidc", provider: OTHER_ISSUER, providerAccountId: subject });
 
   return { actor: (await loadActor(testDb.db, user.id))!, subject };
 }
 
 const identitiesOf = (userId: string) => testDb.db.select().from(accounts).where(eq(accounts.userId, userId));
-const auditOf = (userId: string) => testDb.db.select({ action: auditLog.action, details: auditLog.details, targetId: auditLog.targetId }).from(auditLog).where(eq(auditLog.actorUserId, userId));
+const auditOf = (userId: string) =>
+  testDb.db
+    .select({ action: auditLog.action, details: auditLog.details, targetId: auditLog.targetId })
+    .from(auditLog)
+    .where(eq(auditLog.actorUserId, userId));
 
 describe("unlinkSsoIdentity", () => {
   it("unlinks the provider from an account that keeps an e-mail (sign-in links) or a password, and audits it without the subject", async () => {
     for (const ways of [{ email: true }, { password: true }, { otherIssuer: true }]) {
       const { actor, subject } = await person(ways);
-      expect((await listLinkedSsoIdentities(testDb.db, actor.userId)).map((identity) => identity.issuer)).toContain(ISSUER);
+      expect((await listLinkedSsoIdentities(testDb.db, actor.userId)).map((identity) => identity.issuer)).toContain(
+        ISSUER,
+      );
 
       expect(await unlinkSsoIdentity(testDb.db, { actor, issuer: ISSUER })).toEqual({ ok: true });
       expect((await identitiesOf(actor.userId)).map((row) => row.provider)).not.toContain(ISSUER);
@@ -68,9 +92,16 @@ describe("unlinkSsoIdentity", () => {
     const { actor } = await person({ email: true });
     const other = await person({ email: true });
 
-    await expect(unlinkSsoIdentity(testDb.db, { actor, issuer: OTHER_ISSUER })).rejects.toMatchObject({ code: "not_found" });
+    await expect(unlinkSsoIdentity(testDb.db, { actor, issuer: OTHER_ISSUER })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await unlinkSsoIdentity(testDb.db, { actor, issuer: ISSUER })).toEqual({ ok: true });
-    expect(await testDb.db.select().from(accounts).where(and(eq(accounts.userId, other.actor.userId), eq(accounts.provider, ISSUER)))).toHaveLength(1);
+    expect(
+      await testDb.db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.userId, other.actor.userId), eq(accounts.provider, ISSUER))),
+    ).toHaveLength(1);
   });
 
   it("names an identity by its establishment's provider, and one of no establishment by its host", async () => {

@@ -27,18 +27,48 @@ let centre: string;
 let hospital: string;
 
 const actor = async (userId: string) => signedInActor(testDb.db, userId);
-const actorIn = async (organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> => (await actor((await createUser(testDb.db, { organisationId, role })).id))!;
-const archive = (who: Actor) => certificatesArchive(testDb.db, { actor: who, organisationId: hospital, filters: archiveFilters(archiveParamsSchema.parse({})), baseUrl: "https://vigie.test", asOf: new Date() });
+const actorIn = async (organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> =>
+  (await actor((await createUser(testDb.db, { organisationId, role })).id))!;
+const archive = (who: Actor) =>
+  certificatesArchive(testDb.db, {
+    actor: who,
+    organisationId: hospital,
+    filters: archiveFilters(archiveParamsSchema.parse({})),
+    baseUrl: "https://vigie.test",
+    asOf: new Date(),
+  });
 
 /** An RSSI of the hospital with a completed module and its certificate, as a learner would have. */
 async function departingRssi() {
   const { db } = testDb;
   const rssi = await actorIn(hospital, "manager");
   const at = new Date("2026-10-05T09:00:00Z");
-  await db.insert(moduleProgress).values({ userId: rssi.userId, moduleId: "cles-usb", organisationId: hospital, moduleVersion: 1, bestScore: 100, completedAt: at, completedVersion: 1, startedAt: at, lastActivityAt: at });
+  await db.insert(moduleProgress).values({
+    userId: rssi.userId,
+    moduleId: "cles-usb",
+    organisationId: hospital,
+    moduleVersion: 1,
+    bestScore: 100,
+    completedAt: at,
+    completedVersion: 1,
+    startedAt: at,
+    lastActivityAt: at,
+  });
   const [certificate] = await db
     .insert(certificates)
-    .values({ code: generateCertificateCode(), userId: rssi.userId, organisationId: hospital, subjectType: "module", subjectId: "cles-usb", subjectVersion: 1, learnerName: rssi.name, subjectTitle: "Clés USB", organisationName: "CH", durationMinutes: 7, completedAt: at })
+    .values({
+      code: generateCertificateCode(),
+      userId: rssi.userId,
+      organisationId: hospital,
+      subjectType: "module",
+      subjectId: "cles-usb",
+      subjectVersion: 1,
+      learnerName: rssi.name,
+      subjectTitle: "Clés USB",
+      organisationName: "CH",
+      durationMinutes: 7,
+      completedAt: at,
+    })
     .returning();
   // Before: the RSSI reaches the manager pages and the exports.
   expect((await requireManagedEstablishment(db, rssi, hospital)).id).toBe(hospital);
@@ -47,7 +77,15 @@ async function departingRssi() {
 }
 
 async function auditOf(targetId: string) {
-  return testDb.db.select({ action: auditLog.action, actorUserId: auditLog.actorUserId, organisationId: auditLog.organisationId, details: auditLog.details }).from(auditLog).where(eq(auditLog.targetId, targetId));
+  return testDb.db
+    .select({
+      action: auditLog.action,
+      actorUserId: auditLog.actorUserId,
+      organisationId: auditLog.organisationId,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .where(eq(auditLog.targetId, targetId));
 }
 
 beforeAll(async () => {
@@ -71,7 +109,14 @@ describe("scenario 3: a departed RSSI", () => {
     expect(next.memberships).toMatchObject([{ organisationId: hospital, role: "learner" }]);
     await expect(requireManagedEstablishment(testDb.db, next, hospital)).rejects.toMatchObject({ code: "not_found" });
     await expect(archive(next)).rejects.toMatchObject({ code: "not_found" });
-    expect(await auditOf(rssi.userId)).toEqual([{ action: "member.role_changed", actorUserId: admin.userId, organisationId: hospital, details: { from: "manager", to: "learner" } }]);
+    expect(await auditOf(rssi.userId)).toEqual([
+      {
+        action: "member.role_changed",
+        actorUserId: admin.userId,
+        organisationId: hospital,
+        details: { from: "manager", to: "learner" },
+      },
+    ]);
   });
 
   it("is refused everything on the next request once the centre's admin deactivates the account; progress and certificates stay, still verifiable", async () => {
@@ -99,8 +144,13 @@ describe("scenario 3: a departed RSSI", () => {
     expect(next.memberships).toEqual([]);
     await expect(archive(next)).rejects.toMatchObject({ code: "not_found" });
     expect(await testDb.db.select().from(moduleProgress).where(eq(moduleProgress.userId, rssi.userId))).toHaveLength(1);
-    expect(await verifyCertificate(testDb.db, certificate.code)).toMatchObject({ status: "valid", learnerName: rssi.name });
-    expect(await auditOf(rssi.userId)).toMatchObject([{ action: "member.removed", actorUserId: fellow.userId, organisationId: hospital, details: { role: "manager" } }]);
+    expect(await verifyCertificate(testDb.db, certificate.code)).toMatchObject({
+      status: "valid",
+      learnerName: rssi.name,
+    });
+    expect(await auditOf(rssi.userId)).toMatchObject([
+      { action: "member.removed", actorUserId: fellow.userId, organisationId: hospital, details: { role: "manager" } },
+    ]);
   });
 
   it("can be deactivated by a fellow manager when the account belongs to nothing else", async () => {
@@ -129,8 +179,12 @@ describe("a platform admin's own rights", () => {
     // The acting admin was deactivated meanwhile (their request had already loaded them): the other is the last.
     await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, admin.userId));
 
-    await expect(removeMembership(testDb.db, { actor: admin, organisationId: lone, userId: other.userId })).rejects.toMatchObject({ code: "conflict" });
-    await expect(setAccountActive(testDb.db, { actor: admin, userId: other.userId, isActive: false })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      removeMembership(testDb.db, { actor: admin, organisationId: lone, userId: other.userId }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      setAccountActive(testDb.db, { actor: admin, userId: other.userId, isActive: false }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect((await actor(other.userId))?.memberships).toMatchObject([{ organisationId: lone, role: "admin" }]);
   });
 
@@ -144,7 +198,10 @@ describe("a platform admin's own rights", () => {
     ]);
 
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-    const left = await testDb.db.select().from(memberships).where(and(eq(memberships.organisationId, pair), eq(memberships.role, "admin")));
+    const left = await testDb.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, pair), eq(memberships.role, "admin")));
     expect(left).toHaveLength(1);
   });
 });
@@ -155,11 +212,26 @@ describe("what withdrawal refuses", () => {
     await testDb.db.insert(memberships).values({ userId: admin.userId, organisationId: hospital, role: "learner" });
     const manager = await actorIn(hospital, "manager");
 
-    await expect(removeMembership(testDb.db, { actor: manager, organisationId: hospital, userId: admin.userId })).rejects.toMatchObject({ code: "not_found" });
-    await expect(setAccountActive(testDb.db, { actor: manager, userId: admin.userId, isActive: false })).rejects.toMatchObject({ code: "not_found" });
-    await expect(removeMembership(testDb.db, { actor: manager, organisationId: centre, userId: admin.userId })).rejects.toMatchObject({ code: "not_found" });
-    await expect(changeMemberRole(testDb.db, { actor: manager, organisationId: hospital, userId: manager.userId, role: "learner" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(removeMembership(testDb.db, { actor: manager, organisationId: hospital, userId: manager.userId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      removeMembership(testDb.db, { actor: manager, organisationId: hospital, userId: admin.userId }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      setAccountActive(testDb.db, { actor: manager, userId: admin.userId, isActive: false }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      removeMembership(testDb.db, { actor: manager, organisationId: centre, userId: admin.userId }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      changeMemberRole(testDb.db, {
+        actor: manager,
+        organisationId: hospital,
+        userId: manager.userId,
+        role: "learner",
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      removeMembership(testDb.db, { actor: manager, organisationId: hospital, userId: manager.userId }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await actor(admin.userId))?.memberships).toHaveLength(2);
   });
 
@@ -167,8 +239,17 @@ describe("what withdrawal refuses", () => {
     const admin = await actorIn(centre, "admin");
     const learner = await actorIn(hospital, "learner");
 
-    await expect(changeMemberRole(testDb.db, { actor: admin, organisationId: hospital, userId: learner.userId, role: "admin" as "manager" })).rejects.toThrow();
-    await expect(changeMemberRole(testDb.db, { actor: admin, organisationId: centre, userId: admin.userId, role: "learner" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      changeMemberRole(testDb.db, {
+        actor: admin,
+        organisationId: hospital,
+        userId: learner.userId,
+        role: "admin" as "manager",
+      }),
+    ).rejects.toThrow();
+    await expect(
+      changeMemberRole(testDb.db, { actor: admin, organisationId: centre, userId: admin.userId, role: "learner" }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await actor(learner.userId))?.memberships).toMatchObject([{ role: "learner" }]);
   });
 });

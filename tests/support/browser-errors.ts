@@ -38,7 +38,12 @@ export class BrowserErrors {
       const text = message.text();
       const location = message.location().url;
       const failed = FAILED_RESOURCE.exec(text);
-      if (failed ? this.isAllowedHttp(location, Number(failed[1])) : this.allowedConsole.some((pattern) => pattern.test(text))) return;
+      if (
+        failed
+          ? this.isAllowedHttp(location, Number(failed[1]))
+          : this.allowedConsole.some((pattern) => pattern.test(text))
+      )
+        return;
       // An unexpected status is reported once, by the response listener.
       if (failed) return;
       this.problems.push(`console error on ${page.url()}: ${text}${location ? ` (${location})` : ""}`);

@@ -12,6 +12,7 @@ export default function globalSetup(): void {
     return;
   }
   for (const entry of entries) {
-    if (entry.startsWith("e2e-") && entry !== current) rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+    if (entry.startsWith("e2e-") && entry !== current)
+      rmSync(path.join(dataDir, entry), { recursive: true, force: true });
   }
 }

@@ -7,7 +7,11 @@ function base({ learnerId, at, moduleId = "demo-module", moduleVersion = 1, acti
   return { eventId: randomUUID(), learnerId, moduleId, moduleVersion, occurredAt: at.toISOString(), activeSeconds };
 }
 
-export const stepViewed = (common: Common, stepId: string): LearningEventInput => ({ ...base(common), kind: "step_viewed", stepId });
+export const stepViewed = (common: Common, stepId: string): LearningEventInput => ({
+  ...base(common),
+  kind: "step_viewed",
+  stepId,
+});
 
 export const scenarioAnswered = (common: Common, stepId: string, choiceId: string): LearningEventInput => ({
   ...base(common),
@@ -16,7 +20,11 @@ export const scenarioAnswered = (common: Common, stepId: string, choiceId: strin
   choiceId,
 });
 
-export const quizSubmitted = (common: Common, stepId: string, answers: Record<string, string[]>): LearningEventInput => ({
+export const quizSubmitted = (
+  common: Common,
+  stepId: string,
+  answers: Record<string, string[]>,
+): LearningEventInput => ({
   ...base(common),
   kind: "quiz_submitted",
   stepId,

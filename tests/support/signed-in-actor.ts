@@ -7,7 +7,10 @@ import { type Actor, loadActor } from "@/lib/auth/load-actor";
  * at `at`, by default just now: what sensitive actions (lib/access/recent-auth.ts) need to see.
  */
 export function withSession(actor: Actor, at = new Date()): Actor {
-  return { ...actor, session: { id: randomUUID(), authenticatedAt: at, secondFactorAt: at, awaitingSecondFactor: false } };
+  return {
+    ...actor,
+    session: { id: randomUUID(), authenticatedAt: at, secondFactorAt: at, awaitingSecondFactor: false },
+  };
 }
 
 /** loadActor (null for an account gone or deactivated), signed in at `at`. */

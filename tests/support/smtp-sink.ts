@@ -73,6 +73,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       };
     },
     // close() waits for open connections (a client's pooled, idle ones): two seconds at most.
-    close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 2_000))]),
+    close: () =>
+      Promise.race([
+        new Promise<void>((resolve) => server.close(() => resolve())),
+        new Promise<void>((resolve) => setTimeout(resolve, 2_000)),
+      ]),
   };
 }

@@ -9,11 +9,23 @@ const root = path.join(__dirname, "..", "..");
  * Starts another server of the production build on a loopback port, with extra settings, the
  * way `npm start` does (server.mjs); `viaNpm` runs `npm start` itself, to test what it passes on.
  */
-export function spawnServer(port: number, env: Record<string, string>, options: { viaNpm?: boolean } = {}): SpawnedServer {
+export function spawnServer(
+  port: number,
+  env: Record<string, string>,
+  options: { viaNpm?: boolean } = {},
+): SpawnedServer {
   const args = ["-p", String(port), "-H", "localhost"];
   const child = options.viaNpm
-    ? spawn("npm", ["start", "--silent", "--", ...args], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] })
-    : spawn(process.execPath, ["server.mjs", ...args], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    ? spawn("npm", ["start", "--silent", "--", ...args], {
+        cwd: root,
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+    : spawn(process.execPath, ["server.mjs", ...args], {
+        cwd: root,
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -48,8 +60,12 @@ export function waitForExit(child: ChildProcess, ms: number): Promise<number | n
 export async function waitForServer(server: SpawnedServer, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (server.process.exitCode !== null) throw new Error(`server exited (${server.process.exitCode}):\n${server.output()}`);
-    const answered = await fetch(`${server.url}/api/health`).then(() => true, () => false);
+    if (server.process.exitCode !== null)
+      throw new Error(`server exited (${server.process.exitCode}):\n${server.output()}`);
+    const answered = await fetch(`${server.url}/api/health`).then(
+      () => true,
+      () => false,
+    );
     if (answered) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -8,7 +8,14 @@ export type TestActivity = { finessSite?: string; finessLegalEntity?: string; si
  * A person the test provider knows; `login` is what they type on its sign-in page. `activities`
  * become userinfo's SubjectRefPro.exercices[].activities[], in Pro Santé Connect's shape.
  */
-export type TestPerson = { login: string; givenName: string; familyName: string; email: string; emailVerified?: boolean; activities?: TestActivity[] };
+export type TestPerson = {
+  login: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  emailVerified?: boolean;
+  activities?: TestActivity[];
+};
 
 /** SubjectRefPro as Pro Santé Connect's userinfo gives it (the fields Vigie reads, and a few around them). */
 export function subjectRefPro(person: TestPerson): Record<string, unknown> {
@@ -72,9 +79,21 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
   const issuer = `http://127.0.0.1:${options.port}`;
   const people = new Map(options.people.map((person) => [person.login, person]));
   const provider = new Provider(issuer, {
-    clients: [{ client_id: options.clientId, client_secret: options.clientSecret, redirect_uris: [options.redirectUri], grant_types: ["authorization_code"], response_types: ["code"], token_endpoint_auth_method: "client_secret_basic" }],
+    clients: [
+      {
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+        redirect_uris: [options.redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "client_secret_basic",
+      },
+    ],
     scopes: ["openid", "scope_all"],
-    claims: { openid: ["sub"], scope_all: ["SubjectNameID", "SubjectRefPro", "given_name", "family_name", "email", "email_verified"] },
+    claims: {
+      openid: ["sub"],
+      scope_all: ["SubjectNameID", "SubjectRefPro", "given_name", "family_name", "email", "email_verified"],
+    },
     acrValues: ["eidas1"],
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
@@ -98,14 +117,29 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
   });
   const callback = provider.callback();
 
-  async function interaction(request: IncomingMessage, response: ServerResponse, uid: string, action: string | undefined): Promise<void> {
+  async function interaction(
+    request: IncomingMessage,
+    response: ServerResponse,
+    uid: string,
+    action: string | undefined,
+  ): Promise<void> {
     const details = await provider.interactionDetails(request, response);
     if (request.method === "GET") {
       response.setHeader("content-type", "text/html; charset=utf-8");
       if (details.prompt.name === "login") {
-        response.end(page("Identification", `<form method="post" action="/interaction/${escapeHtml(uid)}/login"><label for="login">Identifiant e-CPS</label> <input id="login" name="login" autocomplete="username"> <button type="submit">S'identifier</button></form>`));
+        response.end(
+          page(
+            "Identification",
+            `<form method="post" action="/interaction/${escapeHtml(uid)}/login"><label for="login">Identifiant e-CPS</label> <input id="login" name="login" autocomplete="username"> <button type="submit">S'identifier</button></form>`,
+          ),
+        );
       } else {
-        response.end(page("Autorisation", `<p>Vigie demande votre identité.</p><form method="post" action="/interaction/${escapeHtml(uid)}/confirm"><button type="submit">Autoriser</button></form>`));
+        response.end(
+          page(
+            "Autorisation",
+            `<p>Vigie demande votre identité.</p><form method="post" action="/interaction/${escapeHtml(uid)}/confirm"><button type="submit">Autoriser</button></form>`,
+          ),
+        );
       }
       return;
     }
@@ -117,14 +151,26 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
         response.end(page("Identification", "<p>Identifiant inconnu.</p>"));
         return;
       }
-      await provider.interactionFinished(request, response, { login: { accountId: login, acr: "eidas1" } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        request,
+        response,
+        { login: { accountId: login, acr: "eidas1" } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     const { prompt, params, session, grantId } = details;
-    const grant = grantId ? await provider.Grant.find(grantId) : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+    const grant = grantId
+      ? await provider.Grant.find(grantId)
+      : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
     if (prompt.details.missingOIDCScope) grant.addOIDCScope(prompt.details.missingOIDCScope.join(" "));
     if (prompt.details.missingOIDCClaims) grant.addOIDCClaims(prompt.details.missingOIDCClaims);
-    await provider.interactionFinished(request, response, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+    await provider.interactionFinished(
+      request,
+      response,
+      { consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: true },
+    );
   }
 
   const server: Server = createServer((request, response) => {

@@ -7,9 +7,25 @@ import { automaticKind } from "@/lib/reminders/send-automatic-reminders";
 const asOf = new Date("2026-11-30T10:00:00Z");
 
 function learner(status: PendingLearner["status"], dueOn: string, renewYearly = false): PendingLearner {
-  const target: AssignmentTarget = { id: "a", teamId: null, subjectType: "module", subjectId: "cles-usb", subjectTitle: "Clés USB", moduleIds: ["cles-usb"], modulePositions: [1], renewYearly, cycle: assignmentCycle({ dueOn, renewYearly }, asOf) };
+  const target: AssignmentTarget = {
+    id: "a",
+    teamId: null,
+    subjectType: "module",
+    subjectId: "cles-usb",
+    subjectTitle: "Clés USB",
+    moduleIds: ["cles-usb"],
+    modulePositions: [1],
+    renewYearly,
+    cycle: assignmentCycle({ dueOn, renewYearly }, asOf),
+  };
 
-  return { userId: "u", email: "u@vigie.test", locale: "fr", status, pending: [{ target, status: status === "late" ? "late" : "not_started" }] };
+  return {
+    userId: "u",
+    email: "u@vigie.test",
+    locale: "fr",
+    status,
+    pending: [{ target, status: status === "late" ? "late" : "not_started" }],
+  };
 }
 
 describe("automaticKind", () => {

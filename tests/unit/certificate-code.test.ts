@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CODE_LENGTH, CODE_PATTERN, generateCertificateCode, normaliseCertificateCode } from "@/lib/certificates/generate-code";
+import {
+  CODE_LENGTH,
+  CODE_PATTERN,
+  generateCertificateCode,
+  normaliseCertificateCode,
+} from "@/lib/certificates/generate-code";
 import { PEER_ADDRESS_HEADER, clientAddress } from "@/lib/http/client-address";
 
 describe("generateCertificateCode", () => {
@@ -24,7 +29,8 @@ describe("generateCertificateCode", () => {
 });
 
 describe("clientAddress", () => {
-  const headers = (forwarded: string, peer = "192.0.2.10") => new Headers({ "x-forwarded-for": forwarded, [PEER_ADDRESS_HEADER]: peer });
+  const headers = (forwarded: string, peer = "192.0.2.10") =>
+    new Headers({ "x-forwarded-for": forwarded, [PEER_ADDRESS_HEADER]: peer });
 
   it("takes the address the trusted proxy appended, ignoring what the client forged before it", () => {
     expect(clientAddress(headers("6.6.6.6, 203.0.113.7"), 1)).toBe("203.0.113.7");

@@ -7,34 +7,36 @@ const catalogue = loadCatalogue();
 
 /** Everything a learner can read in a module: lessons, recaps, scenarios, quiz questions and their feedback. */
 function moduleText(module: CourseModule): string {
-  return module.steps
-    .flatMap((step) => {
-      switch (step.kind) {
-        case "lesson":
-        case "recap":
-          return [step.title, step.html];
-        case "scenario":
-          return [
-            step.title,
-            step.situationHtml,
-            step.question,
-            ...step.choices.flatMap((choice) => [choice.text, choice.feedbackHtml]),
-          ];
-        case "quiz":
-          return [
-            step.title,
-            step.introHtml ?? "",
-            ...step.questions.flatMap((question) => [
-              question.prompt,
-              ...question.choices.map((choice) => choice.text),
-              question.explanationHtml,
-            ]),
-          ];
-      }
-    })
-    .join("\n")
-    // The rendered text carries French no-break spaces (lib/i18n/french-typography.ts): compare words.
-    .replace(/[\u00a0\u202f]/g, " ");
+  return (
+    module.steps
+      .flatMap((step) => {
+        switch (step.kind) {
+          case "lesson":
+          case "recap":
+            return [step.title, step.html];
+          case "scenario":
+            return [
+              step.title,
+              step.situationHtml,
+              step.question,
+              ...step.choices.flatMap((choice) => [choice.text, choice.feedbackHtml]),
+            ];
+          case "quiz":
+            return [
+              step.title,
+              step.introHtml ?? "",
+              ...step.questions.flatMap((question) => [
+                question.prompt,
+                ...question.choices.map((choice) => choice.text),
+                question.explanationHtml,
+              ]),
+            ];
+        }
+      })
+      .join("\n")
+      // The rendered text carries French no-break spaces (lib/i18n/french-typography.ts): compare words.
+      .replace(/[\u00a0\u202f]/g, " ")
+  );
 }
 
 describe("course catalogue", () => {
@@ -65,17 +67,26 @@ describe("course catalogue", () => {
     const quiz = module.steps.find((step) => step.kind === "quiz")!;
     const scenario = module.steps.find((step) => step.kind === "scenario")!;
 
-    expect(quiz.kind === "quiz" && quiz.questions.find((q) => q.id === "fils-au-telephone")!.prompt).toMatch(/Que faites-vous\u202f\?$/);
-    expect(quiz.kind === "quiz" && quiz.questions.find((q) => q.id === "code-sms-support")!.choices[0]!.text).toContain("Je le lis\u202f: il sait");
+    expect(quiz.kind === "quiz" && quiz.questions.find((q) => q.id === "fils-au-telephone")!.prompt).toMatch(
+      /Que faites-vous\u202f\?$/,
+    );
+    expect(quiz.kind === "quiz" && quiz.questions.find((q) => q.id === "code-sms-support")!.choices[0]!.text).toContain(
+      "Je le lis\u202f: il sait",
+    );
     expect(scenario.kind === "scenario" && scenario.question).toBe("Que faites-vous\u202f?");
     expect(module.steps[0]!.title).toBe("Au téléphone\u202f: qui appelle vraiment\u202f?");
   });
 
   it("gives links words, never a bare web address", () => {
     for (const module of catalogue.modules) {
-      const links = [...moduleText(module).matchAll(/<a href="https?:[^"]*"[^>]*>([^<]*)<\/a>/g)].map((match) => match[1]!);
+      const links = [...moduleText(module).matchAll(/<a href="https?:[^"]*"[^>]*>([^<]*)<\/a>/g)].map(
+        (match) => match[1]!,
+      );
 
-      expect(links.filter((text) => /^(https?:\/\/|www\.)/.test(text)), module.id).toEqual([]);
+      expect(
+        links.filter((text) => /^(https?:\/\/|www\.)/.test(text)),
+        module.id,
+      ).toEqual([]);
     }
   });
 });
@@ -116,19 +127,47 @@ describe("the three modules of « Réagir et protéger »", () => {
   const text = (id: string) => moduleText(catalogue.moduleById.get(id)!);
 
   it.each([
-    ["mots-de-passe", ["phrase de passe", "gestionnaire de mots de passe", "e-CPS", "Pro Santé Connect", "double authentification", "comptes individuels", "mise en opposition"]],
-    ["telephone-accueil", ["faux support", "fraude au RIB", "FOVI", "réquisition écrite", "impression sécurisée", "Je peux vous aider"]],
-    ["mode-degrade", ["kit mode dégradé", "plan de continuité d'activité (PCA)", "plan de reprise d'activité (PRA)", "WhatsApp", "ressaisie", "les soins continuent"]],
+    [
+      "mots-de-passe",
+      [
+        "phrase de passe",
+        "gestionnaire de mots de passe",
+        "e-CPS",
+        "Pro Santé Connect",
+        "double authentification",
+        "comptes individuels",
+        "mise en opposition",
+      ],
+    ],
+    [
+      "telephone-accueil",
+      ["faux support", "fraude au RIB", "FOVI", "réquisition écrite", "impression sécurisée", "Je peux vous aider"],
+    ],
+    [
+      "mode-degrade",
+      [
+        "kit mode dégradé",
+        "plan de continuité d'activité (PCA)",
+        "plan de reprise d'activité (PRA)",
+        "WhatsApp",
+        "ressaisie",
+        "les soins continuent",
+      ],
+    ],
   ] as const)("%s covers what issue 16 asks of it", (id, facts) => {
     for (const fact of facts) expect(text(id)).toContain(fact);
   });
 
-  it.each(["mots-de-passe", "telephone-accueil", "mode-degrade"])("%s has an illustration with a text alternative", (id) => {
-    const lessons = catalogue.moduleById.get(id)!.steps.filter((step) => step.kind === "lesson" && step.illustration);
+  it.each(["mots-de-passe", "telephone-accueil", "mode-degrade"])(
+    "%s has an illustration with a text alternative",
+    (id) => {
+      const lessons = catalogue.moduleById.get(id)!.steps.filter((step) => step.kind === "lesson" && step.illustration);
 
-    expect(lessons.length).toBeGreaterThan(0);
-    for (const lesson of lessons) expect(lesson.kind === "lesson" && lesson.illustration!.alt.length).toBeGreaterThan(40);
-  });
+      expect(lessons.length).toBeGreaterThan(0);
+      for (const lesson of lessons)
+        expect(lesson.kind === "lesson" && lesson.illustration!.alt.length).toBeGreaterThan(40);
+    },
+  );
 });
 
 describe("default assignments", () => {

@@ -35,27 +35,40 @@ describe("courses:check rules", () => {
   it("refuse a module where the right answer is the longest choice in more than 40 % of single-answer questions, naming them", () => {
     // Two of the three single-answer questions (the scenario, cle-a, cle-b) now give the answer by length.
     const root = coursesWith(QUIZ, (s) =>
-      s.replace("Je la fais contrôler.", "Je la fais contrôler par le service informatique avant tout usage.").replace("Je la confie à l'informatique.", "Je la confie au service informatique sans la brancher."),
+      s
+        .replace("Je la fais contrôler.", "Je la fais contrôler par le service informatique avant tout usage.")
+        .replace("Je la confie à l'informatique.", "Je la confie au service informatique sans la brancher."),
     );
 
-    expect(longestRightCount(loadCatalogue(root).moduleById.get("module-regle")!)).toEqual({ longest: ["cle-a", "cle-b"], total: 3 });
+    expect(longestRightCount(loadCatalogue(root).moduleById.get("module-regle")!)).toEqual({
+      longest: ["cle-a", "cle-b"],
+      total: 3,
+    });
     expect(problems(root)).toEqual([
       'courses/modules/module-regle/module.yaml: steps: module "module-regle": the right answer is the longest choice in 2 of 3 single-answer questions (67 %, more than 40 %): cle-a, cle-b; shorten the right answers or write fuller wrong ones',
     ]);
   });
 
   it("count a tie between the right answer and a wrong one as no giveaway", () => {
-    const longer = coursesWith(QUIZ, (s) => s.replace("Je la fais contrôler.", "Je la fais contrôler par l'informatique tout de suite."));
+    const longer = coursesWith(QUIZ, (s) =>
+      s.replace("Je la fais contrôler.", "Je la fais contrôler par l'informatique tout de suite."),
+    );
     expect(longestRightCount(loadCatalogue(longer).moduleById.get("module-regle")!).longest).toEqual(["cle-a"]);
     rmSync(path.dirname(longer), { recursive: true, force: true });
 
     // 40 characters each: the right answer is as long as the longest wrong one.
-    const root = coursesWith(QUIZ, (s) => s.replace("Je la fais contrôler.", "Je la fais contrôler par l'informatique.").replace('"Je la branche, elle est neuve et encore emballée."', '"Je la branche : elle est neuve, emballée"'));
+    const root = coursesWith(QUIZ, (s) =>
+      s
+        .replace("Je la fais contrôler.", "Je la fais contrôler par l'informatique.")
+        .replace('"Je la branche, elle est neuve et encore emballée."', '"Je la branche : elle est neuve, emballée"'),
+    );
     expect(longestRightCount(loadCatalogue(root).moduleById.get("module-regle")!).longest).toEqual([]);
   });
 
   it("refuse a multiple-answer question with fewer than two wrong choices", () => {
-    const root = coursesWith(QUIZ, (s) => s.replace("          - { id: neuve, text: Aucune clé neuve encore emballée., correct: false }\n", ""));
+    const root = coursesWith(QUIZ, (s) =>
+      s.replace("          - { id: neuve, text: Aucune clé neuve encore emballée., correct: false }\n", ""),
+    );
 
     expect(problems(root)).toEqual([
       'courses/modules/module-regle/03-quiz.yaml: questions: question "cle-c" has several right answers but 1 wrong choice(s): it needs at least 2, or ticking all but the odd one out passes',
@@ -63,16 +76,27 @@ describe("courses:check rules", () => {
   });
 
   it("refuse an objective with fewer than three variants, a plain question included", () => {
-    const root = coursesWith(QUIZ, (s) => `${s}  - id: seule\n    prompt: Une question seule ?\n    choices:\n      - { id: a, text: Oui, correct: true }\n      - { id: b, text: Non, correct: false }\n      - { id: c, text: Peut-être, correct: false }\n    explanation: Parce que.\n`);
+    const root = coursesWith(
+      QUIZ,
+      (s) =>
+        `${s}  - id: seule\n    prompt: Une question seule ?\n    choices:\n      - { id: a, text: Oui, correct: true }\n      - { id: b, text: Non, correct: false }\n      - { id: c, text: Peut-être, correct: false }\n    explanation: Parce que.\n`,
+    );
 
-    expect(problems(root)).toEqual(['courses/modules/module-regle/03-quiz.yaml: questions: objective "seule" has 1 variant(s), needs at least 3']);
+    expect(problems(root)).toEqual([
+      'courses/modules/module-regle/03-quiz.yaml: questions: objective "seule" has 1 variant(s), needs at least 3',
+    ]);
   });
 
   it("refuse a module that takes more than 8 minutes to read and answer", () => {
-    const root = coursesWith("modules/module-regle/01-lecon.md", (s) => `${s}\n${"Une phrase de dix mots pour allonger la leçon sans fin. ".repeat(135)}\n`);
+    const root = coursesWith(
+      "modules/module-regle/01-lecon.md",
+      (s) => `${s}\n${"Une phrase de dix mots pour allonger la leçon sans fin. ".repeat(135)}\n`,
+    );
     const [issue] = problems(root);
 
-    expect(issue).toMatch(/^courses\/modules\/module-regle\/module\.yaml: steps: module "module-regle" takes 8\.\d min \(\d+ words, 2 decisions\), more than 8: cut the lessons$/);
+    expect(issue).toMatch(
+      /^courses\/modules\/module-regle\/module\.yaml: steps: module "module-regle" takes 8\.\d min \(\d+ words, 2 decisions\), more than 8: cut the lessons$/,
+    );
   });
 });
 
@@ -96,8 +120,16 @@ describe("the time a module takes", () => {
   });
 
   it("counts one drawn variant per objective, as the average of its variants, with the prompt, choices and explanation", () => {
-    const variant = (words: number) => ({ prompt: "mot ".repeat(words), choices: [{ text: "oui" }, { text: "non" }], explanation: "Parce que." });
-    const reading = quizReading({ title: "Le quiz", intro: "Trois mots ici.", objectives: [[variant(10), variant(20)], [variant(4)]] });
+    const variant = (words: number) => ({
+      prompt: "mot ".repeat(words),
+      choices: [{ text: "oui" }, { text: "non" }],
+      explanation: "Parce que.",
+    });
+    const reading = quizReading({
+      title: "Le quiz",
+      intro: "Trois mots ici.",
+      objectives: [[variant(10), variant(20)], [variant(4)]],
+    });
 
     expect(reading).toEqual({ words: 2 + 3 + (15 + 4) + (4 + 4), decisions: 2 });
   });
@@ -118,8 +150,11 @@ describe("the real courses", () => {
     expect(checkCourseRules(catalogue).map(formatIssue)).toEqual([]);
   });
 
-  it.each(catalogue.modules.map((module) => [module.id, module] as const))("%s takes about 7 minutes (6 to 8)", (_id, module) => {
-    expect(module.estimatedMinutes).toBeGreaterThanOrEqual(6);
-    expect(module.estimatedMinutes).toBeLessThanOrEqual(8);
-  });
+  it.each(catalogue.modules.map((module) => [module.id, module] as const))(
+    "%s takes about 7 minutes (6 to 8)",
+    (_id, module) => {
+      expect(module.estimatedMinutes).toBeGreaterThanOrEqual(6);
+      expect(module.estimatedMinutes).toBeLessThanOrEqual(8);
+    },
+  );
 });

@@ -11,9 +11,20 @@ class MemoryStorage {
   }
 }
 
-const event = (id: string): PendingEvent => ({ eventId: id, learnerId: "l", moduleId: "m", kind: "step_viewed", stepId: "s", occurredAt: "2026-11-02T08:00:00Z" });
-const ok = (events: { eventId: string }[]) => new Response(JSON.stringify({ outcomes: events.map((e) => ({ eventId: e.eventId, status: "recorded" })) }), { status: 200 });
-const sentIds = (call: unknown[]) => (JSON.parse((call[1] as RequestInit).body as string) as { events: PendingEvent[] }).events.map((e) => e.eventId);
+const event = (id: string): PendingEvent => ({
+  eventId: id,
+  learnerId: "l",
+  moduleId: "m",
+  kind: "step_viewed",
+  stepId: "s",
+  occurredAt: "2026-11-02T08:00:00Z",
+});
+const ok = (events: { eventId: string }[]) =>
+  new Response(JSON.stringify({ outcomes: events.map((e) => ({ eventId: e.eventId, status: "recorded" })) }), {
+    status: 200,
+  });
+const sentIds = (call: unknown[]) =>
+  (JSON.parse((call[1] as RequestInit).body as string) as { events: PendingEvent[] }).events.map((e) => e.eventId);
 
 describe("EventQueue", () => {
   let fetchMock: ReturnType<typeof vi.fn>;
@@ -80,7 +91,9 @@ describe("EventQueue", () => {
   });
 
   it("drops only the events the server refused and resends the others", async () => {
-    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ code: "not_found", rejected: [{ eventId: "bad" }] }), { status: 404 }));
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify({ code: "not_found", rejected: [{ eventId: "bad" }] }), { status: 404 }),
+    );
     fetchMock.mockImplementation(async (_url: string, init: RequestInit) => ok(JSON.parse(init.body as string).events));
     const queue = new EventQueue("l");
     localStorage.setItem("vigie.pending-events.v1.l", JSON.stringify([event("good"), event("bad")]));

@@ -5,25 +5,33 @@ import { renderMarkdown } from "@/lib/courses/render-markdown";
 
 describe("French typography at render time", () => {
   it("puts a narrow no-break space before ; : ! ? and inside « »", () => {
-    expect(frenchTypography("Que faites-vous ? Ceci : cela ; oui ! « Bonjour »")).toBe("Que faites-vous\u202f? Ceci\u202f: cela\u202f; oui\u202f! «\u202fBonjour\u202f»");
+    expect(frenchTypography("Que faites-vous ? Ceci : cela ; oui ! « Bonjour »")).toBe(
+      "Que faites-vous\u202f? Ceci\u202f: cela\u202f; oui\u202f! «\u202fBonjour\u202f»",
+    );
   });
 
   it("puts a narrow no-break space before %, also in place of a no-break space", () => {
-    expect(frenchTypography("Il faut au moins 80 % ; soit 80\u00a0%.")).toBe("Il faut au moins 80\u202f%\u202f; soit 80\u202f%.");
+    expect(frenchTypography("Il faut au moins 80 % ; soit 80\u00a0%.")).toBe(
+      "Il faut au moins 80\u202f%\u202f; soit 80\u202f%.",
+    );
   });
 
   it("keeps a phone number on one line, with no-break spaces", () => {
-    expect(frenchTypography("Appelez le 09 72 43 91 25 tout de suite")).toBe("Appelez le 09\u00a072\u00a043\u00a091\u00a025 tout de suite");
+    expect(frenchTypography("Appelez le 09 72 43 91 25 tout de suite")).toBe(
+      "Appelez le 09\u00a072\u00a043\u00a091\u00a025 tout de suite",
+    );
   });
 
   it("leaves URLs, times and text without such marks alone", () => {
-    expect(frenchTypography("https://signalement.social-sante.gouv.fr/ à 3 h")).toBe("https://signalement.social-sante.gouv.fr/ à 3 h");
+    expect(frenchTypography("https://signalement.social-sante.gouv.fr/ à 3 h")).toBe(
+      "https://signalement.social-sante.gouv.fr/ à 3 h",
+    );
   });
 
   it("applies to the text of rendered Markdown, not to link targets or code", () => {
     const html = renderMarkdown("Le CERT : [09 72 43 91 25](tel:+33972439125) et `a : b` ?");
 
-    expect(html).toContain("Le CERT\u202f: <a href=\"tel:+33972439125\">09\u00a072\u00a043\u00a091\u00a025</a>");
+    expect(html).toContain('Le CERT\u202f: <a href="tel:+33972439125">09\u00a072\u00a043\u00a091\u00a025</a>');
     expect(html).toContain("<code>a : b</code>\u202f?");
   });
 });

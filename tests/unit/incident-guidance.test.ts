@@ -8,7 +8,13 @@ const text = (value: unknown) => JSON.stringify(value);
 
 describe("incident guidance", () => {
   it("gives staff five things to do first, the biomedical-device caveat with isolation", () => {
-    expect(fr.todos.map((todo) => todo.title)).toEqual(["Isolez le poste", "Appelez", "Notez ce que vous avez vu", "Continuez les soins", "Ne parlez pas de l'attaque"]);
+    expect(fr.todos.map((todo) => todo.title)).toEqual([
+      "Isolez le poste",
+      "Appelez",
+      "Notez ce que vous avez vu",
+      "Continuez les soins",
+      "Ne parlez pas de l'attaque",
+    ]);
     expect(fr.todos[0]!.detail).toContain("appareil biomédical en service sur un patient");
     expect(fr.todos[0]!.detail).toContain("sans éteindre");
     expect(incidentGuidance.en.todos).toHaveLength(fr.todos.length);
@@ -25,7 +31,10 @@ describe("incident guidance", () => {
     expect(report).toContain("décret n° 2022-715 du 27 avril 2022");
     expect(report).toContain("médico-social");
     expect(report).toContain("la direction ou son délégué (le RSSI)");
-    expect(fr.steps[1]!.link).toEqual({ href: "https://signalement.social-sante.gouv.fr/", label: "Portail de signalement des événements sanitaires indésirables" });
+    expect(fr.steps[1]!.link).toEqual({
+      href: "https://signalement.social-sante.gouv.fr/",
+      label: "Portail de signalement des événements sanitaires indésirables",
+    });
     expect(cnil).toContain("72 heures");
     expect(cnil).toContain("article 33");
     expect(cnil).toContain("article 34");
@@ -37,7 +46,10 @@ describe("incident guidance", () => {
   });
 
   it("gives every link a descriptive label, never a bare URL", () => {
-    const links = [...fr.steps.flatMap((step) => (step.link ? [step.link] : [])), ...fr.contacts.flatMap((contact) => contact.links ?? [])];
+    const links = [
+      ...fr.steps.flatMap((step) => (step.link ? [step.link] : [])),
+      ...fr.contacts.flatMap((contact) => contact.links ?? []),
+    ];
 
     for (const link of links) expect(link.label).not.toMatch(/^https?:/);
   });
@@ -50,7 +62,10 @@ describe("incident guidance", () => {
     expect(cert?.email).toBe("cyberveille@esante.gouv.fr");
     expect(text(fr.contacts)).toContain("Centre régional de ressources en cybersécurité");
     const cyber17 = fr.contacts.find((contact) => contact.name === "17Cyber");
-    expect(cyber17?.links?.map((link) => link.href)).toEqual(["https://17cyber.gouv.fr", "https://www.cybermalveillance.gouv.fr"]);
+    expect(cyber17?.links?.map((link) => link.href)).toEqual([
+      "https://17cyber.gouv.fr",
+      "https://www.cybermalveillance.gouv.fr",
+    ]);
     expect(cyber17?.intro).toContain("organisations");
   });
 
@@ -69,7 +84,19 @@ describe("incident guidance", () => {
   it("keeps the same facts in English", () => {
     const en = text(incidentGuidance.en);
 
-    for (const fact of ["2022-715", "L.1111-8-2", "L.12-10-1", "72 hours", "article 33", "09 72 43 91 25", "tel:+33972439125", "cyberveille@esante.gouv.fr", "https://signalement.social-sante.gouv.fr/", "https://www.masecurite.interieur.gouv.fr", "https://17cyber.gouv.fr"]) {
+    for (const fact of [
+      "2022-715",
+      "L.1111-8-2",
+      "L.12-10-1",
+      "72 hours",
+      "article 33",
+      "09 72 43 91 25",
+      "tel:+33972439125",
+      "cyberveille@esante.gouv.fr",
+      "https://signalement.social-sante.gouv.fr/",
+      "https://www.masecurite.interieur.gouv.fr",
+      "https://17cyber.gouv.fr",
+    ]) {
       expect(en).toContain(fact);
     }
     expect(incidentGuidance.en.donts).toHaveLength(fr.donts.length);
@@ -96,7 +123,15 @@ describe("French phone numbers", () => {
     expect(frenchPhoneHref(written)).toBe(href);
   });
 
-  it.each(["", "04 65 71 20", "04 65 71 20 26 27", "+44 20 7946 0000", "00 65 71 20 26", "04 65 71 20 2a", "javascript:alert(1)"])("refuses %j", (written) => {
+  it.each([
+    "",
+    "04 65 71 20",
+    "04 65 71 20 26 27",
+    "+44 20 7946 0000",
+    "00 65 71 20 26",
+    "04 65 71 20 2a",
+    "javascript:alert(1)",
+  ])("refuses %j", (written) => {
     expect(isFrenchPhone(written)).toBe(false);
     expect(frenchPhoneHref(written)).toBeNull();
   });

@@ -12,11 +12,13 @@ describe("join codes", () => {
   });
 
   it("are read back whatever the case, spaces, dashes or dots around the groups", () => {
-    for (const typed of ["ABCDE-FGHJK", "abcde fghjk", " abc.de-fg hjk ", "ABCDE–FGHJK"]) expect(normaliseJoinCode(typed)).toBe("ABCDEFGHJK");
+    for (const typed of ["ABCDE-FGHJK", "abcde fghjk", " abc.de-fg hjk ", "ABCDE–FGHJK"])
+      expect(normaliseJoinCode(typed)).toBe("ABCDEFGHJK");
   });
 
   it("refuse what cannot be a code: wrong length or ambiguous letters", () => {
-    for (const typed of ["", "ABCDE", "ABCDE-FGHJK-M", "ABCDE-FGHJ0", "ILOAB-CDEFG", "ABCDÉ-FGHJK"]) expect(normaliseJoinCode(typed)).toBeNull();
+    for (const typed of ["", "ABCDE", "ABCDE-FGHJK-M", "ABCDE-FGHJ0", "ILOAB-CDEFG", "ABCDÉ-FGHJK"])
+      expect(normaliseJoinCode(typed)).toBeNull();
   });
 
   it("are shown in two groups of five", () => {
@@ -28,6 +30,7 @@ describe("usernames", () => {
   it("are lower-cased letters, digits, dots, dashes and underscores, never an e-mail", () => {
     expect(usernameSchema.parse(" M.Dupont ")).toBe("m.dupont");
     expect(usernameSchema.parse("agent_42")).toBe("agent_42");
-    for (const bad of ["ab", "m.dupont@ch.fr", ".dupont", "dupont.", "marie dupont", "élodie", "x".repeat(41)]) expect(usernameSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["ab", "m.dupont@ch.fr", ".dupont", "dupont.", "marie dupont", "élodie", "x".repeat(41)])
+      expect(usernameSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -44,7 +44,11 @@ describe("plural messages", () => {
 
   it("agrees with 0 and 1 in the singular in French, from 2 in the plural", () => {
     const detail = (done: number) => fr("managerReports.dashboard.completionDetail", { done, total: 3 });
-    expect([0, 1, 2].map(detail)).toEqual(["0 affectation terminée sur 3", "1 affectation terminée sur 3", "2 affectations terminées sur 3"]);
+    expect([0, 1, 2].map(detail)).toEqual([
+      "0 affectation terminée sur 3",
+      "1 affectation terminée sur 3",
+      "2 affectations terminées sur 3",
+    ]);
 
     const reauth = (minutes: number) => fr("secondFactor.reauth.intro", { minutes });
     expect(reauth(1)).toContain("pendant 1 minute.");
@@ -53,14 +57,20 @@ describe("plural messages", () => {
 
   it("uses the singular for 1 only in English", () => {
     const detail = (done: number) => en("managerReports.dashboard.completionDetail", { done, total: 3 });
-    expect([0, 1, 2].map(detail)).toEqual(["0 assignments done out of 3", "1 assignment done out of 3", "2 assignments done out of 3"]);
+    expect([0, 1, 2].map(detail)).toEqual([
+      "0 assignments done out of 3",
+      "1 assignment done out of 3",
+      "2 assignments done out of 3",
+    ]);
   });
 
   it("agrees in messages with several counts", () => {
-    const result = (sent: number, days: number) => fr("reminders.remind.result", { sent, notSent: 1, days, recent: 1, done: 0, unreachable: 0 });
+    const result = (sent: number, days: number) =>
+      fr("reminders.remind.result", { sent, notSent: 1, days, recent: 1, done: 0, unreachable: 0 });
     expect(result(0, 1)).toMatch(/^Aucune relance envoyée\s; 1 non envoyée \(déjà relancés il y a moins de 1 jour\s/);
     expect(result(2, 7)).toMatch(/^2 relances envoyées\s; 1 non envoyée \(déjà relancés il y a moins de 7 jours\s/);
-    const chart = (total: number) => fr("regionReport.chartDescription", { first: "janv.", last: "déc.", total, best: "mars", bestCount: total });
+    const chart = (total: number) =>
+      fr("regionReport.chartDescription", { first: "janv.", last: "déc.", total, best: "mars", bestCount: total });
     expect(chart(1)).toContain(" 1 module terminé au total");
     expect(chart(2)).toContain(" 2 modules terminés au total");
   });
@@ -70,7 +80,11 @@ describe("plural messages", () => {
     for (const [path, text] of all) {
       if (!text.includes("{")) continue;
       const [locale, ...key] = path.split(".");
-      const t = createTranslator({ locale: locale!, messages: messages[locale as "fr" | "en"], onError: (error) => broken.push(`${path}: ${error.message}`) });
+      const t = createTranslator({
+        locale: locale!,
+        messages: messages[locale as "fr" | "en"],
+        onError: (error) => broken.push(`${path}: ${error.message}`),
+      });
       const values = Object.fromEntries([...text.matchAll(/\{(\w+)/g)].map(([, name]) => [name!, 2]));
       t(key.join(".") as never, values as never);
     }

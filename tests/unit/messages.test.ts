@@ -13,7 +13,11 @@ describe("messages", () => {
   });
 
   it("has no empty text", () => {
-    const empty = [messages.fr, messages.en].flatMap((locale) => keys(locale).filter((key) => key.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], locale) === ""));
+    const empty = [messages.fr, messages.en].flatMap((locale) =>
+      keys(locale).filter(
+        (key) => key.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], locale) === "",
+      ),
+    );
 
     expect(empty).toEqual([]);
   });

@@ -9,7 +9,17 @@ const at = new Date("2026-11-02T09:00:00Z");
 
 /** A module completed on an earlier version than the one the catalogue now holds. */
 function completedOn(moduleId: string, version: number): ModuleProgress {
-  return { userId: "u", organisationId: "o", moduleId, moduleVersion: version, completedVersion: version, completedAt: at, lastCompletedAt: at, startedAt: at, lastActivityAt: at } as ModuleProgress;
+  return {
+    userId: "u",
+    organisationId: "o",
+    moduleId,
+    moduleVersion: version,
+    completedVersion: version,
+    completedAt: at,
+    lastCompletedAt: at,
+    startedAt: at,
+    lastActivityAt: at,
+  } as ModuleProgress;
 }
 
 describe("progress made on an older version of a module", () => {
@@ -22,7 +32,9 @@ describe("progress made on an older version of a module", () => {
     expect(catalogue.moduleById.get("cles-usb")!.version).toBeGreaterThan(2);
     const view = buildCatalogueView(catalogue, progress);
 
-    expect(view.paths.find((p) => p.id === "bonnes-pratiques")!.modules.find((m) => m.id === "cles-usb")!.state).toBe("done");
+    expect(view.paths.find((p) => p.id === "bonnes-pratiques")!.modules.find((m) => m.id === "cles-usb")!.state).toBe(
+      "done",
+    );
     expect(view.paths.find((p) => p.id === "reagir-et-proteger")).toMatchObject({ done: 1, total: 4 });
   });
 
@@ -30,7 +42,10 @@ describe("progress made on an older version of a module", () => {
     const earned = earnedSubjects(catalogue, progress);
 
     expect(earned.find((s) => s.subjectId === "cles-usb")).toMatchObject({ subjectType: "module", subjectVersion: 2 });
-    expect(earned.find((s) => s.subjectId === "cyber-incident")).toMatchObject({ subjectType: "module", subjectVersion: 3 });
+    expect(earned.find((s) => s.subjectId === "cyber-incident")).toMatchObject({
+      subjectType: "module",
+      subjectVersion: 3,
+    });
     expect(earned.some((s) => s.subjectType === "path")).toBe(false);
   });
 });

@@ -4,7 +4,20 @@ import { nextMonth, parisMonthStart, parisMonths } from "@/lib/calendar/paris-mo
 describe("Paris months", () => {
   it("end with the month the instant is in, in Paris", () => {
     expect(parisMonths(new Date("2026-11-30T22:59:59Z")).at(-1)).toBe("2026-11");
-    expect(parisMonths(new Date("2026-11-30T23:00:00Z"))).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
+    expect(parisMonths(new Date("2026-11-30T23:00:00Z"))).toEqual([
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+      "2026-12",
+    ]);
     expect(parisMonths(new Date("2026-12-31T23:30:00Z"), 2)).toEqual(["2026-12", "2027-01"]);
   });
 

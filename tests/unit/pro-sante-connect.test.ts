@@ -6,8 +6,23 @@ describe("proSanteConnectStructureIds", () => {
     const profile = {
       SubjectRefPro: {
         exercices: [
-          { activities: [{ numeroFinessSite: "130000001", numeroFinessetablissementJuridique: "130000002", numeroSiretSite: "", raisonSocialeSite: "CH des Calanques", identifiantTechniqueDeLaStructure: "R10000001" }] },
-          { activities: [{ numeroFinessSite: "2a0000001 ", numeroSiretSite: "12345678900011" }, { numeroFinessSite: "130000001" }] },
+          {
+            activities: [
+              {
+                numeroFinessSite: "130000001",
+                numeroFinessetablissementJuridique: "130000002",
+                numeroSiretSite: "",
+                raisonSocialeSite: "CH des Calanques",
+                identifiantTechniqueDeLaStructure: "R10000001",
+              },
+            ],
+          },
+          {
+            activities: [
+              { numeroFinessSite: "2a0000001 ", numeroSiretSite: "12345678900011" },
+              { numeroFinessSite: "130000001" },
+            ],
+          },
         ],
       },
     };
@@ -16,8 +31,20 @@ describe("proSanteConnectStructureIds", () => {
   });
 
   it("accepts SubjectRefPro sent as a JSON string and gives nothing for anything malformed", () => {
-    expect(proSanteConnectStructureIds({ SubjectRefPro: JSON.stringify({ exercices: [{ activities: [{ numeroFinessSite: "130000001" }] }] }) })).toEqual(["130000001"]);
-    for (const SubjectRefPro of [undefined, null, "pas du json", 42, [], { exercices: "x" }, { exercices: [{ activities: [null, 3, { numeroFinessSite: 130000001 }] }] }]) {
+    expect(
+      proSanteConnectStructureIds({
+        SubjectRefPro: JSON.stringify({ exercices: [{ activities: [{ numeroFinessSite: "130000001" }] }] }),
+      }),
+    ).toEqual(["130000001"]);
+    for (const SubjectRefPro of [
+      undefined,
+      null,
+      "pas du json",
+      42,
+      [],
+      { exercices: "x" },
+      { exercices: [{ activities: [null, 3, { numeroFinessSite: 130000001 }] }] },
+    ]) {
       expect(proSanteConnectStructureIds({ SubjectRefPro })).toEqual([]);
     }
   });

@@ -2,14 +2,32 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROVIDER_MAX_RESPONSE_BYTES, ProviderCallRefused, isForbiddenAddress, requestProvider } from "@/lib/sso/provider-fetch";
+import {
+  PROVIDER_MAX_RESPONSE_BYTES,
+  ProviderCallRefused,
+  isForbiddenAddress,
+  requestProvider,
+} from "@/lib/sso/provider-fetch";
 
 const publicOnly = { loopback: false, privateNetworks: false };
 const withLoopback = { loopback: true, privateNetworks: false };
 
 describe("isForbiddenAddress", () => {
   it("refuses private, link-local (cloud metadata), carrier-grade NAT, unique-local, reserved and mapped addresses", () => {
-    for (const address of ["10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "fd00::1", "fe80::1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1", "pas une adresse"]) {
+    for (const address of [
+      "10.0.0.1",
+      "172.16.5.4",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:10.0.0.1",
+      "::ffff:169.254.169.254",
+      "64:ff9b::a00:1",
+      "pas une adresse",
+    ]) {
       expect(isForbiddenAddress(address, withLoopback), address).toBe(true);
     }
   });
@@ -24,8 +42,10 @@ describe("isForbiddenAddress", () => {
 
   it("allows private networks only for a host the operator listed, never loopback, link-local or metadata", () => {
     const internal = { loopback: false, privateNetworks: true };
-    for (const address of ["10.0.0.1", "172.16.5.4", "192.168.1.1", "fd00::1", "::ffff:10.0.0.1"]) expect(isForbiddenAddress(address, internal), address).toBe(false);
-    for (const address of ["127.0.0.1", "::1", "169.254.169.254", "fe80::1", "100.64.0.1", "0.0.0.0"]) expect(isForbiddenAddress(address, internal), address).toBe(true);
+    for (const address of ["10.0.0.1", "172.16.5.4", "192.168.1.1", "fd00::1", "::ffff:10.0.0.1"])
+      expect(isForbiddenAddress(address, internal), address).toBe(false);
+    for (const address of ["127.0.0.1", "::1", "169.254.169.254", "fe80::1", "100.64.0.1", "0.0.0.0"])
+      expect(isForbiddenAddress(address, internal), address).toBe(true);
   });
 });
 
@@ -45,9 +65,12 @@ describe("requestProvider", () => {
     await new Promise<void>((resolve) => canary.listen(0, "127.0.0.1", resolve));
     canaryPort = (canary.address() as AddressInfo).port;
     provider = http.createServer((request, response) => {
-      if (request.url === "/redirect") return void response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+      if (request.url === "/redirect")
+        return void response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
       if (request.url === "/huge") return void response.end("x".repeat(PROVIDER_MAX_RESPONSE_BYTES + 1));
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ issuer: "ok", method: request.method }));
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ issuer: "ok", method: request.method }));
     });
     await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
     providerPort = (provider.address() as AddressInfo).port;
@@ -59,13 +82,22 @@ describe("requestProvider", () => {
   });
 
   it("refuses a name that resolves to this machine without connecting to it", async () => {
-    await expect(requestProvider(new URL(`https://localhost:${canaryPort}/.well-known/openid-configuration`), {}, publicOnly)).rejects.toThrow(ProviderCallRefused);
+    await expect(
+      requestProvider(new URL(`https://localhost:${canaryPort}/.well-known/openid-configuration`), {}, publicOnly),
+    ).rejects.toThrow(ProviderCallRefused);
 
     expect(connections).toBe(0);
   });
 
   it("refuses private and metadata addresses, and plain http, before any connection", async () => {
-    for (const url of ["https://10.0.0.1/", "https://169.254.169.254/latest/meta-data/", "https://[fd00::1]/", `https://127.0.0.1:${canaryPort}/`, `http://localhost:${canaryPort}/`, "http://example.org/"]) {
+    for (const url of [
+      "https://10.0.0.1/",
+      "https://169.254.169.254/latest/meta-data/",
+      "https://[fd00::1]/",
+      `https://127.0.0.1:${canaryPort}/`,
+      `http://localhost:${canaryPort}/`,
+      "http://example.org/",
+    ]) {
       await expect(requestProvider(new URL(url), {}, publicOnly), url).rejects.toThrow(ProviderCallRefused);
     }
 
@@ -73,7 +105,11 @@ describe("requestProvider", () => {
   });
 
   it("answers a loopback provider when loopback is allowed (the test setting), without following redirects", async () => {
-    const ok = await requestProvider(new URL(`http://127.0.0.1:${providerPort}/`), { method: "POST", body: new URLSearchParams({ a: "1" }) }, withLoopback);
+    const ok = await requestProvider(
+      new URL(`http://127.0.0.1:${providerPort}/`),
+      { method: "POST", body: new URLSearchParams({ a: "1" }) },
+      withLoopback,
+    );
     expect(await ok.json()).toEqual({ issuer: "ok", method: "POST" });
 
     const redirect = await requestProvider(new URL(`http://localhost:${providerPort}/redirect`), {}, withLoopback);
@@ -81,6 +117,8 @@ describe("requestProvider", () => {
   });
 
   it("refuses a response over 256 KB", async () => {
-    await expect(requestProvider(new URL(`http://127.0.0.1:${providerPort}/huge`), {}, withLoopback)).rejects.toThrow(/256 Ko/);
+    await expect(requestProvider(new URL(`http://127.0.0.1:${providerPort}/huge`), {}, withLoopback)).rejects.toThrow(
+      /256 Ko/,
+    );
   });
 });

@@ -37,8 +37,18 @@ describe("renameFormState", () => {
   });
 
   it("says the provider's name is not corrected here, and turns any other refusal into one sentence", async () => {
-    expect(await renameFormState(form("Marie Curie"), texts, async () => Promise.reject(new AppError("conflict", NAME_FROM_PROVIDER)))).toMatchObject({ message: "fromProvider" });
-    expect(await renameFormState(form("Marie Curie"), texts, async () => Promise.reject(new AppError("not_found", "not a member in scope")))).toMatchObject({ message: "refused" });
-    await expect(renameFormState(form("Marie Curie"), texts, async () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    expect(
+      await renameFormState(form("Marie Curie"), texts, async () =>
+        Promise.reject(new AppError("conflict", NAME_FROM_PROVIDER)),
+      ),
+    ).toMatchObject({ message: "fromProvider" });
+    expect(
+      await renameFormState(form("Marie Curie"), texts, async () =>
+        Promise.reject(new AppError("not_found", "not a member in scope")),
+      ),
+    ).toMatchObject({ message: "refused" });
+    await expect(
+      renameFormState(form("Marie Curie"), texts, async () => Promise.reject(new Error("database down"))),
+    ).rejects.toThrow("database down");
   });
 });

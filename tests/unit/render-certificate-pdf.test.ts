@@ -89,7 +89,9 @@ describe("renderCertificatePdf", () => {
   });
 
   it("writes 1er for the first day of a month in French", async () => {
-    const text = await textOf(await renderCertificatePdf({ ...certificate, completedAt: new Date("2026-03-01T12:00:00Z") }));
+    const text = await textOf(
+      await renderCertificatePdf({ ...certificate, completedAt: new Date("2026-03-01T12:00:00Z") }),
+    );
 
     expect(text).toContain("le 1er mars 2026");
   });
@@ -146,7 +148,14 @@ describe("renderCertificatePdf", () => {
   });
 
   it("never throws, replacing characters no font has", async () => {
-    for (const learnerName of ["", "   ", "王小明", "🦊\uD800\u0007\u202E", "x".repeat(5000), "e\u0301\u0323".repeat(50)]) {
+    for (const learnerName of [
+      "",
+      "   ",
+      "王小明",
+      "🦊\uD800\u0007\u202E",
+      "x".repeat(5000),
+      "e\u0301\u0323".repeat(50),
+    ]) {
       await expect(renderCertificatePdf({ ...certificate, learnerName })).resolves.toBeInstanceOf(Uint8Array);
     }
     const text = await textOf(await renderCertificatePdf({ ...certificate, learnerName: "Li 王" }));
@@ -158,7 +167,9 @@ describe("renderCertificatePdf", () => {
     const bytes = await renderCertificatePdf({
       ...certificate,
       learnerName: "Marie Anne Sophie Claire de la Tour du Pin et de Saint Jean Baptiste Nguyễn Thị Minh Khai Le Bras",
-      subjectTitle: "Les bonnes pratiques de cybersécurité pour les professionnels de santé en établissement ".repeat(3),
+      subjectTitle: "Les bonnes pratiques de cybersécurité pour les professionnels de santé en établissement ".repeat(
+        3,
+      ),
       organisationName: "Groupement hospitalier de territoire ".repeat(8),
       code: LONG_CODE,
       verificationUrl: `https://formation.vigie.example.org/certificat/${LONG_CODE}`,
@@ -190,7 +201,9 @@ describe("renderCertificatePdf, once revoked", () => {
   });
 
   it("says REVOKED in English, and nothing of it while valid", async () => {
-    const english = await textOf(await renderCertificatePdf({ ...certificate, locale: "en", revokedAt: new Date("2026-12-01T10:00:00Z") }));
+    const english = await textOf(
+      await renderCertificatePdf({ ...certificate, locale: "en", revokedAt: new Date("2026-12-01T10:00:00Z") }),
+    );
     const valid = await textOf(await renderCertificatePdf(certificate));
 
     expect(english).toContain("Revoked on 1 December 2026");
@@ -205,7 +218,10 @@ describe("renderCertificatePdf, the longest names", () => {
     ["one word of the widest letter", "Ѹ".repeat(120)],
     ["Cyrillic words", "Щукина-Шаховская Щербакова ".repeat(5).slice(0, 120)],
     ["Latin capitals", "WWWWWWWWWWWWWWWWWWWWWWWW ".repeat(5).slice(0, 120)],
-    ["a long French name", "Marie-Françoise de La Tour du Pin Gouvernet de Saint-Exupéry Lefèvre-Nguyễn Thị Minh Khai Œuvray-Ærøskøbing Ðorđević"],
+    [
+      "a long French name",
+      "Marie-Françoise de La Tour du Pin Gouvernet de Saint-Exupéry Lefèvre-Nguyễn Thị Minh Khai Œuvray-Ærøskøbing Ðorđević",
+    ],
   ] as const;
 
   it.each(LONGEST)("prints %s whole, inside the border", async (_, learnerName) => {
@@ -235,9 +251,12 @@ describe("renderCertificatePdf, the longest names", () => {
 
     expect(columns[0]).toBeGreaterThan(inner);
     expect(columns.at(-1)).toBeLessThan(named.width - inner);
-    const page = await (await getDocumentProxy((await renderCertificatePdf({ ...certificate, learnerName: LONGEST[0][1] })).slice())).getPage(1);
+    const page = await (
+      await getDocumentProxy((await renderCertificatePdf({ ...certificate, learnerName: LONGEST[0][1] })).slice())
+    ).getPage(1);
     const nameLines = new Set<number>();
-    for (const item of (await page.getTextContent()).items) if ("transform" in item && item.str.includes("Ѹ")) nameLines.add(item.transform[5] as number);
+    for (const item of (await page.getTextContent()).items)
+      if ("transform" in item && item.str.includes("Ѹ")) nameLines.add(item.transform[5] as number);
     expect(nameLines.size).toBe(2);
   });
 });
@@ -325,7 +344,8 @@ function decodeGrayPng(png: Buffer): GrayImage {
   if (depth !== 8 || channels === 0 || interlace !== 0) throw new Error("expected an 8-bit RGB or gray PNG");
   const chunks: Buffer[] = [];
   for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) {
-    if (png.toString("latin1", at + 4, at + 8) === "IDAT") chunks.push(png.subarray(at + 8, at + 8 + png.readUInt32BE(at)));
+    if (png.toString("latin1", at + 4, at + 8) === "IDAT")
+      chunks.push(png.subarray(at + 8, at + 8 + png.readUInt32BE(at)));
   }
   const raw = inflateSync(Buffer.concat(chunks));
   const stride = width * channels;

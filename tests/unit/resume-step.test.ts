@@ -4,7 +4,8 @@ import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { resumeStepIndex } from "@/lib/progress/resume-step";
 
 const module = loadCatalogue("tests/fixtures/courses").moduleById.get("demo-module")!;
-const progress = (values: Partial<ModuleProgress>) => ({ furthestStepIndex: 0, lastStepId: null, completedAt: null, ...values }) as ModuleProgress;
+const progress = (values: Partial<ModuleProgress>) =>
+  ({ furthestStepIndex: 0, lastStepId: null, completedAt: null, ...values }) as ModuleProgress;
 
 describe("resumeStepIndex", () => {
   it("opens a module never started at its first step", () => {
@@ -24,6 +25,8 @@ describe("resumeStepIndex", () => {
   });
 
   it("opens a finished module at its start, for review", () => {
-    expect(resumeStepIndex(module, progress({ furthestStepIndex: 3, lastStepId: "a-retenir", completedAt: new Date() }))).toBe(0);
+    expect(
+      resumeStepIndex(module, progress({ furthestStepIndex: 3, lastStepId: "a-retenir", completedAt: new Date() })),
+    ).toBe(0);
   });
 });

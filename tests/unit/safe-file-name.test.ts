@@ -3,7 +3,9 @@ import { safeFileName } from "@/lib/certificates/safe-file-name";
 
 describe("safeFileName", () => {
   it("keeps names readable without accents or ligatures", () => {
-    expect(safeFileName(["Françoise Lefèvre-Nguyễn", "cles-usb", "K7Q2"], "pdf")).toBe("Francoise-Lefevre-Nguyen_cles-usb_K7Q2.pdf");
+    expect(safeFileName(["Françoise Lefèvre-Nguyễn", "cles-usb", "K7Q2"], "pdf")).toBe(
+      "Francoise-Lefevre-Nguyen_cles-usb_K7Q2.pdf",
+    );
     expect(safeFileName(["Zoë Œuvray"], "pdf")).toBe("Zoe-Oeuvray.pdf");
   });
 
@@ -14,7 +16,14 @@ describe("safeFileName", () => {
   });
 
   it("leaves no path separator, dot, control or odd character", () => {
-    for (const name of ["../../etc/passwd", "..\\..\\windows\\system32", "a\u0000b\r\nc", "CON:*?\"<>|", "=cmd|' /C calc'!A0", "Анна Каренина 🎉"]) {
+    for (const name of [
+      "../../etc/passwd",
+      "..\\..\\windows\\system32",
+      "a\u0000b\r\nc",
+      'CON:*?"<>|',
+      "=cmd|' /C calc'!A0",
+      "Анна Каренина 🎉",
+    ]) {
       expect(safeFileName([name, "x"], "pdf")).toMatch(/^[A-Za-z0-9-]*_?x\.pdf$/);
     }
   });

@@ -38,8 +38,12 @@ describe("safeReturnPath", () => {
 
   it("keeps a path of this site, its query and its fragment", () => {
     expect(safeReturnPath("/modules")).toBe("/modules");
-    expect(safeReturnPath("/etablissement/apprenants?etablissement=4f1c&page=2#liste")).toBe("/etablissement/apprenants?etablissement=4f1c&page=2#liste");
-    expect(safeReturnPath("/etablissement/codes-d-acces/ab%20cd/affiche")).toBe("/etablissement/codes-d-acces/ab%20cd/affiche");
+    expect(safeReturnPath("/etablissement/apprenants?etablissement=4f1c&page=2#liste")).toBe(
+      "/etablissement/apprenants?etablissement=4f1c&page=2#liste",
+    );
+    expect(safeReturnPath("/etablissement/codes-d-acces/ab%20cd/affiche")).toBe(
+      "/etablissement/codes-d-acces/ab%20cd/affiche",
+    );
     expect(safeReturnPath("/rejoindre/CODE-123?nom=Fran%C3%A7oise")).toBe("/rejoindre/CODE-123?nom=Fran%C3%A7oise");
   });
 

@@ -3,7 +3,15 @@ import { decryptClientSecret, encryptClientSecret } from "@/lib/sso/client-secre
 import { discoveryUrl, ssoSettingsSchema } from "@/lib/sso/sso-settings-schema";
 
 const KEY = "une-cle-de-test-d-au-moins-trente-deux-caracteres";
-const base = { displayName: "Pro Santé Connect", issuer: "https://auth.esante.gouv.fr/auth/realms/esante-wallet", clientId: "vigie", clientSecret: "s", discoveryPath: "", scopes: "", acrValues: "" };
+const base = {
+  displayName: "Pro Santé Connect",
+  issuer: "https://auth.esante.gouv.fr/auth/realms/esante-wallet",
+  clientId: "vigie",
+  clientSecret: "s",
+  discoveryPath: "",
+  scopes: "",
+  acrValues: "",
+};
 
 function fieldsInError(input: Record<string, unknown>): string[] {
   const result = ssoSettingsSchema.safeParse({ ...base, ...input });
@@ -30,7 +38,8 @@ describe("ssoSettingsSchema", () => {
     expect(fieldsInError({ scopes: 'openid "x"' })).toEqual(["scopes"]);
     expect(fieldsInError({ acrValues: 'eidas1 "' })).toEqual(["acrValues"]);
     expect(fieldsInError({ discoveryPath: "/.well-known/wallet-openid-configuration" })).toEqual([]);
-    for (const path of ["well-known", "//evil.fr/x", "/../x", "/a?b", "/a b"]) expect(fieldsInError({ discoveryPath: path })).toEqual(["discoveryPath"]);
+    for (const path of ["well-known", "//evil.fr/x", "/../x", "/a?b", "/a b"])
+      expect(fieldsInError({ discoveryPath: path })).toEqual(["discoveryPath"]);
   });
 
   it("needs a display name and a client id", () => {
@@ -40,8 +49,12 @@ describe("ssoSettingsSchema", () => {
 
 describe("discoveryUrl", () => {
   it("appends the standard or the configured path to the issuer", () => {
-    expect(discoveryUrl("https://idp.chu.fr/realms/x", null).href).toBe("https://idp.chu.fr/realms/x/.well-known/openid-configuration");
-    expect(discoveryUrl("https://idp.chu.fr/realms/x/", "/.well-known/wallet-openid-configuration").href).toBe("https://idp.chu.fr/realms/x/.well-known/wallet-openid-configuration");
+    expect(discoveryUrl("https://idp.chu.fr/realms/x", null).href).toBe(
+      "https://idp.chu.fr/realms/x/.well-known/openid-configuration",
+    );
+    expect(discoveryUrl("https://idp.chu.fr/realms/x/", "/.well-known/wallet-openid-configuration").href).toBe(
+      "https://idp.chu.fr/realms/x/.well-known/wallet-openid-configuration",
+    );
   });
 });
 

@@ -25,14 +25,25 @@ type SearchParams = { retour?: string; erreur?: string; minutes?: string };
 export default async function ConfirmIdentityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.retour, "/mon-compte");
-  const [actor, t] = await Promise.all([requireActor(`/confirmer-identite?retour=${encodeURIComponent(returnTo)}`), getTranslations("secondFactor.reauth")]);
+  const [actor, t] = await Promise.all([
+    requireActor(`/confirmer-identite?retour=${encodeURIComponent(returnTo)}`),
+    getTranslations("secondFactor.reauth"),
+  ]);
   const { db } = await getDb();
   const [[credential], { enrolled }] = await Promise.all([
-    db.select({ userId: passwordCredentials.userId }).from(passwordCredentials).where(eq(passwordCredentials.userId, actor.userId)),
+    db
+      .select({ userId: passwordCredentials.userId })
+      .from(passwordCredentials)
+      .where(eq(passwordCredentials.userId, actor.userId)),
     secondFactorStatus(db, actor.userId),
   ]);
   const minutes = Number(params.minutes);
-  const message = params.erreur === "invalide" ? t("errors.invalid") : params.erreur === "limite" && minutes > 0 ? t("errors.throttled", { minutes }) : undefined;
+  const message =
+    params.erreur === "invalide"
+      ? t("errors.invalid")
+      : params.erreur === "limite" && minutes > 0
+        ? t("errors.throttled", { minutes })
+        : undefined;
 
   return (
     <div className="narrow">
@@ -43,8 +54,15 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
         <form method="post" action="/confirmer-identite/verifier" className="form">
           <h2>{t("withPassword")}</h2>
           <input type="hidden" name="retour" value={returnTo} />
-          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the answer goes in at once */}
-          <TextField id="password" label={t("password")} type="password" autoComplete="current-password" required autoFocus />
+          <TextField
+            id="password"
+            label={t("password")}
+            type="password"
+            autoComplete="current-password"
+            required
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the answer goes in at once
+            autoFocus
+          />
           <button type="submit" className="button">
             {t("submit")}
           </button>
@@ -54,8 +72,16 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
         <form method="post" action="/confirmer-identite/verifier" className="form">
           <h2>{credential ? t("withCode") : t("code")}</h2>
           <input type="hidden" name="retour" value={returnTo} />
-          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the answer goes in at once */}
-          <TextField id="code" label={t("code")} type="text" autoComplete="one-time-code" maxLength={40} required autoFocus={!credential} />
+          <TextField
+            id="code"
+            label={t("code")}
+            type="text"
+            autoComplete="one-time-code"
+            maxLength={40}
+            required
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the answer goes in at once
+            autoFocus={!credential}
+          />
           <button type="submit" className="button">
             {t("submit")}
           </button>

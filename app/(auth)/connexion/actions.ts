@@ -28,7 +28,8 @@ async function identifierField() {
     .min(1, t("errors.identifierRequired"))
     .max(320)
     .superRefine((value, ctx) => {
-      if (value.includes("@") && !email.safeParse(value).success) ctx.addIssue({ code: "custom", message: t("errors.emailInvalid") });
+      if (value.includes("@") && !email.safeParse(value).success)
+        ctx.addIssue({ code: "custom", message: t("errors.emailInvalid") });
     });
 }
 
@@ -45,10 +46,16 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
 
   const returnTo = parsed.data.retour ? safeReturnPath(parsed.data.retour) : undefined;
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: returnTo ?? HOME_PATH, redirect: false });
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: returnTo ?? HOME_PATH,
+      redirect: false,
+    });
   } catch (error) {
     // Only Auth.js's own errors mean "refused".
-    if (error instanceof ThrottledSignIn) return { message: t("errors.throttled", { minutes: retryMinutes(error.retryAfterSeconds) }) };
+    if (error instanceof ThrottledSignIn)
+      return { message: t("errors.throttled", { minutes: retryMinutes(error.retryAfterSeconds) }) };
     if (error instanceof AuthError) return { message: t("errors.invalidCredentials") };
     throw error;
   }
@@ -68,14 +75,23 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
   let landing: string;
   try {
     // Who signs in is known when the link is opened: without a page to return to, /accueil decides.
-    landing = await signIn("nodemailer", { email: parsed.data.email, redirectTo: parsed.data.retour ? safeReturnPath(parsed.data.retour) : HOME_PATH, redirect: false });
+    landing = await signIn("nodemailer", {
+      email: parsed.data.email,
+      redirectTo: parsed.data.retour ? safeReturnPath(parsed.data.retour) : HOME_PATH,
+      redirect: false,
+    });
   } catch (error) {
     if (error instanceof AuthError) return { message: t("errors.generic") };
     throw error;
   }
   const query = new URL(landing, "http://localhost").searchParams;
   const minutes = Number(query.get("minutes"));
-  if (minutes > 0) return { message: t(query.get("error") === "lien-deja-envoye" ? "errors.linkAlreadySent" : "errors.linksThrottled", { minutes }) };
+  if (minutes > 0)
+    return {
+      message: t(query.get("error") === "lien-deja-envoye" ? "errors.linkAlreadySent" : "errors.linksThrottled", {
+        minutes,
+      }),
+    };
 
   return { ok: true, message: t("magicLink.sent") };
 }

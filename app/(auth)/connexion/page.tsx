@@ -18,7 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = { retour?: string; error?: string; code?: string; minutes?: string };
 
 /** What Auth.js's redirects to this page (?error=…) mean, in the reader's words. */
-function errorMessage(t: Awaited<ReturnType<typeof getTranslations<"signIn">>>, params: SearchParams): string | undefined {
+function errorMessage(
+  t: Awaited<ReturnType<typeof getTranslations<"signIn">>>,
+  params: SearchParams,
+): string | undefined {
   const minutes = Number(params.minutes);
   if (params.error === "trop-de-tentatives" && minutes > 0) return t("errors.linksThrottled", { minutes });
   if (params.error === "lien-deja-envoye" && minutes > 0) return t("errors.linkAlreadySent", { minutes });
@@ -32,7 +35,12 @@ function errorMessage(t: Awaited<ReturnType<typeof getTranslations<"signIn">>>, 
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, actor, t, tSso] = await Promise.all([searchParams, getActor(), getTranslations("signIn"), getTranslations("sso.signIn")]);
+  const [params, actor, t, tSso] = await Promise.all([
+    searchParams,
+    getActor(),
+    getTranslations("signIn"),
+    getTranslations("sso.signIn"),
+  ]);
   // No page asked for: each person's home once they are known (lib/access/home.ts).
   const returnTo = params.retour ? safeReturnPath(params.retour) : "";
   if (actor) redirect(returnTo || homePath(actor));
@@ -60,7 +68,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h2 id="sso-title">{tSso("sectionTitle")}</h2>
         <p>{tSso("sectionIntro")}</p>
         <p>
-          <Link className="button button--secondary" href={`/connexion/etablissement${params.retour ? `?retour=${encodeURIComponent(returnTo)}` : ""}`}>
+          <Link
+            className="button button--secondary"
+            href={`/connexion/etablissement${params.retour ? `?retour=${encodeURIComponent(returnTo)}` : ""}`}
+          >
             {tSso("sectionLink")}
           </Link>
         </p>

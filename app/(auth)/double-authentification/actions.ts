@@ -22,12 +22,24 @@ const field = (formData: FormData, name: string) => {
  * Confirms an enrolment with a first code: the second factor is on, the recovery codes come back
  * to be shown once, and a session that was waiting for its second factor has now passed it.
  */
-export async function confirmEnrolmentAction(_previous: RecoveryCodesState, formData: FormData): Promise<RecoveryCodesState> {
-  const [t, verified, waiting] = await Promise.all([getTranslations("secondFactor.enrol"), getActor(), getActorAwaitingSecondFactor()]);
+export async function confirmEnrolmentAction(
+  _previous: RecoveryCodesState,
+  formData: FormData,
+): Promise<RecoveryCodesState> {
+  const [t, verified, waiting] = await Promise.all([
+    getTranslations("secondFactor.enrol"),
+    getActor(),
+    getActorAwaitingSecondFactor(),
+  ]);
   const actor = verified ?? waiting;
   if (!actor?.session || !needsSecondFactor(actor.memberships)) return { message: t("errors.expired") };
   const { db } = await getDb();
-  const result = await confirmEnrolment(db, { userId: actor.userId, pending: field(formData, "pending"), code: field(formData, "code"), origin: requestOrigin(await headers()) });
+  const result = await confirmEnrolment(db, {
+    userId: actor.userId,
+    pending: field(formData, "pending"),
+    code: field(formData, "code"),
+    origin: requestOrigin(await headers()),
+  });
   if (result.status === "already_enrolled") return { message: t("errors.already") };
   if (result.status !== "ok") return { message: t(`errors.${result.status}`) };
   await markSecondFactorPassed(db, actor.session.id);
@@ -36,11 +48,18 @@ export async function confirmEnrolmentAction(_previous: RecoveryCodesState, form
 }
 
 /** Ten new recovery codes for the signed-in person, who confirms with a current code. */
-export async function renewRecoveryCodesAction(_previous: RecoveryCodesState, formData: FormData): Promise<RecoveryCodesState> {
+export async function renewRecoveryCodesAction(
+  _previous: RecoveryCodesState,
+  formData: FormData,
+): Promise<RecoveryCodesState> {
   const [t, actor] = await Promise.all([getTranslations("secondFactor.account"), getActor()]);
   if (!actor) return { message: t("errors.notEnrolled") };
   const { db } = await getDb();
-  const result = await renewRecoveryCodes(db, { userId: actor.userId, code: field(formData, "code"), origin: requestOrigin(await headers()) });
+  const result = await renewRecoveryCodes(db, {
+    userId: actor.userId,
+    code: field(formData, "code"),
+    origin: requestOrigin(await headers()),
+  });
   if (result.status === "not_enrolled") return { message: t("errors.notEnrolled") };
   if (result.status !== "ok") return { message: t(`errors.${result.status}`) };
 

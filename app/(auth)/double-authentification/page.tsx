@@ -21,15 +21,26 @@ type SearchParams = { retour?: string; erreur?: string; minutes?: string };
  * JavaScript and goes back to `retour`. Not enrolled yet: enrolment first.
  */
 export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [params, t, verified, waiting] = await Promise.all([searchParams, getTranslations("secondFactor.challenge"), getActor(), getActorAwaitingSecondFactor()]);
+  const [params, t, verified, waiting] = await Promise.all([
+    searchParams,
+    getTranslations("secondFactor.challenge"),
+    getActor(),
+    getActorAwaitingSecondFactor(),
+  ]);
   // Without `retour`, the person's home (HOME_PATH when nobody is signed in: it decides later).
   const returnTo = safeReturnPath(params.retour, homePathOf(verified ?? waiting));
   if (verified) redirect(returnTo);
   if (!waiting) redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
   const { db } = await getDb();
-  if (!(await secondFactorStatus(db, waiting.userId)).enrolled) redirect(`/double-authentification/activer?retour=${encodeURIComponent(returnTo)}`);
+  if (!(await secondFactorStatus(db, waiting.userId)).enrolled)
+    redirect(`/double-authentification/activer?retour=${encodeURIComponent(returnTo)}`);
   const minutes = Number(params.minutes);
-  const message = params.erreur === "code" ? t("errors.code") : params.erreur === "limite" && minutes > 0 ? t("errors.throttled", { minutes }) : undefined;
+  const message =
+    params.erreur === "code"
+      ? t("errors.code")
+      : params.erreur === "limite" && minutes > 0
+        ? t("errors.throttled", { minutes })
+        : undefined;
 
   return (
     <div className="narrow">

@@ -21,13 +21,21 @@ import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/li
 /** Checks a typed join code (throttled per address) and opens its sign-up page. */
 export async function enterJoinCode(_previous: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("join");
-  const parsed = parseForm(z.object({ code: z.string().trim().min(1, t("codeRequired")).max(64, t("invalidCode")) }), formData, t("fixFields"));
+  const parsed = parseForm(
+    z.object({ code: z.string().trim().min(1, t("codeRequired")).max(64, t("invalidCode")) }),
+    formData,
+    t("fixFields"),
+  );
   if (!parsed.success) return parsed.state;
   if (await getActor()) redirect("/rejoindre");
 
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
   const check = await checkJoinCode(db, { code: parsed.data.code, origin: requestOrigin(requestHeaders) });
-  if (check.status === "throttled") return { message: t("throttled", { minutes: retryMinutes(check.retryAfterSeconds) }), typed: { code: parsed.data.code } };
+  if (check.status === "throttled")
+    return {
+      message: t("throttled", { minutes: retryMinutes(check.retryAfterSeconds) }),
+      typed: { code: parsed.data.code },
+    };
   if (check.status === "invalid") return { message: t("invalidCode"), typed: { code: parsed.data.code } };
 
   redirect(`/rejoindre/${formatJoinCode(check.target.code)}`);
@@ -35,12 +43,21 @@ export async function enterJoinCode(_previous: FormState, formData: FormData): P
 
 async function joinSchema() {
   const t = await getTranslations("join");
-  const problems = { too_short: t("errors.tooShort"), too_long: t("errors.tooLong"), too_common: t("errors.tooCommon") } as const;
+  const problems = {
+    too_short: t("errors.tooShort"),
+    too_long: t("errors.tooLong"),
+    too_common: t("errors.tooCommon"),
+  } as const;
 
   return z
     .object({
       code: z.string().max(64),
-      name: personNameField({ too_short: t("errors.nameShort"), too_long: t("errors.nameLong"), no_letter: t("errors.nameNoLetter"), invisible: t("errors.nameInvisible") }),
+      name: personNameField({
+        too_short: t("errors.nameShort"),
+        too_long: t("errors.nameLong"),
+        no_letter: t("errors.nameNoLetter"),
+        invisible: t("errors.nameInvisible"),
+      }),
       username: z
         .string()
         .trim()
@@ -54,7 +71,10 @@ async function joinSchema() {
       }),
       passwordConfirmation: z.string(),
     })
-    .refine((value) => value.password === value.passwordConfirmation, { path: ["passwordConfirmation"], message: t("errors.mismatch") });
+    .refine((value) => value.password === value.passwordConfirmation, {
+      path: ["passwordConfirmation"],
+      message: t("errors.mismatch"),
+    });
 }
 
 /**
@@ -71,9 +91,11 @@ export async function joinAction(_previous: FormState, formData: FormData): Prom
 
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
   const result = await joinWithCode(db, { code, name, username, password, origin: requestOrigin(requestHeaders) });
-  if (result.status === "throttled") return { message: t("throttled", { minutes: retryMinutes(result.retryAfterSeconds) }), typed };
+  if (result.status === "throttled")
+    return { message: t("throttled", { minutes: retryMinutes(result.retryAfterSeconds) }), typed };
   if (result.status === "invalid_code") return { message: t("invalidCode"), typed };
-  if (result.status === "username_taken") return { fieldErrors: { username: [t("errors.usernameTaken")] }, message: t("fixFields"), typed };
+  if (result.status === "username_taken")
+    return { fieldErrors: { username: [t("errors.usernameTaken")] }, message: t("fixFields"), typed };
 
   try {
     await signIn("credentials", { email: username, password, redirectTo: "/modules" });

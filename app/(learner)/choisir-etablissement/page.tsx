@@ -16,7 +16,10 @@ export default async function ChooseEstablishmentPage({ searchParams }: Props) {
   const { retour } = await searchParams;
   const returnTo = safeReturnPath(retour);
   await requireActor(`/choisir-etablissement?retour=${encodeURIComponent(returnTo)}`);
-  const [{ actor, current }, t] = await Promise.all([getCurrentEstablishment().then((signedIn) => signedIn!), getTranslations("memberships.choose")]);
+  const [{ actor, current }, t] = await Promise.all([
+    getCurrentEstablishment().then((signedIn) => signedIn!),
+    getTranslations("memberships.choose"),
+  ]);
   const establishments = actor.memberships.filter((m) => m.kind === "establishment");
   if (current.status === "none") redirect("/sans-etablissement");
   const selected = current.status === "chosen" ? current.membership.organisationId : undefined;
@@ -31,7 +34,13 @@ export default async function ChooseEstablishmentPage({ searchParams }: Props) {
           <legend>{t("legend")}</legend>
           {establishments.map((m) => (
             <label key={m.organisationId} className="choice">
-              <input type="radio" name="organisationId" value={m.organisationId} defaultChecked={m.organisationId === selected} required />
+              <input
+                type="radio"
+                name="organisationId"
+                value={m.organisationId}
+                defaultChecked={m.organisationId === selected}
+                required
+              />
               <span>
                 {m.organisationName} <span className="hint">({t(`roles.${m.role}`)})</span>
               </span>

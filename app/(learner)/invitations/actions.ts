@@ -3,7 +3,11 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { CURRENT_ESTABLISHMENT_COOKIE, currentEstablishment, currentEstablishmentValue } from "@/lib/auth/current-establishment";
+import {
+  CURRENT_ESTABLISHMENT_COOKIE,
+  currentEstablishment,
+  currentEstablishmentValue,
+} from "@/lib/auth/current-establishment";
 import { getActor } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -30,7 +34,12 @@ export async function respondToInvitationAction(formData: FormData): Promise<voi
   }
   if (answer === "accept" && before.status === "chosen") {
     const secure = env().APP_URL?.startsWith("https:") ?? false;
-    store.set(CURRENT_ESTABLISHMENT_COOKIE, currentEstablishmentValue(actor.userId, before.membership.organisationId), { path: "/", sameSite: "lax", httpOnly: true, secure });
+    store.set(CURRENT_ESTABLISHMENT_COOKIE, currentEstablishmentValue(actor.userId, before.membership.organisationId), {
+      path: "/",
+      sameSite: "lax",
+      httpOnly: true,
+      secure,
+    });
   }
   redirect(`/invitations?reponse=${answer === "accept" ? "acceptee" : "refusee"}`);
 }

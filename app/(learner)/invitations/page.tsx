@@ -7,7 +7,11 @@ import { respondToInvitationAction } from "./actions";
 
 type Props = { searchParams: Promise<{ reponse?: string }> };
 
-const outcomes = { acceptee: ["accepted", "form-notice"], refusee: ["declined", "form-notice"], invalide: ["gone", "form-message"] } as const;
+const outcomes = {
+  acceptee: ["accepted", "form-notice"],
+  refusee: ["declined", "form-notice"],
+  invalide: ["gone", "form-message"],
+} as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("memberships.invitations"))("title") };
@@ -15,7 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The person's own pending invitations, answered while signed in as themselves (the mail's link leads here). */
 export default async function InvitationsPage({ searchParams }: Props) {
-  const [actor, { reponse }, t, format] = await Promise.all([requireActor("/invitations"), searchParams, getTranslations("memberships.invitations"), getFormatter()]);
+  const [actor, { reponse }, t, format] = await Promise.all([
+    requireActor("/invitations"),
+    searchParams,
+    getTranslations("memberships.invitations"),
+    getFormatter(),
+  ]);
   const { db } = await getDb();
   const invitations = await listMyInvitations(db, { actor });
   const outcome = reponse && reponse in outcomes ? outcomes[reponse as keyof typeof outcomes] : null;
@@ -34,16 +43,32 @@ export default async function InvitationsPage({ searchParams }: Props) {
           {invitations.map((invitation) => (
             <li key={invitation.id} className="card">
               <p>
-                <strong>{t(invitation.role === "manager" ? "asManager" : "asLearner", { name: invitation.organisationName })}</strong>
+                <strong>
+                  {t(invitation.role === "manager" ? "asManager" : "asLearner", { name: invitation.organisationName })}
+                </strong>
               </p>
               {invitation.teamName && <p>{t("team", { team: invitation.teamName })}</p>}
-              <p className="hint">{t("expires", { date: format.dateTime(invitation.expiresAt, { dateStyle: "long" }) })}</p>
+              <p className="hint">
+                {t("expires", { date: format.dateTime(invitation.expiresAt, { dateStyle: "long" }) })}
+              </p>
               <form action={respondToInvitationAction} className="hero__actions">
                 <input type="hidden" name="invitationId" value={invitation.id} />
-                <button type="submit" name="answer" value="accept" className="button" aria-label={t("acceptLabel", { name: invitation.organisationName })}>
+                <button
+                  type="submit"
+                  name="answer"
+                  value="accept"
+                  className="button"
+                  aria-label={t("acceptLabel", { name: invitation.organisationName })}
+                >
                   {t("accept")}
                 </button>
-                <button type="submit" name="answer" value="decline" className="button button--secondary" aria-label={t("declineLabel", { name: invitation.organisationName })}>
+                <button
+                  type="submit"
+                  name="answer"
+                  value="decline"
+                  className="button button--secondary"
+                  aria-label={t("declineLabel", { name: invitation.organisationName })}
+                >
                   {t("decline")}
                 </button>
               </form>

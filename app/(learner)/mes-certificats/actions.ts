@@ -19,7 +19,11 @@ export async function reissueCertificateAction(formData: FormData): Promise<void
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
   let target: string;
   try {
-    const { certificate } = await reissueCertificate(db, { actor, certificateId: String(formData.get("certificateId") ?? ""), origin: requestOrigin(requestHeaders) });
+    const { certificate } = await reissueCertificate(db, {
+      actor,
+      certificateId: String(formData.get("certificateId") ?? ""),
+      origin: requestOrigin(requestHeaders),
+    });
     target = `/mes-certificats?reedite=${certificate.id}`;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

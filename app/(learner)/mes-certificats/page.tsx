@@ -13,10 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ reedite?: string; reedition?: string }> };
 
 export default async function MyCertificatesPage({ searchParams }: Props) {
-  const [{ actor, membership }, { reedite, reedition }] = await Promise.all([requireLearner("/mes-certificats"), searchParams]);
+  const [{ actor, membership }, { reedite, reedition }] = await Promise.all([
+    requireLearner("/mes-certificats"),
+    searchParams,
+  ]);
   const [{ db }, t, format] = await Promise.all([getDb(), getTranslations("certificates"), getFormatter()]);
   // Current certificates only: one replaced by a re-issue is no longer offered (its PDF leads to the replacement).
-  const list = await issueCertificates(db, { learner: { userId: actor.userId, organisationId: membership.organisationId }, catalogue: getCatalogue() });
+  const list = await issueCertificates(db, {
+    learner: { userId: actor.userId, organisationId: membership.organisationId },
+    catalogue: getCatalogue(),
+  });
   const date = (value: Date) => format.dateTime(value, { day: "numeric", month: "long", year: "numeric" });
   const reissued = reedite ? list.find((certificate) => certificate.id === reedite) : undefined;
 
@@ -27,7 +33,9 @@ export default async function MyCertificatesPage({ searchParams }: Props) {
       <div role="status" aria-live="polite">
         {reissued && <p className="callout">{t("reissued", { title: reissued.subjectTitle })}</p>}
       </div>
-      <div role="alert">{reedition === "refusee" && <p className="callout callout--alert">{t("reissueRefused")}</p>}</div>
+      <div role="alert">
+        {reedition === "refusee" && <p className="callout callout--alert">{t("reissueRefused")}</p>}
+      </div>
       {list.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -38,7 +46,9 @@ export default async function MyCertificatesPage({ searchParams }: Props) {
               <h2>{certificate.subjectTitle}</h2>
               <p>{t("completedOn", { date: date(certificate.completedAt) })}</p>
               <p className="certificate-code">{t("code", { code: certificate.code })}</p>
-              {certificate.revokedAt && <p className="field-error">{t("revoked", { date: date(certificate.revokedAt) })}</p>}
+              {certificate.revokedAt && (
+                <p className="field-error">{t("revoked", { date: date(certificate.revokedAt) })}</p>
+              )}
               <p className="hero__actions">
                 <a className="button" href={`/api/certificats/${certificate.code}/pdf`} download>
                   {t(certificate.revokedAt ? "downloadRevoked" : "download")}

@@ -19,7 +19,13 @@ export default async function CataloguePage() {
   const [{ db }, t] = await Promise.all([getDb(), getTranslations("catalogue")]);
   const progress = await listLearnerProgress(db, actor.userId);
   const view = buildCatalogueView(getCatalogue(), progress);
-  const assigned = await listLearnerAssignments(db, { organisationId: membership.organisationId, teamId: membership.teamId, catalogue: getCatalogue(), progress, asOf: new Date() });
+  const assigned = await listLearnerAssignments(db, {
+    organisationId: membership.organisationId,
+    teamId: membership.teamId,
+    catalogue: getCatalogue(),
+    progress,
+    asOf: new Date(),
+  });
 
   return (
     <>
@@ -32,7 +38,12 @@ export default async function CataloguePage() {
           <h2 id={`parcours-${path.id}`}>{path.title}</h2>
           <p>{path.summary}</p>
           <div className="path-progress">
-            <progress id={`avancement-${path.id}`} max={path.total} value={path.done} aria-label={t("pathProgressLabel")} />
+            <progress
+              id={`avancement-${path.id}`}
+              max={path.total}
+              value={path.done}
+              aria-label={t("pathProgressLabel")}
+            />
             <span>{t("pathProgress", { done: path.done, total: path.total })}</span>
           </div>
           {path.next && (

@@ -23,7 +23,14 @@ export async function signOutEverywhereAction(): Promise<void> {
   if (actor) {
     const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
     const ended = await endUserSessions(db, { userId: actor.userId });
-    await recordAudit(db, { action: "sessions.ended", actorUserId: actor.userId, origin: requestOrigin(requestHeaders), targetType: "user", targetId: actor.userId, details: { scope: "all_devices", ended } });
+    await recordAudit(db, {
+      action: "sessions.ended",
+      actorUserId: actor.userId,
+      origin: requestOrigin(requestHeaders),
+      targetType: "user",
+      targetId: actor.userId,
+      details: { scope: "all_devices", ended },
+    });
   }
   await signOut({ redirectTo: "/connexion" });
 }
@@ -41,7 +48,11 @@ export async function unlinkSsoIdentityAction(formData: FormData): Promise<void>
   else {
     const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
     try {
-      const result = await unlinkSsoIdentity(db, { actor, issuer: typeof issuer === "string" ? issuer : "", origin: requestOrigin(requestHeaders) });
+      const result = await unlinkSsoIdentity(db, {
+        actor,
+        issuer: typeof issuer === "string" ? issuer : "",
+        origin: requestOrigin(requestHeaders),
+      });
       outcome = result.ok ? "delie" : "seul-acces";
     } catch (error) {
       // Someone else's identity, or none: nothing to unlink, the page shows what is linked.
@@ -57,7 +68,9 @@ export async function renameSelfAction(_previous: FormState, formData: FormData)
   const [t, actor] = await Promise.all([getTranslations("account.rename"), getActor()]);
   if (!actor) return { message: t("refused") };
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
-  const state = await renameFormState(formData, renameTexts(t), (name) => renamePerson(db, { actor, userId: actor.userId, name, origin: requestOrigin(requestHeaders) }));
+  const state = await renameFormState(formData, renameTexts(t), (name) =>
+    renamePerson(db, { actor, userId: actor.userId, name, origin: requestOrigin(requestHeaders) }),
+  );
   if (state.ok) revalidatePath("/", "layout");
 
   return state;

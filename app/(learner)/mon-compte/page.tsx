@@ -21,8 +21,18 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ sso?: string }> };
 
 export default async function AccountPage({ searchParams }: Props) {
-  const [actor, t, tr, { sso }, { db }] = await Promise.all([requireActor("/mon-compte"), getTranslations("account"), getTranslations("account.rename"), searchParams, getDb()]);
-  const [providers, linked, secondFactor] = await Promise.all([listAccountSsoLinks(db, actor), listLinkedSsoIdentities(db, actor.userId), secondFactorStatus(db, actor.userId)]);
+  const [actor, t, tr, { sso }, { db }] = await Promise.all([
+    requireActor("/mon-compte"),
+    getTranslations("account"),
+    getTranslations("account.rename"),
+    searchParams,
+    getDb(),
+  ]);
+  const [providers, linked, secondFactor] = await Promise.all([
+    listAccountSsoLinks(db, actor),
+    listLinkedSsoIdentities(db, actor.userId),
+    secondFactorStatus(db, actor.userId),
+  ]);
   // A linked identity provider sends the name at each sign-in (lib/sso/link-sso-identity.ts): shown as such, not editable.
   const fromProvider = linked.length > 0;
 
@@ -42,12 +52,21 @@ export default async function AccountPage({ searchParams }: Props) {
         {fromProvider ? (
           <p>{tr("providerBody", { providers: linked.map((identity) => identity.displayName).join(", ") })}</p>
         ) : (
-          <RenameForm action={renameSelfAction} name={actor.name} text={{ label: tr("label"), hint: tr("hint"), submit: tr("submit") }} />
+          <RenameForm
+            action={renameSelfAction}
+            name={actor.name}
+            text={{ label: tr("label"), hint: tr("hint"), submit: tr("submit") }}
+          />
         )}
         <p className="hint">{tr("certificatesHint")}</p>
       </section>
       {(secondFactor.enrolled || needsSecondFactor(actor.memberships)) && <SecondFactorSection status={secondFactor} />}
-      <SsoLinks userId={actor.userId} providers={providers} linked={linked} outcome={isSsoLinkOutcome(sso) ? sso : null} />
+      <SsoLinks
+        userId={actor.userId}
+        providers={providers}
+        linked={linked}
+        outcome={isSsoLinkOutcome(sso) ? sso : null}
+      />
       <section className="section" aria-labelledby="mes-donnees">
         <h2 id="mes-donnees">{t("dataTitle")}</h2>
         <p>{t("dataBody")}</p>

@@ -23,7 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Public: anyone may need it, signed in or not; a signed-in member also sees their establishment's RSSI. */
 export default async function IncidentPage() {
-  const [signedIn, locale, t] = await Promise.all([getCurrentEstablishment(), getLocale(), getTranslations("incident")]);
+  const [signedIn, locale, t] = await Promise.all([
+    getCurrentEstablishment(),
+    getLocale(),
+    getTranslations("incident"),
+  ]);
   const guidance = incidentGuidance[isLocale(locale) ? locale : defaultLocale];
   const establishment = await establishmentContact(signedIn?.current);
   const module = getCatalogue().moduleById.get(guidance.moduleId);
@@ -37,7 +41,11 @@ export default async function IncidentPage() {
         <PrintButton label={t("print")} />
       </header>
 
-      <EstablishmentContact establishment={establishment} isSignedIn={signedIn !== null} mustChoose={signedIn?.current.status === "choose"} />
+      <EstablishmentContact
+        establishment={establishment}
+        isSignedIn={signedIn !== null}
+        mustChoose={signedIn?.current.status === "choose"}
+      />
       <TodosList todos={guidance.todos} />
       <DontsList donts={guidance.donts} />
       <OtherCases cases={guidance.otherCases} />

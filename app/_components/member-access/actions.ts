@@ -93,13 +93,21 @@ export async function setAccountActiveAction(_previous: FormState, formData: For
 
 /** Removes the second factor of someone who lost it (they enrol again at their next sign-in), and ends their sessions. */
 export async function resetSecondFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const [t, tReset, actor] = await Promise.all([getTranslations("memberAccess"), getTranslations("secondFactor.reset"), getActor()]);
+  const [t, tReset, actor] = await Promise.all([
+    getTranslations("memberAccess"),
+    getTranslations("secondFactor.reset"),
+    getActor(),
+  ]);
   const parsed = z.object({ userId: z.string() }).safeParse(Object.fromEntries(formData));
   if (!actor || !parsed.success) return { message: t("errors.notFound") };
   let reset: boolean;
   try {
     const { db } = await getDb();
-    ({ reset } = await resetMemberSecondFactor(db, { actor, userId: parsed.data.userId, origin: requestOrigin(await headers()) }));
+    ({ reset } = await resetMemberSecondFactor(db, {
+      actor,
+      userId: parsed.data.userId,
+      origin: requestOrigin(await headers()),
+    }));
   } catch (error) {
     return refusal(t, error);
   }

@@ -5,7 +5,12 @@ import type { FormState } from "@/lib/forms";
 import "./member-access.css";
 import { changeMemberRoleAction, removeMemberAction, resetSecondFactorAction, setAccountActiveAction } from "./actions";
 
-const ACTIONS = { role: changeMemberRoleAction, remove: removeMemberAction, active: setAccountActiveAction, secondFactor: resetSecondFactorAction };
+const ACTIONS = {
+  role: changeMemberRoleAction,
+  remove: removeMemberAction,
+  active: setAccountActiveAction,
+  secondFactor: resetSecondFactorAction,
+};
 
 export type Confirmation = { question: string; yes: string; no: string };
 
@@ -45,7 +50,14 @@ export function MemberActionForm({ kind, fields, label, confirm }: Props) {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {confirm && !asking && (
-        <button ref={opener} type="button" className="button button--secondary" disabled={pending || (kind === "remove" && state.ok)} aria-expanded={false} onClick={() => setAsking(true)}>
+        <button
+          ref={opener}
+          type="button"
+          className="button button--secondary"
+          disabled={pending || (kind === "remove" && state.ok)}
+          aria-expanded={false}
+          onClick={() => setAsking(true)}
+        >
           {label}
         </button>
       )}
@@ -54,7 +66,12 @@ export function MemberActionForm({ kind, fields, label, confirm }: Props) {
           <p id={`${id}-question`} ref={question} tabIndex={-1}>
             {confirm.question}
           </p>
-          <button type="submit" className="button" disabled={pending} onClick={() => requestAnimationFrame(() => setAsking(false))}>
+          <button
+            type="submit"
+            className="button"
+            disabled={pending}
+            onClick={() => requestAnimationFrame(() => setAsking(false))}
+          >
             {confirm.yes}
             <span className="visually-hidden"> : {label}</span>
           </button>
@@ -68,7 +85,11 @@ export function MemberActionForm({ kind, fields, label, confirm }: Props) {
           {label}
         </button>
       )}
-      <p role="status" aria-live="polite" className={state.message ? (state.ok ? "form-notice" : "field-error") : undefined}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state.message ? (state.ok ? "form-notice" : "field-error") : undefined}
+      >
         {state.message}
         {state.reauthenticate && (
           <>

@@ -19,7 +19,13 @@ type Props = {
 /** A month-by-month figure: the chart drawn on the server, then the same figures as a table. */
 export function MonthlyTrend({ id, title, describe, points, caption, monthHeading, columns }: Props) {
   const best = points.reduce((a, b) => (b.value > a.value ? b : a), points[0]!);
-  const facts = { first: points[0]!.label, last: points.at(-1)!.label, total: points.reduce((s, p) => s + p.value, 0), best: best.label, bestCount: best.value };
+  const facts = {
+    first: points[0]!.label,
+    last: points.at(-1)!.label,
+    total: points.reduce((s, p) => s + p.value, 0),
+    best: best.label,
+    bestCount: best.value,
+  };
 
   return (
     <>

@@ -19,7 +19,12 @@ export function TrendChart({ points, title, description, id }: Props) {
   const baseline = MARGIN.top + plotHeight;
 
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="trend-chart" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className="trend-chart"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+    >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} stroke="currentColor" />

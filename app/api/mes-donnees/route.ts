@@ -21,10 +21,16 @@ export async function GET(request: Request) {
       actorUserId: actor.userId,
       targetType: "user",
       targetId: actor.userId,
-      origin: { ipAddress: clientAddress(request.headers, env().TRUST_PROXY_HOPS), userAgent: request.headers.get("user-agent") },
+      origin: {
+        ipAddress: clientAddress(request.headers, env().TRUST_PROXY_HOPS),
+        userAgent: request.headers.get("user-agent"),
+      },
     });
 
-    return fileDownload(JSON.stringify(data, null, 2), { type: "application/json; charset=utf-8", name: `vigie-mes-donnees-${new Date().toISOString().slice(0, 10)}.json` });
+    return fileDownload(JSON.stringify(data, null, 2), {
+      type: "application/json; charset=utf-8",
+      name: `vigie-mes-donnees-${new Date().toISOString().slice(0, 10)}.json`,
+    });
   } catch (error) {
     if (needsReauthentication(error)) return reauthenticationRedirect("/mon-compte");
     return jsonError(error);

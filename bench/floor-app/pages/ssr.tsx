@@ -2,7 +2,9 @@ import type { GetServerSideProps } from "next";
 
 type Props = { cookieCount: number };
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ req }) => ({ props: { cookieCount: Object.keys(req.cookies).length } });
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req }) => ({
+  props: { cookieCount: Object.keys(req.cookies).length },
+});
 
 export default function ServerRenderedPage({ cookieCount }: Props) {
   return (

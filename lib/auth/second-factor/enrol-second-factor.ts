@@ -18,7 +18,10 @@ export type PendingEnrolment = { secret: string; sealed: string };
 export function startEnrolment(userId: string, now = new Date()): PendingEnrolment {
   const secret = newTotpSecret();
 
-  return { secret, sealed: sealText(JSON.stringify({ userId, secret, expiresAt: now.getTime() + PENDING_MAX_AGE_MS }), PENDING_SEAL) };
+  return {
+    secret,
+    sealed: sealText(JSON.stringify({ userId, secret, expiresAt: now.getTime() + PENDING_MAX_AGE_MS }), PENDING_SEAL),
+  };
 }
 
 export type EnrolmentResult =
@@ -31,7 +34,10 @@ export type EnrolmentResult =
  * stores the secret sealed (with that code's step as used) and ten new recovery codes, hashed,
  * which are returned to be shown once. An account that has one already keeps it.
  */
-export async function confirmEnrolment(db: Db, options: { userId: string; pending: string; code: string; now?: Date; origin?: RequestOrigin }): Promise<EnrolmentResult> {
+export async function confirmEnrolment(
+  db: Db,
+  options: { userId: string; pending: string; code: string; now?: Date; origin?: RequestOrigin },
+): Promise<EnrolmentResult> {
   const { userId, origin } = options;
   const now = options.now ?? new Date();
   const pending = readPending(options.pending, userId, now);
@@ -55,7 +61,13 @@ export async function confirmEnrolment(db: Db, options: { userId: string; pendin
     return true;
   });
   if (!enrolled) return { status: "already_enrolled" };
-  await recordAudit(db, { action: "second_factor.enrolled", actorUserId: userId, origin, targetType: "user", targetId: userId });
+  await recordAudit(db, {
+    action: "second_factor.enrolled",
+    actorUserId: userId,
+    origin,
+    targetType: "user",
+    targetId: userId,
+  });
 
   return { status: "ok", recoveryCodes };
 }
@@ -63,7 +75,9 @@ export async function confirmEnrolment(db: Db, options: { userId: string; pendin
 /** Replaces every recovery code of `userId` (used or not) by these. */
 export async function replaceRecoveryCodes(db: Db, userId: string, codes: string[]): Promise<void> {
   await db.delete(secondFactorRecoveryCodes).where(eq(secondFactorRecoveryCodes.userId, userId));
-  await db.insert(secondFactorRecoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, normaliseRecoveryCode(code)!) })));
+  await db
+    .insert(secondFactorRecoveryCodes)
+    .values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, normaliseRecoveryCode(code)!) })));
 }
 
 function readPending(sealed: string, userId: string, now: Date): { secret: string } | null {
@@ -71,7 +85,13 @@ function readPending(sealed: string, userId: string, now: Date): { secret: strin
   if (!opened) return null;
   try {
     const value = JSON.parse(opened) as { userId?: unknown; secret?: unknown; expiresAt?: unknown };
-    if (value.userId !== userId || typeof value.secret !== "string" || typeof value.expiresAt !== "number" || value.expiresAt < now.getTime()) return null;
+    if (
+      value.userId !== userId ||
+      typeof value.secret !== "string" ||
+      typeof value.expiresAt !== "number" ||
+      value.expiresAt < now.getTime()
+    )
+      return null;
     return { secret: value.secret };
   } catch {
     return null;

@@ -9,7 +9,9 @@ const GROUP_LENGTH = 4;
 /** Ten new codes such as "K7QM-3WZP-8D2R-XH4N": 16 characters of 31, about 79 random bits each. */
 export function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () =>
-    Array.from({ length: GROUPS }, () => Array.from({ length: GROUP_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("")).join("-"),
+    Array.from({ length: GROUPS }, () =>
+      Array.from({ length: GROUP_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""),
+    ).join("-"),
   );
 }
 
@@ -17,7 +19,9 @@ export function newRecoveryCodes(): string[] {
 export function normaliseRecoveryCode(typed: string): string | null {
   const compact = typed.replace(/[\s-]/g, "").toUpperCase();
 
-  return compact.length === GROUPS * GROUP_LENGTH && [...compact].every((char) => ALPHABET.includes(char)) ? compact : null;
+  return compact.length === GROUPS * GROUP_LENGTH && [...compact].every((char) => ALPHABET.includes(char))
+    ? compact
+    : null;
 }
 
 /**

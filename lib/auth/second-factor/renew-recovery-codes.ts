@@ -16,7 +16,13 @@ export async function renewRecoveryCodes(
   if (checked.status !== "ok") return checked;
   const recoveryCodes = newRecoveryCodes();
   await db.transaction((tx) => replaceRecoveryCodes(tx, options.userId, recoveryCodes));
-  await recordAudit(db, { action: "second_factor.recovery_codes_renewed", actorUserId: options.userId, origin: options.origin, targetType: "user", targetId: options.userId });
+  await recordAudit(db, {
+    action: "second_factor.recovery_codes_renewed",
+    actorUserId: options.userId,
+    origin: options.origin,
+    targetType: "user",
+    targetId: options.userId,
+  });
 
   return { status: "ok", recoveryCodes };
 }

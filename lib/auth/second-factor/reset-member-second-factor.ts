@@ -15,7 +15,10 @@ import type { Actor } from "../load-actor";
  * manager for people of their establishments only), never the actor's own; after a recent
  * re-authentication; audited.
  */
-export async function resetMemberSecondFactor(db: Db, options: { actor: Actor; userId: string; origin?: RequestOrigin }): Promise<{ reset: boolean }> {
+export async function resetMemberSecondFactor(
+  db: Db,
+  options: { actor: Actor; userId: string; origin?: RequestOrigin },
+): Promise<{ reset: boolean }> {
   const { actor, userId, origin } = options;
   const member = await requireMemberInScope(db, actor, { userId });
   // Someone who also belongs elsewhere (a manager of another establishment) is not this actor's to weaken.
@@ -23,12 +26,22 @@ export async function resetMemberSecondFactor(db: Db, options: { actor: Actor; u
   requireRecentAuth(actor);
 
   const reset = await db.transaction(async (tx) => {
-    const removed = await tx.delete(userSecondFactors).where(eq(userSecondFactors.userId, userId)).returning({ userId: userSecondFactors.userId });
+    const removed = await tx
+      .delete(userSecondFactors)
+      .where(eq(userSecondFactors.userId, userId))
+      .returning({ userId: userSecondFactors.userId });
     await tx.delete(secondFactorRecoveryCodes).where(eq(secondFactorRecoveryCodes.userId, userId));
     if (removed.length > 0) await endUserSessions(tx, { userId });
     return removed.length > 0;
   });
-  if (reset) await recordAudit(db, { action: "second_factor.reset", actorUserId: actor.userId, origin, targetType: "user", targetId: userId });
+  if (reset)
+    await recordAudit(db, {
+      action: "second_factor.reset",
+      actorUserId: actor.userId,
+      origin,
+      targetType: "user",
+      targetId: userId,
+    });
 
   return { reset };
 }

@@ -12,7 +12,14 @@ export const TOTP_ISSUER = "Vigie";
 export const TOTP_SECRET_SEAL: SealPurpose = { salt: "vigie-second-factor", info: "vigie user_second_factors.secret" };
 
 function totp(secretBase32: string, label = "Vigie"): TOTP {
-  return new TOTP({ issuer: TOTP_ISSUER, label, algorithm: "SHA1", digits: DIGITS, period: PERIOD_SECONDS, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: TOTP_ISSUER,
+    label,
+    algorithm: "SHA1",
+    digits: DIGITS,
+    period: PERIOD_SECONDS,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A new random secret of 160 bits (RFC 4226's recommended length), in base32 as apps type it. */

@@ -40,27 +40,48 @@ export const giveBackSecondFactorTry = (db: Db, userId: string, now: Date) =>
  * of their unused recovery codes, spent by this check. Tries are limited per account; refusals
  * are audited.
  */
-export async function verifySecondFactor(db: Db, options: { userId: string; code: string; now?: Date; origin?: RequestOrigin }): Promise<SecondFactorCheck> {
+export async function verifySecondFactor(
+  db: Db,
+  options: { userId: string; code: string; now?: Date; origin?: RequestOrigin },
+): Promise<SecondFactorCheck> {
   const { userId, code, origin } = options;
   const now = options.now ?? new Date();
   const throttled = await takeSecondFactorTry(db, userId, now);
   if (throttled) {
-    await recordAudit(db, { action: "second_factor.failed", actorUserId: userId, origin, details: { reason: "throttled" } });
+    await recordAudit(db, {
+      action: "second_factor.failed",
+      actorUserId: userId,
+      origin,
+      details: { reason: "throttled" },
+    });
     return throttled;
   }
-  const [factor] = await db.select({ secretSealed: userSecondFactors.secretSealed }).from(userSecondFactors).where(eq(userSecondFactors.userId, userId));
+  const [factor] = await db
+    .select({ secretSealed: userSecondFactors.secretSealed })
+    .from(userSecondFactors)
+    .where(eq(userSecondFactors.userId, userId));
   if (!factor) {
     await giveBackSecondFactorTry(db, userId, now);
     return { status: "not_enrolled" };
   }
 
-  const method = (await acceptTotp(db, userId, factor.secretSealed, code, now)) ? "totp" : (await spendRecoveryCode(db, userId, code, now)) ? "recovery_code" : null;
+  const method = (await acceptTotp(db, userId, factor.secretSealed, code, now))
+    ? "totp"
+    : (await spendRecoveryCode(db, userId, code, now))
+      ? "recovery_code"
+      : null;
   if (!method) {
-    await recordAudit(db, { action: "second_factor.failed", actorUserId: userId, origin, details: { reason: "invalid" } });
+    await recordAudit(db, {
+      action: "second_factor.failed",
+      actorUserId: userId,
+      origin,
+      details: { reason: "invalid" },
+    });
     return { status: "invalid" };
   }
   await giveBackSecondFactorTry(db, userId, now);
-  if (method === "recovery_code") await recordAudit(db, { action: "second_factor.recovery_code_used", actorUserId: userId, origin });
+  if (method === "recovery_code")
+    await recordAudit(db, { action: "second_factor.recovery_code_used", actorUserId: userId, origin });
 
   return { status: "ok", method };
 }
@@ -75,7 +96,12 @@ async function acceptTotp(db: Db, userId: string, secretSealed: string, typed: s
   const moved = await db
     .update(userSecondFactors)
     .set({ lastStep: step })
-    .where(and(eq(userSecondFactors.userId, userId), or(isNull(userSecondFactors.lastStep), lt(userSecondFactors.lastStep, step))))
+    .where(
+      and(
+        eq(userSecondFactors.userId, userId),
+        or(isNull(userSecondFactors.lastStep), lt(userSecondFactors.lastStep, step)),
+      ),
+    )
     .returning({ userId: userSecondFactors.userId });
 
   return moved.length > 0;
@@ -87,7 +113,13 @@ async function spendRecoveryCode(db: Db, userId: string, typed: string, now: Dat
   const spent = await db
     .update(secondFactorRecoveryCodes)
     .set({ usedAt: now })
-    .where(and(eq(secondFactorRecoveryCodes.userId, userId), eq(secondFactorRecoveryCodes.codeHash, hashRecoveryCode(userId, code)), isNull(secondFactorRecoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(secondFactorRecoveryCodes.userId, userId),
+        eq(secondFactorRecoveryCodes.codeHash, hashRecoveryCode(userId, code)),
+        isNull(secondFactorRecoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: secondFactorRecoveryCodes.id });
 
   return spent.length > 0;

@@ -43,24 +43,35 @@ export default async function handler(request: NextApiRequest, response: NextApi
     const catalogue = getCatalogue();
     const { events, result } = await recordOrExplain(view, async () => {
       const parsed = eventBatchSchema.safeParse(await readNodeJson(request, MAX_BATCH_BYTES));
-      if (!parsed.success) throw new InvalidBatchError(parsed.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`));
+      if (!parsed.success)
+        throw new InvalidBatchError(parsed.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`));
       const chosen = chosenOrganisationId(currentEstablishmentCookie(view.headers), userId);
-      const result = await recordSessionEvents(db, { userId, session: { id: sessionId, ...sessionWindow() }, chosenOrganisationId: chosen, events: parsed.data.events, catalogue });
+      const result = await recordSessionEvents(db, {
+        userId,
+        session: { id: sessionId, ...sessionWindow() },
+        chosenOrganisationId: chosen,
+        events: parsed.data.events,
+        catalogue,
+      });
       if (!result) throw new AppError("unauthenticated", "no active learner membership");
 
       return { events: parsed.data.events, result };
     });
     const outcomes = result.outcomes.map((outcome, index) => {
       const event = events[index]!;
-      return outcome.quizResult ? { ...outcome, quizResult: withExplanations(catalogue, event, outcome.quizResult) } : outcome;
+      return outcome.quizResult
+        ? { ...outcome, quizResult: withExplanations(catalogue, event, outcome.quizResult) }
+        : outcome;
     });
 
     response.setHeader("Cache-Control", "no-store").status(200).json({ outcomes });
   } catch (error) {
     const extra =
-      error instanceof InvalidBatchError ? { message: "Les événements envoyés sont invalides.", issues: error.issues }
-      : error instanceof EventsRejectedError ? { rejected: error.rejections }
-      : {};
+      error instanceof InvalidBatchError
+        ? { message: "Les événements envoyés sont invalides.", issues: error.issues }
+        : error instanceof EventsRejectedError
+          ? { rejected: error.rejections }
+          : {};
     const { status, body, headers } = errorAnswer(error, extra);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).json(body);

@@ -5,7 +5,10 @@ import { seededName, typeName, userIdOf } from "./names";
 /** Issue 17, "a name can never be corrected": the learner corrects their own, the manager a member's. */
 
 test.describe("correcting a name", () => {
-  test("a learner corrects their own name on Mon compte; a name of invisible characters changes nothing", async ({ learnerPage: page, learnerEmail }) => {
+  test("a learner corrects their own name on Mon compte; a name of invisible characters changes nothing", async ({
+    learnerPage: page,
+    learnerEmail,
+  }) => {
     const oldName = seededName(learnerEmail);
     const newName = `${oldName} Lefèvre-Nguyễn`;
 
@@ -28,7 +31,10 @@ test.describe("correcting a name", () => {
     await expectNoHorizontalScroll(page);
   });
 
-  test("a manager corrects the name of a member of the establishment, and the member sees it", async ({ learnerPage: person, learnerEmail }) => {
+  test("a manager corrects the name of a member of the establishment, and the member sees it", async ({
+    learnerPage: person,
+    learnerEmail,
+  }) => {
     const userId = await userIdOf(person);
     const oldName = seededName(learnerEmail);
     const context = await person.context().browser()!.newContext({ viewport: person.viewportSize() });

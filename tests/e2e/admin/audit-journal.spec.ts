@@ -6,7 +6,10 @@ const KARIM = { email: "aide-soignant@vigie.test", name: "Karim Benali" };
 const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 
 test.describe("the admin's security journal", () => {
-  test("reads as sentences, filtered by person, action and day from the keyboard, and the filters stay in the URL", async ({ page, browser }) => {
+  test("reads as sentences, filtered by person, action and day from the keyboard, and the filters stay in the URL", async ({
+    page,
+    browser,
+  }) => {
     const karim = await browser.newContext();
     await signInViaApi(karim.request, KARIM.email);
     expect((await karim.request.get("/api/mes-donnees")).status()).toBe(200);
@@ -26,7 +29,9 @@ test.describe("the admin's security journal", () => {
     await expect(page).toHaveURL(/action=personal_data_exported/);
     await expect(page).toHaveURL(/personne=Karim\+Benali/);
     await expect(page).toHaveURL(new RegExp(`du=${parisToday()}&au=${parisToday()}`));
-    const rows = page.getByRole("table", { name: "Événements du journal, du plus récent au plus ancien" }).getByRole("row");
+    const rows = page
+      .getByRole("table", { name: "Événements du journal, du plus récent au plus ancien" })
+      .getByRole("row");
     await expect(rows.filter({ hasText: "Karim Benali a exporté ses données." }).first()).toBeVisible();
     await expect(rows.filter({ hasText: /personal_data|\{"/ })).toHaveCount(0);
     await expect(page.getByLabel("Personne", { exact: true })).toHaveValue(KARIM.name);
@@ -54,7 +59,9 @@ test.describe("the admin's security journal", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Corrigez les filtres" })).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
     await expect(page.getByLabel("Du", { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Du", { exact: true })).toHaveAccessibleDescription("Saisissez une date valide (jj/mm/aaaa).");
+    await expect(page.getByLabel("Du", { exact: true })).toHaveAccessibleDescription(
+      "Saisissez une date valide (jj/mm/aaaa).",
+    );
     await expect(page.getByLabel("Type d'événement")).toHaveAccessibleDescription(/Ce type d'événement n'existe pas/);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);

@@ -11,7 +11,9 @@ async function follow(link: Locator): Promise<void> {
 const DEMO = "Centre hospitalier des Calanques (démo)";
 
 test.describe("the platform admin's region view", () => {
-  test("an admin opens it from the centre's pages, sorts it and reads it without scrolling sideways", async ({ page }) => {
+  test("an admin opens it from the centre's pages, sorts it and reads it without scrolling sideways", async ({
+    page,
+  }) => {
     const errors = watchConsole(page);
     await signInViaApi(page.request, "admin@vigie.test");
     await page.goto("/centre/etablissements");
@@ -31,9 +33,15 @@ test.describe("the platform admin's region view", () => {
 
     await follow(page.getByRole("link", { name: /^Apprenants inscrits/ }));
     await expect(page).toHaveURL(/tri=enrolled&ordre=asc/);
-    await expect(page.getByRole("columnheader", { name: /Apprenants inscrits/ })).toHaveAttribute("aria-sort", "ascending");
+    await expect(page.getByRole("columnheader", { name: /Apprenants inscrits/ })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
     await follow(page.getByRole("link", { name: /^Apprenants inscrits/ }));
-    await expect(page.getByRole("columnheader", { name: /Apprenants inscrits/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("columnheader", { name: /Apprenants inscrits/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
     expect(errors).toEqual([]);
   });
 
@@ -49,7 +57,9 @@ test.describe("the platform admin's region view", () => {
     const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(lines[0]).toBe("Établissement;Groupe;FINESS;Apprenants inscrits;Apprenants actifs (12 mois);Mois;Modules terminés;Certificats délivrés");
+    expect(lines[0]).toBe(
+      "Établissement;Groupe;FINESS;Apprenants inscrits;Apprenants actifs (12 mois);Mois;Modules terminés;Certificats délivrés",
+    );
     const demoLines = lines.filter((line) => line.startsWith(`${DEMO};`));
     expect(demoLines).toHaveLength(12);
     expect(demoLines.every((line) => /;\d{2}\/\d{2}\/\d{4};\d+;\d+$/.test(line))).toBe(true);

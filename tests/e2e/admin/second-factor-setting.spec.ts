@@ -3,7 +3,9 @@ import { expect, signInViaApi, test } from "../fixtures";
 
 const DEMO = "Centre hospitalier des Calanques (démo)";
 
-test("a platform admin stops requiring the second factor of one establishment's managers, then requires it again, with the keyboard", async ({ page }) => {
+test("a platform admin stops requiring the second factor of one establishment's managers, then requires it again, with the keyboard", async ({
+  page,
+}) => {
   const errors = watchConsole(page);
   await signInViaApi(page.request, "admin@vigie.test");
   await page.goto("/centre/etablissements");

@@ -33,8 +33,16 @@ test.beforeAll(async ({}, testInfo) => {
   execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: ROOT, env, stdio: "ignore" });
   const port = await freePort();
-  server = spawnServer(port, { DATABASE_URL: "", PGLITE_DIR: dataDir, PORT: String(port), APP_URL: `http://localhost:${port}`, SMTP_URL: smtp.url });
-  await expect.poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  server = spawnServer(port, {
+    DATABASE_URL: "",
+    PGLITE_DIR: dataDir,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    SMTP_URL: smtp.url,
+  });
+  await expect
+    .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+    .toBe(200);
 });
 
 test.afterAll(async () => {
@@ -49,12 +57,16 @@ test("sends a single-use magic link through SMTP, and hides the local mailbox", 
   const form = page.locator("form", { has: page.getByRole("button", { name: "Recevoir un lien de connexion" }) });
   await form.getByLabel("Adresse e-mail").fill(email);
   await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
-  await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.",
+  );
 
   await expect.poll(() => smtp!.received.filter((m) => m.to === email).length, { timeout: 10_000 }).toBe(1);
   // Quoted-printable wraps long lines with "=\r\n" and encodes "=" as "=3D".
   const body = smtp!.received[0]!.text.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-  const link = /http:\/\/localhost:\d+\/api\/auth\/callback\/nodemailer\?[^\s"<]+/.exec(body)![0].replace(/&amp;/g, "&");
+  const link = /http:\/\/localhost:\d+\/api\/auth\/callback\/nodemailer\?[^\s"<]+/
+    .exec(body)![0]
+    .replace(/&amp;/g, "&");
   await page.goto(link);
   await expect(page).toHaveURL(`${server.url}/modules`);
 
@@ -67,23 +79,34 @@ test("sends a single-use magic link through SMTP, and hides the local mailbox", 
 // Review M13: the link and reset answers must not wait for what only an existing account gets
 // (the token, the SMTP round trip), or their time tells who has an account. The sink holds each
 // message until released: the answer must come while it is still held.
-test("answers a link or reset request for an existing account before the mail server has taken the message", async ({ page }) => {
+test("answers a link or reset request for an existing account before the mail server has taken the message", async ({
+  page,
+}) => {
   const release = smtp!.hold();
   try {
     await page.goto(`${server.url}/connexion`);
     const form = page.locator("form", { has: page.getByRole("button", { name: "Recevoir un lien de connexion" }) });
     await form.getByLabel("Adresse e-mail").fill("aide-soignant@vigie.test");
     await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
-    await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.",
+    );
 
     await page.goto(`${server.url}/mot-de-passe-oublie`);
     await page.getByLabel("Adresse e-mail").fill("secretaire@vigie.test");
     await page.getByRole("button", { name: /Recevoir un lien/ }).click();
     await expect(page.getByRole("status")).toContainText("Si un compte existe");
-    expect(smtp!.received.filter((m) => ["aide-soignant@vigie.test", "secretaire@vigie.test"].includes(m.to))).toHaveLength(0);
+    expect(
+      smtp!.received.filter((m) => ["aide-soignant@vigie.test", "secretaire@vigie.test"].includes(m.to)),
+    ).toHaveLength(0);
   } finally {
     release();
   }
   // Once the relay takes them, both messages arrive: the work was deferred, not dropped.
-  await expect.poll(() => smtp!.received.filter((m) => ["aide-soignant@vigie.test", "secretaire@vigie.test"].includes(m.to)).length, { timeout: 10_000 }).toBe(2);
+  await expect
+    .poll(
+      () => smtp!.received.filter((m) => ["aide-soignant@vigie.test", "secretaire@vigie.test"].includes(m.to)).length,
+      { timeout: 10_000 },
+    )
+    .toBe(2);
 });

@@ -1,6 +1,14 @@
 import type { Browser, Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
-import { DEMO_PASSWORD, enrolSecondFactor, expect, signInViaApi, signInWithPasswordOnly, test, unusedTotpCode } from "../fixtures";
+import {
+  DEMO_PASSWORD,
+  enrolSecondFactor,
+  expect,
+  signInViaApi,
+  signInWithPasswordOnly,
+  test,
+  unusedTotpCode,
+} from "../fixtures";
 import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
 
 /** Issue 14, review M9: a second factor for managers and platform admins. */
@@ -23,7 +31,11 @@ async function typeCode(page: Page, code: string) {
 test.describe("second factor", () => {
   test.slow();
 
-  test("a manager's session with only the password reaches no manager page, export or data until a code is given", async ({ page, browser, repeatViewport }) => {
+  test("a manager's session with only the password reaches no manager page, export or data until a code is given", async ({
+    page,
+    browser,
+    repeatViewport,
+  }) => {
     test.skip(repeatViewport, "the answers do not depend on the viewport");
     await signInWithPasswordOnly(page.request, "rssi@vigie.test");
 
@@ -52,21 +64,32 @@ test.describe("second factor", () => {
     await typeCode(page, await unusedTotpCode(DEMO_TOTP_SECRET, "rssi@vigie.test"));
     await expect(page).toHaveURL(/\/etablissement\/apprenants$/);
     expect((await page.request.get("/etablissement/apprenants/export")).status()).toBe(200);
-    expect(((await (await page.request.get("/api/auth/session")).json()) as { user?: { id?: string } }).user?.id).toBeTruthy();
+    expect(
+      ((await (await page.request.get("/api/auth/session")).json()) as { user?: { id?: string } }).user?.id,
+    ).toBeTruthy();
   });
 
-  test("a new manager enrols with the keyboard, keeps ten recovery codes, and signs in again with one of them", async ({ learnerPage: person, learnerEmail, browser }) => {
+  test("a new manager enrols with the keyboard, keeps ten recovery codes, and signs in again with one of them", async ({
+    learnerPage: person,
+    learnerEmail,
+    browser,
+  }) => {
     const { user } = (await (await person.request.get("/api/auth/session")).json()) as { user: { id: string } };
     const manager = await newPage(browser, person);
     await signInViaApi(manager.request, "rssi@vigie.test");
     await manager.goto(`/etablissement/apprenants/${user.id}`);
-    await manager.getByRole("region", { name: "Accès à Vigie" }).getByRole("button", { name: "Nommer gestionnaire" }).click();
+    await manager
+      .getByRole("region", { name: "Accès à Vigie" })
+      .getByRole("button", { name: "Nommer gestionnaire" })
+      .click();
     await expect(manager.getByText("Cette personne est maintenant gestionnaire de cet établissement.")).toBeVisible();
     await manager.context().close();
 
     await person.goto("/etablissement/tableau-de-bord");
     await expect(person).toHaveURL(/\/double-authentification\/activer\?retour=%2Fetablissement%2Ftableau-de-bord$/);
-    await expect(person.getByRole("img", { name: "QR code à scanner avec votre application d'authentification" })).toBeVisible();
+    await expect(
+      person.getByRole("img", { name: "QR code à scanner avec votre application d'authentification" }),
+    ).toBeVisible();
     await expectNoAxeViolations(person);
     await expectNoHorizontalScroll(person);
     const { recoveryCodes } = await enrolSecondFactor(person);

@@ -47,12 +47,19 @@ test.describe("sessions that end (issue 14, scenario 4)", () => {
     await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
     await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
     await expectRefused(copy);
-    const events = await copy.request.post("/api/progress/events", { data: { events: [] }, headers: { origin: E2E_BASE_URL } });
+    const events = await copy.request.post("/api/progress/events", {
+      data: { events: [] },
+      headers: { origin: E2E_BASE_URL },
+    });
     expect(events.status()).toBe(401);
     await copy.context().close();
   });
 
-  test("refuses a copied session cookie once the password was reset", async ({ learnerPage: page, learnerEmail, browser }) => {
+  test("refuses a copied session cookie once the password was reset", async ({
+    learnerPage: page,
+    learnerEmail,
+    browser,
+  }) => {
     const copy = await withCopiedCookie(browser, await sessionCookie(page.context()));
     await expectSignedIn(copy);
 
@@ -61,7 +68,11 @@ test.describe("sessions that end (issue 14, scenario 4)", () => {
     await page.getByLabel("Adresse e-mail").fill(learnerEmail);
     await page.getByRole("button", { name: "Recevoir un lien" }).click();
     await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
-    const message = page.getByRole("listitem").filter({ hasText: learnerEmail }).filter({ hasText: "Choisir un nouveau mot de passe Vigie" }).first();
+    const message = page
+      .getByRole("listitem")
+      .filter({ hasText: learnerEmail })
+      .filter({ hasText: "Choisir un nouveau mot de passe Vigie" })
+      .first();
     // The reset mail is written just after the answer (review M13): the mailbox may need a reload.
     await expect(async () => {
       await page.goto("/boite-mail");
@@ -110,7 +121,10 @@ test.describe("sessions that end (issue 14, scenario 4)", () => {
 test.describe("a manager ends a member's sessions", () => {
   test.slow();
 
-  test("from the learner's page: the learner is refused on their next request", async ({ learnerPage: page, browser }) => {
+  test("from the learner's page: the learner is refused on their next request", async ({
+    learnerPage: page,
+    browser,
+  }) => {
     const { user } = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
     await expectSignedIn(page);
 
@@ -128,7 +142,12 @@ test.describe("a manager ends a member's sessions", () => {
 });
 
 test.describe("return paths after sign-in (security review M2)", () => {
-  for (const vector of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%0D%2Fevil.example", "%2F%5Cevil.example"]) {
+  for (const vector of [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%0D%2Fevil.example",
+    "%2F%5Cevil.example",
+  ]) {
     test(`keeps a signed-in visitor on this site for retour=${vector}`, async ({ learnerPage: page }) => {
       const response = await page.request.get(`/connexion?retour=${vector}`, { maxRedirects: 0 });
 

@@ -33,7 +33,10 @@ async function passSecondFactor(page: Page, email: string) {
 }
 
 test.describe("sign-in", () => {
-  test("signs in with a password through the form, on a page with a nonce-based CSP", async ({ page, learnerEmail }) => {
+  test("signs in with a password through the form, on a page with a nonce-based CSP", async ({
+    page,
+    learnerEmail,
+  }) => {
     const policy = (await page.goto("/connexion"))!.headers()["content-security-policy"] ?? "";
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(policy).not.toContain("unsafe-eval");
@@ -52,7 +55,9 @@ test.describe("sign-in", () => {
     const form = page.locator("form", { has: page.getByRole("button", { name: "Recevoir un lien de connexion" }) });
     await form.getByLabel("Adresse e-mail").fill(learnerEmail);
     await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
-    await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.",
+    );
 
     const link = await linkFromMailbox(page, learnerEmail, "Votre lien de connexion à Vigie");
     await page.goto(link);
@@ -70,7 +75,9 @@ test.describe("sign-in", () => {
     await form.getByLabel("Adresse e-mail").fill(unknown);
     await form.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
 
-    await expect(page.getByRole("status")).toHaveText("Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Si un compte existe pour cette adresse, un lien de connexion vient d'être envoyé.",
+    );
     await page.goto("/boite-mail");
     await expect(page.getByText(unknown)).toHaveCount(0);
   });
@@ -101,7 +108,11 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/modules$/);
   });
 
-  test("refuses even the right password after 10 failures, and says when to try again", async ({ page, learnerEmail, repeatViewport }) => {
+  test("refuses even the right password after 10 failures, and says when to try again", async ({
+    page,
+    learnerEmail,
+    repeatViewport,
+  }) => {
     test.skip(repeatViewport, "the same server code on every viewport: once per run");
     // Each failure claims another address, which is not believed (TRUST_PROXY_HOPS=0: the
     // socket's address counts); the per-account limit holds whatever address is claimed.
@@ -118,11 +129,16 @@ test.describe("sign-in", () => {
     await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Se connecter" }).click();
 
-    await expect(page.getByRole("alert").filter({ hasText: "Trop de tentatives" })).toContainText(/réessayez dans \d+ minutes?/);
+    await expect(page.getByRole("alert").filter({ hasText: "Trop de tentatives" })).toContainText(
+      /réessayez dans \d+ minutes?/,
+    );
     await expect(page).toHaveURL(/\/connexion/);
   });
 
-  test("each role lands on its own home: a manager on the establishment's dashboard, an admin signed in by a mail's link on the centre's", async ({ page, browser }) => {
+  test("each role lands on its own home: a manager on the establishment's dashboard, an admin signed in by a mail's link on the centre's", async ({
+    page,
+    browser,
+  }) => {
     test.slow(); // two people, each through the second factor
     await page.goto("/connexion");
     await signInWithForm(page, "rssi@vigie.test");
@@ -147,7 +163,10 @@ test.describe("sign-in", () => {
     await admin.context().close();
   });
 
-  test("goes back to the page asked for, through the second factor, and never to another site", async ({ page, learnerEmail }) => {
+  test("goes back to the page asked for, through the second factor, and never to another site", async ({
+    page,
+    learnerEmail,
+  }) => {
     await page.goto("/mes-certificats");
     await expect(page).toHaveURL(/\/connexion\?retour=%2Fmes-certificats$/);
     await signInWithForm(page, learnerEmail);

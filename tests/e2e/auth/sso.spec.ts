@@ -2,7 +2,11 @@ import type { Page } from "@playwright/test";
 import { DEMO_ESTABLISHMENT_SLUG } from "@/db/seed/demo";
 import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
 import { E2E_BASE_URL, E2E_PORT } from "../../support/e2e-server";
-import { type TestIdentityProvider, WALLET_DISCOVERY_PATH, startTestIdentityProvider } from "../../support/test-identity-provider";
+import {
+  type TestIdentityProvider,
+  WALLET_DISCOVERY_PATH,
+  startTestIdentityProvider,
+} from "../../support/test-identity-provider";
 import { expect, passSecondFactorViaApi, signInViaApi, test } from "../fixtures";
 import { pressButton, tabTo } from "../player/keyboard";
 
@@ -39,15 +43,39 @@ test.beforeAll(async ({}, testInfo) => {
     clientSecret: CLIENT_SECRET,
     redirectUri: CALLBACK_URL,
     people: [
-      { login, givenName: "Léa", familyName: "Rousseau-Ngô", email: `${login}@ch-calanques.test`, activities: [{ finessSite: FINESS, name: "EHPAD Les Calanques" }] },
+      {
+        login,
+        givenName: "Léa",
+        familyName: "Rousseau-Ngô",
+        email: `${login}@ch-calanques.test`,
+        activities: [{ finessSite: FINESS, name: "EHPAD Les Calanques" }],
+      },
       // The platform admin's address: a Vigie account that is not a member of the establishment.
       { login: outsiderLogin, givenName: "Alain", familyName: "Fabre", email: "admin@vigie.test" },
       // Whoever runs the provider can make it assert any address, here the establishment's manager's (C1).
-      { login: takeoverLogin, givenName: "Mallory", familyName: "Usurpatrice", email: "rssi@vigie.test", activities: [{ finessSite: FINESS }] },
+      {
+        login: takeoverLogin,
+        givenName: "Mallory",
+        familyName: "Usurpatrice",
+        email: "rssi@vigie.test",
+        activities: [{ finessSite: FINESS }],
+      },
       // A health professional of another structure, unknown to Vigie.
-      { login: strangerLogin, givenName: "Marc", familyName: "Aubert", email: `${strangerLogin}@ailleurs.test`, activities: [{ finessSite: "750000001" }] },
+      {
+        login: strangerLogin,
+        givenName: "Marc",
+        familyName: "Aubert",
+        email: `${strangerLogin}@ailleurs.test`,
+        activities: [{ finessSite: "750000001" }],
+      },
       // The manager's own identity at the provider, which she links from "Mon compte".
-      { login: managerLogin, givenName: "Sophie", familyName: "Marchand", email: `${managerLogin}@ch-calanques.test`, activities: [{ finessSite: FINESS }] },
+      {
+        login: managerLogin,
+        givenName: "Sophie",
+        familyName: "Marchand",
+        email: `${managerLogin}@ch-calanques.test`,
+        activities: [{ finessSite: FINESS }],
+      },
     ],
   });
 });
@@ -88,12 +116,16 @@ async function myAccountId(page: Page): Promise<string> {
   return ((await response.json()) as { account: { id: string } }).account.id;
 }
 
-test("a manager sets up the establishment's provider; the secret is never shown back and discovery works", async ({ page }) => {
+test("a manager sets up the establishment's provider; the secret is never shown back and discovery works", async ({
+  page,
+}) => {
   const errors = watchConsole(page);
   await signInViaApi(page.request, "rssi@vigie.test");
   await page.goto(SETTINGS_PATH);
 
-  await expect(page.getByRole("heading", { level: 1, name: "Connexion par le compte de l'établissement (SSO)" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Connexion par le compte de l'établissement (SSO)" }),
+  ).toBeVisible();
   await expect(page.getByTestId("sso-callback-url")).toHaveText(CALLBACK_URL);
   await page.getByLabel("Nom affiché", { exact: true }).fill(PROVIDER_NAME);
   await page.getByLabel("Émetteur (issuer)", { exact: true }).fill("http://idp.example.org");
@@ -131,7 +163,9 @@ test("a manager sets up the establishment's provider; the secret is never shown 
   expect(errors).toEqual([]);
 });
 
-test("a new staff member who practises in the establishment signs in through the provider, lands as a learner, and is the same user the next time", async ({ page }) => {
+test("a new staff member who practises in the establishment signs in through the provider, lands as a learner, and is the same user the next time", async ({
+  page,
+}) => {
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Se connecter avec le compte de votre établissement" }).click();
   await page.getByLabel("Rechercher un établissement").fill("Calanques");
@@ -149,7 +183,10 @@ test("a new staff member who practises in the establishment signs in through the
   await expect(page.getByRole("heading", { level: 1, name: "Mes modules" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Connecté : Léa Rousseau-Ngô" })).toBeVisible();
   const firstId = await myAccountId(page);
-  const data = (await (await myData(page)).json()) as { memberships: { role: string }[]; account: { email: string | null } };
+  const data = (await (await myData(page)).json()) as {
+    memberships: { role: string }[];
+    account: { email: string | null };
+  };
   expect(data.memberships.map((m) => m.role)).toEqual(["learner"]);
   // No e-mail domain is allowed for this provider: the address it asserts is not kept.
   expect(data.account.email).toBeNull();
@@ -174,9 +211,13 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   await page.waitForURL((url) => url.pathname.startsWith("/interaction/"));
 
   // Forged: a state this browser never sent.
-  await page.goto(`/api/sso/${DEMO_ESTABLISHMENT_SLUG}/retour?code=forged&state=forged&iss=${encodeURIComponent(idp.issuer)}`);
+  await page.goto(
+    `/api/sso/${DEMO_ESTABLISHMENT_SLUG}/retour?code=forged&state=forged&iss=${encodeURIComponent(idp.issuer)}`,
+  );
   await expect(page).toHaveURL(new RegExp(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}\\?erreur=expire$`));
-  await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
+  await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText(
+    "La demande de connexion a expiré ou n'est pas valide. Recommencez.",
+  );
   expect((await myData(page)).status()).toBe(401);
 
   // Replayed: a real callback, used once, then sent again.
@@ -190,11 +231,15 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   expect(callback).toContain("code=");
   await page.context().clearCookies();
   await page.goto(callback);
-  await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText("La demande de connexion a expiré ou n'est pas valide. Recommencez.");
+  await expect(page.getByRole("alert").filter({ hasText: "La demande de connexion" })).toHaveText(
+    "La demande de connexion a expiré ou n'est pas valide. Recommencez.",
+  );
   expect((await myData(page)).status()).toBe(401);
 });
 
-test("refusals say why: an account of another establishment, an insufficient authentication level", async ({ page }) => {
+test("refusals say why: an account of another establishment, an insufficient authentication level", async ({
+  page,
+}) => {
   const refusal = page.getByRole("alert").filter({ hasText: "établissement" });
   await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
@@ -215,7 +260,9 @@ test("refusals say why: an account of another establishment, an insufficient aut
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
   await passProvider(page);
   await expect(page).toHaveURL(/erreur=niveau$/);
-  await expect(page.getByText("Votre moyen d'identification n'offre pas le niveau de sécurité demandé", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Votre moyen d'identification n'offre pas le niveau de sécurité demandé", { exact: false }),
+  ).toBeVisible();
   expect((await myData(page)).status()).toBe(401);
 
   await manager.getByLabel("Niveau d'authentification exigé (acr_values, facultatif)", { exact: true }).fill("eidas1");
@@ -224,12 +271,16 @@ test("refusals say why: an account of another establishment, an insufficient aut
   await manager.close();
 });
 
-test("the provider cannot take over the manager's account by asserting her e-mail, and a professional of another structure does not enrol", async ({ page }) => {
+test("the provider cannot take over the manager's account by asserting her e-mail, and a professional of another structure does not enrol", async ({
+  page,
+}) => {
   await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
   await passProvider(page, takeoverLogin);
   await expect(page).toHaveURL(/erreur=compte-existant$/);
-  await expect(page.getByRole("alert").filter({ hasText: "Un compte Vigie existe déjà" })).toContainText("liez votre compte depuis « Mon compte »");
+  await expect(page.getByRole("alert").filter({ hasText: "Un compte Vigie existe déjà" })).toContainText(
+    "liez votre compte depuis « Mon compte »",
+  );
   expect((await myData(page)).status()).toBe(401);
 
   // Signed out at the provider too, so that it asks who is there.
@@ -261,7 +312,9 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   await passProvider(page, managerLogin);
   await expect(page).toHaveURL(/\/mon-compte\?sso=lie$/);
   await expect(page.getByText("Votre compte est lié", { exact: false })).toBeVisible();
-  await expect(page.getByText(`${PROVIDER_NAME} (Centre hospitalier des Calanques (démo)) : compte lié`, { exact: false })).toBeVisible();
+  await expect(
+    page.getByText(`${PROVIDER_NAME} (Centre hospitalier des Calanques (démo)) : compte lié`, { exact: false }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   const managerId = await myAccountId(page);
 
@@ -269,7 +322,11 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
   await page.goto(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}`);
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
-  await page.waitForURL((url) => url.pathname.startsWith("/interaction/") || (url.origin === E2E_BASE_URL && !url.pathname.startsWith("/connexion/")));
+  await page.waitForURL(
+    (url) =>
+      url.pathname.startsWith("/interaction/") ||
+      (url.origin === E2E_BASE_URL && !url.pathname.startsWith("/connexion/")),
+  );
   await passProvider(page, managerLogin);
   // A manager: the provider's sign-in is followed by her second factor.
   await passSecondFactorViaApi(page.request, "rssi@vigie.test");
@@ -289,7 +346,9 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   expect(errors).toEqual([]);
 });
 
-test("once the manager turns it off, the establishment is no longer offered and its sign-in is refused; then the settings are removed", async ({ page }) => {
+test("once the manager turns it off, the establishment is no longer offered and its sign-in is refused; then the settings are removed", async ({
+  page,
+}) => {
   await signInViaApi(page.request, "rssi@vigie.test");
   await page.goto(SETTINGS_PATH);
   await page.getByLabel("Activer la connexion par ce fournisseur").uncheck();
@@ -301,8 +360,12 @@ test("once the manager turns it off, the establishment is no longer offered and 
   await visitor.goto("/connexion/etablissement?recherche=Calanques");
   await expect(visitor.getByText("Aucun établissement trouvé.")).toBeVisible();
   await visitor.goto(`/api/sso/${DEMO_ESTABLISHMENT_SLUG}/demarrer`);
-  await expect(visitor).toHaveURL(new RegExp(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}\\?erreur=indisponible$`));
-  await expect(visitor.getByRole("heading", { level: 1, name: "Connexion par l'établissement indisponible" })).toBeVisible();
+  await expect(visitor).toHaveURL(
+    new RegExp(`/connexion/etablissement/${DEMO_ESTABLISHMENT_SLUG}\\?erreur=indisponible$`),
+  );
+  await expect(
+    visitor.getByRole("heading", { level: 1, name: "Connexion par l'établissement indisponible" }),
+  ).toBeVisible();
   await visitor.close();
 
   await page.getByLabel("Je confirme la suppression").check();
@@ -310,7 +373,11 @@ test("once the manager turns it off, the establishment is no longer offered and 
   await expect(page.getByText("La connexion par le compte de l'établissement n'est pas configurée.")).toBeVisible();
 });
 
-test("anyone but a manager or admin of the establishment gets the 404 page and cannot change the settings", async ({ page, learnerEmail, expectHttpErrors }) => {
+test("anyone but a manager or admin of the establishment gets the 404 page and cannot change the settings", async ({
+  page,
+  learnerEmail,
+  expectHttpErrors,
+}) => {
   expectHttpErrors(new RegExp(`${SETTINGS_PATH}$`), 404);
   await signInViaApi(page.request, learnerEmail);
   const response = await page.goto(SETTINGS_PATH);

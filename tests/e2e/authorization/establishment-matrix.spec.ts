@@ -13,16 +13,38 @@
 import type { Page } from "@playwright/test";
 import { expect, test, urlEndingWith } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
-import { A, ADMIN, B, C, type Establishment, type EstablishmentIds, forge, readIds, signedInPage, snapshotOfA } from "./matrix";
+import {
+  A,
+  ADMIN,
+  B,
+  C,
+  type Establishment,
+  type EstablishmentIds,
+  forge,
+  readIds,
+  signedInPage,
+  snapshotOfA,
+} from "./matrix";
 
 type Route = { name: string; url: (a: EstablishmentIds) => string; phone?: boolean };
 
 /** Every manager page, with A's ids in the URL. `phone: true`: also checked at 360 px. */
 const MANAGER_PAGES: Route[] = [
-  { name: "tableau de bord", url: (a) => `/etablissement/tableau-de-bord?etablissement=${a.establishment}`, phone: true },
+  {
+    name: "tableau de bord",
+    url: (a) => `/etablissement/tableau-de-bord?etablissement=${a.establishment}`,
+    phone: true,
+  },
   { name: "apprenants", url: (a) => `/etablissement/apprenants?etablissement=${a.establishment}` },
-  { name: "apprenants filtrés par équipe", url: (a) => `/etablissement/apprenants?etablissement=${a.establishment}&equipe=${a.team}` },
-  { name: "fiche apprenant", url: (a) => `/etablissement/apprenants/${a.learner}?etablissement=${a.establishment}`, phone: true },
+  {
+    name: "apprenants filtrés par équipe",
+    url: (a) => `/etablissement/apprenants?etablissement=${a.establishment}&equipe=${a.team}`,
+  },
+  {
+    name: "fiche apprenant",
+    url: (a) => `/etablissement/apprenants/${a.learner}?etablissement=${a.establishment}`,
+    phone: true,
+  },
   { name: "fiche apprenant, sans établissement", url: (a) => `/etablissement/apprenants/${a.learner}` },
   { name: "affectations", url: (a) => `/etablissement/affectations?etablissement=${a.establishment}` },
   { name: "certificats", url: (a) => `/etablissement/certificats?etablissement=${a.establishment}` },
@@ -40,9 +62,17 @@ const CHOOSE_MANAGED: Route = { name: "choisir l'établissement géré", url: ()
 /** Route handlers that give A's data: not found, as JSON (signed out: 401 or 404). */
 const MANAGER_ROUTES: Route[] = [
   { name: "export CSV", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}`, phone: true },
-  { name: "export CSV filtré", url: (a) => `/etablissement/apprenants/export?etablissement=${a.establishment}&equipe=${a.team}&affectation=${a.assignment}` },
+  {
+    name: "export CSV filtré",
+    url: (a) =>
+      `/etablissement/apprenants/export?etablissement=${a.establishment}&equipe=${a.team}&affectation=${a.assignment}`,
+  },
   { name: "PDF du certificat d'un apprenant de A", url: (a) => `/api/certificats/${a.certificateCode}/pdf` },
-  { name: "ZIP des certificats de A", url: (a) => `/etablissement/certificats/archive?etablissement=${a.establishment}`, phone: true },
+  {
+    name: "ZIP des certificats de A",
+    url: (a) => `/etablissement/certificats/archive?etablissement=${a.establishment}`,
+    phone: true,
+  },
   // The platform admin's region export: nobody else gets it either.
   { name: "export CSV régional", url: () => "/centre/tableau-de-bord/export" },
 ];
@@ -66,7 +96,12 @@ const LEARNER_PAGES: Route[] = [
 ];
 
 /** `own`: the establishment whose real form is forged (B for B's manager, C for the other centre's admin). */
-type ForgedAction = { name: string; page: (b: EstablishmentIds) => string; attempt: (page: Page, a: EstablishmentIds, b: EstablishmentIds, own: Establishment) => Promise<void>; message: string | null };
+type ForgedAction = {
+  name: string;
+  page: (b: EstablishmentIds) => string;
+  attempt: (page: Page, a: EstablishmentIds, b: EstablishmentIds, own: Establishment) => Promise<void>;
+  message: string | null;
+};
 
 /** Every form action of the manager pages, submitted from B's real form with A's ids swapped in. */
 const FORGED_ACTIONS: ForgedAction[] = [
@@ -124,7 +159,9 @@ const FORGED_ACTIONS: ForgedAction[] = [
     attempt: async (page, a) => {
       // Open the confirmation first: the forged id must be the last change before submitting.
       await page.getByRole("button", { name: "Désactiver le compte" }).click();
-      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner });
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), {
+        userId: a.learner,
+      });
       await page.getByRole("button", { name: /^Confirmer/ }).click();
     },
     message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
@@ -133,7 +170,10 @@ const FORGED_ACTIONS: ForgedAction[] = [
     name: "nommer gestionnaire un apprenant de A",
     page: (b) => `/etablissement/apprenants/${b.learner}`,
     attempt: async (page, a) => {
-      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: "Nommer gestionnaire" }) }), { userId: a.learner, organisationId: a.establishment });
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: "Nommer gestionnaire" }) }), {
+        userId: a.learner,
+        organisationId: a.establishment,
+      });
       await page.getByRole("button", { name: "Nommer gestionnaire" }).click();
     },
     message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
@@ -143,7 +183,10 @@ const FORGED_ACTIONS: ForgedAction[] = [
     page: (b) => `/etablissement/apprenants/${b.learner}`,
     attempt: async (page, a) => {
       await page.getByRole("button", { name: "Retirer de l'établissement" }).click();
-      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner, organisationId: a.establishment });
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), {
+        userId: a.learner,
+        organisationId: a.establishment,
+      });
       await page.getByRole("button", { name: /^Confirmer/ }).click();
     },
     message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
@@ -153,7 +196,9 @@ const FORGED_ACTIONS: ForgedAction[] = [
     page: (b) => `/etablissement/apprenants/${b.learner}`,
     attempt: async (page, a) => {
       await page.getByRole("button", { name: "Retirer de l'établissement" }).click();
-      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner });
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), {
+        userId: a.learner,
+      });
       await page.getByRole("button", { name: /^Confirmer/ }).click();
     },
     message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
@@ -193,9 +238,15 @@ const FORGED_ACTIONS: ForgedAction[] = [
     name: "importer du personnel dans A",
     page: () => "/etablissement/import",
     attempt: async (page, a) => {
-      await page.getByLabel("Fichier CSV du personnel").setInputFiles({ name: "personnel.csv", mimeType: "text/csv", buffer: Buffer.from("Nom;E-mail\r\nIntrus Forgé;intrus-force@vigie.test\r\n") });
+      await page.getByLabel("Fichier CSV du personnel").setInputFiles({
+        name: "personnel.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("Nom;E-mail\r\nIntrus Forgé;intrus-force@vigie.test\r\n"),
+      });
       // Last, just before submitting: React puts a hidden field's value back when the form re-renders.
-      await forge(page.locator("form").filter({ has: page.getByLabel("Fichier CSV du personnel") }), { organisationId: a.establishment });
+      await forge(page.locator("form").filter({ has: page.getByLabel("Fichier CSV du personnel") }), {
+        organisationId: a.establishment,
+      });
       await page.getByRole("button", { name: "Prévisualiser" }).click();
     },
     message: "Cet établissement est introuvable.",
@@ -207,7 +258,9 @@ const FORGED_ACTIONS: ForgedAction[] = [
       await page.getByLabel("Nom du contact", { exact: true }).fill("Usurpateur");
       await page.getByLabel("Téléphone", { exact: true }).fill("04 65 71 99 99");
       await page.getByLabel("Adresse e-mail", { exact: true }).fill("usurpateur@vigie.test");
-      await forge(page.locator("form").filter({ has: page.getByLabel("Nom du contact", { exact: true }) }), { organisationId: a.establishment });
+      await forge(page.locator("form").filter({ has: page.getByLabel("Nom du contact", { exact: true }) }), {
+        organisationId: a.establishment,
+      });
       await page.getByRole("button", { name: "Enregistrer" }).click();
     },
     message: "Page ou ressource introuvable.",
@@ -216,7 +269,9 @@ const FORGED_ACTIONS: ForgedAction[] = [
     name: "mettre fin aux sessions d'un apprenant de A",
     page: (b) => `/etablissement/apprenants/${b.learner}`,
     attempt: async (page, a) => {
-      const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Mettre fin à ses sessions" }) });
+      const form = page
+        .locator("form")
+        .filter({ has: page.getByRole("button", { name: "Mettre fin à ses sessions" }) });
       await forge(form, { userId: a.learner, organisationId: a.establishment });
       await form.getByRole("button", { name: "Mettre fin à ses sessions" }).click();
     },
@@ -227,7 +282,9 @@ const FORGED_ACTIONS: ForgedAction[] = [
     page: (b) => `/etablissement/apprenants/${b.learner}`,
     attempt: async (page, a) => {
       await page.getByRole("button", { name: "Réinitialiser sa double authentification" }).click();
-      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), { userId: a.learner });
+      await forge(page.locator("form").filter({ has: page.getByRole("button", { name: /^Confirmer/ }) }), {
+        userId: a.learner,
+      });
       await page.getByRole("button", { name: /^Confirmer/ }).click();
     },
     message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
@@ -259,7 +316,8 @@ test.beforeAll(async ({ browser }) => {
   await managerB.context().close();
 });
 
-const forProject = (routes: Route[], project: string) => (project === "phone" ? routes.filter((route) => route.phone) : routes);
+const forProject = (routes: Route[], project: string) =>
+  project === "phone" ? routes.filter((route) => route.phone) : routes;
 
 type ExpectHttpErrors = (url: RegExp, ...statuses: number[]) => void;
 
@@ -272,9 +330,13 @@ async function expectNotFoundPage(page: Page, url: string, expectHttpErrors: Exp
 }
 
 test.describe("the role × establishment matrix", () => {
-  test("the manager of B gets not found on every manager page and route of A", async ({ page, expectHttpErrors }, testInfo) => {
+  test("the manager of B gets not found on every manager page and route of A", async ({
+    page,
+    expectHttpErrors,
+  }, testInfo) => {
     const managerB = await signedInPage(page.context().browser()!, B.manager, page);
-    for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(managerB, route.url(idsA), expectHttpErrors);
+    for (const route of forProject(MANAGER_PAGES, testInfo.project.name))
+      await expectNotFoundPage(managerB, route.url(idsA), expectHttpErrors);
     for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) {
       const response = await managerB.request.get(route.url(idsA));
       expect(response.status(), route.name).toBe(404);
@@ -288,32 +350,47 @@ test.describe("the role × establishment matrix", () => {
     await managerB.context().close();
   });
 
-  test("a learner of A gets not found on every manager and admin page and route", async ({ page, expectHttpErrors }, testInfo) => {
+  test("a learner of A gets not found on every manager and admin page and route", async ({
+    page,
+    expectHttpErrors,
+  }, testInfo) => {
     const learner = await signedInPage(page.context().browser()!, A.learner, page);
-    for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES], testInfo.project.name)) await expectNotFoundPage(learner, route.url(idsA), expectHttpErrors);
+    for (const route of forProject([...MANAGER_PAGES, ...ADMIN_PAGES], testInfo.project.name))
+      await expectNotFoundPage(learner, route.url(idsA), expectHttpErrors);
     // Not in MANAGER_PAGES: B's manager gets B's own chooser there.
     await expectNotFoundPage(learner, CHOOSE_MANAGED.url(idsA), expectHttpErrors);
-    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect((await learner.request.get(route.url(idsA))).status(), route.name).toBe(404);
+    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name))
+      expect((await learner.request.get(route.url(idsA))).status(), route.name).toBe(404);
     await learner.context().close();
   });
 
   test("a manager gets not found on every admin page", async ({ page, expectHttpErrors }, testInfo) => {
     for (const manager of [A.manager, B.manager]) {
       const managerPage = await signedInPage(page.context().browser()!, manager, page);
-      for (const route of forProject(ADMIN_PAGES, testInfo.project.name)) await expectNotFoundPage(managerPage, route.url(idsA), expectHttpErrors);
+      for (const route of forProject(ADMIN_PAGES, testInfo.project.name))
+        await expectNotFoundPage(managerPage, route.url(idsA), expectHttpErrors);
       await managerPage.context().close();
     }
   });
 
-  test("a signed-out visitor is sent to the sign-in page from every protected page, and gets not found from the routes", async ({ page }, testInfo) => {
-    for (const route of forProject([...MANAGER_PAGES, CHOOSE_MANAGED, ...ADMIN_PAGES, ...LEARNER_PAGES], testInfo.project.name)) {
+  test("a signed-out visitor is sent to the sign-in page from every protected page, and gets not found from the routes", async ({
+    page,
+  }, testInfo) => {
+    for (const route of forProject(
+      [...MANAGER_PAGES, CHOOSE_MANAGED, ...ADMIN_PAGES, ...LEARNER_PAGES],
+      testInfo.project.name,
+    )) {
       await page.goto(route.url(idsA));
       await expect(page, route.name).toHaveURL(/\/connexion\?retour=/);
     }
-    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) expect([401, 404], route.name).toContain((await page.request.get(route.url(idsA))).status());
+    for (const route of forProject(MANAGER_ROUTES, testInfo.project.name))
+      expect([401, 404], route.name).toContain((await page.request.get(route.url(idsA))).status());
   });
 
-  test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({ page, repeatViewport }) => {
+  test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({
+    page,
+    repeatViewport,
+  }) => {
     test.skip(repeatViewport, "once per run: the phone run checks a sample of pages");
     test.slow(); // one forged submission per form action: the list grew with withdrawing access
     const browser = page.context().browser()!;
@@ -334,7 +411,10 @@ test.describe("the role × establishment matrix", () => {
     }
 
     expect(await snapshotOfA(managerA, idsA)).toEqual(before);
-    expect(((await (await learnerA.request.get("/api/auth/session")).json()) as { user?: { id?: string } } | null)?.user?.id, "A's learner still signed in").toBe(idsA.learner);
+    expect(
+      ((await (await learnerA.request.get("/api/auth/session")).json()) as { user?: { id?: string } } | null)?.user?.id,
+      "A's learner still signed in",
+    ).toBe(idsA.learner);
     await learnerA.context().close();
     // B's own objects are untouched too: the forged forms were B's.
     await managerB.goto("/etablissement/equipes");
@@ -358,7 +438,9 @@ test.describe("the platform admin", () => {
     await admin.context().close();
   });
 
-  test("is asked which establishment to manage, never given the first by name, and the pages then act on the one chosen", async ({ page }) => {
+  test("is asked which establishment to manage, never given the first by name, and the pages then act on the one chosen", async ({
+    page,
+  }) => {
     const admin = await signedInPage(page.context().browser()!, ADMIN, page);
     await admin.goto("/etablissement/equipes");
     await expect(admin).toHaveURL(/\/etablissement\/choisir\?retour=%2Fetablissement%2Fequipes/);
@@ -375,7 +457,9 @@ test.describe("the platform admin", () => {
     await expect(admin.getByLabel("Téléphone", { exact: true })).toHaveValue("04 65 71 30 30");
     // A forged choice (another centre's id, garbage) changes nothing: the page asks again.
     await admin.goto("/etablissement/choisir?retour=%2Fetablissement%2Fequipes");
-    await admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }).evaluate((input) => ((input as HTMLInputElement).value = "00000000-0000-4000-8000-000000000000"));
+    await admin
+      .getByRole("radio", { name: "EHPAD Les Cigales (démo)" })
+      .evaluate((input) => ((input as HTMLInputElement).value = "00000000-0000-4000-8000-000000000000"));
     await admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }).check();
     await admin.getByRole("button", { name: "Continuer" }).click();
     await expect(admin.getByRole("heading", { level: 1, name: "Choisir l'établissement à gérer" })).toBeVisible();
@@ -394,10 +478,14 @@ test.describe("the admin of another centre", () => {
     await adminC.context().close();
   });
 
-  for (const [name, ids] of [["A", () => idsA], ["B", () => idsB]] as const) {
+  for (const [name, ids] of [
+    ["A", () => idsA],
+    ["B", () => idsB],
+  ] as const) {
     test(`gets not found on every manager page and route of ${name}`, async ({ page, expectHttpErrors }, testInfo) => {
       const adminC = await signedInPage(page.context().browser()!, C.admin, page);
-      for (const route of forProject(MANAGER_PAGES, testInfo.project.name)) await expectNotFoundPage(adminC, route.url(ids()), expectHttpErrors);
+      for (const route of forProject(MANAGER_PAGES, testInfo.project.name))
+        await expectNotFoundPage(adminC, route.url(ids()), expectHttpErrors);
       for (const route of forProject(MANAGER_ROUTES, testInfo.project.name)) {
         const response = await adminC.request.get(route.url(ids()));
         const body = await response.text();
@@ -412,7 +500,12 @@ test.describe("the admin of another centre", () => {
 
   test("sees nothing of the demo centre on the centre's pages, and their own establishment opens", async ({ page }) => {
     const adminC = await signedInPage(page.context().browser()!, C.admin, page);
-    for (const url of ["/centre/etablissements", "/centre/tableau-de-bord", "/centre/journal", ...[A, B].map((who) => `/centre/personnes?email=${encodeURIComponent(who.matrixLearner.email)}`)]) {
+    for (const url of [
+      "/centre/etablissements",
+      "/centre/tableau-de-bord",
+      "/centre/journal",
+      ...[A, B].map((who) => `/centre/personnes?email=${encodeURIComponent(who.matrixLearner.email)}`),
+    ]) {
       expect((await adminC.goto(url))?.status(), url).toBe(200);
       await expect(adminC.locator("main"), url).not.toContainText(ofOurCentre);
     }
@@ -422,7 +515,10 @@ test.describe("the admin of another centre", () => {
     await adminC.context().close();
   });
 
-  test("every form action of their own establishment's pages, forged with A's ids, is refused and changes nothing of A; nor can they choose A as current", async ({ page, repeatViewport }) => {
+  test("every form action of their own establishment's pages, forged with A's ids, is refused and changes nothing of A; nor can they choose A as current", async ({
+    page,
+    repeatViewport,
+  }) => {
     test.skip(repeatViewport, "once per run: the phone run checks a sample of pages");
     test.slow(); // one forged submission per form action, as for B's manager
     const browser = page.context().browser()!;
@@ -442,7 +538,10 @@ test.describe("the admin of another centre", () => {
       const choice = adminC.getByRole("radio", { name: "Clinique du Littoral (démo)" });
       await choice.evaluate((input, forged) => ((input as HTMLInputElement).value = forged), idsA.establishment);
       await choice.check();
-      await Promise.all([adminC.waitForResponse((response) => response.request().method() === "POST"), adminC.getByRole("button", { name: "Continuer" }).click()]);
+      await Promise.all([
+        adminC.waitForResponse((response) => response.request().method() === "POST"),
+        adminC.getByRole("button", { name: "Continuer" }).click(),
+      ]);
       const current = (await adminC.context().cookies()).find((cookie) => cookie.name === "vigie-etablissement");
       expect(current?.value ?? "").not.toContain(idsA.establishment);
       await adminC.goto("/etablissement/equipes");

@@ -14,21 +14,29 @@ async function forgeSelect(select: Locator, value: string): Promise<void> {
 
 /** Adds a field the form does not have. */
 async function addField(form: Locator, name: string, value: string): Promise<void> {
-  await form.evaluate((element, [fieldName, fieldValue]) => {
-    const input = document.createElement("input");
-    Object.assign(input, { type: "hidden", name: fieldName, value: fieldValue });
-    element.append(input);
-  }, [name, value] as const);
+  await form.evaluate(
+    (element, [fieldName, fieldValue]) => {
+      const input = document.createElement("input");
+      Object.assign(input, { type: "hidden", name: fieldName, value: fieldValue });
+      element.append(input);
+    },
+    [name, value] as const,
+  );
 }
 
 test.describe("forged values in forms", () => {
   test.skip(({ repeatViewport }) => repeatViewport, "once per run: the matrix checks a sample of pages at 360 px");
 
-  test("the admin's forms refuse a forged kind, parent or establishment, and name a manager, never an admin", async ({ page }) => {
+  test("the admin's forms refuse a forged kind, parent or establishment, and name a manager, never an admin", async ({
+    page,
+  }) => {
     const suffix = randomUUID().slice(0, 6);
     const admin = await signedInPage(page.context().browser()!, ADMIN, page);
     await admin.goto("/centre/etablissements");
-    const establishmentA = await admin.getByLabel("Établissement", { exact: true }).locator("option", { hasText: "Centre hospitalier des Calanques (démo)" }).getAttribute("value");
+    const establishmentA = await admin
+      .getByLabel("Établissement", { exact: true })
+      .locator("option", { hasText: "Centre hospitalier des Calanques (démo)" })
+      .getAttribute("value");
 
     await admin.getByLabel("Nom", { exact: true }).fill(`Faux centre ${suffix}`);
     await forgeSelect(admin.getByLabel("Type"), "centre");
@@ -58,32 +66,50 @@ test.describe("forged values in forms", () => {
     await admin.getByRole("button", { name: "Nommer gestionnaire" }).click();
     await expect(admin.getByText(`marion-${suffix}@vigie.test est gestionnaire de l'établissement.`)).toBeVisible();
     await admin.reload();
-    await expect(admin.getByRole("row", { name: /EHPAD Les Cigales \(démo\)/ })).toContainText(`Marion Forgée ${suffix}`);
+    await expect(admin.getByRole("row", { name: /EHPAD Les Cigales \(démo\)/ })).toContainText(
+      `Marion Forgée ${suffix}`,
+    );
     await expect(admin.getByRole("rowheader", { name: `Intrus Forgé` })).toHaveCount(0);
     await admin.context().close();
   });
 
-  test("a manager importing staff into a service of another establishment gets the row's error, and nothing is imported", async ({ page }) => {
+  test("a manager importing staff into a service of another establishment gets the row's error, and nothing is imported", async ({
+    page,
+  }) => {
     const manager = await signedInPage(page.context().browser()!, A.manager, page);
     const email = `cigales-${randomUUID().slice(0, 6)}@vigie.test`;
     await manager.goto("/etablissement/import");
-    await manager.getByLabel("Fichier CSV du personnel").setInputFiles({ name: "personnel.csv", mimeType: "text/csv", buffer: Buffer.from(`Nom;E-mail;Service\r\nJeanne Roux;${email};${B.team}\r\n`) });
+    await manager.getByLabel("Fichier CSV du personnel").setInputFiles({
+      name: "personnel.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`Nom;E-mail;Service\r\nJeanne Roux;${email};${B.team}\r\n`),
+    });
     await manager.getByRole("button", { name: "Prévisualiser" }).click();
 
-    await expect(manager.getByRole("cell", { name: `Service inconnu : « ${B.team} » (créez-le d'abord dans « Services et unités »).` })).toBeVisible();
+    await expect(
+      manager.getByRole("cell", {
+        name: `Service inconnu : « ${B.team} » (créez-le d'abord dans « Services et unités »).`,
+      }),
+    ).toBeVisible();
     await expect(manager.getByRole("button", { name: "Importer" })).toBeDisabled();
     await manager.goto(`/etablissement/apprenants?q=${email}`);
     await expect(manager.getByText("Aucun apprenant", { exact: true })).toBeVisible();
     await manager.context().close();
   });
 
-  test("without JavaScript, a form posted straight to the server with another establishment's id is refused the same way", async ({ browser }) => {
+  test("without JavaScript, a form posted straight to the server with another establishment's id is refused the same way", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const managerB = await context.newPage();
     await signInViaApi(managerB.request, B.manager);
     const managerA = await signedInPage(browser, A.manager);
     await managerA.goto("/etablissement/affectations");
-    const establishmentA = await managerA.locator("form").filter({ has: managerA.getByLabel("Parcours ou module") }).locator('input[name="organisationId"]').inputValue();
+    const establishmentA = await managerA
+      .locator("form")
+      .filter({ has: managerA.getByLabel("Parcours ou module") })
+      .locator('input[name="organisationId"]')
+      .inputValue();
     await managerA.goto("/etablissement/contact-incident");
     const contactBefore = await managerA.getByLabel("Nom du contact", { exact: true }).inputValue();
     expect(contactBefore).not.toBe("");

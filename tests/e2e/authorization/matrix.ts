@@ -26,21 +26,40 @@ export const C = {
 export type Establishment = typeof A | typeof B | typeof C;
 
 /** The ids of one establishment's objects, as its own manager's pages show them. */
-export type EstablishmentIds = { establishment: string; learner: string; team: string; assignment: string; certificate: string; certificateCode: string };
+export type EstablishmentIds = {
+  establishment: string;
+  learner: string;
+  team: string;
+  assignment: string;
+  certificate: string;
+  certificateCode: string;
+};
 
 /** Reads the ids from the manager's own pages (the e2e server's database is not reachable from here). */
 export async function readIds(page: Page, who: Establishment): Promise<EstablishmentIds> {
   await page.goto("/etablissement/affectations");
-  const establishment = await hiddenValue(page.locator("form").filter({ has: page.getByLabel("Parcours ou module") }), "organisationId");
+  const establishment = await hiddenValue(
+    page.locator("form").filter({ has: page.getByLabel("Parcours ou module") }),
+    "organisationId",
+  );
   const scope = who === A ? A.team : "Tout l'établissement";
-  const assignment = await hiddenValue(page.getByRole("listitem").filter({ hasText: `${scope} — À terminer avant le 30/06/2031` }).first(), "assignmentId");
+  const assignment = await hiddenValue(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `${scope} — À terminer avant le 30/06/2031` })
+      .first(),
+    "assignmentId",
+  );
   await page.goto("/etablissement/certificats");
   const certificateItem = page.getByRole("listitem").filter({ hasText: who.matrixLearner.name }).first();
   const certificate = await hiddenValue(certificateItem, "certificateId");
   const certificateCode = (await certificateItem.locator(".certificate-code").innerText()).trim();
   await page.goto("/etablissement/equipes");
   // Other tests add services such as "Pharmacie 1a2b3c4d": only the seeded one, by its exact name.
-  const team = await hiddenValue(page.getByRole("listitem").filter({ hasText: new RegExp(`^${who.team} —`) }), "teamId");
+  const team = await hiddenValue(
+    page.getByRole("listitem").filter({ hasText: new RegExp(`^${who.team} —`) }),
+    "teamId",
+  );
   await page.goto(`/etablissement/apprenants?q=${encodeURIComponent(who.matrixLearner.email)}`);
   const href = await page.getByRole("link", { name: who.matrixLearner.name }).getAttribute("href");
   const learner = href!.split("/").pop()!.split("?")[0]!;
@@ -87,7 +106,11 @@ export async function snapshotOfA(page: Page, ids: EstablishmentIds) {
   await page.goto(`/etablissement/apprenants/${ids.learner}`);
   const access = await page.getByRole("region", { name: "Accès à Vigie" }).innerText();
   await page.goto("/etablissement/contact-incident");
-  const contact = await Promise.all(["Nom du contact", "Téléphone", "Adresse e-mail"].map((label) => page.getByLabel(label, { exact: true }).inputValue()));
+  const contact = await Promise.all(
+    ["Nom du contact", "Téléphone", "Adresse e-mail"].map((label) =>
+      page.getByLabel(label, { exact: true }).inputValue(),
+    ),
+  );
   await page.goto("/etablissement/apprenants");
   const learners = await page.getByRole("status").first().innerText();
 

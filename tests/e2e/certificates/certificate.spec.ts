@@ -6,7 +6,11 @@ import { courseModule, rightScenarioChoice, shownQuizAnswers } from "../player/c
 const module = courseModule("cles-usb");
 
 test.describe("certificates", () => {
-  test("a learner downloads the certificate on finishing; its QR link says genuine, then revoked once the manager revokes it", async ({ learnerPage: page, learnerEmail, browser }) => {
+  test("a learner downloads the certificate on finishing; its QR link says genuine, then revoked once the manager revokes it", async ({
+    learnerPage: page,
+    learnerEmail,
+    browser,
+  }) => {
     test.slow(); // a whole module, then four people in turn
     await page.goto(`/modules/${module.id}`);
     for (const step of module.steps) {
@@ -17,7 +21,8 @@ test.describe("certificates", () => {
       if (step.kind === "quiz") {
         for (const question of await shownQuizAnswers(page, step)) {
           const group = page.getByRole("group", { name: question.prompt });
-          for (const text of question.rightChoices) await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
+          for (const text of question.rightChoices)
+            await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
         }
         await page.getByRole("button", { name: "Valider mes réponses" }).click();
         await expect(page.getByText("Quiz réussi !")).toBeVisible();
@@ -86,13 +91,18 @@ test.describe("certificates", () => {
     await page.goto("/mes-certificats");
     const revokedPdf = await page.request.get(`/api/certificats/${code}/pdf`);
     expect(revokedPdf.status()).toBe(200);
-    const revokedText = (await extractText(await getDocumentProxy(new Uint8Array(await revokedPdf.body())), { mergePages: true })).text;
+    const revokedText = (
+      await extractText(await getDocumentProxy(new Uint8Array(await revokedPdf.body())), { mergePages: true })
+    ).text;
     expect(revokedText).toContain("RÉVOQUÉ");
     expect(revokedText).toMatch(/Révoqué le \d/);
     await expect(page.getByRole("link", { name: /Télécharger le PDF \(marqué « révoqué »\)/ })).toBeVisible();
   });
 
-  test("an unknown or malformed code gets the same not found, and the page is not indexed", async ({ page, expectHttpErrors }) => {
+  test("an unknown or malformed code gets the same not found, and the page is not indexed", async ({
+    page,
+    expectHttpErrors,
+  }) => {
     expectHttpErrors(/\/certificat\/(AAAAAAAAAAAAAAAAAAAAAAAAAA|pas-un-code|%3Cscript%3E)$/, 404);
     for (const code of ["AAAAAAAAAAAAAAAAAAAAAAAAAA", "pas-un-code", "%3Cscript%3E"]) {
       const response = await page.goto(`/certificat/${code}`);
@@ -101,7 +111,8 @@ test.describe("certificates", () => {
       await expect(page).toHaveTitle("Certificat introuvable — Vigie");
     }
     // A 404 now: Next.js adds its own noindex beside the page's; every robots tag says noindex.
-    for (const meta of await page.locator('meta[name="robots"]').all()) await expect(meta).toHaveAttribute("content", /noindex/);
+    for (const meta of await page.locator('meta[name="robots"]').all())
+      await expect(meta).toHaveAttribute("content", /noindex/);
     await expect(page.locator('meta[name="robots"]')).not.toHaveCount(0);
   });
 

@@ -20,7 +20,8 @@ async function finishModule(page: Page) {
     if (step.kind === "quiz") {
       for (const question of await shownQuizAnswers(page, step)) {
         const group = page.getByRole("group", { name: question.prompt });
-        for (const text of question.rightChoices) await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
+        for (const text of question.rightChoices)
+          await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
       }
       await page.getByRole("button", { name: "Valider mes réponses" }).click();
       await expect(page.getByText("Quiz réussi !")).toBeVisible();
@@ -31,7 +32,11 @@ async function finishModule(page: Page) {
 }
 
 test.describe("re-issuing a certificate", () => {
-  test("a learner corrects their name, has the certificate re-issued under it, and the old code says replaced", async ({ learnerPage: page, learnerEmail, browser }) => {
+  test("a learner corrects their name, has the certificate re-issued under it, and the old code says replaced", async ({
+    learnerPage: page,
+    learnerEmail,
+    browser,
+  }) => {
     test.slow(); // a whole module, then the account, the certificates and the public pages
     const oldName = seededName(learnerEmail);
     const newName = `${oldName} Lefèvre-Nguyễn`;

@@ -6,7 +6,10 @@ const ESTABLISHMENT = "Centre hospitalier des Calanques (démo)";
 const PASSWORD = "le phare des calanques brille";
 
 test.describe("joining with a code", () => {
-  test("a manager creates a code, a newcomer joins with it, signs out and back in with a username; once the code is off, the join page refuses it; a forgotten password is reset through the manager", async ({ page, browser }) => {
+  test("a manager creates a code, a newcomer joins with it, signs out and back in with a username; once the code is off, the join page refuses it; a forgotten password is reset through the manager", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(150_000);
     const id = randomUUID().slice(0, 8);
     const username = `m.dupont-${id}`;
@@ -110,7 +113,9 @@ test.describe("joining with a code", () => {
     await visitor.getByRole("button", { name: "Se déconnecter" }).click();
     await expect(visitor.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
     await visitor.goto(`/rejoindre/${code}`);
-    await expect(visitor.getByRole("main").getByRole("alert")).toHaveText(/Ce code d'accès n'existe pas ou a été désactivé/);
+    await expect(visitor.getByRole("main").getByRole("alert")).toHaveText(
+      /Ce code d'accès n'existe pas ou a été désactivé/,
+    );
     await expect(visitor.getByRole("button", { name: "Créer mon compte" })).toHaveCount(0);
     await expectNoAxeViolations(visitor);
     await visitorContext.close();
@@ -122,7 +127,11 @@ test.describe("joining with a code", () => {
     await page.getByRole("button", { name: "Créer le code" }).click();
     const created = page.getByText(/^Code [A-Z2-9]{5}-[A-Z2-9]{5} créé\.$/);
     const code = /([A-Z2-9]{5}-[A-Z2-9]{5})/.exec((await created.textContent())!)![1]!;
-    const poster = (await page.getByRole("listitem").filter({ hasText: code }).getByRole("link", { name: /Affiche à imprimer/ }).getAttribute("href"))!;
+    const poster = (await page
+      .getByRole("listitem")
+      .filter({ hasText: code })
+      .getByRole("link", { name: /Affiche à imprimer/ })
+      .getAttribute("href"))!;
 
     // As pasted into a mail or a bookmark, without ?etablissement=.
     const response = await page.goto(poster.replace(/\?.*$/, ""));
@@ -138,7 +147,9 @@ test.describe("joining with a code", () => {
     await page.goto("/rejoindre");
     await page.getByLabel("Code d'accès").fill("ABCDE-FGHJK");
     await page.getByRole("button", { name: "Continuer" }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Ce code d'accès n'existe pas ou a été désactivé/);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      /Ce code d'accès n'existe pas ou a été désactivé/,
+    );
     await expect(page.getByLabel("Code d'accès")).toHaveValue("ABCDE-FGHJK");
     await expect(page).toHaveURL(/\/rejoindre$/);
   });

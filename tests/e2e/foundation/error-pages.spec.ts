@@ -2,7 +2,10 @@ import { expect, signInViaApi, test } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 
 test.describe("error pages", () => {
-  test("an unknown address answers 404 with a French page inside the site's shell", async ({ page, expectHttpErrors }) => {
+  test("an unknown address answers 404 with a French page inside the site's shell", async ({
+    page,
+    expectHttpErrors,
+  }) => {
     expectHttpErrors(/\/cette-page-n-existe-pas$/, 404);
     const response = await page.goto("/cette-page-n-existe-pas");
 
@@ -15,9 +18,19 @@ test.describe("error pages", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a page refused with not found has the not-found page's title, not the page's own", async ({ learnerPage: page, expectHttpErrors }) => {
-    expectHttpErrors(/\/(etablissement\/tableau-de-bord|centre\/journal|etablissement\/apprenants\/00000000-0000-4000-8000-000000000000)$/, 404);
-    for (const path of ["/etablissement/tableau-de-bord", "/centre/journal", "/etablissement/apprenants/00000000-0000-4000-8000-000000000000"]) {
+  test("a page refused with not found has the not-found page's title, not the page's own", async ({
+    learnerPage: page,
+    expectHttpErrors,
+  }) => {
+    expectHttpErrors(
+      /\/(etablissement\/tableau-de-bord|centre\/journal|etablissement\/apprenants\/00000000-0000-4000-8000-000000000000)$/,
+      404,
+    );
+    for (const path of [
+      "/etablissement/tableau-de-bord",
+      "/centre/journal",
+      "/etablissement/apprenants/00000000-0000-4000-8000-000000000000",
+    ]) {
       expect((await page.goto(path))?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Page introuvable");
       await expect(page, path).toHaveTitle("Page introuvable — Vigie");
@@ -30,9 +43,14 @@ test.describe("error pages", () => {
     for (const path of ["/modules", "/modules/cles-usb", "/mes-certificats"]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/sans-etablissement$/);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre compte n'est rattaché à aucun établissement");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        "Votre compte n'est rattaché à aucun établissement",
+      );
     }
-    await expect(page.getByRole("link", { name: "Gérer les établissements" })).toHaveAttribute("href", "/centre/etablissements");
+    await expect(page.getByRole("link", { name: "Gérer les établissements" })).toHaveAttribute(
+      "href",
+      "/centre/etablissements",
+    );
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   });

@@ -22,7 +22,15 @@ const PASSWORD = "une phrase de passe assez longue";
 
 function serverEnv(port: number, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   // Demo mode on PostgreSQL: these servers test faults, not the production settings.
-  return { VIGIE_MODE: "demo", DATABASE_URL: databaseUrl, PORT: String(port), APP_URL: `http://localhost:${port}`, AUTH_SECRET: SECRET, REMINDERS_EVERY_MINUTES: "0", ...extra };
+  return {
+    VIGIE_MODE: "demo",
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: SECRET,
+    REMINDERS_EVERY_MINUTES: "0",
+    ...extra,
+  };
 }
 
 /** A session cookie for `userId`, made with the servers' AUTH_SECRET as Auth.js makes it. */
@@ -31,10 +39,24 @@ async function sessionCookie(userId: string, db?: TestDb["db"]): Promise<string>
   let sessionId: string = randomUUID();
   if (db) {
     const now = new Date();
-    const [row] = await db.insert(userSessions).values({ userId, method: "password", expiresAt: new Date(now.getTime() + 3_600_000), lastSeenAt: now, authenticatedAt: now }).returning({ id: userSessions.id });
+    const [row] = await db
+      .insert(userSessions)
+      .values({
+        userId,
+        method: "password",
+        expiresAt: new Date(now.getTime() + 3_600_000),
+        lastSeenAt: now,
+        authenticatedAt: now,
+      })
+      .returning({ id: userSessions.id });
     sessionId = row!.id;
   }
-  const value = await encode({ token: { sub: userId, sessionId }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
+  const value = await encode({
+    token: { sub: userId, sessionId },
+    secret: SECRET,
+    salt: "authjs.session-token",
+    maxAge: 3600,
+  });
 
   return `authjs.session-token=${value}`;
 }
@@ -43,7 +65,16 @@ async function sessionCookie(userId: string, db?: TestDb["db"]): Promise<string>
 const module = loadCatalogue().moduleById.get("cles-usb")!;
 
 function progressEvent(userId: string) {
-  return { eventId: randomUUID(), learnerId: userId, moduleId: module.id, moduleVersion: module.version, kind: "step_viewed", stepId: module.steps[0]!.id, occurredAt: new Date().toISOString(), activeSeconds: 3 };
+  return {
+    eventId: randomUUID(),
+    learnerId: userId,
+    moduleId: module.id,
+    moduleVersion: module.version,
+    kind: "step_viewed",
+    stepId: module.steps[0]!.id,
+    occurredAt: new Date().toISOString(),
+    activeSeconds: 3,
+  };
 }
 
 function unavailableLines(output: string): string[] {
@@ -68,7 +99,10 @@ test.describe("a database that is down or blocked", () => {
       });
       expect(events.status).toBe(503);
       expect(events.headers.get("retry-after")).toBe("5");
-      expect(await events.json()).toMatchObject({ code: "unavailable", message: expect.stringContaining("momentanément indisponible") });
+      expect(await events.json()).toMatchObject({
+        code: "unavailable",
+        message: expect.stringContaining("momentanément indisponible"),
+      });
       await expect.poll(() => unavailableLines(server.output()).length).toBe(before + 1);
       expect(server.output()).not.toContain("params:");
     } finally {
@@ -119,7 +153,11 @@ test.describe("on PostgreSQL", () => {
 
       const events = await fetch(`${server.url}/api/progress/events`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: server.url, cookie: await sessionCookie(learner.id, database.db) },
+        headers: {
+          "content-type": "application/json",
+          origin: server.url,
+          cookie: await sessionCookie(learner.id, database.db),
+        },
         body: JSON.stringify({ events: [progressEvent(learner.id)] }),
       });
       expect(events.status).toBe(503);
@@ -143,11 +181,16 @@ test.describe("on PostgreSQL", () => {
     const lock = await holdLock("module_progress");
     const inFlight = fetch(`${server.url}/api/progress/events`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: server.url, cookie: await sessionCookie(learner.id, database.db) },
+      headers: {
+        "content-type": "application/json",
+        origin: server.url,
+        cookie: await sessionCookie(learner.id, database.db),
+      },
       body: JSON.stringify({ events: [progressEvent(learner.id)] }),
     });
     // The request is waiting on the lock when the signal comes; the lock goes soon after.
-    while ((await lock.query("select count(*)::int as n from pg_locks where not granted")).rows[0].n === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await lock.query("select count(*)::int as n from pg_locks where not granted")).rows[0].n === 0)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     server.process.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 200));
     await lock.query("rollback");
@@ -162,12 +205,20 @@ test.describe("on PostgreSQL", () => {
     expect(await waitForExit(server.process, 15_000)).toBe(0);
     expect(server.output()).toContain("[vigie] stopped in");
     // Nothing is left listening: npm passed the signal on to the server itself.
-    expect(await fetch(`${server.url}/api/health`).then(() => "answered", () => "refused")).toBe("refused");
+    expect(
+      await fetch(`${server.url}/api/health`).then(
+        () => "answered",
+        () => "refused",
+      ),
+    ).toBe("refused");
   });
 
   test("two instances share sessions and limits, and one of them runs the scheduled work", async () => {
     const first = spawnServer(3175, serverEnv(3175, database.databaseUrl!, { REMINDERS_EVERY_MINUTES: "60" }));
-    const second = spawnServer(3176, serverEnv(3176, database.databaseUrl!, { REMINDERS_EVERY_MINUTES: "60", APP_URL: "http://localhost:3175" }));
+    const second = spawnServer(
+      3176,
+      serverEnv(3176, database.databaseUrl!, { REMINDERS_EVERY_MINUTES: "60", APP_URL: "http://localhost:3175" }),
+    );
     servers.push(first, second);
     await Promise.all([waitForServer(first), waitForServer(second)]);
 
@@ -177,10 +228,19 @@ test.describe("on PostgreSQL", () => {
     const signIn = await fetch(`${first.url}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+      },
       body: new URLSearchParams({ email: learner.email, password: PASSWORD, csrfToken, callbackUrl: "/modules" }),
     });
-    const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("authjs.session-token="));
+    const session = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .find((c) => c?.startsWith("authjs.session-token="));
     expect(session).toBeTruthy();
     const events = await fetch(`${second.url}/api/progress/events`, {
       method: "POST",
@@ -195,16 +255,23 @@ test.describe("on PostgreSQL", () => {
       return response.status === 429 || (await response.text()).includes("Trop de vérifications");
     };
     // The limit counts per minute: start at the beginning of one, so that all 32 fall in it.
-    if (new Date().getSeconds() > 40) await new Promise((resolve) => setTimeout(resolve, (61 - new Date().getSeconds()) * 1000));
+    if (new Date().getSeconds() > 40)
+      await new Promise((resolve) => setTimeout(resolve, (61 - new Date().getSeconds()) * 1000));
     const answers: boolean[] = [];
     for (let i = 0; i < 16; i++) answers.push(await limited(first), await limited(second));
     expect(answers.slice(0, 30).some(Boolean)).toBe(false);
     expect(answers.slice(30).every(Boolean)).toBe(true);
 
     // Exactly one instance leads the scheduled work; the other stands by.
-    await expect.poll(() => [first, second].filter((s) => /\[scheduled-work\]/.test(s.output())).length, { timeout: 20_000 }).toBe(2);
-    const leaders = [first, second].filter((s) => s.output().includes("this instance runs the automatic reminders and the retention purge"));
-    const standing = [first, second].filter((s) => s.output().includes("another instance runs the automatic reminders and the retention purge"));
+    await expect
+      .poll(() => [first, second].filter((s) => /\[scheduled-work\]/.test(s.output())).length, { timeout: 20_000 })
+      .toBe(2);
+    const leaders = [first, second].filter((s) =>
+      s.output().includes("this instance runs the automatic reminders and the retention purge"),
+    );
+    const standing = [first, second].filter((s) =>
+      s.output().includes("another instance runs the automatic reminders and the retention purge"),
+    );
     expect(leaders).toHaveLength(1);
     expect(standing).toHaveLength(1);
   });
@@ -226,18 +293,32 @@ test.describe("on the embedded database", () => {
       // The server opens the database on its first request that needs it.
       await expect.poll(async () => (await fetch(`${server.url}/api/health`)).status, { timeout: 30_000 }).toBe(200);
 
-      const seed = spawnSync("npm", ["run", "--silent", "db:seed"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
+      const seed = spawnSync("npm", ["run", "--silent", "db:seed"], {
+        cwd: root,
+        env,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
       expect(seed.status).toBe(1);
       expect(seed.stderr).toContain(`déjà ouverte par le processus ${server.process.pid}`);
 
       const file = path.join(backups, "vigie.tar.gz");
-      const backup = spawnSync("npm", ["run", "--silent", "db:backup", "--", `--out=${file}`], { cwd: root, env, encoding: "utf8", timeout: 120_000 });
+      const backup = spawnSync("npm", ["run", "--silent", "db:backup", "--", `--out=${file}`], {
+        cwd: root,
+        env,
+        encoding: "utf8",
+        timeout: 120_000,
+      });
       expect(backup.status, backup.stderr).toBe(0);
       expect(backup.stdout).toContain("by the running server");
       const restored = await PGlite.create("memory://", { loadDataDir: new Blob([readFileSync(file)]) });
-      const { rows } = await restored.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations");
+      const { rows } = await restored.query<{ n: number }>(
+        "select count(*)::int as n from drizzle.__drizzle_migrations",
+      );
       await restored.close();
-      const journal = JSON.parse(readFileSync(path.join(root, "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+      const journal = JSON.parse(
+        readFileSync(path.join(root, "db", "migrations", "meta", "_journal.json"), "utf8"),
+      ) as { entries: unknown[] };
       expect(rows[0]!.n).toBe(journal.entries.length);
 
       // The server still serves after both.

@@ -17,13 +17,27 @@ test.describe("server start-up", () => {
     }
   });
 
-  test("answers /api/health with 503 and no details when the database is unreachable, and logs the reason", async ({ request }) => {
+  test("answers /api/health with 503 and no details when the database is unreachable, and logs the reason", async ({
+    request,
+  }) => {
     // Nothing listens on port 1 of the loopback interface; the other settings production requires.
-    const production = { APP_URL: "http://localhost:3192", AUTH_SECRET: "s".repeat(44), SMTP_URL: "smtp://127.0.0.1:1", TRUST_PROXY_HOPS: "0", VIGIE_MODE: "" };
-    const server = spawnServer(3192, { DATABASE_URL: "postgres://postgres@127.0.0.1:1/vigie", PORT: "3192", ...production });
+    const production = {
+      APP_URL: "http://localhost:3192",
+      AUTH_SECRET: "s".repeat(44),
+      SMTP_URL: "smtp://127.0.0.1:1",
+      TRUST_PROXY_HOPS: "0",
+      VIGIE_MODE: "",
+    };
+    const server = spawnServer(3192, {
+      DATABASE_URL: "postgres://postgres@127.0.0.1:1/vigie",
+      PORT: "3192",
+      ...production,
+    });
     try {
       await expect
-        .poll(async () => (await request.get(`${server.url}/api/health`).catch(() => null))?.status() ?? 0, { timeout: 30_000 })
+        .poll(async () => (await request.get(`${server.url}/api/health`).catch(() => null))?.status() ?? 0, {
+          timeout: 30_000,
+        })
         .toBe(503);
       const body = await (await request.get(`${server.url}/api/health`)).json();
 

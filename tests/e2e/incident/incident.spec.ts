@@ -31,26 +31,42 @@ async function signInAs(page: Page, email: string): Promise<void> {
 }
 
 test.describe("incident page", () => {
-  test("is reached from the home page with the keyboard alone and gives the steps, the contacts and what not to do", async ({ page }) => {
+  test("is reached from the home page with the keyboard alone and gives the steps, the contacts and what not to do", async ({
+    page,
+  }) => {
     const errors = watchConsole(page);
     await page.goto("/");
-    await tabTo(page, page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Signaler un incident" }));
+    await tabTo(
+      page,
+      page
+        .getByRole("navigation", { name: "Navigation principale" })
+        .getByRole("link", { name: "Signaler un incident" }),
+    );
     await page.keyboard.press("Enter");
 
     await expect(page).toHaveURL(/\/signaler-un-incident$/);
     await expect(page.getByRole("heading", { level: 1, name: "Signaler un incident" })).toBeVisible();
-    await expect(page.getByText("Contactez le RSSI (responsable de la sécurité des systèmes d'information) ou le service informatique de votre établissement.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText(
+        "Contactez le RSSI (responsable de la sécurité des systèmes d'information) ou le service informatique de votre établissement.",
+        { exact: false },
+      ),
+    ).toBeVisible();
 
     const todos = page.getByRole("region", { name: "À votre poste : ce que vous faites" }).getByRole("listitem");
     await expect(todos).toHaveCount(guidance.todos.length);
     await expect(todos.first()).toContainText("appareil biomédical en service sur un patient");
 
-    const steps = page.getByRole("region", { name: "Pour la direction et le RSSI : les démarches" }).getByRole("listitem");
+    const steps = page
+      .getByRole("region", { name: "Pour la direction et le RSSI : les démarches" })
+      .getByRole("listitem");
     await expect(steps).toHaveCount(4);
     for (const [index, step] of guidance.steps.entries()) await expect(steps.nth(index)).toContainText(step.title);
     await expect(steps.nth(1)).toContainText("décret n° 2022-715");
     await expect(steps.nth(1)).toContainText("significatifs ou graves");
-    await expect(steps.nth(1).getByRole("link", { name: "Portail de signalement des événements sanitaires indésirables" })).toHaveAttribute("href", "https://signalement.social-sante.gouv.fr/");
+    await expect(
+      steps.nth(1).getByRole("link", { name: "Portail de signalement des événements sanitaires indésirables" }),
+    ).toHaveAttribute("href", "https://signalement.social-sante.gouv.fr/");
     await expect(steps.nth(2)).toContainText("CNIL");
     await expect(steps.nth(3)).toContainText("72 heures après la découverte");
     await expect(steps.nth(3).getByRole("link")).toHaveAttribute("href", "https://www.masecurite.interieur.gouv.fr");
@@ -59,14 +75,23 @@ test.describe("incident page", () => {
     await expect(help.getByRole("heading", { name: "CERT Santé" })).toBeVisible();
     await expect(help.getByRole("link", { name: "09 72 43 91 25" })).toHaveAttribute("href", "tel:+33972439125");
     await expect(help).toContainText("24 h/24, 7 j/7");
-    await expect(help.getByRole("link", { name: "17cyber.gouv.fr" })).toHaveAttribute("href", "https://17cyber.gouv.fr");
-    await expect(help.getByRole("link", { name: "cyberveille@esante.gouv.fr" })).toHaveAttribute("href", "mailto:cyberveille@esante.gouv.fr");
+    await expect(help.getByRole("link", { name: "17cyber.gouv.fr" })).toHaveAttribute(
+      "href",
+      "https://17cyber.gouv.fr",
+    );
+    await expect(help.getByRole("link", { name: "cyberveille@esante.gouv.fr" })).toHaveAttribute(
+      "href",
+      "mailto:cyberveille@esante.gouv.fr",
+    );
     await expect(help.getByRole("heading", { name: "Centre régional de ressources en cybersécurité" })).toBeVisible();
 
     const donts = page.getByRole("region", { name: "À votre poste : ce qu'il ne faut pas faire" });
     for (const dont of guidance.donts) await expect(donts).toContainText(dont.title);
 
-    await expect(page.getByRole("link", { name: "« Cyber-incident : les bons réflexes »" })).toHaveAttribute("href", "/modules/cyber-incident");
+    await expect(page.getByRole("link", { name: "« Cyber-incident : les bons réflexes »" })).toHaveAttribute(
+      "href",
+      "/modules/cyber-incident",
+    );
     await expect(page.getByRole("button", { name: "Imprimer la fiche réflexe" })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 360, height: 740 });
@@ -89,20 +114,33 @@ test.describe("incident page", () => {
     await page.getByRole("button", { name: "Switch to English" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "Report an incident" })).toBeVisible();
-    const steps = page.getByRole("region", { name: "For the management and the CISO: the formal steps" }).getByRole("listitem");
-    for (const [index, step] of incidentGuidance.en.steps.entries()) await expect(steps.nth(index)).toContainText(step.title);
+    const steps = page
+      .getByRole("region", { name: "For the management and the CISO: the formal steps" })
+      .getByRole("listitem");
+    for (const [index, step] of incidentGuidance.en.steps.entries())
+      await expect(steps.nth(index)).toContainText(step.title);
     await expect(page.getByRole("button", { name: "Print the quick-reaction sheet" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
-  test("shows a signed-in learner their establishment's RSSI first, and still prints on one page", async ({ learnerPage: page }) => {
+  test("shows a signed-in learner their establishment's RSSI first, and still prints on one page", async ({
+    learnerPage: page,
+  }) => {
     await page.goto("/signaler-un-incident");
 
-    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(`Votre RSSI : ${DEMO_INCIDENT_CONTACT.name}`);
+    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(
+      `Votre RSSI : ${DEMO_INCIDENT_CONTACT.name}`,
+    );
     const rssi = page.getByRole("region", { name: `Votre RSSI : ${DEMO_INCIDENT_CONTACT.name}` });
     await expect(rssi).toContainText("Centre hospitalier des Calanques (démo)");
-    await expect(rssi.getByRole("link", { name: DEMO_INCIDENT_CONTACT.phone })).toHaveAttribute("href", "tel:+33465712026");
-    await expect(rssi.getByRole("link", { name: DEMO_INCIDENT_CONTACT.email })).toHaveAttribute("href", `mailto:${DEMO_INCIDENT_CONTACT.email}`);
+    await expect(rssi.getByRole("link", { name: DEMO_INCIDENT_CONTACT.phone })).toHaveAttribute(
+      "href",
+      "tel:+33465712026",
+    );
+    await expect(rssi.getByRole("link", { name: DEMO_INCIDENT_CONTACT.email })).toHaveAttribute(
+      "href",
+      `mailto:${DEMO_INCIDENT_CONTACT.email}`,
+    );
     await expectNoAxeViolations(page);
     expect(await printedPageCount(page)).toBe(1);
   });
@@ -110,7 +148,11 @@ test.describe("incident page", () => {
 
 test.describe("incident contact form", () => {
   test("lets the manager change the contact, which learners then see", async ({ page, learnerEmail }) => {
-    const replacement = { name: "Jean-Baptiste Nguyễn, RSSI adjoint", phone: "+33 4 65 71 99 01", email: "rssi-adjoint@vigie.test" };
+    const replacement = {
+      name: "Jean-Baptiste Nguyễn, RSSI adjoint",
+      phone: "+33 4 65 71 99 01",
+      email: "rssi-adjoint@vigie.test",
+    };
     await signInAs(page, MANAGER_EMAIL);
     await page.goto(FORM_PATH);
     await expect(page.getByRole("heading", { level: 1, name: "Contact en cas d'incident" })).toBeVisible();
@@ -124,8 +166,12 @@ test.describe("incident contact form", () => {
       const phone = page.getByLabel("Téléphone", { exact: true });
       await expect(phone).toHaveAttribute("aria-invalid", "true");
       await expect(phone).toHaveAccessibleDescription(/Saisissez un numéro de téléphone français/);
-      await expect(page.getByLabel("Nom du contact", { exact: true })).toHaveAccessibleDescription(/au moins 2 caractères/);
-      await expect(page.getByLabel("Adresse e-mail", { exact: true })).toHaveAccessibleDescription(/adresse e-mail valide/);
+      await expect(page.getByLabel("Nom du contact", { exact: true })).toHaveAccessibleDescription(
+        /au moins 2 caractères/,
+      );
+      await expect(page.getByLabel("Adresse e-mail", { exact: true })).toHaveAccessibleDescription(
+        /adresse e-mail valide/,
+      );
       await expect(page.getByLabel("Nom du contact", { exact: true })).toHaveValue("C");
       await expectNoAxeViolations(page);
 
@@ -137,7 +183,10 @@ test.describe("incident contact form", () => {
       await page.goto("/signaler-un-incident");
       const rssi = page.getByRole("region", { name: `Votre RSSI : ${replacement.name}` });
       await expect(rssi.getByRole("link", { name: replacement.phone })).toHaveAttribute("href", "tel:+33465719901");
-      await expect(rssi.getByRole("link", { name: replacement.email })).toHaveAttribute("href", `mailto:${replacement.email}`);
+      await expect(rssi.getByRole("link", { name: replacement.email })).toHaveAttribute(
+        "href",
+        `mailto:${replacement.email}`,
+      );
     } finally {
       // Other tests read the demo contact: put it back whatever happened above.
       await signInAs(page, MANAGER_EMAIL);

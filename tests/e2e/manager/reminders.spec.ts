@@ -9,7 +9,9 @@ const SUBJECT = "Rappel : votre sensibilisation à la cybersécurité";
 // The seed (db/seed/e2e-reminders.ts) puts, per project, a late learner and one who completed
 // the module in a team whose assignment is long past due.
 test.describe("reminders and the certificates ZIP", () => {
-  test("a manager reminds a late learner with the keyboard; the mail reaches the late learner only, once", async ({ page }, testInfo) => {
+  test("a manager reminds a late learner with the keyboard; the mail reaches the late learner only, once", async ({
+    page,
+  }, testInfo) => {
     const group = testInfo.project.name;
     const [late, done] = [`relance-late-${group}@vigie.test`, `relance-done-${group}@vigie.test`];
     await signInViaApi(page.request, MANAGER);
@@ -38,7 +40,11 @@ test.describe("reminders and the certificates ZIP", () => {
     await tickCheckbox(page, box);
     await pressButton(page, page.getByRole("button", { name: "Relancer les apprenants cochés" }));
     await pressButton(page, page.getByRole("button", { name: "Confirmer l'envoi" }));
-    await expect(page.getByRole("status").filter({ hasText: "Aucune relance envoyée ; 1 non envoyée (déjà relancés il y a moins de 7 jours : 1" })).toBeVisible();
+    await expect(
+      page
+        .getByRole("status")
+        .filter({ hasText: "Aucune relance envoyée ; 1 non envoyée (déjà relancés il y a moins de 7 jours : 1" }),
+    ).toBeVisible();
 
     await page.goto("/boite-mail");
     const toLate = page.getByRole("listitem").filter({ hasText: `À ${late}` });
@@ -46,12 +52,19 @@ test.describe("reminders and the certificates ZIP", () => {
     await expect(toLate.getByRole("link", { name: SUBJECT })).toBeVisible();
     await expect(page.getByRole("listitem").filter({ hasText: `À ${done}` })).toHaveCount(0);
     await toLate.getByRole("link", { name: SUBJECT }).click();
-    await expect(page.getByText("« Attention aux clés USB » — à terminer avant le 15/01/2025 (en retard)")).toBeVisible();
+    await expect(
+      page.getByText("« Attention aux clés USB » — à terminer avant le 15/01/2025 (en retard)"),
+    ).toBeVisible();
     await expect(page.getByText("Centre hospitalier des Calanques (démo) vous rappelle")).toBeVisible();
     await expect(page.getByRole("link", { name: /\/modules$/ })).toBeVisible();
 
     await page.goto("/etablissement/relances");
-    await expect(page.getByRole("row").filter({ hasText: `Relance en retard ${group}` }).first()).toContainText("Manuelle");
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ hasText: `Relance en retard ${group}` })
+        .first(),
+    ).toContainText("Manuelle");
   });
 
   test("a manager changes the reminder settings; a bad value gets a clear message", async ({ page }) => {

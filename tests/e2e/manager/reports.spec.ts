@@ -5,12 +5,18 @@ import { completeModule, courseModule } from "../player/content";
 const MANAGER = "rssi@vigie.test";
 
 test.describe("manager reports", () => {
-  test("the manager assigns the path with a due date, and a learner sees it at the top of their modules", async ({ page, browser }, testInfo) => {
+  test("the manager assigns the path with a due date, and a learner sees it at the top of their modules", async ({
+    page,
+    browser,
+  }, testInfo) => {
     // One due date per project, so that the two projects' assignments are told apart.
-    const [day, dueOn] = testInfo.project.name === "phone" ? ["15/02/2031", "2031-02-15"] : ["15/01/2031", "2031-01-15"];
+    const [day, dueOn] =
+      testInfo.project.name === "phone" ? ["15/02/2031", "2031-02-15"] : ["15/01/2031", "2031-01-15"];
     await signInViaApi(page.request, MANAGER);
     await page.goto("/etablissement/affectations");
-    await page.getByLabel("Parcours ou module").selectOption({ label: "Parcours : Cybersécurité — Les bonnes pratiques" });
+    await page
+      .getByLabel("Parcours ou module")
+      .selectOption({ label: "Parcours : Cybersécurité — Les bonnes pratiques" });
     await page.getByLabel("À terminer avant le").fill(dueOn);
     await page.getByRole("button", { name: "Affecter" }).click();
     await expect(page.getByText("Affectation enregistrée.")).toBeVisible();
@@ -48,23 +54,36 @@ test.describe("manager reports", () => {
     await expectNoHorizontalScroll(page);
   });
 
-  test("a learner who trained on their own shows their completed module in the list and on their page, with its certificate", async ({ learnerPage: learner, learnerEmail, browser }) => {
+  test("a learner who trained on their own shows their completed module in the list and on their page, with its certificate", async ({
+    learnerPage: learner,
+    learnerEmail,
+    browser,
+  }) => {
     test.slow(); // a whole module, then the manager's two pages
     const module = courseModule("cles-usb");
     await learner.goto(`/modules/${module.id}`);
     await completeModule(learner, module);
-    await expect(learner.getByRole("heading", { name: `Bravo, vous avez terminé « ${module.title} » !` })).toBeVisible();
+    await expect(
+      learner.getByRole("heading", { name: `Bravo, vous avez terminé « ${module.title} » !` }),
+    ).toBeVisible();
     // "Télécharger mon certificat" issues it.
     expect((await learner.request.get(`/modules/${module.id}/certificat`)).status()).toBe(200);
     await learner.goto("/mes-certificats");
-    const code = /Code de vérification : ([0-9A-Z]{26})/.exec((await learner.getByText(/Code de vérification :/).first().textContent()) ?? "")![1]!;
+    const code = /Code de vérification : ([0-9A-Z]{26})/.exec(
+      (await learner
+        .getByText(/Code de vérification :/)
+        .first()
+        .textContent()) ?? "",
+    )![1]!;
 
     const manager = await (await browser.newContext({ viewport: learner.viewportSize() })).newPage();
     await signInViaApi(manager.request, MANAGER);
     await manager.goto(`/etablissement/apprenants?q=${encodeURIComponent(learnerEmail)}`);
     const row = manager.getByRole("row").filter({ hasText: learnerEmail });
     // Each column by its header (a header's hidden sorting hint follows " — ").
-    const headers = (await manager.locator("thead th").allTextContents()).map((text) => text.replace(/ —.*$/, "").trim());
+    const headers = (await manager.locator("thead th").allTextContents()).map((text) =>
+      text.replace(/ —.*$/, "").trim(),
+    );
     const cells = (await row.locator("th, td").allTextContents()).map((text) => text.trim());
     const cell = (header: string) => cells[headers.indexOf(header)];
     expect(cell("Statut")).toBe("Aucune affectation");
@@ -75,7 +94,10 @@ test.describe("manager reports", () => {
 
     await row.getByRole("link").first().click();
     await expect(manager.getByText("Aucune affectation ne concerne cette personne.")).toBeVisible();
-    const moduleRow = manager.getByRole("table", { name: "Modules" }).getByRole("row").filter({ hasText: module.title });
+    const moduleRow = manager
+      .getByRole("table", { name: "Modules" })
+      .getByRole("row")
+      .filter({ hasText: module.title });
     await expect(moduleRow).toContainText("Non, de sa propre initiative");
     await expect(moduleRow).toContainText(code);
     await expect(moduleRow.getByRole("cell").nth(3)).toHaveText(/^\d{2}\/\d{2}\/\d{4}$/);
@@ -95,7 +117,9 @@ test.describe("manager reports", () => {
     const bytes = Buffer.concat(chunks);
 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString("utf8").slice(1).split("\r\n")[0]).toBe("Nom;E-mail;Équipe;Statut;Affectations terminées;Affectations;Modules terminés;Dernière activité;Temps passé (minutes)");
+    expect(bytes.toString("utf8").slice(1).split("\r\n")[0]).toBe(
+      "Nom;E-mail;Équipe;Statut;Affectations terminées;Affectations;Modules terminés;Dernière activité;Temps passé (minutes)",
+    );
     expect(bytes.toString("utf8")).toContain("Zoë Œuvray;secretaire@vigie.test;Accueil et admissions;");
   });
 

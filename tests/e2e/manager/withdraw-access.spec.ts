@@ -36,7 +36,11 @@ test.describe("withdrawing access", () => {
   // Three people and several round trips each: more than one page's worth of time.
   test.slow();
 
-  test("a manager names a learner manager, withdraws the role, then removes them: each takes effect on the person's next request", async ({ learnerPage: person, learnerEmail, expectHttpErrors }) => {
+  test("a manager names a learner manager, withdraws the role, then removes them: each takes effect on the person's next request", async ({
+    learnerPage: person,
+    learnerEmail,
+    expectHttpErrors,
+  }) => {
     expectHttpErrors(/\/etablissement\/tableau-de-bord$/, 404);
     expectHttpErrors(/\/etablissement\/apprenants\/[0-9a-f-]{36}$/, 404);
     const userId = await userIdOf(person);
@@ -62,7 +66,9 @@ test.describe("withdrawing access", () => {
     expect((await person.request.get("/etablissement/apprenants/export")).status()).toBe(404);
 
     await confirmWithKeyboard(manager, "Retirer de l'établissement", /sera retiré·e de/);
-    await expect(access.getByText("Cette personne a été retirée. Son compte, sa progression et ses certificats sont conservés.")).toBeVisible();
+    await expect(
+      access.getByText("Cette personne a été retirée. Son compte, sa progression et ses certificats sont conservés."),
+    ).toBeVisible();
     await person.goto("/modules/cles-usb");
     await expect(person).toHaveURL(/\/sans-etablissement/);
     await person.goto("/mes-certificats");
@@ -73,7 +79,9 @@ test.describe("withdrawing access", () => {
     await manager.context().close();
   });
 
-  test("a manager resets the lost second factor of a member they named manager: the member's sessions end and they enrol a new one", async ({ learnerPage: person }) => {
+  test("a manager resets the lost second factor of a member they named manager: the member's sessions end and they enrol a new one", async ({
+    learnerPage: person,
+  }) => {
     const userId = await userIdOf(person);
     const manager = await signedIn(person, "rssi@vigie.test");
     await manager.goto(`/etablissement/apprenants/${userId}`);
@@ -83,7 +91,11 @@ test.describe("withdrawing access", () => {
     await person.goto("/etablissement/tableau-de-bord");
     await enrolSecondFactor(person);
 
-    await confirmWithKeyboard(manager, "Réinitialiser sa double authentification", /^Réinitialiser sa double authentification \(.+\) \?$/);
+    await confirmWithKeyboard(
+      manager,
+      "Réinitialiser sa double authentification",
+      /^Réinitialiser sa double authentification \(.+\) \?$/,
+    );
     await expect(access.getByText(/Double authentification réinitialisée/)).toBeVisible();
     // Their sessions ended: the next request is signed out.
     await person.goto("/etablissement/tableau-de-bord");
@@ -94,7 +106,9 @@ test.describe("withdrawing access", () => {
     await expect(access.getByText("Rôle dans cet établissement : apprenant.")).toBeVisible();
   });
 
-  test("a manager deactivates a learner after confirming, who is refused on their next request, then reactivates them", async ({ learnerPage: person }) => {
+  test("a manager deactivates a learner after confirming, who is refused on their next request, then reactivates them", async ({
+    learnerPage: person,
+  }) => {
     const userId = await userIdOf(person);
     await person.goto("/modules");
     await expect(person.getByRole("heading", { name: "Mes modules" })).toBeVisible();
@@ -122,7 +136,10 @@ test.describe("withdrawing access", () => {
     await expect(person).toHaveURL(/\/connexion/);
   });
 
-  test("the platform admin deactivates an account from the people page, then reactivates it", async ({ learnerPage: person, learnerEmail }) => {
+  test("the platform admin deactivates an account from the people page, then reactivates it", async ({
+    learnerPage: person,
+    learnerEmail,
+  }) => {
     const admin = await signedIn(person, "admin@vigie.test");
     await admin.goto(`/centre/personnes?email=${encodeURIComponent(learnerEmail)}`);
     const access = admin.getByRole("region", { name: "Accès" });
@@ -131,7 +148,9 @@ test.describe("withdrawing access", () => {
     await expectNoHorizontalScroll(admin);
 
     await confirmWithKeyboard(admin, "Désactiver le compte", /ne pourra plus se connecter à Vigie/);
-    await expect(access.getByText("Compte désactivé : cette personne ne peut plus se connecter.", { exact: false }).first()).toBeVisible();
+    await expect(
+      access.getByText("Compte désactivé : cette personne ne peut plus se connecter.", { exact: false }).first(),
+    ).toBeVisible();
     await person.goto("/modules");
     await expect(person).toHaveURL(/\/connexion/);
 

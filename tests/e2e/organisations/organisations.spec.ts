@@ -25,7 +25,9 @@ test.describe("establishments and teams", () => {
     await page.getByRole("button", { name: "Nommer gestionnaire" }).click();
     await expect(page.getByText(`direction-${suffix}@ehpad.test est gestionnaire de l'établissement.`)).toBeVisible();
     await page.reload();
-    await expect(page.getByRole("row", { name: new RegExp(`EHPAD Les Oliviers ${suffix}`) })).toContainText("Nadia Haddad");
+    await expect(page.getByRole("row", { name: new RegExp(`EHPAD Les Oliviers ${suffix}`) })).toContainText(
+      "Nadia Haddad",
+    );
     await expectNoAxeViolations(page);
   });
 
@@ -47,7 +49,10 @@ test.describe("establishments and teams", () => {
     await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
   });
 
-  test("a learner has no manager links and gets not found on the admin and team pages", async ({ learnerPage: page, expectHttpErrors }) => {
+  test("a learner has no manager links and gets not found on the admin and team pages", async ({
+    learnerPage: page,
+    expectHttpErrors,
+  }) => {
     expectHttpErrors(/\/(centre\/etablissements|etablissement\/equipes)$/, 404);
     await page.goto("/modules");
     await expect(page.getByRole("link", { name: "Mon établissement" })).toHaveCount(0);

@@ -46,7 +46,8 @@ export async function completeModule(page: Page, module: CourseModule): Promise<
     if (step.kind === "quiz") {
       for (const question of await shownQuizAnswers(page, step)) {
         const group = page.getByRole("group", { name: question.prompt });
-        for (const text of question.rightChoices) await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
+        for (const text of question.rightChoices)
+          await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
       }
       await page.getByRole("button", { name: "Valider mes réponses" }).click();
       await expect(page.getByText("Quiz réussi !")).toBeVisible();

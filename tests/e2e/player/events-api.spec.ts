@@ -30,7 +30,10 @@ async function learnerId(request: import("@playwright/test").APIRequestContext):
 
 test.describe("POST /api/progress/events", () => {
   test("refuses a visitor who is not signed in", async ({ request }) => {
-    const response = await request.post("/api/progress/events", { headers: sameOrigin, data: { events: [event(randomUUID())] } });
+    const response = await request.post("/api/progress/events", {
+      headers: sameOrigin,
+      data: { events: [event(randomUUID())] },
+    });
 
     expect(response.status()).toBe(401);
     expect((await response.json()).code).toBe("unauthenticated");
@@ -57,7 +60,10 @@ test.describe("POST /api/progress/events", () => {
     expect(response.status()).toBe(403);
   });
 
-  test("refuses malformed, oversized, foreign and impossible events with a clear error", async ({ request, learnerEmail }) => {
+  test("refuses malformed, oversized, foreign and impossible events with a clear error", async ({
+    request,
+    learnerEmail,
+  }) => {
     await signInViaApi(request, learnerEmail);
     const me = await learnerId(request);
     const post = (data: unknown) => request.post("/api/progress/events", { headers: sameOrigin, data });

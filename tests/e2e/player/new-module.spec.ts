@@ -31,11 +31,14 @@ test.describe("a module of the second path", () => {
       if (step.kind === "quiz") {
         for (const question of await shownQuizAnswers(page, step)) {
           const group = page.getByRole("group", { name: question.prompt });
-          for (const text of question.rightChoices) await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
+          for (const text of question.rightChoices)
+            await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
         }
         await expectNoHorizontalScroll(page);
         await page.getByRole("button", { name: "Valider mes réponses" }).click();
-        await expect(page.getByText(`Votre score : ${step.objectives.length} / ${step.objectives.length} (100 %)`)).toBeVisible();
+        await expect(
+          page.getByText(`Votre score : ${step.objectives.length} / ${step.objectives.length} (100 %)`),
+        ).toBeVisible();
         await expectNoAxeViolations(page);
       }
       await page.getByRole("button", { name: step === module.steps.at(-1) ? "Terminer le module" : "Suivant" }).click();
@@ -47,7 +50,9 @@ test.describe("a module of the second path", () => {
     const download = await downloading;
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.concat(chunks))), { mergePages: true });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.concat(chunks))), {
+      mergePages: true,
+    });
     const printed = text.replace(/\s+/g, " ");
     expect(printed).toContain(module.title);
     expect(printed).toContain(`${module.durationMinutes} min`);

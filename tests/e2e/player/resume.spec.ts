@@ -26,7 +26,11 @@ test.describe("stopping and resuming", () => {
     await expect(page.getByRole("heading", { level: 1, name: module.steps[2]!.title })).toBeVisible();
   });
 
-  test("progress made offline is kept, shown as late, and sent when the network is back", async ({ learnerPage: page, context, expectConsoleErrors }) => {
+  test("progress made offline is kept, shown as late, and sent when the network is back", async ({
+    learnerPage: page,
+    context,
+    expectConsoleErrors,
+  }) => {
     // The player's sends while offline fail at the network, as they should.
     expectConsoleErrors(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/);
     await page.goto(`/modules/${module.id}`);
@@ -44,7 +48,10 @@ test.describe("stopping and resuming", () => {
     await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
   });
 
-  test("a device with unsent progress opens at its own step, without showing the server's first and without a hydration error (React #418)", async ({ learnerPage: page, expectConsoleErrors }) => {
+  test("a device with unsent progress opens at its own step, without showing the server's first and without a hydration error (React #418)", async ({
+    learnerPage: page,
+    expectConsoleErrors,
+  }) => {
     // The sends this test stops (route.abort) are logged by the browser, as they should be.
     expectConsoleErrors(/^Failed to load resource: net::ERR_FAILED$/);
     const hydrationErrors: string[] = [];
@@ -63,7 +70,8 @@ test.describe("stopping and resuming", () => {
       (window as unknown as { shownSteps: string[] }).shownSteps = shown;
       const sample = () => {
         const heading = document.getElementById("step-title");
-        if (heading && getComputedStyle(heading).visibility === "visible" && shown.at(-1) !== heading.textContent) shown.push(heading.textContent ?? "");
+        if (heading && getComputedStyle(heading).visibility === "visible" && shown.at(-1) !== heading.textContent)
+          shown.push(heading.textContent ?? "");
         requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
@@ -72,7 +80,9 @@ test.describe("stopping and resuming", () => {
     await page.goto(`/modules/${module.id}`);
     await expect(page.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
     await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuetext", `Étape 2 sur ${module.steps.length}`);
-    expect(await page.evaluate(() => (window as unknown as { shownSteps: string[] }).shownSteps)).toEqual([module.steps[1]!.title]);
+    expect(await page.evaluate(() => (window as unknown as { shownSteps: string[] }).shownSteps)).toEqual([
+      module.steps[1]!.title,
+    ]);
     expect(hydrationErrors).toEqual([]);
   });
 });

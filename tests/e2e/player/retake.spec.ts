@@ -9,20 +9,32 @@ const module = courseModule("cles-usb");
 const quizStep = module.steps.find((step) => step.kind === "quiz")!;
 
 test.describe("taking a completed module again", () => {
-  test("a learner who finished a module takes its quiz again, with the keyboard, to renew it", async ({ learnerPage: page }) => {
+  test("a learner who finished a module takes its quiz again, with the keyboard, to renew it", async ({
+    learnerPage: page,
+  }) => {
     // Reach the end through the events API, as the player would have; the quiz is answered on
     // the page, since the server grades only the questions it drew.
     const { user } = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
     const at = (minute: number) => new Date(Date.now() - (60 - minute) * 60_000).toISOString();
     const base = { learnerId: user.id, moduleId: module.id, moduleVersion: module.version, activeSeconds: 5 };
-    const events = module.steps.map((step, index) => ({ ...base, eventId: randomUUID(), kind: "step_viewed", stepId: step.id, occurredAt: at(index) }));
-    const response = await page.request.post("/api/progress/events", { headers: { "Content-Type": "application/json", Origin: E2E_BASE_URL }, data: { events } });
+    const events = module.steps.map((step, index) => ({
+      ...base,
+      eventId: randomUUID(),
+      kind: "step_viewed",
+      stepId: step.id,
+      occurredAt: at(index),
+    }));
+    const response = await page.request.post("/api/progress/events", {
+      headers: { "Content-Type": "application/json", Origin: E2E_BASE_URL },
+      data: { events },
+    });
     expect(response.status()).toBe(200);
     if (quizStep.kind !== "quiz") throw new Error("cles-usb has a quiz");
     await page.goto(`/modules/${module.id}?etape=${quizStep.id}`);
     for (const question of await shownQuizAnswers(page, quizStep)) {
       const group = page.getByRole("group", { name: question.prompt });
-      for (const text of question.rightChoices) await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
+      for (const text of question.rightChoices)
+        await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
     }
     await page.getByRole("button", { name: "Valider mes réponses" }).click();
     await expect(page.getByText("Quiz réussi !")).toBeVisible();
@@ -38,7 +50,8 @@ test.describe("taking a completed module again", () => {
     for (const question of await shownQuizAnswers(page, quizStep)) {
       const group = page.getByRole("group", { name: question.prompt });
       if (question.multiple) {
-        for (const text of question.rightChoices) await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
+        for (const text of question.rightChoices)
+          await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
       } else {
         await chooseRadio(page, group, question.rightChoices[0]!);
       }

@@ -14,7 +14,10 @@ test.describe("taking a module", () => {
     await expect(card.getByText("À faire")).toBeVisible();
     // "Lancer le parcours" is the path's button, to its first module (cles-usb is its second); each card starts its own.
     const path = page.getByRole("region", { name: "Cybersécurité — Les bonnes pratiques" });
-    await expect(path.getByRole("link", { name: "Lancer le parcours" })).toHaveAttribute("href", "/modules/usages-pro-perso");
+    await expect(path.getByRole("link", { name: "Lancer le parcours" })).toHaveAttribute(
+      "href",
+      "/modules/usages-pro-perso",
+    );
     await expect(card.getByRole("link", { name: "Lancer le parcours" })).toHaveCount(0);
     await pressButton(page, card.getByRole("link", { name: "Commencer" }));
 
@@ -39,7 +42,8 @@ test.describe("taking a module", () => {
         for (const question of await shownQuizAnswers(page, step)) {
           const group = page.getByRole("group", { name: question.prompt });
           if (question.multiple) {
-            for (const text of question.rightChoices) await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
+            for (const text of question.rightChoices)
+              await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
           } else {
             await chooseRadio(page, group, question.rightChoices[0]!);
           }
@@ -47,7 +51,9 @@ test.describe("taking a module", () => {
         await pressButton(page, page.getByRole("button", { name: "Valider mes réponses" }));
         const result = page.getByRole("heading", { name: "Votre résultat" });
         await expect(result).toBeFocused();
-        await expect(page.getByText(`Votre score : ${step.objectives.length} / ${step.objectives.length} (100 %)`)).toBeVisible();
+        await expect(
+          page.getByText(`Votre score : ${step.objectives.length} / ${step.objectives.length} (100 %)`),
+        ).toBeVisible();
         await expect(page.getByText("Quiz réussi !")).toBeVisible();
         await expectNoAxeViolations(page);
       }
@@ -60,12 +66,17 @@ test.describe("taking a module", () => {
     await expect(done).toBeFocused();
     await expect(page.getByText("Progression enregistrée")).toBeVisible();
     await expectNoAxeViolations(page);
-    await expect(page.getByRole("link", { name: "Module suivant : Ne laissez pas votre session ouverte" })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "Module suivant : Ne laissez pas votre session ouverte" }),
+    ).toBeVisible();
 
     await pressButton(page, page.getByRole("link", { name: "Retour à mes modules" }));
     await expect(card.getByText("Terminé")).toBeVisible();
     await expect(card.getByRole("link", { name: "Revoir", exact: true })).toBeVisible();
-    await expect(path.getByRole("link", { name: "Reprendre le parcours" })).toHaveAttribute("href", "/modules/usages-pro-perso");
+    await expect(path.getByRole("link", { name: "Reprendre le parcours" })).toHaveAttribute(
+      "href",
+      "/modules/usages-pro-perso",
+    );
     await expect(page.getByText("1 module terminé sur 5")).toBeVisible();
     expect(errors).toEqual([]);
   });
@@ -99,7 +110,15 @@ test.describe("taking a module", () => {
     await expect(page.getByText(/Il faut au moins 80\s%/)).toBeVisible();
     await expect(page.getByText(/La bonne réponse|Les bonnes réponses/).first()).toBeVisible();
     const explained = quiz.questions.find((question) => question.prompt === shown[0]!.prompt)!;
-    await expect(page.getByText(explained.explanationHtml.replace(/<[^>]+>/g, "").replace(/[\u00a0\u202f]/g, " ").trim().slice(0, 30))).toBeVisible();
+    await expect(
+      page.getByText(
+        explained.explanationHtml
+          .replace(/<[^>]+>/g, "")
+          .replace(/[\u00a0\u202f]/g, " ")
+          .trim()
+          .slice(0, 30),
+      ),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Suivant" })).toBeDisabled();
     await expectNoAxeViolations(page);
 

@@ -2,7 +2,10 @@ import { expectNoAxeViolations } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
 
 test.describe("personal data", () => {
-  test("a learner downloads all their data as JSON from their account page", async ({ learnerPage: page, learnerEmail }) => {
+  test("a learner downloads all their data as JSON from their account page", async ({
+    learnerPage: page,
+    learnerEmail,
+  }) => {
     await page.goto("/modules/cles-usb");
     await expect(page.getByText("Progression enregistrée")).toBeVisible();
     await page.getByRole("link", { name: /^Connecté :/ }).click();
@@ -21,7 +24,11 @@ test.describe("personal data", () => {
     expect(data.learningEvents.some((e: { moduleId: string }) => e.moduleId === "cles-usb")).toBe(true);
   });
 
-  test("a platform admin erases a learner, who is refused on their next request", async ({ learnerPage: page, learnerEmail, browser }) => {
+  test("a platform admin erases a learner, who is refused on their next request", async ({
+    learnerPage: page,
+    learnerEmail,
+    browser,
+  }) => {
     await page.goto("/modules");
     await expect(page.getByRole("heading", { name: "Mes modules" })).toBeVisible();
 
@@ -31,11 +38,15 @@ test.describe("personal data", () => {
     await admin.goto("/centre/personnes");
     await admin.getByLabel("Adresse e-mail ou identifiant de la personne").fill(learnerEmail);
     await admin.getByRole("button", { name: "Rechercher" }).click();
-    await admin.getByLabel("Pour confirmer, recopiez l'adresse e-mail (ou l'identifiant) de la personne").fill("pas-la-bonne@vigie.test");
+    await admin
+      .getByLabel("Pour confirmer, recopiez l'adresse e-mail (ou l'identifiant) de la personne")
+      .fill("pas-la-bonne@vigie.test");
     await admin.getByRole("button", { name: "Effacer les données personnelles" }).click();
     await expect(admin.getByText("Ce que vous avez recopié ne correspond pas.")).toBeVisible();
     await expectNoAxeViolations(admin);
-    await admin.getByLabel("Pour confirmer, recopiez l'adresse e-mail (ou l'identifiant) de la personne").fill(learnerEmail);
+    await admin
+      .getByLabel("Pour confirmer, recopiez l'adresse e-mail (ou l'identifiant) de la personne")
+      .fill(learnerEmail);
     await admin.getByRole("button", { name: "Effacer les données personnelles" }).click();
     await expect(admin.getByText("Les données personnelles ont été effacées.")).toBeVisible();
     await adminContext.close();

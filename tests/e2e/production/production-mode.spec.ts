@@ -26,20 +26,44 @@ test.afterAll(async () => {
 });
 
 function productionSettings(port: number): Record<string, string> {
-  return { DATABASE_URL: database.databaseUrl!, PORT: String(port), APP_URL: "https://vigie.example.test", AUTH_SECRET: "c".repeat(44), SMTP_URL: smtp.url, TRUST_PROXY_HOPS: "0", VIGIE_MODE: "", SSO_ALLOW_LOOPBACK_HTTP: "", REMINDERS_EVERY_MINUTES: "0" };
+  return {
+    DATABASE_URL: database.databaseUrl!,
+    PORT: String(port),
+    APP_URL: "https://vigie.example.test",
+    AUTH_SECRET: "c".repeat(44),
+    SMTP_URL: smtp.url,
+    TRUST_PROXY_HOPS: "0",
+    VIGIE_MODE: "",
+    SSO_ALLOW_LOOPBACK_HTTP: "",
+    REMINDERS_EVERY_MINUTES: "0",
+  };
 }
 
 async function started(server: SpawnedServer): Promise<SpawnedServer> {
-  await expect.poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? (server.process.exitCode === null ? 0 : -1), { timeout: 60_000 }).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        (await fetch(`${server.url}/api/health`).catch(() => null))?.status ??
+        (server.process.exitCode === null ? 0 : -1),
+      { timeout: 60_000 },
+    )
+    .toBe(200);
 
   return server;
 }
 
 test("refuses to start in production mode, naming each missing or unsafe setting in one message", async () => {
-  const missing = spawnServer(3162, { ...productionSettings(3162), APP_URL: "", AUTH_SECRET: "", SMTP_URL: "", TRUST_PROXY_HOPS: "" });
+  const missing = spawnServer(3162, {
+    ...productionSettings(3162),
+    APP_URL: "",
+    AUTH_SECRET: "",
+    SMTP_URL: "",
+    TRUST_PROXY_HOPS: "",
+  });
   try {
     expect(await waitForExit(missing.process, 30_000)).toBe(1);
-    for (const name of ["APP_URL", "AUTH_SECRET", "SMTP_URL", "TRUST_PROXY_HOPS"]) expect(missing.output()).toContain(`  - ${name}: required in production`);
+    for (const name of ["APP_URL", "AUTH_SECRET", "SMTP_URL", "TRUST_PROXY_HOPS"])
+      expect(missing.output()).toContain(`  - ${name}: required in production`);
     // Nothing was served meanwhile, /boite-mail included.
     expect(await fetch(`${missing.url}/boite-mail`).catch(() => null)).toBeNull();
   } finally {
@@ -60,7 +84,12 @@ test("the demo seed refuses a production database", async () => {
   let status = 0;
   let output = "";
   try {
-    execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: `${__dirname}/../../..`, env: { ...process.env, DATABASE_URL: database.databaseUrl!, VIGIE_MODE: "" }, encoding: "utf8", stdio: "pipe" });
+    execFileSync("npm", ["run", "--silent", "db:seed"], {
+      cwd: `${__dirname}/../../..`,
+      env: { ...process.env, DATABASE_URL: database.databaseUrl!, VIGIE_MODE: "" },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
   } catch (error) {
     const failure = error as { status: number; stderr: string };
     status = failure.status;
@@ -69,7 +98,9 @@ test("the demo seed refuses a production database", async () => {
 
   expect(status).toBe(1);
   expect(output).toContain("refused: production mode");
-  const demoAdmin = await database.db.query.users.findFirst({ where: (users, { eq: equals }) => equals(users.email, "admin@vigie.test") });
+  const demoAdmin = await database.db.query.users.findFirst({
+    where: (users, { eq: equals }) => equals(users.email, "admin@vigie.test"),
+  });
   expect(demoAdmin).toBeUndefined();
 });
 
@@ -108,14 +139,23 @@ test.describe("a production server", () => {
     expect(page.headers.get("content-security-policy")).toBeTruthy();
     // Route handlers and static files too, not only pages.
     for (const path of ["/api/health/live", "/api/auth/csrf", "/icon.svg"]) {
-      expect((await fetch(`${server.url}${path}`)).headers.get("strict-transport-security"), path).toBe("max-age=63072000; includeSubDomains");
+      expect((await fetch(`${server.url}${path}`)).headers.get("strict-transport-security"), path).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
     }
 
     const email = `prod-${uniqueSuffix()}@vigie.test`;
-    await createUser(database.db, { email, password: PASSWORD, organisationId: (await createOrganisation(database.db)).id });
+    await createUser(database.db, {
+      email,
+      password: PASSWORD,
+      organisationId: (await createOrganisation(database.db)).id,
+    });
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0]!)
+      .join("; ");
     const signIn = await fetch(`${server.url}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
@@ -131,14 +171,19 @@ test.describe("a production server", () => {
   });
 
   test("answers 404, not 500, to a malformed certificate code", async () => {
-    for (const code of ["%25", "%2541", "pas-un-code"]) expect((await fetch(`${server.url}/certificat/${code}`)).status, code).toBe(404);
+    for (const code of ["%25", "%2541", "pas-un-code"])
+      expect((await fetch(`${server.url}/certificat/${code}`)).status, code).toBe(404);
     // A bare % is not a valid address: Next.js itself answers 400 before any page runs.
     expect((await fetch(`${server.url}/certificat/%`)).status).toBe(400);
   });
 
   test("limits certificate checks per client address, whatever X-Forwarded-For the client sends", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await fetch(`${server.url}/certificat/${CODE}`, { headers: { "x-forwarded-for": `203.0.113.${i + 1}` } })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        (await fetch(`${server.url}/certificat/${CODE}`, { headers: { "x-forwarded-for": `203.0.113.${i + 1}` } }))
+          .status,
+      );
     const refused = await fetch(`${server.url}/certificat/${CODE}`, { headers: { "x-forwarded-for": "198.51.100.1" } });
 
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(1);
@@ -149,13 +194,29 @@ test.describe("a production server", () => {
 
   test("never calls an identity provider at a private, metadata or loopback address", async () => {
     const port = (canary.address() as AddressInfo).port;
-    for (const issuer of [`https://localhost:${port}`, "https://10.0.0.1", "https://169.254.169.254", `https://127.0.0.1:${port}`]) {
+    for (const issuer of [
+      `https://localhost:${port}`,
+      "https://10.0.0.1",
+      "https://169.254.169.254",
+      `https://127.0.0.1:${port}`,
+    ]) {
       const organisation = await createOrganisation(database.db);
-      await database.db.insert(organisationSso).values({ organisationId: organisation.id, displayName: "IdP", issuer, clientId: "vigie", clientSecretEncrypted: "-" });
+      await database.db.insert(organisationSso).values({
+        organisationId: organisation.id,
+        displayName: "IdP",
+        issuer,
+        clientId: "vigie",
+        clientSecretEncrypted: "-",
+      });
       const response = await fetch(`${server.url}/api/sso/${organisation.slug}/demarrer`, { redirect: "manual" });
 
-      expect(response.headers.get("location"), issuer).toContain(`/connexion/etablissement/${organisation.slug}?erreur=fournisseur`);
-      const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.organisationId, organisation.id), eq(auditLog.action, "sign_in.failed")));
+      expect(response.headers.get("location"), issuer).toContain(
+        `/connexion/etablissement/${organisation.slug}?erreur=fournisseur`,
+      );
+      const [entry] = await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organisationId, organisation.id), eq(auditLog.action, "sign_in.failed")));
       expect(JSON.stringify(entry?.details), issuer).toContain("adresse interne refusée");
     }
 
@@ -169,7 +230,16 @@ test.describe("a demo server on PostgreSQL (VIGIE_MODE=demo) without APP_URL", (
   test.beforeAll(async () => {
     test.setTimeout(90_000);
     // No APP_URL: the runner's environment has none (demo mode builds links on this machine's address).
-    server = await started(spawnServer(3164, { DATABASE_URL: database.databaseUrl!, PORT: "3164", VIGIE_MODE: "demo", AUTH_SECRET: "d".repeat(44), SMTP_URL: smtp.url, REMINDERS_EVERY_MINUTES: "0" }));
+    server = await started(
+      spawnServer(3164, {
+        DATABASE_URL: database.databaseUrl!,
+        PORT: "3164",
+        VIGIE_MODE: "demo",
+        AUTH_SECRET: "d".repeat(44),
+        SMTP_URL: smtp.url,
+        REMINDERS_EVERY_MINUTES: "0",
+      }),
+    );
   });
 
   test.afterAll(async () => {
@@ -179,7 +249,9 @@ test.describe("a demo server on PostgreSQL (VIGIE_MODE=demo) without APP_URL", (
   test("says on every page that it is a demonstration", async () => {
     for (const path of ["/", "/connexion"]) {
       const html = await (await fetch(`${server.url}${path}`)).text();
-      expect(html.includes("Démonstration\u202f: ce site n&#x27;est pas fait pour des données réelles"), path).toBe(true);
+      expect(html.includes("Démonstration\u202f: ce site n&#x27;est pas fait pour des données réelles"), path).toBe(
+        true,
+      );
     }
   });
 
@@ -188,17 +260,28 @@ test.describe("a demo server on PostgreSQL (VIGIE_MODE=demo) without APP_URL", (
     await createUser(database.db, { email, organisationId: (await createOrganisation(database.db)).id });
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]!).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0]!)
+      .join("; ");
     await fetch(`${server.url}/api/auth/signin/nodemailer`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-host": "vigie-login.attacker.example", "x-forwarded-proto": "https" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie,
+        "x-forwarded-host": "vigie-login.attacker.example",
+        "x-forwarded-proto": "https",
+      },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: "/modules" }),
     });
 
     await expect.poll(() => smtp.received.filter((mail) => mail.to === email).length, { timeout: 10_000 }).toBe(1);
     // Quoted-printable wraps long lines with "=\r\n" and encodes "=" as "=3D".
-    const body = smtp.received.find((mail) => mail.to === email)!.text.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+    const body = smtp.received
+      .find((mail) => mail.to === email)!
+      .text.replace(/=\r?\n/g, "")
+      .replace(/=3D/g, "=");
     expect(body).not.toContain("attacker.example");
     expect(body).toContain("http://localhost:3164/api/auth/callback/nodemailer?");
   });

@@ -46,7 +46,13 @@ export async function nameManagerAction(_previous: FormState, formData: FormData
     const { db } = await getDb();
     result = await nameManager(db, { actor, input: parsed.data });
     // An existing account is only invited: it becomes manager once the person accepts.
-    if (result.status === "invited") await sendMembershipInvitations(db, { organisationId: result.organisationId, accounts: [{ userId: result.userId, name: parsed.data.name, email: parsed.data.email }], role: "manager", baseUrl: publicOrigin() });
+    if (result.status === "invited")
+      await sendMembershipInvitations(db, {
+        organisationId: result.organisationId,
+        accounts: [{ userId: result.userId, name: parsed.data.name, email: parsed.data.email }],
+        role: "manager",
+        baseUrl: publicOrigin(),
+      });
   } catch (error) {
     if (needsReauthentication(error)) return reauthenticationState();
     if (error instanceof AppError) return { message: error.code === "conflict" ? t("deactivated") : t("notFound") };
@@ -69,7 +75,12 @@ export async function setSecondFactorRequirementAction(formData: FormData): Prom
   if (!actor || typeof organisationId !== "string") return;
   try {
     const { db } = await getDb();
-    await setManagersNeedSecondFactor(db, { actor, organisationId, required: formData.get("required") === "true", origin: requestOrigin(await headers()) });
+    await setManagersNeedSecondFactor(db, {
+      actor,
+      organisationId,
+      required: formData.get("required") === "true",
+      origin: requestOrigin(await headers()),
+    });
   } catch (error) {
     if (needsReauthentication(error)) redirect(reauthenticationPath("/centre/etablissements"));
     if (error instanceof AppError) return;

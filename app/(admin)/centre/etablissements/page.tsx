@@ -13,7 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EstablishmentsAdminPage() {
   const actor = await requirePlatformAdminPage("/centre/etablissements");
-  const [{ db }, t, tr, tf] = await Promise.all([getDb(), getTranslations("organisationsAdmin"), getTranslations("regionReport"), getTranslations("secondFactor.setting")]);
+  const [{ db }, t, tr, tf] = await Promise.all([
+    getDb(),
+    getTranslations("organisationsAdmin"),
+    getTranslations("regionReport"),
+    getTranslations("secondFactor.setting"),
+  ]);
   const list = await listCentreOrganisations(db, actor);
   const groups = list.filter((o) => o.kind === "group").map(({ id, name }) => ({ id, name }));
   const establishments = list.filter((o) => o.kind === "establishment").map(({ id, name }) => ({ id, name }));

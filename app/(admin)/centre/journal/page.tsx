@@ -24,8 +24,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const [{ db }, t] = await Promise.all([getDb(), getTranslations("audit")]);
   // Wrong filters list nothing: a journal filtered on something else than asked would mislead.
   const page = invalid ? null : await listAuditEntries(db, actor, filters);
-  const href = (before?: string) => `/centre/journal${journalQuery(filters, before) ? `?${journalQuery(filters, before)}` : ""}`;
-  const typed = { action: typedValue(params.action), person: typedValue(params.personne), from: typedValue(params.du), to: typedValue(params.au) };
+  const href = (before?: string) =>
+    `/centre/journal${journalQuery(filters, before) ? `?${journalQuery(filters, before)}` : ""}`;
+  const typed = {
+    action: typedValue(params.action),
+    person: typedValue(params.personne),
+    from: typedValue(params.du),
+    to: typedValue(params.au),
+  };
 
   return (
     <>

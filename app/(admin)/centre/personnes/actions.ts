@@ -18,10 +18,12 @@ export async function erasePersonAction(_previous: FormState, formData: FormData
   const t = await getTranslations("privacyAdmin");
   const actor = await getActor();
   if (!actor) return { message: t("errors.notFound") };
-  const schema = z.object({ email: z.string().trim().toLowerCase(), confirmation: z.string().trim().toLowerCase() }).refine((v) => v.email === v.confirmation, {
-    message: t("errors.confirmation"),
-    path: ["confirmation"],
-  });
+  const schema = z
+    .object({ email: z.string().trim().toLowerCase(), confirmation: z.string().trim().toLowerCase() })
+    .refine((v) => v.email === v.confirmation, {
+      message: t("errors.confirmation"),
+      path: ["confirmation"],
+    });
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
 
@@ -29,10 +31,15 @@ export async function erasePersonAction(_previous: FormState, formData: FormData
     const { db } = await getDb();
     const person = await findPerson(db, actor, parsed.data.email);
     if (!person) return { message: t("errors.notFound") };
-    await erasePersonalData(db, { actor, userId: person.id, ipAddress: clientAddress(await headers(), env().TRUST_PROXY_HOPS) });
+    await erasePersonalData(db, {
+      actor,
+      userId: person.id,
+      ipAddress: clientAddress(await headers(), env().TRUST_PROXY_HOPS),
+    });
   } catch (error) {
     if (needsReauthentication(error)) return reauthenticationState();
-    if (error instanceof AppError) return { message: error.code === "conflict" ? t("errors.self") : t("errors.notFound") };
+    if (error instanceof AppError)
+      return { message: error.code === "conflict" ? t("errors.self") : t("errors.notFound") };
     throw error;
   }
 

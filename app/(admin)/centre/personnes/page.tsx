@@ -22,9 +22,19 @@ export default async function PeopleAdminPage({ searchParams }: { searchParams: 
       <form method="get" className="form">
         <div className="field">
           <label htmlFor="email">{t("searchLabel")}</label>
-          <input id="email" name="email" type="text" autoComplete="off" spellCheck={false} defaultValue={email ?? ""} required />
+          <input
+            id="email"
+            name="email"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={email ?? ""}
+            required
+          />
         </div>
-        <button type="submit" className="button button--secondary">{t("search")}</button>
+        <button type="submit" className="button button--secondary">
+          {t("search")}
+        </button>
       </form>
       {email && !person && <p role="status">{t("noOne")}</p>}
       {person && (
@@ -36,7 +46,15 @@ export default async function PeopleAdminPage({ searchParams }: { searchParams: 
           <EraseForm email={person.login} />
         </section>
       )}
-      {person && <PersonAccess userId={person.id} name={person.name ?? person.login} isActive={person.isActive} memberOf={person.memberOf} isSelf={person.id === actor.userId} />}
+      {person && (
+        <PersonAccess
+          userId={person.id}
+          name={person.name ?? person.login}
+          isActive={person.isActive}
+          memberOf={person.memberOf}
+          isSelf={person.id === actor.userId}
+        />
+      )}
     </div>
   );
 }

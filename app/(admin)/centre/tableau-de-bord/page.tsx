@@ -28,7 +28,8 @@ export default async function RegionDashboardPage({ searchParams }: Props) {
   }
   const { tri = "name", ordre = "asc" } = regionSortSchema.parse(params);
   const [t, format] = await Promise.all([getTranslations("regionReport"), getFormatter()]);
-  const month = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
+  const month = (value: string) =>
+    format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
   const points = report.months.map((m) => ({ label: month(m.month), value: m.completions }));
   const figures = [
     ["enrolled", report.totals.enrolled],
@@ -62,7 +63,11 @@ export default async function RegionDashboardPage({ searchParams }: Props) {
       <section className="section" aria-labelledby="region-etablissements">
         <h2 id="region-etablissements">{t("byEstablishment")}</h2>
         <p>{t("byEstablishmentHint")}</p>
-        {report.establishments.length === 0 ? <p>{t("empty")}</p> : <RegionTable rows={sortEstablishments(report.establishments, tri, ordre)} sort={tri} order={ordre} />}
+        {report.establishments.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
+          <RegionTable rows={sortEstablishments(report.establishments, tri, ordre)} sort={tri} order={ordre} />
+        )}
       </section>
       <section className="section" aria-labelledby="region-mois">
         <h2 id="region-mois">{t("byMonth")}</h2>

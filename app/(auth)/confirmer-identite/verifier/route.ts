@@ -28,7 +28,13 @@ export async function POST(request: Request) {
   if (!actor?.session) return see(`/connexion?retour=${encodeURIComponent(returnTo)}`);
 
   const { db } = await getDb();
-  const result = await reauthenticate(db, { userId: actor.userId, sessionId: actor.session.id, password: text(form, "password"), code: text(form, "code"), origin: requestOrigin(request.headers) });
+  const result = await reauthenticate(db, {
+    userId: actor.userId,
+    sessionId: actor.session.id,
+    password: text(form, "password"),
+    code: text(form, "code"),
+    origin: requestOrigin(request.headers),
+  });
   if (result.status === "throttled") return back(`erreur=limite&minutes=${Math.ceil(result.retryAfterSeconds / 60)}`);
   if (result.status !== "ok") return back("erreur=invalide");
 

@@ -18,7 +18,15 @@ export function MagicLinkForm({ returnTo }: { returnTo: string }) {
         {state.ok ? state.message : null}
       </p>
       <input type="hidden" name="retour" value={returnTo} />
-      <TextField id="magic-email" name="email" label={t("email")} errors={errors.email} type="email" autoComplete="email" required />
+      <TextField
+        id="magic-email"
+        name="email"
+        label={t("email")}
+        errors={errors.email}
+        type="email"
+        autoComplete="email"
+        required
+      />
       <button type="submit" className="button button--secondary" disabled={pending}>
         {pending ? t("magicLink.submitting") : t("magicLink.submit")}
       </button>

@@ -27,7 +27,14 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         spellCheck={false}
         required
       />
-      <TextField id="password" label={t("password")} errors={errors.password} type="password" autoComplete="current-password" required />
+      <TextField
+        id="password"
+        label={t("password")}
+        errors={errors.password}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>

@@ -32,7 +32,13 @@ export default async function ChooseEstablishmentPage({ searchParams }: Props) {
           <span id="recherche-hint" className="hint">
             {t("searchHint")}
           </span>
-          <input id="recherche" name="recherche" type="search" defaultValue={search} aria-describedby="recherche-hint" />
+          <input
+            id="recherche"
+            name="recherche"
+            type="search"
+            defaultValue={search}
+            aria-describedby="recherche-hint"
+          />
         </div>
         <button type="submit" className="button button--secondary">
           {t("searchSubmit")}
@@ -42,7 +48,8 @@ export default async function ChooseEstablishmentPage({ searchParams }: Props) {
       <ul className="sso-choices">
         {choices.map((choice) => (
           <li key={choice.slug}>
-            <Link href={`${ssoSignInPath(choice.slug)}${suffix}`}>{choice.name}</Link> <span className="hint">{t("via", { provider: choice.displayName })}</span>
+            <Link href={`${ssoSignInPath(choice.slug)}${suffix}`}>{choice.name}</Link>{" "}
+            <span className="hint">{t("via", { provider: choice.displayName })}</span>
           </li>
         ))}
       </ul>

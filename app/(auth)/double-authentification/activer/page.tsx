@@ -25,7 +25,12 @@ const QUIET_ZONE = 4;
  * first code confirms it), as a QR code and as text for those who cannot scan.
  */
 export default async function EnrolPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
-  const [{ retour }, t, verified, waiting] = await Promise.all([searchParams, getTranslations("secondFactor.enrol"), getActor(), getActorAwaitingSecondFactor()]);
+  const [{ retour }, t, verified, waiting] = await Promise.all([
+    searchParams,
+    getTranslations("secondFactor.enrol"),
+    getActor(),
+    getActorAwaitingSecondFactor(),
+  ]);
   const actor = verified ?? waiting;
   const returnTo = safeReturnPath(retour, verified ? "/mon-compte" : homePathOf(waiting));
   if (!actor) redirect(`/connexion?retour=${encodeURIComponent("/double-authentification/activer")}`);
@@ -55,7 +60,13 @@ export default async function EnrolPage({ searchParams }: { searchParams: Promis
       <ol className="enrol-steps">
         <li>
           <p>{t("step1")}</p>
-          <svg className="enrol-qr" viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${box} ${box}`} role="img" aria-label={t("qrLabel")} shapeRendering="crispEdges">
+          <svg
+            className="enrol-qr"
+            viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${box} ${box}`}
+            role="img"
+            aria-label={t("qrLabel")}
+            shapeRendering="crispEdges"
+          >
             <rect x={-QUIET_ZONE} y={-QUIET_ZONE} width={box} height={box} fill="#fff" />
             <path d={qr.d} fill="#000" />
           </svg>

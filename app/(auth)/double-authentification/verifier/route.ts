@@ -32,10 +32,16 @@ export async function POST(request: Request) {
   const origin = requestOrigin(request.headers);
   const checked = await verifySecondFactor(db, { userId: actor.userId, code, origin });
   if (checked.status === "throttled") return back(`erreur=limite&minutes=${Math.ceil(checked.retryAfterSeconds / 60)}`);
-  if (checked.status === "not_enrolled") return see(`/double-authentification/activer?retour=${encodeURIComponent(returnTo)}`);
+  if (checked.status === "not_enrolled")
+    return see(`/double-authentification/activer?retour=${encodeURIComponent(returnTo)}`);
   if (checked.status !== "ok") return back("erreur=code");
   await markSecondFactorPassed(db, actor.session.id);
-  await recordAudit(db, { action: "second_factor.verified", actorUserId: actor.userId, origin, details: { method: checked.method } });
+  await recordAudit(db, {
+    action: "second_factor.verified",
+    actorUserId: actor.userId,
+    origin,
+    details: { method: checked.method },
+  });
 
   return see(returnTo);
 }

@@ -14,7 +14,11 @@ import { requestOrigin } from "@/lib/http/request-origin";
 /** Sets the new password with the link's token, then sends the user to sign in with it. */
 export async function chooseNewPassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("signIn");
-  const problems = { too_short: t("reset.tooShort"), too_long: t("reset.tooLong"), too_common: t("reset.tooCommon") } as const;
+  const problems = {
+    too_short: t("reset.tooShort"),
+    too_long: t("reset.tooLong"),
+    too_common: t("reset.tooCommon"),
+  } as const;
   const schema = z
     .object({
       jeton: z.string().min(1).max(200),
@@ -30,7 +34,11 @@ export async function chooseNewPassword(_previous: FormState, formData: FormData
 
   const [requestHeaders, { db }] = await Promise.all([headers(), getDb()]);
   try {
-    await resetPassword(db, { token: parsed.data.jeton, password: parsed.data.password, origin: requestOrigin(requestHeaders) });
+    await resetPassword(db, {
+      token: parsed.data.jeton,
+      password: parsed.data.password,
+      origin: requestOrigin(requestHeaders),
+    });
   } catch (error) {
     if (error instanceof AppError) return { message: t("reset.invalidLink") };
     throw error;

@@ -11,13 +11,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("reset.newTitle"), robots: { index: false } };
 }
 
-export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ jeton?: string; fait?: string }> }) {
+export default async function NewPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ jeton?: string; fait?: string }>;
+}) {
   const [{ jeton, fait }, t, { db }] = await Promise.all([searchParams, getTranslations("signIn"), getDb()]);
   if (fait) {
     return (
       <div className="narrow">
         <h1>{t("reset.newTitle")}</h1>
-        <p role="status" className="form-notice">{t("reset.done")}</p>
+        <p role="status" className="form-notice">
+          {t("reset.done")}
+        </p>
         <p>
           <Link href="/connexion">{t("title")}</Link>
         </p>
@@ -36,7 +42,9 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
         </>
       ) : (
         <>
-          <p className="form-message" role="alert">{t("reset.invalidLink")}</p>
+          <p className="form-message" role="alert">
+            {t("reset.invalidLink")}
+          </p>
           <p>
             <Link href="/mot-de-passe-oublie">{t("reset.askAgain")}</Link>
           </p>

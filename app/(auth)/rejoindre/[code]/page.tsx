@@ -43,7 +43,10 @@ export default async function JoinWithCodePage({ params }: Props) {
   const check = await checkJoinCode(db, { code: typed, origin: requestOrigin(requestHeaders) });
 
   if (check.status !== "ok") {
-    const message = check.status === "throttled" ? t("throttled", { minutes: retryMinutes(check.retryAfterSeconds) }) : t("invalidCode");
+    const message =
+      check.status === "throttled"
+        ? t("throttled", { minutes: retryMinutes(check.retryAfterSeconds) })
+        : t("invalidCode");
     return (
       <div className="narrow">
         <h1>{t("title")}</h1>

@@ -9,7 +9,10 @@ import { enterJoinCode } from "../actions";
 /** The join code, as typed from a poster; a wrong or turned-off one is refused with one message. */
 export function JoinCodeForm({ initialMessage, initialCode }: { initialMessage?: string; initialCode?: string }) {
   const t = useTranslations("join");
-  const [state, action, pending] = useActionState<FormState, FormData>(enterJoinCode, { message: initialMessage, typed: initialCode ? { code: initialCode } : undefined });
+  const [state, action, pending] = useActionState<FormState, FormData>(enterJoinCode, {
+    message: initialMessage,
+    typed: initialCode ? { code: initialCode } : undefined,
+  });
   const errors = state.fieldErrors?.code;
 
   return (

@@ -11,10 +11,16 @@ export async function ModuleCardItem({ module }: { module: ModuleCard }) {
       <div className="module-card__top">
         <ul className="tags" aria-label={t("tagsLabel")}>
           {module.tags.map((tag) => (
-            <li key={tag} className="tag">{tag}</li>
+            <li key={tag} className="tag">
+              {tag}
+            </li>
           ))}
         </ul>
-        {module.position && <span className="module-card__position">{t("position", { position: module.position.index, total: module.position.total })}</span>}
+        {module.position && (
+          <span className="module-card__position">
+            {t("position", { position: module.position.index, total: module.position.total })}
+          </span>
+        )}
       </div>
       <h3 id={titleId}>{module.title}</h3>
       <p>{module.summary}</p>

@@ -15,7 +15,16 @@ export function RenewRecoveryCodesForm() {
   return (
     <form action={action} className="form" noValidate>
       <FormMessage message={state.message} />
-      <TextField id="renew-code" name="code" label={t("renewHint")} errors={state.message ? [state.message] : undefined} type="text" autoComplete="one-time-code" maxLength={40} required />
+      <TextField
+        id="renew-code"
+        name="code"
+        label={t("renewHint")}
+        errors={state.message ? [state.message] : undefined}
+        type="text"
+        autoComplete="one-time-code"
+        maxLength={40}
+        required
+      />
       <button type="submit" className="button button--secondary" disabled={pending}>
         {pending ? t("renewing") : t("renew")}
       </button>

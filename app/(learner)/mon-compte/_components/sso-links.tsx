@@ -6,7 +6,12 @@ import { unlinkSsoIdentityAction } from "../actions";
 import { sealSsoLinkRequest } from "@/lib/sso/sso-link-request";
 import { type SsoLinkOutcome, ssoLinkStartPath } from "@/lib/sso/sso-urls";
 
-type Props = { userId: string; providers: AccountSsoLink[]; linked: LinkedSsoIdentity[]; outcome: SsoLinkOutcome | null };
+type Props = {
+  userId: string;
+  providers: AccountSsoLink[];
+  linked: LinkedSsoIdentity[];
+  outcome: SsoLinkOutcome | null;
+};
 
 /**
  * "Lier mon compte …": one link per establishment provider not yet linked. Each carries a sealed
@@ -15,12 +20,25 @@ type Props = { userId: string; providers: AccountSsoLink[]; linked: LinkedSsoIde
 export async function SsoLinks({ userId, providers, linked, outcome }: Props) {
   const t = await getTranslations("account.sso");
   if (providers.length === 0 && linked.length === 0 && !outcome) return null;
-  const links = await Promise.all(providers.map(async (provider) => ({ ...provider, href: provider.isLinked ? null : ssoLinkStartPath(provider.slug, await sealSsoLinkRequest({ userId, organisationId: provider.organisationId })) })));
+  const links = await Promise.all(
+    providers.map(async (provider) => ({
+      ...provider,
+      href: provider.isLinked
+        ? null
+        : ssoLinkStartPath(
+            provider.slug,
+            await sealSsoLinkRequest({ userId, organisationId: provider.organisationId }),
+          ),
+    })),
+  );
 
   return (
     <section className="section" aria-labelledby="sso-links">
       <h2 id="sso-links">{t("title")}</h2>
-      <FormOutcome ok={outcome === "lie" || outcome === "deja-lie" || outcome === "delie"} message={outcome ? t(`outcomes.${outcome}`) : undefined} />
+      <FormOutcome
+        ok={outcome === "lie" || outcome === "deja-lie" || outcome === "delie"}
+        message={outcome ? t(`outcomes.${outcome}`) : undefined}
+      />
       <p>{t("intro")}</p>
       <ul className="sso-links">
         {links.map((link) => (

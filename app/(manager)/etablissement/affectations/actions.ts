@@ -31,9 +31,19 @@ export async function createAssignmentAction(_previous: FormState, formData: For
 
   try {
     const { db } = await getDb();
-    await createAssignment(db, { actor, organisationId, teamId: teamId || null, subjectType, subjectId, dueOn, renewYearly: renewYearly === "on", catalogue: getCatalogue() });
+    await createAssignment(db, {
+      actor,
+      organisationId,
+      teamId: teamId || null,
+      subjectType,
+      subjectId,
+      dueOn,
+      renewYearly: renewYearly === "on",
+      catalogue: getCatalogue(),
+    });
   } catch (error) {
-    if (error instanceof AppError && error.code === "bad_request") return { fieldErrors: { subject: [t("errors.subject")] }, message: t("errors.fixFields") };
+    if (error instanceof AppError && error.code === "bad_request")
+      return { fieldErrors: { subject: [t("errors.subject")] }, message: t("errors.fixFields") };
     if (error instanceof AppError) return { message: t("errors.notFound") };
     throw error;
   }

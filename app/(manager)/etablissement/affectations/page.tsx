@@ -28,18 +28,42 @@ export default async function AssignmentsPage({ searchParams }: Props) {
     listAssignments(db, { organisationId: establishment.id, catalogue }),
     teamsOfEstablishment(db, establishment),
   ]);
-  const subjects = [...catalogue.paths.map((p) => ({ value: `path:${p.id}`, label: t("pathOption", { title: p.title }) })), ...catalogue.modules.map((m) => ({ value: `module:${m.id}`, label: t("moduleOption", { title: m.title }) }))];
-  const date = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
+  const subjects = [
+    ...catalogue.paths.map((p) => ({ value: `path:${p.id}`, label: t("pathOption", { title: p.title }) })),
+    ...catalogue.modules.map((m) => ({ value: `module:${m.id}`, label: t("moduleOption", { title: m.title }) })),
+  ];
+  const date = (day: string) =>
+    format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
 
   return (
     <>
       <h1>{t("title")}</h1>
       <ReportsNav current="assignments" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
       <p className="lead">{t("intro")}</p>
-      {establishment.all.length > 1 && <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
+      {establishment.all.length > 1 && (
+        <EstablishmentPicker
+          establishments={establishment.all}
+          selectedId={establishment.id}
+          label={tr("establishment")}
+          show={tr("show")}
+        />
+      )}
       <section className="section" aria-labelledby="nouvelle-affectation">
         <h2 id="nouvelle-affectation">{t("newTitle")}</h2>
-        <AssignmentForm organisationId={establishment.id} subjects={subjects} teams={teamRows.map((team) => ({ value: team.id, label: t("teamOption", { name: team.name }) }))} minDate={parisDay(new Date())} labels={{ subject: t("subject"), team: t("team"), wholeEstablishment: t("wholeEstablishment"), dueOn: t("dueOn"), renewYearly: t("renewYearly"), submit: t("submit") }} />
+        <AssignmentForm
+          organisationId={establishment.id}
+          subjects={subjects}
+          teams={teamRows.map((team) => ({ value: team.id, label: t("teamOption", { name: team.name }) }))}
+          minDate={parisDay(new Date())}
+          labels={{
+            subject: t("subject"),
+            team: t("team"),
+            wholeEstablishment: t("wholeEstablishment"),
+            dueOn: t("dueOn"),
+            renewYearly: t("renewYearly"),
+            submit: t("submit"),
+          }}
+        />
       </section>
       <section className="section" aria-labelledby="affectations-en-cours">
         <h2 id="affectations-en-cours">{t("listTitle")}</h2>
@@ -54,7 +78,11 @@ export default async function AssignmentsPage({ searchParams }: Props) {
                   {scope} — {t("due", { date: date(item.dueOn) })}
                   {item.renewYearly && `, ${t("yearly")}`}
                 </p>
-                <DeleteAssignmentForm assignmentId={item.id} label={t("deleteLabel", { title: item.subjectTitle, scope })} text={t("delete")} />
+                <DeleteAssignmentForm
+                  assignmentId={item.id}
+                  label={t("deleteLabel", { title: item.subjectTitle, scope })}
+                  text={t("delete")}
+                />
               </li>
             );
           })}

@@ -17,18 +17,36 @@ export async function remindLearnersAction(_previous: FormState, formData: FormD
   const organisationId = z.guid().safeParse(formData.get("organisationId"));
   if (!actor || !organisationId.success) return { message: t("errors.notFound") };
   const scope = formData.get("scope") === "late" ? "late" : "selected";
-  const userIds = formData.getAll("userId").filter((id): id is string => typeof id === "string" && z.guid().safeParse(id).success);
+  const userIds = formData
+    .getAll("userId")
+    .filter((id): id is string => typeof id === "string" && z.guid().safeParse(id).success);
   if (scope === "selected" && userIds.length === 0) return { message: t("noneSelected") };
   if (userIds.length > MAX_SELECTED) return { message: t("errors.tooMany") };
 
   try {
     const { db } = await getDb();
-    const result = await remindLearners(db, { actor, organisationId: organisationId.data, target: scope === "late" ? "late" : { userIds }, catalogue: getCatalogue(), asOf: new Date() });
+    const result = await remindLearners(db, {
+      actor,
+      organisationId: organisationId.data,
+      target: scope === "late" ? "late" : { userIds },
+      catalogue: getCatalogue(),
+      asOf: new Date(),
+    });
     revalidatePath("/etablissement/apprenants");
     revalidatePath("/etablissement/relances");
     const notSent = result.recent + result.done + result.unreachable;
 
-    return { ok: true, message: t("result", { sent: result.sent, notSent, days: result.intervalDays, recent: result.recent, done: result.done, unreachable: result.unreachable }) };
+    return {
+      ok: true,
+      message: t("result", {
+        sent: result.sent,
+        notSent,
+        days: result.intervalDays,
+        recent: result.recent,
+        done: result.done,
+        unreachable: result.unreachable,
+      }),
+    };
   } catch (error) {
     if (error instanceof AppError) return { message: t("errors.notFound") };
     throw error;

@@ -43,8 +43,12 @@ export default async function LearnersPage({ searchParams }: Props) {
   const base: Record<string, string> = etablissement ? { etablissement: establishment.id } : {};
   // The export names its establishment: a download never depends on a choice made elsewhere.
   const exportBase: Record<string, string> = { etablissement: establishment.id };
-  const date = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
-  const assignmentOptions = assignmentList.map((a) => ({ value: a.id, label: `${a.subjectTitle} — ${a.teamName ?? tr("assignments.scopeAll")} (${date(a.dueOn)})` }));
+  const date = (day: string) =>
+    format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });
+  const assignmentOptions = assignmentList.map((a) => ({
+    value: a.id,
+    label: `${a.subjectTitle} — ${a.teamName ?? tr("assignments.scopeAll")} (${date(a.dueOn)})`,
+  }));
   const pageLink = (page: number) => `?${filtersQuery({ ...base, ...filters }, { page })}`;
 
   return (
@@ -52,17 +56,42 @@ export default async function LearnersPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <ReportsNav current="learners" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
       <p className="lead">{t("intro")}</p>
-      {establishment.all.length > 1 && <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
-      <LearnerFiltersForm filters={filters} organisationId={etablissement ? establishment.id : undefined} teams={teamRows.map((team) => ({ value: team.id, label: team.name }))} assignments={assignmentOptions} />
+      {establishment.all.length > 1 && (
+        <EstablishmentPicker
+          establishments={establishment.all}
+          selectedId={establishment.id}
+          label={tr("establishment")}
+          show={tr("show")}
+        />
+      )}
+      <LearnerFiltersForm
+        filters={filters}
+        organisationId={etablissement ? establishment.id : undefined}
+        teams={teamRows.map((team) => ({ value: team.id, label: team.name }))}
+        assignments={assignmentOptions}
+      />
       <div className="toolbar">
         <p role="status">{t("count", { count: list.total })}</p>
         <Link href={`?${filtersQuery(base)}`}>{t("reset")}</Link>
-        <a href={`/etablissement/apprenants/export?${filtersQuery({ ...exportBase, ...filters }, { page: undefined })}`} className="button button--secondary">
+        <a
+          href={`/etablissement/apprenants/export?${filtersQuery({ ...exportBase, ...filters }, { page: undefined })}`}
+          className="button button--secondary"
+        >
           {t("export")}
         </a>
       </div>
-      <RemindForm organisationId={establishment.id} lateCount={lateCount} intervalDays={reminderSettings.intervalDays} />
-      <LearnerTable rows={list.rows} filters={filters} base={base} caption={t("caption", { page: list.page, pages: list.pageCount })} selectForm={REMIND_FORM_ID} />
+      <RemindForm
+        organisationId={establishment.id}
+        lateCount={lateCount}
+        intervalDays={reminderSettings.intervalDays}
+      />
+      <LearnerTable
+        rows={list.rows}
+        filters={filters}
+        base={base}
+        caption={t("caption", { page: list.page, pages: list.pageCount })}
+        selectForm={REMIND_FORM_ID}
+      />
       <nav aria-label={t("pagination")} className="pagination">
         {list.page > 1 && <Link href={pageLink(list.page - 1)}>{t("previous")}</Link>}
         <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>

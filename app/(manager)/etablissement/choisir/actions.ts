@@ -19,9 +19,17 @@ export async function chooseManagedEstablishment(formData: FormData): Promise<vo
   if (!actor) redirect("/connexion?retour=%2Fetablissement%2Ftableau-de-bord");
   const organisationId = formData.get("organisationId");
   const { db } = await getDb();
-  const [establishment] = typeof organisationId === "string" && organisationId ? await listManagedEstablishments(db, { actor, organisationId }) : [];
+  const [establishment] =
+    typeof organisationId === "string" && organisationId
+      ? await listManagedEstablishments(db, { actor, organisationId })
+      : [];
   if (!establishment) return;
 
-  (await cookies()).set(CURRENT_ESTABLISHMENT_COOKIE, currentEstablishmentValue(actor.userId, establishment.id), { path: "/", sameSite: "lax", httpOnly: true, secure: isHttpsSite() });
+  (await cookies()).set(CURRENT_ESTABLISHMENT_COOKIE, currentEstablishmentValue(actor.userId, establishment.id), {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    secure: isHttpsSite(),
+  });
   redirect(safeReturnPath(formData.get("retour"), "/etablissement/tableau-de-bord"));
 }

@@ -19,7 +19,10 @@ export default async function ChooseManagedEstablishmentPage({ searchParams }: P
   const returnTo = safeReturnPath(retour, "/etablissement/tableau-de-bord");
   const actor = await requireActor(`/etablissement/choisir?retour=${encodeURIComponent(returnTo)}`);
   const { db } = await getDb();
-  const [establishments, t] = await Promise.all([listManagedEstablishments(db, { actor }), getTranslations("memberships.manageChoose")]);
+  const [establishments, t] = await Promise.all([
+    listManagedEstablishments(db, { actor }),
+    getTranslations("memberships.manageChoose"),
+  ]);
   if (establishments.length === 0) notFound();
 
   return (

@@ -18,7 +18,11 @@ export async function createJoinCodeAction(_previous: FormState, formData: FormD
   if (!actor) return { message: t("notFound") };
   try {
     const { db } = await getDb();
-    const created = await createJoinCode(db, { actor, organisationId: String(formData.get("organisationId") ?? ""), teamId: String(formData.get("teamId") ?? "") || null });
+    const created = await createJoinCode(db, {
+      actor,
+      organisationId: String(formData.get("organisationId") ?? ""),
+      teamId: String(formData.get("teamId") ?? "") || null,
+    });
     revalidatePath(PATH);
 
     return { ok: true, message: t("created", { code: formatJoinCode(created.code) }) };
@@ -33,7 +37,12 @@ export async function setJoinCodeActiveAction(formData: FormData): Promise<void>
   const actor = await getActor();
   if (!actor) return;
   const { db } = await getDb();
-  const options = { actor, organisationId: String(formData.get("organisationId") ?? ""), joinCodeId: String(formData.get("joinCodeId") ?? ""), isActive: formData.get("isActive") === "true" };
+  const options = {
+    actor,
+    organisationId: String(formData.get("organisationId") ?? ""),
+    joinCodeId: String(formData.get("joinCodeId") ?? ""),
+    isActive: formData.get("isActive") === "true",
+  };
   await setJoinCodeActive(db, options).catch((error: unknown) => {
     if (!(error instanceof AppError)) throw error;
   });

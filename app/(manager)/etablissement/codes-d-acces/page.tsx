@@ -18,13 +18,28 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function JoinCodesPage({ searchParams }: Props) {
   const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("joinCodes")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/codes-d-acces", etablissement);
-  const [codes, teams] = await Promise.all([listJoinCodes(db, { actor, organisationId: selected.id }), listTeams(db, { actor, organisationId: selected.id })]);
+  const {
+    actor,
+    db,
+    establishment: selected,
+    establishments,
+  } = await requireManagerPage("/etablissement/codes-d-acces", etablissement);
+  const [codes, teams] = await Promise.all([
+    listJoinCodes(db, { actor, organisationId: selected.id }),
+    listTeams(db, { actor, organisationId: selected.id }),
+  ]);
 
   return (
     <div className="narrow">
       <h1>{t("title")}</h1>
-      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />}
+      {establishments.length > 1 && (
+        <EstablishmentPicker
+          establishments={establishments}
+          selectedId={selected.id}
+          label={t("establishment")}
+          show={t("show")}
+        />
+      )}
       <p className="lead">{t("intro", { name: selected.name })}</p>
       <section className="section" aria-labelledby="nouveau-code">
         <h2 id="nouveau-code">{t("createTitle")}</h2>
@@ -32,7 +47,11 @@ export default async function JoinCodesPage({ searchParams }: Props) {
       </section>
       <section className="section" aria-labelledby="liste-codes">
         <h2 id="liste-codes">{t("listTitle")}</h2>
-        {codes.length === 0 ? <p>{t("empty")}</p> : <JoinCodeList organisationId={selected.id} codes={codes} baseUrl={publicOrigin()} />}
+        {codes.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
+          <JoinCodeList organisationId={selected.id} codes={codes} baseUrl={publicOrigin()} />
+        )}
       </section>
     </div>
   );

@@ -45,11 +45,23 @@ async function appErrorState(error: unknown): Promise<FormState> {
 export async function saveSso(_previous: FormState, formData: FormData): Promise<FormState> {
   const [t, actor] = await Promise.all([getTranslations("sso.settings"), getActor()]);
   if (!actor) return { message: t("signedOut") };
-  const { organisationId, isEnabled, isProSanteConnect, accountCreation, ...input } = formSchema.parse(Object.fromEntries(formData));
+  const { organisationId, isEnabled, isProSanteConnect, accountCreation, ...input } = formSchema.parse(
+    Object.fromEntries(formData),
+  );
   const { db } = await getDb();
 
   try {
-    const result = await saveSsoSettings(db, { actor, organisationId, input: { ...input, isEnabled: isEnabled === "on", isProSanteConnect: isProSanteConnect === "on", accountCreation: (accountCreation || "none") as "none" }, origin: requestOrigin(await headers()) });
+    const result = await saveSsoSettings(db, {
+      actor,
+      organisationId,
+      input: {
+        ...input,
+        isEnabled: isEnabled === "on",
+        isProSanteConnect: isProSanteConnect === "on",
+        accountCreation: (accountCreation || "none") as "none",
+      },
+      origin: requestOrigin(await headers()),
+    });
     if (!result.ok) return { fieldErrors: result.fieldErrors, message: t("fixFields"), typed: typedValues(formData) };
     revalidatePath(PAGE);
 
@@ -63,11 +75,16 @@ export async function saveSso(_previous: FormState, formData: FormData): Promise
 export async function removeSso(_previous: FormState, formData: FormData): Promise<FormState> {
   const [t, actor] = await Promise.all([getTranslations("sso.settings"), getActor()]);
   if (!actor) return { message: t("signedOut") };
-  if (formData.get("confirm") !== "on") return { fieldErrors: { confirm: [t("removeNeedsConfirm")] }, message: t("removeNeedsConfirm") };
+  if (formData.get("confirm") !== "on")
+    return { fieldErrors: { confirm: [t("removeNeedsConfirm")] }, message: t("removeNeedsConfirm") };
   const { db } = await getDb();
 
   try {
-    await removeSsoSettings(db, { actor, organisationId: String(formData.get("organisationId") ?? ""), origin: requestOrigin(await headers()) });
+    await removeSsoSettings(db, {
+      actor,
+      organisationId: String(formData.get("organisationId") ?? ""),
+      origin: requestOrigin(await headers()),
+    });
     revalidatePath(PAGE);
 
     return { ok: true, message: t("removed") };

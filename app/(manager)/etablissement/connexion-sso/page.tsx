@@ -20,7 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SsoSettingsPage({ searchParams }: Props) {
   const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("sso.settings")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/connexion-sso", etablissement);
+  const {
+    actor,
+    db,
+    establishment: selected,
+    establishments,
+  } = await requireManagerPage("/etablissement/connexion-sso", etablissement);
   const { slug, settings, canEditEmailDomains } = await getSsoSettingsPage(db, { actor, organisationId: selected.id });
 
   return (
@@ -28,12 +33,21 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {establishments.length > 1 ? (
-        <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />
+        <EstablishmentPicker
+          establishments={establishments}
+          selectedId={selected.id}
+          label={t("establishment")}
+          show={t("show")}
+        />
       ) : (
         <p>{t("editing", { name: selected.name })}</p>
       )}
       <p role="status" className={settings?.isEnabled ? "callout" : "callout callout--alert"}>
-        {!settings ? t("statusNone") : settings.isEnabled ? t("statusEnabled", { provider: settings.displayName }) : t("statusDisabled")}
+        {!settings
+          ? t("statusNone")
+          : settings.isEnabled
+            ? t("statusEnabled", { provider: settings.displayName })
+            : t("statusDisabled")}
       </p>
       <section className="sso-register" aria-labelledby="sso-register-title">
         <h2 id="sso-register-title">{t("registerTitle")}</h2>

@@ -24,7 +24,10 @@ const formSchema = z.object({
 });
 
 /** Sets or removes the incident contact of an establishment the signed-in user manages. */
-export async function saveIncidentContact(_previous: IncidentContactFormState, formData: FormData): Promise<IncidentContactFormState> {
+export async function saveIncidentContact(
+  _previous: IncidentContactFormState,
+  formData: FormData,
+): Promise<IncidentContactFormState> {
   const [t, locale, actor] = await Promise.all([getTranslations("incident.contactForm"), getLocale(), getActor()]);
   if (!actor) return { message: t("signedOut") };
   const parsed = parseForm(formSchema, formData, t("fixFields"));

@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IncidentContactPage({ searchParams }: Props) {
   const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("incident.contactForm")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const { db, establishment: selected, establishments } = await requireManagerPage("/etablissement/contact-incident", etablissement);
+  const {
+    db,
+    establishment: selected,
+    establishments,
+  } = await requireManagerPage("/etablissement/contact-incident", etablissement);
   const contact = await getIncidentContact(db, selected.id);
   const labels = {
     name: t("name"),
@@ -33,7 +37,12 @@ export default async function IncidentContactPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {establishments.length > 1 ? (
-        <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />
+        <EstablishmentPicker
+          establishments={establishments}
+          selectedId={selected.id}
+          label={t("establishment")}
+          show={t("show")}
+        />
       ) : (
         <p>{t("editing", { name: selected.name })}</p>
       )}

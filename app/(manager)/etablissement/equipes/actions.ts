@@ -33,7 +33,11 @@ export async function deleteTeamAction(_previous: FormState, formData: FormData)
   if (!actor) return { message: t("teamNotFound") };
   try {
     const { db } = await getDb();
-    await deleteTeam(db, { actor, organisationId: String(formData.get("organisationId") ?? ""), teamId: String(formData.get("teamId") ?? "") });
+    await deleteTeam(db, {
+      actor,
+      organisationId: String(formData.get("organisationId") ?? ""),
+      teamId: String(formData.get("teamId") ?? ""),
+    });
   } catch (error) {
     if (error instanceof AppError) return { message: t("teamNotFound") };
     throw error;

@@ -15,13 +15,25 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TeamsPage({ searchParams }: Props) {
   const [{ etablissement }, t] = await Promise.all([searchParams, getTranslations("teams")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/equipes", etablissement);
+  const {
+    actor,
+    db,
+    establishment: selected,
+    establishments,
+  } = await requireManagerPage("/etablissement/equipes", etablissement);
   const teams = await listTeams(db, { actor, organisationId: selected.id });
 
   return (
     <div className="narrow">
       <h1>{t("title")}</h1>
-      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />}
+      {establishments.length > 1 && (
+        <EstablishmentPicker
+          establishments={establishments}
+          selectedId={selected.id}
+          label={t("establishment")}
+          show={t("show")}
+        />
+      )}
       <p className="lead">{t("intro", { name: selected.name })}</p>
       {teams.length === 0 ? (
         <p>{t("empty")}</p>

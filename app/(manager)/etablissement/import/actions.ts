@@ -25,7 +25,8 @@ export async function rosterAction(_previous: ImportState, formData: FormData): 
 
   try {
     const { db } = await getDb();
-    if (formData.get("intent") !== "import") return { preview: await previewRoster(db, { actor, organisationId, bytes }) };
+    if (formData.get("intent") !== "import")
+      return { preview: await previewRoster(db, { actor, organisationId, bytes }) };
     const result = await importRoster(db, { actor, organisationId, bytes });
     const baseUrl = publicOrigin();
     await sendInvitations(db, { organisationId, accounts: result.newAccounts, baseUrl });
@@ -43,7 +44,8 @@ export async function rosterAction(_previous: ImportState, formData: FormData): 
 /** Cancels one of the establishment's unanswered invitations, then shows the page again with the outcome. */
 export async function cancelInvitationAction(formData: FormData): Promise<void> {
   const actor = await getActor();
-  const page = (outcome: string) => `/etablissement/import?etablissement=${encodeURIComponent(String(formData.get("organisationId") ?? ""))}&invitation=${outcome}`;
+  const page = (outcome: string) =>
+    `/etablissement/import?etablissement=${encodeURIComponent(String(formData.get("organisationId") ?? ""))}&invitation=${outcome}`;
   if (!actor) redirect("/connexion?retour=%2Fetablissement%2Fimport");
   try {
     const { db } = await getDb();

@@ -15,13 +15,25 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RosterImportPage({ searchParams }: Props) {
   const [{ etablissement, invitation }, t] = await Promise.all([searchParams, getTranslations("rosterImport")]);
   // Another establishment's id is not found, never silently replaced by one of the actor's own.
-  const { actor, db, establishment: selected, establishments } = await requireManagerPage("/etablissement/import", etablissement);
+  const {
+    actor,
+    db,
+    establishment: selected,
+    establishments,
+  } = await requireManagerPage("/etablissement/import", etablissement);
   const invitations = await listEstablishmentInvitations(db, { actor, organisationId: selected.id });
 
   return (
     <>
       <h1>{t("title")}</h1>
-      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} label={t("establishment")} show={t("show")} />}
+      {establishments.length > 1 && (
+        <EstablishmentPicker
+          establishments={establishments}
+          selectedId={selected.id}
+          label={t("establishment")}
+          show={t("show")}
+        />
+      )}
       <p className="lead">{t("intro", { name: selected.name })}</p>
       <RosterForm organisationId={selected.id} />
       <PendingInvitations organisationId={selected.id} invitations={invitations} outcome={invitation} />

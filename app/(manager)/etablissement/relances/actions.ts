@@ -17,8 +17,16 @@ export async function updateReminderSettingsAction(_previous: FormState, formDat
   const schema = z.object({
     organisationId: z.guid(t("errors.notFound")),
     autoEnabled: z.literal("on").optional(),
-    daysBefore: z.coerce.number(t("errors.daysBefore")).int(t("errors.daysBefore")).min(1, t("errors.daysBefore")).max(60, t("errors.daysBefore")),
-    intervalDays: z.coerce.number(t("errors.intervalDays")).int(t("errors.intervalDays")).min(1, t("errors.intervalDays")).max(90, t("errors.intervalDays")),
+    daysBefore: z.coerce
+      .number(t("errors.daysBefore"))
+      .int(t("errors.daysBefore"))
+      .min(1, t("errors.daysBefore"))
+      .max(60, t("errors.daysBefore")),
+    intervalDays: z.coerce
+      .number(t("errors.intervalDays"))
+      .int(t("errors.intervalDays"))
+      .min(1, t("errors.intervalDays"))
+      .max(90, t("errors.intervalDays")),
   });
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
@@ -26,7 +34,11 @@ export async function updateReminderSettingsAction(_previous: FormState, formDat
 
   try {
     const { db } = await getDb();
-    await updateReminderSettings(db, { actor, organisationId, values: { autoEnabled: autoEnabled === "on", daysBefore, intervalDays } });
+    await updateReminderSettings(db, {
+      actor,
+      organisationId,
+      values: { autoEnabled: autoEnabled === "on", daysBefore, intervalDays },
+    });
   } catch (error) {
     if (error instanceof AppError) return { message: t("errors.notFound") };
     throw error;

@@ -35,7 +35,14 @@ export default async function RemindersPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <ReportsNav current="reminders" query={query} />
       <p className="lead">{t("intro")}</p>
-      {establishment.all.length > 1 && <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
+      {establishment.all.length > 1 && (
+        <EstablishmentPicker
+          establishments={establishment.all}
+          selectedId={establishment.id}
+          label={tr("establishment")}
+          show={tr("show")}
+        />
+      )}
       <p>
         {t("manualHint")} <Link href={lateList}>{t("manualLink")}</Link>
       </p>

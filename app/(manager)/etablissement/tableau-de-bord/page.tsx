@@ -36,7 +36,8 @@ export default async function DashboardPage({ searchParams }: Props) {
   const query = etablissement ? `etablissement=${establishment.id}&` : "";
   const done = dashboard.assignmentCounts.done;
   const total = learnerStatuses.reduce((sum, s) => sum + dashboard.assignmentCounts[s], 0);
-  const month = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
+  const month = (value: string) =>
+    format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
   const points = dashboard.trend.map((m) => ({ label: month(m.month), value: m.completions }));
 
   return (
@@ -44,7 +45,14 @@ export default async function DashboardPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <ReportsNav current="dashboard" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
       <p className="lead">{t("intro")}</p>
-      {establishment.all.length > 1 && <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} label={tr("establishment")} show={tr("show")} />}
+      {establishment.all.length > 1 && (
+        <EstablishmentPicker
+          establishments={establishment.all}
+          selectedId={establishment.id}
+          label={tr("establishment")}
+          show={tr("show")}
+        />
+      )}
       {total === 0 && <p className="callout">{t("noAssignment")}</p>}
       <section className="section" aria-labelledby="taux">
         <h2 id="taux">{t("completionRate")}</h2>
@@ -60,7 +68,10 @@ export default async function DashboardPage({ searchParams }: Props) {
           {learnerStatuses.map((status) => (
             <li key={status} className={`figure figure--${status}`}>
               <span className="figure__value">{dashboard.learnerCounts[status]}</span>
-              <Link href={`/etablissement/apprenants?${query}statut=${status}`} aria-label={t("viewLearners", { status: tr(`status.${status}`) })}>
+              <Link
+                href={`/etablissement/apprenants?${query}statut=${status}`}
+                aria-label={t("viewLearners", { status: tr(`status.${status}`) })}
+              >
                 {tr(`status.${status}`)}
               </Link>
             </li>
@@ -101,7 +112,9 @@ export default async function DashboardPage({ searchParams }: Props) {
                 <tr>
                   <th scope="col">{t("question")}</th>
                   <th scope="col">{t("module")}</th>
-                  <th scope="col" className="number">{t("failedRate")}</th>
+                  <th scope="col" className="number">
+                    {t("failedRate")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -110,7 +123,8 @@ export default async function DashboardPage({ searchParams }: Props) {
                     <th scope="row">{q.prompt}</th>
                     <td>{q.moduleTitle}</td>
                     <td className="number">
-                      {format.number(q.wrongRate, { style: "percent" })} ({t("failedCount", { wrong: q.wrong, total: q.answers })})
+                      {format.number(q.wrongRate, { style: "percent" })} (
+                      {t("failedCount", { wrong: q.wrong, total: q.answers })})
                     </td>
                   </tr>
                 ))}

@@ -3,7 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { NotFoundTitle } from "@/app/_components/not-found-title";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("certificates.verification"))("notFound"), robots: { index: false, follow: false } };
+  return {
+    title: (await getTranslations("certificates.verification"))("notFound"),
+    robots: { index: false, follow: false },
+  };
 }
 
 /** An unknown or malformed code: the verdict, with a 404 status. */

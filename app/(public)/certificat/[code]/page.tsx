@@ -12,11 +12,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Each look-up is counted per client address by proxy.ts (429 past the limit) before it gets here.
 export default async function VerifyCertificatePage({ params }: { params: Promise<{ code: string }> }) {
-  const [{ code }, { db }, t, format] = await Promise.all([params, getDb(), getTranslations("certificates.verification"), getFormatter()]);
+  const [{ code }, { db }, t, format] = await Promise.all([
+    params,
+    getDb(),
+    getTranslations("certificates.verification"),
+    getFormatter(),
+  ]);
   // Next.js has already decoded the segment: an unknown or malformed code is the same 404.
   const check = await verifyCertificate(db, code);
   if (check.status === "not_found") notFound();
-  const date = (value: Date) => format.dateTime(value, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+  const date = (value: Date) =>
+    format.dateTime(value, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
 
   return (
     <div className="narrow">
@@ -28,7 +34,9 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
           {check.status === "revoked" && t("revokedBody", { date: date(check.revokedAt!) })}
           {check.status === "replaced" && t("replacedBody", { date: date(check.replacedAt!) })}
         </p>
-        {check.status === "revoked" && check.publicReason && <p>{t("revokedReason", { reason: check.publicReason })}</p>}
+        {check.status === "revoked" && check.publicReason && (
+          <p>{t("revokedReason", { reason: check.publicReason })}</p>
+        )}
         {check.status === "replaced" && check.replacementCode && (
           <p>
             <a href={`/certificat/${check.replacementCode}`}>{t("replacement")}</a>

@@ -3,7 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { frenchPhoneHref } from "@/lib/incident/french-phone";
 import type { IncidentContact } from "@/lib/incident/get-incident-contact";
 
-type Props = { establishment: { name: string; contact: IncidentContact } | null; isSignedIn: boolean; mustChoose?: boolean };
+type Props = {
+  establishment: { name: string; contact: IncidentContact } | null;
+  isSignedIn: boolean;
+  mustChoose?: boolean;
+};
 
 /** The first person to call: the visitor's own RSSI when their establishment has set one. */
 export async function EstablishmentContact({ establishment, isSignedIn, mustChoose = false }: Props) {

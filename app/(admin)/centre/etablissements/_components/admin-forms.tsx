@@ -8,12 +8,34 @@ import { createEstablishmentAction, nameManagerAction } from "../actions";
 
 type Option = { id: string; name: string };
 
-function Field({ id, name, label, state, type = "text", required = false }: { id: string; name: string; label: string; state: FormState; type?: string; required?: boolean }) {
+function Field({
+  id,
+  name,
+  label,
+  state,
+  type = "text",
+  required = false,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  state: FormState;
+  type?: string;
+  required?: boolean;
+}) {
   const errors = state.fieldErrors?.[name];
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type={type} required={required} defaultValue={state.ok ? "" : state.typed?.[name]} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        required={required}
+        defaultValue={state.ok ? "" : state.typed?.[name]}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+      />
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
@@ -21,7 +43,11 @@ function Field({ id, name, label, state, type = "text", required = false }: { id
 
 function Status({ state }: { state: FormState }) {
   return (
-    <p role="status" aria-live="polite" className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
+    >
       {state.message}
       {state.reauthenticate && (
         <>
@@ -41,7 +67,13 @@ export function CreateEstablishmentForm({ parents }: { parents: Option[] }) {
       <Field id="establishment-name" name="name" label={t("name")} state={state} required />
       <div className="field">
         <label htmlFor="establishment-kind">{t("kind")}</label>
-        <select id="establishment-kind" name="kind" defaultValue="establishment" aria-invalid={state.fieldErrors?.kind ? true : undefined} aria-describedby={state.fieldErrors?.kind ? "establishment-kind-error" : undefined}>
+        <select
+          id="establishment-kind"
+          name="kind"
+          defaultValue="establishment"
+          aria-invalid={state.fieldErrors?.kind ? true : undefined}
+          aria-describedby={state.fieldErrors?.kind ? "establishment-kind-error" : undefined}
+        >
           <option value="establishment">{t("kinds.establishment")}</option>
           <option value="group">{t("kinds.group")}</option>
         </select>
@@ -52,12 +84,16 @@ export function CreateEstablishmentForm({ parents }: { parents: Option[] }) {
         <select id="establishment-parent" name="parentId" defaultValue="">
           <option value="">{t("noParent")}</option>
           {parents.map((parent) => (
-            <option key={parent.id} value={parent.id}>{parent.name}</option>
+            <option key={parent.id} value={parent.id}>
+              {parent.name}
+            </option>
           ))}
         </select>
       </div>
       <Field id="establishment-finess" name="finess" label={t("finess")} state={state} />
-      <button type="submit" className="button" disabled={pending}>{t("create")}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {t("create")}
+      </button>
       <Status state={state} />
     </form>
   );
@@ -72,13 +108,17 @@ export function NameManagerForm({ establishments }: { establishments: Option[] }
         <label htmlFor="manager-establishment">{t("establishment")}</label>
         <select id="manager-establishment" name="organisationId" required>
           {establishments.map((establishment) => (
-            <option key={establishment.id} value={establishment.id}>{establishment.name}</option>
+            <option key={establishment.id} value={establishment.id}>
+              {establishment.name}
+            </option>
           ))}
         </select>
       </div>
       <Field id="manager-name" name="name" label={t("managerName")} state={state} required />
       <Field id="manager-email" name="email" type="email" label={t("managerEmail")} state={state} required />
-      <button type="submit" className="button" disabled={pending || establishments.length === 0}>{t("nameManager")}</button>
+      <button type="submit" className="button" disabled={pending || establishments.length === 0}>
+        {t("nameManager")}
+      </button>
       <Status state={state} />
     </form>
   );

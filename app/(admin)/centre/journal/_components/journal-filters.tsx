@@ -13,7 +13,8 @@ type Props = {
 export async function JournalFilters({ typed, errors }: Props) {
   const t = await getTranslations("audit");
   const invalid = (field: JournalFilterField) => (errors[field] ? true : undefined);
-  const described = (field: JournalFilterField, hint?: string) => [hint, errors[field] ? `journal-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  const described = (field: JournalFilterField, hint?: string) =>
+    [hint, errors[field] ? `journal-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
   const error = (field: JournalFilterField) =>
     errors[field] ? (
       <p id={`journal-${field}-error`} className="field-error">
@@ -26,7 +27,13 @@ export async function JournalFilters({ typed, errors }: Props) {
     <form method="get" action="/centre/journal" className="audit-filter" aria-label={t("filters")}>
       <div className="field">
         <label htmlFor="journal-action">{t("filter")}</label>
-        <select id="journal-action" name="action" defaultValue={typed.action ?? ""} aria-invalid={invalid("action")} aria-describedby={described("action")}>
+        <select
+          id="journal-action"
+          name="action"
+          defaultValue={typed.action ?? ""}
+          aria-invalid={invalid("action")}
+          aria-describedby={described("action")}
+        >
           <option value="">{t("all")}</option>
           {journalActions.map((value) => (
             <option key={value} value={value}>
@@ -38,7 +45,15 @@ export async function JournalFilters({ typed, errors }: Props) {
       </div>
       <div className="field">
         <label htmlFor="journal-person">{t("person")}</label>
-        <input id="journal-person" name="personne" type="text" defaultValue={typed.person ?? ""} maxLength={PERSON_FILTER_MAX} aria-invalid={invalid("person")} aria-describedby={described("person", "journal-person-hint")} />
+        <input
+          id="journal-person"
+          name="personne"
+          type="text"
+          defaultValue={typed.person ?? ""}
+          maxLength={PERSON_FILTER_MAX}
+          aria-invalid={invalid("person")}
+          aria-describedby={described("person", "journal-person-hint")}
+        />
         <p id="journal-person-hint" className="hint">
           {t("personHint")}
         </p>
@@ -46,12 +61,26 @@ export async function JournalFilters({ typed, errors }: Props) {
       </div>
       <div className="field">
         <label htmlFor="journal-from">{t("from")}</label>
-        <input id="journal-from" name="du" type="date" defaultValue={typed.from ?? ""} aria-invalid={invalid("from")} aria-describedby={described("from")} />
+        <input
+          id="journal-from"
+          name="du"
+          type="date"
+          defaultValue={typed.from ?? ""}
+          aria-invalid={invalid("from")}
+          aria-describedby={described("from")}
+        />
         {error("from")}
       </div>
       <div className="field">
         <label htmlFor="journal-to">{t("to")}</label>
-        <input id="journal-to" name="au" type="date" defaultValue={typed.to ?? ""} aria-invalid={invalid("to")} aria-describedby={described("to")} />
+        <input
+          id="journal-to"
+          name="au"
+          type="date"
+          defaultValue={typed.to ?? ""}
+          aria-invalid={invalid("to")}
+          aria-describedby={described("to")}
+        />
         {error("to")}
       </div>
       <button type="submit" className="button button--secondary">

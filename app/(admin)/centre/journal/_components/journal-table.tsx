@@ -7,7 +7,12 @@ type Entry = DescribedEntry & { id: string; occurredAt: Date; userAgent: string 
 export async function JournalTable({ entries }: { entries: Entry[] }) {
   const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   if (entries.length === 0) return <p>{t("empty")}</p>;
-  const labels = { anonymous: t("labels.anonymous"), system: t("labels.system"), someone: t("labels.someone"), establishment: t("labels.establishment") };
+  const labels = {
+    anonymous: t("labels.anonymous"),
+    system: t("labels.system"),
+    someone: t("labels.someone"),
+    establishment: t("labels.establishment"),
+  };
 
   return (
     <div className="table-scroll">
@@ -27,7 +32,9 @@ export async function JournalTable({ entries }: { entries: Entry[] }) {
             return (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.occurredAt.toISOString()}>{format.dateTime(entry.occurredAt, { dateStyle: "short", timeStyle: "medium" })}</time>
+                  <time dateTime={entry.occurredAt.toISOString()}>
+                    {format.dateTime(entry.occurredAt, { dateStyle: "short", timeStyle: "medium" })}
+                  </time>
                 </td>
                 <td>{t(`sentences.${sentence.key}`, sentence.values)}</td>
                 <td>

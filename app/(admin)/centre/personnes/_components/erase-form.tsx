@@ -16,13 +16,25 @@ export function EraseForm({ email }: { email: string }) {
       <input type="hidden" name="email" value={email} />
       <div className="field">
         <label htmlFor="confirmation">{t("confirmLabel")}</label>
-        <input id="confirmation" name="confirmation" type="text" autoComplete="off" required aria-invalid={errors ? true : undefined} aria-describedby={errors ? "confirmation-error" : undefined} />
+        <input
+          id="confirmation"
+          name="confirmation"
+          type="text"
+          autoComplete="off"
+          required
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? "confirmation-error" : undefined}
+        />
         <FieldError id="confirmation-error" errors={errors} />
       </div>
       <button type="submit" className="button" disabled={pending || state.ok}>
         {t("erase")}
       </button>
-      <p role="status" aria-live="polite" className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
+      >
         {state.message}
         {state.reauthenticate && (
           <>

@@ -43,9 +43,19 @@ export async function PersonAccess({ userId, name, isActive, memberOf, isSelf }:
                     />
                   )}
                   {m.role === "admin" ? (
-                    <MemberActionForm kind="remove" fields={fields} label={t("removeAdmin")} confirm={ask(t("removeAdminConfirm", { name, organisation: m.name }))} />
+                    <MemberActionForm
+                      kind="remove"
+                      fields={fields}
+                      label={t("removeAdmin")}
+                      confirm={ask(t("removeAdminConfirm", { name, organisation: m.name }))}
+                    />
                   ) : (
-                    <MemberActionForm kind="remove" fields={fields} label={t("remove")} confirm={ask(t("removeConfirm", { name, organisation: m.name }))} />
+                    <MemberActionForm
+                      kind="remove"
+                      fields={fields}
+                      label={t("remove")}
+                      confirm={ask(t("removeConfirm", { name, organisation: m.name }))}
+                    />
                   )}
                 </div>
               )}
@@ -58,7 +68,12 @@ export async function PersonAccess({ userId, name, isActive, memberOf, isSelf }:
           <h3>{tReset("title")}</h3>
           <p>{tReset("body")}</p>
           <div className="member-actions">
-            <MemberActionForm kind="secondFactor" fields={{ userId }} label={tReset("submit")} confirm={ask(`${tReset("submit")} (${name}) ?`)} />
+            <MemberActionForm
+              kind="secondFactor"
+              fields={{ userId }}
+              label={tReset("submit")}
+              confirm={ask(`${tReset("submit")} (${name}) ?`)}
+            />
           </div>
         </>
       )}

@@ -27,10 +27,21 @@ export async function RegionTable({ rows, sort, order }: Props) {
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.sort} scope="col" className={column.number ? "number" : undefined} aria-sort={sort === column.sort ? (order === "asc" ? "ascending" : "descending") : undefined}>
+              <th
+                key={column.sort}
+                scope="col"
+                className={column.number ? "number" : undefined}
+                aria-sort={sort === column.sort ? (order === "asc" ? "ascending" : "descending") : undefined}
+              >
                 <Link href={href(column.sort)}>
                   {t(column.key)}
-                  <span className="visually-hidden"> — {sort === column.sort ? t(order === "asc" ? "sortedAsc" : "sortedDesc") : t("sortBy", { column: t(column.key) })}</span>
+                  <span className="visually-hidden">
+                    {" "}
+                    —{" "}
+                    {sort === column.sort
+                      ? t(order === "asc" ? "sortedAsc" : "sortedDesc")
+                      : t("sortBy", { column: t(column.key) })}
+                  </span>
                 </Link>
               </th>
             ))}

@@ -17,7 +17,12 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ erreur
 
 /** An establishment's own sign-in page (the link for its intranet): one link to its identity provider. */
 export default async function EstablishmentSignInPage({ params, searchParams }: Props) {
-  const [{ slug }, { erreur, retour }, t, actor] = await Promise.all([params, searchParams, getTranslations("sso.signIn"), getActor()]);
+  const [{ slug }, { erreur, retour }, t, actor] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("sso.signIn"),
+    getActor(),
+  ]);
   const returnTo = safeReturnPath(retour);
   if (actor && !erreur) redirect(returnTo);
   const { db } = await getDb();

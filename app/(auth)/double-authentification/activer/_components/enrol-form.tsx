@@ -16,7 +16,16 @@ export function EnrolForm({ pending, returnTo }: { pending: string; returnTo: st
     <form action={action} className="form" noValidate>
       <FormMessage message={state.message} />
       <input type="hidden" name="pending" value={pending} />
-      <TextField id="code" label={t("code")} errors={state.message ? [state.message] : undefined} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={12} required />
+      <TextField
+        id="code"
+        label={t("code")}
+        errors={state.message ? [state.message] : undefined}
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={12}
+        required
+      />
       <button type="submit" className="button" disabled={isPending}>
         {isPending ? t("submitting") : t("submit")}
       </button>

@@ -21,7 +21,16 @@ export function NewPasswordForm({ token }: { token: string }) {
       <FormMessage message={state.message} />
       <input type="hidden" name="jeton" value={token} />
       {FIELDS.map((field) => (
-        <TextField key={field.name} id={field.name} label={t(field.label)} errors={errors[field.name]} type="password" autoComplete="new-password" minLength={12} required />
+        <TextField
+          key={field.name}
+          id={field.name}
+          label={t(field.label)}
+          errors={errors[field.name]}
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          required
+        />
       ))}
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("reset.submitting") : t("reset.newSubmit")}

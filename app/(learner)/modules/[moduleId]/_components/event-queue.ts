@@ -2,9 +2,28 @@
 // before it is sent, sent in batches, and removed only once the server has answered for it.
 // Two tabs may send the same event; the server stores it once.
 
-export type PendingEvent = { eventId: string; learnerId: string; moduleId: string; kind: string; stepId: string; occurredAt: string } & Record<string, unknown>;
+export type PendingEvent = {
+  eventId: string;
+  learnerId: string;
+  moduleId: string;
+  kind: string;
+  stepId: string;
+  occurredAt: string;
+} & Record<string, unknown>;
 
-export type QuizOutcome = { score: number; passed: boolean; correctCount: number; total: number; questions: { questionId: string; correct: boolean; selected: string[]; expected: string[]; explanationHtml?: string }[] };
+export type QuizOutcome = {
+  score: number;
+  passed: boolean;
+  correctCount: number;
+  total: number;
+  questions: {
+    questionId: string;
+    correct: boolean;
+    selected: string[];
+    expected: string[];
+    explanationHtml?: string;
+  }[];
+};
 
 export type SaveState = "saved" | "saving" | "late" | "signed_out" | "stale";
 
@@ -140,7 +159,9 @@ export class EventQueue {
     }
     if (response.status >= 400 && response.status < 500 && response.status !== 429) {
       // The server will never take these: drop the ones it named (or the whole batch) and go on.
-      const refused = body.rejected?.length ? new Set(body.rejected.map((r) => r.eventId)) : new Set(batch.map((e) => e.eventId));
+      const refused = body.rejected?.length
+        ? new Set(body.rejected.map((r) => r.eventId))
+        : new Set(batch.map((e) => e.eventId));
       this.remove(refused);
       for (const eventId of refused) {
         this.results.get(eventId)?.(null);

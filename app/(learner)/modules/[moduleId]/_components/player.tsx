@@ -25,7 +25,16 @@ export type PlayerProps = {
 
 type NewEvent = { kind: string; stepId: string } & Record<string, unknown>;
 
-export function Player({ module, learnerId, initialStepIndex, furthestStepIndex, quizPassed: initiallyPassed, showCompletion, place, nonce }: PlayerProps) {
+export function Player({
+  module,
+  learnerId,
+  initialStepIndex,
+  furthestStepIndex,
+  quizPassed: initiallyPassed,
+  showCompletion,
+  place,
+  nonce,
+}: PlayerProps) {
   const t = useTranslations("player");
   // The queue lives in this browser's storage: made after hydration, so that the server and the
   // browser's first render are the same (React error #418 otherwise).
@@ -45,7 +54,15 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
   const send = useCallback(
     (event: NewEvent): string => {
       const eventId = crypto.randomUUID();
-      const full: PendingEvent = { ...event, eventId, learnerId, moduleId: module.id, moduleVersion: module.version, occurredAt: new Date().toISOString(), activeSeconds: takeActiveSeconds() };
+      const full: PendingEvent = {
+        ...event,
+        eventId,
+        learnerId,
+        moduleId: module.id,
+        moduleVersion: module.version,
+        occurredAt: new Date().toISOString(),
+        activeSeconds: takeActiveSeconds(),
+      };
       queue?.enqueue(full);
       return eventId;
     },
@@ -83,7 +100,8 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
   }, [step.id, completed, send, queue]);
 
   const canGoNext =
-    (step.kind !== "scenario" || answeredScenarios.has(step.id) || furthest > stepIndex) && (step.kind !== "quiz" || quizPassed);
+    (step.kind !== "scenario" || answeredScenarios.has(step.id) || furthest > stepIndex) &&
+    (step.kind !== "quiz" || quizPassed);
 
   const goTo = (index: number) => {
     setStepIndex(index);
@@ -93,7 +111,16 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
   if (completed) {
     return (
       <>
-        <Completion title={module.title} certificateHref={`/modules/${module.id}/certificat`} saved={saveState === "saved"} place={place} onReview={() => { setCompleted(false); goTo(0); }} />
+        <Completion
+          title={module.title}
+          certificateHref={`/modules/${module.id}/certificat`}
+          saved={saveState === "saved"}
+          place={place}
+          onReview={() => {
+            setCompleted(false);
+            goTo(0);
+          }}
+        />
         <SaveStatus state={saveState} />
       </>
     );
@@ -102,7 +129,18 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
   return (
     // data-resuming is set by the inline script before the first paint, never by React.
     <div className="player" ref={rootRef} suppressHydrationWarning>
-      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: resumeMarkScript(learnerId, module.id, module.steps.map((s) => s.id), initialStepIndex) }} />
+      <script
+        nonce={nonce}
+        suppressHydrationWarning
+        dangerouslySetInnerHTML={{
+          __html: resumeMarkScript(
+            learnerId,
+            module.id,
+            module.steps.map((s) => s.id),
+            initialStepIndex,
+          ),
+        }}
+      />
       <div className="player__header">
         <p className="player__module-title">{module.title}</p>
         <div className="player__progress">
@@ -115,7 +153,10 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
             aria-valuenow={stepIndex + 1}
             aria-valuetext={t("stepOf", { current: stepIndex + 1, total: module.steps.length })}
           >
-            <div className="progress-bar__fill" style={{ width: `${((stepIndex + 1) / module.steps.length) * 100}%` }} />
+            <div
+              className="progress-bar__fill"
+              style={{ width: `${((stepIndex + 1) / module.steps.length) * 100}%` }}
+            />
           </div>
           <span aria-hidden="true">{t("stepOf", { current: stepIndex + 1, total: module.steps.length })}</span>
         </div>
@@ -129,24 +170,63 @@ export function Player({ module, learnerId, initialStepIndex, furthestStepIndex,
         </h1>
         {step.kind === "lesson" && step.illustration && (
           // eslint-disable-next-line @next/next/no-img-element -- a vector file from the course folder, served as is
-          <img className="step__illustration" src={`/modules/${module.id}/illustrations/${step.illustration.file}`} alt={step.illustration.alt} />
+          <img
+            className="step__illustration"
+            src={`/modules/${module.id}/illustrations/${step.illustration.file}`}
+            alt={step.illustration.alt}
+          />
         )}
-        {(step.kind === "lesson" || step.kind === "recap") && <div className="prose" dangerouslySetInnerHTML={{ __html: step.html }} />}
+        {(step.kind === "lesson" || step.kind === "recap") && (
+          <div className="prose" dangerouslySetInnerHTML={{ __html: step.html }} />
+        )}
         {step.kind === "scenario" && (
-          <ScenarioStepView step={step} onAnswer={(choiceId) => { send({ kind: "scenario_answered", stepId: step.id, choiceId }); setAnsweredScenarios((s) => new Set(s).add(step.id)); }} />
+          <ScenarioStepView
+            step={step}
+            onAnswer={(choiceId) => {
+              send({ kind: "scenario_answered", stepId: step.id, choiceId });
+              setAnsweredScenarios((s) => new Set(s).add(step.id));
+            }}
+          />
         )}
         {step.kind === "quiz" && (
-          <QuizStepView step={step} alreadyPassed={quizPassed} onSubmit={(answers) => { const eventId = send({ kind: "quiz_submitted", stepId: step.id, answers, ...(step.drawId ? { drawId: step.drawId } : {}) }); return queue ? queue.waitForQuizResult(eventId) : Promise.resolve(null); }} onPassed={() => setQuizPassed(true)} />
+          <QuizStepView
+            step={step}
+            alreadyPassed={quizPassed}
+            onSubmit={(answers) => {
+              const eventId = send({
+                kind: "quiz_submitted",
+                stepId: step.id,
+                answers,
+                ...(step.drawId ? { drawId: step.drawId } : {}),
+              });
+              return queue ? queue.waitForQuizResult(eventId) : Promise.resolve(null);
+            }}
+            onPassed={() => setQuizPassed(true)}
+          />
         )}
       </article>
 
       <nav className="player__nav" aria-label={t("progressLabel")}>
-        <button type="button" className="button button--secondary" onClick={() => goTo(stepIndex - 1)} disabled={stepIndex === 0}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => goTo(stepIndex - 1)}
+          disabled={stepIndex === 0}
+        >
           {t("previous")}
         </button>
-        {!canGoNext && <p className="player__hint">{step.kind === "quiz" ? t("quiz.passToContinue") : t("scenario.answerToContinue")}</p>}
+        {!canGoNext && (
+          <p className="player__hint">
+            {step.kind === "quiz" ? t("quiz.passToContinue") : t("scenario.answerToContinue")}
+          </p>
+        )}
         {isLast ? (
-          <button type="button" className="button" onClick={() => setCompleted(true)} disabled={!quizPassed && module.steps.some((s) => s.kind === "quiz")}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setCompleted(true)}
+            disabled={!quizPassed && module.steps.some((s) => s.kind === "quiz")}
+          >
             {t("finish")}
           </button>
         ) : (

@@ -25,7 +25,10 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
     setAnswers((current) => {
       const chosen = current[questionId] ?? [];
       if (!multiple) return { ...current, [questionId]: [choiceId] };
-      return { ...current, [questionId]: chosen.includes(choiceId) ? chosen.filter((c) => c !== choiceId) : [...chosen, choiceId] };
+      return {
+        ...current,
+        [questionId]: chosen.includes(choiceId) ? chosen.filter((c) => c !== choiceId) : [...chosen, choiceId],
+      };
     });
 
   const submit = async (event: FormEvent) => {
@@ -54,7 +57,9 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
   const retry = () => window.location.reload();
 
   const choiceText = (questionId: string, ids: string[]) =>
-    ids.map((id) => step.questions.find((q) => q.id === questionId)?.choices.find((c) => c.id === id)?.text ?? id).join(" ; ");
+    ids
+      .map((id) => step.questions.find((q) => q.id === questionId)?.choices.find((c) => c.id === id)?.text ?? id)
+      .join(" ; ");
 
   return (
     <>
@@ -65,11 +70,21 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
           const graded = result?.questions.find((q) => q.questionId === question.id);
           const isMissing = missing.includes(question.id);
           return (
-            <fieldset key={question.id} id={`question-${question.id}`} className="question" disabled={result !== null || grading !== "idle"} aria-describedby={question.multiple ? `${question.id}-hint` : undefined}>
+            <fieldset
+              key={question.id}
+              id={`question-${question.id}`}
+              className="question"
+              disabled={result !== null || grading !== "idle"}
+              aria-describedby={question.multiple ? `${question.id}-hint` : undefined}
+            >
               <legend>
                 <span className="question__number">{index + 1}.</span> {question.prompt}
               </legend>
-              {question.multiple && <p id={`${question.id}-hint`} className="hint">{t("several")}</p>}
+              {question.multiple && (
+                <p id={`${question.id}-hint`} className="hint">
+                  {t("several")}
+                </p>
+              )}
               {question.choices.map((choice) => (
                 <label key={choice.id} className="choice">
                   <input
@@ -86,8 +101,17 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
               {graded && (
                 <div className={`feedback ${graded.correct ? "feedback--right" : "feedback--wrong"}`}>
                   <p className="feedback__verdict">{graded.correct ? t("questionRight") : t("questionWrong")}</p>
-                  {!graded.correct && <p>{t("expected", { count: graded.expected.length, answers: choiceText(question.id, graded.expected) })}</p>}
-                  {graded.explanationHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: graded.explanationHtml }} />}
+                  {!graded.correct && (
+                    <p>
+                      {t("expected", {
+                        count: graded.expected.length,
+                        answers: choiceText(question.id, graded.expected),
+                      })}
+                    </p>
+                  )}
+                  {graded.explanationHtml && (
+                    <div className="prose" dangerouslySetInnerHTML={{ __html: graded.explanationHtml }} />
+                  )}
                 </div>
               )}
             </fieldset>
@@ -101,15 +125,28 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
             {grading === "idle" ? t("submit") : t("grading")}
           </button>
         )}
-        <p role="status" className="hint">{grading === "slow" ? t("gradingOffline") : ""}</p>
+        <p role="status" className="hint">
+          {grading === "slow" ? t("gradingOffline") : ""}
+        </p>
       </form>
 
       {result && (
-        <section className={`quiz-result ${result.passed ? "quiz-result--passed" : "quiz-result--failed"}`} aria-labelledby="quiz-result-title">
-          <h2 id="quiz-result-title" ref={resultRef} tabIndex={-1}>{t("resultTitle")}</h2>
-          <p className="quiz-result__score">{t("score", { correct: result.correctCount, total: result.total, score: result.score })}</p>
+        <section
+          className={`quiz-result ${result.passed ? "quiz-result--passed" : "quiz-result--failed"}`}
+          aria-labelledby="quiz-result-title"
+        >
+          <h2 id="quiz-result-title" ref={resultRef} tabIndex={-1}>
+            {t("resultTitle")}
+          </h2>
+          <p className="quiz-result__score">
+            {t("score", { correct: result.correctCount, total: result.total, score: result.score })}
+          </p>
           <p>{result.passed ? t("passed") : t("failed", { passMark: step.passMark })}</p>
-          {!result.passed && <button type="button" className="button" onClick={retry}>{t("retry")}</button>}
+          {!result.passed && (
+            <button type="button" className="button" onClick={retry}>
+              {t("retry")}
+            </button>
+          )}
         </section>
       )}
       {alreadyPassed && result === null && <p className="hint">{t("alreadyPassed")}</p>}

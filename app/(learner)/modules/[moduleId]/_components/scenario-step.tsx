@@ -29,23 +29,56 @@ export function ScenarioStepView({ step, onAnswer }: { step: ScenarioStep; onAns
     <>
       <div className="prose situation" dangerouslySetInnerHTML={{ __html: step.situationHtml }} />
       <form onSubmit={submit} noValidate>
-        <fieldset className="choices" disabled={answered !== null} aria-describedby={error ? `${step.id}-error` : undefined}>
+        <fieldset
+          className="choices"
+          disabled={answered !== null}
+          aria-describedby={error ? `${step.id}-error` : undefined}
+        >
           <legend>{step.question}</legend>
           {step.choices.map((choice) => (
-            <label key={choice.id} className={`choice${answered && choice.id === answered ? (choice.correct ? " choice--right" : " choice--wrong") : ""}`}>
-              <input type="radio" name={`scenario-${step.id}`} value={choice.id} checked={selected === choice.id} onChange={() => setSelected(choice.id)} />
+            <label
+              key={choice.id}
+              className={`choice${answered && choice.id === answered ? (choice.correct ? " choice--right" : " choice--wrong") : ""}`}
+            >
+              <input
+                type="radio"
+                name={`scenario-${step.id}`}
+                value={choice.id}
+                checked={selected === choice.id}
+                onChange={() => setSelected(choice.id)}
+              />
               <span>{choice.text}</span>
             </label>
           ))}
         </fieldset>
-        {error && <p id={`${step.id}-error`} className="field-error" role="alert">{t("chooseFirst")}</p>}
-        {answered === null && <button type="submit" className="button">{t("validate")}</button>}
+        {error && (
+          <p id={`${step.id}-error`} className="field-error" role="alert">
+            {t("chooseFirst")}
+          </p>
+        )}
+        {answered === null && (
+          <button type="submit" className="button">
+            {t("validate")}
+          </button>
+        )}
       </form>
       {chosen && (
-        <div ref={feedbackRef} tabIndex={-1} className={`feedback ${chosen.correct ? "feedback--right" : "feedback--wrong"}`} role="status">
+        <div
+          ref={feedbackRef}
+          tabIndex={-1}
+          className={`feedback ${chosen.correct ? "feedback--right" : "feedback--wrong"}`}
+          role="status"
+        >
           <p className="feedback__verdict">{chosen.correct ? t("right") : t("wrong")}</p>
           <div className="prose" dangerouslySetInnerHTML={{ __html: chosen.feedbackHtml }} />
-          <button type="button" className="button button--quiet" onClick={() => { setAnswered(null); setSelected(null); }}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              setAnswered(null);
+              setSelected(null);
+            }}
+          >
             {t("tryAnother")}
           </button>
         </div>

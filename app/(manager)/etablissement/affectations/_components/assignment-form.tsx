@@ -6,22 +6,41 @@ import type { FormState } from "@/lib/forms";
 import { createAssignmentAction } from "../actions";
 
 type Option = { value: string; label: string };
-export type AssignmentFormLabels = { subject: string; team: string; wholeEstablishment: string; dueOn: string; renewYearly: string; submit: string };
-type Props = { organisationId: string; subjects: Option[]; teams: Option[]; minDate: string; labels: AssignmentFormLabels };
+export type AssignmentFormLabels = {
+  subject: string;
+  team: string;
+  wholeEstablishment: string;
+  dueOn: string;
+  renewYearly: string;
+  submit: string;
+};
+type Props = {
+  organisationId: string;
+  subjects: Option[];
+  teams: Option[];
+  minDate: string;
+  labels: AssignmentFormLabels;
+};
 
 /** The root layout passes no messages of this namespace to the browser: the page hands the labels down. */
 
 export function AssignmentForm({ organisationId, subjects, teams, minDate, labels }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(createAssignmentAction, {});
   const errors = state.fieldErrors ?? {};
-  const described = (field: string, hint?: string) => [errors[field] ? `${field}-error` : "", hint ?? ""].filter(Boolean).join(" ") || undefined;
+  const described = (field: string, hint?: string) =>
+    [errors[field] ? `${field}-error` : "", hint ?? ""].filter(Boolean).join(" ") || undefined;
 
   return (
     <form action={action} className="form narrow" noValidate>
       <input type="hidden" name="organisationId" value={organisationId} />
       <div className="field">
         <label htmlFor="subject">{labels.subject}</label>
-        <select id="subject" name="subject" aria-invalid={errors.subject ? true : undefined} aria-describedby={described("subject")}>
+        <select
+          id="subject"
+          name="subject"
+          aria-invalid={errors.subject ? true : undefined}
+          aria-describedby={described("subject")}
+        >
           {subjects.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -43,7 +62,15 @@ export function AssignmentForm({ organisationId, subjects, teams, minDate, label
       </div>
       <div className="field">
         <label htmlFor="dueOn">{labels.dueOn}</label>
-        <input id="dueOn" name="dueOn" type="date" min={minDate} required aria-invalid={errors.dueOn ? true : undefined} aria-describedby={described("dueOn")} />
+        <input
+          id="dueOn"
+          name="dueOn"
+          type="date"
+          min={minDate}
+          required
+          aria-invalid={errors.dueOn ? true : undefined}
+          aria-describedby={described("dueOn")}
+        />
         <FieldError id="dueOn-error" errors={errors.dueOn} />
       </div>
       <div className="field field--checkbox">

@@ -4,7 +4,15 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/forms";
 import { deleteAssignmentAction } from "../actions";
 
-export function DeleteAssignmentForm({ assignmentId, label, text }: { assignmentId: string; label: string; text: string }) {
+export function DeleteAssignmentForm({
+  assignmentId,
+  label,
+  text,
+}: {
+  assignmentId: string;
+  label: string;
+  text: string;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(deleteAssignmentAction, {});
 
   return (

@@ -17,15 +17,26 @@ import { renamePerson } from "@/lib/people/rename-person";
 export type PasswordLinkState = { url?: string; message?: string };
 
 /** A single-use link to choose a password, for a learner without e-mail; shown once, to be handed over. */
-export async function createPasswordLinkAction(_previous: PasswordLinkState, formData: FormData): Promise<PasswordLinkState> {
+export async function createPasswordLinkAction(
+  _previous: PasswordLinkState,
+  formData: FormData,
+): Promise<PasswordLinkState> {
   const [t, format, actor] = await Promise.all([getTranslations("joinCodes.passwordLink"), getFormatter(), getActor()]);
   if (!actor) return { message: t("refused") };
   try {
     const { db } = await getDb();
     const baseUrl = publicOrigin();
-    const link = await createPasswordLink(db, { actor, organisationId: String(formData.get("organisationId") ?? ""), userId: String(formData.get("userId") ?? ""), baseUrl });
+    const link = await createPasswordLink(db, {
+      actor,
+      organisationId: String(formData.get("organisationId") ?? ""),
+      userId: String(formData.get("userId") ?? ""),
+      baseUrl,
+    });
 
-    return { url: link.url, message: t("ready", { date: format.dateTime(link.expiresAt, { dateStyle: "short", timeStyle: "short" }) }) };
+    return {
+      url: link.url,
+      message: t("ready", { date: format.dateTime(link.expiresAt, { dateStyle: "short", timeStyle: "short" }) }),
+    };
   } catch (error) {
     if (error instanceof AppError) return { message: t("refused") };
     throw error;
@@ -38,7 +49,11 @@ export async function endMemberSessionsAction(_previous: FormState, formData: Fo
   if (!actor) return { message: t("notFound") };
   const { db } = await getDb();
   try {
-    const { ended } = await endMemberSessions(db, { actor, userId: String(formData.get("userId") ?? ""), organisationId: String(formData.get("organisationId") ?? "") });
+    const { ended } = await endMemberSessions(db, {
+      actor,
+      userId: String(formData.get("userId") ?? ""),
+      organisationId: String(formData.get("organisationId") ?? ""),
+    });
     return { ok: true, message: t("sessionsEnded", { count: ended }) };
   } catch (error) {
     if (error instanceof AppError) return { message: t("notFound") };
@@ -53,7 +68,9 @@ export async function renameMemberAction(_previous: FormState, formData: FormDat
   const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
   const userId = String(formData.get("userId") ?? "");
   const organisationId = String(formData.get("organisationId") ?? "");
-  const state = await renameFormState(formData, renameTexts(t), (name) => renamePerson(db, { actor, userId, organisationId, name, origin: requestOrigin(requestHeaders) }));
+  const state = await renameFormState(formData, renameTexts(t), (name) =>
+    renamePerson(db, { actor, userId, organisationId, name, origin: requestOrigin(requestHeaders) }),
+  );
   if (state.ok) revalidatePath(`/etablissement/apprenants/${userId}`);
 
   return state;

@@ -34,10 +34,24 @@ async function loadDetail(...args: Parameters<typeof getLearnerDetail>) {
 export default async function LearnerDetailPage({ params, searchParams }: Props) {
   const [{ userId }, { etablissement }] = await Promise.all([params, searchParams]);
   const { actor, db, establishment } = await requireManagerPage(`/etablissement/apprenants/${userId}`, etablissement);
-  const [t, tr, tp, tn, format] = await Promise.all([getTranslations("managerReports.learner"), getTranslations("managerReports"), getTranslations("joinCodes.passwordLink"), getTranslations("account.rename"), getFormatter()]);
-  const detail = await loadDetail(db, { organisationId: establishment.id, userId, catalogue: getCatalogue(), asOf: new Date() });
+  const [t, tr, tp, tn, format] = await Promise.all([
+    getTranslations("managerReports.learner"),
+    getTranslations("managerReports"),
+    getTranslations("joinCodes.passwordLink"),
+    getTranslations("account.rename"),
+    getFormatter(),
+  ]);
+  const detail = await loadDetail(db, {
+    organisationId: establishment.id,
+    userId,
+    catalogue: getCatalogue(),
+    asOf: new Date(),
+  });
   const isActive = detail.learner.isActive;
-  const { isWhollyInScope, isInScope } = await requireMemberInScope(db, actor, { userId: detail.learner.id, organisationId: establishment.id }).then(
+  const { isWhollyInScope, isInScope } = await requireMemberInScope(db, actor, {
+    userId: detail.learner.id,
+    organisationId: establishment.id,
+  }).then(
     (member) => ({ ...member, isInScope: true }),
     (error: unknown) => {
       // Not the actor's to deactivate or rename (an admin, themselves): the page still shows, without those forms.
@@ -46,17 +60,21 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
     },
   );
   const providers = await listLinkedSsoIdentities(db, detail.learner.id);
-  const date = (value: Date | null) => (value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—");
+  const date = (value: Date | null) =>
+    value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—";
   const day = (value: string) => date(new Date(`${value}T12:00:00Z`));
 
   return (
     <>
       <p>
-        <Link href={`/etablissement/apprenants${etablissement ? `?etablissement=${establishment.id}` : ""}`}>{t("back")}</Link>
+        <Link href={`/etablissement/apprenants${etablissement ? `?etablissement=${establishment.id}` : ""}`}>
+          {t("back")}
+        </Link>
       </p>
       <h1>{detail.learner.name ?? detail.learner.email}</h1>
       <p className="lead">
-        {detail.learner.email ?? (detail.learner.username && tp("identifier", { username: detail.learner.username }))} {detail.learner.teamName && `— ${detail.learner.teamName}`}
+        {detail.learner.email ?? (detail.learner.username && tp("identifier", { username: detail.learner.username }))}{" "}
+        {detail.learner.teamName && `— ${detail.learner.teamName}`}
       </p>
       <section className="section" aria-labelledby="acces">
         <h2 id="acces">{t("access")}</h2>
@@ -88,7 +106,9 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
         <section className="section" aria-labelledby="nom">
           <h2 id="nom">{providers.length > 0 ? tn("providerTitle") : tn("title")}</h2>
           {providers.length > 0 ? (
-            <p>{tn("memberProviderBody", { providers: providers.map((identity) => identity.displayName).join(", ") })}</p>
+            <p>
+              {tn("memberProviderBody", { providers: providers.map((identity) => identity.displayName).join(", ") })}
+            </p>
           ) : (
             <RenameForm
               action={renameMemberAction}
@@ -105,7 +125,8 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
         <ul>
           {detail.assignments.map((a) => (
             <li key={a.id}>
-              {a.subjectTitle} — {tr("assignments.due", { date: day(a.dueOn) })} — <span className={a.status === "late" ? "status-late" : undefined}>{tr(`status.${a.status}`)}</span>
+              {a.subjectTitle} — {tr("assignments.due", { date: day(a.dueOn) })} —{" "}
+              <span className={a.status === "late" ? "status-late" : undefined}>{tr(`status.${a.status}`)}</span>
             </li>
           ))}
         </ul>
@@ -121,8 +142,12 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
               <thead>
                 <tr>
                   <th scope="col">{t("module")}</th>
-                  <th scope="col" className="number">{t("score")}</th>
-                  <th scope="col" className="number">{t("time")}</th>
+                  <th scope="col" className="number">
+                    {t("score")}
+                  </th>
+                  <th scope="col" className="number">
+                    {t("time")}
+                  </th>
                   <th scope="col">{t("started")}</th>
                   <th scope="col">{t("completed")}</th>
                   <th scope="col">{t("inAssignment")}</th>
@@ -138,7 +163,11 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
                     <td>{date(m.startedAt)}</td>
                     <td>{date(m.completedAt)}</td>
                     <td>{m.isAssigned ? t("assigned") : t("notAssigned")}</td>
-                    <td>{m.certificate ? `${m.certificate.code}${m.certificate.revokedAt ? ` (${t("revoked")})` : ""}` : "—"}</td>
+                    <td>
+                      {m.certificate
+                        ? `${m.certificate.code}${m.certificate.revokedAt ? ` (${t("revoked")})` : ""}`
+                        : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

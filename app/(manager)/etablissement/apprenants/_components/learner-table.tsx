@@ -24,11 +24,18 @@ const columns: { sort: LearnerSort; key: string; number?: boolean }[] = [
 
 /** The learners of one page; each column header is a link that sorts by it (aria-sort says how). */
 export async function LearnerTable({ rows, filters, caption, base, selectForm }: Props) {
-  const [t, tr, format, tRemind] = await Promise.all([getTranslations("managerReports.learners"), getTranslations("managerReports"), getFormatter(), getTranslations("reminders.remind")]);
+  const [t, tr, format, tRemind] = await Promise.all([
+    getTranslations("managerReports.learners"),
+    getTranslations("managerReports"),
+    getFormatter(),
+    getTranslations("reminders.remind"),
+  ]);
   const sort = filters.tri ?? "name";
   const order = filters.ordre ?? "asc";
-  const href = (column: LearnerSort) => `?${filtersQuery({ ...base, ...filters }, { tri: column, ordre: sort === column && order === "asc" ? "desc" : "asc", page: undefined })}`;
-  const date = (value: Date | null) => (value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—");
+  const href = (column: LearnerSort) =>
+    `?${filtersQuery({ ...base, ...filters }, { tri: column, ordre: sort === column && order === "asc" ? "desc" : "asc", page: undefined })}`;
+  const date = (value: Date | null) =>
+    value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—";
 
   return (
     <TableScroll label={caption}>
@@ -42,15 +49,30 @@ export async function LearnerTable({ rows, filters, caption, base, selectForm }:
               </th>
             )}
             {columns.map((column) => (
-              <th key={column.sort} scope="col" className={column.number ? "number" : undefined} aria-sort={sort === column.sort ? (order === "asc" ? "ascending" : "descending") : undefined}>
+              <th
+                key={column.sort}
+                scope="col"
+                className={column.number ? "number" : undefined}
+                aria-sort={sort === column.sort ? (order === "asc" ? "ascending" : "descending") : undefined}
+              >
                 <Link href={href(column.sort)}>
                   {t(column.key)}
-                  <span className="visually-hidden"> — {sort === column.sort ? t(order === "asc" ? "sortedAsc" : "sortedDesc") : t("sortBy", { column: t(column.key) })}</span>
+                  <span className="visually-hidden">
+                    {" "}
+                    —{" "}
+                    {sort === column.sort
+                      ? t(order === "asc" ? "sortedAsc" : "sortedDesc")
+                      : t("sortBy", { column: t(column.key) })}
+                  </span>
                 </Link>
               </th>
             ))}
-            <th scope="col" className="number">{t("completedModules")}</th>
-            <th scope="col" className="number">{t("time")}</th>
+            <th scope="col" className="number">
+              {t("completedModules")}
+            </th>
+            <th scope="col" className="number">
+              {t("time")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -59,16 +81,28 @@ export async function LearnerTable({ rows, filters, caption, base, selectForm }:
               {selectForm && (
                 <td>
                   {row.status && row.status !== "done" && row.email && (
-                    <input type="checkbox" name="userId" value={row.userId} form={selectForm} aria-label={tRemind("select", { name: row.name || row.email })} />
+                    <input
+                      type="checkbox"
+                      name="userId"
+                      value={row.userId}
+                      form={selectForm}
+                      aria-label={tRemind("select", { name: row.name || row.email })}
+                    />
                   )}
                 </td>
               )}
               <th scope="row">
-                <Link href={`/etablissement/apprenants/${row.userId}${base.etablissement ? `?etablissement=${base.etablissement}` : ""}`}>{row.name || row.email}</Link>
+                <Link
+                  href={`/etablissement/apprenants/${row.userId}${base.etablissement ? `?etablissement=${base.etablissement}` : ""}`}
+                >
+                  {row.name || row.email}
+                </Link>
               </th>
               <td>{row.email}</td>
               <td>{row.teamName ?? "—"}</td>
-              <td className={row.status === "late" ? "status-late" : undefined}>{tr(`status.${row.status ?? "none"}`)}</td>
+              <td className={row.status === "late" ? "status-late" : undefined}>
+                {tr(`status.${row.status ?? "none"}`)}
+              </td>
               <td className="number">{row.assignedCount > 0 ? `${row.doneCount} / ${row.assignedCount}` : "—"}</td>
               <td>{date(row.lastActivityAt)}</td>
               <td className="number">{row.completedModules}</td>

@@ -7,7 +7,6 @@ import type { FormState } from "@/lib/forms";
 import { remindLearnersAction } from "../actions";
 import { REMIND_FORM_ID } from "./remind-form-id";
 
-
 type Props = { organisationId: string; lateCount: number; intervalDays: number };
 type Pending = { scope: "selected" | "late"; count: number } | null;
 
@@ -31,7 +30,8 @@ export function RemindForm({ organisationId, lateCount, intervalDays }: Props) {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the server action's answer closes the confirmation
     setPending(null);
     if (!state.ok || !form.current) return;
-    for (const element of Array.from(form.current.elements)) if (element instanceof HTMLInputElement && element.type === "checkbox") element.checked = false;
+    for (const element of Array.from(form.current.elements))
+      if (element instanceof HTMLInputElement && element.type === "checkbox") element.checked = false;
   }, [state]);
 
   const ask = (scope: "selected" | "late") => {
@@ -56,7 +56,9 @@ export function RemindForm({ organisationId, lateCount, intervalDays }: Props) {
       {pending && (
         <div className="card remind-confirm" role="group" aria-labelledby="relance-question">
           <p id="relance-question" ref={question} tabIndex={-1}>
-            {pending.scope === "late" ? t("confirmAllLate", { count: pending.count, days: intervalDays }) : t("confirm", { count: pending.count, days: intervalDays })}
+            {pending.scope === "late"
+              ? t("confirmAllLate", { count: pending.count, days: intervalDays })
+              : t("confirm", { count: pending.count, days: intervalDays })}
           </p>
           <div className="toolbar">
             <button type="submit" name="scope" value={pending.scope} className="button" disabled={sending}>

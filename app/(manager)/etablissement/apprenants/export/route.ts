@@ -20,14 +20,24 @@ export async function GET(request: Request): Promise<Response> {
     const actor = await getActor();
     if (!actor) throw new AppError("not_found");
     const { db } = await getDb();
-    const establishment = await requireManagerRouteEstablishment(db, { actor, request, requestedId: params.etablissement });
+    const establishment = await requireManagerRouteEstablishment(db, {
+      actor,
+      request,
+      requestedId: params.etablissement,
+    });
     requireRecentAuth(actor);
-    const chunks = learnersCsv(db, { organisationId: establishment.id, catalogue: getCatalogue(), asOf: new Date(), filters: learnerFiltersSchema.parse(params) });
+    const chunks = learnersCsv(db, {
+      organisationId: establishment.id,
+      catalogue: getCatalogue(),
+      asOf: new Date(),
+      filters: learnerFiltersSchema.parse(params),
+    });
 
     return csvDownload(chunks, "apprenants");
   } catch (error) {
     // Back to the list as it was filtered, where the link is.
-    if (needsReauthentication(error)) return reauthenticationRedirect(`/etablissement/apprenants${new URL(request.url).search}`);
+    if (needsReauthentication(error))
+      return reauthenticationRedirect(`/etablissement/apprenants${new URL(request.url).search}`);
     return jsonError(error);
   }
 }

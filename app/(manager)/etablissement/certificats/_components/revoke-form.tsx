@@ -18,7 +18,14 @@ export function RevokeForm({ certificateId, label }: { certificateId: string; la
       <input type="hidden" name="certificateId" value={certificateId} />
       <div className="field">
         <label htmlFor={reasonId}>{t("reason", { label })}</label>
-        <input id={reasonId} name="reason" type="text" required aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${reasonId}-error` : undefined} />
+        <input
+          id={reasonId}
+          name="reason"
+          type="text"
+          required
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? `${reasonId}-error` : undefined}
+        />
         <FieldError id={`${reasonId}-error`} errors={errors} />
       </div>
       <div className="field field--checkbox">

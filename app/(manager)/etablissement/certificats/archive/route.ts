@@ -20,10 +20,18 @@ export async function GET(request: Request): Promise<Response> {
     const actor = await getActor();
     if (!actor) throw new AppError("not_found");
     const parsed = archiveParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) return NextResponse.json({ code: "bad_request", message: parsed.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
+    if (!parsed.success)
+      return NextResponse.json(
+        { code: "bad_request", message: parsed.error.issues.map((i) => i.message).join(" ") },
+        { status: 400 },
+      );
     const { db } = await getDb();
     const asOf = new Date();
-    const establishment = await requireManagerRouteEstablishment(db, { actor, request, requestedId: parsed.data.etablissement });
+    const establishment = await requireManagerRouteEstablishment(db, {
+      actor,
+      request,
+      requestedId: parsed.data.etablissement,
+    });
     const { stream } = await certificatesArchive(db, {
       actor,
       organisationId: establishment.id,
@@ -32,9 +40,15 @@ export async function GET(request: Request): Promise<Response> {
       asOf,
     });
 
-    return fileDownload(stream, { type: "application/zip", name: `certificats-${asOf.toISOString().slice(0, 10)}.zip` });
+    return fileDownload(stream, {
+      type: "application/zip",
+      name: `certificats-${asOf.toISOString().slice(0, 10)}.zip`,
+    });
   } catch (error) {
-    if (needsReauthentication(error)) return reauthenticationRedirect(`/etablissement/certificats?etablissement=${encodeURIComponent(new URL(request.url).searchParams.get("etablissement") ?? "")}`);
+    if (needsReauthentication(error))
+      return reauthenticationRedirect(
+        `/etablissement/certificats?etablissement=${encodeURIComponent(new URL(request.url).searchParams.get("etablissement") ?? "")}`,
+      );
     return jsonError(error);
   }
 }

@@ -28,7 +28,11 @@ export function CreateJoinCodeForm({ organisationId, teams }: Props) {
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("creating") : t("create")}
       </button>
-      <p role="status" aria-live="polite" className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
+      >
         {state.message}
       </p>
     </form>

@@ -21,7 +21,12 @@ export async function JoinCodeList({ organisationId, codes, baseUrl }: Props) {
           <li key={code.id} className="join-code">
             <p className="join-code__code">{shown}</p>
             <p>
-              {code.teamName ? t("forTeam", { name: code.teamName }) : t("forEstablishment")} · {code.isActive ? <strong>{t("active")}</strong> : t("disabled", { date: date(code.disabledAt ?? code.createdAt) })}
+              {code.teamName ? t("forTeam", { name: code.teamName }) : t("forEstablishment")} ·{" "}
+              {code.isActive ? (
+                <strong>{t("active")}</strong>
+              ) : (
+                t("disabled", { date: date(code.disabledAt ?? code.createdAt) })
+              )}
             </p>
             <p>
               {t("createdOn", { date: date(code.createdAt) })} · {t("joined", { count: code.joined })}

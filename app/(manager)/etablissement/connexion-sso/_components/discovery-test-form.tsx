@@ -17,7 +17,11 @@ export function DiscoveryTestForm({ organisationId }: { organisationId: string }
         {pending ? t("testing") : t("testSubmit")}
       </button>
       <div role="status" aria-live="polite">
-        {state.message && <p className={state.ok ? "callout sso-test-result" : "callout callout--alert sso-test-result"}>{state.message}</p>}
+        {state.message && (
+          <p className={state.ok ? "callout sso-test-result" : "callout callout--alert sso-test-result"}>
+            {state.message}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -14,10 +14,19 @@ export function RemoveSsoForm({ organisationId }: { organisationId: string }) {
 
   return (
     <form action={action} className="form">
-      <FormMessage message={state.ok || error ? undefined : state.message} reauthenticate={state.ok || error ? undefined : state.reauthenticate} />
+      <FormMessage
+        message={state.ok || error ? undefined : state.message}
+        reauthenticate={state.ok || error ? undefined : state.reauthenticate}
+      />
       <input type="hidden" name="organisationId" value={organisationId} />
       <div className="field field--checkbox">
-        <input id="confirm-remove" name="confirm" type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={error ? "confirm-remove-error" : undefined} />
+        <input
+          id="confirm-remove"
+          name="confirm"
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "confirm-remove-error" : undefined}
+        />
         <label htmlFor="confirm-remove">{t("removeConfirm")}</label>
       </div>
       <FieldError id="confirm-remove-error" errors={error} />

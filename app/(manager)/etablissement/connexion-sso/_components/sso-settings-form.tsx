@@ -52,7 +52,11 @@ export function SsoSettingsForm({ organisationId, initial, hasClientSecret, canE
           key={key}
           id={key}
           label={t(key)}
-          hint={key === "clientSecret" ? t(hasClientSecret ? "clientSecretHintKeep" : "clientSecretHintNew") : hint && t(hint)}
+          hint={
+            key === "clientSecret"
+              ? t(hasClientSecret ? "clientSecretHintKeep" : "clientSecretHintNew")
+              : hint && t(hint)
+          }
           errors={errors[key]}
           type={type}
           autoComplete="off"
@@ -61,31 +65,66 @@ export function SsoSettingsForm({ organisationId, initial, hasClientSecret, canE
         />
       ))}
       <div className="field field--checkbox">
-        <input id="isProSanteConnect" name="isProSanteConnect" type="checkbox" defaultChecked={checked("isProSanteConnect")} aria-describedby="isProSanteConnect-hint" />
+        <input
+          id="isProSanteConnect"
+          name="isProSanteConnect"
+          type="checkbox"
+          defaultChecked={checked("isProSanteConnect")}
+          aria-describedby="isProSanteConnect-hint"
+        />
         <label htmlFor="isProSanteConnect">{t("isProSanteConnect")}</label>
         <span id="isProSanteConnect-hint" className="hint">
           {t("isProSanteConnectHint")}
         </span>
       </div>
-      <fieldset className="choices" aria-describedby={["accountCreation-hint", errors.accountCreation?.length ? "accountCreation-error" : ""].filter(Boolean).join(" ")}>
+      <fieldset
+        className="choices"
+        aria-describedby={["accountCreation-hint", errors.accountCreation?.length ? "accountCreation-error" : ""]
+          .filter(Boolean)
+          .join(" ")}
+      >
         <legend>{t("accountCreation")}</legend>
         <span id="accountCreation-hint" className="hint">
           {t("accountCreationHint")}
         </span>
         {accountCreationModes.map((mode) => (
           <div key={mode} className="field field--checkbox">
-            <input id={`accountCreation-${mode}`} name="accountCreation" type="radio" value={mode} defaultChecked={creation === mode} />
+            <input
+              id={`accountCreation-${mode}`}
+              name="accountCreation"
+              type="radio"
+              value={mode}
+              defaultChecked={creation === mode}
+            />
             <label htmlFor={`accountCreation-${mode}`}>{t(`accountCreation_${mode}`)}</label>
           </div>
         ))}
         <FieldError id="accountCreation-error" errors={errors.accountCreation} />
       </fieldset>
       {canEditEmailDomains ? (
-        <TextField id="allowedEmailDomains" label={t("allowedEmailDomains")} hint={t("allowedEmailDomainsHint")} errors={errors.allowedEmailDomains} autoComplete="off" spellCheck={false} defaultValue={value("allowedEmailDomains")} />
+        <TextField
+          id="allowedEmailDomains"
+          label={t("allowedEmailDomains")}
+          hint={t("allowedEmailDomainsHint")}
+          errors={errors.allowedEmailDomains}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={value("allowedEmailDomains")}
+        />
       ) : (
-        <p className="hint">{t("allowedEmailDomainsReadOnly", { domains: initial.allowedEmailDomains || t("noDomains") })}</p>
+        <p className="hint">
+          {t("allowedEmailDomainsReadOnly", { domains: initial.allowedEmailDomains || t("noDomains") })}
+        </p>
       )}
-      <TextField id="structureIds" label={t("structureIds")} hint={t("structureIdsHint")} errors={errors.structureIds} autoComplete="off" spellCheck={false} defaultValue={value("structureIds")} />
+      <TextField
+        id="structureIds"
+        label={t("structureIds")}
+        hint={t("structureIdsHint")}
+        errors={errors.structureIds}
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={value("structureIds")}
+      />
       <div className="field field--checkbox">
         <input id="isEnabled" name="isEnabled" type="checkbox" defaultChecked={checked("isEnabled")} />
         <label htmlFor="isEnabled">{t("isEnabled")}</label>

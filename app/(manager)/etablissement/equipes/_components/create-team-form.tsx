@@ -15,8 +15,14 @@ export function CreateTeamForm({ organisationId }: { organisationId: string }) {
     <form action={action} className="form">
       <input type="hidden" name="organisationId" value={organisationId} />
       <TextField id="team-name" name="name" label={t("name")} errors={errors} type="text" required />
-      <button type="submit" className="button" disabled={pending}>{t("add")}</button>
-      <p role="status" aria-live="polite" className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}>
+      <button type="submit" className="button" disabled={pending}>
+        {t("add")}
+      </button>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
+      >
         {state.message}
       </p>
     </form>

@@ -6,7 +6,15 @@ import type { FormState } from "@/lib/forms";
 import { deleteTeamAction } from "../actions";
 
 /** Removes a team; a refusal (another establishment's team) says so next to the button. */
-export function DeleteTeamForm({ organisationId, teamId, teamName }: { organisationId: string; teamId: string; teamName: string }) {
+export function DeleteTeamForm({
+  organisationId,
+  teamId,
+  teamName,
+}: {
+  organisationId: string;
+  teamId: string;
+  teamName: string;
+}) {
   const t = useTranslations("teams");
   const [state, action, pending] = useActionState<FormState, FormData>(deleteTeamAction, {});
 

@@ -40,12 +40,20 @@ export async function PendingInvitations({ organisationId, invitations, outcome 
                   <td>{t(`roles.${invitation.role}`)}</td>
                   <td>{invitation.teamName ?? "—"}</td>
                   <td>{date(invitation.createdAt)}</td>
-                  <td>{invitation.isExpired ? t("expired", { date: date(invitation.expiresAt) }) : date(invitation.expiresAt)}</td>
+                  <td>
+                    {invitation.isExpired
+                      ? t("expired", { date: date(invitation.expiresAt) })
+                      : date(invitation.expiresAt)}
+                  </td>
                   <td>
                     <form action={cancelInvitationAction}>
                       <input type="hidden" name="organisationId" value={organisationId} />
                       <input type="hidden" name="invitationId" value={invitation.id} />
-                      <button type="submit" className="button button--quiet" aria-label={t("cancelLabel", { email: invitation.email ?? "—" })}>
+                      <button
+                        type="submit"
+                        className="button button--quiet"
+                        aria-label={t("cancelLabel", { email: invitation.email ?? "—" })}
+                      >
                         {t("cancel")}
                       </button>
                     </form>

@@ -25,16 +25,40 @@ export function RosterForm({ organisationId }: { organisationId: string }) {
       <input type="hidden" name="organisationId" value={organisationId} />
       <div className="field">
         <label htmlFor="roster-file">{t("file")}</label>
-        <p id="roster-file-hint" className="hint">{t("fileHint")}</p>
-        <input id="roster-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="roster-file-hint" onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name ?? null)} />
+        <p id="roster-file-hint" className="hint">
+          {t("fileHint")}
+        </p>
+        <input
+          id="roster-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby="roster-file-hint"
+          onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name ?? null)}
+        />
       </div>
       <p className="hero__actions">
-        <button type="submit" name="intent" value="preview" className="button button--secondary" disabled={pending || !fileName}>{t("preview")}</button>
-        <button type="submit" name="intent" value="import" className="button" disabled={pending || !preview?.isValid}>{t("import")}</button>
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          className="button button--secondary"
+          disabled={pending || !fileName}
+        >
+          {t("preview")}
+        </button>
+        <button type="submit" name="intent" value="import" className="button" disabled={pending || !preview?.isValid}>
+          {t("import")}
+        </button>
       </p>
       <div role="status" aria-live="polite">
         {state.message && <p className={state.done ? "form-notice" : "form-message"}>{state.message}</p>}
-        {preview && (preview.isValid ? <p className="form-notice">{t("ready", { count: preview.rows.length })}</p> : <p className="form-message">{preview.fileErrors[0] ?? t("errorsFound", { count: errorCount })}</p>)}
+        {preview &&
+          (preview.isValid ? (
+            <p className="form-notice">{t("ready", { count: preview.rows.length })}</p>
+          ) : (
+            <p className="form-message">{preview.fileErrors[0] ?? t("errorsFound", { count: errorCount })}</p>
+          ))}
       </div>
       {preview && preview.rows.length > 0 && (
         <div className="table-scroll">
@@ -56,7 +80,9 @@ export function RosterForm({ organisationId }: { organisationId: string }) {
                   <td>{row.name}</td>
                   <td>{row.email}</td>
                   <td>{row.team ?? "—"}</td>
-                  <td className={row.status === "error" ? "field-error" : undefined}>{row.status === "error" ? row.errors.join(" ") : t(`status.${row.status}`)}</td>
+                  <td className={row.status === "error" ? "field-error" : undefined}>
+                    {row.status === "error" ? row.errors.join(" ") : t(`status.${row.status}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -14,14 +14,21 @@ export function ReminderSettingsForm({ organisationId, values }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateReminderSettingsAction, {});
   const errors = state.fieldErrors ?? {};
   const typed = state.typed ?? {};
-  const described = (field: string) => [`${field}-hint`, errors[field] ? `${field}-error` : ""].filter(Boolean).join(" ");
+  const described = (field: string) =>
+    [`${field}-hint`, errors[field] ? `${field}-error` : ""].filter(Boolean).join(" ");
 
   return (
     <form action={action} className="form narrow" noValidate>
       <input type="hidden" name="organisationId" value={organisationId} />
       <div className="field field--checkbox">
         <label>
-          <input type="checkbox" name="autoEnabled" defaultChecked={values.autoEnabled} aria-describedby="autoEnabled-hint" /> {t("autoEnabled")}
+          <input
+            type="checkbox"
+            name="autoEnabled"
+            defaultChecked={values.autoEnabled}
+            aria-describedby="autoEnabled-hint"
+          />{" "}
+          {t("autoEnabled")}
         </label>
         <p id="autoEnabled-hint" className="hint">
           {t("autoHint")}
@@ -29,7 +36,18 @@ export function ReminderSettingsForm({ organisationId, values }: Props) {
       </div>
       <div className="field">
         <label htmlFor="daysBefore">{t("daysBefore")}</label>
-        <input id="daysBefore" name="daysBefore" type="number" inputMode="numeric" min={1} max={60} required defaultValue={typed.daysBefore ?? values.daysBefore} aria-invalid={errors.daysBefore ? true : undefined} aria-describedby={described("daysBefore")} />
+        <input
+          id="daysBefore"
+          name="daysBefore"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          required
+          defaultValue={typed.daysBefore ?? values.daysBefore}
+          aria-invalid={errors.daysBefore ? true : undefined}
+          aria-describedby={described("daysBefore")}
+        />
         <p id="daysBefore-hint" className="hint">
           {t("daysBeforeHint")}
         </p>
@@ -37,7 +55,18 @@ export function ReminderSettingsForm({ organisationId, values }: Props) {
       </div>
       <div className="field">
         <label htmlFor="intervalDays">{t("intervalDays")}</label>
-        <input id="intervalDays" name="intervalDays" type="number" inputMode="numeric" min={1} max={90} required defaultValue={typed.intervalDays ?? values.intervalDays} aria-invalid={errors.intervalDays ? true : undefined} aria-describedby={described("intervalDays")} />
+        <input
+          id="intervalDays"
+          name="intervalDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={90}
+          required
+          defaultValue={typed.intervalDays ?? values.intervalDays}
+          aria-invalid={errors.intervalDays ? true : undefined}
+          aria-describedby={described("intervalDays")}
+        />
         <p id="intervalDays-hint" className="hint">
           {t("intervalHint")}
         </p>

@@ -4,7 +4,15 @@ import { learnerStatuses } from "@/lib/reports/status";
 import { TableScroll } from "@/app/_components/reports/table-scroll";
 
 /** Counts by status and the completion rate, one row per subject or team. */
-export async function BreakdownTable({ caption, column, rows }: { caption: string; column: string; rows: Breakdown[] }) {
+export async function BreakdownTable({
+  caption,
+  column,
+  rows,
+}: {
+  caption: string;
+  column: string;
+  rows: Breakdown[];
+}) {
   const [t, format] = await Promise.all([getTranslations("managerReports"), getFormatter()]);
 
   return (
@@ -14,7 +22,9 @@ export async function BreakdownTable({ caption, column, rows }: { caption: strin
         <thead>
           <tr>
             <th scope="col">{column}</th>
-            <th scope="col" className="number">{t("dashboard.rate")}</th>
+            <th scope="col" className="number">
+              {t("dashboard.rate")}
+            </th>
             {learnerStatuses.map((status) => (
               <th key={status} scope="col" className="number">
                 {t(`status.${status}`)}

@@ -27,14 +27,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
       .where(and(eq(certificates.code, code), eq(certificates.userId, actor.userId)));
     if (!certificate) throw new AppError("not_found");
     if (certificate.replacedBy) {
-      const [replacement] = await db.select({ code: certificates.code }).from(certificates).where(and(eq(certificates.id, certificate.replacedBy), eq(certificates.userId, actor.userId)));
+      const [replacement] = await db
+        .select({ code: certificates.code })
+        .from(certificates)
+        .where(and(eq(certificates.id, certificate.replacedBy), eq(certificates.userId, actor.userId)));
       if (!replacement) throw new AppError("not_found");
 
       return NextResponse.redirect(new URL(`/api/certificats/${replacement.code}/pdf`, request.url), 303);
     }
     const pdf = await certificatePdf(certificate, publicOrigin(), actor.locale);
 
-    return fileDownload(Buffer.from(pdf), { type: "application/pdf", name: `certificat-vigie-${certificate.subjectId}.pdf` });
+    return fileDownload(Buffer.from(pdf), {
+      type: "application/pdf",
+      name: `certificat-vigie-${certificate.subjectId}.pdf`,
+    });
   } catch (error) {
     return jsonError(error);
   }

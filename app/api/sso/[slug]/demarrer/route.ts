@@ -28,9 +28,23 @@ export async function GET(request: Request, { params }: Context) {
   if (linking && !link) return NextResponse.redirect(new URL(accountPagePath("expire"), base), 303);
   // Without `retour`, the person's home, known once the provider has answered (HOME_PATH).
   const returnTo = link ? ACCOUNT_PAGE : safeReturnPath(search.get("retour"), HOME_PATH);
-  const result = await startSso(db, { slug, redirectUri: ssoCallbackUrl(slug), returnTo, origin: requestOrigin(request.headers), link });
-  if (!result.ok && link) return NextResponse.redirect(new URL(accountPagePath(result.error === "unavailable" ? "indisponible" : "fournisseur"), base), 303);
-  if (!result.ok) return NextResponse.redirect(new URL(ssoSignInPath(slug, result.error === "unavailable" ? "indisponible" : "fournisseur"), base), 303);
+  const result = await startSso(db, {
+    slug,
+    redirectUri: ssoCallbackUrl(slug),
+    returnTo,
+    origin: requestOrigin(request.headers),
+    link,
+  });
+  if (!result.ok && link)
+    return NextResponse.redirect(
+      new URL(accountPagePath(result.error === "unavailable" ? "indisponible" : "fournisseur"), base),
+      303,
+    );
+  if (!result.ok)
+    return NextResponse.redirect(
+      new URL(ssoSignInPath(slug, result.error === "unavailable" ? "indisponible" : "fournisseur"), base),
+      303,
+    );
 
   const response = NextResponse.redirect(result.authorizationUrl, 303);
   response.headers.set("cache-control", "no-store");
@@ -48,7 +62,10 @@ export async function GET(request: Request, { params }: Context) {
 
 /** The link request, if it was sealed for the user signed in on this browser; else undefined. */
 async function linkRequestOfSignedInUser(request: Request, value: string | null) {
-  const [linkRequest, userId] = await Promise.all([openSsoLinkRequest(value), sessionUserIdForApi(request).catch(() => null)]);
+  const [linkRequest, userId] = await Promise.all([
+    openSsoLinkRequest(value),
+    sessionUserIdForApi(request).catch(() => null),
+  ]);
 
   return linkRequest && userId && linkRequest.userId === userId ? linkRequest : undefined;
 }

@@ -5,7 +5,15 @@ import type { FormState } from "@/lib/forms";
 import { endMemberSessionsAction } from "../actions";
 
 /** Ends every session of the member; says how many ended, or that they are not found. */
-export function EndSessionsForm({ userId, organisationId, text }: { userId: string; organisationId: string; text: string }) {
+export function EndSessionsForm({
+  userId,
+  organisationId,
+  text,
+}: {
+  userId: string;
+  organisationId: string;
+  text: string;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(endMemberSessionsAction, {});
 
   return (

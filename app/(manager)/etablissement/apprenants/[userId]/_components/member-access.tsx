@@ -20,8 +20,21 @@ type Props = {
  * What a manager can change of a member's access: role, membership, account. The domain decides
  * (lib/access/member-scope.ts); this only leaves out what can never apply.
  */
-export async function MemberAccess({ userId, name, organisationId, organisationName, role, isActive, isWhollyInScope, isSelf }: Props) {
-  const [t, tr, tReset] = await Promise.all([getTranslations("memberAccess"), getTranslations("managerReports.learner"), getTranslations("secondFactor.reset")]);
+export async function MemberAccess({
+  userId,
+  name,
+  organisationId,
+  organisationName,
+  role,
+  isActive,
+  isWhollyInScope,
+  isSelf,
+}: Props) {
+  const [t, tr, tReset] = await Promise.all([
+    getTranslations("memberAccess"),
+    getTranslations("managerReports.learner"),
+    getTranslations("secondFactor.reset"),
+  ]);
   const fields = { userId, organisationId };
   const ask = (question: string) => ({ question, yes: t("confirm"), no: t("cancel") });
 
@@ -39,7 +52,12 @@ export async function MemberAccess({ userId, name, organisationId, organisationN
               confirm={role === "learner" ? undefined : ask(t("makeLearnerConfirm", { name }))}
             />
           )}
-          <MemberActionForm kind="remove" fields={fields} label={t("remove")} confirm={ask(t("removeConfirm", { name, organisation: organisationName }))} />
+          <MemberActionForm
+            kind="remove"
+            fields={fields}
+            label={t("remove")}
+            confirm={ask(t("removeConfirm", { name, organisation: organisationName }))}
+          />
           {isWhollyInScope && (
             <MemberActionForm
               kind="active"
@@ -57,7 +75,12 @@ export async function MemberAccess({ userId, name, organisationId, organisationN
           <h3>{tReset("title")}</h3>
           <p>{tReset("body")}</p>
           <div className="member-actions">
-            <MemberActionForm kind="secondFactor" fields={{ userId }} label={tReset("submit")} confirm={ask(`${tReset("submit")} (${name}) ?`)} />
+            <MemberActionForm
+              kind="secondFactor"
+              fields={{ userId }}
+              label={tReset("submit")}
+              confirm={ask(`${tReset("submit")} (${name}) ?`)}
+            />
           </div>
         </>
       )}

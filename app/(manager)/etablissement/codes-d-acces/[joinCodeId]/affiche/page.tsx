@@ -21,14 +21,23 @@ const QUIET_ZONE = 4;
 
 /** A poster for the ward: the QR code to the join page, its address and the code, printable on A4. */
 export default async function JoinCodePosterPage({ params, searchParams }: Props) {
-  const [{ joinCodeId }, { etablissement }, t] = await Promise.all([params, searchParams, getTranslations("joinCodes")]);
+  const [{ joinCodeId }, { etablissement }, t] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("joinCodes"),
+  ]);
   // Without ?etablissement= the page acts on the current establishment, or the only one; a manager
   // of several with no current one chooses first (requireManagerPage), as on every manager page.
-  const { actor, db, establishment } = await requireManagerPage(`/etablissement/codes-d-acces/${encodeURIComponent(joinCodeId)}/affiche`, etablissement);
-  const code = await getJoinCode(db, { actor, organisationId: establishment.id, joinCodeId }).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
+  const { actor, db, establishment } = await requireManagerPage(
+    `/etablissement/codes-d-acces/${encodeURIComponent(joinCodeId)}/affiche`,
+    etablissement,
+  );
+  const code = await getJoinCode(db, { actor, organisationId: establishment.id, joinCodeId }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError) notFound();
+      throw error;
+    },
+  );
   const shown = formatJoinCode(code.code);
   const url = new URL(`/rejoindre/${shown}`, publicOrigin()).toString();
   const qr = qrCodePath(url);
@@ -45,7 +54,13 @@ export default async function JoinCodePosterPage({ params, searchParams }: Props
         {code.teamName && <p>{t("posterTeam", { name: code.teamName })}</p>}
         <h1>{t("posterTitle")}</h1>
         <p className="lead">{t("posterLead")}</p>
-        <svg className="join-poster__qr" viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${box} ${box}`} role="img" aria-label={t("posterQr")} shapeRendering="crispEdges">
+        <svg
+          className="join-poster__qr"
+          viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${box} ${box}`}
+          role="img"
+          aria-label={t("posterQr")}
+          shapeRendering="crispEdges"
+        >
           <rect x={-QUIET_ZONE} y={-QUIET_ZONE} width={box} height={box} fill="#fff" />
           <path d={qr.d} fill="#000" />
         </svg>
