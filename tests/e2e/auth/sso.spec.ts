@@ -311,7 +311,8 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   await page.waitForURL((url) => url.pathname.startsWith("/interaction/"));
   await passProvider(page, managerLogin);
   await expect(page).toHaveURL(/\/mon-compte\?sso=lie$/);
-  await expect(page.getByText("Votre compte est lié", { exact: false })).toBeVisible();
+  // The confirmation, not the name section's "Votre compte est lié au compte de votre établissement".
+  await expect(page.getByText("Votre compte est lié : vous pourrez désormais", { exact: false })).toBeVisible();
   await expect(
     page.getByText(`${PROVIDER_NAME} (Centre hospitalier des Calanques (démo)) : compte lié`, { exact: false }),
   ).toBeVisible();
