@@ -26,7 +26,7 @@ test.describe("reminders and the certificates ZIP", () => {
     const box = lateRow.getByRole("checkbox", { name: `Sélectionner Relance en retard ${group}` });
     await tickCheckbox(page, box);
     await pressButton(page, page.getByRole("button", { name: "Relancer les apprenants cochés" }));
-    const question = page.getByText(/^Envoyer un e-mail de relance à 1 apprenant \?/);
+    const question = page.getByText(/^Envoyer un e-mail de relance à 1 apprenant\s\?/);
     await expect(question).toBeFocused();
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);

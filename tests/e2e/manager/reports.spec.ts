@@ -69,9 +69,9 @@ test.describe("manager reports", () => {
     // "Télécharger mon certificat" issues it.
     expect((await learner.request.get(`/modules/${module.id}/certificat`)).status()).toBe(200);
     await learner.goto("/mes-certificats");
-    const code = /Code de vérification : ([0-9A-Z]{26})/.exec(
+    const code = /Code de vérification\s:\s([0-9A-Z]{26})/.exec(
       (await learner
-        .getByText(/Code de vérification :/)
+        .getByText(/Code de vérification\s:/)
         .first()
         .textContent()) ?? "",
     )![1]!;

@@ -94,7 +94,7 @@ test.describe("withdrawing access", () => {
     await confirmWithKeyboard(
       manager,
       "Réinitialiser sa double authentification",
-      /^Réinitialiser sa double authentification \(.+\) \?$/,
+      /^Réinitialiser sa double authentification \(.+\)\s\?$/,
     );
     await expect(access.getByText(/Double authentification réinitialisée/)).toBeVisible();
     // Their sessions ended: the next request is signed out.
