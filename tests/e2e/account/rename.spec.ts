@@ -46,15 +46,15 @@ test.describe("correcting a name", () => {
     await expect(section.getByRole("textbox", { name: "Prénom et nom" })).toHaveValue(oldName);
     await typeName(manager, "A");
     await expect(section.getByText("Saisissez le prénom et le nom (2 caractères au moins).")).toBeVisible();
-    await typeName(manager, `${oldName} Œuvray`);
-    await expect(section.getByText(`Le nom est corrigé : « ${oldName} Œuvray ».`)).toBeVisible();
+    await typeName(manager, `${oldName} Cœur`);
+    await expect(section.getByText(`Le nom est corrigé : « ${oldName} Cœur ».`)).toBeVisible();
     await manager.reload();
-    await expect(manager.getByRole("heading", { level: 1, name: `${oldName} Œuvray` })).toBeVisible();
+    await expect(manager.getByRole("heading", { level: 1, name: `${oldName} Cœur` })).toBeVisible();
     await expectNoAxeViolations(manager);
     await expectNoHorizontalScroll(manager);
     await context.close();
 
     await person.goto("/mon-compte");
-    await expect(person.getByRole("textbox", { name: "Prénom et nom" })).toHaveValue(`${oldName} Œuvray`);
+    await expect(person.getByRole("textbox", { name: "Prénom et nom" })).toHaveValue(`${oldName} Cœur`);
   });
 });
