@@ -174,25 +174,40 @@ test.describe("on PostgreSQL", () => {
     expect(lines[0]).toContain('insert into "rate_limits"');
   });
 
-  // Hangs on PostgreSQL since 2026-12-05 (CI of session 9: twice, in the test's own lock connection,
-  // before the signal is sent); bench:faults measures the same shutdown (exit 0 in 79 ms). To fix.
-  test.fixme("on SIGTERM to npm start, finishes the request in flight, closes, and exits 0 leaving no server behind", async () => {
+  /**
+   * Sends progress events until one is seen waiting on the lock that `lock` holds. On a loaded
+   * machine a request can be answered 503 before it reaches the lock (waiting for a connection
+   * instead), so a poll that waited only for the lock would spin until the test's timeout.
+   */
+  async function requestWaitingOnLock(server: SpawnedServer, lock: Client): Promise<{ inFlight: Promise<Response> }> {
+    const cookie = await sessionCookie(learner.id, database.db);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      let settled = false;
+      const inFlight = fetch(`${server.url}/api/progress/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, cookie },
+        body: JSON.stringify({ events: [progressEvent(learner.id)] }),
+      }).finally(() => (settled = true));
+      while (!settled) {
+        const { rows } = await lock.query(
+          "select count(*)::int as n from pg_locks where not granted and relation = 'module_progress'::regclass",
+        );
+        if (rows[0].n > 0) return { inFlight };
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const early = await inFlight;
+      expect(early.status, "answered before reaching the lock: only a bounded wait may do that").toBe(503);
+    }
+    throw new Error("no request reached the lock in 5 attempts");
+  }
+
+  test("on SIGTERM to npm start, finishes the request in flight, closes, and exits 0 leaving no server behind", async () => {
     const server = spawnServer(3174, serverEnv(3174, database.databaseUrl!), { viaNpm: true });
     servers.push(server);
     await waitForServer(server);
     const lock = await holdLock("module_progress");
-    const inFlight = fetch(`${server.url}/api/progress/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        origin: server.url,
-        cookie: await sessionCookie(learner.id, database.db),
-      },
-      body: JSON.stringify({ events: [progressEvent(learner.id)] }),
-    });
     // The request is waiting on the lock when the signal comes; the lock goes soon after.
-    while ((await lock.query("select count(*)::int as n from pg_locks where not granted")).rows[0].n === 0)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    const { inFlight } = await requestWaitingOnLock(server, lock);
     server.process.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 200));
     await lock.query("rollback");
