@@ -3,24 +3,26 @@
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
-import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { selectRows, text } from "@/lib/read-model/sql-rows";
 
 async function main() {
   const handle = await createDb({ databaseUrl: process.env.DATABASE_URL! });
   const catalogue = loadCatalogue();
-  const [largest] = rowsOf<{ id: string }>(
-    await handle.db.execute(
-      sql`select o.id from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner' where o.slug like 'scale-%' group by o.id order by count(*) desc limit 1`,
-    ),
+  const [largest] = await selectRows(
+    handle.db,
+    sql`select o.id from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner' where o.slug like 'scale-%' group by o.id order by count(*) desc limit 1`,
+    (row) => ({ id: text(row, "id") }),
   );
   const organisationId = largest!.id;
   const original = handle.db.execute.bind(handle.db);
   // Wrap every statement the report functions run in EXPLAIN ANALYZE and print the plan.
   (handle.db as unknown as { execute: (q: unknown) => Promise<unknown> }).execute = async (query: unknown) => {
-    const plan = rowsOf<Record<string, string>>(
-      await original(sql`explain (analyze, buffers) ${query as ReturnType<typeof sql>}`),
+    const plan = await selectRows(
+      { execute: original },
+      sql`explain (analyze, buffers) ${query as ReturnType<typeof sql>}`,
+      (row) => String(Object.values(row)[0]),
     );
-    console.log(plan.map((row) => Object.values(row)[0]).join("\n"), "\n---");
+    console.log(plan.join("\n"), "\n---");
     return original(query as ReturnType<typeof sql>);
   };
   const which = process.argv[2] ?? "dashboard";
@@ -38,10 +40,10 @@ async function main() {
   } else {
     const { getRegionReport } = await import("@/lib/region/get-region-report");
     const { loadActor } = await import("@/lib/auth/load-actor");
-    const [admin] = rowsOf<{ user_id: string }>(
-      await original(
-        sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' limit 1`,
-      ),
+    const [admin] = await selectRows(
+      { execute: original },
+      sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' limit 1`,
+      (row) => ({ user_id: text(row, "user_id") }),
     );
     await getRegionReport(handle.db, { actor: (await loadActor(handle.db, admin!.user_id))!, asOf });
   }

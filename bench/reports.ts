@@ -19,7 +19,7 @@ import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { getRegionReport } from "@/lib/region/get-region-report";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
-import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { int, selectRows, text } from "@/lib/read-model/sql-rows";
 import { listLearners } from "@/lib/reports/list-learners";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 
@@ -53,21 +53,24 @@ async function main() {
   // What autovacuum does within a minute of a bulk load: statistics, and the visibility map that
   // lets the trend count completions from its index alone.
   await handle.db.execute(sql`vacuum analyze`);
-  const [largest] = rowsOf<{ id: string; name: string; learners: number }>(
-    await handle.db
-      .execute(sql`select o.id, o.name, count(*)::int as learners from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner'
-      where o.slug like 'scale-%' group by o.id, o.name order by 3 desc limit 1`),
+  const [largest] = await selectRows(
+    handle.db,
+    sql`select o.id, o.name, count(*)::int as learners from organisations o join memberships m on m.organisation_id = o.id and m.role = 'learner'
+      where o.slug like 'scale-%' group by o.id, o.name order by 3 desc limit 1`,
+    (row) => ({ id: text(row, "id"), name: text(row, "name"), learners: int(row, "learners") }),
   );
-  const total = rowsOf<{ total: number }>(
-    await handle.db.execute(
-      sql`select count(*)::int as total from memberships m join organisations o on o.id = m.organisation_id where o.slug like 'scale-%' and m.role = 'learner'`,
-    ),
-  )[0]!.total;
+  const [total] = await selectRows(
+    handle.db,
+    sql`select count(*)::int as total from memberships m join organisations o on o.id = m.organisation_id where o.slug like 'scale-%' and m.role = 'learner'`,
+    (row) => int(row, "total"),
+  );
   console.log(
     `data set: ${total} learners${seeded.skipped ? " (already seeded)" : ""}; largest establishment: ${largest!.name}, ${largest!.learners} learners`,
   );
-  const teams = rowsOf<{ id: string; name: string }>(
-    await handle.db.execute(sql`select id, name from teams where organisation_id = ${largest!.id}::uuid`),
+  const teams = await selectRows(
+    handle.db,
+    sql`select id, name from teams where organisation_id = ${largest!.id}::uuid`,
+    (row) => ({ id: text(row, "id"), name: text(row, "name") }),
   );
   const organisationId = largest!.id;
   const asOf = new Date();
@@ -95,11 +98,11 @@ async function main() {
   }
   const dashboardRecount = median(recount);
   // The dashboard right after a learner's progress write, which makes its kept figures stale
-  // (migration 0009): counted again from the memberships, as on every view of a busy morning.
-  const [writer] = rowsOf<{ user_id: string; module_id: string }>(
-    await handle.db.execute(
-      sql`select user_id, module_id from module_progress where organisation_id = ${organisationId}::uuid order by user_id, module_id limit 1`,
-    ),
+  // (db/read-model/4-dashboard-cache.sql): counted again from the memberships, as on every view of a busy morning.
+  const [writer] = await selectRows(
+    handle.db,
+    sql`select user_id, module_id from module_progress where organisation_id = ${organisationId}::uuid order by user_id, module_id limit 1`,
+    (row) => ({ user_id: text(row, "user_id"), module_id: text(row, "module_id") }),
   );
   const dashboardAfterWrite = await timed(RUNS, dashboardView, () =>
     handle.db.execute(
@@ -123,10 +126,10 @@ async function main() {
       filters: learnerFiltersSchema.parse({ statut: "late", tri: "activity", ordre: "desc", page: "3" }),
     }),
   );
-  const [admin] = rowsOf<{ user_id: string }>(
-    await handle.db.execute(
-      sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' and exists (select 1 from organisations e where e.parent_id = o.id and e.slug like 'scale-%') limit 1`,
-    ),
+  const [admin] = await selectRows(
+    handle.db,
+    sql`select m.user_id from memberships m join organisations o on o.id = m.organisation_id where m.role = 'admin' and o.kind = 'centre' and exists (select 1 from organisations e where e.parent_id = o.id and e.slug like 'scale-%') limit 1`,
+    (row) => ({ user_id: text(row, "user_id") }),
   );
   const adminActor = (await loadActor(handle.db, admin!.user_id))!;
   const region = await timed(RUNS, () => getRegionReport(handle.db, { actor: adminActor, asOf }));

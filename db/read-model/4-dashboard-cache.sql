@@ -1,5 +1,5 @@
 -- The dashboard cache (dashboard_cache): the manager dashboard's counts, kept team by team, with
--- generations that say which parts a write made stale (lib/reports reads them).
+-- generations that say which parts a write made stale (lib/read-model/dashboard-cache.ts reads them).
 --
 -- Today's definitions, applied by `npm run db:migrate` after the migrations, every time
 -- (CREATE OR REPLACE: idempotent). Change a rule here, never in a migration.
@@ -7,7 +7,7 @@
 --> statement-breakpoint
 -- The dashboard's figures of an establishment are kept in dashboard_cache, in
 -- parts, and each part is served again while nothing it is counted from has changed
--- (lib/reports/dashboard-figures.ts):
+-- (lib/read-model/dashboard-cache.ts):
 -- - `learners:<team id>` and `learners:none` (no team): the team's memberships (made, removed,
 --   moved to another team or role), their progress summary (kept by memberships_refresh_progress,
 --   3-membership-progress.sql) and whether their users are active;

@@ -124,7 +124,7 @@ export const moduleKeys = pgTable("module_keys", {
  * question, from the quiz_submitted events of days that are over (received_at is the database's
  * clock when the event was stored, so no learner can add to a past day), so that the most-missed
  * questions read a few thousand counters rather than parse a year of events. Derived, never
- * written by the progress path: filled on read by lib/reports/quiz-answer-days.ts up to
+ * written by the progress path: filled on read by lib/read-model/quiz-answer-days.ts up to
  * quiz_answer_coverage.closed_before, and thrown away by triggers on learning_events
  * (migrations 0005 and 0006) when an event of a covered day is inserted, changed or deleted.
  */
@@ -166,7 +166,7 @@ export const quizAnswerCoverage = pgTable("quiz_answer_coverage", {
 });
 
 /**
- * The dashboard's figures of an establishment as last counted (lib/reports/dashboard-figures.ts),
+ * The dashboard's figures of an establishment as last counted (lib/read-model/dashboard-cache.ts),
  * in parts: one per team, `learners:<team id>` and `learners:none` for the learners without a
  * team (learners by status for each assignment, from their memberships), and `months`
  * (completions of the months that are over, from module_progress). A part is served again as long

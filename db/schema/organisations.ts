@@ -126,7 +126,7 @@ export const memberships = pgTable(
       .on(table.organisationId, table.userId)
       .where(sql`${table.role} = 'learner'`),
     // An establishment's learners team by team, with and without a team: the dashboard counts
-    // again only the teams written since it last counted (lib/reports/dashboard-figures.ts).
+    // again only the teams written since it last counted (lib/read-model/dashboard-cache.ts).
     index("memberships_learners_team_idx")
       .on(table.organisationId, table.teamId)
       .where(sql`${table.role} = 'learner'`),

@@ -13,7 +13,7 @@ import {
 } from "../schema";
 import { seedDemo } from "./demo";
 import { generateCertificateCode } from "@/lib/certificates/generate-code";
-import { countClosedQuizDays } from "@/lib/reports/quiz-answer-days";
+import { countClosedQuizDays } from "@/lib/read-model/quiz-answer-days";
 import type { Catalogue, CourseModule } from "@/lib/courses/types";
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 parameters for the widest table. */

@@ -2,8 +2,8 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type ModuleProgress, assignments } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
-import { assignmentCycle } from "@/lib/reports/assignment-cycle";
-import { type LearnerStatus, assignmentStatus } from "@/lib/reports/status";
+import { assignmentCycle } from "@/lib/assignments/assignment-cycle";
+import { type LearnerStatus, assignmentStatus } from "@/lib/assignments/assignment-status";
 
 export type LearnerAssignment = {
   id: string;

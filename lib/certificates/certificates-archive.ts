@@ -2,7 +2,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
-import { csvDate, csvLines } from "@/lib/reports/learners-csv";
+import { csvDate, csvLines } from "@/lib/csv/csv-lines";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { certificatePdf, verificationUrl } from "./certificate-pdf";
 import { type ArchiveFilters, type ArchivedCertificate, archivedCertificates } from "./certificates-archive-query";

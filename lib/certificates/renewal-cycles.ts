@@ -2,7 +2,7 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignments, memberships } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
-import { cycleNumber } from "@/lib/reports/assignment-cycle";
+import { cycleNumber } from "@/lib/assignments/assignment-cycle";
 import type { SubjectType } from "./certificate-subject";
 
 /** Says whether two completions of a subject fall in different yearly cycles of a renewed assignment. */

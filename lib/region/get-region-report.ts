@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireAdminCentres } from "@/lib/access/roles";
-import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { type RawRow, int, selectRows, text, textOrNull } from "@/lib/read-model/sql-rows";
 import { regionCte } from "./region-scope";
 import { parisMonths } from "@/lib/calendar/paris-months";
 
@@ -54,41 +54,58 @@ export async function getRegionReport(db: Db, options: { actor: Actor; asOf: Dat
     sql`, `,
   );
   const monthOf = (column: string) => sql`width_bucket(${sql.raw(column)}, array[${starts}]::timestamptz[])`;
+  // Month numbers (1–12) as YYYY-MM.
+  const monthCount = (row: RawRow) => ({
+    organisation_id: text(row, "organisation_id"),
+    month: months[int(row, "month") - 1]!,
+    n: int(row, "n"),
+  });
 
   const [organisations, members, progress, certificates] = await Promise.all([
-    db.execute(sql`with ${region} select id, name, finess, group_name from region order by name, id`),
-    // Enrolled and active from the memberships alone (their progress summary, migration 0007):
+    selectRows(db, sql`with ${region} select id, name, finess, group_name from region order by name, id`, (row) => ({
+      id: text(row, "id"),
+      name: text(row, "name"),
+      finess: textOrNull(row, "finess"),
+      group_name: textOrNull(row, "group_name"),
+    })),
+    // Enrolled and active from the memberships alone (their progress summary, db/read-model/3-membership-progress.sql):
     // active when some module's last activity here is in the range, read from the array only when
     // the membership's latest activity is past the end of the range (a report as of a past day).
-    db.execute(sql`with ${region} select m.organisation_id,
+    selectRows(
+      db,
+      sql`with ${region} select m.organisation_id,
         count(*) filter (where m.role = 'learner' and m.user_id not in (select inactive.id from users inactive where not inactive.is_active))::int as enrolled,
         count(*) filter (where m.last_activity_at >= ${since}
           and (m.last_activity_at <= ${until} or exists (select 1 from unnest(m.module_activity) a where a >= ${since} and a <= ${until})))::int as active
-      from memberships m where m.organisation_id in (select id from region) group by 1`),
+      from memberships m where m.organisation_id in (select id from region) group by 1`,
+      (row) => ({
+        organisation_id: text(row, "organisation_id"),
+        enrolled: int(row, "enrolled"),
+        active: int(row, "active"),
+      }),
+    ),
     // Completions: the first in its month, and the latest (a renewal) in its month when later,
     // each a range of a partial index on (organisation_id, completed_at / last_completed_at).
-    db.execute(sql`with ${region} select p.organisation_id, ${monthOf("p.completed_at")} as month, count(*)::int as n
+    selectRows(
+      db,
+      sql`with ${region} select p.organisation_id, ${monthOf("p.completed_at")} as month, count(*)::int as n
         from module_progress p where p.organisation_id in (select id from region) and ${inRange("p.completed_at")}
         group by 1, 2
       union all
       select p.organisation_id, ${monthOf("p.last_completed_at")} as month, count(*)::int as n
         from module_progress p where p.organisation_id in (select id from region) and p.last_completed_at > p.completed_at and ${inRange("p.last_completed_at")}
-        group by 1, 2`),
-    db.execute(sql`with ${region} select organisation_id, ${monthOf("issued_at")} as month, count(*)::int as n from certificates
-        where organisation_id in (select id from region) and revoked_at is null and replaced_at is null and ${inRange("issued_at")} group by 1, 2`),
-  ]);
-  // Month numbers (1–12) as YYYY-MM.
-  const monthNamed = (rows: { organisation_id: string; month: number; n: number }[]) =>
-    rows.map((row) => ({ ...row, month: months[Number(row.month) - 1]! }));
-
-  return assemble(months, {
-    organisations: rowsOf<{ id: string; name: string; finess: string | null; group_name: string | null }>(
-      organisations,
+        group by 1, 2`,
+      monthCount,
     ),
-    members: rowsOf(members),
-    progress: monthNamed(rowsOf(progress)),
-    certificates: monthNamed(rowsOf(certificates)),
-  });
+    selectRows(
+      db,
+      sql`with ${region} select organisation_id, ${monthOf("issued_at")} as month, count(*)::int as n from certificates
+        where organisation_id in (select id from region) and revoked_at is null and replaced_at is null and ${inRange("issued_at")} group by 1, 2`,
+      monthCount,
+    ),
+  ]);
+
+  return assemble(months, { organisations, members, progress, certificates });
 }
 
 type Raw = {

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
-import { csvLines } from "@/lib/reports/learners-csv";
+import { csvLines } from "@/lib/csv/csv-lines";
 import { getRegionReport } from "./get-region-report";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
 

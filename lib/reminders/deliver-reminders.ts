@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { organisations, reminders } from "@/db/schema";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { SMTP_CONNECTIONS, sendMail } from "@/lib/mail/send-mail";
-import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { selectRows, text } from "@/lib/read-model/sql-rows";
 import type { PendingLearner } from "./pending-learners";
 import { renderReminderMail } from "./render-reminder-mail";
 
@@ -35,15 +35,19 @@ async function claimReminder(
   options: DeliverRemindersOptions,
 ): Promise<Claim> {
   return db.transaction(async (tx) => {
-    const member = rowsOf<{ user_id: string }>(
-      await tx.execute(sql`select m.user_id from memberships m join users u on u.id = m.user_id
+    const member = await selectRows(
+      tx,
+      sql`select m.user_id from memberships m join users u on u.id = m.user_id
         where m.organisation_id = ${organisationId}::uuid and m.user_id = ${learner.userId}::uuid and m.role = 'learner' and u.is_active and u.email is not null
-        for update of m`),
+        for update of m`,
+      (row) => text(row, "user_id"),
     );
     if (member.length === 0) return "gone";
-    const recent = rowsOf<{ id: string }>(
-      await tx.execute(sql`select id from reminders where organisation_id = ${organisationId}::uuid and user_id = ${learner.userId}::uuid
-        and sent_at > ${options.asOf.toISOString()}::timestamptz - make_interval(days => ${options.intervalDays}::int) limit 1`),
+    const recent = await selectRows(
+      tx,
+      sql`select id from reminders where organisation_id = ${organisationId}::uuid and user_id = ${learner.userId}::uuid
+        and sent_at > ${options.asOf.toISOString()}::timestamptz - make_interval(days => ${options.intervalDays}::int) limit 1`,
+      (row) => text(row, "id"),
     );
     if (recent.length > 0) return "recent";
     await tx.insert(reminders).values({

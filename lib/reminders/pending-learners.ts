@@ -1,9 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
-import { type AssignmentTarget, loadAssignmentTargets } from "@/lib/reports/assignment-targets";
-import { learnerStatusCtes, rowsOf } from "@/lib/reports/learner-status-sql";
-import type { LearnerStatus } from "@/lib/reports/status";
+import { type AssignmentTarget, loadAssignmentTargets } from "@/lib/read-model/assignment-targets";
+import { learnerStatusCtes } from "@/lib/read-model/learner-statuses";
+import { type RawRow, selectRows, statusOrNull, text, textOrNull } from "@/lib/read-model/sql-rows";
+import type { LearnerStatus } from "@/lib/assignments/assignment-status";
 
 export type PendingAssignment = { target: AssignmentTarget; status: Exclude<LearnerStatus, "done"> };
 
@@ -35,9 +36,18 @@ type Row = {
   status: LearnerStatus | null;
 };
 
+const toRow = (row: RawRow): Row => ({
+  user_id: text(row, "user_id"),
+  email: text(row, "email"),
+  locale: textOrNull(row, "locale") === "en" ? "en" : "fr",
+  overall: statusOrNull(row, "overall"),
+  assignment_id: textOrNull(row, "assignment_id"),
+  status: statusOrNull(row, "status"),
+});
+
 /**
  * The establishment's active learners with an e-mail address (deactivated ones and other
- * establishments' never appear), with the status rules of lib/reports applied by the
+ * establishments' never appear), with the status rules of lib/assignments/assignment-status.ts applied by the
  * database, and each one's assignments that are not done yet.
  */
 export async function pendingLearners(db: Db, options: PendingLearnersOptions): Promise<PendingLearner[]> {
@@ -63,13 +73,15 @@ export async function pendingLearners(db: Db, options: PendingLearnersOptions): 
         sql`, `,
       )})`
     : sql``;
-  const rows = rowsOf<Row>(
-    await db.execute(sql`${ctes}
+  const rows = await selectRows(
+    db,
+    sql`${ctes}
       select pl.user_id, pl.email, u.locale, pl.status as overall, pa.assignment_id, pa.status
       from per_learner pl join users u on u.id = pl.user_id
       left join per_assignment pa on pa.user_id = pl.user_id and pa.status <> 'done'
       ${statusFilter}
-      order by pl.user_id`),
+      order by pl.user_id`,
+    toRow,
   );
 
   const learners = new Map<string, PendingLearner>();

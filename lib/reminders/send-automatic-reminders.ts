@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { reminderSettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Catalogue } from "@/lib/courses/types";
-import { parisDay } from "@/lib/reports/assignment-cycle";
+import { parisDay } from "@/lib/assignments/assignment-cycle";
 import { type ReminderKind, deliverReminders } from "./deliver-reminders";
 import { type PendingLearner, pendingLearners } from "./pending-learners";
 

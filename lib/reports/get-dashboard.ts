@@ -1,10 +1,15 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
-import { type AssignmentTarget, loadAssignmentTargets } from "./assignment-targets";
-import { countedFigures, type FigureRow, type LearnerChunks, readDashboardCache } from "./dashboard-figures";
-import { isActiveMember, membershipStatus, rowsOf, ts } from "./learner-status-sql";
-import { type LearnerStatus, learnerStatuses, overallStatus } from "./status";
+import { loadAssignmentTargets } from "@/lib/read-model/assignment-targets";
+import {
+  countedFigures,
+  dashboardGroupsStatement,
+  figureRow,
+  readDashboardCache,
+} from "@/lib/read-model/dashboard-cache";
+import { selectRows, ts } from "@/lib/read-model/sql-rows";
+import { type LearnerStatus, learnerStatuses, overallStatus } from "@/lib/assignments/assignment-status";
 import { nextMonth, parisMonthStart, parisMonths } from "@/lib/calendar/paris-months";
 
 export type StatusCounts = Record<LearnerStatus, number>;
@@ -34,9 +39,9 @@ function breakdown(id: string | null, label: string, counts: StatusCounts): Brea
  * The establishment's figures, counted by the database: one pass over its learners' memberships
  * gives each learner's status for each assignment (membershipStatus()); the learners are grouped
  * by team and those statuses, so that a few hundred groups come back, which are added up here
- * (overall status with the rules of status.ts) and multiplied by the group's size. The groups and
+ * (overall status with the rules of lib/assignments/assignment-status.ts) and multiplied by the group's size. The groups and
  * the past months' completions are kept and served again until a write changes what they are
- * counted from (dashboard-figures.ts).
+ * counted from (lib/read-model/dashboard-cache.ts).
  */
 export async function getDashboard(
   db: Db,
@@ -72,11 +77,9 @@ export async function getDashboard(
         ),
       }),
     ),
-    db.execute(monthCounts([11], asOf)),
+    selectRows(db, monthCounts([11], asOf), figureRow),
   ]);
-  const completionsByMonth = new Map(
-    [...figures.months, ...rowsOf<FigureRow>(currentMonth)].map((row) => [Number(row.i), Number(row.n)]),
-  );
+  const completionsByMonth = new Map([...figures.months, ...currentMonth].map((row) => [Number(row.i), Number(row.n)]));
 
   const all = emptyCounts();
   const learnerCounts = emptyCounts();
@@ -124,46 +127,4 @@ export async function getDashboard(
       ),
     trend: months.map((month, i) => ({ month, completions: completionsByMonth.get(i) ?? 0 })),
   };
-}
-
-/**
- * The establishment's active learners grouped by team and their status for each assignment
- * (column st{i}, null outside the assignment's team), decided by membershipStatus() from each
- * membership's module_completions and module_activity, which the triggers of migration 0007 keep
- * from the progress made in this establishment: one scan of the memberships, no progress row
- * read. Deactivated users are found through a partial index of the inactive ones rather than by
- * looking every learner up. With `chunks`, only the learners of those teams (and those without a
- * team, if asked), found by the (organisation_id, team_id) index of the learners.
- */
-export function dashboardGroupsStatement(
-  organisationId: string,
-  targets: AssignmentTarget[],
-  chunks: LearnerChunks = null,
-): SQL {
-  const statuses = targets.map((t, i) => sql`${membershipStatus(t)} as ${sql.raw(`st${i}`)}`);
-  const inTeams =
-    chunks && chunks.teamIds.length > 0
-      ? sql`m.team_id in (${sql.join(
-          chunks.teamIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`
-      : null;
-  const only = !chunks
-    ? sql``
-    : inTeams && chunks.withoutTeam
-      ? sql`and (${inTeams} or m.team_id is null)`
-      : inTeams
-        ? sql`and ${inTeams}`
-        : chunks.withoutTeam
-          ? sql`and m.team_id is null`
-          : sql`and false`;
-
-  return sql`select m.team_id, ${sql.join(
-    statuses.map((status) => sql`${status}, `),
-    sql``,
-  )} count(*)::int as n
-    from memberships m
-    where m.organisation_id = ${organisationId}::uuid and m.role = 'learner' ${only}
-      and ${isActiveMember}
-    group by ${sql.join([sql`m.team_id`, ...statuses.map((_, j) => sql.raw(String(j + 2)))], sql`, `)}`;
 }

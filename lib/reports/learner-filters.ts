@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { learnerStatuses } from "./status";
+import { learnerStatuses } from "@/lib/assignments/assignment-status";
 
 export const learnerSorts = ["name", "email", "team", "status", "progress", "activity"] as const;
 export type LearnerSort = (typeof learnerSorts)[number];

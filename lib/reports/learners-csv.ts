@@ -1,12 +1,12 @@
-import { stringify } from "csv-stringify/sync";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
-import { loadAssignmentTargets } from "./assignment-targets";
+import { loadAssignmentTargets } from "@/lib/read-model/assignment-targets";
 import { type LearnerFilters, learnerWhere } from "./learner-filters";
-import { learnerStatusCtes, rowsOf } from "./learner-status-sql";
-import { type LearnerRow, toLearnerRow } from "./list-learners";
-import type { LearnerStatus } from "./status";
+import { type LearnerRow, learnerRowColumns, learnerStatusCtes, toLearnerRow } from "@/lib/read-model/learner-statuses";
+import { int, selectRows, textOrNull } from "@/lib/read-model/sql-rows";
+import { csvDate, csvLines } from "@/lib/csv/csv-lines";
+import type { LearnerStatus } from "@/lib/assignments/assignment-status";
 
 /** Learners per query: a few hundred kilobytes of text at a time, whatever the establishment's size. */
 export const CSV_BATCH = 4_000;
@@ -30,28 +30,6 @@ const statusLabel: Record<LearnerStatus, string> = {
   in_progress: "En cours",
   done: "Terminé",
 };
-
-// Made once: building an Intl.DateTimeFormat costs far more than formatting with it.
-const dayFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
-
-/** dd/mm/yyyy in the Europe/Paris calendar. */
-export function csvDate(value: Date | null): string {
-  return value ? dayFormat.format(value) : "";
-}
-
-/**
- * CSV lines for a spreadsheet opened in French: ";" separator, CRLF, quotes doubled, and a cell
- * starting with = + - @ tab or CR prefixed with ' so that it is never run as a formula
- * (csv-stringify's escape_formulas; OWASP "CSV injection").
- */
-export function csvLines(records: string[][]): string {
-  return stringify(records, { delimiter: ";", record_delimiter: "\r\n", escape_formulas: true });
-}
 
 function record(row: LearnerRow): string[] {
   return [
@@ -101,24 +79,27 @@ export async function* learnersCsv(db: Db, options: LearnersCsvOptions): AsyncGe
       after,
       limit: batchSize,
     });
-    const raw = rowsOf<
-      Parameters<typeof toLearnerRow>[0] & {
-        batch_last_name: string | null;
-        batch_last_id: string | null;
-        batch_size: number;
-      }
-    >(
-      await db.execute(sql`${ctes}, last as (select name, user_id, count(*) over () as n from learners order by lower(name) desc, user_id desc limit 1)
-        select pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.completed_modules, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds,
+    // One row per learner of the batch after its status filter, each carrying the batch's last
+    // learner and size; a batch that the filter empties still gives one row, with no learner.
+    const raw = await selectRows(
+      db,
+      sql`${ctes}, last as (select name, user_id, count(*) over () as n from learners order by lower(name) desc, user_id desc limit 1)
+        select ${learnerRowColumns},
           last.name as batch_last_name, last.user_id as batch_last_id, last.n::int as batch_size
         from last left join per_learner pl on true ${statusFilter}
         left join teams t on t.id = pl.team_id
-            order by lower(pl.name), pl.user_id`),
+            order by lower(pl.name), pl.user_id`,
+      (row) => ({
+        learner: row.user_id === null ? null : toLearnerRow(row),
+        batchLastName: textOrNull(row, "batch_last_name"),
+        batchLastId: textOrNull(row, "batch_last_id"),
+        batchSize: int(row, "batch_size"),
+      }),
     );
-    const rows = raw.filter((row) => row.user_id);
-    if (rows.length > 0) yield csvLines(rows.map((row) => record(toLearnerRow(row))));
+    const rows = raw.flatMap((row) => (row.learner ? [row.learner] : []));
+    if (rows.length > 0) yield csvLines(rows.map(record));
     const last = raw[0];
-    if (!last?.batch_last_id || last.batch_size < batchSize) return;
-    after = { name: last.batch_last_name ?? "", userId: last.batch_last_id };
+    if (!last?.batchLastId || last.batchSize < batchSize) return;
+    after = { name: last.batchLastName ?? "", userId: last.batchLastId };
   }
 }

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Catalogue } from "@/lib/courses/types";
-import { rowsOf } from "./learner-status-sql";
-import { type QuizAnswerTotals, type QuizDaysCoverage, countClosedQuizDays } from "./quiz-answer-days";
+import { int, selectRows, text } from "@/lib/read-model/sql-rows";
+import { countClosedQuizDays, countedDayTotals } from "@/lib/read-model/quiz-answer-days";
 
 export type MissedQuestion = {
   moduleId: string;
@@ -35,8 +35,9 @@ export async function mostMissedQuestions(
     coverage.closedBefore && coverage.closedBefore > countedFrom ? coverage.closedBefore : countedFrom;
   const day = (value: Date) => value.toISOString().slice(0, 10);
   const totals = await countedDayTotals(db, options.organisationId, coverage, day(countedFrom), day(countedUntil));
-  const rows = rowsOf<{ module_id: string; question_id: string; answers: number; wrong: number }>(
-    await db.execute(sql`select module_id, question_id, sum(answers)::int as answers, sum(wrong)::int as wrong from (
+  const rows = await selectRows(
+    db,
+    sql`select module_id, question_id, sum(answers)::int as answers, sum(wrong)::int as wrong from (
         select module_id, question_id, answers, wrong from jsonb_to_recordset(${JSON.stringify(totals)}::jsonb) as t (module_id text, question_id text, answers int, wrong int)
         union all
         select e.module_id, q->>'questionId', 1, case when q->>'correct' = 'false' then 1 else 0 end
@@ -45,7 +46,13 @@ export async function mostMissedQuestions(
           and (e.received_at < ${countedFrom.toISOString()}::timestamptz or e.received_at >= ${countedUntil.toISOString()}::timestamptz)
       ) answers
       group by 1, 2 having sum(answers) >= ${options.minAnswers ?? 5}
-      order by sum(wrong)::float / sum(answers) desc, 3 desc, 1, 2 limit ${options.limit ?? 5}`),
+      order by sum(wrong)::float / sum(answers) desc, 3 desc, 1, 2 limit ${options.limit ?? 5}`,
+    (row) => ({
+      module_id: text(row, "module_id"),
+      question_id: text(row, "question_id"),
+      answers: int(row, "answers"),
+      wrong: int(row, "wrong"),
+    }),
   );
 
   return rows.flatMap((row) => {
@@ -67,32 +74,4 @@ export async function mostMissedQuestions(
       },
     ];
   });
-}
-
-/**
- * The sums per question of the counted days in [from, until): those kept in the coverage row when
- * they cover the same days, else summed from quiz_answer_days and kept, if the coverage is still
- * at the generation they were summed in (the trigger of migration 0009 counts it up, under the
- * row's lock, when counted days are thrown away).
- */
-async function countedDayTotals(
-  db: Db,
-  organisationId: string,
-  coverage: QuizDaysCoverage,
-  from: string,
-  until: string,
-): Promise<QuizAnswerTotals["rows"]> {
-  if (until <= from) return [];
-  if (coverage.totals?.from === from && coverage.totals.until === until) return coverage.totals.rows;
-  const [summed] = rowsOf<{ generation: string | number | null; totals: QuizAnswerTotals["rows"] }>(
-    await db.execute(sql`select (select generation from quiz_answer_coverage where organisation_id = ${organisationId}::uuid) as generation,
-      coalesce((select jsonb_agg(t) from (select module_id, question_id, sum(answers)::int as answers, sum(wrong)::int as wrong from quiz_answer_days
-        where organisation_id = ${organisationId}::uuid and day >= ${from}::date and day < ${until}::date group by 1, 2) t), '[]'::jsonb) as totals`),
-  );
-  if (summed!.generation !== null) {
-    await db.execute(sql`update quiz_answer_coverage set totals = ${JSON.stringify(summed!.totals)}::jsonb, totals_from = ${from}::date, totals_until = ${until}::date
-      where organisation_id = ${organisationId}::uuid and generation = ${Number(summed!.generation)}`);
-  }
-
-  return summed!.totals;
 }

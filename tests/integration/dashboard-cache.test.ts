@@ -5,12 +5,12 @@ import { createOrganisation, createTeam, createUser } from "@/db/seed/factories"
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
-import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { rowsOf } from "../support/db-rows";
 import { type TestDb, createTestDb } from "../support/db";
 import { seededRandom } from "../support/seeded-random";
 
 // The dashboard's figures are kept in dashboard_cache and served again until a write changes what
-// they are counted from (migration 0009, lib/reports/dashboard-figures.ts). Every figure served
+// they are counted from (migration 0009, lib/read-model/dashboard-cache.ts). Every figure served
 // must equal the figures counted afresh (the cache row removed first), whatever was written before,
 // and figures must be served again, without counting, when nothing was written.
 

@@ -9,7 +9,7 @@ import { getDashboard } from "@/lib/reports/get-dashboard";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { listLearners } from "@/lib/reports/list-learners";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
-import { CLOSED_AFTER_DAYS } from "@/lib/reports/quiz-answer-days";
+import { CLOSED_AFTER_DAYS } from "@/lib/read-model/quiz-answer-days";
 import { type TestDb, createTestDb } from "../support/db";
 import { seededRandom } from "../support/seeded-random";
 import { cleanPass } from "../support/events";

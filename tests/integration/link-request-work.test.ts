@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import type { Defer } from "@/lib/auth/defer";
-import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { rowsOf } from "../support/db-rows";
 import { type TestDb, createTestDb } from "../support/db";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganisation, createUser } from "@/db/seed/factories";
-import { rowsOf } from "@/lib/reports/learner-status-sql";
+import { rowsOf } from "../support/db-rows";
 import { type TestDb, createTestDb } from "../support/db";
 import { seededRandom } from "../support/seeded-random";
 

@@ -7,7 +7,7 @@ import { createAssignment } from "@/lib/assignments/create-assignment";
 import { deleteAssignment } from "@/lib/assignments/delete-assignment";
 import { loadActor } from "@/lib/auth/load-actor";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
-import { assignmentCycle } from "@/lib/reports/assignment-cycle";
+import { assignmentCycle } from "@/lib/assignments/assignment-cycle";
 import { parisMonths } from "@/lib/calendar/paris-months";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { getLearnerDetail } from "@/lib/reports/get-learner-detail";

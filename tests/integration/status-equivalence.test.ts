@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignments, moduleProgress } from "@/db/schema";
 import { createOrganisation, createTeam, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
-import { assignmentCycle } from "@/lib/reports/assignment-cycle";
+import { assignmentCycle } from "@/lib/assignments/assignment-cycle";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { listLearners } from "@/lib/reports/list-learners";
-import { type LearnerStatus, assignmentStatus, overallStatus } from "@/lib/reports/status";
+import { type LearnerStatus, assignmentStatus, overallStatus } from "@/lib/assignments/assignment-status";
 import { type TestDb, createTestDb } from "../support/db";
 import { seededRandom } from "../support/seeded-random";
 
@@ -87,7 +87,7 @@ describe("learner statuses in SQL and in TypeScript", () => {
       learners.push({ id: user.id, teamId, rows });
     }
 
-    // The rules of status.ts, learner by learner.
+    // The rules of lib/assignments/assignment-status.ts, learner by learner.
     const expected = new Map<string, { status: LearnerStatus | null; assigned: number; done: number }>();
     const pairs: Record<LearnerStatus, number> = { late: 0, not_started: 0, in_progress: 0, done: 0 };
     for (const learner of learners) {

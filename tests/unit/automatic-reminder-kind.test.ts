@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignmentCycle } from "@/lib/reports/assignment-cycle";
-import type { AssignmentTarget } from "@/lib/reports/assignment-targets";
+import { assignmentCycle } from "@/lib/assignments/assignment-cycle";
+import type { AssignmentTarget } from "@/lib/read-model/assignment-targets";
 import type { PendingLearner } from "@/lib/reminders/pending-learners";
 import { automaticKind } from "@/lib/reminders/send-automatic-reminders";
 

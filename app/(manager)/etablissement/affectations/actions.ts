@@ -10,7 +10,7 @@ import { getActor } from "@/lib/auth/guards";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
-import { parisDay } from "@/lib/reports/assignment-cycle";
+import { parisDay } from "@/lib/assignments/assignment-cycle";
 
 /** Assigns the path or a module to the establishment or one of its teams, with a due date. */
 export async function createAssignmentAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
-import { parisDay } from "@/lib/reports/assignment-cycle";
+import { parisDay } from "@/lib/assignments/assignment-cycle";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { requireManagerPage } from "@/lib/access/page-guards";

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
-import { learnerStatuses } from "@/lib/reports/status";
+import { learnerStatuses } from "@/lib/assignments/assignment-status";
 import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { requireManagerPage } from "@/lib/access/page-guards";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { LearnerFilters } from "@/lib/reports/learner-filters";
-import { learnerStatuses } from "@/lib/reports/status";
+import { learnerStatuses } from "@/lib/assignments/assignment-status";
 
 type Option = { value: string; label: string };
 type Props = { filters: LearnerFilters; organisationId?: string; teams: Option[]; assignments: Option[] };

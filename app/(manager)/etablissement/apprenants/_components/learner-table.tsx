@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { type LearnerFilters, type LearnerSort, filtersQuery } from "@/lib/reports/learner-filters";
-import type { LearnerRow } from "@/lib/reports/list-learners";
+import type { LearnerRow } from "@/lib/read-model/learner-statuses";
 import { TableScroll } from "@/app/_components/reports/table-scroll";
 
 type Props = {

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Breakdown } from "@/lib/reports/get-dashboard";
-import { learnerStatuses } from "@/lib/reports/status";
+import { learnerStatuses } from "@/lib/assignments/assignment-status";
 import { TableScroll } from "@/app/_components/reports/table-scroll";
 
 /** Counts by status and the completion rate, one row per subject or team. */

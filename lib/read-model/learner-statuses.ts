@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AssignmentTarget } from "./assignment-targets";
+import type { LearnerStatus } from "@/lib/assignments/assignment-status";
+import { type RawRow, int, intOrNull, instantOrNull, statusOrNull, text, textOrNull, ts } from "./sql-rows";
 
 export type LearnerScope = {
   organisationId: string;
@@ -20,13 +22,10 @@ export type LearnerScope = {
 /** The membership m's user is active: an anti-join on the partial index of deactivated users. */
 export const isActiveMember = sql`not exists (select 1 from users inactive where inactive.id = m.user_id and not inactive.is_active)`;
 
-/** An instant as a query parameter of type timestamptz (null stays null). */
-export const ts = (value: Date | null) => sql`${value?.toISOString() ?? null}::timestamptz`;
-
 /**
  * assignmentStatus() in SQL for the membership m, read from its module_completions and
  * module_activity (the latest completion and last activity per module, kept by the triggers of
- * migration 0007 from the progress made in this establishment): 'done', 'late', 'in_progress' or
+ * db/read-model/3-membership-progress.sql from the progress made in this establishment): 'done', 'late', 'in_progress' or
  * 'not_started', null outside the target's team. A CASE, so that most learners are decided on
  * their first elements; an element test is false for a missing element (no completion, no
  * activity, a module nobody has progressed in yet).
@@ -59,7 +58,7 @@ export function membershipStatus(target: AssignmentTarget): SQL {
 /**
  * `with learners, per_assignment, per_learner as (…)`: one row per learner and assignment with
  * its status, and one per learner with the overall status. The rules are those of
- * assignmentStatus() and overallStatus() in status.ts, decided from each membership alone
+ * assignmentStatus() and overallStatus() in lib/assignments/assignment-status.ts, decided from each membership alone
  * (membershipStatus()), as an array in assignment order, so that no join or GROUP BY over
  * learner × assignment pairs is needed (per_assignment reads the array once per assignment).
  * Only progress made in this establishment counts, like every other report; the learner's last
@@ -129,7 +128,35 @@ per_learner as (
  */
 export const userOf = sql`select u.name, u.email, u.is_active, u.id from users u where u.id = m.user_id limit 1`;
 
-/** Rows of db.execute on either driver. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
+/** A learner of the scope as reports show them: per_learner (alias pl) joined to the team (t). */
+export type LearnerRow = {
+  userId: string;
+  name: string;
+  email: string | null;
+  teamName: string | null;
+  status: LearnerStatus | null;
+  assignedCount: number;
+  doneCount: number;
+  /** Modules completed in this establishment, whether an assignment asked for them or not. */
+  completedModules: number;
+  lastActivityAt: Date | null;
+  timeSpentSeconds: number;
+};
+
+/** The columns toLearnerRow() reads, from per_learner pl left join teams t. */
+export const learnerRowColumns = sql`pl.user_id, pl.name, pl.email, t.name as team_name, pl.status, pl.assigned_count, pl.done_count, pl.completed_modules, pl.last_activity_at, pl.time_spent_seconds::int as time_spent_seconds`;
+
+export function toLearnerRow(row: RawRow): LearnerRow {
+  return {
+    userId: text(row, "user_id"),
+    name: text(row, "name"),
+    email: textOrNull(row, "email"),
+    teamName: textOrNull(row, "team_name"),
+    status: statusOrNull(row, "status"),
+    assignedCount: int(row, "assigned_count"),
+    doneCount: int(row, "done_count"),
+    completedModules: intOrNull(row, "completed_modules") ?? 0,
+    lastActivityAt: instantOrNull(row, "last_activity_at"),
+    timeSpentSeconds: intOrNull(row, "time_spent_seconds") ?? 0,
+  };
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignments, moduleKeys } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
-import { type AssignmentCycle, assignmentCycle } from "./assignment-cycle";
+import { type AssignmentCycle, assignmentCycle } from "@/lib/assignments/assignment-cycle";
 
 export type AssignmentTarget = {
   id: string;

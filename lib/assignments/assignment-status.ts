@@ -19,7 +19,7 @@ export function latestCompletion(progress: ProgressFacts): Date | null {
  * done when all its modules are): done when every module was completed this cycle (latest
  * completion at or after cycle.doneSince), late when a deadline has passed and not every module
  * was completed since the late boundary (cycle.lateUnlessSince), in progress with some activity
- * this cycle, otherwise not started. membershipStatus() in learner-status-sql.ts applies the same
+ * this cycle, otherwise not started. membershipStatus() in lib/read-model/learner-statuses.ts applies the same
  * rules in SQL; tests hold them equal.
  */
 export function assignmentStatus(

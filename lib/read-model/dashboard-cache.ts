@@ -2,9 +2,21 @@ import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { rowsOf } from "./learner-status-sql";
+import type { AssignmentTarget } from "./assignment-targets";
+import { isActiveMember, membershipStatus } from "./learner-statuses";
+import { type RawRow, int, intOrNull, json, selectRows, text, textOrNull } from "./sql-rows";
 
 export type FigureRow = Record<string, string | number | null>;
+
+/** A row of counts as kept in dashboard_cache.figures (jsonb): team id, statuses, numbers. */
+export function figureRow(row: RawRow): FigureRow {
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      value === null || typeof value === "string" || typeof value === "number" ? value : String(value),
+    ]),
+  );
+}
 
 /**
  * Which learners a count covers: those of these teams and, with `withoutTeam`, those without a
@@ -22,7 +34,7 @@ type CacheRow = {
 };
 
 /**
- * The establishment's parts of dashboard_cache as they are now (migration 0009): one per team and
+ * The establishment's parts of dashboard_cache as they are now (db/read-model/4-dashboard-cache.sql): one per team and
  * one for the learners without a team (`learners:<team id>`, `learners:none`, as
  * dashboard_learners_part() names them), and `months`, whether counted yet or not.
  */
@@ -32,23 +44,23 @@ const dialect = new PgDialect();
 const learnersPart = (teamId: string | null) => `learners:${teamId ?? "none"}`;
 
 export async function readDashboardCache(db: Db, organisationId: string): Promise<DashboardCache> {
-  const rows = rowsOf<CacheRow>(
-    await db.execute(sql`select p.part, c.generation, c.armed, c.cached_generation, c.statement_key, c.figures
+  const rows = await selectRows(
+    db,
+    sql`select p.part, c.generation, c.armed, c.cached_generation, c.statement_key, c.figures
       from (select dashboard_learners_part(t.id) as part from teams t where t.organisation_id = ${organisationId}::uuid
         union all select dashboard_learners_part(null) union all select 'months') p
-      left join dashboard_cache c on c.organisation_id = ${organisationId}::uuid and c.part = p.part`),
+      left join dashboard_cache c on c.organisation_id = ${organisationId}::uuid and c.part = p.part`,
+    (row): CacheRow => ({
+      part: text(row, "part"),
+      generation: intOrNull(row, "generation"),
+      armed: row.armed === null ? null : row.armed === true,
+      cached_generation: intOrNull(row, "cached_generation"),
+      statement_key: textOrNull(row, "statement_key"),
+      figures: json<FigureRow[] | null>(row, "figures"),
+    }),
   );
 
-  return new Map(
-    rows.map((row) => [
-      row.part,
-      {
-        ...row,
-        generation: row.generation === null ? null : Number(row.generation),
-        cached_generation: row.cached_generation === null ? null : Number(row.cached_generation),
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.part, row]));
 }
 
 /** What a part is counted by: SHA-256 of its statement's text and parameters (assignments, cycles, modules; months). */
@@ -89,12 +101,12 @@ export async function countedFigures(
     .flatMap((row) => row.figures!);
   if (stale.length === 0) return { learners: cachedLearners, months: cache.get("months")!.figures! };
 
-  const armed = rowsOf<{ armed_part: string; armed_generation: string | number }>(
-    await db.execute(
-      sql`select armed_part, armed_generation from dashboard_cache_arm(${organisationId}::uuid, ${JSON.stringify(stale)}::jsonb)`,
-    ),
+  const armed = await selectRows(
+    db,
+    sql`select armed_part, armed_generation from dashboard_cache_arm(${organisationId}::uuid, ${JSON.stringify(stale)}::jsonb)`,
+    (row) => [text(row, "armed_part"), int(row, "armed_generation")] as const,
   );
-  const generations = new Map(armed.map((row) => [row.armed_part, Number(row.armed_generation)]));
+  const generations = new Map(armed);
   const allLearners = staleLearners.length === cache.size - 1;
   const chunks: LearnerChunks = allLearners
     ? null
@@ -105,10 +117,8 @@ export async function countedFigures(
         withoutTeam: staleLearners.includes(learnersPart(null)),
       };
   const [learners, months] = await Promise.all([
-    staleLearners.length > 0 ? db.execute(statements.learners(chunks)).then((result) => rowsOf<FigureRow>(result)) : [],
-    stale.includes("months")
-      ? db.execute(statements.months).then((result) => rowsOf<FigureRow>(result))
-      : cache.get("months")!.figures!,
+    staleLearners.length > 0 ? selectRows(db, statements.learners(chunks), figureRow) : [],
+    stale.includes("months") ? selectRows(db, statements.months, figureRow) : cache.get("months")!.figures!,
   ]);
   const kept = stale.map((part) => ({
     part,
@@ -119,4 +129,46 @@ export async function countedFigures(
   await db.execute(sql`select dashboard_cache_keep(${organisationId}::uuid, ${JSON.stringify(kept)}::jsonb)`);
 
   return { learners: [...cachedLearners, ...learners], months };
+}
+
+/**
+ * The establishment's active learners grouped by team and their status for each assignment
+ * (column st{i}, null outside the assignment's team), decided by membershipStatus() from each
+ * membership's module_completions and module_activity, which the triggers of db/read-model/3-membership-progress.sql keep
+ * from the progress made in this establishment: one scan of the memberships, no progress row
+ * read. Deactivated users are found through a partial index of the inactive ones rather than by
+ * looking every learner up. With `chunks`, only the learners of those teams (and those without a
+ * team, if asked), found by the (organisation_id, team_id) index of the learners.
+ */
+export function dashboardGroupsStatement(
+  organisationId: string,
+  targets: AssignmentTarget[],
+  chunks: LearnerChunks = null,
+): SQL {
+  const statuses = targets.map((t, i) => sql`${membershipStatus(t)} as ${sql.raw(`st${i}`)}`);
+  const inTeams =
+    chunks && chunks.teamIds.length > 0
+      ? sql`m.team_id in (${sql.join(
+          chunks.teamIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : null;
+  const only = !chunks
+    ? sql``
+    : inTeams && chunks.withoutTeam
+      ? sql`and (${inTeams} or m.team_id is null)`
+      : inTeams
+        ? sql`and ${inTeams}`
+        : chunks.withoutTeam
+          ? sql`and m.team_id is null`
+          : sql`and false`;
+
+  return sql`select m.team_id, ${sql.join(
+    statuses.map((status) => sql`${status}, `),
+    sql``,
+  )} count(*)::int as n
+    from memberships m
+    where m.organisation_id = ${organisationId}::uuid and m.role = 'learner' ${only}
+      and ${isActiveMember}
+    group by ${sql.join([sql`m.team_id`, ...statuses.map((_, j) => sql.raw(String(j + 2)))], sql`, `)}`;
 }

@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rowsOf } from "./learner-status-sql";
+import { type RawRow, instantOrNull, intOrNull, json, selectRows, textOrNull } from "./sql-rows";
 
 /**
  * A UTC day of reception is counted once this many days have passed since it began: the player's
  * events are received at the database's clock (received_at defaults to now()), so nothing of a day
  * that has ended can still arrive except from a transaction that began before midnight and has
  * not committed yet, for which the extra day is the margin. Anyone else who writes an event with
- * an older received_at fires the trigger of migration 0006, which throws the counts away.
+ * an older received_at fires a trigger of db/read-model/2-quiz-answer-days.sql, which throws the counts away.
  */
 export const CLOSED_AFTER_DAYS = 1;
 
@@ -33,14 +33,21 @@ export type QuizDaysCoverage = {
  */
 export async function countClosedQuizDays(db: Db, organisationId: string): Promise<QuizDaysCoverage> {
   type Coverage = {
-    closed_before: string | Date | null;
-    target: string | Date;
+    closed_before: Date | null;
+    target: Date;
     totals_from: string | null;
     totals_until: string | null;
     totals: QuizAnswerTotals["rows"] | null;
   };
+  const toCoverage = (row: RawRow): Coverage => ({
+    closed_before: instantOrNull(row, "closed_before"),
+    target: instantOrNull(row, "target")!,
+    totals_from: textOrNull(row, "totals_from"),
+    totals_until: textOrNull(row, "totals_until"),
+    totals: json<QuizAnswerTotals["rows"] | null>(row, "totals"),
+  });
   const coverage = (query: ReturnType<typeof sql>) => async (runner: Pick<Db, "execute">) =>
-    rowsOf<Coverage>(await runner.execute(query))[0];
+    (await selectRows(runner, query, toCoverage))[0];
   const columns = sql`c.closed_before, date_trunc('day', now() - interval '${sql.raw(String(CLOSED_AFTER_DAYS))} days', 'UTC') as target, c.totals_from::text, c.totals_until::text, c.totals`;
   const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
   const isCurrent = (row: Coverage | undefined) =>
@@ -68,7 +75,7 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
     if (isCurrent(row)) return result(row, asDate(row.closed_before));
     const from = asDate(row.closed_before);
     const until = asDate(row.target)!;
-    // Nothing counted: whatever is left is thrown away (the trigger of migration 0009 clears the sums kept).
+    // Nothing counted: whatever is left is thrown away (a trigger of db/read-model/2-quiz-answer-days.sql clears the sums kept).
     if (!from) await tx.execute(sql`delete from quiz_answer_days where organisation_id = ${organisationId}::uuid`);
     // The days in [from, until) are not counted yet: plain inserts, no conflict with the rows there.
     await tx.execute(sql`insert into quiz_answer_days (organisation_id, day, module_id, question_id, answers, wrong)
@@ -84,4 +91,34 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
     // Sums kept for days before `from` stay right: those days were not touched (none are kept without `from`).
     return result(from ? row : undefined, until);
   });
+}
+
+/**
+ * The sums per question of the counted days in [from, until): those kept in the coverage row when
+ * they cover the same days, else summed from quiz_answer_days and kept, if the coverage is still
+ * at the generation they were summed in (a trigger of db/read-model/2-quiz-answer-days.sql counts it up, under the
+ * row's lock, when counted days are thrown away).
+ */
+export async function countedDayTotals(
+  db: Db,
+  organisationId: string,
+  coverage: QuizDaysCoverage,
+  from: string,
+  until: string,
+): Promise<QuizAnswerTotals["rows"]> {
+  if (until <= from) return [];
+  if (coverage.totals?.from === from && coverage.totals.until === until) return coverage.totals.rows;
+  const [summed] = await selectRows(
+    db,
+    sql`select (select generation from quiz_answer_coverage where organisation_id = ${organisationId}::uuid) as generation,
+      coalesce((select jsonb_agg(t) from (select module_id, question_id, sum(answers)::int as answers, sum(wrong)::int as wrong from quiz_answer_days
+        where organisation_id = ${organisationId}::uuid and day >= ${from}::date and day < ${until}::date group by 1, 2) t), '[]'::jsonb) as totals`,
+    (row) => ({ generation: intOrNull(row, "generation"), totals: json<QuizAnswerTotals["rows"]>(row, "totals") }),
+  );
+  if (summed!.generation !== null) {
+    await db.execute(sql`update quiz_answer_coverage set totals = ${JSON.stringify(summed!.totals)}::jsonb, totals_from = ${from}::date, totals_until = ${until}::date
+      where organisation_id = ${organisationId}::uuid and generation = ${summed!.generation}`);
+  }
+
+  return summed!.totals;
 }
