@@ -92,8 +92,8 @@ export async function requireLearner(returnTo: string): Promise<LearnerContext> 
 
 /**
  * For hot route handlers: the learner, or an AppError the handler answers as JSON. It reads
- * the session cookie with one JWT decryption, where auth() would also re-issue the cookie
- * (3–8 ms against about 1 ms, measured with bench:progress); the user is still re-read from
+ * the session cookie with one JWT decryption, where auth() would also re-issue the cookie (several
+ * times the cost: docs/performance.md, bench:progress); the user is still re-read from
  * the database, so a deactivated account is refused at once.
  */
 export async function learnerForApi(request: Pick<Request, "headers">): Promise<LearnerContext> {

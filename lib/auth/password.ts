@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
-// argon2id with OWASP's minimum parameters: 19 MiB, 2 passes, 1 lane (about 36 ms here).
+// argon2id with OWASP's minimum parameters: 19 MiB, 2 passes, 1 lane.
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 // At most this many hashes at once per process (security review L6): a flood of sign-in

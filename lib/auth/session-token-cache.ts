@@ -1,6 +1,6 @@
 /**
- * Decrypting the session JWT costs about 1 ms of CPU (a key derivation and an AES decryption)
- * on every request. The same token always decrypts to the same claims, so decrypted tokens
+ * Decrypting the session JWT costs CPU (a key derivation and an AES decryption) on every
+ * request. The same token always decrypts to the same claims, so decrypted tokens
  * are kept, up to their expiry, in a bounded map (oldest evicted first). This only saves the
  * decryption: whether the session is still live is asked of the database on every request.
  */

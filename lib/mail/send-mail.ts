@@ -28,8 +28,8 @@ let transport: { url: string; transporter: Promise<Transporter> } | undefined;
 
 function transporterFor(url: string): Promise<Transporter> {
   if (transport?.url !== url) {
-    // Pooled: one TCP and TLS handshake per connection, not per message (measured by
-    // bench:reminders: 105 ms per message with a connection each, 6 with the pool).
+    // Pooled: one TCP and TLS handshake per connection, not per message (bench:reminders
+    // measures the difference; docs/performance.md).
     const transporter = import("nodemailer").then(({ createTransport }) =>
       createTransport({ url, pool: true, maxConnections: SMTP_CONNECTIONS }),
     );
