@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import { isFrenchPhone } from "./french-phone";
 
 export const INCIDENT_CONTACT_NAME_MIN = 2;
@@ -7,28 +9,27 @@ const EMAIL_MAX = 254;
 
 const email = z.email();
 
-function nameError(name: string): string | null {
-  if (name === "") return "Saisissez le nom du contact.";
+type Texts = ReturnType<typeof validationMessages>;
+
+function nameError(t: Texts, name: string): string | null {
+  if (name === "") return t("incidentContact.nameMissing");
   if (name.length < INCIDENT_CONTACT_NAME_MIN)
-    return `Le nom doit compter au moins ${INCIDENT_CONTACT_NAME_MIN} caractères.`;
-  if (name.length > INCIDENT_CONTACT_NAME_MAX)
-    return `Le nom doit compter au plus ${INCIDENT_CONTACT_NAME_MAX} caractères.`;
+    return t("incidentContact.nameShort", { min: INCIDENT_CONTACT_NAME_MIN });
+  if (name.length > INCIDENT_CONTACT_NAME_MAX) return t("incidentContact.nameLong", { max: INCIDENT_CONTACT_NAME_MAX });
 
   return null;
 }
 
-function phoneError(phone: string): string | null {
-  if (phone === "") return "Saisissez le numéro de téléphone du contact.";
-  if (!isFrenchPhone(phone))
-    return "Saisissez un numéro de téléphone français, par exemple 04 91 00 00 00 ou +33 4 91 00 00 00.";
+function phoneError(t: Texts, phone: string): string | null {
+  if (phone === "") return t("incidentContact.phoneMissing");
+  if (!isFrenchPhone(phone)) return t("incidentContact.phoneInvalid");
 
   return null;
 }
 
-function emailError(value: string): string | null {
-  if (value === "") return "Saisissez l'adresse e-mail du contact.";
-  if (value.length > EMAIL_MAX || !email.safeParse(value).success)
-    return "Saisissez une adresse e-mail valide, par exemple rssi@etablissement.fr.";
+function emailError(t: Texts, value: string): string | null {
+  if (value === "") return t("incidentContact.emailMissing");
+  if (value.length > EMAIL_MAX || !email.safeParse(value).success) return t("incidentContact.emailInvalid");
 
   return null;
 }
@@ -37,25 +38,30 @@ function emailError(value: string): string | null {
  * An establishment's incident contact as a manager types it. The three fields go together:
  * all three filled in (the contact), or all three empty (null: no contact). Whitespace is
  * trimmed and runs of it collapsed; the name is kept as text, whatever characters it holds.
+ * Its messages are in `locale` (French when none is given).
  */
-export const incidentContactSchema = z
-  .object({ name: z.string(), phone: z.string(), email: z.string() })
-  .transform(({ name, phone, email }) => ({
-    name: name.replace(/\s+/g, " ").trim(),
-    phone: phone.replace(/\s+/g, " ").trim(),
-    email: email.trim(),
-  }))
-  .superRefine((contact, context) => {
-    if (contact.name === "" && contact.phone === "" && contact.email === "") return;
-    const errors = {
-      name: nameError(contact.name),
-      phone: phoneError(contact.phone),
-      email: emailError(contact.email),
-    };
-    for (const [field, message] of Object.entries(errors)) {
-      if (message) context.addIssue({ code: "custom", path: [field], message });
-    }
-  })
-  .transform((contact) => (contact.name === "" ? null : contact));
+export function incidentContactSchema(locale?: Locale) {
+  const t = validationMessages(locale);
 
-export type IncidentContactInput = z.input<typeof incidentContactSchema>;
+  return z
+    .object({ name: z.string(), phone: z.string(), email: z.string() })
+    .transform(({ name, phone, email }) => ({
+      name: name.replace(/\s+/g, " ").trim(),
+      phone: phone.replace(/\s+/g, " ").trim(),
+      email: email.trim(),
+    }))
+    .superRefine((contact, context) => {
+      if (contact.name === "" && contact.phone === "" && contact.email === "") return;
+      const errors = {
+        name: nameError(t, contact.name),
+        phone: phoneError(t, contact.phone),
+        email: emailError(t, contact.email),
+      };
+      for (const [field, message] of Object.entries(errors)) {
+        if (message) context.addIssue({ code: "custom", path: [field], message });
+      }
+    })
+    .transform((contact) => (contact.name === "" ? null : contact));
+}
+
+export type IncidentContactInput = z.input<ReturnType<typeof incidentContactSchema>>;

@@ -3,11 +3,17 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
+import type { Locale } from "@/lib/i18n/locales";
 import type { IncidentContact } from "./get-incident-contact";
 import { type IncidentContactInput, incidentContactSchema } from "./incident-contact-schema";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 
-export type UpdateIncidentContactOptions = IncidentContactInput & { actor: Actor; organisationId: string };
+export type UpdateIncidentContactOptions = IncidentContactInput & {
+  actor: Actor;
+  organisationId: string;
+  /** The language of the field errors; French when absent. */
+  locale?: Locale;
+};
 
 export type UpdateIncidentContactResult =
   { ok: true; contact: IncidentContact | null } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -19,11 +25,11 @@ export type UpdateIncidentContactResult =
  */
 export async function updateIncidentContact(
   db: Db,
-  { actor, organisationId, ...input }: UpdateIncidentContactOptions,
+  { actor, organisationId, locale, ...input }: UpdateIncidentContactOptions,
 ): Promise<UpdateIncidentContactResult> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
 
-  const parsed = incidentContactSchema.safeParse(input);
+  const parsed = incidentContactSchema(locale).safeParse(input);
   if (!parsed.success)
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
 

@@ -34,9 +34,10 @@ export async function saveIncidentContact(
   if (!parsed.success) return parsed.state;
   const { organisationId, ...values } = parsed.data;
   const { db } = await getDb();
+  const language = isLocale(locale) ? locale : defaultLocale;
 
   try {
-    const result = await updateIncidentContact(db, { actor, organisationId, ...values });
+    const result = await updateIncidentContact(db, { actor, organisationId, locale: language, ...values });
     if (!result.ok) return { fieldErrors: result.fieldErrors, message: t("fixFields"), values };
     revalidatePath("/signaler-un-incident");
     revalidatePath("/etablissement/contact-incident");
@@ -46,7 +47,7 @@ export async function saveIncidentContact(
       ? { ok: true, message: t("saved"), values: { name: contact.name, phone: contact.phone, email: contact.email } }
       : { ok: true, message: t("cleared"), values: { name: "", phone: "", email: "" } };
   } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage(isLocale(locale) ? locale : defaultLocale) };
+    if (error instanceof AppError) return { message: error.userMessage(language) };
     throw error;
   }
 }

@@ -1,0 +1,80 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { validationCatalogues, validationMessages } from "@/lib/i18n/validation-messages";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+
+  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+function textAt(catalogue: unknown, key: string): unknown {
+  return key
+    .split(".")
+    .reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], catalogue);
+}
+
+// The lib/ files that translate, and the keys they name: always a literal, so that this test sees them all.
+const LIB = path.join(__dirname, "../../lib");
+const translating = readdirSync(LIB, { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".ts"))
+  .map((file) => ({ file, source: readFileSync(path.join(LIB, file), "utf8") }))
+  .filter(({ source }) => source.includes("validation-messages"));
+const used = translating.flatMap(({ file, source }) =>
+  [...source.matchAll(/\bt\(\s*"([^"]+)"/g)].map(([, key]) => ({ file, key: key! })),
+);
+
+describe("the catalogues of what lib/ returns to forms", () => {
+  it("has every French text in English too, and nothing more, and no empty text", () => {
+    expect(keys(validationCatalogues.en).sort()).toEqual(keys(validationCatalogues.fr).sort());
+    expect(keys(validationCatalogues.fr).filter((key) => textAt(validationCatalogues.fr, key) === "")).toEqual([]);
+    expect(keys(validationCatalogues.en).filter((key) => textAt(validationCatalogues.en, key) === "")).toEqual([]);
+  });
+
+  it("holds every key lib/ uses, in French and in English", () => {
+    expect(used.length).toBeGreaterThan(0);
+    const missing = used.flatMap(({ file, key }) =>
+      (["fr", "en"] as const)
+        .filter((locale) => typeof textAt(validationCatalogues[locale], key) !== "string")
+        .map((locale) => `${locale}: ${key} (${file})`),
+    );
+
+    expect(missing).toEqual([]);
+  });
+
+  it("is only read with literal keys in lib/", () => {
+    const dynamic = translating.filter(({ source }) => /\bt\(\s*[^"\s)]/.test(source)).map(({ file }) => file);
+
+    expect(dynamic).toEqual([]);
+  });
+
+  it("has no key that lib/ no longer uses", () => {
+    const usedKeys = new Set(used.map(({ key }) => key));
+
+    expect(keys(validationCatalogues.fr).filter((key) => !usedKeys.has(key))).toEqual([]);
+  });
+
+  it("formats every text with placeholders without an ICU error", () => {
+    const broken: string[] = [];
+    for (const locale of ["fr", "en"] as const) {
+      const t = createTranslator({
+        locale,
+        messages: validationCatalogues[locale],
+        onError: (error) => broken.push(`${locale}: ${error.message}`),
+      });
+      for (const key of keys(validationCatalogues[locale])) {
+        const text = String(textAt(validationCatalogues[locale], key));
+        t(key as never, Object.fromEntries([...text.matchAll(/\{(\w+)/g)].map(([, name]) => [name!, 2])) as never);
+      }
+    }
+
+    expect(broken).toEqual([]);
+  });
+
+  it("speaks French unless told otherwise", () => {
+    expect(validationMessages()("incidentContact.nameMissing")).toBe("Saisissez le nom du contact.");
+    expect(validationMessages("en")("incidentContact.nameMissing")).toBe("Enter the contact's name.");
+  });
+});
