@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { updateIncidentContact } from "@/lib/incident/update-incident-contact";
 
 export type IncidentContactValues = { name: string; phone: string; email: string };
@@ -28,16 +28,15 @@ export async function saveIncidentContact(
   _previous: IncidentContactFormState,
   formData: FormData,
 ): Promise<IncidentContactFormState> {
-  const [t, locale, actor] = await Promise.all([getTranslations("incident.contactForm"), getLocale(), getActor()]);
+  const [t, locale, actor] = await Promise.all([getTranslations("incident.contactForm"), readerLocale(), getActor()]);
   if (!actor) return { message: t("signedOut") };
   const parsed = parseForm(formSchema, formData, t("fixFields"));
   if (!parsed.success) return parsed.state;
   const { organisationId, ...values } = parsed.data;
   const { db } = await getDb();
-  const language = isLocale(locale) ? locale : defaultLocale;
 
   try {
-    const result = await updateIncidentContact(db, { actor, organisationId, locale: language, ...values });
+    const result = await updateIncidentContact(db, { actor, organisationId, locale, ...values });
     if (!result.ok) return { fieldErrors: result.fieldErrors, message: t("fixFields"), values };
     revalidatePath("/signaler-un-incident");
     revalidatePath("/etablissement/contact-incident");
@@ -47,7 +46,7 @@ export async function saveIncidentContact(
       ? { ok: true, message: t("saved"), values: { name: contact.name, phone: contact.phone, email: contact.email } }
       : { ok: true, message: t("cleared"), values: { name: "", phone: "", email: "" } };
   } catch (error) {
-    if (error instanceof AppError) return { message: error.userMessage(language) };
+    if (error instanceof AppError) return { message: error.userMessage(locale) };
     throw error;
   }
 }
