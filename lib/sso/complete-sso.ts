@@ -39,7 +39,7 @@ export async function completeSso({
   redirectUri,
 }: CompleteSsoOptions): Promise<CompleteSsoResult> {
   const discovery = await discoverProvider(settings);
-  if (!discovery.ok) return { ok: false, error: "provider", detail: discovery.problem };
+  if (!discovery.ok) return { ok: false, error: "provider", detail: discovery.problem() };
   const { server } = discovery;
   const client: oauth.Client = { client_id: settings.clientId };
   const methods = server.token_endpoint_auth_methods_supported;

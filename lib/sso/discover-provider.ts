@@ -1,10 +1,36 @@
 import * as oauth from "oauth4webapi";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import { isAllowedProviderUrl } from "./loopback";
-import { PROVIDER_TIMEOUT_MS, ProviderCallRefused, providerFetch } from "./provider-fetch";
+import { PROVIDER_MAX_RESPONSE_BYTES, PROVIDER_TIMEOUT_MS, ProviderCallRefused, providerFetch } from "./provider-fetch";
 import { discoveryUrl } from "./sso-settings-schema";
 
+/** What is wrong, said in `locale` (French when none is given: the audit log's language). */
+export type DiscoveryProblem = (locale?: Locale) => string;
+
 export type Discovery =
-  { ok: true; server: oauth.AuthorizationServer } | { ok: false; problem: string; detail?: string };
+  { ok: true; server: oauth.AuthorizationServer } | { ok: false; problem: DiscoveryProblem; detail?: string };
+
+type Texts = ReturnType<typeof validationMessages>;
+
+// A failure is cached and may be read in either language, so it keeps how to say it, not the sentence.
+function failure(say: (t: Texts) => string, detail?: string): Discovery {
+  return { ok: false, problem: (locale) => say(validationMessages(locale)), ...(detail ? { detail } : {}) };
+}
+
+function refusal(error: ProviderCallRefused): (t: Texts) => string {
+  const origin = error.origin ?? "";
+  switch (error.reason) {
+    case "scheme":
+      return (t) => t("ssoDiscovery.refusedScheme", { origin });
+    case "internal":
+      return (t) => t("ssoDiscovery.refusedInternal", { origin });
+    case "too_large":
+      return (t) => t("ssoDiscovery.refusedTooLarge", { origin, kilobytes: PROVIDER_MAX_RESPONSE_BYTES / 1024 });
+    case "body":
+      return (t) => t("ssoDiscovery.refusedBody");
+  }
+}
 
 export type DiscoverProviderOptions = {
   issuer: string;
@@ -40,7 +66,7 @@ export function httpOptions(issuer: string): {
 /**
  * Fetches and checks an identity provider's discovery document (at the standard path, or the
  * configured one such as Pro Santé Connect's): the document must name exactly the configured
- * issuer and give the endpoints the code flow needs. Problems are said in French for the manager.
+ * issuer and give the endpoints the code flow needs. Problems are said for the manager, in a language of their choosing.
  */
 export async function discoverProvider({
   issuer,
@@ -48,7 +74,7 @@ export async function discoverProvider({
   fresh = false,
 }: DiscoverProviderOptions): Promise<Discovery> {
   const url = discoveryUrl(issuer, discoveryPath);
-  if (!isAllowedProviderUrl(url)) return { ok: false, problem: "L'adresse de découverte doit être en https://." };
+  if (!isAllowedProviderUrl(url)) return failure((t) => t("ssoDiscovery.discoveryNotHttps"));
   const key = `${issuer} ${url.href}`;
   const cached = cache.get(key);
   if (!fresh && cached && cached.expiresAt > Date.now()) return cached.result;
@@ -63,24 +89,12 @@ async function fetchDiscovery(issuer: string, url: URL): Promise<Discovery> {
   try {
     response = await providerFetch(url, { headers: { accept: "application/json" } });
   } catch (error) {
-    if (error instanceof ProviderCallRefused)
-      return {
-        ok: false,
-        problem: `Vigie n'appelle pas ce fournisseur d'identité : ${error.message}.`,
-        detail: String(error),
-      };
+    if (error instanceof ProviderCallRefused) return failure(refusal(error), String(error));
 
-    return {
-      ok: false,
-      problem: `Le fournisseur d'identité ne répond pas à ${url.href} (serveur injoignable ou délai dépassé).`,
-      detail: String(error),
-    };
+    return failure((t) => t("ssoDiscovery.unreachable", { url: url.href }), String(error));
   }
-  if (response.status !== 200)
-    return {
-      ok: false,
-      problem: `Le document de découverte ${url.href} répond avec le code HTTP ${response.status} au lieu de 200 : vérifiez l'émetteur et le chemin de découverte.`,
-    };
+  const { status } = response;
+  if (status !== 200) return failure((t) => t("ssoDiscovery.httpStatus", { url: url.href, status }));
 
   let server: oauth.AuthorizationServer;
   try {
@@ -88,32 +102,22 @@ async function fetchDiscovery(issuer: string, url: URL): Promise<Discovery> {
     if (typeof server !== "object" || server === null || typeof server.issuer !== "string")
       throw new Error("no issuer");
   } catch (error) {
-    return {
-      ok: false,
-      problem: `Le document ${url.href} n'est pas un document de découverte OpenID Connect valide.`,
-      detail: String(error),
-    };
+    return failure((t) => t("ssoDiscovery.notDiscovery", { url: url.href }), String(error));
   }
   // Stricter than a URL comparison: the `iss` of every response will be compared character by character.
-  if (server.issuer !== issuer) {
-    return {
-      ok: false,
-      problem: `Le document de découverte annonce l'émetteur « ${server.issuer} », différent de celui saisi (« ${issuer} ») : ils doivent être identiques au caractère près (attention à la barre finale).`,
-    };
-  }
+  const announced = server.issuer;
+  if (announced !== issuer) return failure((t) => t("ssoDiscovery.issuerMismatch", { announced, issuer }));
   const missing = (["authorization_endpoint", "token_endpoint", "jwks_uri"] as const).filter(
     (key) => typeof server[key] !== "string",
   );
-  if (missing.length > 0)
-    return { ok: false, problem: `Le document de découverte ne donne pas : ${missing.join(", ")}.` };
+  if (missing.length > 0) return failure((t) => t("ssoDiscovery.missingEndpoints", { missing: missing.join(", ") }));
   const endpoints = [server.authorization_endpoint, server.token_endpoint, server.userinfo_endpoint].filter(
     (value): value is string => typeof value === "string",
   );
   if (endpoints.some((endpoint) => !isAllowedProviderUrl(new URL(endpoint))))
-    return { ok: false, problem: "Les adresses du fournisseur d'identité doivent être en https://." };
+    return failure((t) => t("ssoDiscovery.endpointsNotHttps"));
   const methods = server.code_challenge_methods_supported;
-  if (Array.isArray(methods) && !methods.includes("S256"))
-    return { ok: false, problem: "Le fournisseur d'identité n'accepte pas PKCE S256, exigé par Vigie." };
+  if (Array.isArray(methods) && !methods.includes("S256")) return failure((t) => t("ssoDiscovery.noPkce"));
 
   return { ok: true, server };
 }

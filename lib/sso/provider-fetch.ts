@@ -9,8 +9,15 @@ export const PROVIDER_TIMEOUT_MS = 5_000;
 export const PROVIDER_MAX_RESPONSE_BYTES = 256 * 1024;
 
 /** A call to an identity provider that Vigie refused to make, or cut short; said in French. */
+/** Why a call was refused, for the manager's message (lib/sso/discover-provider.ts). */
+export type ProviderRefusal = "scheme" | "internal" | "too_large" | "body";
+
 export class ProviderCallRefused extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: ProviderRefusal,
+    readonly origin?: string,
+  ) {
     super(message);
     this.name = "ProviderCallRefused";
   }
@@ -57,7 +64,7 @@ export function providerFetch(input: string | URL, init: ProviderRequest = {}): 
 export async function requestProvider(url: URL, init: ProviderRequest, rules: AddressRules): Promise<Response> {
   const scheme =
     url.protocol === "https:" || (url.protocol === "http:" && rules.loopback && isLoopbackHost(url.hostname));
-  if (!scheme) throw new ProviderCallRefused(`adresse refusée (https:// exigé) : ${url.origin}`);
+  if (!scheme) throw new ProviderCallRefused(`adresse refusée (https:// exigé) : ${url.origin}`, "scheme", url.origin);
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (net.isIP(literal) && isForbiddenAddress(literal, rules)) throw refusedAddress(url);
   const signal = AbortSignal.any([AbortSignal.timeout(PROVIDER_TIMEOUT_MS), ...(init.signal ? [init.signal] : [])]);
@@ -81,7 +88,11 @@ export async function requestProvider(url: URL, init: ProviderRequest, rules: Ad
           size += chunk.length;
           if (size > PROVIDER_MAX_RESPONSE_BYTES)
             response.destroy(
-              new ProviderCallRefused(`réponse de plus de ${PROVIDER_MAX_RESPONSE_BYTES / 1024} Ko : ${url.origin}`),
+              new ProviderCallRefused(
+                `réponse de plus de ${PROVIDER_MAX_RESPONSE_BYTES / 1024} Ko : ${url.origin}`,
+                "too_large",
+                url.origin,
+              ),
             );
           else chunks.push(chunk);
         });
@@ -108,7 +119,11 @@ export async function requestProvider(url: URL, init: ProviderRequest, rules: Ad
 }
 
 function refusedAddress(url: URL): ProviderCallRefused {
-  return new ProviderCallRefused(`adresse interne refusée (privée, locale ou de métadonnées) : ${url.origin}`);
+  return new ProviderCallRefused(
+    `adresse interne refusée (privée, locale ou de métadonnées) : ${url.origin}`,
+    "internal",
+    url.origin,
+  );
 }
 
 function requestBody(body: unknown): Buffer | undefined {
@@ -116,7 +131,7 @@ function requestBody(body: unknown): Buffer | undefined {
   if (typeof body === "string" || body instanceof URLSearchParams) return Buffer.from(body.toString());
   if (body instanceof Uint8Array) return Buffer.from(body);
   if (body instanceof ArrayBuffer) return Buffer.from(new Uint8Array(body));
-  throw new ProviderCallRefused("corps de requête non pris en charge");
+  throw new ProviderCallRefused("corps de requête non pris en charge", "body");
 }
 
 /** The socket's own name resolution, refusing the connection when any address is forbidden. */

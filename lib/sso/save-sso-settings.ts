@@ -4,9 +4,11 @@ import type { Db } from "@/db/client";
 import { organisationSso } from "@/db/schema";
 import { type RequestOrigin, recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import { isPlatformAdminOf, requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { decryptClientSecret, encryptClientSecret } from "./client-secret-crypto";
-import { type SsoSettingsInput, ssoSettingsSchema } from "./sso-settings-schema";
+import { type SsoSettingsInput, ssoSettingsSchemaFor } from "./sso-settings-schema";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
 
 export type SaveSsoSettingsOptions = {
@@ -14,6 +16,8 @@ export type SaveSsoSettingsOptions = {
   organisationId: string;
   input: SsoSettingsInput;
   origin?: RequestOrigin;
+  /** The language of the field errors; French when absent. */
+  locale?: Locale;
 };
 
 export type SaveSsoSettingsResult =
@@ -44,12 +48,12 @@ const AUDITED_FIELDS = [
  */
 export async function saveSsoSettings(
   db: Db,
-  { actor, organisationId, input, origin }: SaveSsoSettingsOptions,
+  { actor, organisationId, input, origin, locale }: SaveSsoSettingsOptions,
 ): Promise<SaveSsoSettingsResult> {
   const establishment = await requireManagedEstablishment(db, actor, organisationId);
   requireRecentAuth(actor);
 
-  const parsed = ssoSettingsSchema.safeParse(input);
+  const parsed = ssoSettingsSchemaFor(locale).safeParse(input);
   if (!parsed.success)
     return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const { clientSecret, ...values } = parsed.data;
@@ -65,19 +69,16 @@ export async function saveSsoSettings(
     : existing && !providerChanged
       ? existing.allowedEmailDomains
       : [];
+  const t = validationMessages(locale);
   const fieldErrors: Record<string, string[]> = {};
   if (!keepsSecret && clientSecret === "") {
     fieldErrors.clientSecret = [
-      providerChanged
-        ? "L'émetteur ou le chemin de découverte a changé : saisissez de nouveau le secret client. L'ancien est effacé et ne sera jamais envoyé au nouveau serveur."
-        : "Saisissez le secret client (client_secret) fourni par le fournisseur d'identité.",
+      providerChanged ? t("ssoSettings.clientSecretAgain") : t("ssoSettings.clientSecretMissing"),
     ];
   }
   if (values.accountCreation === "email_domain" && allowedEmailDomains.length === 0) {
     fieldErrors.accountCreation = [
-      isAdmin
-        ? "Saisissez au moins un domaine de messagerie autorisé."
-        : "Aucun domaine de messagerie n'est autorisé pour ce fournisseur : le centre régional (administrateur de la plateforme) doit d'abord en saisir.",
+      isAdmin ? t("ssoSettings.emailDomainsMissing") : t("ssoSettings.emailDomainsNotSet"),
     ];
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };

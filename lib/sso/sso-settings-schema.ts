@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { accountCreationModes } from "@/db/schema/organisation-sso";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import { isAllowedProviderUrl } from "./loopback";
 import { normaliseStructureId } from "./pro-sante-connect";
 
@@ -11,26 +13,26 @@ const TEXT_MAX = 500;
 // RFC 6749 §3.3 scope-token characters, also used for acr_values.
 const TOKEN_LIST = /^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/;
 
-function issuerError(value: string): string | null {
-  if (value === "") return "Saisissez l'URL de l'émetteur (issuer), par exemple https://auth.exemple.fr/realms/chu.";
+type Texts = ReturnType<typeof validationMessages>;
+
+function issuerError(t: Texts, value: string): string | null {
+  if (value === "") return t("ssoSettings.issuerMissing");
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return "Saisissez une URL complète, qui commence par https://.";
+    return t("ssoSettings.issuerNotUrl");
   }
-  if (!isAllowedProviderUrl(url))
-    return "L'émetteur doit être en https:// (http:// n'est accepté que pour localhost ou 127.0.0.1).";
-  if (url.search || url.hash || url.username || url.password)
-    return "L'émetteur ne doit contenir ni paramètres (?…), ni fragment (#…), ni identifiants.";
+  if (!isAllowedProviderUrl(url)) return t("ssoSettings.issuerNotHttps");
+  if (url.search || url.hash || url.username || url.password) return t("ssoSettings.issuerExtras");
 
   return null;
 }
 
-function discoveryPathError(value: string): string | null {
+function discoveryPathError(t: Texts, value: string): string | null {
   if (value === "") return null;
   if (!value.startsWith("/") || value.startsWith("//") || value.includes("..") || /[?#\s\\]/.test(value)) {
-    return "Le chemin de découverte commence par / et ne contient ni espace, ni ?, ni #, par exemple /.well-known/wallet-openid-configuration.";
+    return t("ssoSettings.discoveryPathInvalid");
   }
 
   return null;
@@ -47,100 +49,100 @@ function splitList(value: string): string[] {
   return [...new Set(value.split(/[\s,;]+/).filter(Boolean))];
 }
 
-function listError(values: string[], pattern: RegExp, message: string): string | null {
-  if (values.length > LIST_MAX) return `${LIST_MAX} valeurs au plus.`;
+/** Too many values, or the first few wrong ones, given to `message` as `wrong`. */
+function listError(t: Texts, values: string[], pattern: RegExp, message: (wrong: string) => string): string | null {
+  if (values.length > LIST_MAX) return t("ssoSettings.listLong", { max: LIST_MAX });
   const wrong = values.filter((value) => !pattern.test(value));
 
-  return wrong.length > 0 ? `${message} (${wrong.slice(0, 3).join(", ")})` : null;
+  return wrong.length > 0 ? message(wrong.slice(0, 3).join(", ")) : null;
 }
 
-function scopesError(value: string): string | null {
-  if (!TOKEN_LIST.test(value))
-    return "Séparez les scopes par une espace, sans autre caractère spécial (par exemple : openid email profile).";
-  if (!value.split(" ").includes("openid")) return "Les scopes doivent contenir openid.";
+function scopesError(t: Texts, value: string): string | null {
+  if (!TOKEN_LIST.test(value)) return t("ssoSettings.scopesFormat");
+  if (!value.split(" ").includes("openid")) return t("ssoSettings.scopesOpenid");
 
   return null;
 }
 
 /**
- * An establishment's SSO settings as a manager types them. Whitespace around values is trimmed;
- * an empty client secret means "keep the current one" (the caller decides whether one exists).
+ * An establishment's SSO settings as a manager types them, with messages in `locale` (French when
+ * none is given). Whitespace around values is trimmed; an empty client secret means "keep the
+ * current one" (the caller decides whether one exists).
  */
-export const ssoSettingsSchema = z
-  .object({
-    displayName: z.string().default(""),
-    issuer: z.string().default(""),
-    clientId: z.string().default(""),
-    clientSecret: z.string().default(""),
-    discoveryPath: z.string().default(""),
-    scopes: z.string().default(""),
-    acrValues: z.string().default(""),
-    isEnabled: z.boolean().default(true),
-    isProSanteConnect: z.boolean().default(false),
-    accountCreation: z
-      .enum(accountCreationModes, { error: "Choisissez qui peut créer un compte par ce fournisseur." })
-      .default("none"),
-    allowedEmailDomains: z.string().default(""),
-    structureIds: z.string().default(""),
-  })
-  .transform((input) => ({
-    displayName: input.displayName.replace(/\s+/g, " ").trim(),
-    issuer: input.issuer.trim(),
-    clientId: input.clientId.trim(),
-    clientSecret: input.clientSecret.trim(),
-    discoveryPath: input.discoveryPath.trim(),
-    scopes: input.scopes.replace(/\s+/g, " ").trim() || DEFAULT_SCOPES,
-    acrValues: input.acrValues.replace(/\s+/g, " ").trim(),
-    isEnabled: input.isEnabled,
-    isProSanteConnect: input.isProSanteConnect,
-    accountCreation: input.accountCreation,
-    allowedEmailDomains: splitList(input.allowedEmailDomains.toLowerCase()).map((domain) => domain.replace(/^@/, "")),
-    structureIds: splitList(input.structureIds).map(normaliseStructureId),
-  }))
-  .superRefine((value, context) => {
-    const name = value.displayName;
-    const errors: Record<string, string | null> = {
-      displayName:
-        name.length < DISPLAY_NAME_MIN || name.length > DISPLAY_NAME_MAX
-          ? `Saisissez le nom affiché sur le bouton de connexion (${DISPLAY_NAME_MIN} à ${DISPLAY_NAME_MAX} caractères), par exemple « Pro Santé Connect ».`
-          : null,
-      issuer: issuerError(value.issuer) ?? (value.issuer.length > TEXT_MAX ? "Cette URL est trop longue." : null),
-      clientId:
-        value.clientId === ""
-          ? "Saisissez l'identifiant client (client_id) fourni par le fournisseur d'identité."
-          : value.clientId.length > TEXT_MAX
-            ? "Cet identifiant est trop long."
+export function ssoSettingsSchemaFor(locale?: Locale) {
+  const t = validationMessages(locale);
+
+  return z
+    .object({
+      displayName: z.string().default(""),
+      issuer: z.string().default(""),
+      clientId: z.string().default(""),
+      clientSecret: z.string().default(""),
+      discoveryPath: z.string().default(""),
+      scopes: z.string().default(""),
+      acrValues: z.string().default(""),
+      isEnabled: z.boolean().default(true),
+      isProSanteConnect: z.boolean().default(false),
+      accountCreation: z.enum(accountCreationModes, { error: t("ssoSettings.accountCreationInvalid") }).default("none"),
+      allowedEmailDomains: z.string().default(""),
+      structureIds: z.string().default(""),
+    })
+    .transform((input) => ({
+      displayName: input.displayName.replace(/\s+/g, " ").trim(),
+      issuer: input.issuer.trim(),
+      clientId: input.clientId.trim(),
+      clientSecret: input.clientSecret.trim(),
+      discoveryPath: input.discoveryPath.trim(),
+      scopes: input.scopes.replace(/\s+/g, " ").trim() || DEFAULT_SCOPES,
+      acrValues: input.acrValues.replace(/\s+/g, " ").trim(),
+      isEnabled: input.isEnabled,
+      isProSanteConnect: input.isProSanteConnect,
+      accountCreation: input.accountCreation,
+      allowedEmailDomains: splitList(input.allowedEmailDomains.toLowerCase()).map((domain) => domain.replace(/^@/, "")),
+      structureIds: splitList(input.structureIds).map(normaliseStructureId),
+    }))
+    .superRefine((value, context) => {
+      const name = value.displayName;
+      const errors: Record<string, string | null> = {
+        displayName:
+          name.length < DISPLAY_NAME_MIN || name.length > DISPLAY_NAME_MAX
+            ? t("ssoSettings.displayNameLength", { min: DISPLAY_NAME_MIN, max: DISPLAY_NAME_MAX })
             : null,
-      clientSecret: value.clientSecret.length > TEXT_MAX ? "Ce secret est trop long." : null,
-      discoveryPath:
-        discoveryPathError(value.discoveryPath) ??
-        (value.discoveryPath.length > TEXT_MAX ? "Ce chemin est trop long." : null),
-      scopes: scopesError(value.scopes) ?? (value.scopes.length > TEXT_MAX ? "Trop de scopes." : null),
-      acrValues:
-        value.acrValues !== "" && !TOKEN_LIST.test(value.acrValues)
-          ? "Séparez les valeurs acr par une espace (par exemple : eidas1)."
-          : null,
-      allowedEmailDomains: listError(
-        value.allowedEmailDomains,
-        DOMAIN,
-        "Saisissez des noms de domaine, par exemple ch-exemple.fr",
-      ),
-      structureIds: listError(
-        value.structureIds,
-        STRUCTURE_ID,
-        "Saisissez des numéros FINESS (9 caractères) ou SIRET (14 chiffres)",
-      ),
-      accountCreation:
-        value.accountCreation === "psc_structure" && !value.isProSanteConnect
-          ? "La création par structure n'existe que pour Pro Santé Connect : cochez « Ce fournisseur est Pro Santé Connect »."
-          : value.accountCreation === "psc_structure" && value.structureIds.length === 0
-            ? "Saisissez au moins un numéro FINESS ou SIRET de l'établissement."
-            : null,
-    };
-    for (const [field, message] of Object.entries(errors)) {
-      if (message) context.addIssue({ code: "custom", path: [field], message });
-    }
-  });
+        issuer: issuerError(t, value.issuer) ?? (value.issuer.length > TEXT_MAX ? t("ssoSettings.issuerLong") : null),
+        clientId:
+          value.clientId === ""
+            ? t("ssoSettings.clientIdMissing")
+            : value.clientId.length > TEXT_MAX
+              ? t("ssoSettings.clientIdLong")
+              : null,
+        clientSecret: value.clientSecret.length > TEXT_MAX ? t("ssoSettings.clientSecretLong") : null,
+        discoveryPath:
+          discoveryPathError(t, value.discoveryPath) ??
+          (value.discoveryPath.length > TEXT_MAX ? t("ssoSettings.discoveryPathLong") : null),
+        scopes: scopesError(t, value.scopes) ?? (value.scopes.length > TEXT_MAX ? t("ssoSettings.scopesLong") : null),
+        acrValues:
+          value.acrValues !== "" && !TOKEN_LIST.test(value.acrValues) ? t("ssoSettings.acrValuesFormat") : null,
+        allowedEmailDomains: listError(t, value.allowedEmailDomains, DOMAIN, (wrong) =>
+          t("ssoSettings.emailDomainsInvalid", { wrong }),
+        ),
+        structureIds: listError(t, value.structureIds, STRUCTURE_ID, (wrong) =>
+          t("ssoSettings.structureIdsInvalid", { wrong }),
+        ),
+        accountCreation:
+          value.accountCreation === "psc_structure" && !value.isProSanteConnect
+            ? t("ssoSettings.structureCreationNotPsc")
+            : value.accountCreation === "psc_structure" && value.structureIds.length === 0
+              ? t("ssoSettings.structureIdsMissing")
+              : null,
+      };
+      for (const [field, message] of Object.entries(errors)) {
+        if (message) context.addIssue({ code: "custom", path: [field], message });
+      }
+    });
+}
+
+/** The settings' rule with French messages, for callers that have no reader. */
+export const ssoSettingsSchema = ssoSettingsSchemaFor();
 
 export type SsoSettingsInput = z.input<typeof ssoSettingsSchema>;
 export type SsoSettingsValues = z.output<typeof ssoSettingsSchema>;

@@ -34,7 +34,7 @@ export async function startSso(
       action: "sign_in.failed",
       organisationId: settings.organisationId,
       origin,
-      details: { method: "sso", reason: "discovery", problem: discovery.problem },
+      details: { method: "sso", reason: "discovery", problem: discovery.problem() },
     });
     return { ok: false, error: "provider" };
   }

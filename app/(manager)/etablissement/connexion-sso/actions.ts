@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { needsReauthentication, reauthenticationState } from "@/app/_components/reauthentication";
 import { type FormState, typedValues } from "@/lib/forms";
 import { requestOrigin } from "@/lib/http/request-origin";
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { removeSsoSettings } from "@/lib/sso/remove-sso-settings";
 import { saveSsoSettings } from "@/lib/sso/save-sso-settings";
 import { testSsoDiscovery } from "@/lib/sso/test-sso-discovery";
@@ -36,8 +36,7 @@ const formSchema = z.object({
 
 async function appErrorState(error: unknown): Promise<FormState> {
   if (needsReauthentication(error)) return reauthenticationState();
-  const locale = await getLocale();
-  if (error instanceof AppError) return { message: error.userMessage(isLocale(locale) ? locale : defaultLocale) };
+  if (error instanceof AppError) return { message: error.userMessage(await readerLocale()) };
   throw error;
 }
 
@@ -61,6 +60,7 @@ export async function saveSso(_previous: FormState, formData: FormData): Promise
         accountCreation: (accountCreation || "none") as "none",
       },
       origin: requestOrigin(await headers()),
+      locale: await readerLocale(),
     });
     if (!result.ok) return { fieldErrors: result.fieldErrors, message: t("fixFields"), typed: typedValues(formData) };
     revalidatePath(PAGE);
@@ -93,14 +93,18 @@ export async function removeSso(_previous: FormState, formData: FormData): Promi
   }
 }
 
-/** Fetches the saved provider's discovery document and says, in French, what is wrong. */
+/** Fetches the saved provider's discovery document and says, in the reader's language, what is wrong. */
 export async function testDiscovery(_previous: FormState, formData: FormData): Promise<FormState> {
   const [t, actor] = await Promise.all([getTranslations("sso.settings"), getActor()]);
   if (!actor) return { message: t("signedOut") };
   const { db } = await getDb();
 
   try {
-    const report = await testSsoDiscovery(db, { actor, organisationId: String(formData.get("organisationId") ?? "") });
+    const report = await testSsoDiscovery(db, {
+      actor,
+      organisationId: String(formData.get("organisationId") ?? ""),
+      locale: await readerLocale(),
+    });
     if (report.status === "none") return { message: t("testNone") };
     if (report.status === "failed") return { message: t("testFailed", { problem: report.problem }) };
 
