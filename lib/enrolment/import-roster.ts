@@ -3,6 +3,8 @@ import { and, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { enrolmentImports, membershipInvitations, memberships, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
 import { inviteExistingAccounts } from "@/lib/invitations/invite-existing-accounts";
@@ -31,11 +33,12 @@ export type RosterPreview = {
  */
 export async function previewRoster(
   db: Db,
-  options: { actor: Actor; organisationId: string; bytes: Uint8Array },
+  options: { actor: Actor; organisationId: string; bytes: Uint8Array; locale?: Locale },
 ): Promise<RosterPreview> {
   const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
   const fileSha256 = createHash("sha256").update(options.bytes).digest("hex");
-  const { rows, fileErrors } = parseRoster(options.bytes);
+  const { rows, fileErrors } = parseRoster(options.bytes, options.locale);
+  const t = validationMessages(options.locale);
   const emails = rows.map((row) => row.email).filter(Boolean);
   const [teamRows, accounts] = await Promise.all([
     db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, establishment.id)),
@@ -46,10 +49,7 @@ export async function previewRoster(
 
   const preview = rows.map((row): RosterPreviewRow => {
     const teamId = row.team ? (teamByName.get(row.team.toLowerCase()) ?? null) : null;
-    const errors =
-      row.team && !teamId
-        ? [...row.errors, `Service inconnu : « ${row.team} » (créez-le d'abord dans « Services et unités »).`]
-        : row.errors;
+    const errors = row.team && !teamId ? [...row.errors, t("roster.unknownTeam", { team: row.team })] : row.errors;
     if (errors.length) return { ...row, errors, teamId, status: "error" };
 
     return { ...row, errors, teamId, status: rowStatus(accountByEmail.get(row.email), row.team ? teamId : undefined) };

@@ -1,7 +1,9 @@
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { z } from "zod";
-import { PERSON_NAME_MESSAGES, checkPersonName } from "@/lib/people/person-name";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
+import { checkPersonName, personNameMessages } from "@/lib/people/person-name";
 
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 export const MAX_ROSTER_ROWS = 10_000;
@@ -44,11 +46,12 @@ export function decodeRoster(bytes: Uint8Array): string {
 /**
  * Reads a staff list (name, e-mail, service; ";" or "," separated) and checks every row:
  * e-mail, name, formula-like cells, duplicates within the file. Unknown services are checked
- * against the establishment by the caller. Never throws: problems are in the result.
+ * against the establishment by the caller. Never throws: problems are in the result, in `locale`
+ * (French when absent).
  */
-export function parseRoster(bytes: Uint8Array): ParsedRoster {
-  if (bytes.byteLength > MAX_ROSTER_BYTES)
-    return { rows: [], fileErrors: ["Le fichier dépasse 2 Mo : découpez-le en plusieurs fichiers."] };
+export function parseRoster(bytes: Uint8Array, locale?: Locale): ParsedRoster {
+  const t = validationMessages(locale);
+  if (bytes.byteLength > MAX_ROSTER_BYTES) return { rows: [], fileErrors: [t("roster.fileTooLarge")] };
   const parsed = Papa.parse<string[]>(decodeRoster(bytes), {
     delimitersToGuess: [";", ",", "\t"],
     skipEmptyLines: "greedy",
@@ -63,16 +66,12 @@ export function parseRoster(bytes: Uint8Array): ParsedRoster {
     team: find(COLUMNS.team),
   };
   if (at.name < 0 || at.email < 0) {
-    return {
-      rows: [],
-      fileErrors: [
-        "La première ligne doit nommer les colonnes « Nom », « E-mail » et, si vous le souhaitez, « Service » (ou « Prénom » et « Nom »).",
-      ],
-    };
+    return { rows: [], fileErrors: [t("roster.columnsMissing")] };
   }
-  if (lines.length === 0) return { rows: [], fileErrors: ["Le fichier ne contient aucune personne."] };
+  if (lines.length === 0) return { rows: [], fileErrors: [t("roster.noPeople")] };
   if (lines.length > MAX_ROSTER_ROWS)
-    return { rows: [], fileErrors: [`Le fichier compte plus de ${MAX_ROSTER_ROWS} lignes : découpez-le.`] };
+    return { rows: [], fileErrors: [t("roster.tooManyRows", { max: MAX_ROSTER_ROWS })] };
+  const nameMessages = personNameMessages(locale);
 
   const seen = new Map<string, number>();
   const rows = lines.map((cells, index) => {
@@ -86,14 +85,13 @@ export function parseRoster(bytes: Uint8Array): ParsedRoster {
     const errors: string[] = [];
     if (!checkedName.ok)
       errors.push(
-        checkedName.problem === "too_short" && !typedName ? "Nom manquant." : PERSON_NAME_MESSAGES[checkedName.problem],
+        checkedName.problem === "too_short" && !typedName ? t("roster.nameMissing") : nameMessages[checkedName.problem],
       );
-    if ([name, address, team ?? ""].some((value) => FORMULA.test(value)))
-      errors.push("Une cellule commence par =, +, -, @ : elle est refusée (formule de tableur).");
+    if ([name, address, team ?? ""].some((value) => FORMULA.test(value))) errors.push(t("roster.formula"));
     if (!email.safeParse(address).success || address.length > 320)
-      errors.push(`Adresse e-mail invalide : « ${address || "vide"} ».`);
+      errors.push(address ? t("roster.emailInvalid", { address }) : t("roster.emailMissing"));
     const first = seen.get(address);
-    if (address && first !== undefined) errors.push(`Adresse déjà présente ligne ${first}.`);
+    if (address && first !== undefined) errors.push(t("roster.emailRepeated", { line: first }));
     else if (address) seen.set(address, line);
 
     return { line, name, email: address, team, errors };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 
 /**
  * The one rule for a person's name, whoever provides it (join form, roster import, naming a
@@ -28,16 +30,20 @@ export function checkPersonName(input: string): PersonNameCheck {
   return { ok: true, name };
 }
 
-/** The French sentence for a refused name, for forms and import reports. */
-export const PERSON_NAME_MESSAGES: Record<PersonNameProblem, string> = {
-  too_short: `Le nom doit compter au moins ${PERSON_NAME_MIN_LENGTH} caractères.`,
-  too_long: `Le nom ne doit pas dépasser ${PERSON_NAME_MAX_LENGTH} caractères.`,
-  no_letter: "Le nom doit contenir au moins une lettre.",
-  invisible: "Le nom contient un caractère invisible ou de contrôle : retapez-le sans copier-coller.",
-};
+/** The sentence for each refused name, for forms and import reports, in `locale` (French when absent). */
+export function personNameMessages(locale?: Locale): Record<PersonNameProblem, string> {
+  const t = validationMessages(locale);
+
+  return {
+    too_short: t("personName.tooShort", { min: PERSON_NAME_MIN_LENGTH }),
+    too_long: t("personName.tooLong", { max: PERSON_NAME_MAX_LENGTH }),
+    no_letter: t("personName.noLetter"),
+    invisible: t("personName.invisible"),
+  };
+}
 
 /** A form field holding a person's name: the checked name, or the matching message. */
-export function personNameField(messages: Record<PersonNameProblem, string> = PERSON_NAME_MESSAGES) {
+export function personNameField(messages: Record<PersonNameProblem, string> = personNameMessages()) {
   return z.string().transform((value, ctx) => {
     const check = checkPersonName(value);
     if (check.ok) return check.name;

@@ -10,13 +10,13 @@ import { sendInvitations, sendMembershipInvitations } from "@/lib/enrolment/send
 import { AppError } from "@/lib/errors";
 import { cancelInvitation } from "@/lib/invitations/cancel-invitation";
 import { publicOrigin } from "@/lib/http/public-origin";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 
 export type ImportState = { preview?: RosterPreview; message?: string; done?: Record<string, number> };
 
 /** Previews or imports a staff list; the same form posts the file for both steps. */
 export async function rosterAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  const t = await getTranslations("rosterImport");
-  const actor = await getActor();
+  const [t, locale, actor] = await Promise.all([getTranslations("rosterImport"), readerLocale(), getActor()]);
   const file = formData.get("file");
   const organisationId = String(formData.get("organisationId") ?? "");
   if (!actor) return { message: t("notFound") };
@@ -26,7 +26,7 @@ export async function rosterAction(_previous: ImportState, formData: FormData): 
   try {
     const { db } = await getDb();
     if (formData.get("intent") !== "import")
-      return { preview: await previewRoster(db, { actor, organisationId, bytes }) };
+      return { preview: await previewRoster(db, { actor, organisationId, bytes, locale }) };
     const result = await importRoster(db, { actor, organisationId, bytes });
     const baseUrl = publicOrigin();
     await sendInvitations(db, { organisationId, accounts: result.newAccounts, baseUrl });
