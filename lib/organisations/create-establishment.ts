@@ -5,32 +5,41 @@ import { assignments, organisations } from "@/db/schema";
 import { defaultAssignmentRows } from "@/lib/assignments/default-assignments";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { slugFor } from "./slug-for";
 import { recordAudit } from "@/lib/audit/record-audit";
 
-export const createEstablishmentSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Le nom doit compter au moins 2 caractères.")
-    .max(200, "Le nom ne doit pas dépasser 200 caractères."),
-  kind: z.enum(["establishment", "group"], { message: "Choisissez établissement ou groupe." }),
-  parentId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
-  finess: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .refine(
-      (v) => v === undefined || /^\d{9}$|^2[AB]\d{7}$/.test(v),
-      "Le numéro FINESS compte 9 caractères (chiffres, ou 2A/2B pour la Corse).",
-    ),
-});
+const NAME_MIN = 2;
+const NAME_MAX = 200;
+
+/** What the admin types to create an establishment, with messages in `locale` (French when absent). */
+export function createEstablishmentSchemaFor(locale?: Locale) {
+  const t = validationMessages(locale);
+
+  return z.object({
+    name: z
+      .string()
+      .trim()
+      .min(NAME_MIN, t("establishment.nameShort", { min: NAME_MIN }))
+      .max(NAME_MAX, t("establishment.nameLong", { max: NAME_MAX })),
+    kind: z.enum(["establishment", "group"], { message: t("establishment.kindInvalid") }),
+    parentId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined),
+    finess: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || /^\d{9}$|^2[AB]\d{7}$/.test(v), t("establishment.finessInvalid")),
+  });
+}
+
+export const createEstablishmentSchema = createEstablishmentSchemaFor();
 
 export type CreateEstablishmentInput = z.input<typeof createEstablishmentSchema>;
 

@@ -5,12 +5,24 @@ import { memberships, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 
-export const teamNameSchema = z
-  .string()
-  .trim()
-  .min(2, "Le nom du service doit compter au moins 2 caractères.")
-  .max(120, "Le nom du service ne doit pas dépasser 120 caractères.");
+const TEAM_NAME_MIN = 2;
+const TEAM_NAME_MAX = 120;
+
+/** A team's name, with messages in `locale` (French when absent). */
+export function teamNameSchemaFor(locale?: Locale) {
+  const t = validationMessages(locale);
+
+  return z
+    .string()
+    .trim()
+    .min(TEAM_NAME_MIN, t("team.nameShort", { min: TEAM_NAME_MIN }))
+    .max(TEAM_NAME_MAX, t("team.nameLong", { max: TEAM_NAME_MAX }));
+}
+
+export const teamNameSchema = teamNameSchemaFor();
 
 /** The teams (services, units) of an establishment the actor manages, with their staff counts. */
 export async function listTeams(db: Db, options: { actor: Actor; organisationId: string }) {

@@ -6,16 +6,25 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { requireAdminCentres } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
-import { personNameField } from "@/lib/people/person-name";
+import { personNameField, personNameMessages } from "@/lib/people/person-name";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import { inviteExistingAccounts } from "@/lib/invitations/invite-existing-accounts";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
 import { type AuditAction, recordAudit } from "@/lib/audit/record-audit";
 
-export const nameManagerSchema = z.object({
-  organisationId: z.string().trim(),
-  name: personNameField(),
-  email: z.string().trim().toLowerCase().email("Saisissez une adresse e-mail valide.").max(320),
-});
+/** Who the admin names manager, with messages in `locale` (French when absent). */
+export function nameManagerSchemaFor(locale?: Locale) {
+  const t = validationMessages(locale);
+
+  return z.object({
+    organisationId: z.string().trim(),
+    name: personNameField(personNameMessages(locale)),
+    email: z.string().trim().toLowerCase().email(t("establishment.managerEmailInvalid")).max(320),
+  });
+}
+
+export const nameManagerSchema = nameManagerSchemaFor();
 
 export type NameManagerResult =
   /** A new account, manager here from now on (it signs in with a password reset or a sign-in link). */

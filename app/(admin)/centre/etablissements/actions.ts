@@ -14,13 +14,13 @@ import { setManagersNeedSecondFactor } from "@/lib/organisations/set-managers-ne
 import { needsReauthentication, reauthenticationState } from "@/app/_components/reauthentication";
 import { type FormState, parseForm } from "@/lib/forms";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { createEstablishment, createEstablishmentSchema } from "@/lib/organisations/create-establishment";
-import { type NameManagerResult, nameManager, nameManagerSchema } from "@/lib/organisations/name-manager";
+import { readerLocale } from "@/lib/i18n/reader-locale";
+import { createEstablishment, createEstablishmentSchemaFor } from "@/lib/organisations/create-establishment";
+import { type NameManagerResult, nameManager, nameManagerSchemaFor } from "@/lib/organisations/name-manager";
 
 export async function createEstablishmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations("organisationsAdmin");
-  const actor = await getActor();
-  const parsed = parseForm(createEstablishmentSchema, formData, t("fixFields"));
+  const [t, locale, actor] = await Promise.all([getTranslations("organisationsAdmin"), readerLocale(), getActor()]);
+  const parsed = parseForm(createEstablishmentSchemaFor(locale), formData, t("fixFields"));
   if (!parsed.success) return parsed.state;
   if (!actor) return { message: t("notFound") };
   try {
@@ -36,9 +36,8 @@ export async function createEstablishmentAction(_previous: FormState, formData: 
 }
 
 export async function nameManagerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations("organisationsAdmin");
-  const actor = await getActor();
-  const parsed = parseForm(nameManagerSchema, formData, t("fixFields"));
+  const [t, locale, actor] = await Promise.all([getTranslations("organisationsAdmin"), readerLocale(), getActor()]);
+  const parsed = parseForm(nameManagerSchemaFor(locale), formData, t("fixFields"));
   if (!parsed.success) return parsed.state;
   if (!actor) return { message: t("notFound") };
   let result: NameManagerResult;

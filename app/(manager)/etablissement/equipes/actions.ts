@@ -7,11 +7,13 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
-import { createTeam, deleteTeam, teamNameSchema } from "@/lib/organisations/manage-teams";
+import { readerLocale } from "@/lib/i18n/reader-locale";
+import { createTeam, deleteTeam, teamNameSchemaFor } from "@/lib/organisations/manage-teams";
 
 export async function createTeamAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations("teams");
-  const parsed = parseForm(z.object({ organisationId: z.string(), name: teamNameSchema }), formData, t("fixFields"));
+  const [t, locale] = await Promise.all([getTranslations("teams"), readerLocale()]);
+  const name = teamNameSchemaFor(locale);
+  const parsed = parseForm(z.object({ organisationId: z.string(), name }), formData, t("fixFields"));
   if (!parsed.success) return parsed.state;
   const actor = await getActor();
   if (!actor) return { message: t("notFound") };
