@@ -1,26 +1,34 @@
 import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 import type { ArchiveFilters } from "./certificates-archive-query";
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-/** The ZIP's filters from the URL (French names, as the form sends them). */
-export const archiveParamsSchema = z
-  .object({
-    etablissement: z.preprocess(emptyToUndefined, z.guid("Établissement inconnu.").optional()),
-    sujet: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .regex(/^(module|path):[a-z0-9-]{1,80}$/, "Module ou parcours inconnu.")
-        .optional(),
-    ),
-    du: z.preprocess(emptyToUndefined, z.iso.date("La date de début doit être une date (jj/mm/aaaa).").optional()),
-    au: z.preprocess(emptyToUndefined, z.iso.date("La date de fin doit être une date (jj/mm/aaaa).").optional()),
-  })
-  .refine((p) => !p.du || !p.au || p.du <= p.au, {
-    message: "La date de début doit précéder la date de fin.",
-    path: ["au"],
-  });
+/** The ZIP's filters from the URL (French names, as the form sends them), with messages in `locale` (French when absent). */
+export function archiveParamsSchemaFor(locale?: Locale) {
+  const t = validationMessages(locale);
+
+  return z
+    .object({
+      etablissement: z.preprocess(emptyToUndefined, z.guid(t("certificatesArchive.establishmentUnknown")).optional()),
+      sujet: z.preprocess(
+        emptyToUndefined,
+        z
+          .string()
+          .regex(/^(module|path):[a-z0-9-]{1,80}$/, t("certificatesArchive.subjectUnknown"))
+          .optional(),
+      ),
+      du: z.preprocess(emptyToUndefined, z.iso.date(t("certificatesArchive.fromInvalid")).optional()),
+      au: z.preprocess(emptyToUndefined, z.iso.date(t("certificatesArchive.toInvalid")).optional()),
+    })
+    .refine((p) => !p.du || !p.au || p.du <= p.au, {
+      message: t("certificatesArchive.rangeInvalid"),
+      path: ["au"],
+    });
+}
+
+export const archiveParamsSchema = archiveParamsSchemaFor();
 
 export type ArchiveParams = z.infer<typeof archiveParamsSchema>;
 

@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
-import { archiveFilters, archiveParamsSchema } from "@/lib/certificates/archive-filters";
+import { archiveFilters, archiveParamsSchemaFor } from "@/lib/certificates/archive-filters";
 import { certificatesArchive } from "@/lib/certificates/certificates-archive";
 import { AppError } from "@/lib/errors";
 import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
 import { publicOrigin } from "@/lib/http/public-origin";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 import { requireManagerRouteEstablishment } from "@/lib/access/route-guards";
 import { needsReauthentication, reauthenticationRedirect } from "@/app/_components/reauthentication";
 
@@ -19,7 +20,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("not_found");
-    const parsed = archiveParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const schema = archiveParamsSchemaFor(await readerLocale());
+    const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success)
       return NextResponse.json(
         { code: "bad_request", message: parsed.error.issues.map((i) => i.message).join(" ") },
