@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
 import { RETRY_AFTER_SECONDS, describeDatabaseFailure, isDatabaseUnavailable } from "@/db/database-unavailable";
-import { AppError, errorCodes } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 
-/** Route handlers answer failures as `{ code, message }` with the code's status. */
+/** Route handlers answer failures as `{ code, message }` with the code's status, the message in French. */
 export function jsonError(error: unknown, extra: Record<string, unknown> = {}): NextResponse {
   const { status, body, headers } = errorAnswer(error, extra);
 
@@ -23,7 +24,7 @@ export function errorAnswer(error: unknown, extra: Record<string, unknown> = {})
 
     return {
       status: 503,
-      body: { code: "unavailable", message: errorCodes.unavailable.fr },
+      body: { code: "unavailable", message: new AppError("unavailable").userMessage() },
       headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
     };
   }
@@ -31,7 +32,7 @@ export function errorAnswer(error: unknown, extra: Record<string, unknown> = {})
 
   return {
     status: 500,
-    body: { code: "internal", message: "Une erreur inattendue s'est produite. Réessayez dans un instant." },
+    body: { code: "internal", message: validationMessages()("appErrors.internal") },
     headers: {},
   };
 }
