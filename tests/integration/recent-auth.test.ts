@@ -12,6 +12,7 @@ import {
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { type Actor, loadActor, loadSessionActor } from "@/lib/auth/load-actor";
 import { reauthenticate } from "@/lib/auth/reauthenticate";
+import { reauthenticationMethods } from "@/lib/auth/reauthentication-methods";
 import { confirmEnrolment, startEnrolment } from "@/lib/auth/second-factor/enrol-second-factor";
 import { resetMemberSecondFactor } from "@/lib/auth/second-factor/reset-member-second-factor";
 import { markSecondFactorPassed } from "@/lib/auth/second-factor/session-marks";
@@ -256,6 +257,30 @@ describe("confirming one's identity", () => {
     expect(
       (await testDb.db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id))).map((row) => row.action),
     ).toContain("reauthenticated");
+  });
+
+  it("is offered with the password, the second factor, or neither, as the person has them", async () => {
+    const withCode = await createUser(testDb.db, { organisationId: establishment, role: "manager" });
+    const pending = startEnrolment(withCode.id, minutesAgo(2));
+    await confirmEnrolment(testDb.db, {
+      userId: withCode.id,
+      pending: pending.sealed,
+      code: totpCode(pending.secret, minutesAgo(2).getTime()),
+      now: minutesAgo(2),
+    });
+
+    expect(await reauthenticationMethods(testDb.db, manager.userId)).toEqual({
+      hasPassword: true,
+      hasSecondFactor: false,
+    });
+    expect(await reauthenticationMethods(testDb.db, withCode.id)).toEqual({
+      hasPassword: false,
+      hasSecondFactor: true,
+    });
+    expect(await reauthenticationMethods(testDb.db, await learner())).toEqual({
+      hasPassword: false,
+      hasSecondFactor: false,
+    });
   });
 
   it("stops checking passwords after five wrong ones", async () => {

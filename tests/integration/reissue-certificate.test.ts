@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, certificates } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import type { Actor } from "@/lib/auth/load-actor";
+import { findOwnCertificate } from "@/lib/certificates/find-own-certificate";
 import { issueCertificates, listCertificates } from "@/lib/certificates/issue-certificates";
 import { listOrganisationCertificates } from "@/lib/certificates/list-organisation-certificates";
 import { reissueCertificate } from "@/lib/certificates/reissue-certificate";
@@ -169,6 +170,27 @@ describe("reissueCertificate", () => {
       replacementCode: third.code,
     });
     expect(third.completedAt).toEqual(completedAt);
+  });
+
+  it("hands the learner their own certificate, the replacement's code for a replaced one, and not_found to anyone else", async () => {
+    const { actor, module } = await learnerRenamed();
+    const other = (await createUser(testDb.db, { organisationId: hospital })).id;
+    const { certificate } = await reissueCertificate(testDb.db, { actor, certificateId: module.id });
+
+    expect(await findOwnCertificate(testDb.db, { userId: actor.userId, code: certificate.code })).toEqual({
+      status: "current",
+      certificate,
+    });
+    expect(await findOwnCertificate(testDb.db, { userId: actor.userId, code: module.code.toLowerCase() })).toEqual({
+      status: "replaced",
+      replacementCode: certificate.code,
+    });
+    await expect(findOwnCertificate(testDb.db, { userId: other, code: certificate.code })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(findOwnCertificate(testDb.db, { userId: actor.userId, code: "pas-un-code" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("refuses a revoked certificate, one already under the current name, and someone else's, changing nothing", async () => {

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
 import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import { getDb } from "@/db/client";
-import { passwordCredentials } from "@/db/schema";
 import { RECENT_AUTH_MINUTES } from "@/lib/access/recent-auth";
 import { requireActor } from "@/lib/auth/guards";
-import { secondFactorStatus } from "@/lib/auth/second-factor/session-marks";
+import { reauthenticationMethods } from "@/lib/auth/reauthentication-methods";
 import { safeReturnPath } from "@/lib/forms";
 import { signInAgainAction } from "./actions";
 
@@ -30,13 +28,7 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
     getTranslations("secondFactor.reauth"),
   ]);
   const { db } = await getDb();
-  const [[credential], { enrolled }] = await Promise.all([
-    db
-      .select({ userId: passwordCredentials.userId })
-      .from(passwordCredentials)
-      .where(eq(passwordCredentials.userId, actor.userId)),
-    secondFactorStatus(db, actor.userId),
-  ]);
+  const { hasPassword, hasSecondFactor } = await reauthenticationMethods(db, actor.userId);
   const minutes = Number(params.minutes);
   const message =
     params.erreur === "invalide"
@@ -50,7 +42,7 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
       <h1>{t("title")}</h1>
       <FormMessage message={message} />
       <p className="lead">{t("intro", { minutes: RECENT_AUTH_MINUTES })}</p>
-      {credential && (
+      {hasPassword && (
         <form method="post" action="/confirmer-identite/verifier" className="form">
           <h2>{t("withPassword")}</h2>
           <input type="hidden" name="retour" value={returnTo} />
@@ -68,9 +60,9 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
           </button>
         </form>
       )}
-      {enrolled && (
+      {hasSecondFactor && (
         <form method="post" action="/confirmer-identite/verifier" className="form">
-          <h2>{credential ? t("withCode") : t("code")}</h2>
+          <h2>{hasPassword ? t("withCode") : t("code")}</h2>
           <input type="hidden" name="retour" value={returnTo} />
           <TextField
             id="code"
@@ -80,14 +72,14 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
             maxLength={40}
             required
             // eslint-disable-next-line jsx-a11y/no-autofocus -- the page's one task: the answer goes in at once
-            autoFocus={!credential}
+            autoFocus={!hasPassword}
           />
           <button type="submit" className="button">
             {t("submit")}
           </button>
         </form>
       )}
-      {!credential && !enrolled && (
+      {!hasPassword && !hasSecondFactor && (
         <form action={signInAgainAction} className="form">
           <p>{t("again")}</p>
           <input type="hidden" name="retour" value={returnTo} />

@@ -1,11 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { certificates } from "@/db/schema";
 import { actorForApi } from "@/lib/auth/guards";
 import { certificatePdf } from "@/lib/certificates/certificate-pdf";
-import { normaliseCertificateCode } from "@/lib/certificates/generate-code";
-import { AppError } from "@/lib/errors";
+import { findOwnCertificate } from "@/lib/certificates/find-own-certificate";
 import { fileDownload } from "@/lib/http/file-download";
 import { jsonError } from "@/lib/http/json-error";
 import { publicOrigin } from "@/lib/http/public-origin";
@@ -18,23 +15,12 @@ import { publicOrigin } from "@/lib/http/public-origin";
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {
     const actor = await actorForApi(request);
-    const code = normaliseCertificateCode((await params).code);
-    if (!code) throw new AppError("not_found");
+    const { code } = await params;
     const { db } = await getDb();
-    const [certificate] = await db
-      .select()
-      .from(certificates)
-      .where(and(eq(certificates.code, code), eq(certificates.userId, actor.userId)));
-    if (!certificate) throw new AppError("not_found");
-    if (certificate.replacedBy) {
-      const [replacement] = await db
-        .select({ code: certificates.code })
-        .from(certificates)
-        .where(and(eq(certificates.id, certificate.replacedBy), eq(certificates.userId, actor.userId)));
-      if (!replacement) throw new AppError("not_found");
-
-      return NextResponse.redirect(new URL(`/api/certificats/${replacement.code}/pdf`, request.url), 303);
-    }
+    const found = await findOwnCertificate(db, { userId: actor.userId, code });
+    if (found.status === "replaced")
+      return NextResponse.redirect(new URL(`/api/certificats/${found.replacementCode}/pdf`, request.url), 303);
+    const { certificate } = found;
     const pdf = await certificatePdf(certificate, publicOrigin(), actor.locale);
 
     return fileDownload(Buffer.from(pdf), {
