@@ -196,6 +196,29 @@ test.describe("incident contact form", () => {
     }
   });
 
+  test("tells the manager what is wrong in English when the interface is in English", async ({ page }) => {
+    await signInAs(page, MANAGER_EMAIL);
+    await page.goto(FORM_PATH);
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Incident contact" })).toBeVisible();
+
+    await page.getByLabel("Contact name", { exact: true }).fill("C");
+    await page.getByLabel("Phone", { exact: true }).fill("12 34");
+    await page.getByLabel("E-mail address", { exact: true }).fill("pas-une-adresse");
+    await page.getByRole("button", { name: "Save" }).click();
+
+    await expect(page.getByText("Correct the fields marked.")).toBeVisible();
+    await expect(page.getByLabel("Contact name", { exact: true })).toHaveAccessibleDescription(
+      /The name must be at least 2 characters long\./,
+    );
+    await expect(page.getByLabel("Phone", { exact: true })).toHaveAccessibleDescription(
+      /Enter a French phone number, such as 04 91 00 00 00/,
+    );
+    await expect(page.getByLabel("E-mail address", { exact: true })).toHaveAccessibleDescription(
+      /Enter a valid e-mail address, such as rssi@etablissement\.fr\./,
+    );
+  });
+
   test("refuses a form sent for another establishment and changes nothing", async ({ page, repeatViewport }) => {
     test.skip(repeatViewport, "the server's answer is the same on every viewport: once per run");
     await signInAs(page, MANAGER_EMAIL);
