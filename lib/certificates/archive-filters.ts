@@ -5,7 +5,10 @@ import type { ArchiveFilters } from "./certificates-archive-query";
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-/** The ZIP's filters from the URL (French names, as the form sends them), with messages in `locale` (French when absent). */
+/**
+ * The ZIP's filters from the URL (French names, as the form sends them), with messages in `locale`
+ * (French when absent).
+ */
 export function archiveParamsSchemaFor(locale?: Locale) {
   const t = validationMessages(locale);
 

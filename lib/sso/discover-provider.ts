@@ -66,7 +66,8 @@ export function httpOptions(issuer: string): {
 /**
  * Fetches and checks an identity provider's discovery document (at the standard path, or the
  * configured one such as Pro Santé Connect's): the document must name exactly the configured
- * issuer and give the endpoints the code flow needs. Problems are said for the manager, in a language of their choosing.
+ * issuer and give the endpoints the code flow needs. Problems are for the manager, in the
+ * language the caller asks for (DiscoveryProblem).
  */
 export async function discoverProvider({
   issuer,
