@@ -2,8 +2,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { errorCodes } from "@/lib/errors";
+import { parseRoster } from "@/lib/enrolment/parse-roster";
+import { AppError, errorCodes } from "@/lib/errors";
 import { validationCatalogues, validationMessages } from "@/lib/i18n/validation-messages";
+import { ssoSettingsSchemaFor } from "@/lib/sso/sso-settings-schema";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -81,5 +83,23 @@ describe("the catalogues of what lib/ returns to forms", () => {
   it("speaks French unless told otherwise", () => {
     expect(validationMessages()("incidentContact.nameMissing")).toBe("Saisissez le nom du contact.");
     expect(validationMessages("en")("incidentContact.nameMissing")).toBe("Enter the contact's name.");
+  });
+});
+
+describe("what lib/ returns to a form", () => {
+  const roster = new TextEncoder().encode("Nom;E-mail\nAna;pas-une-adresse\n");
+
+  it("is in English when the reader reads English", () => {
+    expect(parseRoster(roster, "en").rows[0]?.errors).toEqual(['Invalid e-mail address: "pas-une-adresse".']);
+    const sso = ssoSettingsSchemaFor("en").safeParse({ displayName: "PSC", issuer: "", clientId: "vigie" });
+    expect(sso.success ? [] : sso.error.issues.map((issue) => issue.message)).toEqual([
+      "Enter the issuer URL, such as https://auth.exemple.fr/realms/chu.",
+    ]);
+    expect(new AppError("rate_limited").userMessage("en")).toBe("Too many attempts: try again in a few minutes.");
+  });
+
+  it("is in French otherwise, as it was", () => {
+    expect(parseRoster(roster).rows[0]?.errors).toEqual(["Adresse e-mail invalide : « pas-une-adresse »."]);
+    expect(new AppError("rate_limited").userMessage()).toBe("Trop de tentatives : réessayez dans quelques minutes.");
   });
 });
