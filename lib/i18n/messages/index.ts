@@ -21,6 +21,7 @@ import enPrivacyAdmin from "./en/privacyAdmin.json";
 import enRegionReport from "./en/regionReport.json";
 import enReminders from "./en/reminders.json";
 import enRosterImport from "./en/rosterImport.json";
+import enScormPlayer from "./en/scormPlayer.json";
 import enSecondFactor from "./en/secondFactor.json";
 import enShell from "./en/shell.json";
 import enSignIn from "./en/signIn.json";
@@ -48,6 +49,7 @@ import frPrivacyAdmin from "./fr/privacyAdmin.json";
 import frRegionReport from "./fr/regionReport.json";
 import frReminders from "./fr/reminders.json";
 import frRosterImport from "./fr/rosterImport.json";
+import frScormPlayer from "./fr/scormPlayer.json";
 import frSecondFactor from "./fr/secondFactor.json";
 import frShell from "./fr/shell.json";
 import frSignIn from "./fr/signIn.json";
@@ -81,6 +83,7 @@ export const messages = {
     regionReport: frRegionReport,
     reminders: frReminders,
     rosterImport: frRosterImport,
+    scormPlayer: frScormPlayer,
     secondFactor: frSecondFactor,
     shell: frShell,
     signIn: frSignIn,
@@ -110,6 +113,7 @@ export const messages = {
     regionReport: enRegionReport,
     reminders: enReminders,
     rosterImport: enRosterImport,
+    scormPlayer: enScormPlayer,
     secondFactor: enSecondFactor,
     shell: enShell,
     signIn: enSignIn,
