@@ -27,6 +27,13 @@ const nextConfig: NextConfig = {
       "./node_modules/@expo-google-fonts/open-sans/{400Regular,700Bold}/*.ttf",
       "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans{,-Bold}.ttf",
     ],
+    // SCORM packages put the player, Vigie's stylesheet and Open Sans in the ZIP (lib/scorm/player-assets.ts).
+    "/{modules,parcours}/**": [
+      "./lib/scorm/player/*",
+      "./app/globals.css",
+      "./node_modules/@expo-google-fonts/open-sans/{400Regular,700Bold}/*.ttf",
+      "./node_modules/@expo-google-fonts/open-sans/LICENSE_FONT",
+    ],
   },
   async headers() {
     return [

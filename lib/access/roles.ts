@@ -30,3 +30,11 @@ export function requireAdminCentres(actor: Actor): string[] {
 
   return centres;
 }
+
+/**
+ * Course packages (SCORM) are for those who run training: managers and platform admins. A
+ * learner gets not_found, as for any manager route (the answers of the quiz are in the package).
+ */
+export function requireCoursePackageAccess(actor: Actor): void {
+  if (!mayManageAnything(actor)) throw new AppError("not_found", "course packages are for managers and admins");
+}

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
+import { mayManageAnything } from "@/lib/access/roles";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { listLearnerAssignments } from "@/lib/assignments/list-learner-assignments";
 import { buildCatalogueView } from "@/lib/progress/catalogue-view";
 import { listLearnerProgress } from "@/lib/progress/queries";
 import { AssignedList } from "./_components/assigned-list";
 import { ModuleCardItem } from "./_components/module-card";
+import { ScormDownload } from "./_components/scorm-download";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalogue"))("title") };
@@ -58,6 +60,9 @@ export default async function CataloguePage() {
               <ModuleCardItem key={module.id} module={module} />
             ))}
           </ol>
+          {mayManageAnything(actor) && (
+            <ScormDownload href={`/parcours/${path.id}/scorm`} describedBy={`parcours-${path.id}`} />
+          )}
         </section>
       ))}
 

@@ -3,12 +3,14 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
+import { mayManageAnything } from "@/lib/access/roles";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { toPublicModule } from "@/lib/courses/public-module";
 import { modulePlace } from "@/lib/progress/catalogue-view";
 import { getQuizDraw } from "@/lib/progress/get-quiz-draw";
 import { getModuleProgress } from "@/lib/progress/queries";
 import { resumeStepIndex } from "@/lib/progress/resume-step";
+import { ScormDownload } from "../_components/scorm-download";
 import { Player } from "./_components/player";
 
 type Props = { params: Promise<{ moduleId: string }>; searchParams: Promise<{ etape?: string }> };
@@ -35,15 +37,18 @@ export default async function ModulePage({ params, searchParams }: Props) {
   const quiz = module.steps.find((step) => step.kind === "quiz");
 
   return (
-    <Player
-      module={toPublicModule(module, draw)}
-      learnerId={actor.userId}
-      initialStepIndex={resumeStepIndex(module, progress, etape)}
-      furthestStepIndex={progress?.furthestStepIndex ?? 0}
-      quizPassed={!quiz || progress?.quizPassedAt != null}
-      showCompletion={etape === "fin" && progress?.completedAt != null}
-      place={modulePlace(catalogue, module.id)}
-      nonce={requestHeaders.get("x-nonce") ?? undefined}
-    />
+    <>
+      <Player
+        module={toPublicModule(module, draw)}
+        learnerId={actor.userId}
+        initialStepIndex={resumeStepIndex(module, progress, etape)}
+        furthestStepIndex={progress?.furthestStepIndex ?? 0}
+        quizPassed={!quiz || progress?.quizPassedAt != null}
+        showCompletion={etape === "fin" && progress?.completedAt != null}
+        place={modulePlace(catalogue, module.id)}
+        nonce={requestHeaders.get("x-nonce") ?? undefined}
+      />
+      {mayManageAnything(actor) && <ScormDownload href={`/modules/${module.id}/scorm`} />}
+    </>
   );
 }
