@@ -148,7 +148,7 @@
 
   /** Saves where the learner is (step, draw, answers) and commits: at each step, as Vigie records each step. */
   function save(exit) {
-    if (!lms || finished) return;
+    if (!lms || finished || reviewing) return;
     set("cmi.core.lesson_location", sco.steps[state.step].id);
     set("cmi.suspend_data", suspendData());
     set("cmi.core.session_time", sessionTime());
@@ -176,8 +176,10 @@
 
   function resume() {
     if (!lms) return;
+    // An LMS that opens the module for review expects nothing back.
+    if (get("cmi.core.lesson_mode") === "review") reviewing = true;
     var status = get("cmi.core.lesson_status");
-    if (status === "" || status === "not attempted") set("cmi.core.lesson_status", "incomplete");
+    if (!reviewing && (status === "" || status === "not attempted")) set("cmi.core.lesson_status", "incomplete");
     var saved = safe(function () {
       return JSON.parse(get("cmi.suspend_data") || "null");
     }, null);

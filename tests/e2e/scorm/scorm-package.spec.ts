@@ -117,7 +117,8 @@ async function answerScenario(page: Page, frame: FrameLocator, index: number) {
   if (step.kind !== "scenario") throw new Error(`step ${index + 1} is not a scenario`);
   await choose(page, frame, step.question, rightScenarioChoice(step));
   await press(page, frame, "Valider mon choix");
-  await expect(frame.getByText("Bonne réponse")).toBeFocused();
+  await expect(frame.locator(".feedback")).toBeFocused();
+  await expect(frame.locator(".feedback")).toContainText("Bonne réponse");
 }
 
 /** The drawn questions, as the player shows them, with their right and wrong choices. */
