@@ -44,6 +44,31 @@ const HOST_PAGE = `<!doctype html>
 <iframe src="/pkg/${module.id}/index.html" title="Module SCORM" style="width:100%;height:80vh;border:0"></iframe>
 </main></body></html>`;
 
+// An LMS that refuses every commit: the player must say so, with the LMS's error code and text.
+const REFUSING_HOST_PAGE = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>LMS qui refuse</title></head>
+<body><main><h1>LMS qui refuse</h1>
+<script>
+  window.API = {
+    LMSInitialize: function () { return "true"; },
+    LMSFinish: function () { return "true"; },
+    LMSGetValue: function () { return ""; },
+    LMSSetValue: function () { return "true"; },
+    LMSCommit: function () { return "false"; },
+    LMSGetLastError: function () { return "301"; },
+    LMSGetErrorString: function () { return "Not initialized"; },
+    LMSGetDiagnostic: function () { return ""; },
+  };
+</script>
+<iframe src="/pkg/${module.id}/index.html" title="Module SCORM" style="width:100%;height:80vh;border:0"></iframe>
+</main></body></html>`;
+
+// An LMS that opens the module in a new window: the player finds the API through window.opener.
+const OPENER_HOST_PAGE = HOST_PAGE.replace(
+  /<iframe[^>]*><\/iframe>/,
+  `<button type="button" onclick="window.open('/pkg/${module.id}/index.html')">Ouvrir le module</button>`,
+);
+
 const TYPES: Record<string, string> = {
   html: "text/html",
   js: "text/javascript",
@@ -60,7 +85,13 @@ test.beforeAll(async () => {
     const file = url.pathname.startsWith("/pkg/")
       ? built.files.get(decodeURIComponent(url.pathname.slice(5)))
       : undefined;
-    const body = url.pathname === "/host.html" ? HOST_PAGE : url.pathname === "/lms/scorm12.js" ? LMS_SCRIPT : file;
+    const pages: Record<string, string | Buffer> = {
+      "/host.html": HOST_PAGE,
+      "/host-refusing.html": REFUSING_HOST_PAGE,
+      "/host-opener.html": OPENER_HOST_PAGE,
+      "/lms/scorm12.js": LMS_SCRIPT,
+    };
+    const body = pages[url.pathname] ?? file;
     if (url.pathname === "/favicon.ico") return response.writeHead(204).end();
     if (!body) return response.writeHead(404).end();
     const extension = url.pathname.split(".").pop() ?? "";
@@ -229,4 +260,29 @@ test("the quiz step passes axe and fits the screen", async ({ page }) => {
   await expect(page.getByText(/Répondez à toutes les questions avant de valider/)).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
+});
+
+test("an LMS error is shown with its code, and a new window finds the API of its opener", async ({
+  page,
+  repeatViewport,
+}) => {
+  test.skip(repeatViewport, "the same answers as on the desktop");
+  await page.goto(`${origin}/host-refusing.html`);
+  const frame = page.frameLocator("iframe");
+  await frame.getByRole("button", { name: "Suivant" }).click();
+  await expect(frame.getByRole("status").filter({ hasText: "erreur 301" })).toContainText(
+    "La plateforme de formation a refusé l'enregistrement (erreur 301 : Not initialized).",
+  );
+  await expect(frame.getByRole("heading", { level: 1, name: module.steps[1]!.title })).toBeVisible();
+
+  await page.goto(`${origin}/host-opener.html`);
+  const [popup] = await Promise.all([
+    page.waitForEvent("popup"),
+    page.getByRole("button", { name: "Ouvrir le module" }).click(),
+  ]);
+  await expect(popup.getByRole("heading", { level: 1, name: module.steps[0]!.title })).toBeVisible();
+  await expect(popup.getByText("Aucune plateforme de formation")).toHaveCount(0);
+  await popup.getByRole("button", { name: "Suivant" }).click();
+  await expect.poll(async () => (await runtime(page)).core.lesson_location).toBe(module.steps[1]!.id);
+  expect((await runtime(page)).core.lesson_status).toBe("incomplete");
 });
