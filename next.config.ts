@@ -18,7 +18,26 @@ const nextConfig: NextConfig = {
   // Staff lists (CSV, at most 2 MB: lib/enrolment/parse-roster.ts) arrive through a server action.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // PGlite loads its wasm/data files by URL; bundling breaks that under webpack (STACK.md §4).
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // The server-only libraries after it are loaded once from node_modules rather than copied into
+  // each route's bundle: less code held per process (docs/performance.md, « Whole sessions »).
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "markdown-it",
+    "yaml",
+    "pdf-lib",
+    "@pdf-lib/fontkit",
+    "nodemailer",
+    "fflate",
+    "papaparse",
+    "iconv-lite",
+    "any-ascii",
+    "csv-stringify",
+    "oauth4webapi",
+    "otpauth",
+    "qrcode",
+    "ipaddr.js",
+    "zod",
+  ],
   // Migrations and course content are read from disk at run time.
   outputFileTracingIncludes: {
     "/**": ["./db/migrations/**/*", "./courses/**/*"],
