@@ -17,7 +17,7 @@ import { migrateDb } from "@/db/migrate";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
-import { ensureBuild, signIn } from "./support/bench-server";
+import { ensureBuild, npmStartNodeArgs, signIn } from "./support/bench-server";
 import { httpRequest } from "./support/http-client";
 
 const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -80,7 +80,7 @@ type Instance = { port: number; url: string; child: ChildProcess; exit: Promise<
 function startInstance(port: number, databaseUrl: string): Instance {
   const child = spawn(
     process.execPath,
-    ["--max-semi-space-size=64", "server.mjs", "-p", String(port), "-H", "localhost"],
+    [...npmStartNodeArgs(), "server.mjs", "-p", String(port), "-H", "localhost"],
     {
       cwd: ROOT,
       // A benchmark is a trial: demo mode, which needs no mail server or proxy setting.
