@@ -78,26 +78,22 @@ function startPostgres(): { dataDir: string; url: string; start: () => void; sto
 type Instance = { port: number; url: string; child: ChildProcess; exit: Promise<number | null> };
 
 function startInstance(port: number, databaseUrl: string): Instance {
-  const child = spawn(
-    process.execPath,
-    [...npmStartNodeArgs(), "server.mjs", "-p", String(port), "-H", "localhost"],
-    {
-      cwd: ROOT,
-      // A benchmark is a trial: demo mode, which needs no mail server or proxy setting.
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        VIGIE_MODE: "demo",
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_MAX: "10",
-        AUTH_SECRET: SECRET,
-        APP_URL: `http://localhost:${PORTS[0]}`,
-        REMINDERS_EVERY_MINUTES: "60",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+  const child = spawn(process.execPath, [...npmStartNodeArgs(), "server.mjs", "-p", String(port), "-H", "localhost"], {
+    cwd: ROOT,
+    // A benchmark is a trial: demo mode, which needs no mail server or proxy setting.
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      VIGIE_MODE: "demo",
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: "10",
+      AUTH_SECRET: SECRET,
+      APP_URL: `http://localhost:${PORTS[0]}`,
+      REMINDERS_EVERY_MINUTES: "60",
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   return { port, url: `http://localhost:${port}`, child, exit };
