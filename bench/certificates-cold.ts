@@ -1,6 +1,7 @@
 /*
  * One cold certificate render, for bench/certificates.ts: run in a fresh process, it times the
- * first render (font files read and parsed, fontkit tables decoded) and prints it as JSON.
+ * first render (font files read and parsed, fontkit tables decoded) and prints it as JSON, with
+ * the process's resident memory after it.
  * Usage: tsx bench/certificates-cold.ts '<CertificatePdfData as JSON>'
  */
 import { performance } from "node:perf_hooks";
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   const bytes = await renderCertificatePdf(data);
   const firstMs = performance.now() - start;
 
-  console.log(JSON.stringify({ first_ms: firstMs, import_ms: importMs, bytes: bytes.length }));
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  console.log(JSON.stringify({ first_ms: firstMs, import_ms: importMs, bytes: bytes.length, rss_mb: rssMb }));
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { deflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
 import { type Face, type FaceName, advanceOf } from "./font-face";
+import { subsetFont } from "./subset-font";
 import { subsetTrueType } from "./subset-true-type";
 
 /*
@@ -41,6 +42,12 @@ export type GlyphRun = { face: Face; glyphIds: number[]; advances: number[]; tex
 export type ShapedText = { runs: GlyphRun[]; width: number };
 
 const faces = new Map<FaceName, Face>();
+
+// Temporary (issue 18): bench/certificates.ts compares both subsetters in one run.
+let subsetter: "ours" | "harfbuzz" = process.env.VIGIE_SUBSETTER === "harfbuzz" ? "harfbuzz" : "ours";
+export function chooseSubsetter(name: "ours" | "harfbuzz"): void {
+  subsetter = name;
+}
 
 function loadFace(name: FaceName): Face {
   const cached = faces.get(name);
@@ -198,7 +205,14 @@ export class CertificateFonts {
 }
 
 function embedFace(context: PDFContext, face: Face, use: FaceUse): PDFRef {
-  const program = subsetTrueType(face, [...use.glyphIds]);
+  const harfBuzz = subsetter === "harfbuzz";
+  const program = harfBuzz
+    ? subsetFont(face.bytes, face.tables.keys(), use.glyphIds)
+    : subsetTrueType(face, [...use.glyphIds]);
+  // CIDs are handed out in drawing order; HarfBuzz keeps the font's glyph ids, so map them.
+  const cidToGid = harfBuzz
+    ? context.register(PDFRawStream.of(context.obj({ Filter: "FlateDecode" }), deflateSync(cidToGidMap(use.glyphIds))))
+    : "Identity";
   const scale = (units: number) => Math.round(toThousandths(face, units));
   const { bbox, ascent, descent, capHeight } = face.font;
   const baseFont = `${subsetTag(use.glyphIds)}+${face.font.postscriptName ?? "Font"}`;
@@ -227,7 +241,7 @@ function embedFace(context: PDFContext, face: Face, use: FaceUse): PDFRef {
       CIDSystemInfo: { Registry: PDFString.of("Adobe"), Ordering: PDFString.of("Identity"), Supplement: 0 },
       FontDescriptor: descriptor,
       W: [0, use.glyphIds.map((gid) => scale(advanceOf(face, gid)))],
-      CIDToGIDMap: "Identity",
+      CIDToGIDMap: cidToGid,
     }),
   );
   const toUnicode = context.register(
@@ -244,6 +258,14 @@ function embedFace(context: PDFContext, face: Face, use: FaceUse): PDFRef {
       ToUnicode: toUnicode,
     }),
   );
+}
+
+/** CIDToGIDMap stream: the glyph id of each CID, two bytes big-endian. */
+function cidToGidMap(glyphIds: number[]): Buffer {
+  const map = Buffer.alloc(2 * glyphIds.length);
+  glyphIds.forEach((gid, cid) => map.writeUInt16BE(gid, 2 * cid));
+
+  return map;
 }
 
 /** CMap from each CID to the characters it stands for, so that text can be copied and searched. */
