@@ -87,21 +87,29 @@ function measureCold(): Record<Subsetter, Cold> {
 }
 
 /** Renders `data` with each subsetter in turn (the order alternates), timing each. */
-async function renderBoth(data: CertificatePdfData, run: number, times: Record<Subsetter, number[]>): Promise<void> {
+async function renderBoth(
+  data: CertificatePdfData,
+  run: number,
+  times: Record<Subsetter, number[]>,
+  cpuTimes?: Record<Subsetter, number[]>,
+): Promise<void> {
   for (const subsetter of run % 2 ? [...SUBSETTERS].reverse() : SUBSETTERS) {
     chooseSubsetter(subsetter);
-    const start = performance.now();
+    const [start, cpuStart] = [performance.now(), process.cpuUsage()];
     await renderCertificatePdf(data);
     times[subsetter].push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes?.[subsetter].push((cpu.user + cpu.system) / 1000);
   }
 }
 
-async function measureWarm(): Promise<Record<Subsetter, number[]>> {
+async function measureWarm(): Promise<{ times: Record<Subsetter, number[]>; cpu: Record<Subsetter, number[]> }> {
   const warmUps: Record<Subsetter, number[]> = { ours: [], harfbuzz: [] };
   for (let run = 0; run < WARM_UPS; run++) await renderBoth(variant(run), run, warmUps);
   const times: Record<Subsetter, number[]> = { ours: [], harfbuzz: [] };
-  for (let run = 0; run < WARM_RUNS; run++) await renderBoth(variant(WARM_UPS + run), run, times);
-  return times;
+  const cpu: Record<Subsetter, number[]> = { ours: [], harfbuzz: [] };
+  for (let run = 0; run < WARM_RUNS; run++) await renderBoth(variant(WARM_UPS + run), run, times, cpu);
+  return { times, cpu };
 }
 
 async function main(): Promise<void> {
@@ -114,14 +122,15 @@ async function main(): Promise<void> {
   for (const subsetter of SUBSETTERS) {
     chooseSubsetter(subsetter);
     const bytes = (await renderCertificatePdf(typical)).length;
-    const times = warm[subsetter];
+    const times = warm.times[subsetter];
     const figures = {
       median_ms_warm: round(median(times)),
+      median_cpu_ms_warm: round(median(warm.cpu[subsetter])),
       median_ms_cold: round(median(cold[subsetter].firstMs)),
       per_s: Math.round((WARM_RUNS * 1000) / times.reduce((sum, time) => sum + time, 0)),
       bytes,
       median_ms_warm_arabic: round(median(arabic[subsetter])),
-      cold_rss_mb: round(median(cold[subsetter].rssMb)),
+      rss_growth_mb: round(median(cold[subsetter].rssMb)),
     };
     result[subsetter] = figures;
 
@@ -130,10 +139,10 @@ async function main(): Promise<void> {
     console.log(`— subsetter: ${subsetter}`);
     console.log(`cold: first render in a fresh process, median of ${COLD_RUNS}: ${figures.median_ms_cold} ms`);
     console.log(
-      `      runs ${firstMs.map(round).join(", ")} ms; importing the modules first took ${round(median(importMs))} ms (not counted); RSS after it ${figures.cold_rss_mb} MB`,
+      `      runs ${firstMs.map(round).join(", ")} ms; importing the modules first took ${round(median(importMs))} ms (not counted); RSS grew by ${figures.rss_growth_mb} MB (import to 200 renders later)`,
     );
     console.log(
-      `warm: median of ${WARM_RUNS} renders after ${WARM_UPS} warm-ups: ${figures.median_ms_warm} ms (p90 ${round(p90)} ms)`,
+      `warm: median of ${WARM_RUNS} renders after ${WARM_UPS} warm-ups: ${figures.median_ms_warm} ms (p90 ${round(p90)} ms), CPU time ${figures.median_cpu_ms_warm} ms`,
     );
     console.log(`throughput: ${figures.per_s} certificates/s in one process`);
     console.log(`warm, Arabic name (shaped, DejaVu fallback embedded too): median ${figures.median_ms_warm_arabic} ms`);
