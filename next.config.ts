@@ -41,10 +41,11 @@ const nextConfig: NextConfig = {
   // Migrations and course content are read from disk at run time.
   outputFileTracingIncludes: {
     "/**": ["./db/migrations/**/*", "./courses/**/*"],
-    // Certificate fonts are read from disk by path (lib/certificates/certificate-fonts.ts).
+    // Certificate fonts and the font subsetter are read from disk by path (lib/certificates/).
     "/api/certificats/**": [
       "./node_modules/@expo-google-fonts/open-sans/{400Regular,700Bold}/*.ttf",
       "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans{,-Bold}.ttf",
+      "./node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm",
     ],
     // SCORM packages put the player, Vigie's stylesheet and Open Sans in the ZIP (lib/scorm/player-assets.ts).
     "/{modules,parcours}/**": [

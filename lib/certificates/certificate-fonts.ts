@@ -1,22 +1,30 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
-import fontkit from "@pdf-lib/fontkit";
+import fontkit, { type Font } from "@pdf-lib/fontkit";
 import { PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
-import { type Face, type FaceName, advanceOf } from "./font-face";
 import { subsetFont } from "./subset-font";
-import { subsetTrueType } from "./subset-true-type";
 
 /*
  * Fonts for certificates: Open Sans, with DejaVu Sans for the characters Open Sans lacks
- * (Arabic…). Fonts are read from disk and parsed by fontkit once per process. Subsetting is
- * done here rather than by pdf-lib's embedFont: fontkit's subset encoder waits on setTimeout
- * ticks and pdf-lib compresses with pako; two subset fonts and two words took 8.5 ms a PDF.
- * Hinting instructions are dropped from the subset: PDF viewers don't need them and the file
- * is smaller. Glyph ids in the subset are the CIDs (CIDToGIDMap /Identity).
+ * (Arabic…). Fonts are read from disk and parsed by fontkit once per process. The fonts are
+ * embedded here rather than by pdf-lib's embedFont: fontkit's subset encoder waits on setTimeout
+ * ticks and pdf-lib compresses with pako, which made each PDF several times slower. HarfBuzz
+ * subsets them (subset-font.ts); CIDs are handed out in drawing order and mapped to glyph ids.
  */
 
 export type Weight = "regular" | "bold";
+type FaceName = "sans" | "sansBold" | "fallback" | "fallbackBold";
+type Face = {
+  name: FaceName;
+  font: Font;
+  unitsPerEm: number;
+  bytes: Uint8Array;
+  tableTags: string[];
+  hmtx: DataView;
+  metricCount: number; // hhea.numberOfHMetrics: glyphs past it share the last advance
+  glyphIds: Map<number, number>;
+};
 
 // Read from the app root's node_modules: process.cwd() is the app root under `next dev`,
 // `next start`, the standalone server (it chdirs to its folder), tsx and vitest, whereas a bundled
@@ -43,12 +51,6 @@ export type ShapedText = { runs: GlyphRun[]; width: number };
 
 const faces = new Map<FaceName, Face>();
 
-// Temporary (issue 18): bench/certificates.ts compares both subsetters in one run.
-let subsetter: "ours" | "harfbuzz" = process.env.VIGIE_SUBSETTER === "harfbuzz" ? "harfbuzz" : "ours";
-export function chooseSubsetter(name: "ours" | "harfbuzz"): void {
-  subsetter = name;
-}
-
 function loadFace(name: FaceName): Face {
   const cached = faces.get(name);
   if (cached) return cached;
@@ -65,17 +67,16 @@ function loadFace(name: FaceName): Face {
   }
   // Parsed once per process and kept (STACK.md §6: parsing, not reading, is the slow part).
   const font = fontkit.create(bytes);
+  const hmtx = tables.get("hmtx") ?? { offset: 0, length: 0 };
   const face: Face = {
     name,
     font,
     unitsPerEm: font.unitsPerEm,
-    hmtxAt: tables.get("hmtx")?.offset ?? 0,
-    metricCount: view.getUint16((tables.get("hhea")?.offset ?? 0) + 34),
     bytes,
-    view,
-    tables,
+    tableTags: [...tables.keys()],
+    hmtx: new DataView(bytes.buffer, bytes.byteOffset + hmtx.offset, hmtx.length),
+    metricCount: view.getUint16((tables.get("hhea")?.offset ?? 0) + 34),
     glyphIds: new Map(),
-    glyphs: new Map(),
   };
   faces.set(name, face);
 
@@ -90,6 +91,11 @@ function glyphIdFor(face: Face, codePoint: number): number {
   }
 
   return id;
+}
+
+/** Advance width of a glyph in font units, from hmtx. */
+function advanceOf(face: Face, gid: number): number {
+  return face.hmtx.getUint16(4 * Math.min(gid, face.metricCount - 1));
 }
 
 function toThousandths(face: Face, units: number): number {
@@ -205,14 +211,10 @@ export class CertificateFonts {
 }
 
 function embedFace(context: PDFContext, face: Face, use: FaceUse): PDFRef {
-  const harfBuzz = subsetter === "harfbuzz";
-  const program = harfBuzz
-    ? subsetFont(face.bytes, face.tables.keys(), use.glyphIds)
-    : subsetTrueType(face, [...use.glyphIds]);
-  // CIDs are handed out in drawing order; HarfBuzz keeps the font's glyph ids, so map them.
-  const cidToGid = harfBuzz
-    ? context.register(PDFRawStream.of(context.obj({ Filter: "FlateDecode" }), deflateSync(cidToGidMap(use.glyphIds))))
-    : "Identity";
+  const program = subsetFont(face.bytes, face.tableTags, use.glyphIds);
+  const cidToGid = context.register(
+    PDFRawStream.of(context.obj({ Filter: "FlateDecode" }), deflateSync(cidToGidMap(use.glyphIds))),
+  );
   const scale = (units: number) => Math.round(toThousandths(face, units));
   const { bbox, ascent, descent, capHeight } = face.font;
   const baseFont = `${subsetTag(use.glyphIds)}+${face.font.postscriptName ?? "Font"}`;
