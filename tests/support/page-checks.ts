@@ -1,17 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect } from "@playwright/test";
 
-/** Collects console errors and page errors from now on. */
-export function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-
-  return errors;
-}
-
 /** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the page. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   // After a client-side navigation Next.js sets the new page's <title> a moment later: scan once it is there.

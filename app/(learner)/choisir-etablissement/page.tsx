@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { EstablishmentChoiceForm } from "@/app/_components/establishment-choice-form";
 import { chooseEstablishment } from "@/app/actions";
 import { getCurrentEstablishment, requireActor } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/forms";
@@ -28,31 +29,21 @@ export default async function ChooseEstablishmentPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <form action={chooseEstablishment} className="form">
-        <input type="hidden" name="retour" value={returnTo} />
-        <fieldset className="choice-list">
-          <legend>{t("legend")}</legend>
-          {establishments.map((m) => (
-            <label key={m.organisationId} className="choice">
-              <input
-                type="radio"
-                name="organisationId"
-                value={m.organisationId}
-                defaultChecked={m.organisationId === selected}
-                required
-              />
-              <span>
-                {m.organisationName} <span className="hint">({t(`roles.${m.role}`)})</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <p>
-          <button type="submit" className="button">
-            {t("submit")}
-          </button>
-        </p>
-      </form>
+      <EstablishmentChoiceForm
+        action={chooseEstablishment}
+        returnTo={returnTo}
+        legend={t("legend")}
+        submit={t("submit")}
+        selectedId={selected}
+        choices={establishments.map((m) => ({
+          id: m.organisationId,
+          label: (
+            <>
+              {m.organisationName} <span className="hint">({t(`roles.${m.role}`)})</span>
+            </>
+          ),
+        }))}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
 
 // The demo learner Karim Benali downloads his data; the admin reads it in the journal as a sentence.
@@ -9,13 +9,13 @@ test.describe("the admin's security journal", () => {
   test("reads as sentences, filtered by person, action and day from the keyboard, and the filters stay in the URL", async ({
     page,
     browser,
+    browserErrors,
   }) => {
     const karim = await browser.newContext();
     await signInViaApi(karim.request, KARIM.email);
     expect((await karim.request.get("/api/mes-donnees")).status()).toBe(200);
     await karim.close();
 
-    const errors = watchConsole(page);
     await signInViaApi(page.request, "admin@vigie.test");
     await page.goto("/centre/journal");
     await page.getByLabel("Type d'événement").selectOption({ label: "Export de ses données par une personne" });
@@ -49,7 +49,7 @@ test.describe("the admin's security journal", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/centre\/journal$/);
     await expect(page.getByLabel("Personne", { exact: true })).toHaveValue("");
-    expect(errors).toEqual([]);
+    expect(browserErrors.list()).toEqual([]);
   });
 
   test("says which filter is wrong and lists nothing until it is corrected", async ({ page }) => {

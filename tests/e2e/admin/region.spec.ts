@@ -1,5 +1,5 @@
 import type { Locator } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
 
 /** Follows a link with the keyboard: focus, then Enter. */
@@ -13,8 +13,8 @@ const DEMO = "Centre hospitalier des Calanques (démo)";
 test.describe("the platform admin's region view", () => {
   test("an admin opens it from the centre's pages, sorts it and reads it without scrolling sideways", async ({
     page,
+    browserErrors,
   }) => {
-    const errors = watchConsole(page);
     await signInViaApi(page.request, "admin@vigie.test");
     await page.goto("/centre/etablissements");
     await follow(page.getByRole("link", { name: "Tableau de bord régional" }));
@@ -42,7 +42,7 @@ test.describe("the platform admin's region view", () => {
       "aria-sort",
       "descending",
     );
-    expect(errors).toEqual([]);
+    expect(browserErrors.list()).toEqual([]);
   });
 
   test("an admin downloads the CSV: BOM, French header, one line per establishment and month", async ({ page }) => {

@@ -1,12 +1,12 @@
-import { expectNoAxeViolations, watchConsole } from "../../support/page-checks";
+import { expectNoAxeViolations } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
 
 const DEMO = "Centre hospitalier des Calanques (démo)";
 
 test("a platform admin stops requiring the second factor of one establishment's managers, then requires it again, with the keyboard", async ({
   page,
+  browserErrors,
 }) => {
-  const errors = watchConsole(page);
   await signInViaApi(page.request, "admin@vigie.test");
   await page.goto("/centre/etablissements");
   const row = page.getByRole("row").filter({ hasText: DEMO }).first();
@@ -22,5 +22,5 @@ test("a platform admin stops requiring the second factor of one establishment's 
   await page.keyboard.press("Enter");
   await expect(row.getByRole("cell").last()).toContainText("Exigée");
   await expect(row.getByRole("cell").last()).not.toContainText("Non exigée");
-  expect(errors).toEqual([]);
+  expect(browserErrors.list()).toEqual([]);
 });

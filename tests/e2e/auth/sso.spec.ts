@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_ESTABLISHMENT_SLUG } from "@/db/seed/demo";
-import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { E2E_BASE_URL, E2E_PORT } from "../../support/e2e-server";
 import {
   type TestIdentityProvider,
@@ -118,8 +118,8 @@ async function myAccountId(page: Page): Promise<string> {
 
 test("a manager sets up the establishment's provider; the secret is never shown back and discovery works", async ({
   page,
+  browserErrors,
 }) => {
-  const errors = watchConsole(page);
   await signInViaApi(page.request, "rssi@vigie.test");
   await page.goto(SETTINGS_PATH);
 
@@ -160,7 +160,7 @@ test("a manager sets up the establishment's provider; the secret is never shown 
   await expect(page.getByText(`Découverte réussie : émetteur ${idp.issuer}`, { exact: false })).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
-  expect(errors).toEqual([]);
+  expect(browserErrors.list()).toEqual([]);
 });
 
 test("a new staff member who practises in the establishment signs in through the provider, lands as a learner, and is the same user the next time", async ({
@@ -293,8 +293,10 @@ test("the provider cannot take over the manager's account by asserting her e-mai
   expect((await myData(page)).status()).toBe(401);
 });
 
-test("the manager links her provider identity from Mon compte, then signs in with it", async ({ page }) => {
-  const errors = watchConsole(page);
+test("the manager links her provider identity from Mon compte, then signs in with it", async ({
+  page,
+  browserErrors,
+}) => {
   await signInViaApi(page.request, "rssi@vigie.test");
   await page.goto("/mon-compte");
   const linkButton = page.getByRole("link", { name: `Lier mon compte ${PROVIDER_NAME}` });
@@ -344,7 +346,7 @@ test("the manager links her provider identity from Mon compte, then signs in wit
   await expect(page.getByText("Ce fournisseur n'est plus lié à votre compte", { exact: false })).toBeVisible();
   await expect(page.getByRole("link", { name: `Lier mon compte ${PROVIDER_NAME}` })).toBeVisible();
   await expectNoAxeViolations(page);
-  expect(errors).toEqual([]);
+  expect(browserErrors.list()).toEqual([]);
 });
 
 test("once the manager turns it off, the establishment is no longer offered and its sign-in is refused; then the settings are removed", async ({

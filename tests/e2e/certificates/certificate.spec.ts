@@ -1,7 +1,7 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectNoAxeViolations } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
-import { courseModule, rightScenarioChoice, shownQuizAnswers } from "../player/content";
+import { completeModule, courseModule } from "../player/content";
 
 const module = courseModule("cles-usb");
 
@@ -13,22 +13,7 @@ test.describe("certificates", () => {
   }) => {
     test.slow(); // a whole module, then four people in turn
     await page.goto(`/modules/${module.id}`);
-    for (const step of module.steps) {
-      if (step.kind === "scenario") {
-        await page.getByRole("radio", { name: rightScenarioChoice(step), exact: true }).check();
-        await page.getByRole("button", { name: "Valider mon choix" }).click();
-      }
-      if (step.kind === "quiz") {
-        for (const question of await shownQuizAnswers(page, step)) {
-          const group = page.getByRole("group", { name: question.prompt });
-          for (const text of question.rightChoices)
-            await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
-        }
-        await page.getByRole("button", { name: "Valider mes réponses" }).click();
-        await expect(page.getByText("Quiz réussi !")).toBeVisible();
-      }
-      await page.getByRole("button", { name: step === module.steps.at(-1) ? "Terminer le module" : "Suivant" }).click();
-    }
+    await completeModule(page, module);
 
     await expect(page.getByRole("heading", { name: "Vous avez terminé ? Téléchargez votre certificat" })).toBeVisible();
     const downloading = page.waitForEvent("download");

@@ -1,35 +1,12 @@
-import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { expect, test } from "../fixtures";
-import { courseModule, rightScenarioChoice, shownQuizAnswers } from "../player/content";
+import { completeModule, courseModule } from "../player/content";
 import { seededName, typeName } from "../account/names";
 
 /** Issue 17: a certificate issued under a misspelt name is re-issued under the corrected one, and the old code says replaced. */
 
 const module = courseModule("cles-usb");
-
-/** Takes the whole module, as a learner would, up to its completion screen. */
-async function finishModule(page: Page) {
-  await page.goto(`/modules/${module.id}`);
-  for (const step of module.steps) {
-    if (step.kind === "scenario") {
-      await page.getByRole("radio", { name: rightScenarioChoice(step), exact: true }).check();
-      await page.getByRole("button", { name: "Valider mon choix" }).click();
-    }
-    if (step.kind === "quiz") {
-      for (const question of await shownQuizAnswers(page, step)) {
-        const group = page.getByRole("group", { name: question.prompt });
-        for (const text of question.rightChoices)
-          await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
-      }
-      await page.getByRole("button", { name: "Valider mes réponses" }).click();
-      await expect(page.getByText("Quiz réussi !")).toBeVisible();
-    }
-    await page.getByRole("button", { name: step === module.steps.at(-1) ? "Terminer le module" : "Suivant" }).click();
-  }
-  await expect(page.getByRole("heading", { name: "Vous avez terminé ? Téléchargez votre certificat" })).toBeVisible();
-}
 
 test.describe("re-issuing a certificate", () => {
   test("a learner corrects their name, has the certificate re-issued under it, and the old code says replaced", async ({
@@ -40,7 +17,9 @@ test.describe("re-issuing a certificate", () => {
     test.slow(); // a whole module, then the account, the certificates and the public pages
     const oldName = seededName(learnerEmail);
     const newName = `${oldName} Lefèvre-Nguyễn`;
-    await finishModule(page);
+    await page.goto(`/modules/${module.id}`);
+    await completeModule(page, module);
+    await expect(page.getByRole("heading", { name: "Vous avez terminé ? Téléchargez votre certificat" })).toBeVisible();
     await page.goto("/mes-certificats");
     const card = page.getByRole("listitem").filter({ hasText: module.title });
     const oldCode = /Code de vérification\s:\s([0-9A-Z]{26})/.exec((await card.textContent()) ?? "")![1]!;

@@ -1,9 +1,8 @@
 import { expect, test } from "../fixtures";
-import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 
 test.describe("home page", () => {
-  test("renders in French with landmarks, no console error and no axe violation", async ({ page }) => {
-    const errors = watchConsole(page);
+  test("renders in French with landmarks, no console error and no axe violation", async ({ page, browserErrors }) => {
     await page.goto("/");
 
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -14,7 +13,7 @@ test.describe("home page", () => {
     await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
-    expect(errors).toEqual([]);
+    expect(browserErrors.list()).toEqual([]);
   });
 
   test("offers a skip link that moves focus to the content", async ({ page }) => {

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { DEMO_INCIDENT_CONTACT } from "@/db/seed/demo";
 import { incidentGuidance } from "@/lib/incident/incident-guidance";
-import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { expect, signInViaApi, test } from "../fixtures";
 import { tabTo } from "../player/keyboard";
 
@@ -33,8 +33,8 @@ async function signInAs(page: Page, email: string): Promise<void> {
 test.describe("incident page", () => {
   test("is reached from the home page with the keyboard alone and gives the steps, the contacts and what not to do", async ({
     page,
+    browserErrors,
   }) => {
-    const errors = watchConsole(page);
     await page.goto("/");
     await tabTo(
       page,
@@ -96,7 +96,7 @@ test.describe("incident page", () => {
     await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page);
-    expect(errors).toEqual([]);
+    expect(browserErrors.list()).toEqual([]);
   });
 
   test("prints as a one-page A4 sheet without the header, the footer or the buttons", async ({ page }) => {

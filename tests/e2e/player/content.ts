@@ -1,6 +1,7 @@
 import { type Page, expect } from "@playwright/test";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { CourseModule, QuizStep, ScenarioStep } from "@/lib/courses/types";
+import { chooseRadio, pressButton, tickCheckbox } from "./keyboard";
 
 export const catalogue = loadCatalogue();
 
@@ -43,15 +44,33 @@ export async function completeModule(page: Page, module: CourseModule): Promise<
       await page.getByRole("radio", { name: rightScenarioChoice(step), exact: true }).check();
       await page.getByRole("button", { name: "Valider mon choix" }).click();
     }
-    if (step.kind === "quiz") {
-      for (const question of await shownQuizAnswers(page, step)) {
-        const group = page.getByRole("group", { name: question.prompt });
-        for (const text of question.rightChoices)
-          await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
-      }
-      await page.getByRole("button", { name: "Valider mes réponses" }).click();
-      await expect(page.getByText("Quiz réussi !")).toBeVisible();
-    }
+    if (step.kind === "quiz") await passQuiz(page, step);
     await page.getByRole("button", { name: step === module.steps.at(-1) ? "Terminer le module" : "Suivant" }).click();
   }
+}
+
+/** Ticks the right answers of the questions `page` shows for `step`, sends them, and waits for the pass. */
+export async function passQuiz(page: Page, step: QuizStep): Promise<void> {
+  for (const question of await shownQuizAnswers(page, step)) {
+    const group = page.getByRole("group", { name: question.prompt });
+    for (const text of question.rightChoices)
+      await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Valider mes réponses" }).click();
+  await expect(page.getByText("Quiz réussi !")).toBeVisible();
+}
+
+/** passQuiz with the keyboard alone: ticks the right answers, sends them, and the result takes the focus. */
+export async function passQuizWithKeyboard(page: Page, step: QuizStep): Promise<void> {
+  for (const question of await shownQuizAnswers(page, step)) {
+    const group = page.getByRole("group", { name: question.prompt });
+    if (question.multiple) {
+      for (const text of question.rightChoices)
+        await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
+    } else {
+      await chooseRadio(page, group, question.rightChoices[0]!);
+    }
+  }
+  await pressButton(page, page.getByRole("button", { name: "Valider mes réponses" }));
+  await expect(page.getByRole("heading", { name: "Votre résultat" })).toBeFocused();
 }

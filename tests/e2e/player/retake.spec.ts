@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { E2E_BASE_URL } from "../../support/e2e-server";
 import { expectNoAxeViolations } from "../../support/page-checks";
 import { expect, test } from "../fixtures";
-import { courseModule, shownQuizAnswers } from "./content";
-import { chooseRadio, pressButton, tickCheckbox } from "./keyboard";
+import { courseModule, passQuiz, passQuizWithKeyboard } from "./content";
 
 const module = courseModule("cles-usb");
 const quizStep = module.steps.find((step) => step.kind === "quiz")!;
@@ -31,13 +30,7 @@ test.describe("taking a completed module again", () => {
     expect(response.status()).toBe(200);
     if (quizStep.kind !== "quiz") throw new Error("cles-usb has a quiz");
     await page.goto(`/modules/${module.id}?etape=${quizStep.id}`);
-    for (const question of await shownQuizAnswers(page, quizStep)) {
-      const group = page.getByRole("group", { name: question.prompt });
-      for (const text of question.rightChoices)
-        await group.getByRole(question.multiple ? "checkbox" : "radio", { name: text, exact: true }).check();
-    }
-    await page.getByRole("button", { name: "Valider mes réponses" }).click();
-    await expect(page.getByText("Quiz réussi !")).toBeVisible();
+    await passQuiz(page, quizStep);
     await expect(page.getByText("Progression enregistrée")).toBeVisible();
 
     await page.goto("/modules");
@@ -47,17 +40,7 @@ test.describe("taking a completed module again", () => {
     await expect(page.getByText("Vous avez déjà réussi ce quiz")).toBeVisible();
     await expectNoAxeViolations(page);
 
-    for (const question of await shownQuizAnswers(page, quizStep)) {
-      const group = page.getByRole("group", { name: question.prompt });
-      if (question.multiple) {
-        for (const text of question.rightChoices)
-          await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
-      } else {
-        await chooseRadio(page, group, question.rightChoices[0]!);
-      }
-    }
-    await pressButton(page, page.getByRole("button", { name: "Valider mes réponses" }));
-    await expect(page.getByRole("heading", { name: "Votre résultat" })).toBeFocused();
+    await passQuizWithKeyboard(page, quizStep);
     await expect(page.getByText("Quiz réussi !")).toBeVisible();
     await expect(page.getByText("Progression enregistrée")).toBeVisible();
   });

@@ -1,14 +1,13 @@
-import { expectNoAxeViolations, expectNoHorizontalScroll, watchConsole } from "../../support/page-checks";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { expect, test } from "../fixtures";
-import { courseModule, rightScenarioChoice, shownQuizAnswers } from "./content";
-import { chooseRadio, pressButton, tickCheckbox } from "./keyboard";
+import { courseModule, passQuizWithKeyboard, rightScenarioChoice, shownQuizAnswers } from "./content";
+import { chooseRadio, pressButton } from "./keyboard";
 
 const module = courseModule("cles-usb");
 const total = module.steps.length;
 
 test.describe("taking a module", () => {
-  test("a learner completes a module with the keyboard alone", async ({ learnerPage: page }) => {
-    const errors = watchConsole(page);
+  test("a learner completes a module with the keyboard alone", async ({ learnerPage: page, browserErrors }) => {
     await page.goto("/modules");
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: module.title }) });
     await expect(card.getByText("À faire")).toBeVisible();
@@ -39,18 +38,7 @@ test.describe("taking a module", () => {
         await expectNoAxeViolations(page);
       }
       if (step.kind === "quiz") {
-        for (const question of await shownQuizAnswers(page, step)) {
-          const group = page.getByRole("group", { name: question.prompt });
-          if (question.multiple) {
-            for (const text of question.rightChoices)
-              await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
-          } else {
-            await chooseRadio(page, group, question.rightChoices[0]!);
-          }
-        }
-        await pressButton(page, page.getByRole("button", { name: "Valider mes réponses" }));
-        const result = page.getByRole("heading", { name: "Votre résultat" });
-        await expect(result).toBeFocused();
+        await passQuizWithKeyboard(page, step);
         await expect(
           page.getByText(`Votre score : ${step.objectives.length} / ${step.objectives.length} (100 %)`),
         ).toBeVisible();
@@ -78,7 +66,7 @@ test.describe("taking a module", () => {
       "/modules/usages-pro-perso",
     );
     await expect(page.getByText("1 module terminé sur 5")).toBeVisible();
-    expect(errors).toEqual([]);
+    expect(browserErrors.list()).toEqual([]);
   });
 
   test("a failed quiz shows the right answers explained and can be retried", async ({ learnerPage: page }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { EstablishmentChoiceForm } from "@/app/_components/establishment-choice-form";
 import { getDb } from "@/db/client";
 import { listManagedEstablishments } from "@/lib/access/managed-establishments";
 import { requireActor } from "@/lib/auth/guards";
@@ -29,23 +30,13 @@ export default async function ChooseManagedEstablishmentPage({ searchParams }: P
     <div className="narrow">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <form action={chooseManagedEstablishment} className="form">
-        <input type="hidden" name="retour" value={returnTo} />
-        <fieldset className="choice-list">
-          <legend>{t("legend")}</legend>
-          {establishments.map((establishment) => (
-            <label key={establishment.id} className="choice">
-              <input type="radio" name="organisationId" value={establishment.id} required />
-              <span>{establishment.name}</span>
-            </label>
-          ))}
-        </fieldset>
-        <p>
-          <button type="submit" className="button">
-            {t("submit")}
-          </button>
-        </p>
-      </form>
+      <EstablishmentChoiceForm
+        action={chooseManagedEstablishment}
+        returnTo={returnTo}
+        legend={t("legend")}
+        submit={t("submit")}
+        choices={establishments.map((establishment) => ({ id: establishment.id, label: establishment.name }))}
+      />
     </div>
   );
 }

@@ -12,15 +12,7 @@ type Props = {
 /** A plain GET form: the filters live in the URL, so a filtered journal is a link. */
 export async function JournalFilters({ typed, errors }: Props) {
   const t = await getTranslations("audit");
-  const invalid = (field: JournalFilterField) => (errors[field] ? true : undefined);
-  const described = (field: JournalFilterField, hint?: string) =>
-    [hint, errors[field] ? `journal-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  const error = (field: JournalFilterField) =>
-    errors[field] ? (
-      <p id={`journal-${field}-error`} className="field-error">
-        {t(`errors.${errors[field]}`)}
-      </p>
-    ) : null;
+  const error = (field: JournalFilterField) => (errors[field] ? t(`errors.${errors[field]}`) : undefined);
   const filtered = Object.values(typed).some(Boolean);
 
   return (
@@ -31,8 +23,8 @@ export async function JournalFilters({ typed, errors }: Props) {
           id="journal-action"
           name="action"
           defaultValue={typed.action ?? ""}
-          aria-invalid={invalid("action")}
-          aria-describedby={described("action")}
+          aria-invalid={errors.action ? true : undefined}
+          aria-describedby={describedBy("action", error("action"))}
         >
           <option value="">{t("all")}</option>
           {journalActions.map((value) => (
@@ -41,52 +33,71 @@ export async function JournalFilters({ typed, errors }: Props) {
             </option>
           ))}
         </select>
-        {error("action")}
+        <FilterError field="action" error={error("action")} />
       </div>
-      <div className="field">
-        <label htmlFor="journal-person">{t("person")}</label>
-        <input
-          id="journal-person"
-          name="personne"
-          type="text"
-          defaultValue={typed.person ?? ""}
-          maxLength={PERSON_FILTER_MAX}
-          aria-invalid={invalid("person")}
-          aria-describedby={described("person", "journal-person-hint")}
-        />
-        <p id="journal-person-hint" className="hint">
-          {t("personHint")}
-        </p>
-        {error("person")}
-      </div>
-      <div className="field">
-        <label htmlFor="journal-from">{t("from")}</label>
-        <input
-          id="journal-from"
-          name="du"
-          type="date"
-          defaultValue={typed.from ?? ""}
-          aria-invalid={invalid("from")}
-          aria-describedby={described("from")}
-        />
-        {error("from")}
-      </div>
-      <div className="field">
-        <label htmlFor="journal-to">{t("to")}</label>
-        <input
-          id="journal-to"
-          name="au"
-          type="date"
-          defaultValue={typed.to ?? ""}
-          aria-invalid={invalid("to")}
-          aria-describedby={described("to")}
-        />
-        {error("to")}
-      </div>
+      <FilterInput
+        field="person"
+        name="personne"
+        type="text"
+        label={t("person")}
+        hint={t("personHint")}
+        value={typed.person}
+        error={error("person")}
+        maxLength={PERSON_FILTER_MAX}
+      />
+      <FilterInput field="from" name="du" type="date" label={t("from")} value={typed.from} error={error("from")} />
+      <FilterInput field="to" name="au" type="date" label={t("to")} value={typed.to} error={error("to")} />
       <button type="submit" className="button button--secondary">
         {t("apply")}
       </button>
       {filtered ? <Link href="/centre/journal">{t("reset")}</Link> : null}
     </form>
   );
+}
+
+type FilterInputProps = {
+  field: JournalFilterField;
+  name: string;
+  type: "text" | "date";
+  label: string;
+  hint?: string;
+  value?: string;
+  error?: string;
+  maxLength?: number;
+};
+
+/** One filter's labelled input, with its hint and its error tied to it. */
+function FilterInput({ field, label, hint, value, error, ...input }: FilterInputProps) {
+  const id = `journal-${field}`;
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        {...input}
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(field, error, hint ? `${id}-hint` : undefined)}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <FilterError field={field} error={error} />
+    </div>
+  );
+}
+
+function FilterError({ field, error }: { field: JournalFilterField; error?: string }) {
+  return error ? (
+    <p id={`journal-${field}-error`} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+function describedBy(field: JournalFilterField, error?: string, hintId?: string): string | undefined {
+  return [hintId, error ? `journal-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
 }
