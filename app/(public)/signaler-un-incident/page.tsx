@@ -13,7 +13,7 @@ import { EstablishmentContact } from "./_components/establishment-contact";
 import { HelpContacts } from "./_components/help-contacts";
 import { IncidentSteps } from "./_components/incident-steps";
 import { OtherCases } from "./_components/other-cases";
-import { PrintButton } from "./_components/print-button";
+import { PrintButton } from "@/app/_components/print-button";
 import { TodosList } from "./_components/todos-list";
 import "./incident-sheet.css";
 

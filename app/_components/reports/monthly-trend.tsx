@@ -1,4 +1,4 @@
-import { TableScroll } from "./table-scroll";
+import { ReportTable } from "./report-table";
 import { TrendChart } from "./trend-chart";
 
 export type TrendPoint = { label: string; value: number };
@@ -30,33 +30,24 @@ export function MonthlyTrend({ id, title, describe, points, caption, monthHeadin
   return (
     <>
       <TrendChart id={id} points={points} title={title} description={describe(facts)} />
-      <TableScroll label={caption}>
-        <table className="report-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{monthHeading}</th>
-              {columns.map((column) => (
-                <th key={column.heading} scope="col" className="number">
-                  {column.heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point, index) => (
-              <tr key={point.label}>
-                <th scope="row">{point.label}</th>
-                {columns.map((column) => (
-                  <td key={column.heading} className="number">
-                    {column.values[index]}
-                  </td>
-                ))}
-              </tr>
+      <ReportTable
+        caption={caption}
+        columns={[
+          { key: "month", heading: monthHeading },
+          ...columns.map((column) => ({ key: column.heading, heading: column.heading, isNumber: true })),
+        ]}
+      >
+        {points.map((point, index) => (
+          <tr key={point.label}>
+            <th scope="row">{point.label}</th>
+            {columns.map((column) => (
+              <td key={column.heading} className="number">
+                {column.values[index]}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
+          </tr>
+        ))}
+      </ReportTable>
     </>
   );
 }

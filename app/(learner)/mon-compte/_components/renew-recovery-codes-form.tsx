@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type RecoveryCodesState, renewRecoveryCodesAction } from "@/app/(auth)/double-authentification/actions";
-import { RecoveryCodes } from "@/app/(auth)/double-authentification/_components/recovery-codes";
+import { RecoveryCodes } from "@/app/_components/recovery-codes";
 import { FormMessage, TextField } from "@/app/_components/form-feedback";
 
 /** Ten new recovery codes, confirmed with a current code; shown once. */

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { parisDay } from "@/lib/assignments/assignment-cycle";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { AssignmentForm } from "./_components/assignment-form";
@@ -21,9 +21,8 @@ export default async function AssignmentsPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
   const { db, establishment } = await requireManagerPage("/etablissement/affectations", etablissement);
   const catalogue = getCatalogue();
-  const [t, tr, format, list, teamRows] = await Promise.all([
+  const [t, format, list, teamRows] = await Promise.all([
     getTranslations("managerReports.assignments"),
-    getTranslations("managerReports"),
     getFormatter(),
     listAssignments(db, { organisationId: establishment.id, catalogue }),
     teamsOfEstablishment(db, establishment),
@@ -41,12 +40,7 @@ export default async function AssignmentsPage({ searchParams }: Props) {
       <ReportsNav current="assignments" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
       <p className="lead">{t("intro")}</p>
       {establishment.all.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishment.all}
-          selectedId={establishment.id}
-          label={tr("establishment")}
-          show={tr("show")}
-        />
+        <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} />
       )}
       <section className="section" aria-labelledby="nouvelle-affectation">
         <h2 id="nouvelle-affectation">{t("newTitle")}</h2>

@@ -7,7 +7,7 @@ import { filtersQuery, learnerFiltersSchema } from "@/lib/reports/learner-filter
 import { listLearners } from "@/lib/reports/list-learners";
 import { countLateLearners } from "@/lib/reminders/count-late-learners";
 import { getReminderSettings } from "@/lib/reminders/reminder-settings";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { LearnerFiltersForm } from "./_components/learner-filters-form";
@@ -57,12 +57,7 @@ export default async function LearnersPage({ searchParams }: Props) {
       <ReportsNav current="learners" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
       <p className="lead">{t("intro")}</p>
       {establishment.all.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishment.all}
-          selectedId={establishment.id}
-          label={tr("establishment")}
-          show={tr("show")}
-        />
+        <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} />
       )}
       <LearnerFiltersForm
         filters={filters}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { listOrganisationCertificates } from "@/lib/certificates/list-organisation-certificates";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { ArchiveForm } from "./_components/archive-form";
@@ -22,10 +22,7 @@ export default async function ManagerCertificatesPage({ searchParams }: Props) {
   const search = typeof recherche === "string" ? recherche.trim().slice(0, 100) : "";
   const { db, establishment, establishments } = await requireManagerPage("/etablissement/certificats", etablissement);
   // The establishment the page acts on (named, current or only one): never several at once, never another's.
-  const [list, tr] = await Promise.all([
-    listOrganisationCertificates(db, [establishment.id], { search }),
-    getTranslations("managerReports"),
-  ]);
+  const list = await listOrganisationCertificates(db, [establishment.id], { search });
   const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
 
   return (
@@ -33,12 +30,7 @@ export default async function ManagerCertificatesPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {establishments.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishments}
-          selectedId={establishment.id}
-          label={tr("establishment")}
-          show={tr("show")}
-        />
+        <EstablishmentPicker establishments={establishments} selectedId={establishment.id} />
       )}
       <ArchiveForm establishments={[establishment]} catalogue={getCatalogue()} />
       <form method="get" role="search" className="certificate-search" aria-label={t("search.label")}>

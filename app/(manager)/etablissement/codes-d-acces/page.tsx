@@ -4,7 +4,7 @@ import { requireManagerPage } from "@/lib/access/page-guards";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { listJoinCodes } from "@/lib/join/manage-join-codes";
 import { listTeams } from "@/lib/organisations/manage-teams";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { CreateJoinCodeForm } from "./_components/create-join-code-form";
 import { JoinCodeList } from "./_components/join-code-list";
 import "./join-codes.css";
@@ -32,14 +32,7 @@ export default async function JoinCodesPage({ searchParams }: Props) {
   return (
     <div className="narrow">
       <h1>{t("title")}</h1>
-      {establishments.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishments}
-          selectedId={selected.id}
-          label={t("establishment")}
-          show={t("show")}
-        />
-      )}
+      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} />}
       <p className="lead">{t("intro", { name: selected.name })}</p>
       <section className="section" aria-labelledby="nouveau-code">
         <h2 id="nouveau-code">{t("createTitle")}</h2>

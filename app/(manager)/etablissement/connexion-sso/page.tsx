@@ -5,7 +5,7 @@ import { publicOrigin } from "@/lib/http/public-origin";
 import { getSsoSettingsPage } from "@/lib/sso/get-sso-settings";
 import { DEFAULT_SCOPES } from "@/lib/sso/sso-settings-schema";
 import { ssoCallbackUrl, ssoSignInPath } from "@/lib/sso/sso-urls";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { DiscoveryTestForm } from "./_components/discovery-test-form";
 import { RemoveSsoForm } from "./_components/remove-sso-form";
 import { SsoSettingsForm } from "./_components/sso-settings-form";
@@ -33,12 +33,7 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {establishments.length > 1 ? (
-        <EstablishmentPicker
-          establishments={establishments}
-          selectedId={selected.id}
-          label={t("establishment")}
-          show={t("show")}
-        />
+        <EstablishmentPicker establishments={establishments} selectedId={selected.id} />
       ) : (
         <p>{t("editing", { name: selected.name })}</p>
       )}

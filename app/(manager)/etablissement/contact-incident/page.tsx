@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { getIncidentContact } from "@/lib/incident/get-incident-contact";
-import { EstablishmentPicker } from "./_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { IncidentContactForm } from "./_components/incident-contact-form";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
@@ -37,12 +37,7 @@ export default async function IncidentContactPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {establishments.length > 1 ? (
-        <EstablishmentPicker
-          establishments={establishments}
-          selectedId={selected.id}
-          label={t("establishment")}
-          show={t("show")}
-        />
+        <EstablishmentPicker establishments={establishments} selectedId={selected.id} />
       ) : (
         <p>{t("editing", { name: selected.name })}</p>
       )}

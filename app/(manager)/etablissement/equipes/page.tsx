@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { listTeams } from "@/lib/organisations/manage-teams";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { CreateTeamForm } from "./_components/create-team-form";
 import { DeleteTeamForm } from "./_components/delete-team-form";
 
@@ -26,14 +26,7 @@ export default async function TeamsPage({ searchParams }: Props) {
   return (
     <div className="narrow">
       <h1>{t("title")}</h1>
-      {establishments.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishments}
-          selectedId={selected.id}
-          label={t("establishment")}
-          show={t("show")}
-        />
-      )}
+      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} />}
       <p className="lead">{t("intro", { name: selected.name })}</p>
       {teams.length === 0 ? (
         <p>{t("empty")}</p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { listEstablishmentInvitations } from "@/lib/invitations/list-invitations";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { PendingInvitations } from "./_components/pending-invitations";
 import { RosterForm } from "./_components/roster-form";
 
@@ -26,14 +26,7 @@ export default async function RosterImportPage({ searchParams }: Props) {
   return (
     <>
       <h1>{t("title")}</h1>
-      {establishments.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishments}
-          selectedId={selected.id}
-          label={t("establishment")}
-          show={t("show")}
-        />
-      )}
+      {establishments.length > 1 && <EstablishmentPicker establishments={establishments} selectedId={selected.id} />}
       <p className="lead">{t("intro", { name: selected.name })}</p>
       <RosterForm organisationId={selected.id} />
       <PendingInvitations organisationId={selected.id} invitations={invitations} outcome={invitation} />

@@ -4,10 +4,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { filtersQuery } from "@/lib/reports/learner-filters";
 import { listRecentReminders } from "@/lib/reminders/list-recent-reminders";
 import { getReminderSettings } from "@/lib/reminders/reminder-settings";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { requireManagerPage } from "@/lib/access/page-guards";
-import { TableScroll } from "@/app/_components/reports/table-scroll";
+import { ReportTable } from "@/app/_components/reports/report-table";
 import { ReminderSettingsForm } from "./_components/reminder-settings-form";
 import "@/app/_components/reports/reports.css";
 
@@ -20,9 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RemindersPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
   const { db, establishment } = await requireManagerPage("/etablissement/relances", etablissement);
-  const [t, tr, format, settings, log] = await Promise.all([
+  const [t, format, settings, log] = await Promise.all([
     getTranslations("reminders.settings"),
-    getTranslations("managerReports"),
     getFormatter(),
     getReminderSettings(db, establishment.id),
     listRecentReminders(db, { organisationId: establishment.id }),
@@ -36,12 +35,7 @@ export default async function RemindersPage({ searchParams }: Props) {
       <ReportsNav current="reminders" query={query} />
       <p className="lead">{t("intro")}</p>
       {establishment.all.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishment.all}
-          selectedId={establishment.id}
-          label={tr("establishment")}
-          show={tr("show")}
-        />
+        <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} />
       )}
       <p>
         {t("manualHint")} <Link href={lateList}>{t("manualLink")}</Link>
@@ -55,29 +49,24 @@ export default async function RemindersPage({ searchParams }: Props) {
         {log.length === 0 ? (
           <p>{t("logEmpty")}</p>
         ) : (
-          <TableScroll label={t("logCaption")}>
-            <table className="report-table">
-              <caption>{t("logCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("when")}</th>
-                  <th scope="col">{t("learner")}</th>
-                  <th scope="col">{t("kind")}</th>
-                  <th scope="col">{t("by")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.map((row) => (
-                  <tr key={row.id}>
-                    <td>{format.dateTime(row.sentAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                    <td>{row.learnerName || row.learnerEmail}</td>
-                    <td>{t(`kinds.${row.kind}`)}</td>
-                    <td>{row.sentBy ? row.senderName || row.senderEmail : t("automatic")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ReportTable
+            caption={t("logCaption")}
+            columns={[
+              { key: "when", heading: t("when") },
+              { key: "learner", heading: t("learner") },
+              { key: "kind", heading: t("kind") },
+              { key: "by", heading: t("by") },
+            ]}
+          >
+            {log.map((row) => (
+              <tr key={row.id}>
+                <td>{format.dateTime(row.sentAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                <td>{row.learnerName || row.learnerEmail}</td>
+                <td>{t(`kinds.${row.kind}`)}</td>
+                <td>{row.sentBy ? row.senderName || row.senderEmail : t("automatic")}</td>
+              </tr>
+            ))}
+          </ReportTable>
         )}
       </section>
     </>

@@ -5,13 +5,13 @@ import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { getDashboard } from "@/lib/reports/get-dashboard";
 import { mostMissedQuestions } from "@/lib/reports/most-missed-questions";
 import { learnerStatuses } from "@/lib/assignments/assignment-status";
-import { EstablishmentPicker } from "../contact-incident/_components/establishment-picker";
+import { EstablishmentPicker } from "../_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { BreakdownTable } from "./_components/breakdown-table";
 import { MonthlyTrend } from "@/app/_components/reports/monthly-trend";
 import "@/app/_components/reports/reports.css";
-import { TableScroll } from "@/app/_components/reports/table-scroll";
+import { ReportTable } from "@/app/_components/reports/report-table";
 import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
@@ -46,12 +46,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <ReportsNav current="dashboard" query={etablissement ? `?etablissement=${establishment.id}` : ""} />
       <p className="lead">{t("intro")}</p>
       {establishment.all.length > 1 && (
-        <EstablishmentPicker
-          establishments={establishment.all}
-          selectedId={establishment.id}
-          label={tr("establishment")}
-          show={tr("show")}
-        />
+        <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} />
       )}
       {total === 0 && <p className="callout">{t("noAssignment")}</p>}
       <section className="section" aria-labelledby="taux">
@@ -105,32 +100,25 @@ export default async function DashboardPage({ searchParams }: Props) {
         {missed.length === 0 ? (
           <p>{t("failedEmpty")}</p>
         ) : (
-          <TableScroll label={t("failedTitle")}>
-            <table className="report-table">
-              <caption>{t("failedTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("question")}</th>
-                  <th scope="col">{t("module")}</th>
-                  <th scope="col" className="number">
-                    {t("failedRate")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {missed.map((q) => (
-                  <tr key={`${q.moduleId}:${q.questionId}`}>
-                    <th scope="row">{q.prompt}</th>
-                    <td>{q.moduleTitle}</td>
-                    <td className="number">
-                      {format.number(q.wrongRate, { style: "percent" })} (
-                      {t("failedCount", { wrong: q.wrong, total: q.answers })})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ReportTable
+            caption={t("failedTitle")}
+            columns={[
+              { key: "question", heading: t("question") },
+              { key: "module", heading: t("module") },
+              { key: "failedRate", heading: t("failedRate"), isNumber: true },
+            ]}
+          >
+            {missed.map((q) => (
+              <tr key={`${q.moduleId}:${q.questionId}`}>
+                <th scope="row">{q.prompt}</th>
+                <td>{q.moduleTitle}</td>
+                <td className="number">
+                  {format.number(q.wrongRate, { style: "percent" })} (
+                  {t("failedCount", { wrong: q.wrong, total: q.answers })})
+                </td>
+              </tr>
+            ))}
+          </ReportTable>
         )}
       </section>
     </>

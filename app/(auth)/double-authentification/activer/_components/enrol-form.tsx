@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage, TextField } from "@/app/_components/form-feedback";
 import { type RecoveryCodesState, confirmEnrolmentAction } from "../../actions";
-import { RecoveryCodes } from "../../_components/recovery-codes";
+import { RecoveryCodes } from "@/app/_components/recovery-codes";
 
 /** The first code that turns the second factor on; then the recovery codes, shown once. */
 export function EnrolForm({ pending, returnTo }: { pending: string; returnTo: string }) {

@@ -8,7 +8,7 @@ import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { requireMemberInScope } from "@/lib/access/member-scope";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import "@/app/_components/reports/reports.css";
-import { TableScroll } from "@/app/_components/reports/table-scroll";
+import { ReportTable } from "@/app/_components/reports/report-table";
 import { EndSessionsForm } from "./_components/end-sessions-form";
 import { MemberAccess } from "./_components/member-access";
 import { PasswordLinkForm } from "./_components/password-link-form";
@@ -136,43 +136,32 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
         {detail.modules.length === 0 ? (
           <p>{t("noProgress")}</p>
         ) : (
-          <TableScroll label={t("modules")}>
-            <table className="report-table">
-              <caption>{t("modules")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("module")}</th>
-                  <th scope="col" className="number">
-                    {t("score")}
-                  </th>
-                  <th scope="col" className="number">
-                    {t("time")}
-                  </th>
-                  <th scope="col">{t("started")}</th>
-                  <th scope="col">{t("completed")}</th>
-                  <th scope="col">{t("inAssignment")}</th>
-                  <th scope="col">{t("certificate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.modules.map((m) => (
-                  <tr key={m.moduleId}>
-                    <th scope="row">{m.title}</th>
-                    <td className="number">{m.bestScore === null ? "—" : `${m.bestScore} %`}</td>
-                    <td className="number">{tr("learners.minutes", { count: Math.round(m.timeSpentSeconds / 60) })}</td>
-                    <td>{date(m.startedAt)}</td>
-                    <td>{date(m.completedAt)}</td>
-                    <td>{m.isAssigned ? t("assigned") : t("notAssigned")}</td>
-                    <td>
-                      {m.certificate
-                        ? `${m.certificate.code}${m.certificate.revokedAt ? ` (${t("revoked")})` : ""}`
-                        : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ReportTable
+            caption={t("modules")}
+            columns={[
+              { key: "module", heading: t("module") },
+              { key: "score", heading: t("score"), isNumber: true },
+              { key: "time", heading: t("time"), isNumber: true },
+              { key: "started", heading: t("started") },
+              { key: "completed", heading: t("completed") },
+              { key: "inAssignment", heading: t("inAssignment") },
+              { key: "certificate", heading: t("certificate") },
+            ]}
+          >
+            {detail.modules.map((m) => (
+              <tr key={m.moduleId}>
+                <th scope="row">{m.title}</th>
+                <td className="number">{m.bestScore === null ? "—" : `${m.bestScore} %`}</td>
+                <td className="number">{tr("learners.minutes", { count: Math.round(m.timeSpentSeconds / 60) })}</td>
+                <td>{date(m.startedAt)}</td>
+                <td>{date(m.completedAt)}</td>
+                <td>{m.isAssigned ? t("assigned") : t("notAssigned")}</td>
+                <td>
+                  {m.certificate ? `${m.certificate.code}${m.certificate.revokedAt ? ` (${t("revoked")})` : ""}` : "—"}
+                </td>
+              </tr>
+            ))}
+          </ReportTable>
         )}
       </section>
       <section className="section" aria-labelledby="certificats">

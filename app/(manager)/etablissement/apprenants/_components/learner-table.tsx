@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { type LearnerFilters, type LearnerSort, filtersQuery } from "@/lib/reports/learner-filters";
 import type { LearnerRow } from "@/lib/read-model/learner-statuses";
-import { TableScroll } from "@/app/_components/reports/table-scroll";
+import { ReportTable, sortableColumns } from "@/app/_components/reports/report-table";
 
 type Props = {
   rows: LearnerRow[];
@@ -13,12 +13,12 @@ type Props = {
   selectForm?: string;
 };
 
-const columns: { sort: LearnerSort; key: string; number?: boolean }[] = [
+const columns: { sort: LearnerSort; key: string; isNumber?: boolean }[] = [
   { sort: "name", key: "name" },
   { sort: "email", key: "email" },
   { sort: "team", key: "teamColumn" },
   { sort: "status", key: "statusColumn" },
-  { sort: "progress", key: "progress", number: true },
+  { sort: "progress", key: "progress", isNumber: true },
   { sort: "activity", key: "activity" },
 ];
 
@@ -32,85 +32,61 @@ export async function LearnerTable({ rows, filters, caption, base, selectForm }:
   ]);
   const sort = filters.tri ?? "name";
   const order = filters.ordre ?? "asc";
-  const href = (column: LearnerSort) =>
-    `?${filtersQuery({ ...base, ...filters }, { tri: column, ordre: sort === column && order === "asc" ? "desc" : "asc", page: undefined })}`;
   const date = (value: Date | null) =>
     value ? format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" }) : "—";
 
+  const headings = columns.map(({ key, ...column }) => ({ ...column, heading: t(key) }));
+  const sortable = sortableColumns(headings, {
+    sort,
+    order,
+    href: (column, next) => `?${filtersQuery({ ...base, ...filters }, { tri: column, ordre: next, page: undefined })}`,
+    sortedAsc: t("sortedAsc"),
+    sortedDesc: t("sortedDesc"),
+    sortBy: (column) => t("sortBy", { column }),
+  });
+  const select = { key: "select", heading: <span className="visually-hidden">{tRemind("selectColumn")}</span> };
+
   return (
-    <TableScroll label={caption}>
-      <table className="report-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {selectForm && (
-              <th scope="col">
-                <span className="visually-hidden">{tRemind("selectColumn")}</span>
-              </th>
-            )}
-            {columns.map((column) => (
-              <th
-                key={column.sort}
-                scope="col"
-                className={column.number ? "number" : undefined}
-                aria-sort={sort === column.sort ? (order === "asc" ? "ascending" : "descending") : undefined}
-              >
-                <Link href={href(column.sort)}>
-                  {t(column.key)}
-                  <span className="visually-hidden">
-                    {" "}
-                    —{" "}
-                    {sort === column.sort
-                      ? t(order === "asc" ? "sortedAsc" : "sortedDesc")
-                      : t("sortBy", { column: t(column.key) })}
-                  </span>
-                </Link>
-              </th>
-            ))}
-            <th scope="col" className="number">
-              {t("completedModules")}
-            </th>
-            <th scope="col" className="number">
-              {t("time")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.userId}>
-              {selectForm && (
-                <td>
-                  {row.status && row.status !== "done" && row.email && (
-                    <input
-                      type="checkbox"
-                      name="userId"
-                      value={row.userId}
-                      form={selectForm}
-                      aria-label={tRemind("select", { name: row.name || row.email })}
-                    />
-                  )}
-                </td>
+    <ReportTable
+      caption={caption}
+      columns={[
+        ...(selectForm ? [select] : []),
+        ...sortable,
+        { key: "completedModules", heading: t("completedModules"), isNumber: true },
+        { key: "time", heading: t("time"), isNumber: true },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.userId}>
+          {selectForm && (
+            <td>
+              {row.status && row.status !== "done" && row.email && (
+                <input
+                  type="checkbox"
+                  name="userId"
+                  value={row.userId}
+                  form={selectForm}
+                  aria-label={tRemind("select", { name: row.name || row.email })}
+                />
               )}
-              <th scope="row">
-                <Link
-                  href={`/etablissement/apprenants/${row.userId}${base.etablissement ? `?etablissement=${base.etablissement}` : ""}`}
-                >
-                  {row.name || row.email}
-                </Link>
-              </th>
-              <td>{row.email}</td>
-              <td>{row.teamName ?? "—"}</td>
-              <td className={row.status === "late" ? "status-late" : undefined}>
-                {tr(`status.${row.status ?? "none"}`)}
-              </td>
-              <td className="number">{row.assignedCount > 0 ? `${row.doneCount} / ${row.assignedCount}` : "—"}</td>
-              <td>{date(row.lastActivityAt)}</td>
-              <td className="number">{row.completedModules}</td>
-              <td className="number">{t("minutes", { count: Math.round(row.timeSpentSeconds / 60) })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+            </td>
+          )}
+          <th scope="row">
+            <Link
+              href={`/etablissement/apprenants/${row.userId}${base.etablissement ? `?etablissement=${base.etablissement}` : ""}`}
+            >
+              {row.name || row.email}
+            </Link>
+          </th>
+          <td>{row.email}</td>
+          <td>{row.teamName ?? "—"}</td>
+          <td className={row.status === "late" ? "status-late" : undefined}>{tr(`status.${row.status ?? "none"}`)}</td>
+          <td className="number">{row.assignedCount > 0 ? `${row.doneCount} / ${row.assignedCount}` : "—"}</td>
+          <td>{date(row.lastActivityAt)}</td>
+          <td className="number">{row.completedModules}</td>
+          <td className="number">{t("minutes", { count: Math.round(row.timeSpentSeconds / 60) })}</td>
+        </tr>
+      ))}
+    </ReportTable>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PrintButton } from "@/app/(public)/signaler-un-incident/_components/print-button";
+import { PrintButton } from "@/app/_components/print-button";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { AppError } from "@/lib/errors";
 import { publicOrigin } from "@/lib/http/public-origin";

@@ -1,13 +1,16 @@
+import { getTranslations } from "next-intl/server";
 import type { ManagedEstablishment } from "@/lib/access/managed-establishments";
 
-type Props = { establishments: ManagedEstablishment[]; selectedId: string; label: string; show: string };
+type Props = { establishments: ManagedEstablishment[]; selectedId: string };
 
 /** A plain GET form, so that choosing another establishment works with the keyboard and without JavaScript. */
-export function EstablishmentPicker({ establishments, selectedId, label, show }: Props) {
+export async function EstablishmentPicker({ establishments, selectedId }: Props) {
+  const t = await getTranslations("managerReports");
+
   return (
     <form method="get" className="form establishment-picker">
       <div className="field">
-        <label htmlFor="etablissement">{label}</label>
+        <label htmlFor="etablissement">{t("establishment")}</label>
         <select id="etablissement" name="etablissement" defaultValue={selectedId}>
           {establishments.map((establishment) => (
             <option key={establishment.id} value={establishment.id}>
@@ -17,7 +20,7 @@ export function EstablishmentPicker({ establishments, selectedId, label, show }:
         </select>
       </div>
       <button type="submit" className="button button--secondary">
-        {show}
+        {t("show")}
       </button>
     </form>
   );
