@@ -3,10 +3,12 @@ import { CourseContentError, formatIssue } from "./content-error";
 import { checkVersions, readVersionLock, writeVersionLock } from "./check-versions";
 import { checkCourseRules, longestRightCount, shortestRightCount } from "./check-rules";
 import { DEFAULT_COURSES_DIR, loadCatalogue } from "./load-catalogue";
+import { loadPhishingScenarios } from "../phishing/scenarios";
 
 const command = process.argv[2] ?? "check";
 try {
   const catalogue = loadCatalogue(DEFAULT_COURSES_DIR);
+  const scenarios = loadPhishingScenarios();
   if (command === "lock") {
     writeVersionLock(DEFAULT_COURSES_DIR, catalogue);
     console.log(`Recorded ${catalogue.modules.length} module(s) and ${catalogue.paths.length} path(s) in courses/versions.lock.json`);
@@ -27,7 +29,7 @@ try {
     console.error(issues.map(formatIssue).join("\n"));
     process.exit(1);
   }
-  console.log(`OK: ${catalogue.modules.length} module(s), ${catalogue.paths.length} path(s).`);
+  console.log(`OK: ${catalogue.modules.length} module(s), ${catalogue.paths.length} path(s), ${scenarios.length} phishing scenario(s).`);
 } catch (error) {
   console.error(error instanceof CourseContentError ? error.message : error);
   process.exit(1);
