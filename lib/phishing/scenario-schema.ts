@@ -4,7 +4,7 @@ import { checkMessageHtml, collapseSpaces, visibleText } from "./check-message-h
 
 export const LINK_PLACEHOLDER = "{{lien}}";
 
-export const clueKinds = ["sender", "urgency", "link", "request", "authority", "attachment"] as const;
+export const clueKinds = ["sender", "urgency", "link", "request", "pressure", "attachment"] as const;
 export const messageParts = ["sender", "subject", "body"] as const;
 
 const slug = z

@@ -16,6 +16,7 @@ import enMemberAccess from "./en/memberAccess.json";
 import enMemberships from "./en/memberships.json";
 import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
+import enPhishingMessage from "./en/phishingMessage.json";
 import enPlayer from "./en/player.json";
 import enPrivacyAdmin from "./en/privacyAdmin.json";
 import enRegionReport from "./en/regionReport.json";
@@ -44,6 +45,7 @@ import frMemberAccess from "./fr/memberAccess.json";
 import frMemberships from "./fr/memberships.json";
 import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
+import frPhishingMessage from "./fr/phishingMessage.json";
 import frPlayer from "./fr/player.json";
 import frPrivacyAdmin from "./fr/privacyAdmin.json";
 import frRegionReport from "./fr/regionReport.json";
@@ -78,6 +80,7 @@ export const messages = {
     memberships: frMemberships,
     meta: frMeta,
     organisationsAdmin: frOrganisationsAdmin,
+    phishingMessage: frPhishingMessage,
     player: frPlayer,
     privacyAdmin: frPrivacyAdmin,
     regionReport: frRegionReport,
@@ -108,6 +111,7 @@ export const messages = {
     memberships: enMemberships,
     meta: enMeta,
     organisationsAdmin: enOrganisationsAdmin,
+    phishingMessage: enPhishingMessage,
     player: enPlayer,
     privacyAdmin: enPrivacyAdmin,
     regionReport: enRegionReport,
