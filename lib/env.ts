@@ -104,6 +104,13 @@ export const envSchema = z.object({
     .min(1, "must be at least 1")
     .max(3650, "must be at most 3650")
     .default(30),
+  /** How long a phishing exercise's results are kept once it ended (its messages, clicks, reports). */
+  PHISHING_RETENTION_MONTHS: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(120, "must be at most 120")
+    .default(12),
   /** Minutes without any request after which a session ends (ward PCs are shared); 8 hours at most in any case. */
   SESSION_IDLE_MINUTES: z.coerce
     .number({ message: "must be a number" })
@@ -111,6 +118,20 @@ export const envSchema = z.object({
     .min(1, "must be at least 1")
     .max(480, "must be at most 480 (the 8-hour session)")
     .default(30),
+  /** Seconds between two runs of the phishing-exercise sender; 0 turns it off. */
+  PHISHING_SEND_EVERY_SECONDS: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or more")
+    .max(3_600, "must be at most 3600 (an hour)")
+    .default(60),
+  /** Phishing-exercise messages one establishment may send per minute (its mail gateway may throttle). */
+  PHISHING_SEND_PER_MINUTE: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100_000, "must be at most 100000")
+    .default(60),
   REMINDERS_EVERY_MINUTES: z.coerce
     .number({ message: "must be a number" })
     .int("must be a whole number")

@@ -16,3 +16,5 @@ export * from "./reminder-settings";
 export * from "./membership-invitations";
 export * from "./relations";
 export * from "./quiz-draws";
+export * from "./phishing-exercises";
+export * from "./phishing-recipients";

@@ -9,6 +9,7 @@ import {
   passwordAttempts,
   passwordCredentials,
   passwordResetTokens,
+  phishingRecipients,
   rateLimits,
   secondFactorRecoveryCodes,
   sessions,
@@ -29,7 +30,7 @@ export const ERASED_NAME = "Personne effacée";
 
 /**
  * Erases a person's personal data (RGPD, right to erasure), as a platform admin: name, e-mail,
- * login, password, second factor, linked identities, tokens, rate-limit counters and mail are removed; the audit
+ * login, password, second factor, linked identities, tokens, phishing-exercise results, rate-limit counters and mail are removed; the audit
  * rows that name them (by id, e-mail, login or SSO subject) lose that name, the address and the
  * browser; an incident contact that is them is cleared; the user row stays, anonymised and
  * deactivated, so that progress and completion counts keep adding up; their certificates are
@@ -63,6 +64,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
     await tx.delete(userSecondFactors).where(eq(userSecondFactors.userId, userId));
     await tx.delete(secondFactorRecoveryCodes).where(eq(secondFactorRecoveryCodes.userId, userId));
+    await tx.delete(phishingRecipients).where(eq(phishingRecipients.userId, userId));
     if (user.email) await tx.delete(mailOutbox).where(eq(mailOutbox.to, user.email));
     await tx
       .update(certificates)

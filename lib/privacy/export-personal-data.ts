@@ -11,6 +11,8 @@ import {
   moduleProgress,
   organisations,
   passwordCredentials,
+  phishingExercises,
+  phishingRecipients,
   quizDraws,
   reminders,
   teams,
@@ -23,7 +25,7 @@ import { personIdentifiers } from "./person-identifiers";
 /**
  * Everything Vigie holds about one person (RGPD, right of access), as plain data: account,
  * memberships and invitations, progress, every learning event, quiz draws, certificates,
- * reminders, the e-mails sent to them, their linked identities and sessions, and the audit entries
+ * reminders, the phishing exercises' messages to them (never their link's token), the e-mails sent to them, their linked identities and sessions, and the audit entries
  * by them or about them (by id, e-mail, login or SSO subject, as erasure finds them). Never a
  * password hash, a token or a secret.
  */
@@ -62,6 +64,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     reminderRows,
     draws,
     password,
+    phishing,
   ] = await Promise.all([
     db
       .select({
@@ -159,6 +162,23 @@ export async function exportPersonalData(db: Db, userId: string) {
       .select({ userId: passwordCredentials.userId })
       .from(passwordCredentials)
       .where(eq(passwordCredentials.userId, userId)),
+    db
+      .select({
+        organisation: organisations.name,
+        scenarioId: phishingExercises.scenarioId,
+        plannedAt: phishingRecipients.plannedAt,
+        sentAt: phishingRecipients.sentAt,
+        deliveredAt: phishingRecipients.deliveredAt,
+        automaticOpens: phishingRecipients.automaticOpens,
+        clickedAt: phishingRecipients.clickedAt,
+        reportedAt: phishingRecipients.reportedAt,
+        moduleAssignedAt: phishingRecipients.moduleAssignedAt,
+      })
+      .from(phishingRecipients)
+      .innerJoin(phishingExercises, eq(phishingExercises.id, phishingRecipients.exerciseId))
+      .innerJoin(organisations, eq(organisations.id, phishingRecipients.organisationId))
+      .where(eq(phishingRecipients.userId, userId))
+      .orderBy(asc(phishingRecipients.plannedAt)),
   ]);
 
   return {
@@ -169,6 +189,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     invitations,
     reminders: reminderRows,
     quizDraws: draws,
+    phishingExercises: phishing,
     memberships: membershipRows,
     progress: progress.map(({ userId: _u, organisationId: _o, ...row }) => row),
     learningEvents: events,

@@ -1,11 +1,18 @@
-import { and, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { auditLog, mailOutbox, passwordResetTokens, rateLimits, verificationTokens } from "@/db/schema";
+import {
+  auditLog,
+  mailOutbox,
+  passwordResetTokens,
+  phishingExercises,
+  rateLimits,
+  verificationTokens,
+} from "@/db/schema";
 import { env } from "@/lib/env";
 import { withoutLinks } from "@/lib/mail/remove-links";
 
-export type RetentionSettings = { auditLogMonths: number; mailOutboxDays: number };
+export type RetentionSettings = { auditLogMonths: number; mailOutboxDays: number; phishingMonths: number };
 
 export type PurgeCounts = {
   verificationTokens: number;
@@ -14,6 +21,7 @@ export type PurgeCounts = {
   outboxMessages: number;
   auditEntries: number;
   rateLimits: number;
+  phishingExercises: number;
 };
 
 // Old rows go a few thousand at a time, so that a first purge of a large table never holds one
@@ -26,13 +34,18 @@ const RATE_LIMIT_KEEP_MS = 24 * 60 * 60 * 1000;
 export function retentionSettings(): RetentionSettings {
   const config = env();
 
-  return { auditLogMonths: config.AUDIT_LOG_RETENTION_MONTHS, mailOutboxDays: config.MAIL_OUTBOX_RETENTION_DAYS };
+  return {
+    auditLogMonths: config.AUDIT_LOG_RETENTION_MONTHS,
+    mailOutboxDays: config.MAIL_OUTBOX_RETENTION_DAYS,
+    phishingMonths: config.PHISHING_RETENTION_MONTHS,
+  };
 }
 
 /**
  * Removes what Vigie no longer needs: expired or spent sign-in, reset and invitation tokens;
  * the links of local-mailbox messages once they expired; messages older than `mailOutboxDays`;
- * audit entries older than `auditLogMonths`; stale rate-limit counters. Idempotent, so it may
+ * audit entries older than `auditLogMonths`; stale rate-limit counters; phishing exercises (and
+ * every recipient's result, by cascade) that ended, or never ran, more than `phishingMonths` ago. Idempotent, so it may
  * run on several instances or from cron at once. Returns how many rows each step touched.
  */
 export async function purgeExpiredData(
@@ -43,6 +56,8 @@ export async function purgeExpiredData(
   const settings = { ...retentionSettings(), ...options };
   const auditCutoff = new Date(now);
   auditCutoff.setUTCMonth(auditCutoff.getUTCMonth() - settings.auditLogMonths);
+  const phishingCutoff = new Date(now);
+  phishingCutoff.setUTCMonth(phishingCutoff.getUTCMonth() - settings.phishingMonths);
   const outboxCutoff = new Date(now.getTime() - settings.mailOutboxDays * 86_400_000);
 
   // One after the other: a pool of one (PGlite, a command-line run) runs one statement at a time.
@@ -69,6 +84,18 @@ export async function purgeExpiredData(
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_KEEP_MS)))
     .returning({ one: sql`1` });
+  const exercises = await db
+    .delete(phishingExercises)
+    .where(
+      and(
+        ne(phishingExercises.state, "running"),
+        lt(
+          sql`coalesce(${phishingExercises.endedAt}, ${phishingExercises.launchedAt}, ${phishingExercises.createdAt})`,
+          phishingCutoff,
+        ),
+      ),
+    )
+    .returning({ one: sql`1` });
 
   return {
     verificationTokens: verification.length,
@@ -77,6 +104,7 @@ export async function purgeExpiredData(
     outboxMessages,
     auditEntries,
     rateLimits: counters.length,
+    phishingExercises: exercises.length,
   };
 }
 
