@@ -51,6 +51,10 @@ export const auditActions = [
   "join_code_enabled",
   "join_code_disabled",
   "password_link_created",
+  "phishing_exercise.launched",
+  "phishing_exercise.paused",
+  "phishing_exercise.resumed",
+  "phishing_exercise.cancelled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,0 +1,88 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { phishingExercises, phishingRecipients } from "@/db/schema";
+import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/load-actor";
+import { AppError } from "@/lib/errors";
+import { exerciseTargets } from "./exercise-targets";
+import { planSendTimes } from "./plan-send-times";
+
+export type LaunchExerciseOptions = {
+  actor: Actor;
+  organisationId: string;
+  exerciseId: string;
+  /** The manager ticked "staff were told beforehand": without it nothing is launched. */
+  staffInformed: boolean;
+  now: Date;
+  random?: () => number;
+};
+
+const INSERT_CHUNK = 1_000;
+
+/**
+ * Launches a draft exercise of an establishment the actor manages: plans one message per
+ * reachable person (an e-mail address, active), at random times over the window's working
+ * hours, and records who confirmed that staff were told, and when. All in one transaction,
+ * the exercise row locked, so that launching twice plans nothing twice. Returns how many
+ * messages were planned and how many people could not be reached.
+ */
+export async function launchExercise(db: Db, options: LaunchExerciseOptions) {
+  const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
+  if (!options.staffInformed) throw new AppError("bad_request", "staff information not confirmed");
+
+  return db.transaction(async (tx) => {
+    const [exercise] = await tx
+      .select()
+      .from(phishingExercises)
+      .where(and(eq(phishingExercises.id, options.exerciseId), eq(phishingExercises.organisationId, establishment.id)))
+      .for("update");
+    if (!exercise) throw new AppError("not_found", "exercise of another establishment");
+    if (exercise.state !== "draft") throw new AppError("conflict", "exercise already launched");
+
+    const targets = await exerciseTargets(tx, { organisationId: establishment.id, teamIds: exercise.teamIds });
+    const reachable = targets.filter((t) => t.email);
+    if (reachable.length === 0) throw new AppError("bad_request", "nobody reachable");
+    const times = planSendTimes({
+      count: reachable.length,
+      windowStartsOn: exercise.windowStartsOn,
+      workingDays: exercise.workingDays,
+      notBefore: options.now,
+      random: options.random,
+    });
+    if (times.length === 0) throw new AppError("bad_request", "no working hours left in the window");
+
+    // Times are sorted; people are not: shuffle who gets which time.
+    const order = reachable.map((target) => ({ target, key: (options.random ?? Math.random)() }));
+    order.sort((a, b) => a.key - b.key);
+    const rows = order.map(({ target }, index) => ({
+      exerciseId: exercise.id,
+      organisationId: establishment.id,
+      userId: target.userId,
+      teamId: target.teamId,
+      plannedAt: times[index]!,
+    }));
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      await tx.insert(phishingRecipients).values(rows.slice(start, start + INSERT_CHUNK));
+    }
+    await tx
+      .update(phishingExercises)
+      .set({
+        state: "running",
+        staffInformedAt: options.now,
+        staffInformedBy: options.actor.userId,
+        launchedAt: options.now,
+      })
+      .where(eq(phishingExercises.id, exercise.id));
+    await recordAudit(tx, {
+      action: "phishing_exercise.launched",
+      actorUserId: options.actor.userId,
+      organisationId: establishment.id,
+      targetType: "phishing_exercise",
+      targetId: exercise.id,
+      details: { planned: rows.length, unreachable: targets.length - reachable.length },
+    });
+
+    return { planned: rows.length, unreachable: targets.length - reachable.length };
+  });
+}

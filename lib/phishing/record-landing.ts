@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type RawRow, selectRows, text } from "@/lib/read-model/sql-rows";
+import { hashRecipientToken, isWellFormedToken } from "./recipient-token";
+import { LINK_VALID_DAYS } from "./send-due-messages";
+
+export type Landing = { recipientId: string; organisationId: string; scenarioId: string; assignModuleOnClick: boolean };
+
+export type LandingOptions = {
+  token: string;
+  now: Date;
+  /**
+   * The establishments of the person signed in on this browser, if anyone is: a link of another
+   * establishment's exercise is then treated as unknown (a colleague's link opened on a shared
+   * PC of another establishment says nothing about this person).
+   */
+  viewerOrganisationIds?: readonly string[];
+};
+
+// The one condition for a link to count: its message was sent less than LINK_VALID_DAYS ago
+// and its exercise was not cancelled.
+function validLink(token: string, now: Date) {
+  return sql`r.token_hash = ${hashRecipientToken(token)} and r.sent_at is not null
+    and r.sent_at > ${now.toISOString()}::timestamptz - make_interval(days => ${LINK_VALID_DAYS}::int)
+    and e.state <> 'cancelled'`;
+}
+
+function viewerMay(landing: Landing, options: LandingOptions): boolean {
+  return !options.viewerOrganisationIds || options.viewerOrganisationIds.includes(landing.organisationId);
+}
+
+const toLanding = (row: RawRow): Landing => ({
+  recipientId: text(row, "id"),
+  organisationId: text(row, "organisation_id"),
+  scenarioId: text(row, "scenario_id"),
+  assignModuleOnClick: row.assign_module_on_click === true,
+});
+
+/**
+ * A request for the landing page without a person's interaction (what mail scanners and link
+ * previews send, and what a person's own first load sends too): counted as an automatic
+ * opening, never as a click. An unknown, forged, expired or other establishment's token
+ * records nothing and returns null; the caller shows the same plain page for all of them.
+ */
+export async function recordAutomaticOpen(db: Db, options: LandingOptions): Promise<Landing | null> {
+  if (!isWellFormedToken(options.token)) return null;
+  const [landing] = await selectRows(
+    db,
+    sql`select r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click
+      from phishing_recipients r join phishing_exercises e on e.id = r.exercise_id
+      where ${validLink(options.token, options.now)}`,
+    toLanding,
+  );
+  if (!landing || !viewerMay(landing, options)) return null;
+  await db.execute(sql`update phishing_recipients set automatic_opens = automatic_opens + 1
+    where id = ${landing.recipientId}::uuid and automatic_opens < 2147483647`);
+
+  return landing;
+}
+
+/**
+ * A person's click: recorded once (the first time; later ones change nothing), and when the
+ * exercise says so the phishing module is assigned to them at the same moment. Only the route
+ * that a real user activation reaches calls this (app/(public)/exercice). Returns the landing,
+ * or null for a token that does not count, with nothing recorded.
+ */
+export async function recordHumanClick(db: Db, options: LandingOptions): Promise<Landing | null> {
+  if (!isWellFormedToken(options.token)) return null;
+  const [landing] = await selectRows(
+    db,
+    sql`select r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click
+      from phishing_recipients r join phishing_exercises e on e.id = r.exercise_id
+      where ${validLink(options.token, options.now)}`,
+    toLanding,
+  );
+  if (!landing || !viewerMay(landing, options)) return null;
+  const at = options.now.toISOString();
+  await db.execute(sql`update phishing_recipients set clicked_at = ${at}::timestamptz,
+      module_assigned_at = case when ${landing.assignModuleOnClick} then ${at}::timestamptz end
+    where id = ${landing.recipientId}::uuid and clicked_at is null`);
+
+  return landing;
+}
