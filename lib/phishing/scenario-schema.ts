@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { frenchTypography } from "@/lib/i18n/french-typography";
+import { findRealHosts } from "./check-domains";
 import { checkMessageHtml, collapseSpaces, visibleText } from "./check-message-html";
 
 export const LINK_PLACEHOLDER = "{{lien}}";
@@ -50,6 +51,14 @@ export const phishingScenarioSchema = z
     }
     for (const problem of checkMessageHtml(scenario.html))
       ctx.addIssue({ code: "custom", path: ["html"], message: problem });
+    // The file is scanned as written; this catches a name hidden behind entities (ameli&#46;fr).
+    for (const host of findRealHosts(visibleText(scenario.html))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["html"],
+        message: `names "${host}", which could exist: use a .invalid name or example.com/.net/.org`,
+      });
+    }
     scenario.clues.forEach((clue, index) => {
       const problem = checkExcerpt(scenario, clue);
       if (problem) ctx.addIssue({ code: "custom", path: ["clues", index, "excerpt"], message: problem });

@@ -60,6 +60,11 @@ describe("loadPhishingScenarios", () => {
     ],
     ["a real domain in a comment", (s: string) => `# copié de support@chu-lyon.fr\n${s}`, 'names "chu-lyon.fr"'],
     [
+      "a real domain hidden behind an HTML entity",
+      (s: string) => s.replace("<p>Bonjour,</p>", "<p>Bonjour, voir ameli&#46;fr</p>"),
+      'html: names "ameli.fr"',
+    ],
+    [
       "a text body without the placeholder",
       (s: string) => s.replace("Validez votre compte ici : {{lien}}", "Validez votre compte."),
       "text: must contain {{lien}} exactly once (found 0)",
