@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
+import { type APIRequestContext, type Locator, type Page, test as base, expect } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
 import { BrowserErrors } from "../support/browser-errors";
@@ -182,6 +182,27 @@ export const test = base.extend<Fixtures>({
 /** A pattern for `expectHttpErrors` that matches responses for exactly `path` (with its query). */
 export function urlEndingWith(path: string): RegExp {
   return new RegExp(`^[a-z]+://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
+
+/**
+ * Waits until React has hydrated this element. A test that edits the DOM as an attacker would
+ * must wait: hydration writes the server's values back into fields and drops nodes it did not render.
+ */
+export async function waitForHydration(element: Locator): Promise<void> {
+  await expect
+    .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber$"))))
+    .toBe(true);
+}
+
+/** Gives a form field a value the form never offered (a select gets the option first). */
+export async function forgeValue(field: Locator, value: string): Promise<void> {
+  await waitForHydration(field);
+  await field.evaluate((element, forged) => {
+    if (element instanceof HTMLSelectElement && ![...element.options].some((option) => option.value === forged)) {
+      element.add(new Option(forged, forged));
+    }
+    (element as HTMLInputElement | HTMLSelectElement).value = forged;
+  }, value);
 }
 
 /**

@@ -11,7 +11,7 @@
  * something it does not show yet.
  */
 import type { Page } from "@playwright/test";
-import { expect, test, urlEndingWith } from "../fixtures";
+import { expect, forgeValue, test, urlEndingWith } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import {
   A,
@@ -121,11 +121,7 @@ const FORGED_ACTIONS: ForgedAction[] = [
     page: () => "/etablissement/affectations",
     attempt: async (page, a) => {
       // The team is a <select>: the forged value is an option added to it.
-      await page.getByLabel("Pour qui").evaluate((select, team) => {
-        const option = new Option("Équipe de A", team);
-        (select as HTMLSelectElement).add(option);
-        (select as HTMLSelectElement).value = team;
-      }, a.team);
+      await forgeValue(page.getByLabel("Pour qui"), a.team);
       await page.getByLabel("À terminer avant le").fill("2032-03-02");
       await page.getByRole("button", { name: "Affecter" }).click();
     },
@@ -457,9 +453,10 @@ test.describe("the platform admin", () => {
     await expect(admin.getByLabel("Téléphone", { exact: true })).toHaveValue("04 65 71 30 30");
     // A forged choice (another centre's id, garbage) changes nothing: the page asks again.
     await admin.goto("/etablissement/choisir?retour=%2Fetablissement%2Fequipes");
-    await admin
-      .getByRole("radio", { name: "EHPAD Les Cigales (démo)" })
-      .evaluate((input) => ((input as HTMLInputElement).value = "00000000-0000-4000-8000-000000000000"));
+    await forgeValue(
+      admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }),
+      "00000000-0000-4000-8000-000000000000",
+    );
     await admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }).check();
     await admin.getByRole("button", { name: "Continuer" }).click();
     await expect(admin.getByRole("heading", { level: 1, name: "Choisir l'établissement à gérer" })).toBeVisible();
@@ -536,7 +533,7 @@ test.describe("the admin of another centre", () => {
     await test.step("choisir A comme établissement courant", async () => {
       await adminC.goto("/etablissement/choisir?retour=%2Fetablissement%2Fequipes");
       const choice = adminC.getByRole("radio", { name: "Clinique du Littoral (démo)" });
-      await choice.evaluate((input, forged) => ((input as HTMLInputElement).value = forged), idsA.establishment);
+      await forgeValue(choice, idsA.establishment);
       await choice.check();
       await Promise.all([
         adminC.waitForResponse((response) => response.request().method() === "POST"),

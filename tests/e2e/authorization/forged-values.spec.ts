@@ -1,19 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Locator } from "@playwright/test";
-import { expect, signInViaApi, test } from "../fixtures";
+import { expect, forgeValue, signInViaApi, test, waitForHydration } from "../fixtures";
 import { A, ADMIN, B, forge, signedInPage } from "./matrix";
-
-/** Picks a value the form never offered, the way an attacker edits a <select>. */
-async function forgeSelect(select: Locator, value: string): Promise<void> {
-  await select.evaluate((element, forged) => {
-    const list = element as HTMLSelectElement;
-    list.add(new Option(forged, forged));
-    list.value = forged;
-  }, value);
-}
 
 /** Adds a field the form does not have. */
 async function addField(form: Locator, name: string, value: string): Promise<void> {
+  await waitForHydration(form);
   await form.evaluate(
     (element, [fieldName, fieldValue]) => {
       const input = document.createElement("input");
@@ -39,13 +31,13 @@ test.describe("forged values in forms", () => {
       .getAttribute("value");
 
     await admin.getByLabel("Nom", { exact: true }).fill(`Faux centre ${suffix}`);
-    await forgeSelect(admin.getByLabel("Type"), "centre");
+    await forgeValue(admin.getByLabel("Type"), "centre");
     await admin.getByRole("button", { name: "Ajouter" }).click();
     await expect(admin.getByText("Choisissez établissement ou groupe.")).toBeVisible();
     await expect(admin.getByLabel("Type")).toHaveAttribute("aria-invalid", "true");
 
     await admin.getByLabel("Type").selectOption("establishment");
-    await forgeSelect(admin.getByLabel("Rattachement"), establishmentA!);
+    await forgeValue(admin.getByLabel("Rattachement"), establishmentA!);
     await admin.getByRole("button", { name: "Ajouter" }).click();
     await expect(admin.getByText("Cet établissement est introuvable.")).toBeVisible();
     await admin.reload();
@@ -54,7 +46,7 @@ test.describe("forged values in forms", () => {
     const nameManager = admin.locator("form").filter({ has: admin.getByLabel("Nom du gestionnaire") });
     await admin.getByLabel("Nom du gestionnaire").fill("Intrus Forgé");
     await admin.getByLabel("Adresse e-mail du gestionnaire").fill(`intrus-${suffix}@vigie.test`);
-    await forgeSelect(admin.getByLabel("Établissement", { exact: true }), randomUUID());
+    await forgeValue(admin.getByLabel("Établissement", { exact: true }), randomUUID());
     await admin.getByRole("button", { name: "Nommer gestionnaire" }).click();
     await expect(admin.getByText("Cet établissement est introuvable.")).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { type Browser, type Locator, type Page, expect } from "@playwright/test";
-import { signInViaApi } from "../fixtures";
+import { forgeValue, signInViaApi } from "../fixtures";
 
 /**
  * The role × establishment matrix's data: the e2e seed (db/seed/e2e-establishments.ts) gives the
@@ -74,15 +74,10 @@ async function hiddenValue(scope: Locator, name: string): Promise<string> {
   return value;
 }
 
-/**
- * Forges a form the way an attacker would: changes its hidden fields in the DOM. Call it last,
- * just before submitting: React puts a controlled field's value back whenever the form re-renders.
- */
+/** Forges a form the way an attacker would: changes its hidden fields in the DOM. */
 export async function forge(form: Locator, fields: Record<string, string>): Promise<void> {
   for (const [name, value] of Object.entries(fields)) {
-    await form.locator(`input[name="${name}"]`).evaluate((input, forged) => {
-      (input as HTMLInputElement).value = forged;
-    }, value);
+    await forgeValue(form.locator(`input[name="${name}"]`), value);
   }
 }
 

@@ -3,7 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import { DEMO_INCIDENT_CONTACT } from "@/db/seed/demo";
 import { incidentGuidance } from "@/lib/incident/incident-guidance";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
-import { expect, signInViaApi, test } from "../fixtures";
+import { expect, forgeValue, signInViaApi, test } from "../fixtures";
 import { tabTo } from "../player/keyboard";
 
 const guidance = incidentGuidance.fr;
@@ -223,9 +223,7 @@ test.describe("incident contact form", () => {
     test.skip(repeatViewport, "the server's answer is the same on every viewport: once per run");
     await signInAs(page, MANAGER_EMAIL);
     await page.goto(FORM_PATH);
-    await page.locator('input[name="organisationId"]').evaluate((input: HTMLInputElement) => {
-      input.value = "00000000-0000-4000-8000-000000000000";
-    });
+    await forgeValue(page.locator('input[name="organisationId"]'), "00000000-0000-4000-8000-000000000000");
 
     await submitContact(page, { name: "Mallory", phone: "06 00 00 00 00", email: "mallory@evil.test" });
 
