@@ -187,10 +187,15 @@ export function urlEndingWith(path: string): RegExp {
 /**
  * Waits until React has hydrated this element. A test that edits the DOM as an attacker would
  * must wait: hydration writes the server's values back into fields and drops nodes it did not render.
+ * A page without JavaScript (its inline scripts never fill self.__next_f) is never hydrated.
  */
 export async function waitForHydration(element: Locator): Promise<void> {
   await expect
-    .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber$"))))
+    .poll(() =>
+      element.evaluate(
+        (node) => !("__next_f" in window) || Object.keys(node).some((key) => key.startsWith("__reactFiber$")),
+      ),
+    )
     .toBe(true);
 }
 
