@@ -47,9 +47,11 @@ const nextConfig: NextConfig = {
       "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans{,-Bold}.ttf",
       "./node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm",
     ],
-    // SCORM packages put the player, Vigie's stylesheet and Open Sans in the ZIP (lib/scorm/player-assets.ts).
+    // SCORM packages put the player, the quiz rules, Vigie's stylesheet and Open Sans in the ZIP
+    // (lib/scorm/player-assets.ts's PLAYER_SOURCES; tests/unit/scorm-tracing.test.ts checks this list).
     "/{modules,parcours}/**": [
       "./lib/scorm/player/*",
+      "./lib/progress/quiz-rules.js",
       "./app/globals.css",
       "./node_modules/@expo-google-fonts/open-sans/{400Regular,700Bold}/*.ttf",
       "./node_modules/@expo-google-fonts/open-sans/LICENSE_FONT",

@@ -21,6 +21,7 @@ export default async function CataloguePage() {
   const [{ db }, t] = await Promise.all([getDb(), getTranslations("catalogue")]);
   const progress = await listLearnerProgress(db, actor.userId);
   const view = buildCatalogueView(getCatalogue(), progress);
+  const scormHintId = mayManageAnything(actor) ? "scorm-hint" : undefined;
   const assigned = await listLearnerAssignments(db, {
     organisationId: membership.organisationId,
     teamId: membership.teamId,
@@ -33,6 +34,11 @@ export default async function CataloguePage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      {scormHintId && (
+        <p id={scormHintId} className="hint">
+          {t("scormHint")}
+        </p>
+      )}
       {assigned.length > 0 && <AssignedList assignments={assigned} />}
 
       {view.paths.map((path) => (
@@ -57,12 +63,10 @@ export default async function CataloguePage() {
           )}
           <ol className="module-list">
             {path.modules.map((module) => (
-              <ModuleCardItem key={module.id} module={module} />
+              <ModuleCardItem key={module.id} module={module} scormHintId={scormHintId} />
             ))}
           </ol>
-          {mayManageAnything(actor) && (
-            <ScormDownload href={`/parcours/${path.id}/scorm`} describedBy={`parcours-${path.id}`} />
-          )}
+          {scormHintId && <ScormDownload href={`/parcours/${path.id}/scorm`} describedBy={`parcours-${path.id}`} />}
         </section>
       ))}
 
@@ -71,7 +75,7 @@ export default async function CataloguePage() {
           <h2 id="autres-modules">{t("otherModules")}</h2>
           <ul className="module-list">
             {view.otherModules.map((module) => (
-              <ModuleCardItem key={module.id} module={module} />
+              <ModuleCardItem key={module.id} module={module} scormHintId={scormHintId} />
             ))}
           </ul>
         </section>

@@ -218,43 +218,51 @@
     );
   }
 
-  /** For each objective, a variant not asked in the kept draws, else the one asked longest ago; choices shuffled. */
+  // The same rules as Vigie's server, from the same file (lib/progress/quiz-rules.js), in lib/courses'
+  // shape; the saved draw keeps indices, shorter in cmi.suspend_data.
+  var rules = window.VIGIE_QUIZ_RULES;
+  var rulesQuiz = quiz && {
+    passMark: quiz.passMark,
+    objectives: quiz.objectives.map(function (objective) {
+      return {
+        questionIds: objective.questions.map(function (question) {
+          return question.id;
+        }),
+      };
+    }),
+    questions: [].concat.apply(
+      [],
+      quiz.objectives.map(function (objective) {
+        return objective.questions;
+      }),
+    ),
+  };
+
+  /** A new draw: [variant, choice order] per objective, from the rule and the kept earlier draws. */
   function drawQuiz() {
-    return quiz.objectives.map(function (objective, index) {
-      var staleness = objective.questions.map(function (_question, variant) {
-        var age = state.earlier.findIndex(function (draw) {
-          return draw[index] === variant;
-        });
-        return age < 0 ? Infinity : age;
-      });
-      var best = Math.max.apply(null, staleness);
-      var candidates = staleness
-        .map(function (value, variant) {
-          return value === best ? variant : -1;
+    var earlierIds = state.earlier.map(function (draw) {
+      return draw
+        .map(function (variant, index) {
+          var objective = quiz.objectives[index];
+          return objective && objective.questions[variant] ? objective.questions[variant].id : null;
         })
-        .filter(function (variant) {
-          return variant >= 0;
-        });
-      var chosen = candidates[Math.floor(Math.random() * candidates.length)];
+        .filter(Boolean);
+    });
+    return rules.drawQuiz(rulesQuiz, earlierIds, Math.random).map(function (drawn, index) {
+      var questions = quiz.objectives[index].questions;
+      var variant = questions.findIndex(function (question) {
+        return question.id === drawn.questionId;
+      });
+      var choices = questions[variant].choices;
       return [
-        chosen,
-        shuffle(
-          objective.questions[chosen].choices.map(function (_choice, i) {
-            return i;
-          }),
-        ),
+        variant,
+        drawn.choiceIds.map(function (id) {
+          return choices.findIndex(function (choice) {
+            return choice.id === id;
+          });
+        }),
       ];
     });
-  }
-
-  function shuffle(items) {
-    for (var i = items.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var kept = items[i];
-      items[i] = items[j];
-      items[j] = kept;
-    }
-    return items;
   }
 
   function drawnQuestions() {
@@ -269,35 +277,20 @@
     });
   }
 
-  /** Right when exactly the right choices are chosen; the score is the percentage of right questions. */
+  /** The rule's result, each question's result with the question it is about. */
   function grade(drawn, answers) {
-    var results = drawn.map(function (item) {
-      var expected = item.question.choices
-        .filter(function (choice) {
-          return choice.correct;
-        })
-        .map(function (choice) {
-          return choice.id;
-        })
-        .sort();
-      var selected = (answers[item.question.id] || []).slice().sort();
-      var correct =
-        selected.length === expected.length &&
-        selected.every(function (id, i) {
-          return id === expected[i];
-        });
-      return { question: item.question, correct: correct, expected: expected };
+    var ids = drawn.map(function (item) {
+      return item.question.id;
     });
-    var correctCount = results.filter(function (r) {
-      return r.correct;
-    }).length;
-    var score = Math.round((100 * correctCount) / results.length);
+    var outcome = rules.gradeQuiz(rulesQuiz, answers, ids);
     return {
-      results: results,
-      correctCount: correctCount,
-      total: results.length,
-      score: score,
-      passed: score >= quiz.passMark,
+      results: outcome.questions.map(function (result, index) {
+        return { question: drawn[index].question, correct: result.correct, expected: result.expected };
+      }),
+      correctCount: outcome.correctCount,
+      total: outcome.total,
+      score: outcome.score,
+      passed: outcome.passed,
     };
   }
 

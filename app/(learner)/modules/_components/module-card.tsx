@@ -2,7 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ModuleCard } from "@/lib/progress/catalogue-view";
 
-export async function ModuleCardItem({ module }: { module: ModuleCard }) {
+/**
+ * A module of the catalogue; `scormHintId` (managers and platform admins only) adds the module's
+ * SCORM 1.2 download, described by the card's title and the page's hint of that id.
+ */
+export async function ModuleCardItem({ module, scormHintId }: { module: ModuleCard; scormHintId?: string }) {
   const t = await getTranslations("catalogue");
   const titleId = `module-${module.id}`;
 
@@ -28,9 +32,21 @@ export async function ModuleCardItem({ module }: { module: ModuleCard }) {
         <span>{t("duration", { minutes: module.durationMinutes })}</span>
         <span className={`state state--${module.state}`}>{t(`state.${module.state}`)}</span>
       </p>
-      <Link href={`/modules/${module.id}`} className="button" aria-describedby={titleId}>
-        {t(`action.${module.state}`)}
-      </Link>
+      <div className="module-card__actions">
+        <Link href={`/modules/${module.id}`} className="button" aria-describedby={titleId}>
+          {t(`action.${module.state}`)}
+        </Link>
+        {scormHintId && (
+          <a
+            href={`/modules/${module.id}/scorm`}
+            className="button button--quiet"
+            download
+            aria-describedby={`${titleId} ${scormHintId}`}
+          >
+            {t("scormDownload")}
+          </a>
+        )}
+      </div>
     </li>
   );
 }

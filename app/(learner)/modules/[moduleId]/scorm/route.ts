@@ -1,24 +1,7 @@
-import { getActor } from "@/lib/auth/guards";
-import { requireCoursePackageAccess } from "@/lib/access/roles";
-import { getCatalogue } from "@/lib/courses/get-catalogue";
-import { AppError } from "@/lib/errors";
-import { fileDownload } from "@/lib/http/file-download";
-import { jsonError } from "@/lib/http/json-error";
 import { getModulePackage } from "@/lib/scorm/get-package";
+import { packageDownload } from "@/lib/scorm/package-download";
 
 /** GET /modules/[moduleId]/scorm: the module as a SCORM 1.2 package, for managers and platform admins only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ moduleId: string }> }): Promise<Response> {
-  try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("not_found");
-    requireCoursePackageAccess(actor);
-    const built = getModulePackage(getCatalogue(), (await params).moduleId);
-
-    return fileDownload(new Blob([built.zip as Uint8Array<ArrayBuffer>]), {
-      type: "application/zip",
-      name: built.fileName,
-    });
-  } catch (error) {
-    return jsonError(error);
-  }
+export function GET(_request: Request, { params }: { params: Promise<{ moduleId: string }> }): Promise<Response> {
+  return packageDownload(async (catalogue) => getModulePackage(catalogue, (await params).moduleId));
 }
