@@ -2,6 +2,7 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type ModuleProgress, assignments } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
+import { assignmentSubject } from "@/lib/assignments/assignment-subject";
 import { assignmentCycle } from "@/lib/assignments/assignment-cycle";
 import { type LearnerStatus, assignmentStatus } from "@/lib/assignments/assignment-status";
 
@@ -38,12 +39,9 @@ export async function listLearnerAssignments(
     .where(and(eq(assignments.organisationId, options.organisationId), team));
 
   const list = rows.flatMap((row) => {
-    const subject =
-      row.subjectType === "path"
-        ? options.catalogue.pathById.get(row.subjectId)
-        : options.catalogue.moduleById.get(row.subjectId);
+    const subject = assignmentSubject(options.catalogue, row);
     if (!subject) return [];
-    const moduleIds = "moduleIds" in subject ? subject.moduleIds : [subject.id];
+    const { moduleIds } = subject;
     const cycle = assignmentCycle(row, options.asOf);
     const progress = moduleIds.flatMap((id) => options.progress.get(id) ?? []);
     const status = assignmentStatus(cycle, moduleIds.length, progress);

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignments, moduleKeys } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
+import { assignmentSubject } from "@/lib/assignments/assignment-subject";
 import { type AssignmentCycle, assignmentCycle } from "@/lib/assignments/assignment-cycle";
 
 export type AssignmentTarget = {
@@ -37,12 +38,9 @@ export async function loadAssignmentTargets(
   const positions = new Map(keys.map((key) => [key.moduleId, key.position]));
 
   return rows.flatMap((row) => {
-    const subject =
-      row.subjectType === "path"
-        ? options.catalogue.pathById.get(row.subjectId)
-        : options.catalogue.moduleById.get(row.subjectId);
+    const subject = assignmentSubject(options.catalogue, row);
     if (!subject) return [];
-    const moduleIds = "moduleIds" in subject ? subject.moduleIds : [subject.id];
+    const { moduleIds } = subject;
 
     return [
       {

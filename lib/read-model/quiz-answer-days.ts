@@ -49,9 +49,7 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
   const coverage = (query: ReturnType<typeof sql>) => async (runner: Pick<Db, "execute">) =>
     (await selectRows(runner, query, toCoverage))[0];
   const columns = sql`c.closed_before, date_trunc('day', now() - interval '${sql.raw(String(CLOSED_AFTER_DAYS))} days', 'UTC') as target, c.totals_from::text, c.totals_until::text, c.totals`;
-  const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
-  const isCurrent = (row: Coverage | undefined) =>
-    row?.closed_before != null && asDate(row.closed_before)! >= asDate(row.target)!;
+  const isCurrent = (row: Coverage | undefined) => row?.closed_before != null && row.closed_before >= row.target;
   const result = (row: Coverage | undefined, closedBefore: Date | null): QuizDaysCoverage => ({
     closedBefore,
     totals:
@@ -63,7 +61,7 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
   const seen = await coverage(
     sql`select ${columns} from (select 1) one left join quiz_answer_coverage c on c.organisation_id = ${organisationId}::uuid`,
   )(db);
-  if (isCurrent(seen)) return result(seen, asDate(seen!.closed_before));
+  if (isCurrent(seen)) return result(seen, seen!.closed_before);
 
   return db.transaction(async (tx) => {
     await tx.execute(
@@ -72,9 +70,9 @@ export async function countClosedQuizDays(db: Db, organisationId: string): Promi
     const row = (await coverage(
       sql`select ${columns} from quiz_answer_coverage c where c.organisation_id = ${organisationId}::uuid for update`,
     )(tx))!;
-    if (isCurrent(row)) return result(row, asDate(row.closed_before));
-    const from = asDate(row.closed_before);
-    const until = asDate(row.target)!;
+    if (isCurrent(row)) return result(row, row.closed_before);
+    const from = row.closed_before;
+    const until = row.target;
     // Nothing counted: whatever is left is thrown away (a trigger of db/read-model/2-quiz-answer-days.sql clears the sums kept).
     if (!from) await tx.execute(sql`delete from quiz_answer_days where organisation_id = ${organisationId}::uuid`);
     // The days in [from, until) are not counted yet: plain inserts, no conflict with the rows there.
