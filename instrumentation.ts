@@ -32,7 +32,7 @@ export async function register() {
     import("@/lib/mail/send-mail"),
     import("@/db/embedded-backup"),
   ]);
-  startReminderScheduler(env().REMINDERS_EVERY_MINUTES);
+  startReminderScheduler(env().REMINDERS_EVERY_MINUTES, env().PHISHING_SEND_EVERY_SECONDS);
   serveEmbeddedBackups();
   (globalThis as ProcessHooks).__vigieShutdown = async () => {
     await stopReminderScheduler();

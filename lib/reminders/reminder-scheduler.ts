@@ -3,9 +3,10 @@ import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { env } from "@/lib/env";
 import { runRetentionPurgeOnce } from "@/lib/retention/run-retention-purge";
 import { SchedulerLeadership } from "@/lib/scheduled-work/scheduler-leadership";
+import { runPhishingSenderOnce } from "@/lib/phishing/phishing-sender";
 import { sendAutomaticReminders } from "./send-automatic-reminders";
 
-type Scheduler = { timer: NodeJS.Timeout; leadership: SchedulerLeadership };
+type Scheduler = { timers: NodeJS.Timeout[]; leadership: SchedulerLeadership };
 type GlobalWithScheduler = typeof globalThis & { __vigieReminderScheduler?: Scheduler };
 
 /** Runs the automatic reminders once and logs each establishment's counts; never throws. */
@@ -27,9 +28,9 @@ export async function runAutomaticRemindersOnce(): Promise<void> {
  * The others stand by and ask for the lead again each period, so one takes over when the
  * leader stops. (Both are idempotent anyway: reminders are claimed under a row lock.)
  */
-export function startReminderScheduler(everyMinutes: number): void {
+export function startReminderScheduler(everyMinutes: number, phishingEverySeconds = 0): void {
   const store = globalThis as GlobalWithScheduler;
-  if (everyMinutes <= 0 || store.__vigieReminderScheduler) return;
+  if ((everyMinutes <= 0 && phishingEverySeconds <= 0) || store.__vigieReminderScheduler) return;
   const leadership = new SchedulerLeadership(env().DATABASE_URL);
   let running = false;
   const tick = async () => {
@@ -39,9 +40,20 @@ export function startReminderScheduler(everyMinutes: number): void {
       .then(runRetentionPurgeOnce)
       .finally(() => (running = false));
   };
-  const timer = setInterval(() => void tick(), everyMinutes * 60_000);
-  timer.unref();
-  store.__vigieReminderScheduler = { timer, leadership };
+  // The phishing sender runs apart, more often (messages go at their planned minute), under
+  // the same lead; its messages are claimed row by row too (lib/phishing/send-due-messages.ts).
+  let sending = false;
+  const send = async () => {
+    if (sending || !(await leadership.isLeader())) return;
+    sending = true;
+    await runPhishingSenderOnce().finally(() => (sending = false));
+  };
+  const timers = [
+    ...(everyMinutes > 0 ? [setInterval(() => void tick(), everyMinutes * 60_000)] : []),
+    ...(phishingEverySeconds > 0 ? [setInterval(() => void send(), phishingEverySeconds * 1_000)] : []),
+  ];
+  for (const timer of timers) timer.unref();
+  store.__vigieReminderScheduler = { timers, leadership };
   void leadership
     .isLeader()
     .then((leads) =>
@@ -59,6 +71,6 @@ export async function stopReminderScheduler(): Promise<void> {
   const scheduler = store.__vigieReminderScheduler;
   store.__vigieReminderScheduler = undefined;
   if (!scheduler) return;
-  clearInterval(scheduler.timer);
+  for (const timer of scheduler.timers) clearInterval(timer);
   await scheduler.leadership.release();
 }

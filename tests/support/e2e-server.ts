@@ -30,6 +30,8 @@ export function e2eServerEnv(): Record<string, string> {
     DATABASE_URL: databaseUrl,
     PGLITE_DIR: path.join(".data", `e2e-${runId}`),
     REMINDERS_EVERY_MINUTES: "0",
+    // Exercise messages would land in the shared mailbox other specs read; specs that need them start their own server.
+    PHISHING_SEND_EVERY_SECONDS: "0",
     // The e2e seed has a second root centre (the matrix's "admin of another centre"): the demo
     // centre runs the instance (db/seed/demo.ts DEMO_CENTRE_SLUG), as one would be named in production.
     OPERATOR_CENTRE: "centre-regional-demo",

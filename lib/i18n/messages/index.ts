@@ -16,6 +16,7 @@ import enMemberAccess from "./en/memberAccess.json";
 import enMemberships from "./en/memberships.json";
 import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
+import enPhishingExercises from "./en/phishingExercises.json";
 import enPhishingMessage from "./en/phishingMessage.json";
 import enPlayer from "./en/player.json";
 import enPrivacyAdmin from "./en/privacyAdmin.json";
@@ -45,6 +46,7 @@ import frMemberAccess from "./fr/memberAccess.json";
 import frMemberships from "./fr/memberships.json";
 import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
+import frPhishingExercises from "./fr/phishingExercises.json";
 import frPhishingMessage from "./fr/phishingMessage.json";
 import frPlayer from "./fr/player.json";
 import frPrivacyAdmin from "./fr/privacyAdmin.json";
@@ -80,6 +82,7 @@ export const messages = {
     memberships: frMemberships,
     meta: frMeta,
     organisationsAdmin: frOrganisationsAdmin,
+    phishingExercises: frPhishingExercises,
     phishingMessage: frPhishingMessage,
     player: frPlayer,
     privacyAdmin: frPrivacyAdmin,
@@ -111,6 +114,7 @@ export const messages = {
     memberships: enMemberships,
     meta: enMeta,
     organisationsAdmin: enOrganisationsAdmin,
+    phishingExercises: enPhishingExercises,
     phishingMessage: enPhishingMessage,
     player: enPlayer,
     privacyAdmin: enPrivacyAdmin,

@@ -54,6 +54,11 @@ const MANAGER_PAGES: Route[] = [
   { name: "codes d'accès", url: (a) => `/etablissement/codes-d-acces?etablissement=${a.establishment}`, phone: true },
   { name: "connexion SSO", url: (a) => `/etablissement/connexion-sso?etablissement=${a.establishment}` },
   { name: "relances", url: (a) => `/etablissement/relances?etablissement=${a.establishment}` },
+  {
+    name: "exercices d'hameçonnage",
+    url: (a) => `/etablissement/exercices?etablissement=${a.establishment}`,
+    phone: true,
+  },
 ];
 
 /** Where a person who manages several establishments picks one: every manager gets their own list. */
@@ -284,6 +289,16 @@ const FORGED_ACTIONS: ForgedAction[] = [
       await page.getByRole("button", { name: /^Confirmer/ }).click();
     },
     message: "Cette personne est introuvable parmi les membres de vos établissements : rien n'a changé.",
+  },
+  {
+    name: "préparer un exercice d'hameçonnage pour A",
+    page: () => "/etablissement/exercices",
+    attempt: async (page, a) => {
+      const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Préparer l'exercice" }) });
+      await forge(form, { organisationId: a.establishment });
+      await form.getByRole("button", { name: "Préparer l'exercice" }).click();
+    },
+    message: "Cet exercice ou cet établissement n'existe pas, ou vous ne le gérez pas.",
   },
   {
     // Last: were it accepted, the pages after it would be A's. The check after the loop opens B's.

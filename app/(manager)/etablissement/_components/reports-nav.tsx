@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-type Props = { current: "dashboard" | "learners" | "assignments" | "reminders"; query?: string };
+type Props = { current: "dashboard" | "learners" | "assignments" | "reminders" | "exercises"; query?: string };
 
 /** Links between the manager's pages, keeping the chosen establishment. */
 export async function ReportsNav({ current, query = "" }: Props) {
-  const [t, tReminders] = await Promise.all([getTranslations("managerReports.nav"), getTranslations("reminders")]);
+  const [t, tReminders, tExercises] = await Promise.all([
+    getTranslations("managerReports.nav"),
+    getTranslations("reminders"),
+    getTranslations("phishingExercises"),
+  ]);
   const links = [
     { key: "dashboard", href: "/etablissement/tableau-de-bord" },
     { key: "learners", href: "/etablissement/apprenants" },
@@ -25,6 +29,11 @@ export async function ReportsNav({ current, query = "" }: Props) {
         <li>
           <Link href={`/etablissement/relances${query}`} aria-current={current === "reminders" ? "page" : undefined}>
             {tReminders("nav")}
+          </Link>
+        </li>
+        <li>
+          <Link href={`/etablissement/exercices${query}`} aria-current={current === "exercises" ? "page" : undefined}>
+            {tExercises("nav")}
           </Link>
         </li>
         <li>

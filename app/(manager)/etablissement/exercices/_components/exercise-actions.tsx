@@ -1,0 +1,70 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
+import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import type { PhishingExerciseState } from "@/db/schema";
+import type { FormState } from "@/lib/forms";
+import { changeExerciseStateAction, launchExerciseAction } from "../actions";
+
+type Props = { organisationId: string; exerciseId: string; state: PhishingExerciseState };
+
+/** What a manager can do with one exercise in its state: launch (after confirming), pause, resume, cancel. */
+export function ExerciseActions({ organisationId, exerciseId, state }: Props) {
+  const t = useTranslations("phishingExercises");
+  const [launchState, launch, launching] = useActionState<FormState, FormData>(launchExerciseAction, {});
+  const [changeState, change, changing] = useActionState<FormState, FormData>(changeExerciseStateAction, {});
+  const id = useId();
+  const changes = { draft: ["cancel"], running: ["pause", "cancel"], paused: ["resume", "cancel"] }[
+    state as "draft" | "running" | "paused"
+  ];
+  const informedError = launchState.fieldErrors?.staffInformed;
+  const hidden = (
+    <>
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <input type="hidden" name="exerciseId" value={exerciseId} />
+    </>
+  );
+
+  return (
+    <div className="stack">
+      {state === "draft" && (
+        <form action={launch} noValidate>
+          {hidden}
+          <div className="field field--checkbox">
+            <label>
+              <input
+                type="checkbox"
+                name="staffInformed"
+                aria-invalid={informedError ? true : undefined}
+                aria-describedby={informedError ? `${id}-informed-error` : undefined}
+              />{" "}
+              {t("staffInformed")}
+            </label>
+            <FieldError id={`${id}-informed-error`} errors={informedError} />
+          </div>
+          <button type="submit" className="button" disabled={launching}>
+            {t("launch")}
+          </button>
+          {launchState.ok ? (
+            <p role="status" aria-live="polite" className="hint">
+              {launchState.message}
+            </p>
+          ) : (
+            <FormMessage message={launchState.message} />
+          )}
+        </form>
+      )}
+      {changes?.map((name) => (
+        <form key={name} action={change}>
+          {hidden}
+          <input type="hidden" name="change" value={name} />
+          <button type="submit" className="button button--secondary" disabled={changing}>
+            {t(name)}
+          </button>
+        </form>
+      ))}
+      {changeState.message && !changeState.ok && <FormMessage message={changeState.message} />}
+    </div>
+  );
+}

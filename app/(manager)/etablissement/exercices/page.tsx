@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireManagerPage } from "@/lib/access/page-guards";
+import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
+import { exerciseTargets } from "@/lib/phishing/exercise-targets";
+import { listExercises } from "@/lib/phishing/list-exercises";
+import { parisToday } from "@/lib/phishing/plan-send-times";
+import { listPhishingScenarios } from "@/lib/phishing/scenarios";
+import { ReportTable } from "@/app/_components/reports/report-table";
+import { EstablishmentPicker } from "../_components/establishment-picker";
+import { ReportsNav } from "../_components/reports-nav";
+import { CreateExerciseForm } from "./_components/create-exercise-form";
+import { ExerciseActions } from "./_components/exercise-actions";
+import "@/app/_components/reports/reports.css";
+
+type Props = { searchParams: Promise<{ etablissement?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("phishingExercises"))("title"), robots: { index: false } };
+}
+
+export default async function ExercisesPage({ searchParams }: Props) {
+  const { etablissement } = await searchParams;
+  const { db, establishment } = await requireManagerPage("/etablissement/exercices", etablissement);
+  const [t, format, exercises, teamRows, targets] = await Promise.all([
+    getTranslations("phishingExercises"),
+    getFormatter(),
+    listExercises(db, establishment.id),
+    teamsOfEstablishment(db, establishment),
+    exerciseTargets(db, { organisationId: establishment.id, teamIds: [] }),
+  ]);
+  const scenarios = listPhishingScenarios().map((s) => ({ id: s.id, label: s.title }));
+  const scenarioLabel = new Map(scenarios.map((s) => [s.id, s.label]));
+  const unreachable = targets.filter((target) => !target.email);
+  const query = etablissement ? `?etablissement=${establishment.id}` : "";
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <ReportsNav current="exercises" query={query} />
+      <p className="lead">{t("intro")}</p>
+      {establishment.all.length > 1 && (
+        <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} />
+      )}
+      <section className="section" aria-labelledby="preparer-exercice">
+        <h2 id="preparer-exercice">{t("createTitle")}</h2>
+        <p>{t("reachable", { count: targets.length - unreachable.length })}</p>
+        {unreachable.length > 0 && (
+          <details>
+            <summary>{t("unreachableTitle")}</summary>
+            <ul>
+              {unreachable.map((person) => (
+                <li key={person.userId}>{person.name}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <CreateExerciseForm
+          key={establishment.id}
+          organisationId={establishment.id}
+          scenarios={scenarios}
+          teams={teamRows}
+          today={parisToday(new Date())}
+        />
+      </section>
+      <section className="section" aria-labelledby="liste-exercices">
+        <h2 id="liste-exercices">{t("listTitle")}</h2>
+        {exercises.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
+          <ReportTable
+            caption={t("caption")}
+            columns={(["scenario", "window", "state", "sent", "automatic", "clicks", "actions"] as const).map(
+              (key) => ({
+                key,
+                heading: t(`columns.${key}`),
+              }),
+            )}
+          >
+            {exercises.map((exercise) => (
+              <tr key={exercise.id}>
+                <td>{scenarioLabel.get(exercise.scenarioId) ?? exercise.scenarioId}</td>
+                <td>
+                  {t("windowText", {
+                    day: format.dateTime(new Date(`${exercise.windowStartsOn}T12:00:00Z`), { dateStyle: "short" }),
+                    days: exercise.workingDays,
+                  })}
+                </td>
+                <td>
+                  {t(`states.${exercise.state}`)}
+                  {exercise.staffInformedAt && (
+                    <p className="hint">
+                      {t("informedBy", {
+                        name: exercise.staffInformedByName ?? "—",
+                        date: format.dateTime(exercise.staffInformedAt, { dateStyle: "short" }),
+                      })}
+                    </p>
+                  )}
+                </td>
+                <td>{t("sentOf", { sent: exercise.sent, planned: exercise.planned })}</td>
+                <td>{exercise.automaticOpens}</td>
+                <td>{exercise.clicks}</td>
+                <td>
+                  <ExerciseActions organisationId={establishment.id} exerciseId={exercise.id} state={exercise.state} />
+                </td>
+              </tr>
+            ))}
+          </ReportTable>
+        )}
+      </section>
+    </>
+  );
+}

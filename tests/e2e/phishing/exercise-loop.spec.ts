@@ -1,0 +1,162 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { type AddressInfo, createServer } from "node:net";
+import path from "node:path";
+import { Client } from "pg";
+import { assertLocalDatabase } from "../../support/assert-local-database";
+import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
+import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
+import { expect, signInViaApi, test } from "../fixtures";
+
+// The whole loop, against its own server on its own PostgreSQL database (the test moves the
+// planned times to now, which it can only do on a database it can reach while the server runs)
+// and a real SMTP server: create, launch, the message arrives, a browser follows the link and
+// a person presses the button (one click, counted once); a plain GET, a HEAD and a page load
+// without interaction count as automatic openings only.
+const ROOT = path.join(__dirname, "..", "..", "..");
+const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const LEARNER = "infirmiere@vigie.test";
+let smtp: SmtpSink | undefined;
+let server: SpawnedServer | undefined;
+let db: Client | undefined;
+let admin: Client | undefined;
+let name = "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+test.beforeAll(async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "starts its own server, database and mail sink; once is enough");
+  test.setTimeout(180_000);
+  assertLocalDatabase(SERVER_URL);
+  smtp = await startSmtpSink();
+  name = `vigie_e2e_phishing_${randomBytes(4).toString("hex")}`;
+  admin = new Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const databaseUrl = withDatabase(SERVER_URL, name);
+  const env = { ...process.env, DATABASE_URL: databaseUrl, VIGIE_MODE: "demo" };
+  execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env, stdio: "ignore" });
+  execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: ROOT, env, stdio: "ignore" });
+  db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const port = await freePort();
+  server = spawnServer(port, {
+    DATABASE_URL: databaseUrl,
+    VIGIE_MODE: "demo",
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    SMTP_URL: smtp.url,
+    REMINDERS_EVERY_MINUTES: "0",
+    PHISHING_SEND_EVERY_SECONDS: "1",
+    PHISHING_SEND_PER_MINUTE: "1000",
+  });
+  await expect
+    .poll(async () => (await fetch(`${server!.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 90_000 })
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await smtp?.close();
+  await db?.end();
+  if (name) await admin?.query(`drop database if exists "${name}" with (force)`);
+  await admin?.end();
+});
+
+async function recipient(email: string) {
+  const { rows } = await db!.query<{
+    automatic_opens: number;
+    clicked_at: Date | null;
+    module_assigned_at: Date | null;
+  }>(
+    `select r.automatic_opens, r.clicked_at, r.module_assigned_at from phishing_recipients r
+      join users u on u.id = r.user_id where u.email = $1`,
+    [email],
+  );
+  return rows[0];
+}
+
+function linkIn(text: string): string {
+  // Quoted-printable wraps long lines with "=\r\n" and encodes "=" as "=3D".
+  const body = text.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  return /http:\/\/localhost:\d+\/exercice\/[A-Za-z0-9_-]{43}/.exec(body)![0];
+}
+
+test("a person's click counts once; scanners and unattended page loads count as automatic openings", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const managerContext = await browser.newContext({ baseURL: server!.url });
+  const manager = await managerContext.newPage();
+  await signInViaApi(managerContext.request, "rssi@vigie.test");
+  await manager.goto("/etablissement/exercices");
+  await manager.getByRole("button", { name: "Préparer l'exercice" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: "Exercice préparé." })).toBeVisible();
+  await manager.getByRole("checkbox", { name: /Je confirme que le personnel a été informé/ }).check();
+  await manager.getByRole("button", { name: "Lancer l'exercice" }).click();
+  await expect(manager.getByRole("row").filter({ hasText: "En cours" })).toBeVisible();
+
+  // The planned times are spread over working hours: bring them to now.
+  const { rowCount } = await db!.query("update phishing_recipients set planned_at = now()");
+  await expect.poll(() => smtp!.received.length, { timeout: 30_000 }).toBe(rowCount);
+  const messageTo = (email: string) => smtp!.received.find((m) => m.to === email)!;
+  const others = smtp!.received.filter((m) => m.to !== LEARNER);
+  expect(others.length).toBeGreaterThanOrEqual(2);
+
+  // A link scanner: HEAD, then GET, with no browser at all.
+  const scanned = linkIn(others[0]!.text);
+  await fetch(scanned, { method: "HEAD" });
+  await fetch(scanned);
+  // A headless browser that loads the page and runs its script, but never interacts.
+  const unattended = linkIn(others[1]!.text);
+  const robot = await browser.newPage();
+  await robot.goto(unattended);
+  await expect(robot.getByRole("button", { name: "Voir ce que j'aurais dû remarquer" })).toBeVisible();
+  await robot
+    .getByRole("button", { name: "Voir ce que j'aurais dû remarquer" })
+    .evaluate((b) => (b as HTMLElement).click());
+  await robot.close();
+
+  // The person: opens the link, reads, presses the button; later comes back and presses again.
+  const person = await browser.newPage();
+  await person.goto(linkIn(messageTo(LEARNER).text));
+  await expect(person.getByRole("heading", { level: 1, name: "C'était un exercice d'hameçonnage" })).toBeVisible();
+  const press = async () => {
+    const posted = person.waitForResponse((r) => r.url().endsWith("/clic") && r.request().method() === "POST");
+    await person.getByRole("button", { name: "Voir ce que j'aurais dû remarquer" }).click();
+    expect((await posted).status()).toBe(204);
+    await expect(person.getByRole("link", { name: "Suivre le module" })).toBeVisible();
+  };
+  await press();
+  const first = (await recipient(LEARNER))!;
+  expect(first.clicked_at).not.toBeNull();
+  await person.reload();
+  await press();
+  await person.close();
+
+  const after = (await recipient(LEARNER))!;
+  expect(after.clicked_at).toEqual(first.clicked_at);
+  expect(after.module_assigned_at).not.toBeNull();
+  expect(after.automatic_opens).toBe(2);
+  const [scanner, robotRow] = await Promise.all([recipient(others[0]!.to), recipient(others[1]!.to)]);
+  expect(scanner!.automatic_opens).toBeGreaterThanOrEqual(1);
+  expect(scanner!.clicked_at).toBeNull();
+  expect(robotRow).toMatchObject({ automatic_opens: 1, clicked_at: null });
+  // No message is sent twice.
+  expect(new Set(smtp!.received.map((m) => m.to)).size).toBe(smtp!.received.length);
+  await managerContext.close();
+});
