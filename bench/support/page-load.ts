@@ -7,19 +7,19 @@ export type PageFigures = { rps: number; p50_ms: number; p95_ms: number };
 export const CONNECTION_LEVELS = [1, 8, 32] as const;
 
 /**
- * Requests per second and p50/p95 latency of each page at 1, 8 and 32 connections for `seconds`
+ * Requests per second and p50/p95 latency of each page at 1, 8 and 32 connections (or `levels`) for `seconds`
  * each, printed as they come; any error or non-2xx answer fails the run. Returns
  * `{ [page]: { [connections]: figures } }`, the shape of bench:pages' JSON.
  */
 export async function measurePages(
   baseUrl: string,
   pages: Record<string, string>,
-  options: { seconds: number; headers: Record<string, string> },
+  options: { seconds: number; headers: Record<string, string>; levels?: readonly number[] },
 ) {
   const results: Record<string, Record<string, PageFigures>> = {};
   for (const [name, path] of Object.entries(pages)) {
     results[name] = {};
-    for (const connections of CONNECTION_LEVELS) {
+    for (const connections of options.levels ?? CONNECTION_LEVELS) {
       // Our own latency histogram, so that p95 is read exactly (autocannon reports p90 and p97.5).
       const latencies = hdr.build({
         lowestDiscernibleValue: 1,
