@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLightTranslations } from "@/app/_components/light-messages";
 import { useEffect, useRef } from "react";
 
 /**
@@ -10,7 +10,7 @@ import { useEffect, useRef } from "react";
  * the error itself is shown.
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors.error");
+  const t = useLightTranslations("errors.error");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 

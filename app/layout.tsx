@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "./_components/demo-banner";
+import { LightClientMessages } from "./_components/light-client-messages";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
@@ -16,10 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f6c" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("shell"), getMessages()]);
-  // Only the root error page's messages: each part of the site adds the namespaces its client
-  // components translate (ClientMessages), since they are serialized into every page's HTML.
-  const clientMessages = { errors: { error: (messages.errors as Record<string, unknown>).error } };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("shell")]);
 
   return (
     <html lang={locale}>
@@ -28,13 +25,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipLink")}
         </a>
         <DemoBanner />
-        <NextIntlClientProvider messages={clientMessages}>
+        {/* Only the root error page's messages, for its light translator (no next-intl client
+            runtime on pages that need none): each part of the site adds the namespaces its client
+            components translate (ClientMessages), since they are serialized into every page's HTML. */}
+        <LightClientMessages paths={["errors.error"]}>
           <SiteHeader />
           <main id="contenu" tabIndex={-1} className="site-main">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </LightClientMessages>
       </body>
     </html>
   );

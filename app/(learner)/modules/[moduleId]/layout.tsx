@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/app/_components/client-messages";
+import { LightClientMessages } from "@/app/_components/light-client-messages";
 
+// The player translates with useLightTranslations: next-intl's client runtime stays off the page.
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["player"]}>{children}</ClientMessages>;
+  return <LightClientMessages paths={["player"]}>{children}</LightClientMessages>;
 }

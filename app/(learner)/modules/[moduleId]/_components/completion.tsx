@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLightTranslations } from "@/app/_components/light-messages";
 import { useEffect, useRef } from "react";
 
 export type CompletionProps = {
@@ -15,7 +15,7 @@ export type CompletionProps = {
 
 /** "Vous avez terminé ?": what comes next once a module is done. */
 export function Completion({ title, certificateHref, saved, place, onReview }: CompletionProps) {
-  const t = useTranslations("player.done");
+  const t = useLightTranslations("player.done");
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => headingRef.current?.focus(), []);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLightTranslations } from "@/app/_components/light-messages";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { PublicModule } from "@/lib/courses/public-module";
 import { Completion, type CompletionProps } from "./completion";
@@ -35,7 +35,7 @@ export function Player({
   place,
   nonce,
 }: PlayerProps) {
-  const t = useTranslations("player");
+  const t = useLightTranslations("player");
   // The queue lives in this browser's storage: made after hydration, so that the server and the
   // browser's first render are the same (React error #418 otherwise).
   const [queue, setQueue] = useState<EventQueue | null>(null);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLightTranslations } from "@/app/_components/light-messages";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { PublicQuizStep } from "@/lib/courses/public-module";
 import type { QuizOutcome } from "./event-queue";
@@ -14,7 +14,7 @@ type Props = {
 
 /** The quiz: answers go to the server, which grades them and sends back the explanations. */
 export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props) {
-  const t = useTranslations("player.quiz");
+  const t = useLightTranslations("player.quiz");
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [missing, setMissing] = useState<string[]>([]);
   const [grading, setGrading] = useState<"idle" | "waiting" | "slow">("idle");

@@ -1,12 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLightTranslations } from "@/app/_components/light-messages";
 import { useEffect, useState } from "react";
 import type { SaveState } from "./event-queue";
 
 /** Tells the learner whether their progress reached the server, politely, without stealing focus. */
 export function SaveStatus({ state }: { state: SaveState }) {
-  const t = useTranslations("player.save");
+  const t = useLightTranslations("player.save");
   // The return path is this page's, known only in the browser: read after hydration.
   const [here, setHere] = useState("/modules");
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the address bar exists only in the browser

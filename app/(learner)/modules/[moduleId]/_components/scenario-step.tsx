@@ -1,12 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLightTranslations } from "@/app/_components/light-messages";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { ScenarioStep } from "@/lib/courses/types";
 
 /** A situation, a choice, and the feedback for the choice made; the learner may try another. */
 export function ScenarioStepView({ step, onAnswer }: { step: ScenarioStep; onAnswer: (choiceId: string) => void }) {
-  const t = useTranslations("player.scenario");
+  const t = useLightTranslations("player.scenario");
   const [selected, setSelected] = useState<string | null>(null);
   const [answered, setAnswered] = useState<string | null>(null);
   const [error, setError] = useState(false);
