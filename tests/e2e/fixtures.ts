@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, type Locator, type Page, test as base, expect } from "@playwright/test";
+import { type APIRequestContext, type Locator, type Page, type Request, test as base, expect } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
 import { BrowserErrors } from "../support/browser-errors";
@@ -208,6 +208,28 @@ export async function forgeValue(field: Locator, value: string): Promise<void> {
     }
     (element as HTMLInputElement | HTMLSelectElement).value = forged;
   }, value);
+}
+
+/**
+ * Ticks a radio button with a value the form never offered and sends its form, all in one task:
+ * React puts the server's value back on hydration and after each change event on the field, so a
+ * forged value must reach FormData before React runs again. Resolves with the POST it sent.
+ */
+export async function submitForgedChoice(radio: Locator, value: string): Promise<Request> {
+  await waitForHydration(radio);
+  const [request] = await Promise.all([
+    radio.page().waitForRequest((sent) => sent.method() === "POST"),
+    radio.evaluate((input, forged) => {
+      const field = input as HTMLInputElement;
+      field.value = forged;
+      field.checked = true;
+      field.form!.requestSubmit();
+    }, value),
+  ]);
+  expect(request.postData() ?? "", "the forged value was sent").toContain(value);
+  await request.response();
+
+  return request;
 }
 
 /**

@@ -11,7 +11,7 @@
  * something it does not show yet.
  */
 import type { Page } from "@playwright/test";
-import { expect, forgeValue, test, urlEndingWith } from "../fixtures";
+import { expect, forgeValue, submitForgedChoice, test, urlEndingWith } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import {
   A,
@@ -468,12 +468,11 @@ test.describe("the platform admin", () => {
     await expect(admin.getByLabel("Téléphone", { exact: true })).toHaveValue("04 65 71 30 30");
     // A forged choice (another centre's id, garbage) changes nothing: the page asks again.
     await admin.goto("/etablissement/choisir?retour=%2Fetablissement%2Fequipes");
-    await forgeValue(
+    await submitForgedChoice(
       admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }),
       "00000000-0000-4000-8000-000000000000",
     );
-    await admin.getByRole("radio", { name: "EHPAD Les Cigales (démo)" }).check();
-    await admin.getByRole("button", { name: "Continuer" }).click();
+    await expect(admin).toHaveURL(/\/etablissement\/choisir\?/);
     await expect(admin.getByRole("heading", { level: 1, name: "Choisir l'établissement à gérer" })).toBeVisible();
     await admin.context().close();
   });
@@ -547,13 +546,7 @@ test.describe("the admin of another centre", () => {
     }
     await test.step("choisir A comme établissement courant", async () => {
       await adminC.goto("/etablissement/choisir?retour=%2Fetablissement%2Fequipes");
-      const choice = adminC.getByRole("radio", { name: "Clinique du Littoral (démo)" });
-      await forgeValue(choice, idsA.establishment);
-      await choice.check();
-      await Promise.all([
-        adminC.waitForResponse((response) => response.request().method() === "POST"),
-        adminC.getByRole("button", { name: "Continuer" }).click(),
-      ]);
+      await submitForgedChoice(adminC.getByRole("radio", { name: "Clinique du Littoral (démo)" }), idsA.establishment);
       const current = (await adminC.context().cookies()).find((cookie) => cookie.name === "vigie-etablissement");
       expect(current?.value ?? "").not.toContain(idsA.establishment);
       await adminC.goto("/etablissement/equipes");
