@@ -1,39 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { contentCopies, contentProblems } from "../support/content-copies";
+import { describe, expect, it } from "vitest";
 import { checkVersions, readVersionLock, writeVersionLock } from "@/lib/courses/check-versions";
-import { CourseContentError, formatIssue } from "@/lib/courses/content-error";
+import { formatIssue } from "@/lib/courses/content-error";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 
 const FIXTURE = path.join(process.cwd(), "tests/fixtures/courses");
-let dir: string | undefined;
-
 /** A copy of the fixture courses with one file changed. */
-function coursesWith(file: string, change: (source: string) => string): string {
-  dir = path.join(mkdtempSync(path.join(tmpdir(), "vigie-courses-")), "courses");
-  cpSync(FIXTURE, dir, { recursive: true });
-  const target = path.join(dir, file);
-  writeFileSync(target, change(readFileSync(target, "utf8")));
-
-  return dir;
-}
-
-function problems(root: string): string[] {
-  try {
-    loadCatalogue(root);
-  } catch (error) {
-    if (error instanceof CourseContentError) return error.issues.map(formatIssue);
-    throw error;
-  }
-
-  return [];
-}
-
-afterEach(() => {
-  if (dir) rmSync(path.dirname(dir), { recursive: true, force: true });
-  dir = undefined;
-});
+const coursesWith = contentCopies(FIXTURE);
+const problems = (root: string) => contentProblems(loadCatalogue, root);
 
 describe("loadCatalogue", () => {
   it("loads a valid folder, with Markdown rendered and raw HTML escaped", () => {

@@ -1,39 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { CourseContentError, formatIssue } from "@/lib/courses/content-error";
+import { contentCopies, contentProblems } from "../support/content-copies";
+import { describe, expect, it } from "vitest";
 import { findRealHosts } from "@/lib/phishing/check-domains";
 import { DEFAULT_PHISHING_DIR, loadPhishingScenarios, renderPhishingMessage } from "@/lib/phishing/scenarios";
 
 const FILE = "dpi-mise-a-jour.yaml";
-let dir: string | undefined;
-
+const copyWithChange = contentCopies(DEFAULT_PHISHING_DIR);
 /** A copy of the real scenarios with one file changed. */
-function scenariosWith(change: (source: string) => string, file = FILE): string {
-  dir = path.join(mkdtempSync(path.join(tmpdir(), "vigie-phishing-")), "phishing");
-  cpSync(DEFAULT_PHISHING_DIR, dir, { recursive: true });
-  const target = path.join(dir, file);
-  writeFileSync(target, change(readFileSync(target, "utf8")));
-
-  return dir;
-}
-
-function problems(root: string): string[] {
-  try {
-    loadPhishingScenarios(root);
-  } catch (error) {
-    if (error instanceof CourseContentError) return error.issues.map(formatIssue);
-    throw error;
-  }
-
-  return [];
-}
-
-afterEach(() => {
-  if (dir) rmSync(path.dirname(dir), { recursive: true, force: true });
-  dir = undefined;
-});
+const scenariosWith = (change: (source: string) => string, file = FILE) => copyWithChange(file, change);
+const problems = (root: string) => contentProblems(loadPhishingScenarios, root);
 
 describe("loadPhishingScenarios", () => {
   it("loads every scenario of courses/phishing, sorted by id, each with its clues", () => {
