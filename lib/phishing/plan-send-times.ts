@@ -1,4 +1,6 @@
-/** Messages leave between 9:00 and 17:00, Paris time, Monday to Friday. */
+import { isFrenchPublicHoliday } from "./french-public-holidays";
+
+/** Messages leave between 9:00 and 17:00, Paris time, Monday to Friday, public holidays excepted. */
 export const WORKDAY_START_MINUTES = 9 * 60;
 export const WORKDAY_END_MINUTES = 17 * 60;
 
@@ -26,16 +28,19 @@ function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function isWeekday(day: string): boolean {
+function isWorkingDay(day: string): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
 
-  return weekday !== 0 && weekday !== 6;
+  return weekday !== 0 && weekday !== 6 && !isFrenchPublicHoliday(day);
 }
 
-/** The first `count` working days (Monday to Friday) from `from` on, `from` included if it is one. */
+/**
+ * The first `count` working days (Monday to Friday, French public holidays excepted) from `from`
+ * on, `from` included if it is one.
+ */
 export function workingDays(from: string, count: number): string[] {
   const days: string[] = [];
-  for (let day = from; days.length < count; day = addDays(day, 1)) if (isWeekday(day)) days.push(day);
+  for (let day = from; days.length < count; day = addDays(day, 1)) if (isWorkingDay(day)) days.push(day);
 
   return days;
 }
