@@ -144,12 +144,14 @@ async function main() {
   const seconds = { total: totals!.seconds };
   await handle.close();
   // No batch answered "recorded" twice; no more events stored than sent; every stored event
-  // carries 3 active seconds, so time counted twice would show in the sum.
+  // carries 3 active seconds, and the server credits no more than the seconds since the module's
+  // last reception (lib/progress/write-events-statement.ts), so the time counted may be less than
+  // 3 s per stored event at this pace, never more.
   const recordedTwice = [...tally.recordedAnswers.values()].filter((n) => n > 1).length;
-  const timeMatches = Number(seconds!.total) === 3 * stored!.n;
+  const timeMatches = Number(seconds!.total) <= 3 * stored!.n;
   const duplicatesIgnored = tally.errors === 0 && recordedTwice === 0 && stored!.n <= tally.uniqueEvents && timeMatches;
   console.log(
-    `sent ${tally.uniqueEvents} distinct events and ${tally.resends} resent batches; stored ${stored!.n} events (requests cut off by the end of a run may be stored unanswered); batches recorded twice: ${recordedTwice}; time spent ${seconds!.total} s = 3 s × stored events: ${timeMatches}; server peak RSS ${server.peakRssMb()} MB`,
+    `sent ${tally.uniqueEvents} distinct events and ${tally.resends} resent batches; stored ${stored!.n} events (requests cut off by the end of a run may be stored unanswered); batches recorded twice: ${recordedTwice}; time spent ${seconds!.total} s ≤ 3 s × stored events: ${timeMatches}; server peak RSS ${server.peakRssMb()} MB`,
   );
   console.log(
     JSON.stringify({
