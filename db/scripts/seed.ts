@@ -4,6 +4,7 @@ import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { seedE2eReminderLearners } from "../seed/e2e-reminders";
 import { env } from "@/lib/env";
 import { seedE2eEstablishments } from "../seed/e2e-establishments";
+import { seedE2ePhishing } from "../seed/e2e-phishing";
 import { seedDemoSecondFactors } from "../seed/demo-second-factors";
 import { refuseInProduction, runScript } from "./run-script";
 
@@ -17,7 +18,9 @@ runScript(async () => {
     const e2e = process.argv.find((arg) => arg.startsWith("--e2e-learners="));
     if (e2e) {
       await seedE2eLearners(handle.db, ["desktop", "phone"], Number(e2e.split("=")[1]));
-      await seedE2eEstablishments(handle.db, loadCatalogue());
+      const catalogue = loadCatalogue();
+      const establishments = await seedE2eEstablishments(handle.db, catalogue);
+      await seedE2ePhishing(handle.db, catalogue, establishments);
       await seedE2eReminderLearners(handle.db, ["desktop", "phone"]);
     }
     await seedDemoSecondFactors(handle.db);

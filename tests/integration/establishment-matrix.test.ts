@@ -12,6 +12,7 @@ import {
   organisationSso,
   organisations,
   passwordCredentials,
+  phishingExercises,
   secondFactorRecoveryCodes,
   teams,
   userSecondFactors,
@@ -64,6 +65,9 @@ import { getLearnerDetail } from "@/lib/reports/get-learner-detail";
 import { learnerFiltersSchema } from "@/lib/reports/learner-filters";
 import { learnersCsv } from "@/lib/reports/learners-csv";
 import { renamePerson } from "@/lib/people/rename-person";
+import { exerciseResultsCsv } from "@/lib/phishing/exercise-results-csv";
+import { getExerciseResults } from "@/lib/phishing/get-exercise-results";
+import { listExerciseTrend } from "@/lib/phishing/list-exercise-trend";
 import { listLearners } from "@/lib/reports/list-learners";
 import { type TestDb, createTestDb } from "../support/db";
 
@@ -94,6 +98,7 @@ let adminElsewhere: Actor;
 let adminHere: Actor;
 let learnerOfAManagerOfB: Actor;
 let aInvitation: string;
+let aExercise: string;
 
 async function actorIn(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
   return (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
@@ -232,6 +237,17 @@ beforeAll(async () => {
     })
     .returning();
   aInvitation = invitation!.id;
+  // A phishing exercise of A: its results and their CSV are A's managers' only.
+  const [exercise] = await testDb.db
+    .insert(phishingExercises)
+    .values({
+      organisationId: a.establishment,
+      scenarioId: "colis-pharmacie-pui",
+      windowStartsOn: "2026-11-02",
+      workingDays: 2,
+    })
+    .returning();
+  aExercise = exercise!.id;
   await testDb.db.insert(organisationSso).values({
     organisationId: a.establishment,
     displayName: "Compte de A",
@@ -475,6 +491,24 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
     (actor) =>
       renamePerson(testDb.db, { actor, userId: a.manager.userId, organisationId: b.establishment, name: "Nom forgé" }),
   ],
+  // Phishing exercises' results (issue 20): the page, its CSV and the trend, of A and through B.
+  [
+    "getExerciseResults",
+    (actor) => getExerciseResults(testDb.db, { actor, organisationId: a.establishment, exerciseId: aExercise }),
+  ],
+  [
+    "getExerciseResults of A's exercise through B",
+    (actor) => getExerciseResults(testDb.db, { actor, organisationId: b.establishment, exerciseId: aExercise }),
+  ],
+  [
+    "exerciseResultsCsv",
+    (actor) => exerciseResultsCsv(testDb.db, { actor, organisationId: a.establishment, exerciseId: aExercise }),
+  ],
+  [
+    "exerciseResultsCsv of A's exercise through B",
+    (actor) => exerciseResultsCsv(testDb.db, { actor, organisationId: b.establishment, exerciseId: aExercise }),
+  ],
+  ["listExerciseTrend", (actor) => listExerciseTrend(testDb.db, { actor, organisationId: a.establishment })],
 ];
 
 describe("the role × establishment matrix", () => {

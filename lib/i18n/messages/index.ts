@@ -18,6 +18,7 @@ import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
 import enPhishingExercises from "./en/phishingExercises.json";
 import enPhishingMessage from "./en/phishingMessage.json";
+import enPhishingResults from "./en/phishingResults.json";
 import enPlayer from "./en/player.json";
 import enPrivacyAdmin from "./en/privacyAdmin.json";
 import enRegionReport from "./en/regionReport.json";
@@ -48,6 +49,7 @@ import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
 import frPhishingExercises from "./fr/phishingExercises.json";
 import frPhishingMessage from "./fr/phishingMessage.json";
+import frPhishingResults from "./fr/phishingResults.json";
 import frPlayer from "./fr/player.json";
 import frPrivacyAdmin from "./fr/privacyAdmin.json";
 import frRegionReport from "./fr/regionReport.json";
@@ -84,6 +86,7 @@ export const messages = {
     organisationsAdmin: frOrganisationsAdmin,
     phishingExercises: frPhishingExercises,
     phishingMessage: frPhishingMessage,
+    phishingResults: frPhishingResults,
     player: frPlayer,
     privacyAdmin: frPrivacyAdmin,
     regionReport: frRegionReport,
@@ -116,6 +119,7 @@ export const messages = {
     organisationsAdmin: enOrganisationsAdmin,
     phishingExercises: enPhishingExercises,
     phishingMessage: enPhishingMessage,
+    phishingResults: enPhishingResults,
     player: enPlayer,
     privacyAdmin: enPrivacyAdmin,
     regionReport: enRegionReport,

@@ -59,6 +59,12 @@ const MANAGER_PAGES: Route[] = [
     url: (a) => `/etablissement/exercices?etablissement=${a.establishment}`,
     phone: true,
   },
+  {
+    name: "résultats d'un exercice",
+    url: (a) => `/etablissement/exercices/${a.exercise}?etablissement=${a.establishment}`,
+    phone: true,
+  },
+  { name: "résultats d'un exercice, sans établissement", url: (a) => `/etablissement/exercices/${a.exercise}` },
 ];
 
 /** Where a person who manages several establishments picks one: every manager gets their own list. */
@@ -77,6 +83,15 @@ const MANAGER_ROUTES: Route[] = [
     name: "ZIP des certificats de A",
     url: (a) => `/etablissement/certificats/archive?etablissement=${a.establishment}`,
     phone: true,
+  },
+  {
+    name: "export CSV des résultats d'un exercice",
+    url: (a) => `/etablissement/exercices/${a.exercise}/export?etablissement=${a.establishment}`,
+    phone: true,
+  },
+  {
+    name: "export CSV des résultats d'un exercice, sans établissement",
+    url: (a) => `/etablissement/exercices/${a.exercise}/export`,
   },
   // The platform admin's region export: nobody else gets it either.
   { name: "export CSV régional", url: () => "/centre/tableau-de-bord/export" },

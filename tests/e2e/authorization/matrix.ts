@@ -33,6 +33,8 @@ export type EstablishmentIds = {
   assignment: string;
   certificate: string;
   certificateCode: string;
+  /** The seeded phishing exercise (db/seed/e2e-phishing.ts). */
+  exercise: string;
 };
 
 /** Reads the ids from the manager's own pages (the e2e server's database is not reachable from here). */
@@ -63,8 +65,23 @@ export async function readIds(page: Page, who: Establishment): Promise<Establish
   await page.goto(`/etablissement/apprenants?q=${encodeURIComponent(who.matrixLearner.email)}`);
   const href = await page.getByRole("link", { name: who.matrixLearner.name }).getAttribute("href");
   const learner = href!.split("/").pop()!.split("?")[0]!;
+  const exercise = await seededExercise(page);
 
-  return { establishment, learner, team, assignment, certificate, certificateCode };
+  return { establishment, learner, team, assignment, certificate, certificateCode, exercise };
+}
+
+/** The id of the establishment's seeded exercise (window from 05/10/2026), from its results link. */
+export async function seededExercise(page: Page): Promise<string> {
+  await page.goto("/etablissement/exercices");
+  const href = await page
+    .getByRole("row")
+    .filter({ hasText: "à partir du 05/10/2026" })
+    .getByRole("link", { name: "Voir les résultats" })
+    .getAttribute("href");
+  const exercise = href!.split("/").pop()!.split("?")[0]!;
+  expect(exercise, "exercise").toMatch(/^[0-9a-f-]{36}$/);
+
+  return exercise;
 }
 
 async function hiddenValue(scope: Locator, name: string): Promise<string> {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
 import { exerciseTargets } from "@/lib/phishing/exercise-targets";
+import { listExerciseTrend } from "@/lib/phishing/list-exercise-trend";
 import { listExercises } from "@/lib/phishing/list-exercises";
 import { parisToday } from "@/lib/phishing/plan-send-times";
 import { listPhishingScenarios } from "@/lib/phishing/scenarios";
@@ -11,6 +13,7 @@ import { EstablishmentPicker } from "../_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { CreateExerciseForm } from "./_components/create-exercise-form";
 import { ExerciseActions } from "./_components/exercise-actions";
+import { ExerciseTrend } from "./_components/exercise-trend";
 import "@/app/_components/reports/reports.css";
 
 type Props = { searchParams: Promise<{ etablissement?: string }> };
@@ -21,13 +24,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ExercisesPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
-  const { db, establishment } = await requireManagerPage("/etablissement/exercices", etablissement);
-  const [t, format, exercises, teamRows, targets] = await Promise.all([
+  const { actor, db, establishment } = await requireManagerPage("/etablissement/exercices", etablissement);
+  const [t, tr, format, exercises, teamRows, targets, trend] = await Promise.all([
     getTranslations("phishingExercises"),
+    getTranslations("phishingResults"),
     getFormatter(),
     listExercises(db, establishment.id),
     teamsOfEstablishment(db, establishment),
     exerciseTargets(db, { organisationId: establishment.id, teamIds: [] }),
+    listExerciseTrend(db, { actor, organisationId: establishment.id }),
   ]);
   const scenarios = listPhishingScenarios().map((s) => ({ id: s.id, label: s.title }));
   const scenarioLabel = new Map(scenarios.map((s) => [s.id, s.label]));
@@ -79,7 +84,14 @@ export default async function ExercisesPage({ searchParams }: Props) {
           >
             {exercises.map((exercise) => (
               <tr key={exercise.id}>
-                <td>{scenarioLabel.get(exercise.scenarioId) ?? exercise.scenarioId}</td>
+                <td>
+                  {scenarioLabel.get(exercise.scenarioId) ?? exercise.scenarioId}
+                  {exercise.launchedAt && (
+                    <p className="hint">
+                      <Link href={`/etablissement/exercices/${exercise.id}${query}`}>{tr("resultsLink")}</Link>
+                    </p>
+                  )}
+                </td>
                 <td>
                   {t("windowText", {
                     day: format.dateTime(new Date(`${exercise.windowStartsOn}T12:00:00Z`), { dateStyle: "short" }),
@@ -107,6 +119,10 @@ export default async function ExercisesPage({ searchParams }: Props) {
             ))}
           </ReportTable>
         )}
+      </section>
+      <section className="section" aria-labelledby="evolution-exercices">
+        <h2 id="evolution-exercices">{tr("trendTitle")}</h2>
+        <ExerciseTrend rows={trend} scenarioLabel={(id) => scenarioLabel.get(id) ?? id} query={query} />
       </section>
     </>
   );
