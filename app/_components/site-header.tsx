@@ -58,6 +58,11 @@ export async function SiteHeader() {
                 <Link href="/invitations">{tm("nav", { count: invitationCount })}</Link>
               </li>
             )}
+            {actor && (
+              <li>
+                <Link href="/signaler-un-message">{t("nav.suspectMessage")}</Link>
+              </li>
+            )}
             <li>
               <Link href="/signaler-un-incident" className="site-nav__incident">
                 {t("nav.incident")}

@@ -55,6 +55,7 @@ export const auditActions = [
   "phishing_exercise.paused",
   "phishing_exercise.resumed",
   "phishing_exercise.cancelled",
+  "suspect_message.reported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -25,6 +25,7 @@ import { requireAdminCentres } from "@/lib/access/roles";
 import { personIdentifiers } from "./person-identifiers";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { SUSPECT_MESSAGE_MAIL_KIND, suspectMessageMailSubject } from "@/lib/incident/render-suspect-message-mail";
 
 export const ERASED_NAME = "Personne effacée";
 
@@ -46,7 +47,7 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
 
   return db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ email: users.email, username: users.username, erasedAt: users.erasedAt })
+      .select({ name: users.name, email: users.email, username: users.username, erasedAt: users.erasedAt })
       .from(users)
       .where(eq(users.id, userId));
     if (!user) throw new AppError("not_found");
@@ -66,6 +67,13 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     await tx.delete(secondFactorRecoveryCodes).where(eq(secondFactorRecoveryCodes.userId, userId));
     await tx.delete(phishingRecipients).where(eq(phishingRecipients.userId, userId));
     if (user.email) await tx.delete(mailOutbox).where(eq(mailOutbox.to, user.email));
+    // The copy of a suspect message they reported names them (lib/incident/render-suspect-message-mail.ts).
+    const namingThem = [
+      user.name ? eq(mailOutbox.subject, suspectMessageMailSubject(user.name)) : undefined,
+      user.email ? sql`strpos(lower(${mailOutbox.text}), ${user.email.toLowerCase()}) > 0` : undefined,
+    ].filter((condition) => condition !== undefined);
+    if (namingThem.length > 0)
+      await tx.delete(mailOutbox).where(and(eq(mailOutbox.kind, SUSPECT_MESSAGE_MAIL_KIND), or(...namingThem)));
     await tx
       .update(certificates)
       .set({ revokedAt: now, revokedReason: "Effacement des données personnelles (RGPD)", revokedBy: actor.userId })

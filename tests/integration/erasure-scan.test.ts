@@ -11,6 +11,7 @@ import { requestMagicLink } from "@/lib/auth/request-magic-link";
 import { sendMagicLinkMail } from "@/lib/auth/send-magic-link-mail";
 import { issueCertificates } from "@/lib/certificates/issue-certificates";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
+import { reportSuspectMessage } from "@/lib/phishing/report-suspect-message";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
 import { recordEvents } from "@/lib/progress/record-events";
 import { cleanPass } from "../support/events";
@@ -116,6 +117,13 @@ describe("erasePersonalData leaves nothing behind", () => {
         incidentContactEmail: email.toUpperCase(),
       })
       .where(eq(organisations.id, hospital));
+    // A suspect message they reported: the copy of the mail to the contact names them.
+    await reportSuspectMessage(testDb.db, {
+      reporter: { userId: user.id, name, email, organisationIds: [hospital] },
+      establishment: { organisationId: hospital, name: "Hôpital" },
+      pasted: "Un message bizarre",
+      now: new Date(),
+    });
     for (const needle of [email, username, subject, name]) expect(await placesHolding(needle)).not.toEqual([]);
 
     const admin = (await signedInActor(

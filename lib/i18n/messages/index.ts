@@ -29,6 +29,7 @@ import enSecondFactor from "./en/secondFactor.json";
 import enShell from "./en/shell.json";
 import enSignIn from "./en/signIn.json";
 import enSso from "./en/sso.json";
+import enSuspectReport from "./en/suspectReport.json";
 import enTeams from "./en/teams.json";
 import frAccount from "./fr/account.json";
 import frAudit from "./fr/audit.json";
@@ -60,6 +61,7 @@ import frSecondFactor from "./fr/secondFactor.json";
 import frShell from "./fr/shell.json";
 import frSignIn from "./fr/signIn.json";
 import frSso from "./fr/sso.json";
+import frSuspectReport from "./fr/suspectReport.json";
 import frTeams from "./fr/teams.json";
 import { withFrenchTypography } from "../french-typography";
 import type { Locale } from "../locales";
@@ -97,6 +99,7 @@ export const messages = {
     shell: frShell,
     signIn: frSignIn,
     sso: frSso,
+    suspectReport: frSuspectReport,
     teams: frTeams,
   }),
   en: {
@@ -130,6 +133,7 @@ export const messages = {
     shell: enShell,
     signIn: enSignIn,
     sso: enSso,
+    suspectReport: enSuspectReport,
     teams: enTeams,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -113,6 +113,8 @@ const LEARNER_PAGES: Route[] = [
   { name: "un module", url: () => "/modules/cles-usb" },
   { name: "mes certificats", url: () => "/mes-certificats" },
   { name: "mon compte", url: () => "/mon-compte" },
+  { name: "signaler un message suspect", url: () => "/signaler-un-message", phone: true },
+  { name: "exercice signalé", url: () => "/signaler-un-message/exercice?message=00000000-0000-0000-0000-000000000000" },
 ];
 
 /** `own`: the establishment whose real form is forged (B for B's manager, C for the other centre's admin). */

@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { Client } from "pg";
+import type { Browser } from "@playwright/test";
 import { assertLocalDatabase } from "../../support/assert-local-database";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
 import { expect, signInViaApi, test } from "../fixtures";
@@ -16,6 +18,8 @@ import { expect, signInViaApi, test } from "../fixtures";
 const ROOT = path.join(__dirname, "..", "..", "..");
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const LEARNER = "infirmiere@vigie.test";
+/** The demo establishment's incident contact, who also gets an exercise message as its manager. */
+const CONTACT = "rssi@vigie.test";
 let smtp: SmtpSink | undefined;
 let server: SpawnedServer | undefined;
 let db: Client | undefined;
@@ -96,10 +100,9 @@ function linkIn(text: string): string {
   return /http:\/\/localhost:\d+\/exercice\/[A-Za-z0-9_-]{43}/.exec(body)![0];
 }
 
-test("a person's click counts once; scanners and unattended page loads count as automatic openings", async ({
-  browser,
-}) => {
-  test.setTimeout(180_000);
+/** The manager prepares and launches an exercise, and every message arrives (once per server). */
+async function launchAndReceive(browser: Browser): Promise<void> {
+  if (smtp!.received.length > 0) return;
   const managerContext = await browser.newContext({ baseURL: server!.url });
   const manager = await managerContext.newPage();
   await signInViaApi(managerContext.request, "rssi@vigie.test");
@@ -113,6 +116,14 @@ test("a person's click counts once; scanners and unattended page loads count as 
   // The planned times are spread over working hours: bring them to now.
   const { rowCount } = await db!.query("update phishing_recipients set planned_at = now()");
   await expect.poll(() => smtp!.received.length, { timeout: 30_000 }).toBe(rowCount);
+  await managerContext.close();
+}
+
+test("a person's click counts once; scanners and unattended page loads count as automatic openings", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await launchAndReceive(browser);
   const messageTo = (email: string) => smtp!.received.find((m) => m.to === email)!;
   const others = smtp!.received.filter((m) => m.to !== LEARNER);
   expect(others.length).toBeGreaterThanOrEqual(2);
@@ -158,5 +169,60 @@ test("a person's click counts once; scanners and unattended page loads count as 
   expect(robotRow).toMatchObject({ automatic_opens: 1, clicked_at: null });
   // No message is sent twice.
   expect(new Set(smtp!.received.map((m) => m.to)).size).toBe(smtp!.received.length);
-  await managerContext.close();
+});
+
+async function reportedAt(email: string): Promise<Date | null> {
+  const { rows } = await db!.query<{ reported_at: Date | null }>(
+    `select r.reported_at from phishing_recipients r join users u on u.id = r.user_id where u.email = $1`,
+    [email],
+  );
+  return rows[0]!.reported_at;
+}
+
+test("a person who reports their own exercise message is told so, once; someone else's link is a real report", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await launchAndReceive(browser);
+  const exerciseMessages = [...smtp!.received];
+  const own = exerciseMessages.find((m) => m.to === LEARNER)!;
+  const colleague = exerciseMessages.find((m) => m.to !== LEARNER && m.to !== CONTACT)!;
+  // Phone-sized: the page with the marked message must fit 360 px.
+  const context = await browser.newContext({ baseURL: server!.url, viewport: { width: 360, height: 800 } });
+  await signInViaApi(context.request, LEARNER);
+  const page = await context.newPage();
+  const report = async (pasted: string) => {
+    await page.goto("/signaler-un-message");
+    await page.getByLabel("Le lien ou le message suspect").fill(pasted);
+    await page.getByRole("button", { name: "Signaler le message" }).click();
+  };
+
+  // The whole message as the mail server got it (quoted-printable source): the token is found.
+  await report(own.text);
+  await expect(page.getByRole("heading", { level: 1, name: "Bravo, c'était un exercice" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ce qu'il fallait remarquer" })).toBeVisible();
+  await expect(page.locator(".phishing-clues > li").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+  const first = await reportedAt(LEARNER);
+  expect(first).not.toBeNull();
+  // Again, with the link alone: the same answer, the first report's time kept.
+  await report(linkIn(own.text));
+  await expect(page.getByRole("heading", { level: 1, name: "Bravo, c'était un exercice" })).toBeVisible();
+  expect(await reportedAt(LEARNER)).toEqual(first);
+
+  // A colleague's link: answered and sent as any other message, nothing recorded on theirs.
+  const toContact = () => smtp!.received.filter((m) => m.to === CONTACT).length;
+  const before = toContact();
+  await report(linkIn(colleague.text));
+  await expect(page.getByRole("status").filter({ hasText: "Merci : votre signalement a été envoyé à" })).toBeVisible();
+  expect(await reportedAt(colleague.to)).toBeNull();
+  await expect.poll(toContact, { timeout: 10_000 }).toBe(before + 1);
+  const sent = smtp!.received
+    .filter((m) => m.to === CONTACT)
+    .at(-1)!
+    .text.replace(/=\r?\n/g, "")
+    .replace(/=3D/g, "=");
+  expect(sent).toContain(linkIn(colleague.text).slice(-43));
+  await context.close();
 });
