@@ -1,10 +1,12 @@
-import { boolean, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { organisations, teams } from "./organisations";
 
 /**
  * What an establishment asks its staff to take, and by when: the path or a module, for the
- * whole establishment (team_id null) or one team, optionally renewed every year.
+ * whole establishment (team_id and user_id null), one team, or one person (user_id: the phishing
+ * module after a click in an exercise), optionally renewed every year.
  */
 export const assignments = pgTable(
   "assignments",
@@ -14,6 +16,8 @@ export const assignments = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "cascade" }),
+    /** One person's own assignment; nothing says why, to anyone but them (lib/phishing). */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     subjectType: text("subject_type", { enum: ["module", "path"] }).notNull(),
     subjectId: text("subject_id").notNull(),
     dueOn: date("due_on", { mode: "string" }).notNull(),
@@ -21,7 +25,14 @@ export const assignments = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("assignments_organisation_id_idx").on(table.organisationId)],
+  (table) => [
+    index("assignments_organisation_id_idx").on(table.organisationId),
+    // A person is assigned a subject once by an establishment: a second click assigns nothing more.
+    uniqueIndex("assignments_person_subject_key")
+      .on(table.userId, table.organisationId, table.subjectType, table.subjectId)
+      .where(sql`${table.userId} is not null`),
+    check("assignments_team_or_person", sql`${table.teamId} is null or ${table.userId} is null`),
+  ],
 );
 
 /** Every reminder sent to a learner, by hand or automatically, so none is sent too often. */

@@ -45,6 +45,11 @@ export const organisations = pgTable(
      * On by default; only a platform admin changes it (docs/security.md). Platform admins always must.
      */
     managersNeedSecondFactor: boolean("managers_need_second_factor").notNull().default(true),
+    /**
+     * Whether the establishment's managers see each person's result in its phishing exercises
+     * (clicked, reported). Off by default: managers then see services only (issue 20).
+     */
+    phishingIndividualResults: boolean("phishing_individual_results").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

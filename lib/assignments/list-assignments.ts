@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignments, teams } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
@@ -14,7 +14,11 @@ export type AssignmentListItem = {
   renewYearly: boolean;
 };
 
-/** The assignments of one establishment (the caller has checked the actor manages it), soonest due first. */
+/**
+ * The assignments of one establishment to everyone or a team (the caller has checked the actor
+ * manages it), soonest due first. One person's own assignments (the phishing module after a click)
+ * are not listed here: they are counted in the reports like any other.
+ */
 export async function listAssignments(
   db: Db,
   options: { organisationId: string; catalogue: Catalogue },
@@ -31,7 +35,7 @@ export async function listAssignments(
     })
     .from(assignments)
     .leftJoin(teams, eq(teams.id, assignments.teamId))
-    .where(eq(assignments.organisationId, options.organisationId))
+    .where(and(eq(assignments.organisationId, options.organisationId), isNull(assignments.userId)))
     .orderBy(asc(assignments.dueOn), asc(assignments.createdAt));
   const title = (type: string, id: string) =>
     (type === "path" ? options.catalogue.pathById.get(id)?.title : options.catalogue.moduleById.get(id)?.title) ?? id;

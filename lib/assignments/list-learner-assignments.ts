@@ -17,13 +17,14 @@ export type LearnerAssignment = {
 };
 
 /**
- * What the learner's establishment asks of them (whole establishment or their team), with the
- * current deadline and their status; late ones first, then by deadline.
+ * What the learner's establishment asks of them (whole establishment, their team, or them alone),
+ * with the current deadline and their status; late ones first, then by deadline.
  */
 export async function listLearnerAssignments(
   db: Db,
   options: {
     organisationId: string;
+    userId: string;
     teamId: string | null;
     catalogue: Catalogue;
     progress: Map<string, ModuleProgress>;
@@ -33,10 +34,11 @@ export async function listLearnerAssignments(
   const team = options.teamId
     ? or(isNull(assignments.teamId), eq(assignments.teamId, options.teamId))
     : isNull(assignments.teamId);
+  const person = or(isNull(assignments.userId), eq(assignments.userId, options.userId));
   const rows = await db
     .select()
     .from(assignments)
-    .where(and(eq(assignments.organisationId, options.organisationId), team));
+    .where(and(eq(assignments.organisationId, options.organisationId), team, person));
 
   const list = rows.flatMap((row) => {
     const subject = assignmentSubject(options.catalogue, row);

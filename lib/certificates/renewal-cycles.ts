@@ -27,7 +27,14 @@ export async function loadRenewalCycles(
   const renewed = await db
     .select({ subjectType: assignments.subjectType, subjectId: assignments.subjectId, dueOn: assignments.dueOn })
     .from(assignments)
-    .where(and(eq(assignments.organisationId, options.organisationId), eq(assignments.renewYearly, true), team));
+    .where(
+      and(
+        eq(assignments.organisationId, options.organisationId),
+        eq(assignments.renewYearly, true),
+        team,
+        or(isNull(assignments.userId), eq(assignments.userId, options.userId)),
+      ),
+    );
 
   return (subjectType, subjectId, earlier, later) =>
     renewed.some((a) => {

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { type RawRow, selectRows, text } from "@/lib/read-model/sql-rows";
 import { hashRecipientToken, isWellFormedToken } from "./recipient-token";
 import { LINK_VALID_DAYS } from "./send-due-messages";
+import { assignPhishingModule } from "./assign-phishing-module";
 
 export type Landing = { recipientId: string; organisationId: string; scenarioId: string; assignModuleOnClick: boolean };
 
@@ -60,9 +61,10 @@ export async function recordAutomaticOpen(db: Db, options: LandingOptions): Prom
 
 /**
  * A person's click: recorded once (the first time; later ones change nothing), and when the
- * exercise says so the phishing module is assigned to them at the same moment. Only the route
- * that a real user activation reaches calls this (app/(public)/exercice). Returns the landing,
- * or null for a token that does not count, with nothing recorded.
+ * exercise says so the phishing module is assigned to them in the same transaction, through the
+ * assignments model (assignPhishingModule). Only the route that a real user activation reaches
+ * calls this (app/(public)/exercice). Returns the landing, or null for a token that does not
+ * count, with nothing recorded.
  */
 export async function recordHumanClick(db: Db, options: LandingOptions): Promise<Landing | null> {
   if (!isWellFormedToken(options.token)) return null;
@@ -75,9 +77,19 @@ export async function recordHumanClick(db: Db, options: LandingOptions): Promise
   );
   if (!landing || !viewerMay(landing, options)) return null;
   const at = options.now.toISOString();
-  await db.execute(sql`update phishing_recipients set clicked_at = ${at}::timestamptz,
-      module_assigned_at = case when ${landing.assignModuleOnClick} then ${at}::timestamptz end
-    where id = ${landing.recipientId}::uuid and clicked_at is null`);
+  await db.transaction(async (tx) => {
+    const [first] = await selectRows(
+      tx,
+      sql`update phishing_recipients r set clicked_at = ${at}::timestamptz,
+          module_assigned_at = case when ${landing.assignModuleOnClick} then ${at}::timestamptz end
+        from phishing_exercises e
+        where r.id = ${landing.recipientId}::uuid and r.clicked_at is null and e.id = r.exercise_id
+        returning r.user_id, e.window_starts_on::text as window_starts_on`,
+      (row) => ({ userId: text(row, "user_id"), windowStartsOn: text(row, "window_starts_on") }),
+    );
+    if (first && landing.assignModuleOnClick)
+      await assignPhishingModule(tx, { organisationId: landing.organisationId, ...first });
+  });
 
   return landing;
 }

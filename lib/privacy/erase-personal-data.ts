@@ -2,6 +2,7 @@ import { type SQL, and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   accounts,
+  assignments,
   auditLog,
   certificates,
   mailOutbox,
@@ -31,7 +32,7 @@ export const ERASED_NAME = "Personne effacée";
 
 /**
  * Erases a person's personal data (RGPD, right to erasure), as a platform admin: name, e-mail,
- * login, password, second factor, linked identities, tokens, phishing-exercise results, rate-limit counters and mail are removed; the audit
+ * login, password, second factor, linked identities, tokens, phishing-exercise results (and the module assigned on a click), rate-limit counters and mail are removed; the audit
  * rows that name them (by id, e-mail, login or SSO subject) lose that name, the address and the
  * browser; an incident contact that is them is cleared; the user row stays, anonymised and
  * deactivated, so that progress and completion counts keep adding up; their certificates are
@@ -66,6 +67,8 @@ export async function erasePersonalData(db: Db, options: { actor: Actor; userId:
     await tx.delete(userSecondFactors).where(eq(userSecondFactors.userId, userId));
     await tx.delete(secondFactorRecoveryCodes).where(eq(secondFactorRecoveryCodes.userId, userId));
     await tx.delete(phishingRecipients).where(eq(phishingRecipients.userId, userId));
+    // Their own assignments exist only because they clicked in an exercise: a result too.
+    await tx.delete(assignments).where(eq(assignments.userId, userId));
     if (user.email) await tx.delete(mailOutbox).where(eq(mailOutbox.to, user.email));
     // The copy of a suspect message they reported names them (lib/incident/render-suspect-message-mail.ts).
     const namingThem = [

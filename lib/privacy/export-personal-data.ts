@@ -2,6 +2,7 @@ import { asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   accounts,
+  assignments,
   auditLog,
   certificates,
   learningEvents,
@@ -25,7 +26,7 @@ import { personIdentifiers } from "./person-identifiers";
 /**
  * Everything Vigie holds about one person (RGPD, right of access), as plain data: account,
  * memberships and invitations, progress, every learning event, quiz draws, certificates,
- * reminders, the phishing exercises' messages to them (never their link's token), the e-mails sent to them, their linked identities and sessions, and the audit entries
+ * reminders, the phishing exercises' messages to them (never their link's token) and the module assigned to them alone, the e-mails sent to them, their linked identities and sessions, and the audit entries
  * by them or about them (by id, e-mail, login or SSO subject, as erasure finds them). Never a
  * password hash, a token or a secret.
  */
@@ -65,6 +66,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     draws,
     password,
     phishing,
+    ownAssignments,
   ] = await Promise.all([
     db
       .select({
@@ -179,6 +181,18 @@ export async function exportPersonalData(db: Db, userId: string) {
       .innerJoin(organisations, eq(organisations.id, phishingRecipients.organisationId))
       .where(eq(phishingRecipients.userId, userId))
       .orderBy(asc(phishingRecipients.plannedAt)),
+    db
+      .select({
+        organisation: organisations.name,
+        subjectType: assignments.subjectType,
+        subjectId: assignments.subjectId,
+        dueOn: assignments.dueOn,
+        createdAt: assignments.createdAt,
+      })
+      .from(assignments)
+      .innerJoin(organisations, eq(organisations.id, assignments.organisationId))
+      .where(eq(assignments.userId, userId))
+      .orderBy(asc(assignments.createdAt)),
   ]);
 
   return {
@@ -190,6 +204,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     reminders: reminderRows,
     quizDraws: draws,
     phishingExercises: phishing,
+    ownAssignments,
     memberships: membershipRows,
     progress: progress.map(({ userId: _u, organisationId: _o, ...row }) => row),
     learningEvents: events,

@@ -8,6 +8,12 @@ import { type AssignmentCycle, assignmentCycle } from "@/lib/assignments/assignm
 export type AssignmentTarget = {
   id: string;
   teamId: string | null;
+  /**
+   * The people of a target made of one person's own assignments (the phishing module after a
+   * click), merged when they name the same subject and due date; null for an assignment to
+   * everyone or a team.
+   */
+  userIds?: string[] | null;
   subjectType: "module" | "path";
   subjectId: string;
   subjectTitle: string;
@@ -19,7 +25,7 @@ export type AssignmentTarget = {
 };
 
 /**
- * The establishment's assignments with the modules each one covers, where those modules' elements
+ * The establishment's assignments (one person's own ones merged by subject and due date) with the modules each one covers, where those modules' elements
  * are in the memberships' progress arrays, and its current cycle. Assignments whose module or path
  * left the catalogue are left out (nothing left to take).
  */
@@ -36,24 +42,34 @@ export async function loadAssignmentTargets(
     db.select().from(moduleKeys),
   ]);
   const positions = new Map(keys.map((key) => [key.moduleId, key.position]));
-
-  return rows.flatMap((row) => {
+  const targets: AssignmentTarget[] = [];
+  const people = new Map<string, AssignmentTarget>();
+  for (const row of rows) {
     const subject = assignmentSubject(options.catalogue, row);
-    if (!subject) return [];
-    const { moduleIds } = subject;
+    if (!subject) continue;
+    // One target per subject and due date for everyone's own assignments, not one per person:
+    // each target is a column of the reports' statements.
+    const key = `${row.subjectType}:${row.subjectId}:${row.dueOn}:${row.renewYearly}`;
+    const merged = row.userId ? people.get(key) : undefined;
+    if (merged) {
+      merged.userIds!.push(row.userId!);
+      continue;
+    }
+    const target: AssignmentTarget = {
+      id: row.id,
+      teamId: row.teamId,
+      userIds: row.userId ? [row.userId] : null,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      subjectTitle: subject.title,
+      moduleIds: subject.moduleIds,
+      modulePositions: subject.moduleIds.map((id) => positions.get(id) ?? null),
+      renewYearly: row.renewYearly,
+      cycle: assignmentCycle(row, options.asOf),
+    };
+    if (row.userId) people.set(key, target);
+    targets.push(target);
+  }
 
-    return [
-      {
-        id: row.id,
-        teamId: row.teamId,
-        subjectType: row.subjectType,
-        subjectId: row.subjectId,
-        subjectTitle: subject.title,
-        moduleIds,
-        modulePositions: moduleIds.map((id) => positions.get(id) ?? null),
-        renewYearly: row.renewYearly,
-        cycle: assignmentCycle(row, options.asOf),
-      },
-    ];
-  });
+  return targets;
 }

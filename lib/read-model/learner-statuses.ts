@@ -26,7 +26,7 @@ export const isActiveMember = sql`not exists (select 1 from users inactive where
  * assignmentStatus() in SQL for the membership m, read from its module_completions and
  * module_activity (the latest completion and last activity per module, kept by the triggers of
  * db/read-model/3-membership-progress.sql from the progress made in this establishment): 'done', 'late', 'in_progress' or
- * 'not_started', null outside the target's team. A CASE, so that most learners are decided on
+ * 'not_started', null outside the target's team or people. A CASE, so that most learners are decided on
  * their first elements; an element test is false for a missing element (no completion, no
  * activity, a module nobody has progressed in yet).
  */
@@ -49,7 +49,10 @@ export function membershipStatus(target: AssignmentTarget): SQL {
     sql` or `,
   );
   // "is distinct from": a learner without a team is not in the assignment's team (= would give null).
-  const outside = target.teamId ? sql`when m.team_id is distinct from ${target.teamId}::uuid then null` : sql``;
+  const outsideTeam = target.teamId ? sql`when m.team_id is distinct from ${target.teamId}::uuid then null` : sql``;
+  const outside = target.userIds
+    ? sql`${outsideTeam} when not (m.user_id = any(${`{${target.userIds.join(",")}}`}::uuid[])) then null`
+    : outsideTeam;
   const late = target.cycle.isPastDue ? sql`when not (${all(target.cycle.lateUnlessSince)}) then 'late'` : sql``;
 
   return sql`case ${outside} when ${all(target.cycle.doneSince)} then 'done' ${late} when ${any} then 'in_progress' else 'not_started' end`;

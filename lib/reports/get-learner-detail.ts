@@ -55,6 +55,7 @@ export async function getLearnerDetail(
   const progress = new Map(progressRows.map((row) => [row.moduleId, row]));
   const assignmentList = await listLearnerAssignments(db, {
     organisationId: options.organisationId,
+    userId: learner.id,
     teamId: learner.teamId,
     catalogue: options.catalogue,
     progress,

@@ -65,7 +65,14 @@ async function retake(learner: { userId: string; organisationId: string }, passQ
 /** The status by the TypeScript rules (the learner's page) and by the SQL (the manager's list), which must agree. */
 async function statuses(organisationId: string, userId: string) {
   const progress = await listLearnerProgress(testDb.db, userId);
-  const [own] = await listLearnerAssignments(testDb.db, { organisationId, teamId: null, catalogue, progress, asOf });
+  const [own] = await listLearnerAssignments(testDb.db, {
+    organisationId,
+    userId,
+    teamId: null,
+    catalogue,
+    progress,
+    asOf,
+  });
   const { rows } = await listLearners(testDb.db, {
     organisationId,
     catalogue,

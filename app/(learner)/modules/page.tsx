@@ -24,6 +24,7 @@ export default async function CataloguePage() {
   const scormHintId = mayManageAnything(actor) ? "scorm-hint" : undefined;
   const assigned = await listLearnerAssignments(db, {
     organisationId: membership.organisationId,
+    userId: actor.userId,
     teamId: membership.teamId,
     catalogue: getCatalogue(),
     progress,

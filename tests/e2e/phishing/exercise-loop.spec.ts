@@ -169,6 +169,20 @@ test("a person's click counts once; scanners and unattended page loads count as 
   expect(robotRow).toMatchObject({ automatic_opens: 1, clicked_at: null });
   // No message is sent twice.
   expect(new Set(smtp!.received.map((m) => m.to)).size).toBe(smtp!.received.length);
+
+  // The module assigned on the click is the person's own assignment, in « Mes modules ».
+  const learnerContext = await browser.newContext({ baseURL: server!.url });
+  await signInViaApi(learnerContext.request, LEARNER);
+  const learner = await learnerContext.newPage();
+  await learner.goto("/modules");
+  const assigned = learner.getByRole("region", { name: "À faire pour votre établissement" });
+  await expect(assigned.getByRole("link", { name: /^Ouvrir : Hameçonnage/ })).toBeVisible();
+  await learnerContext.close();
+  // Nobody else (the scanner's, the robot's) has it.
+  const { rows: assignedRows } = await db!.query<{ email: string }>(
+    `select u.email from assignments a join users u on u.id = a.user_id where a.subject_id = 'hameconnage'`,
+  );
+  expect(assignedRows.map((r) => r.email)).toEqual([LEARNER]);
 });
 
 async function reportedAt(email: string): Promise<Date | null> {
