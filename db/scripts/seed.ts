@@ -5,6 +5,7 @@ import { seedE2eReminderLearners } from "../seed/e2e-reminders";
 import { env } from "@/lib/env";
 import { seedE2eEstablishments } from "../seed/e2e-establishments";
 import { seedE2ePhishing } from "../seed/e2e-phishing";
+import { seedE2ePhishingPeople } from "../seed/e2e-phishing-people";
 import { seedDemoSecondFactors } from "../seed/demo-second-factors";
 import { refuseInProduction, runScript } from "./run-script";
 
@@ -21,6 +22,7 @@ runScript(async () => {
       const catalogue = loadCatalogue();
       const establishments = await seedE2eEstablishments(handle.db, catalogue);
       await seedE2ePhishing(handle.db, catalogue, establishments);
+      await seedE2ePhishingPeople(handle.db, establishments);
       await seedE2eReminderLearners(handle.db, ["desktop", "phone"]);
     }
     await seedDemoSecondFactors(handle.db);

@@ -56,6 +56,7 @@ export const auditActions = [
   "phishing_exercise.resumed",
   "phishing_exercise.cancelled",
   "suspect_message.reported",
+  "phishing_individual_results.changed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -13,6 +13,8 @@ import { secondFactorStatus } from "@/lib/auth/second-factor/session-marks";
 import { SecondFactorSection } from "./_components/second-factor-section";
 import { RenameForm } from "@/app/_components/rename-form";
 import { renameSelfAction, signOutEverywhereAction } from "./actions";
+import { listOwnResults } from "@/lib/phishing/list-own-results";
+import { OwnExercises } from "./_components/own-exercises";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -28,10 +30,11 @@ export default async function AccountPage({ searchParams }: Props) {
     searchParams,
     getDb(),
   ]);
-  const [providers, linked, secondFactor] = await Promise.all([
+  const [providers, linked, secondFactor, exercises] = await Promise.all([
     listAccountSsoLinks(db, actor),
     listLinkedSsoIdentities(db, actor.userId),
     secondFactorStatus(db, actor.userId),
+    listOwnResults(db, actor.userId),
   ]);
   // A linked identity provider sends the name at each sign-in (lib/sso/link-sso-identity.ts): shown as such, not editable.
   const fromProvider = linked.length > 0;
@@ -67,6 +70,7 @@ export default async function AccountPage({ searchParams }: Props) {
         linked={linked}
         outcome={isSsoLinkOutcome(sso) ? sso : null}
       />
+      {exercises.length > 0 && <OwnExercises results={exercises} />}
       <section className="section" aria-labelledby="mes-donnees">
         <h2 id="mes-donnees">{t("dataTitle")}</h2>
         <p>{t("dataBody")}</p>

@@ -19,6 +19,7 @@ import enOrganisationsAdmin from "./en/organisationsAdmin.json";
 import enPhishingExercises from "./en/phishingExercises.json";
 import enPhishingMessage from "./en/phishingMessage.json";
 import enPhishingResults from "./en/phishingResults.json";
+import enPhishingPeople from "./en/phishingPeople.json";
 import enPlayer from "./en/player.json";
 import enPrivacyAdmin from "./en/privacyAdmin.json";
 import enRegionReport from "./en/regionReport.json";
@@ -51,6 +52,7 @@ import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
 import frPhishingExercises from "./fr/phishingExercises.json";
 import frPhishingMessage from "./fr/phishingMessage.json";
 import frPhishingResults from "./fr/phishingResults.json";
+import frPhishingPeople from "./fr/phishingPeople.json";
 import frPlayer from "./fr/player.json";
 import frPrivacyAdmin from "./fr/privacyAdmin.json";
 import frRegionReport from "./fr/regionReport.json";
@@ -89,6 +91,7 @@ export const messages = {
     phishingExercises: frPhishingExercises,
     phishingMessage: frPhishingMessage,
     phishingResults: frPhishingResults,
+    phishingPeople: frPhishingPeople,
     player: frPlayer,
     privacyAdmin: frPrivacyAdmin,
     regionReport: frRegionReport,
@@ -123,6 +126,7 @@ export const messages = {
     phishingExercises: enPhishingExercises,
     phishingMessage: enPhishingMessage,
     phishingResults: enPhishingResults,
+    phishingPeople: enPhishingPeople,
     player: enPlayer,
     privacyAdmin: enPrivacyAdmin,
     regionReport: enRegionReport,

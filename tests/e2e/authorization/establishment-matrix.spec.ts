@@ -11,6 +11,7 @@
  * something it does not show yet.
  */
 import type { Page } from "@playwright/test";
+import { E2E_PHISHING_PEOPLE } from "@/db/seed/e2e-phishing-people";
 import { expect, forgeValue, submitForgedChoice, test, urlEndingWith } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import {
@@ -65,6 +66,12 @@ const MANAGER_PAGES: Route[] = [
     phone: true,
   },
   { name: "résultats d'un exercice, sans établissement", url: (a) => `/etablissement/exercices/${a.exercise}` },
+  { name: "réglages des exercices", url: (a) => `/etablissement/exercices/reglages?etablissement=${a.establishment}` },
+  {
+    name: "résultats par personne d'un exercice de A",
+    url: () => `/etablissement/exercices/${E2E_PHISHING_PEOPLE.a.exerciseId}/personnes`,
+    phone: true,
+  },
 ];
 
 /** Where a person who manages several establishments picks one: every manager gets their own list. */
@@ -318,6 +325,17 @@ const FORGED_ACTIONS: ForgedAction[] = [
     message: "Cet exercice ou cet établissement n'existe pas, ou vous ne le gérez pas.",
   },
   {
+    name: "ne plus montrer les résultats individuels de A",
+    page: () => "/etablissement/exercices/reglages",
+    attempt: async (page, a) => {
+      const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Enregistrer" }) });
+      await form.getByRole("checkbox", { name: "Les responsables voient les résultats individuels" }).uncheck();
+      await forge(form, { organisationId: a.establishment });
+      await form.getByRole("button", { name: "Enregistrer" }).click();
+    },
+    message: "Cet établissement n'existe pas, ou vous ne le gérez pas.",
+  },
+  {
     // Last: were it accepted, the pages after it would be A's. The check after the loop opens B's.
     name: "choisir A comme établissement géré",
     page: () => "/etablissement/choisir",
@@ -450,6 +468,43 @@ test.describe("the role × establishment matrix", () => {
     await managerA.context().close();
     await managerB.context().close();
   });
+});
+
+test.describe("individual exercise results", () => {
+  const peoplePage = (id: string) => `/etablissement/exercices/${id}/personnes`;
+  const row = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
+
+  test("A's manager sees A's people with A's results only, also for a person who belongs to B too; B's stays B's", async ({
+    page,
+    expectHttpErrors,
+  }) => {
+    const browser = page.context().browser()!;
+    const { shared } = E2E_PHISHING_PEOPLE;
+    const managerA = await signedInPage(browser, A.manager, page);
+    await managerA.goto(peoplePage(E2E_PHISHING_PEOPLE.a.exerciseId));
+    await expect(managerA.getByRole("heading", { level: 1, name: "Résultats par personne" })).toBeVisible();
+    await expect(row(managerA, A.matrixLearner.name).getByRole("cell").nth(3)).toHaveText(/^Oui, le /);
+    // In A's exercise the shared person reported and did not click; their click in B's is not A's to see.
+    await expect(row(managerA, shared.name).getByRole("cell").nth(3)).toHaveText("Non");
+    await expect(row(managerA, shared.name).getByRole("cell").nth(4)).toHaveText(/^Oui, le /);
+    await expect(managerA.getByText(B.matrixLearner.name)).toHaveCount(0);
+    await expectNoAxeViolations(managerA);
+    await expectNoHorizontalScroll(managerA);
+    // B's exercise, even for the person A's manager just saw: not found.
+    expectHttpErrors(urlEndingWith(peoplePage(E2E_PHISHING_PEOPLE.b.exerciseId)), 404);
+    const refused = await managerA.goto(peoplePage(E2E_PHISHING_PEOPLE.b.exerciseId));
+    expect(refused?.status()).toBe(404);
+    await expect(managerA.getByText(shared.name)).toHaveCount(0);
+    await managerA.context().close();
+
+    const managerB = await signedInPage(browser, B.manager, page);
+    await managerB.goto(peoplePage(E2E_PHISHING_PEOPLE.b.exerciseId));
+    await expect(row(managerB, shared.name).getByRole("cell").nth(3)).toHaveText(/^Oui, le /);
+    await expect(managerB.getByText(A.matrixLearner.name)).toHaveCount(0);
+    await managerB.context().close();
+  });
+  // An establishment that keeps results to each person: tests/e2e/phishing/individual-results.spec.ts
+  // (it turns the setting on and off, so it runs once, apart from this file).
 });
 
 test.describe("the platform admin", () => {

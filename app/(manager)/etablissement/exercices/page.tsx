@@ -6,6 +6,7 @@ import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
 import { exerciseTargets } from "@/lib/phishing/exercise-targets";
 import { listExerciseTrend } from "@/lib/phishing/list-exercise-trend";
 import { listExercises } from "@/lib/phishing/list-exercises";
+import { getIndividualResultsSetting } from "@/lib/phishing/individual-results-setting";
 import { parisToday } from "@/lib/phishing/plan-send-times";
 import { listPhishingScenarios } from "@/lib/phishing/scenarios";
 import { ReportTable } from "@/app/_components/reports/report-table";
@@ -25,14 +26,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExercisesPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
   const { actor, db, establishment } = await requireManagerPage("/etablissement/exercices", etablissement);
-  const [t, tr, format, exercises, teamRows, targets, trend] = await Promise.all([
+  const [t, tr, tp, format, exercises, teamRows, targets, trend, individualResults] = await Promise.all([
     getTranslations("phishingExercises"),
     getTranslations("phishingResults"),
+    getTranslations("phishingPeople"),
     getFormatter(),
     listExercises(db, establishment.id),
     teamsOfEstablishment(db, establishment),
     exerciseTargets(db, { organisationId: establishment.id, teamIds: [] }),
     listExerciseTrend(db, { actor, organisationId: establishment.id }),
+    getIndividualResultsSetting(db, establishment.id),
   ]);
   const scenarios = listPhishingScenarios().map((s) => ({ id: s.id, label: s.title }));
   const scenarioLabel = new Map(scenarios.map((s) => [s.id, s.label]));
@@ -47,6 +50,9 @@ export default async function ExercisesPage({ searchParams }: Props) {
       {establishment.all.length > 1 && (
         <EstablishmentPicker establishments={establishment.all} selectedId={establishment.id} />
       )}
+      <p>
+        <Link href={`/etablissement/exercices/reglages?etablissement=${establishment.id}`}>{tp("settings.link")}</Link>
+      </p>
       <section className="section" aria-labelledby="preparer-exercice">
         <h2 id="preparer-exercice">{t("createTitle")}</h2>
         <p>{t("reachable", { count: targets.length - unreachable.length })}</p>
@@ -89,6 +95,11 @@ export default async function ExercisesPage({ searchParams }: Props) {
                   {exercise.launchedAt && (
                     <p className="hint">
                       <Link href={`/etablissement/exercices/${exercise.id}${query}`}>{tr("resultsLink")}</Link>
+                    </p>
+                  )}
+                  {individualResults && exercise.state !== "draft" && (
+                    <p className="hint">
+                      <Link href={`/etablissement/exercices/${exercise.id}/personnes`}>{tp("people.link")}</Link>
                     </p>
                   )}
                 </td>
