@@ -84,7 +84,7 @@ async function exercise(db: Db, id: string, organisationId: string, people: [str
     .values({
       id,
       organisationId,
-      scenarioId: "colis-pui",
+      scenarioId: "colis-pharmacie-pui",
       windowStartsOn: "2026-11-02",
       workingDays: 2,
       state: "done",

@@ -510,6 +510,7 @@ test.describe("individual exercise results", () => {
 test.describe("the platform admin", () => {
   test("opens the pages of both establishments of the centre", async ({ page, repeatViewport }) => {
     test.skip(repeatViewport, "once per run");
+    test.slow(); // every manager page twice: the list grew with the exercises' settings
     const admin = await signedInPage(page.context().browser()!, ADMIN, page);
     for (const ids of [idsA, idsB]) {
       // Without ?etablissement= the admin is asked to choose (next test): only the explicit links here.
