@@ -166,7 +166,9 @@ describe("the phishing module assigned on a click", () => {
     const [recipient] = await testDb.db
       .select()
       .from(phishingRecipients)
-      .where(eq(phishingRecipients.exerciseId, exercise.exercise.id));
+      .where(
+        and(eq(phishingRecipients.exerciseId, exercise.exercise.id), eq(phishingRecipients.userId, quiet.staff[0]!.id)),
+      );
     expect(recipient).toMatchObject({ clickedAt: now, moduleAssignedAt: null });
     expect(await ownAssignments(quiet.organisationId, quiet.staff[0]!.id)).toEqual([]);
   });
