@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getIndividualResultsSetting } from "@/lib/phishing/individual-results-setting";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
@@ -32,11 +33,13 @@ export default async function ExerciseResultsPage({ params, searchParams }: Prop
     `/etablissement/exercices/${encodeURIComponent(exerciseId)}`,
     etablissement,
   );
-  const [t, te, format, results] = await Promise.all([
+  const [t, te, tp, format, results, individualResults] = await Promise.all([
     getTranslations("phishingResults"),
     getTranslations("phishingExercises"),
+    getTranslations("phishingPeople.people"),
     getFormatter(),
     loadResults(db, { actor, organisationId: establishment.id, exerciseId }),
+    getIndividualResultsSetting(db, establishment.id),
   ]);
   const { exercise, rows, total } = results;
   const query = etablissement ? `?etablissement=${establishment.id}` : "";
@@ -56,6 +59,11 @@ export default async function ExerciseResultsPage({ params, searchParams }: Prop
         })}
       </p>
       <p>{t("privacy")}</p>
+      {individualResults && (
+        <p>
+          <Link href={`/etablissement/exercices/${exercise.id}/personnes`}>{tp("link")}</Link>
+        </p>
+      )}
       <section className="section" aria-labelledby="par-service">
         <h2 id="par-service">{t("tableTitle")}</h2>
         {total.sent === 0 ? (

@@ -11,14 +11,14 @@ import { getPhishingScenario } from "@/lib/phishing/scenarios";
 import { ReportTable } from "@/app/_components/reports/report-table";
 import "@/app/_components/reports/reports.css";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ exerciseId: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("phishingPeople.people"))("title"), robots: { index: false } };
 }
 
 export default async function ExercisePeoplePage({ params }: Props) {
-  const { id } = await params;
+  const { exerciseId: id } = await params;
   const actor = await requireActor(`/etablissement/exercices/${id}/personnes`);
   const { db } = await getDb();
   // Not an exercise the actor manages, or its establishment keeps results to each person: not found.
