@@ -254,9 +254,21 @@ describe("the link's landing", () => {
     const place = await launched(1);
     const sender = senderOptions(afterWindow);
     await sendDueMessages(testDb.db, sender);
-    const token = sender.links[0]!.split("/").at(-1)!;
+    // The sender also sends other tests' due messages: take a link of this exercise's.
+    const hashes = new Set((await recipientsOf(place.exercise.id)).map((r) => r.tokenHash));
+    const token = sender.links.map((link) => link.split("/").at(-1)!).find((t) => hashes.has(hashRecipientToken(t)))!;
 
     return { ...place, token };
+  }
+
+  /** The exercise's recipient whose link carries `token`. */
+  async function recipientOf(token: string) {
+    const [row] = await testDb.db
+      .select()
+      .from(phishingRecipients)
+      .where(eq(phishingRecipients.tokenHash, hashRecipientToken(token)));
+
+    return row;
   }
 
   it("counts plain requests as automatic openings and one click, once, with the module assigned", async () => {
@@ -265,14 +277,12 @@ describe("the link's landing", () => {
 
     await recordAutomaticOpen(testDb.db, { token, now });
     await recordAutomaticOpen(testDb.db, { token, now });
-    const [before] = await recipientsOf(exercise.id);
-    expect(before).toMatchObject({ automaticOpens: 2, clickedAt: null });
+    expect(await recipientOf(token)).toMatchObject({ exerciseId: exercise.id, automaticOpens: 2, clickedAt: null });
     const landing = await recordHumanClick(testDb.db, { token, now, viewerOrganisationIds: [organisationId] });
     await recordHumanClick(testDb.db, { token, now: new Date(now.getTime() + 60_000) });
 
     expect(landing).toMatchObject({ organisationId, scenarioId: "colis-pui", assignModuleOnClick: true });
-    const [after] = await recipientsOf(exercise.id);
-    expect(after).toMatchObject({ automaticOpens: 2, clickedAt: now, moduleAssignedAt: now });
+    expect(await recipientOf(token)).toMatchObject({ automaticOpens: 2, clickedAt: now, moduleAssignedAt: now });
   });
 
   it("records nothing for a forged, expired, cancelled or other establishment's token", async () => {
@@ -295,7 +305,11 @@ describe("the link's landing", () => {
     await testDb.db.update(phishingExercises).set({ state: "cancelled" }).where(eq(phishingExercises.id, exercise.id));
     expect(await recordHumanClick(testDb.db, { token, now })).toBeNull();
 
-    const [row] = await recipientsOf(exercise.id);
-    expect(row).toMatchObject({ automaticOpens: 0, clickedAt: null, moduleAssignedAt: null });
+    expect(await recipientOf(token)).toMatchObject({
+      exerciseId: exercise.id,
+      automaticOpens: 0,
+      clickedAt: null,
+      moduleAssignedAt: null,
+    });
   });
 });
