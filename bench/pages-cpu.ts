@@ -4,13 +4,12 @@
 // against the production build on the PostgreSQL that DATABASE_URL names. CPU time per request
 // varies less than requests per second on a shared machine, so this is the bench to compare two
 // builds with (run them alternately; docs/performance.md, Pages).
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { createUser } from "@/db/seed/factories";
-import { ensureBuild, signIn, startServer } from "./support/bench-server";
+import { ensureBuild, processTree, signIn, startServer } from "./support/bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3213);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -21,22 +20,8 @@ const TICK_MS = 10;
 
 /** CPU milliseconds used so far by a process and its children. */
 function treeCpuMs(rootPid: number): number {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [child, parent] of rows) {
-      if (tree.has(parent) && !tree.has(child)) {
-        tree.add(child);
-        grew = true;
-      }
-    }
-  }
   let ticks = 0;
-  for (const pid of tree) {
+  for (const pid of processTree(rootPid)) {
     try {
       // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");

@@ -96,22 +96,35 @@ function rssMb(pid: number): number {
       .trim()
       .split("\n")
       .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
-    const tree = new Set([pid]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const [child, parent] of rows) {
-        if (tree.has(parent) && !tree.has(child)) {
-          tree.add(child);
-          grew = true;
-        }
-      }
-    }
+    const tree = processTree(pid, rows);
     const kb = rows.filter(([id]) => tree.has(id)).reduce((sum, [, , rss]) => sum + rss, 0);
 
     return Math.round(kb / 1024);
   } catch {
     return 0;
   }
+}
+
+/** A process and its descendants, from `ps` rows of [pid, parent pid, …]; `ps` is read when no rows are given. */
+export function processTree(rootPid: number, rows?: ReadonlyArray<readonly number[]>): Set<number> {
+  const table =
+    rows ??
+    execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/).map(Number));
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [child, parent] of table) {
+      if (tree.has(parent!) && !tree.has(child!)) {
+        tree.add(child!);
+        grew = true;
+      }
+    }
+  }
+
+  return tree;
 }
 
 /** Signs a user in through Auth.js and returns the Cookie header of the session. */

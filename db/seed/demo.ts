@@ -141,7 +141,8 @@ async function setDemoIncidentContact(db: Db, organisationId: string): Promise<v
     .where(and(eq(organisations.id, organisationId), isNull(organisations.incidentContactUpdatedAt)));
 }
 
-async function upsertTeam(db: Db, organisationId: string, name: string): Promise<string> {
+/** The id of the establishment's team of that name, made if missing (seeding again changes nothing). */
+export async function upsertTeam(db: Db, organisationId: string, name: string): Promise<string> {
   await db.insert(teams).values({ organisationId, name }).onConflictDoNothing();
   const [row] = await db
     .select({ id: teams.id })

@@ -7,13 +7,12 @@ import {
   moduleProgress,
   organisations,
   passwordCredentials,
-  teams,
   users,
 } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { issueCertificates } from "@/lib/certificates/issue-certificates";
 import type { Catalogue } from "@/lib/courses/types";
-import { DEMO_CENTRE_SLUG, DEMO_ESTABLISHMENT_SLUG, DEMO_PASSWORD } from "./demo";
+import { DEMO_CENTRE_SLUG, DEMO_ESTABLISHMENT_SLUG, DEMO_PASSWORD, upsertTeam } from "./demo";
 
 /** The second establishment of the end-to-end data set, under the same centre as the demo one. */
 export const E2E_SECOND_ESTABLISHMENT = { slug: "ehpad-les-cigales-demo", name: "EHPAD Les Cigales (démo)" } as const;
@@ -182,16 +181,6 @@ async function seedOtherCentre(
   });
 
   return { otherCentre: centre!.id, establishmentC: establishment!.id };
-}
-
-async function upsertTeam(db: Db, organisationId: string, name: string): Promise<string> {
-  await db.insert(teams).values({ organisationId, name }).onConflictDoNothing();
-  const [row] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.organisationId, organisationId), eq(teams.name, name)));
-
-  return row!.id;
 }
 
 type AccountSeed = { email: string; name: string; organisationId: string; role: Role; teamId: string | null };

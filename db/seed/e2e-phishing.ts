@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { memberships, moduleProgress, phishingExercises, phishingRecipients, teams, users } from "../schema";
+import { memberships, moduleProgress, phishingExercises, phishingRecipients, users } from "../schema";
 import type { Catalogue } from "@/lib/courses/types";
 import { PHISHING_MODULE_ID } from "@/lib/phishing/phishing-module";
+import { upsertTeam } from "./demo";
 
 /**
  * A finished exercise in each establishment of the end-to-end data set, for the results page
@@ -146,16 +147,6 @@ async function seedExercise(
     if (outcome.module)
       await completePhishingModule(db, { userId, organisationId, moduleVersion, at: minutes(index + 60) });
   }
-}
-
-async function upsertTeam(db: Db, organisationId: string, name: string): Promise<string> {
-  await db.insert(teams).values({ organisationId, name }).onConflictDoNothing();
-  const [row] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.organisationId, organisationId), eq(teams.name, name)));
-
-  return row!.id;
 }
 
 async function upsertLearner(db: Db, organisationId: string, teamId: string, n: number): Promise<string> {

@@ -2,7 +2,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
-import { csvDate, csvLines } from "@/lib/csv/csv-lines";
+import { CSV_BOM, csvDate, csvLines } from "@/lib/csv/csv-lines";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { certificatePdf, verificationUrl } from "./certificate-pdf";
 import { type ArchiveFilters, type ArchivedCertificate, archivedCertificates } from "./certificates-archive-query";
@@ -85,7 +85,7 @@ async function* entries(db: Db, query: Query, baseUrl: string): AsyncGenerator<(
   index.mtime = query.asOf;
   yield (zip) => {
     zip.add(index);
-    index.push(new TextEncoder().encode(`\uFEFF${csvLines([indexHeader])}`));
+    index.push(new TextEncoder().encode(CSV_BOM + csvLines([indexHeader])));
   };
   for await (const batch of archivedCertificates(db, query)) {
     const lines = new TextEncoder().encode(csvLines(batch.map((c) => indexRecord(c, baseUrl))));

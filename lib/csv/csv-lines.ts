@@ -21,3 +21,6 @@ export function csvDate(value: Date | null): string {
 export function csvLines(records: string[][]): string {
   return stringify(records, { delimiter: ";", record_delimiter: "\r\n", escape_formulas: true });
 }
+
+/** Put before a CSV file's first line: French Excel reads UTF-8 only with it. */
+export const CSV_BOM = "\uFEFF";

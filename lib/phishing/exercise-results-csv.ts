@@ -1,10 +1,8 @@
 import type { Db } from "@/db/client";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
-import { csvLines } from "@/lib/csv/csv-lines";
+import { CSV_BOM, csvLines } from "@/lib/csv/csv-lines";
 import { type GetExerciseResultsOptions, getExerciseResults } from "./get-exercise-results";
 import { MIN_SERVICE_SIZE, type ResultCounts, type ResultGroup, timeToFirstReport } from "./merge-small-services";
-
-const BOM = "\uFEFF";
 
 export const exerciseResultsCsvHeader = [
   "Service",
@@ -71,7 +69,7 @@ export async function exerciseResultsCsv(db: Db, options: GetExerciseResultsOpti
   requireRecentAuth(options.actor);
 
   return (async function* () {
-    yield BOM + csvLines([exerciseResultsCsvHeader]);
+    yield CSV_BOM + csvLines([exerciseResultsCsvHeader]);
     yield csvLines([
       ...results.rows.map((row) => record(label(row.group), row)),
       record(label("total"), results.total),

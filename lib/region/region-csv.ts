@@ -1,10 +1,9 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/load-actor";
-import { csvLines } from "@/lib/csv/csv-lines";
+import { CSV_BOM, csvLines } from "@/lib/csv/csv-lines";
 import { getRegionReport } from "./get-region-report";
 import { requireRecentAuth } from "@/lib/access/recent-auth";
 
-const BOM = "\uFEFF";
 /** Establishments per chunk written to the response. */
 const CHUNK = 50;
 
@@ -37,7 +36,7 @@ export async function regionCsv(db: Db, options: { actor: Actor; asOf: Date }): 
   requireRecentAuth(options.actor);
 
   return (async function* () {
-    yield BOM + csvLines([regionCsvHeader]);
+    yield CSV_BOM + csvLines([regionCsvHeader]);
     const cells = new Map(report.cells.map((c) => [`${c.establishmentId}:${c.month}`, c]));
     for (let start = 0; start < report.establishments.length; start += CHUNK) {
       const records = report.establishments.slice(start, start + CHUNK).flatMap((e) =>

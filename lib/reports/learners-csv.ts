@@ -5,13 +5,11 @@ import { loadAssignmentTargets } from "@/lib/read-model/assignment-targets";
 import { type LearnerFilters, learnerWhere } from "./learner-filters";
 import { type LearnerRow, learnerRowColumns, learnerStatusCtes, toLearnerRow } from "@/lib/read-model/learner-statuses";
 import { int, selectRows, textOrNull } from "@/lib/read-model/sql-rows";
-import { csvDate, csvLines } from "@/lib/csv/csv-lines";
+import { CSV_BOM, csvDate, csvLines } from "@/lib/csv/csv-lines";
 import type { LearnerStatus } from "@/lib/assignments/assignment-status";
 
 /** Learners per query: a few hundred kilobytes of text at a time, whatever the establishment's size. */
 export const CSV_BATCH = 4_000;
-const BOM = "\uFEFF";
-
 export const csvHeader = [
   "Nom",
   "E-mail",
@@ -68,7 +66,7 @@ export async function* learnersCsv(db: Db, options: LearnersCsvOptions): AsyncGe
     : filters.affectation
       ? sql`and pl.status is not null`
       : sql``;
-  yield BOM + csvLines([csvHeader]);
+  yield CSV_BOM + csvLines([csvHeader]);
 
   let after: { name: string; userId: string } | null = null;
   for (;;) {
