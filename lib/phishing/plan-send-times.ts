@@ -1,4 +1,4 @@
-import { isFrenchPublicHoliday } from "./french-public-holidays";
+import { isFrenchPublicHoliday } from "@/lib/calendar/french-public-holidays";
 
 /** Messages leave between 9:00 and 17:00, Paris time, Monday to Friday, public holidays excepted. */
 export const WORKDAY_START_MINUTES = 9 * 60;

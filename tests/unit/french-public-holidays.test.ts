@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday } from "@/lib/phishing/french-public-holidays";
+import { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday } from "@/lib/calendar/french-public-holidays";
 import { planSendTimes, workingDays } from "@/lib/phishing/plan-send-times";
 
 describe("frenchPublicHolidays", () => {
