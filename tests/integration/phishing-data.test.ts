@@ -30,7 +30,7 @@ async function exercise(values: Partial<typeof phishingExercises.$inferInsert> =
     .insert(phishingExercises)
     .values({
       organisationId: hospital,
-      scenarioId: "colis-pui",
+      scenarioId: "colis-pharmacie-pui",
       windowStartsOn: "2026-11-02",
       workingDays: 3,
       ...values,
@@ -74,7 +74,7 @@ describe("phishing exercises and the person's rights", () => {
     const data = await exportPersonalData(testDb.db, user.id);
 
     expect(data.phishingExercises).toEqual([
-      expect.objectContaining({ scenarioId: "colis-pui", automaticOpens: 2, clickedAt: row.clickedAt }),
+      expect.objectContaining({ scenarioId: "colis-pharmacie-pui", automaticOpens: 2, clickedAt: row.clickedAt }),
     ]);
     expect(JSON.stringify(data)).not.toContain(row.tokenHash!);
   });

@@ -57,13 +57,13 @@ async function launched(learners = 3, workingDays = 2) {
     actor: place.actor,
     organisationId: place.organisationId,
     values: {
-      scenarioId: "colis-pui",
+      scenarioId: "colis-pharmacie-pui",
       teamIds: [],
       windowStartsOn: "2026-11-02",
       workingDays,
       assignModuleOnClick: true,
     },
-    scenarioIds: ["colis-pui"],
+    scenarioIds: ["colis-pharmacie-pui"],
     now: launchAt,
   });
   const launch = await launchExercise(testDb.db, {
@@ -92,7 +92,7 @@ describe("creating and launching an exercise", () => {
     const b = await establishment(0);
     const teamOfB = await createTeam(testDb.db, { organisationId: b.organisationId });
     const values: CreateExerciseValues = {
-      scenarioId: "colis-pui",
+      scenarioId: "colis-pharmacie-pui",
       teamIds: [],
       windowStartsOn: "2026-11-02",
       workingDays: 2,
@@ -103,7 +103,7 @@ describe("creating and launching an exercise", () => {
         actor: a.actor,
         organisationId,
         values: { ...values, ...v },
-        scenarioIds: ["colis-pui"],
+        scenarioIds: ["colis-pharmacie-pui"],
         now: launchAt,
       });
 
@@ -126,13 +126,13 @@ describe("creating and launching an exercise", () => {
       actor: place.actor,
       organisationId: place.organisationId,
       values: {
-        scenarioId: "colis-pui",
+        scenarioId: "colis-pharmacie-pui",
         teamIds: [team.id],
         windowStartsOn: "2026-11-02",
         workingDays: 3,
         assignModuleOnClick: false,
       },
-      scenarioIds: ["colis-pui"],
+      scenarioIds: ["colis-pharmacie-pui"],
       now: launchAt,
     });
     const launch = (staffInformed: boolean) =>
@@ -281,7 +281,7 @@ describe("the link's landing", () => {
     const landing = await recordHumanClick(testDb.db, { token, now, viewerOrganisationIds: [organisationId] });
     await recordHumanClick(testDb.db, { token, now: new Date(now.getTime() + 60_000) });
 
-    expect(landing).toMatchObject({ organisationId, scenarioId: "colis-pui", assignModuleOnClick: true });
+    expect(landing).toMatchObject({ organisationId, scenarioId: "colis-pharmacie-pui", assignModuleOnClick: true });
     expect(await recipientOf(token)).toMatchObject({ automaticOpens: 2, clickedAt: now, moduleAssignedAt: now });
   });
 

@@ -40,7 +40,7 @@ async function exercise(organisationId: string, state: "running" | "done" = "don
     .insert(phishingExercises)
     .values({
       organisationId,
-      scenarioId: "colis-pui",
+      scenarioId: "colis-pharmacie-pui",
       windowStartsOn: "2026-11-02",
       workingDays: 2,
       state,
@@ -92,8 +92,8 @@ describe("a person's own results", () => {
 
     expect(own.map((r) => [r.scenarioId, r.clickedAt, r.reportedAt])).toEqual(
       expect.arrayContaining([
-        ["colis-pui", at(5), at(9)],
-        ["colis-pui", null, at(3)],
+        ["colis-pharmacie-pui", at(5), at(9)],
+        ["colis-pharmacie-pui", null, at(3)],
       ]),
     );
     expect(own).toHaveLength(2);

@@ -50,8 +50,14 @@ async function sentExercise(place: Awaited<ReturnType<typeof establishment>>, as
   const exercise = await createExercise(testDb.db, {
     actor: place.actor,
     organisationId: place.organisationId,
-    values: { scenarioId: "colis-pui", teamIds: [], windowStartsOn: "2026-11-02", workingDays: 2, assignModuleOnClick },
-    scenarioIds: ["colis-pui"],
+    values: {
+      scenarioId: "colis-pharmacie-pui",
+      teamIds: [],
+      windowStartsOn: "2026-11-02",
+      workingDays: 2,
+      assignModuleOnClick,
+    },
+    scenarioIds: ["colis-pharmacie-pui"],
     now: launchAt,
   });
   await launchExercise(testDb.db, {
@@ -186,7 +192,7 @@ describe("the phishing module assigned on a click", () => {
     expect(data.ownAssignments).toEqual([
       expect.objectContaining({ subjectType: "module", subjectId: PHISHING_MODULE_ID, dueOn: "2027-01-31" }),
     ]);
-    expect(data.phishingExercises).toEqual([expect.objectContaining({ scenarioId: "colis-pui" })]);
+    expect(data.phishingExercises).toEqual([expect.objectContaining({ scenarioId: "colis-pharmacie-pui" })]);
 
     const admin = await createUser(testDb.db, { organisationId: centre, role: "admin" });
     await erasePersonalData(testDb.db, { actor: (await signedInActor(testDb.db, admin.id))!, userId: person!.id });

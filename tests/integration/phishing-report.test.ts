@@ -45,7 +45,7 @@ async function establishment(contactEmail: string | null) {
     .insert(phishingExercises)
     .values({
       organisationId: organisation.id,
-      scenarioId: "colis-pui",
+      scenarioId: "colis-pharmacie-pui",
       windowStartsOn: "2026-11-02",
       workingDays: 2,
       state: "running",
@@ -126,7 +126,7 @@ describe("reporting one's own exercise message", () => {
     expect(await reportedAt(person.recipient.id)).toEqual(now);
     expect(await mailsTo("rssi-a@vigie.test")).toHaveLength(0);
     expect(await getReportedMessage(testDb.db, { userId: person.user.id, recipientId: person.recipient.id })).toEqual({
-      scenarioId: "colis-pui",
+      scenarioId: "colis-pharmacie-pui",
     });
   });
 });
