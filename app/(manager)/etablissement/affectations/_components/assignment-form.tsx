@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { createAssignmentAction } from "../actions";
 
@@ -81,13 +81,7 @@ export function AssignmentForm({ organisationId, subjects, teams, minDate, label
       <button type="submit" className="button" disabled={pending}>
         {labels.submit}
       </button>
-      {state.ok ? (
-        <p role="status" aria-live="polite" className="hint">
-          {state.message}
-        </p>
-      ) : (
-        <FormMessage message={state.message} />
-      )}
+      <FormOutcome ok={state.ok} message={state.message} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { FormMessage } from "@/app/_components/form-feedback";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { remindLearnersAction } from "../actions";
 import { REMIND_FORM_ID } from "./remind-form-id";
@@ -70,13 +70,7 @@ export function RemindForm({ organisationId, lateCount, intervalDays }: Props) {
           </div>
         </div>
       )}
-      {state.ok ? (
-        <p role="status" aria-live="polite" className="form-success">
-          {state.message}
-        </p>
-      ) : (
-        <FormMessage message={hint ?? state.message} />
-      )}
+      <FormOutcome ok={state.ok && !hint} message={hint ?? state.message} />
     </form>
   );
 }

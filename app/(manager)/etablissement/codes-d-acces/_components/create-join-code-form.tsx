@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { createJoinCodeAction } from "../actions";
 
@@ -28,13 +29,7 @@ export function CreateJoinCodeForm({ organisationId, teams }: Props) {
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("creating") : t("create")}
       </button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
-      >
-        {state.message}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { TextField } from "@/app/_components/form-feedback";
+import { FormOutcome, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { createTeamAction } from "../actions";
 
@@ -18,13 +18,7 @@ export function CreateTeamForm({ organisationId }: { organisationId: string }) {
       <button type="submit" className="button" disabled={pending}>
         {t("add")}
       </button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
-      >
-        {state.message}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { createExerciseAction } from "../actions";
 
@@ -97,13 +97,7 @@ export function CreateExerciseForm({ organisationId, scenarios, teams, today }: 
       <button type="submit" className="button" disabled={pending}>
         {t("create")}
       </button>
-      {state.ok ? (
-        <p role="status" aria-live="polite" className="hint">
-          {state.message}
-        </p>
-      ) : (
-        <FormMessage message={state.message} />
-      )}
+      <FormOutcome ok={state.ok} message={state.message} />
     </form>
   );
 }

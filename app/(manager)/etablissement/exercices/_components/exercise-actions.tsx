@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FieldError, FormMessage, FormOutcome } from "@/app/_components/form-feedback";
 import type { PhishingExerciseState } from "@/db/schema";
 import type { FormState } from "@/lib/forms";
 import { changeExerciseStateAction, launchExerciseAction } from "../actions";
@@ -46,13 +46,7 @@ export function ExerciseActions({ organisationId, exerciseId, state }: Props) {
           <button type="submit" className="button" disabled={launching}>
             {t("launch")}
           </button>
-          {launchState.ok ? (
-            <p role="status" aria-live="polite" className="hint">
-              {launchState.message}
-            </p>
-          ) : (
-            <FormMessage message={launchState.message} />
-          )}
+          <FormOutcome ok={launchState.ok} message={launchState.message} />
         </form>
       )}
       {changes?.map((name) => (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/app/_components/form-feedback";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { setIndividualResultsAction } from "../actions";
 
@@ -30,13 +30,7 @@ export function IndividualResultsForm({ organisationId, enabled, text }: Props) 
       <button type="submit" className="button" disabled={pending}>
         {text.submit}
       </button>
-      {state.ok ? (
-        <p role="status" aria-live="polite" className="hint">
-          {state.message}
-        </p>
-      ) : (
-        <FormMessage message={state.message} />
-      )}
+      <FormOutcome ok={state.ok} message={state.message} />
     </form>
   );
 }
