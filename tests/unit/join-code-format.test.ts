@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JOIN_CODE_ALPHABET, formatJoinCode, generateJoinCode, normaliseJoinCode } from "@/lib/join/join-code-format";
-import { usernameSchema } from "@/lib/join/username";
+import { usernameField, usernameMessages, usernameSchema } from "@/lib/join/username";
 
 describe("join codes", () => {
   it("are 10 characters of an alphabet without 0/O, 1/I/L", () => {
@@ -32,5 +32,18 @@ describe("usernames", () => {
     expect(usernameSchema.parse("agent_42")).toBe("agent_42");
     for (const bad of ["ab", "m.dupont@ch.fr", ".dupont", "dupont.", "marie dupont", "élodie", "x".repeat(41)])
       expect(usernameSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it("are refused with the rule's own sentence, in the reader's language, its lengths from the rule", () => {
+    const problems = (locale: "fr" | "en", typed: string) => {
+      const parsed = usernameField(usernameMessages(locale)).safeParse(typed);
+      return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+    };
+
+    expect(problems("fr", "ab")).toEqual(["Choisissez un identifiant d'au moins 3 caractères."]);
+    expect(problems("fr", "x".repeat(41))).toEqual(["Choisissez un identifiant de 40 caractères au plus."]);
+    expect(problems("en", "m.dupont@ch.fr")).toEqual([
+      "Use only letters without accents, digits, dots, dashes or underscores, not at the start or end, such as m.dupont.",
+    ]);
   });
 });

@@ -16,7 +16,8 @@ import { checkJoinCode } from "@/lib/join/check-join-code";
 import { formatJoinCode } from "@/lib/join/join-code-format";
 import { joinWithCode } from "@/lib/join/join-with-code";
 import { personNameField } from "@/lib/people/person-name";
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/join/username";
+import { usernameField, usernameMessages } from "@/lib/join/username";
+import { readerLocale } from "@/lib/i18n/reader-locale";
 
 /** Checks a typed join code (throttled per address) and opens its sign-up page. */
 export async function enterJoinCode(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -58,13 +59,7 @@ async function joinSchema() {
         no_letter: t("errors.nameNoLetter"),
         invisible: t("errors.nameInvisible"),
       }),
-      username: z
-        .string()
-        .trim()
-        .toLowerCase()
-        .min(USERNAME_MIN_LENGTH, t("errors.usernameShort"))
-        .max(USERNAME_MAX_LENGTH, t("errors.usernameLong"))
-        .regex(USERNAME_PATTERN, t("errors.usernameFormat")),
+      username: usernameField(usernameMessages(await readerLocale())),
       password: z.string().superRefine((value, ctx) => {
         const problem = checkPassword(value);
         if (problem) ctx.addIssue({ code: "custom", message: problems[problem] });

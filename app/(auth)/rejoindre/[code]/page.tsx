@@ -8,6 +8,7 @@ import { retryMinutes } from "@/lib/auth/sign-in-errors";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { checkJoinCode } from "@/lib/join/check-join-code";
 import { formatJoinCode } from "@/lib/join/join-code-format";
+import { USERNAME_MIN_LENGTH } from "@/lib/join/username";
 import { AlreadySignedIn } from "../_components/already-signed-in";
 import { JoinCodeForm } from "../_components/join-code-form";
 import { JoinForm } from "../_components/join-form";
@@ -67,7 +68,7 @@ export default async function JoinWithCodePage({ params }: Props) {
         {target.teamName && <p>{t("team", { name: target.teamName })}</p>}
       </div>
       <h2>{t("createTitle")}</h2>
-      <JoinForm code={formatJoinCode(target.code)} />
+      <JoinForm code={formatJoinCode(target.code)} usernameMinLength={USERNAME_MIN_LENGTH} />
       <p>
         {t("haveAccount")} <Link href="/connexion">{t("signIn")}</Link>
       </p>

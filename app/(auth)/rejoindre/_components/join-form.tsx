@@ -13,8 +13,13 @@ const FIELDS = [
   { key: "passwordConfirmation", type: "password", autoComplete: "new-password", hint: undefined },
 ] as const;
 
-/** Name, username and password: the account of someone joining with a code (no e-mail: see joinWithCode). */
-export function JoinForm({ code }: { code: string }) {
+type Props = { code: string; usernameMinLength: number };
+
+/**
+ * Name, username and password: the account of someone joining with a code (no e-mail: see
+ * joinWithCode). The page passes the username rule's length, whose home is lib/join/username.ts.
+ */
+export function JoinForm({ code, usernameMinLength }: Props) {
   const t = useTranslations("join");
   const [state, action, pending] = useActionState<FormState, FormData>(joinAction, {});
   const errors = state.fieldErrors ?? {};
@@ -28,7 +33,7 @@ export function JoinForm({ code }: { code: string }) {
           key={key}
           id={key}
           label={t(key)}
-          hint={hint && t(hint)}
+          hint={hint && t(hint, { min: usernameMinLength })}
           errors={errors[key]}
           type={type}
           autoComplete={autoComplete}
