@@ -1,3 +1,4 @@
+import { requestCookie } from "@/lib/http/request-cookie";
 import type { Actor, ActorMembership } from "./load-actor";
 
 /**
@@ -29,12 +30,7 @@ export function chosenOrganisationId(cookieValue: string | undefined | null, use
 
 /** The cookie's raw value in a Cookie request header (route handlers that do not use next/headers). */
 export function currentEstablishmentCookie(headers: Headers): string | null {
-  for (const part of (headers.get("cookie") ?? "").split(";")) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === CURRENT_ESTABLISHMENT_COOKIE) return decodeURIComponent(value.join("="));
-  }
-
-  return null;
+  return requestCookie(headers, CURRENT_ESTABLISHMENT_COOKIE);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { validationMessages } from "@/lib/i18n/validation-messages";
 
 const id = z
   .string()
@@ -42,3 +44,8 @@ export const eventBatchSchema = z
 
 export type LearningEventInput = z.infer<typeof learningEventSchema>;
 export type EventBatch = z.infer<typeof eventBatchSchema>;
+
+/** The message of a refused batch that does not match eventBatchSchema, in `locale` (French when absent). */
+export function invalidBatchMessage(locale?: Locale): string {
+  return validationMessages(locale)("progressEvents.invalid");
+}

@@ -12,7 +12,10 @@ import type { ScormPackage } from "./build-package";
  * managers and platform admins only (lib/access); anyone else, and an unknown id, get not found.
  * `pick` runs after the access check, so a learner learns nothing of which ids exist.
  */
-export async function packageDownload(pick: (catalogue: Catalogue) => Promise<ScormPackage>): Promise<Response> {
+export async function packageDownload(
+  request: Request,
+  pick: (catalogue: Catalogue) => Promise<ScormPackage>,
+): Promise<Response> {
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("not_found");
@@ -24,6 +27,6 @@ export async function packageDownload(pick: (catalogue: Catalogue) => Promise<Sc
       name: built.fileName,
     });
   } catch (error) {
-    return jsonError(error);
+    return jsonError(error, request);
   }
 }

@@ -33,6 +33,6 @@ export async function GET(request: Request) {
     });
   } catch (error) {
     if (needsReauthentication(error)) return reauthenticationRedirect("/mon-compte");
-    return jsonError(error);
+    return jsonError(error, request);
   }
 }

@@ -14,7 +14,8 @@ import { AppError } from "@/lib/errors";
 import { errorAnswer } from "@/lib/http/json-error";
 import { readNodeJson, webRequestView } from "@/lib/http/node-request";
 import { isSameOrigin } from "@/lib/http/same-origin";
-import { MAX_BATCH_BYTES, eventBatchSchema } from "@/lib/progress/event-schema";
+import { requesterLocale } from "@/lib/i18n/requester-locale";
+import { MAX_BATCH_BYTES, eventBatchSchema, invalidBatchMessage } from "@/lib/progress/event-schema";
 import { EventsRejectedError, recordSessionEvents } from "@/lib/progress/record-events";
 import { withExplanations } from "@/lib/progress/with-explanations";
 
@@ -68,11 +69,11 @@ export default async function handler(request: NextApiRequest, response: NextApi
   } catch (error) {
     const extra =
       error instanceof InvalidBatchError
-        ? { message: "Les événements envoyés sont invalides.", issues: error.issues }
+        ? { message: invalidBatchMessage(requesterLocale(view)), issues: error.issues }
         : error instanceof EventsRejectedError
           ? { rejected: error.rejections }
           : {};
-    const { status, body, headers } = errorAnswer(error, extra);
+    const { status, body, headers } = errorAnswer(error, view, extra);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).json(body);
   }

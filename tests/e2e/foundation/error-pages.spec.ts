@@ -61,3 +61,16 @@ test.describe("error pages", () => {
     await expect(page).toHaveURL(/\/modules$/);
   });
 });
+
+test.describe("route handlers' error bodies", () => {
+  test("speak the requester's language, as pages do, with the same code and status", async ({ request }) => {
+    const path = "/api/certificats/ABCD-EFGH/pdf";
+    const french = await request.get(path);
+    const english = await request.get(path, { headers: { Cookie: "NEXT_LOCALE=en" } });
+
+    expect(french.status()).toBe(401);
+    expect(await french.json()).toEqual({ code: "unauthenticated", message: "Veuillez vous connecter." });
+    expect(english.status()).toBe(401);
+    expect(await english.json()).toEqual({ code: "unauthenticated", message: "Please sign in." });
+  });
+});

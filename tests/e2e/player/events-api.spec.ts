@@ -92,5 +92,11 @@ test.describe("POST /api/progress/events", () => {
     // None of the refused batches stored anything: the module is still "à faire".
     const catalogue = await request.get("/modules");
     expect(await catalogue.text()).not.toContain("state--in_progress");
+
+    // A reader who chose English gets the same refusal, worded in English.
+    await request.addCookies([{ name: "NEXT_LOCALE", value: "en", url: E2E_BASE_URL }]);
+    const inEnglish = await post({ events: [{ ...event(me), eventId: "pas-un-uuid" }] });
+    expect(inEnglish.status()).toBe(400);
+    expect(await inEnglish.json()).toMatchObject({ code: "bad_request", message: "The events sent are invalid." });
   });
 });

@@ -7,7 +7,7 @@ import { regionCsv } from "@/lib/region/region-csv";
 import { needsReauthentication, reauthenticationRedirect } from "@/app/_components/reauthentication";
 
 /** GET /centre/tableau-de-bord/export: the region view per establishment and month, as CSV, for platform admins only. */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("not_found");
@@ -17,6 +17,6 @@ export async function GET(): Promise<Response> {
     return csvDownload(chunks, "region");
   } catch (error) {
     if (needsReauthentication(error)) return reauthenticationRedirect("/centre/tableau-de-bord");
-    return jsonError(error);
+    return jsonError(error, request);
   }
 }

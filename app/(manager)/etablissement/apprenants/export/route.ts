@@ -38,6 +38,6 @@ export async function GET(request: Request): Promise<Response> {
     // Back to the list as it was filtered, where the link is.
     if (needsReauthentication(error))
       return reauthenticationRedirect(`/etablissement/apprenants${new URL(request.url).search}`);
-    return jsonError(error);
+    return jsonError(error, request);
   }
 }

@@ -51,6 +51,6 @@ export async function GET(request: Request): Promise<Response> {
       return reauthenticationRedirect(
         `/etablissement/certificats?etablissement=${encodeURIComponent(new URL(request.url).searchParams.get("etablissement") ?? "")}`,
       );
-    return jsonError(error);
+    return jsonError(error, request);
   }
 }

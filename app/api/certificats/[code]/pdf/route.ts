@@ -28,6 +28,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
       name: `certificat-vigie-${certificate.subjectId}.pdf`,
     });
   } catch (error) {
-    return jsonError(error);
+    return jsonError(error, request);
   }
 }

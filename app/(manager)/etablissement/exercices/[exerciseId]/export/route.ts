@@ -32,6 +32,6 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     // Back to the results page, where the link is.
     if (needsReauthentication(error))
       return reauthenticationRedirect(`/etablissement/exercices/${encodeURIComponent(exerciseId)}${url.search}`);
-    return jsonError(error);
+    return jsonError(error, request);
   }
 }
