@@ -16,5 +16,6 @@ export * from "./reminder-settings";
 export * from "./membership-invitations";
 export * from "./relations";
 export * from "./quiz-draws";
+export * from "./phishing-campaigns";
 export * from "./phishing-exercises";
 export * from "./phishing-recipients";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { organisations } from "./organisations";
+import { phishingCampaigns } from "./phishing-campaigns";
 
 export const phishingExerciseStates = ["draft", "running", "paused", "cancelled", "done"] as const;
 export type PhishingExerciseState = (typeof phishingExerciseStates)[number];
@@ -19,6 +20,8 @@ export const phishingExercises = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
+    /** Set when the centre runs it for several establishments (phishing-campaigns.ts): launched from there. */
+    campaignId: uuid("campaign_id").references(() => phishingCampaigns.id, { onDelete: "set null" }),
     scenarioId: text("scenario_id").notNull(),
     /** The services aimed at; empty means the whole establishment. */
     teamIds: uuid("team_ids")
@@ -44,6 +47,9 @@ export const phishingExercises = pgTable(
     index("phishing_exercises_running_idx")
       .on(table.state)
       .where(sql`${table.state} = 'running'`),
+    index("phishing_exercises_campaign_id_idx")
+      .on(table.campaignId)
+      .where(sql`${table.campaignId} is not null`),
     check("phishing_exercises_working_days_range", sql`${table.workingDays} between 1 and 20`),
     check(
       "phishing_exercises_informed_before_launch",

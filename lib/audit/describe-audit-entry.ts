@@ -66,6 +66,7 @@ export function describeAuditEntry(entry: DescribedEntry, labels: JournalLabels)
       minutes: Math.round(count(d.windowSeconds) / 60),
       added: count(d.added),
       invited: count(d.invited),
+      establishments: count(d.establishments),
     },
   };
 }

@@ -55,6 +55,11 @@ export const auditActions = [
   "phishing_exercise.paused",
   "phishing_exercise.resumed",
   "phishing_exercise.cancelled",
+  "phishing_campaign.created",
+  "phishing_campaign.launched",
+  "phishing_campaign.paused",
+  "phishing_campaign.resumed",
+  "phishing_campaign.cancelled",
   "suspect_message.reported",
   "phishing_individual_results.changed",
 ] as const;

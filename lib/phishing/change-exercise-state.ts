@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type PhishingExerciseState, phishingExercises } from "@/db/schema";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 export const exerciseStateChanges = ["pause", "resume", "cancel"] as const;
 export type ExerciseStateChange = (typeof exerciseStateChanges)[number];
 
-const transitions: Record<
+export const exerciseTransitions: Record<
   ExerciseStateChange,
   { from: PhishingExerciseState[]; to: PhishingExerciseState; action: AuditAction }
 > = {
@@ -19,7 +19,8 @@ const transitions: Record<
 };
 
 /**
- * Pauses, resumes or cancels an exercise of an establishment the actor manages. The sender
+ * Pauses, resumes or cancels an exercise of an establishment the actor manages (only cancels
+ * its part of a centre exercise). The sender
  * claims messages only of running exercises, under a share lock of the exercise row, so once
  * this returns no message is claimed for a paused or cancelled exercise. A change that does
  * not apply (cancelling twice) is a conflict and changes nothing.
@@ -29,7 +30,10 @@ export async function changeExerciseState(
   options: { actor: Actor; organisationId: string; exerciseId: string; change: ExerciseStateChange; now: Date },
 ) {
   const establishment = await requireManagedEstablishment(db, options.actor, options.organisationId);
-  const { from, to, action } = transitions[options.change];
+  const { from, to, action } = exerciseTransitions[options.change];
+  // A centre exercise's part: its establishment may withdraw from it (cancel, for good), but
+  // pausing and resuming are the centre's, for all parts at once (change-campaign-state.ts).
+  const ownOnly = options.change === "cancel" ? undefined : isNull(phishingExercises.campaignId);
 
   return db.transaction(async (tx) => {
     const [changed] = await tx
@@ -40,17 +44,22 @@ export async function changeExerciseState(
           eq(phishingExercises.id, options.exerciseId),
           eq(phishingExercises.organisationId, establishment.id),
           inArray(phishingExercises.state, from),
+          ownOnly,
         ),
       )
-      .returning({ id: phishingExercises.id });
+      .returning({ id: phishingExercises.id, campaignId: phishingExercises.campaignId });
     if (!changed) {
       const [exists] = await tx
-        .select({ id: phishingExercises.id })
+        .select({ id: phishingExercises.id, campaignId: phishingExercises.campaignId })
         .from(phishingExercises)
         .where(
           and(eq(phishingExercises.id, options.exerciseId), eq(phishingExercises.organisationId, establishment.id)),
         );
-      throw exists ? new AppError("conflict", "state change does not apply") : new AppError("not_found");
+      if (!exists) throw new AppError("not_found");
+      throw new AppError(
+        "conflict",
+        exists.campaignId && ownOnly ? "launched by the centre" : "state change does not apply",
+      );
     }
     await recordAudit(tx, {
       action,
@@ -58,6 +67,7 @@ export async function changeExerciseState(
       organisationId: establishment.id,
       targetType: "phishing_exercise",
       targetId: changed.id,
+      ...(changed.campaignId ? { details: { campaignId: changed.campaignId } } : {}),
     });
 
     return { state: to };

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { phishingExercises, phishingRecipients } from "@/db/schema";
+import { type PhishingExercise, phishingExercises, phishingRecipients } from "@/db/schema";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
@@ -40,49 +40,77 @@ export async function launchExercise(db: Db, options: LaunchExerciseOptions) {
     if (!exercise) throw new AppError("not_found", "exercise of another establishment");
     if (exercise.state !== "draft") throw new AppError("conflict", "exercise already launched");
 
-    const targets = await exerciseTargets(tx, { organisationId: establishment.id, teamIds: exercise.teamIds });
-    const reachable = targets.filter((t) => t.email);
-    if (reachable.length === 0) throw new AppError("bad_request", "nobody reachable");
-    const times = planSendTimes({
-      count: reachable.length,
-      windowStartsOn: exercise.windowStartsOn,
-      workingDays: exercise.workingDays,
-      notBefore: options.now,
-      random: options.random,
-    });
-    if (times.length === 0) throw new AppError("bad_request", "no working hours left in the window");
+    // A centre exercise's part is launched with the others, from the centre (launch-campaign.ts).
+    if (exercise.campaignId) throw new AppError("conflict", "launched by the centre");
 
-    // Times are sorted; people are not: shuffle who gets which time.
-    const order = reachable.map((target) => ({ target, key: (options.random ?? Math.random)() }));
-    order.sort((a, b) => a.key - b.key);
-    const rows = order.map(({ target }, index) => ({
-      exerciseId: exercise.id,
-      organisationId: establishment.id,
-      userId: target.userId,
-      teamId: target.teamId,
-      plannedAt: times[index]!,
-    }));
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      await tx.insert(phishingRecipients).values(rows.slice(start, start + INSERT_CHUNK));
-    }
-    await tx
-      .update(phishingExercises)
-      .set({
-        state: "running",
-        staffInformedAt: options.now,
-        staffInformedBy: options.actor.userId,
-        launchedAt: options.now,
-      })
-      .where(eq(phishingExercises.id, exercise.id));
-    await recordAudit(tx, {
-      action: "phishing_exercise.launched",
-      actorUserId: options.actor.userId,
-      organisationId: establishment.id,
-      targetType: "phishing_exercise",
-      targetId: exercise.id,
-      details: { planned: rows.length, unreachable: targets.length - reachable.length },
-    });
-
-    return { planned: rows.length, unreachable: targets.length - reachable.length };
+    return planExerciseMessages(tx, { ...options, exercise });
   });
+}
+
+export type PlanExerciseMessagesOptions = {
+  actor: Actor;
+  /** The draft exercise, its row already locked by the caller's transaction. */
+  exercise: PhishingExercise;
+  now: Date;
+  random?: () => number;
+  /** Written into the audit entry: the centre exercise this part belongs to. */
+  campaignId?: string;
+};
+
+/**
+ * Plans a locked draft exercise's messages and marks it running, in the caller's transaction:
+ * the part launchExercise and launchCampaign share. bad_request when nobody can be reached or
+ * no working hour is left in the window, and then nothing is written.
+ */
+export async function planExerciseMessages(tx: Db, options: PlanExerciseMessagesOptions) {
+  const { exercise } = options;
+  const organisationId = exercise.organisationId;
+  const targets = await exerciseTargets(tx, { organisationId, teamIds: exercise.teamIds });
+  const reachable = targets.filter((t) => t.email);
+  if (reachable.length === 0) throw new AppError("bad_request", "nobody reachable");
+  const times = planSendTimes({
+    count: reachable.length,
+    windowStartsOn: exercise.windowStartsOn,
+    workingDays: exercise.workingDays,
+    notBefore: options.now,
+    random: options.random,
+  });
+  if (times.length === 0) throw new AppError("bad_request", "no working hours left in the window");
+
+  // Times are sorted; people are not: shuffle who gets which time.
+  const order = reachable.map((target) => ({ target, key: (options.random ?? Math.random)() }));
+  order.sort((a, b) => a.key - b.key);
+  const rows = order.map(({ target }, index) => ({
+    exerciseId: exercise.id,
+    organisationId,
+    userId: target.userId,
+    teamId: target.teamId,
+    plannedAt: times[index]!,
+  }));
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await tx.insert(phishingRecipients).values(rows.slice(start, start + INSERT_CHUNK));
+  }
+  await tx
+    .update(phishingExercises)
+    .set({
+      state: "running",
+      staffInformedAt: options.now,
+      staffInformedBy: options.actor.userId,
+      launchedAt: options.now,
+    })
+    .where(eq(phishingExercises.id, exercise.id));
+  await recordAudit(tx, {
+    action: "phishing_exercise.launched",
+    actorUserId: options.actor.userId,
+    organisationId,
+    targetType: "phishing_exercise",
+    targetId: exercise.id,
+    details: {
+      planned: rows.length,
+      unreachable: targets.length - reachable.length,
+      ...(options.campaignId ? { campaignId: options.campaignId } : {}),
+    },
+  });
+
+  return { planned: rows.length, unreachable: targets.length - reachable.length };
 }

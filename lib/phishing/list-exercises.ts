@@ -11,6 +11,8 @@ export type ExerciseSummary = {
   workingDays: number;
   teamIds: string[];
   assignModuleOnClick: boolean;
+  /** Part of a centre exercise: launched, paused and resumed by the centre; the establishment may cancel it. */
+  isCentreExercise: boolean;
   createdAt: Date;
   launchedAt: Date | null;
   staffInformedAt: Date | null;
@@ -21,12 +23,16 @@ export type ExerciseSummary = {
   clicks: number;
 };
 
-/** An establishment's exercises, newest first, with their counts so far. */
+/**
+ * An establishment's exercises, newest first, with their counts so far: its own, and its parts of
+ * centre exercises (never another establishment's part: only its rows are read).
+ */
 export async function listExercises(db: Db, organisationId: string): Promise<ExerciseSummary[]> {
   return selectRows(
     db,
     sql`select e.id, e.scenario_id, e.state, e.window_starts_on::text as window_starts_on, e.working_days,
-        array_to_string(e.team_ids, ',') as team_ids, e.assign_module_on_click, e.created_at, e.launched_at,
+        array_to_string(e.team_ids, ',') as team_ids, e.assign_module_on_click,
+        e.campaign_id is not null as is_centre_exercise, e.created_at, e.launched_at,
         e.staff_informed_at, u.name as informed_by,
         (select count(*) from phishing_recipients r where r.exercise_id = e.id) as planned,
         (select count(*) from phishing_recipients r where r.exercise_id = e.id and r.delivered_at is not null) as sent,
@@ -43,6 +49,7 @@ export async function listExercises(db: Db, organisationId: string): Promise<Exe
       workingDays: int(row, "working_days"),
       teamIds: text(row, "team_ids").split(",").filter(Boolean),
       assignModuleOnClick: row.assign_module_on_click === true,
+      isCentreExercise: row.is_centre_exercise === true,
       createdAt: instantOrNull(row, "created_at")!,
       launchedAt: instantOrNull(row, "launched_at"),
       staffInformedAt: instantOrNull(row, "staff_informed_at"),

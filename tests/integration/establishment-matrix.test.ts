@@ -12,7 +12,9 @@ import {
   organisationSso,
   organisations,
   passwordCredentials,
+  phishingCampaigns,
   phishingExercises,
+  phishingRecipients,
   secondFactorRecoveryCodes,
   teams,
   userSecondFactors,
@@ -68,6 +70,12 @@ import { renamePerson } from "@/lib/people/rename-person";
 import { exerciseResultsCsv } from "@/lib/phishing/exercise-results-csv";
 import { getExerciseResults } from "@/lib/phishing/get-exercise-results";
 import { listExerciseTrend } from "@/lib/phishing/list-exercise-trend";
+import { changeCampaignState } from "@/lib/phishing/change-campaign-state";
+import { changeExerciseState } from "@/lib/phishing/change-exercise-state";
+import { createCampaign } from "@/lib/phishing/create-campaign";
+import { getCampaignResults } from "@/lib/phishing/get-campaign-results";
+import { launchCampaign } from "@/lib/phishing/launch-campaign";
+import { listCampaigns } from "@/lib/phishing/list-campaigns";
 import { listLearners } from "@/lib/reports/list-learners";
 import { type TestDb, createTestDb } from "../support/db";
 
@@ -99,6 +107,8 @@ let adminHere: Actor;
 let learnerOfAManagerOfB: Actor;
 let aInvitation: string;
 let aExercise: string;
+let campaign: string;
+let aCampaignPart: string;
 
 async function actorIn(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
   return (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
@@ -193,6 +203,9 @@ async function snapshot() {
     userSecondFactors,
     secondFactorRecoveryCodes,
     userSessions,
+    phishingCampaigns,
+    phishingExercises,
+    phishingRecipients,
   };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, table]) => {
@@ -248,6 +261,27 @@ beforeAll(async () => {
     })
     .returning();
   aExercise = exercise!.id;
+  // A centre exercise of A and B: the centre's page and actions are its platform admins' only.
+  campaign = (
+    await createCampaign(testDb.db, {
+      actor: adminHere,
+      values: {
+        organisationIds: [a.establishment, b.establishment],
+        scenarioId: "colis-pharmacie-pui",
+        windowStartsOn: "2026-12-01",
+        workingDays: 2,
+        assignModuleOnClick: true,
+      },
+      scenarioIds: ["colis-pharmacie-pui"],
+      now: asOf,
+    })
+  ).id;
+  aCampaignPart = (
+    await testDb.db
+      .select({ id: phishingExercises.id, organisationId: phishingExercises.organisationId })
+      .from(phishingExercises)
+      .where(eq(phishingExercises.campaignId, campaign))
+  ).find((part) => part.organisationId === a.establishment)!.id;
   await testDb.db.insert(organisationSso).values({
     organisationId: a.establishment,
     displayName: "Compte de A",
@@ -509,6 +543,54 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
     (actor) => exerciseResultsCsv(testDb.db, { actor, organisationId: b.establishment, exerciseId: aExercise }),
   ],
   ["listExerciseTrend", (actor) => listExerciseTrend(testDb.db, { actor, organisationId: a.establishment })],
+  // Centre exercises (issue 20): the centre's page, list and actions, and A's part from B.
+  ["getCampaignResults", (actor) => getCampaignResults(testDb.db, { actor, campaignId: campaign })],
+  [
+    "launchCampaign",
+    (actor) => launchCampaign(testDb.db, { actor, campaignId: campaign, staffInformed: true, now: asOf }),
+  ],
+  [
+    "changeCampaignState",
+    (actor) => changeCampaignState(testDb.db, { actor, campaignId: campaign, change: "cancel", now: asOf }),
+  ],
+  [
+    "createCampaign for A",
+    (actor) =>
+      createCampaign(testDb.db, {
+        actor,
+        values: {
+          organisationIds: [a.establishment],
+          scenarioId: "colis-pharmacie-pui",
+          windowStartsOn: "2026-12-01",
+          workingDays: 2,
+          assignModuleOnClick: true,
+        },
+        scenarioIds: ["colis-pharmacie-pui"],
+        now: asOf,
+      }),
+  ],
+  [
+    "changeExerciseState of A's part of a centre exercise",
+    (actor) =>
+      changeExerciseState(testDb.db, {
+        actor,
+        organisationId: a.establishment,
+        exerciseId: aCampaignPart,
+        change: "cancel",
+        now: asOf,
+      }),
+  ],
+  [
+    "changeExerciseState of A's part of a centre exercise through B",
+    (actor) =>
+      changeExerciseState(testDb.db, {
+        actor,
+        organisationId: b.establishment,
+        exerciseId: aCampaignPart,
+        change: "cancel",
+        now: asOf,
+      }),
+  ],
 ];
 
 describe("the role × establishment matrix", () => {
@@ -553,6 +635,13 @@ describe("the role × establishment matrix", () => {
         await linkSsoIdentityToUser(testDb.db, { organisationId: a.establishment, userId: actor.userId, identity }),
       ).toEqual({ ok: false, reason: "not_member" });
     });
+  });
+
+  it("lists a centre exercise to its centre's admins only: not_found for managers, nothing for another centre's admin", async () => {
+    for (const actor of [a.manager, b.manager, learnerOfA, learnerOfAManagerOfB])
+      await expect(listCampaigns(testDb.db, actor)).rejects.toMatchObject({ code: "not_found" });
+    expect(await listCampaigns(testDb.db, adminElsewhere)).toEqual([]);
+    expect((await listCampaigns(testDb.db, adminHere)).map((listed) => listed.id)).toEqual([campaign]);
   });
 
   it("gives a manager of B not_found for the centre's pages and the audit log", async () => {

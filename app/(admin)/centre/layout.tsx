@@ -2,5 +2,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["privacyAdmin", "organisationsAdmin"]}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={["privacyAdmin", "organisationsAdmin", "phishingCampaigns"]}>{children}</ClientMessages>
+  );
 }

@@ -16,6 +16,7 @@ import enMemberAccess from "./en/memberAccess.json";
 import enMemberships from "./en/memberships.json";
 import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
+import enPhishingCampaigns from "./en/phishingCampaigns.json";
 import enPhishingExercises from "./en/phishingExercises.json";
 import enPhishingMessage from "./en/phishingMessage.json";
 import enPhishingResults from "./en/phishingResults.json";
@@ -49,6 +50,7 @@ import frMemberAccess from "./fr/memberAccess.json";
 import frMemberships from "./fr/memberships.json";
 import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
+import frPhishingCampaigns from "./fr/phishingCampaigns.json";
 import frPhishingExercises from "./fr/phishingExercises.json";
 import frPhishingMessage from "./fr/phishingMessage.json";
 import frPhishingResults from "./fr/phishingResults.json";
@@ -88,6 +90,7 @@ export const messages = {
     memberships: frMemberships,
     meta: frMeta,
     organisationsAdmin: frOrganisationsAdmin,
+    phishingCampaigns: frPhishingCampaigns,
     phishingExercises: frPhishingExercises,
     phishingMessage: frPhishingMessage,
     phishingResults: frPhishingResults,
@@ -123,6 +126,7 @@ export const messages = {
     memberships: enMemberships,
     meta: enMeta,
     organisationsAdmin: enOrganisationsAdmin,
+    phishingCampaigns: enPhishingCampaigns,
     phishingExercises: enPhishingExercises,
     phishingMessage: enPhishingMessage,
     phishingResults: enPhishingResults,

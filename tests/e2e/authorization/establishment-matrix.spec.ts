@@ -109,6 +109,7 @@ const ADMIN_PAGES: Route[] = [
   { name: "personnes", url: () => `/centre/personnes?email=${encodeURIComponent(A.matrixLearner.email)}` },
   { name: "journal", url: () => "/centre/journal" },
   { name: "tableau de bord régional", url: () => "/centre/tableau-de-bord", phone: true },
+  { name: "exercices d'hameçonnage du centre", url: () => "/centre/exercices", phone: true },
 ];
 
 /** Pages any signed-in person has: signed out, they lead to /connexion. */
@@ -588,6 +589,7 @@ test.describe("the admin of another centre", () => {
       "/centre/etablissements",
       "/centre/tableau-de-bord",
       "/centre/journal",
+      "/centre/exercices",
       ...[A, B].map((who) => `/centre/personnes?email=${encodeURIComponent(who.matrixLearner.email)}`),
     ]) {
       expect((await adminC.goto(url))?.status(), url).toBe(200);

@@ -13,11 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EstablishmentsAdminPage() {
   const actor = await requirePlatformAdminPage("/centre/etablissements");
-  const [{ db }, t, tr, tf] = await Promise.all([
+  const [{ db }, t, tr, tf, tc] = await Promise.all([
     getDb(),
     getTranslations("organisationsAdmin"),
     getTranslations("regionReport"),
     getTranslations("secondFactor.setting"),
+    getTranslations("phishingCampaigns"),
   ]);
   const list = await listCentreOrganisations(db, actor);
   const groups = list.filter((o) => o.kind === "group").map(({ id, name }) => ({ id, name }));
@@ -28,6 +29,9 @@ export default async function EstablishmentsAdminPage() {
       <h1>{t("title")}</h1>
       <p>
         <Link href="/centre/tableau-de-bord">{tr("link")}</Link>
+      </p>
+      <p>
+        <Link href="/centre/exercices">{tc("link")}</Link>
       </p>
       <div className="table-scroll">
         <table className="audit-table">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -27,7 +28,11 @@ export default async function RegionDashboardPage({ searchParams }: Props) {
     throw error;
   }
   const { tri = "name", ordre = "asc" } = regionSortSchema.parse(params);
-  const [t, format] = await Promise.all([getTranslations("regionReport"), getFormatter()]);
+  const [t, tc, format] = await Promise.all([
+    getTranslations("regionReport"),
+    getTranslations("phishingCampaigns"),
+    getFormatter(),
+  ]);
   const month = (value: string) =>
     format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "short", year: "2-digit" });
   const points = report.months.map((m) => ({ label: month(m.month), value: m.completions }));
@@ -42,6 +47,9 @@ export default async function RegionDashboardPage({ searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <p>
+        <Link href="/centre/exercices">{tc("link")}</Link>
+      </p>
       <section className="section" aria-labelledby="region-chiffres">
         <h2 id="region-chiffres">{t("totalsTitle")}</h2>
         <p>{t("establishments", { count: report.totals.establishments })}</p>

@@ -22,6 +22,7 @@ const refusals: Record<string, { field?: string; key: string }> = {
   "staff information not confirmed": { field: "staffInformed", key: "staffInformed" },
   "nobody reachable": { key: "nobodyReachable" },
   "no working hours left in the window": { key: "noHoursLeft" },
+  "launched by the centre": { key: "centreExercise" },
 };
 
 async function refusal(error: unknown): Promise<FormState> {

@@ -111,6 +111,11 @@ export default async function ExercisesPage({ searchParams }: Props) {
                 </td>
                 <td>
                   {t(`states.${exercise.state}`)}
+                  {exercise.isCentreExercise && (
+                    <p className="hint">
+                      <strong>{t("centreExercise")}</strong> — {t("centreExerciseHint")}
+                    </p>
+                  )}
                   {exercise.staffInformedAt && (
                     <p className="hint">
                       {t("informedBy", {
@@ -124,7 +129,12 @@ export default async function ExercisesPage({ searchParams }: Props) {
                 <td>{exercise.automaticOpens}</td>
                 <td>{exercise.clicks}</td>
                 <td>
-                  <ExerciseActions organisationId={establishment.id} exerciseId={exercise.id} state={exercise.state} />
+                  <ExerciseActions
+                    organisationId={establishment.id}
+                    exerciseId={exercise.id}
+                    state={exercise.state}
+                    isCentreExercise={exercise.isCentreExercise}
+                  />
                 </td>
               </tr>
             ))}

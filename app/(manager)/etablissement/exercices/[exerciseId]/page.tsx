@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getExerciseResults } from "@/lib/phishing/get-exercise-results";
 import { getPhishingScenario } from "@/lib/phishing/scenarios";
 import { ReportsNav } from "../../_components/reports-nav";
-import { ResultsTable } from "./_components/results-table";
+import { ResultsTable } from "@/app/_components/phishing/results-table";
 import "@/app/_components/reports/reports.css";
 
 type Props = { params: Promise<{ exerciseId: string }>; searchParams: Promise<{ etablissement?: string }> };

@@ -7,17 +7,28 @@ import type { PhishingExerciseState } from "@/db/schema";
 import type { FormState } from "@/lib/forms";
 import { changeExerciseStateAction, launchExerciseAction } from "../actions";
 
-type Props = { organisationId: string; exerciseId: string; state: PhishingExerciseState };
+type Props = {
+  organisationId: string;
+  exerciseId: string;
+  state: PhishingExerciseState;
+  /** A part of a centre exercise: the centre launches, pauses and resumes it; the establishment may cancel it. */
+  isCentreExercise?: boolean;
+};
 
-/** What a manager can do with one exercise in its state: launch (after confirming), pause, resume, cancel. */
-export function ExerciseActions({ organisationId, exerciseId, state }: Props) {
+/**
+ * What a manager can do with one exercise in its state: launch (after confirming), pause, resume,
+ * cancel; with their part of a centre exercise, cancel only.
+ */
+export function ExerciseActions({ organisationId, exerciseId, state, isCentreExercise = false }: Props) {
   const t = useTranslations("phishingExercises");
   const [launchState, launch, launching] = useActionState<FormState, FormData>(launchExerciseAction, {});
   const [changeState, change, changing] = useActionState<FormState, FormData>(changeExerciseStateAction, {});
   const id = useId();
-  const changes = { draft: ["cancel"], running: ["pause", "cancel"], paused: ["resume", "cancel"] }[
-    state as "draft" | "running" | "paused"
-  ];
+  const changes = (
+    isCentreExercise
+      ? { draft: ["cancel"], running: ["cancel"], paused: ["cancel"] }
+      : { draft: ["cancel"], running: ["pause", "cancel"], paused: ["resume", "cancel"] }
+  )[state as "draft" | "running" | "paused"];
   const informedError = launchState.fieldErrors?.staffInformed;
   const hidden = (
     <>
@@ -28,7 +39,7 @@ export function ExerciseActions({ organisationId, exerciseId, state }: Props) {
 
   return (
     <div className="stack">
-      {state === "draft" && (
+      {state === "draft" && !isCentreExercise && (
         <form action={launch} noValidate>
           {hidden}
           <div className="field field--checkbox">

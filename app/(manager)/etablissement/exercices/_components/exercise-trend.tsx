@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ExerciseTrendRow } from "@/lib/phishing/list-exercise-trend";
 import { ReportTable } from "@/app/_components/reports/report-table";
-import { Rate } from "./rate";
+import { Rate } from "@/app/_components/phishing/rate";
 
 type Props = { rows: ExerciseTrendRow[]; scenarioLabel: (id: string) => string; query: string };
 

@@ -7,7 +7,7 @@ import {
   timeToFirstReport,
 } from "@/lib/phishing/merge-small-services";
 import { ReportTable } from "@/app/_components/reports/report-table";
-import { Rate } from "../../_components/rate";
+import { Rate } from "./rate";
 
 const COLUMNS = [
   "service",
@@ -21,10 +21,29 @@ const COLUMNS = [
   "moduleAfterClick",
 ] as const;
 
-/** The exercise's rows by service (small ones merged) and its total, rates of the messages delivered. */
-export async function ResultsTable({ rows, total }: { rows: ResultRow[]; total: ResultCounts }) {
+/** What the rows are groups of, when not services: a centre exercise's rows are establishments. */
+export type ResultsTableLabels = {
+  caption: string;
+  firstColumn: string;
+  groups: Record<Exclude<ResultGroup["kind"], "service"> | "total", string>;
+};
+
+/**
+ * The exercise's rows by service (small ones merged) and its total, rates of the messages
+ * delivered; by establishment for a centre exercise, with `labels`.
+ */
+export async function ResultsTable({
+  rows,
+  total,
+  labels,
+}: {
+  rows: ResultRow[];
+  total: ResultCounts;
+  labels?: ResultsTableLabels;
+}) {
   const t = await getTranslations("phishingResults");
-  const label = (group: ResultGroup) => (group.kind === "service" ? group.name : t(`groups.${group.kind}`));
+  const groupLabel = (kind: keyof ResultsTableLabels["groups"]) => labels?.groups[kind] ?? t(`groups.${kind}`);
+  const label = (group: ResultGroup) => (group.kind === "service" ? group.name : groupLabel(group.kind));
   const delay = (counts: ResultCounts) => {
     const ms = timeToFirstReport(counts);
     if (ms === null) return t("none");
@@ -60,8 +79,12 @@ export async function ResultsTable({ rows, total }: { rows: ResultRow[]; total: 
 
   return (
     <ReportTable
-      caption={t("caption")}
-      columns={COLUMNS.map((key) => ({ key, heading: t(`columns.${key}`), isNumber: key !== "service" }))}
+      caption={labels?.caption ?? t("caption")}
+      columns={COLUMNS.map((key) => ({
+        key,
+        heading: key === "service" && labels ? labels.firstColumn : t(`columns.${key}`),
+        isNumber: key !== "service",
+      }))}
     >
       {rows.map((row) => (
         <tr key={row.group.kind === "service" ? row.group.teamId : row.group.kind}>
@@ -70,7 +93,7 @@ export async function ResultsTable({ rows, total }: { rows: ResultRow[]; total: 
         </tr>
       ))}
       <tr className="results-total">
-        <th scope="row">{t("groups.total")}</th>
+        <th scope="row">{groupLabel("total")}</th>
         {cells(total)}
       </tr>
     </ReportTable>
