@@ -25,7 +25,7 @@ let admin: Actor;
 let adminElsewhere: Actor;
 const now = new Date("2026-11-02T07:00:00Z"); // Monday 2 November 2026, 8:00 in Paris
 const afterWindow = new Date("2026-11-10T12:00:00Z");
-const SCENARIO = "colis-pui";
+const SCENARIO = "colis-pharmacie-pui";
 const values = (organisationIds: string[]): CreateCampaignValues => ({
   organisationIds,
   scenarioId: SCENARIO,
