@@ -13,6 +13,8 @@ export type LearnerAssignment = {
   subjectTitle: string;
   dueOn: string;
   renewYearly: boolean;
+  /** Assigned to this person alone (the phishing module after a click), not to everyone or a team. */
+  isPersonal: boolean;
   status: LearnerStatus;
 };
 
@@ -56,6 +58,7 @@ export async function listLearnerAssignments(
         subjectTitle: subject.title,
         dueOn: cycle.dueOn,
         renewYearly: row.renewYearly,
+        isPersonal: row.userId !== null,
         status,
       },
     ];

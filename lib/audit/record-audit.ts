@@ -62,6 +62,7 @@ export const auditActions = [
   "phishing_campaign.cancelled",
   "suspect_message.reported",
   "phishing_individual_results.changed",
+  "personal_assignment.removed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

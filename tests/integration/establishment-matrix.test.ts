@@ -24,6 +24,7 @@ import {
 import { createOrganisation, createTeam, createUser } from "@/db/seed/factories";
 import { createAssignment } from "@/lib/assignments/create-assignment";
 import { deleteAssignment } from "@/lib/assignments/delete-assignment";
+import { removePersonalAssignment } from "@/lib/assignments/remove-personal-assignment";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { type Actor } from "@/lib/auth/load-actor";
 import { signedInActor } from "../support/signed-in-actor";
@@ -109,6 +110,7 @@ let aInvitation: string;
 let aExercise: string;
 let campaign: string;
 let aCampaignPart: string;
+let aPersonalAssignment: string;
 
 async function actorIn(organisationId: string, role: "learner" | "manager" | "admin"): Promise<Actor> {
   return (await signedInActor(testDb.db, (await createUser(testDb.db, { organisationId, role })).id))!;
@@ -282,6 +284,18 @@ beforeAll(async () => {
       .from(phishingExercises)
       .where(eq(phishingExercises.campaignId, campaign))
   ).find((part) => part.organisationId === a.establishment)!.id;
+  // The phishing module a click assigned to A's learner: their own assignment, A's managers' to remove.
+  const [personal] = await testDb.db
+    .insert(assignments)
+    .values({
+      organisationId: a.establishment,
+      userId: a.learner,
+      subjectType: "module",
+      subjectId: "hameconnage",
+      dueOn: "2027-01-31",
+    })
+    .returning();
+  aPersonalAssignment = personal!.id;
   await testDb.db.insert(organisationSso).values({
     organisationId: a.establishment,
     displayName: "Compte de A",
@@ -590,6 +604,29 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
         change: "cancel",
         now: asOf,
       }),
+  ],
+  // The module a click assigned to one person of A: removed by A's managers only.
+  [
+    "removePersonalAssignment of A",
+    (actor) =>
+      removePersonalAssignment(testDb.db, {
+        actor,
+        organisationId: a.establishment,
+        assignmentId: aPersonalAssignment,
+      }),
+  ],
+  [
+    "removePersonalAssignment of A's through B",
+    (actor) =>
+      removePersonalAssignment(testDb.db, {
+        actor,
+        organisationId: b.establishment,
+        assignmentId: aPersonalAssignment,
+      }),
+  ],
+  [
+    "deleteAssignment of A's personal assignment",
+    (actor) => deleteAssignment(testDb.db, { actor, assignmentId: aPersonalAssignment }),
   ],
 ];
 

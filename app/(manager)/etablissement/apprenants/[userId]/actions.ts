@@ -13,6 +13,7 @@ import { headers } from "next/headers";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { renameFormState, renameTexts } from "@/lib/people/rename-form-state";
 import { renamePerson } from "@/lib/people/rename-person";
+import { removePersonalAssignment } from "@/lib/assignments/remove-personal-assignment";
 
 export type PasswordLinkState = { url?: string; message?: string };
 
@@ -74,4 +75,28 @@ export async function renameMemberAction(_previous: FormState, formData: FormDat
   if (state.ok) revalidatePath(`/etablissement/apprenants/${userId}`);
 
   return state;
+}
+
+/**
+ * « Retirer » on one person's own assignment (the phishing module after a click): only for an
+ * establishment the manager manages. The page is not revalidated: the form says it is done in
+ * place of the assignment, which the next visit no longer lists.
+ */
+export async function removePersonalAssignmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const [t, actor] = await Promise.all([getTranslations("managerReports.learner"), getActor()]);
+  if (!actor) return { message: t("assignmentNotFound") };
+  const [{ db }, requestHeaders] = await Promise.all([getDb(), headers()]);
+  try {
+    await removePersonalAssignment(db, {
+      actor,
+      organisationId: String(formData.get("organisationId") ?? ""),
+      assignmentId: String(formData.get("assignmentId") ?? ""),
+      origin: requestOrigin(requestHeaders),
+    });
+  } catch (error) {
+    if (error instanceof AppError) return { message: t("assignmentNotFound") };
+    throw error;
+  }
+
+  return { ok: true, message: t("assignmentRemoved") };
 }

@@ -12,6 +12,7 @@ import { ReportTable } from "@/app/_components/reports/report-table";
 import { EndSessionsForm } from "./_components/end-sessions-form";
 import { MemberAccess } from "./_components/member-access";
 import { PasswordLinkForm } from "./_components/password-link-form";
+import { PersonalAssignment } from "./_components/personal-assignment";
 import { RenameForm } from "@/app/_components/rename-form";
 import { listLinkedSsoIdentities } from "@/lib/sso/unlink-sso-identity";
 import { renameMemberAction } from "./actions";
@@ -122,13 +123,33 @@ export default async function LearnerDetailPage({ params, searchParams }: Props)
       <section className="section" aria-labelledby="affectations">
         <h2 id="affectations">{t("assignments")}</h2>
         {detail.assignments.length === 0 && <p>{t("noAssignments")}</p>}
+        {detail.assignments.some((a) => a.isPersonal) && <p>{t("personalAssignmentHint")}</p>}
         <ul>
-          {detail.assignments.map((a) => (
-            <li key={a.id}>
-              {a.subjectTitle} — {tr("assignments.due", { date: day(a.dueOn) })} —{" "}
-              <span className={a.status === "late" ? "status-late" : undefined}>{tr(`status.${a.status}`)}</span>
-            </li>
-          ))}
+          {detail.assignments.map((a) => {
+            const line = (
+              <>
+                {a.subjectTitle} — {tr("assignments.due", { date: day(a.dueOn) })} —{" "}
+                <span className={a.status === "late" ? "status-late" : undefined}>{tr(`status.${a.status}`)}</span>
+                {a.isPersonal && ` — ${t("personalAssignment")}`}
+              </>
+            );
+            return (
+              <li key={a.id}>
+                {a.isPersonal ? (
+                  <PersonalAssignment
+                    assignmentId={a.id}
+                    organisationId={establishment.id}
+                    label={t("removeAssignmentLabel", { title: a.subjectTitle })}
+                    text={t("removeAssignment")}
+                  >
+                    {line}
+                  </PersonalAssignment>
+                ) : (
+                  line
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
       <section className="section" aria-labelledby="modules">
