@@ -18,21 +18,21 @@ function readings(text: string): string[] {
 }
 
 /**
- * The exercise tokens a pasted message or link carries, at most MAX_TOKENS_PER_REPORT, in the
- * order they appear, each once. Only the shape is checked here: whether a token is real, and
- * whose, is for the database (lib/phishing/record-report.ts). A paste that is nothing but a
- * token counts too.
+ * The exercise tokens a pasted message or link carries, at most `limit` (MAX_TOKENS_PER_REPORT
+ * unless said), in the order they appear, each once. Only the shape is checked here: whether a
+ * token is real, and whose, is for the database (lib/phishing/record-report.ts). A paste that is
+ * nothing but a token counts too.
  */
-export function findExerciseTokens(text: string): string[] {
+export function findExerciseTokens(text: string, limit = MAX_TOKENS_PER_REPORT): string[] {
   const tokens = new Set<string>();
   const trimmed = text.trim();
   if (isWellFormedToken(trimmed)) tokens.add(trimmed);
   for (const reading of readings(text)) {
     for (const match of reading.matchAll(LINK)) {
-      if (tokens.size >= MAX_TOKENS_PER_REPORT) break;
+      if (tokens.size >= limit) break;
       tokens.add(match[1]!);
     }
   }
 
-  return [...tokens].slice(0, MAX_TOKENS_PER_REPORT);
+  return [...tokens].slice(0, limit);
 }

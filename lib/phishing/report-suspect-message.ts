@@ -6,6 +6,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { findExerciseTokens } from "./find-exercise-tokens";
 import { recordReport } from "./record-report";
+import { removeExerciseLinks } from "./remove-exercise-links";
 
 /** Reports a person may send per hour: enough for a bad morning, not for a flood of mail to the RSSI. */
 export const SUSPECT_REPORT_LIMIT = { perPerson: 10, windowSeconds: 60 * 60 };
@@ -30,8 +31,9 @@ export type ReportOutcome =
  * A person's "Signaler un message suspect". When the paste carries the link of their own
  * exercise message, the report is recorded on it (once) and nothing is sent: it was an exercise.
  * Anything else is a real report: it goes by e-mail to the security contact of the establishment
- * the person works in now, with their name and what they pasted, and the audit log says so
- * (without the text). Past SUSPECT_REPORT_LIMIT in the hour, nothing is done.
+ * the person works in now, with their name and what they pasted (less any exercise message's
+ * link, removeExerciseLinks), and the audit log says so (without the text). Past
+ * SUSPECT_REPORT_LIMIT in the hour, nothing is done.
  */
 export async function reportSuspectMessage(db: Db, options: ReportSuspectMessageOptions): Promise<ReportOutcome> {
   const { reporter, establishment, now } = options;
@@ -53,11 +55,14 @@ export async function reportSuspectMessage(db: Db, options: ReportSuspectMessage
 
   const contact = await getIncidentContact(db, establishment.organisationId);
   if (contact) {
+    // A colleague's exercise message may be pasted: the contact must not be able to click for them.
+    const forwarded = await removeExerciseLinks(db, options.pasted);
     const mail = renderSuspectMessageMail({
       reporter,
       establishmentName: establishment.name,
-      pasted: options.pasted,
+      pasted: forwarded.text,
       at: now,
+      exerciseLinksRemoved: forwarded.removed > 0,
     });
     await sendMail(db, {
       to: contact.email,

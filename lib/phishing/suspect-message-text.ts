@@ -1,3 +1,6 @@
+/** What a forwarded report shows where an exercise message's link was (lib/phishing/remove-exercise-links.ts). */
+export const REMOVED_EXERCISE_LINK = "[lien d'exercice Vigie retiré]";
+
 /** The most a report may paste: a whole message with its headers fits; a mailbox export does not. */
 export const SUSPECT_MESSAGE_MAX_LENGTH = 20_000;
 

@@ -171,6 +171,55 @@ describe("a token that is not the reporter's own message", () => {
   });
 });
 
+describe("a colleague's exercise message, reported as a real one", () => {
+  it("reaches the contact without the colleague's link, saying it is an exercise message, and names no one", async () => {
+    const a = await establishment("rssi-g@vigie.test");
+    const b = await establishment(null);
+    const reporter = await personWithMessage(a);
+    const colleague = await personWithMessage(a);
+    const elsewhere = await personWithMessage(b);
+    const forged = newRecipientToken();
+    const colleagueLink = `http://localhost:3000/exercice/${colleague.token}`;
+    // The message as a mail source: quoted-printable cuts the link, a gateway rewrites it.
+    const source = [
+      `De : Service informatique\nObjet : Colis\n\nCliquez ici : ${colleagueLink}`,
+      `<a href=3D"${colleagueLink.slice(0, 50)}=\n${colleagueLink.slice(50)}">Suivre</a>`,
+      `https://safelinks.example.invalid/?url=${encodeURIComponent(colleagueLink)}&data=05`,
+      `Autre : http://localhost:3000/exercice/${elsewhere.token}`,
+      `Faux : https://colis.example.com/exercice/${forged}`,
+    ].join("\n");
+
+    expect(await report(reporter, a, source)).toEqual({ outcome: "sent", contactName: "Claire Martin" });
+
+    const [mail] = await mailsTo("rssi-g@vigie.test");
+    for (const body of [mail!.text, mail!.html]) {
+      expect(body).not.toContain(colleague.token.slice(-30));
+      expect(body).not.toContain(elsewhere.token.slice(-30));
+      // A token no message carries is no exercise link: the contact may need it as it is.
+      expect(body).toContain(`https://colis.example.com/exercice/${forged}`);
+      expect(body).toContain("hameçonnage de Vigie, reçu par un collègue");
+      expect(body).not.toContain(colleague.user.name);
+      expect(body).not.toContain(colleague.user.email!);
+    }
+    // Four links, and the mention in the notice.
+    expect(mail!.text.split("[lien d'exercice Vigie retiré]")).toHaveLength(6);
+    expect(mail!.text).toContain("Cliquez ici : [lien d'exercice Vigie retiré]\n");
+    for (const id of [colleague, elsewhere].map((p) => p.recipient.id)) expect(await reportedAt(id)).toBeNull();
+  });
+
+  it("says nothing of an exercise when the only token-shaped link is no message's", async () => {
+    const place = await establishment("rssi-h@vigie.test");
+    const person = await personWithMessage(place);
+    const forged = newRecipientToken();
+
+    await report(person, place, link(forged));
+
+    const [mail] = await mailsTo("rssi-h@vigie.test");
+    expect(mail!.text).toContain(forged);
+    expect(mail!.text).not.toContain("exercice d'hameçonnage de Vigie");
+  });
+});
+
 describe("a real report", () => {
   it("reaches the outbox of the reporter's current establishment's contact, as plain text, and the audit log", async () => {
     const a = await establishment("rssi-d@vigie.test");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderSuspectMessageMail } from "@/lib/incident/render-suspect-message-mail";
-import { withoutControlCharacters } from "@/lib/phishing/suspect-message-text";
+import { REMOVED_EXERCISE_LINK, withoutControlCharacters } from "@/lib/phishing/suspect-message-text";
 
 describe("renderSuspectMessageMail", () => {
   const pasted = `Objet : Votre badge\n<a href="https://badge.example.com/x">Cliquez</a> <img src=x onerror=alert(1)> & "ok"`;
@@ -25,6 +25,24 @@ describe("renderSuspectMessageMail", () => {
     expect(mail.html).not.toContain("<img");
     expect(mail.html).toContain("&lt;a href=&quot;https://badge.example.com/x&quot;&gt;Cliquez&lt;/a&gt;");
     expect(mail.html).toContain("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;ok&quot;");
+  });
+});
+
+describe("renderSuspectMessageMail of a colleague's exercise message", () => {
+  const mail = renderSuspectMessageMail({
+    reporter: { name: "Karim Benali", email: "k.benali@vigie.test" },
+    establishmentName: "EHPAD Les Oliviers",
+    pasted: `Votre colis : ${REMOVED_EXERCISE_LINK}`,
+    at: new Date("2026-12-07T09:30:00Z"),
+    exerciseLinksRemoved: true,
+  });
+
+  it("says that it is a Vigie exercise message whose link was removed, without naming anyone else", () => {
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain("hameçonnage de Vigie, reçu par un collègue");
+      expect(body).toContain("à ce lien près");
+    }
+    expect(mail.text).toContain(`Votre colis : ${REMOVED_EXERCISE_LINK}`);
   });
 });
 

@@ -8,7 +8,7 @@ import { assertLocalDatabase } from "../../support/assert-local-database";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
-import { expect, signInViaApi, test } from "../fixtures";
+import { expect, forgeValue, signInViaApi, test } from "../fixtures";
 
 // The whole loop, against its own server on its own PostgreSQL database (the test moves the
 // planned times to now, which it can only do on a database it can reach while the server runs)
@@ -237,6 +237,112 @@ test("a person who reports their own exercise message is told so, once; someone 
     .at(-1)!
     .text.replace(/=\r?\n/g, "")
     .replace(/=3D/g, "=");
-  expect(sent).toContain(linkIn(colleague.text).slice(-43));
+  // The colleague's link is taken out: the contact opening it would count as the colleague's click.
+  expect(sent).not.toContain(linkIn(colleague.text).slice(-43));
+  expect(sent).toContain("[lien d'exercice Vigie retir");
+  expect(sent).toContain("message d'exercice d'hame");
   await context.close();
+});
+
+async function userId(email: string): Promise<string> {
+  const { rows } = await db!.query<{ id: string }>("select id from users where email = $1", [email]);
+  return rows[0]!.id;
+}
+
+async function personalAssignment(email: string): Promise<string | undefined> {
+  const { rows } = await db!.query<{ id: string }>(
+    "select a.id from assignments a join users u on u.id = a.user_id where u.email = $1 and a.subject_id = 'hameconnage'",
+    [email],
+  );
+  return rows[0]?.id;
+}
+
+test("a manager removes the module a click assigned; a manager of another establishment cannot", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await launchAndReceive(browser);
+  // The click (again, if another test made it: it counts once), which assigns the module.
+  const person = await browser.newPage();
+  await person.goto(linkIn(smtp!.received.find((m) => m.to === LEARNER)!.text));
+  const posted = person.waitForResponse((r) => r.url().endsWith("/clic") && r.request().method() === "POST");
+  await person.getByRole("button", { name: "Voir ce que j'aurais dû remarquer" }).click();
+  expect((await posted).status()).toBe(204);
+  await person.close();
+  const assignmentOfA = await personalAssignment(LEARNER);
+  expect(assignmentOfA).toBeDefined();
+
+  // Establishment B of the same centre: Karim Benali manages it, Zoë Œuvray works there and clicked there too.
+  const { rows: created } = await db!.query<{ id: string }>(
+    `insert into organisations (name, slug, kind, parent_id)
+      select 'EHPAD voisin (e2e)', 'ehpad-voisin-e2e', 'establishment', parent_id from organisations
+      where id = (select organisation_id from memberships m join users u on u.id = m.user_id where u.email = $1)
+      returning id`,
+    [CONTACT],
+  );
+  const establishmentB = created[0]!.id;
+  // One after the other: a pg client runs one query at a time.
+  const managerB = await userId("aide-soignant@vigie.test");
+  const learnerB = await userId("secretaire@vigie.test");
+  const managerA = await userId(CONTACT);
+  await db!.query("update memberships set organisation_id = $1, role = 'manager', team_id = null where user_id = $2", [
+    establishmentB,
+    managerB,
+  ]);
+  await db!.query("update memberships set organisation_id = $1, team_id = null where user_id = $2", [
+    establishmentB,
+    learnerB,
+  ]);
+  await db!.query(
+    `insert into user_second_factors (user_id, secret_sealed)
+      select $1, secret_sealed from user_second_factors where user_id = $2 on conflict do nothing`,
+    [managerB, managerA],
+  );
+  await db!.query(
+    `insert into assignments (organisation_id, user_id, subject_type, subject_id, due_on)
+      values ($1, $2, 'module', 'hameconnage', '2031-01-31')`,
+    [establishmentB, learnerB],
+  );
+
+  // B's manager forges B's real form with A's assignment: not found, A's assignment stays.
+  const phone = { baseURL: server!.url, viewport: { width: 360, height: 800 } };
+  const contextB = await browser.newContext(phone);
+  await signInViaApi(contextB.request, "aide-soignant@vigie.test");
+  const pageB = await contextB.newPage();
+  await pageB.goto(`/etablissement/apprenants/${learnerB}`);
+  const ownOfB = pageB.getByRole("region", { name: "Affectations" }).getByRole("listitem");
+  await expect(ownOfB).toContainText("affectation individuelle");
+  await forgeValue(ownOfB.locator('input[name="assignmentId"]'), assignmentOfA!);
+  await ownOfB.getByRole("button", { name: /^Retirer/ }).click();
+  await expect(pageB.getByText("Cette affectation est introuvable parmi celles de vos établissements")).toBeVisible();
+  expect(await personalAssignment(LEARNER)).toBe(assignmentOfA);
+  expect(await personalAssignment("secretaire@vigie.test")).toBeDefined();
+  await contextB.close();
+
+  // A's manager, on a phone: the assignment is marked as the person's own and removed, once.
+  const contextA = await browser.newContext(phone);
+  await signInViaApi(contextA.request, CONTACT);
+  const pageA = await contextA.newPage();
+  await pageA.goto(`/etablissement/apprenants/${await userId(LEARNER)}`);
+  const region = pageA.getByRole("region", { name: "Affectations" });
+  const own = region.getByRole("listitem").filter({ hasText: "— affectation individuelle" });
+  await expect(own).toHaveCount(1);
+  await expectNoAxeViolations(pageA);
+  await expectNoHorizontalScroll(pageA);
+  await own.getByRole("button", { name: /^Retirer/ }).focus();
+  await pageA.keyboard.press("Enter");
+  // The line gives way to the message (`own` no longer matches it).
+  await expect(
+    region.getByRole("status").filter({ hasText: "L'affectation individuelle a été retirée." }),
+  ).toBeVisible();
+  await expect(own).toHaveCount(0);
+  await expectNoAxeViolations(pageA);
+  expect(await personalAssignment(LEARNER)).toBeUndefined();
+  const { rows: logged } = await db!.query<{ target_id: string; actor_user_id: string }>(
+    "select target_id, actor_user_id from audit_log where action = 'personal_assignment.removed'",
+  );
+  expect(logged).toEqual([{ target_id: await userId(LEARNER), actor_user_id: managerA }]);
+  await pageA.reload();
+  await expect(region.getByRole("button", { name: /^Retirer/ })).toHaveCount(0);
+  await contextA.close();
 });
