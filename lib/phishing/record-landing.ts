@@ -26,6 +26,18 @@ function validLink(token: string, now: Date) {
     and e.state <> 'cancelled'`;
 }
 
+// The same rule as viewerMay, in SQL.
+function viewerFilter(options: LandingOptions) {
+  const ids = options.viewerOrganisationIds;
+  if (!ids) return sql`true`;
+  if (ids.length === 0) return sql`false`;
+
+  return sql`r.organisation_id in (${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+}
+
 function viewerMay(landing: Landing, options: LandingOptions): boolean {
   return !options.viewerOrganisationIds || options.viewerOrganisationIds.includes(landing.organisationId);
 }
@@ -42,21 +54,21 @@ const toLanding = (row: RawRow): Landing => ({
  * previews send, and what a person's own first load sends too): counted as an automatic
  * opening, never as a click. An unknown, forged, expired or other establishment's token
  * records nothing and returns null; the caller shows the same plain page for all of them.
+ * One statement, on the hot path of every link opened: the count goes up where the link counts,
+ * and what the page needs comes back (it stops at the integer's maximum rather than fail).
  */
 export async function recordAutomaticOpen(db: Db, options: LandingOptions): Promise<Landing | null> {
   if (!isWellFormedToken(options.token)) return null;
   const [landing] = await selectRows(
     db,
-    sql`select r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click
-      from phishing_recipients r join phishing_exercises e on e.id = r.exercise_id
-      where ${validLink(options.token, options.now)}`,
+    sql`update phishing_recipients r set automatic_opens = least(r.automatic_opens, 2147483646) + 1
+      from phishing_exercises e
+      where e.id = r.exercise_id and ${validLink(options.token, options.now)} and ${viewerFilter(options)}
+      returning r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click`,
     toLanding,
   );
-  if (!landing || !viewerMay(landing, options)) return null;
-  await db.execute(sql`update phishing_recipients set automatic_opens = automatic_opens + 1
-    where id = ${landing.recipientId}::uuid and automatic_opens < 2147483647`);
 
-  return landing;
+  return landing ?? null;
 }
 
 /**
