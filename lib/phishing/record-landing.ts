@@ -5,7 +5,14 @@ import { hashRecipientToken, isWellFormedToken } from "./recipient-token";
 import { LINK_VALID_DAYS } from "./send-due-messages";
 import { assignPhishingModule } from "./assign-phishing-module";
 
-export type Landing = { recipientId: string; organisationId: string; scenarioId: string; assignModuleOnClick: boolean };
+export type Landing = {
+  recipientId: string;
+  organisationId: string;
+  scenarioId: string;
+  assignModuleOnClick: boolean;
+  /** A part of a centre's exercise (phishing_campaigns): the page says the centre ran it. */
+  byCentre: boolean;
+};
 
 export type LandingOptions = {
   token: string;
@@ -47,6 +54,7 @@ const toLanding = (row: RawRow): Landing => ({
   organisationId: text(row, "organisation_id"),
   scenarioId: text(row, "scenario_id"),
   assignModuleOnClick: row.assign_module_on_click === true,
+  byCentre: row.by_centre === true,
 });
 
 /**
@@ -64,7 +72,8 @@ export async function recordAutomaticOpen(db: Db, options: LandingOptions): Prom
     sql`update phishing_recipients r set automatic_opens = least(r.automatic_opens, 2147483646) + 1
       from phishing_exercises e
       where e.id = r.exercise_id and ${validLink(options.token, options.now)} and ${viewerFilter(options)}
-      returning r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click`,
+      returning r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click,
+        e.campaign_id is not null as by_centre`,
     toLanding,
   );
 
@@ -82,7 +91,8 @@ export async function recordHumanClick(db: Db, options: LandingOptions): Promise
   if (!isWellFormedToken(options.token)) return null;
   const [landing] = await selectRows(
     db,
-    sql`select r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click
+    sql`select r.id, r.organisation_id, e.scenario_id, e.assign_module_on_click,
+        e.campaign_id is not null as by_centre
       from phishing_recipients r join phishing_exercises e on e.id = r.exercise_id
       where ${validLink(options.token, options.now)}`,
     toLanding,

@@ -12,6 +12,8 @@ import { launchCampaign } from "@/lib/phishing/launch-campaign";
 import { launchExercise } from "@/lib/phishing/launch-exercise";
 import { listCampaigns } from "@/lib/phishing/list-campaigns";
 import { listExercises } from "@/lib/phishing/list-exercises";
+import { recordAutomaticOpen, recordHumanClick } from "@/lib/phishing/record-landing";
+import { hashRecipientToken } from "@/lib/phishing/recipient-token";
 import { sendDueMessages } from "@/lib/phishing/send-due-messages";
 import { type TestDb, createTestDb } from "../support/db";
 import { signedInActor } from "../support/signed-in-actor";
@@ -265,6 +267,36 @@ describe("launching, pausing, resuming and cancelling from the centre", () => {
       .from(phishingRecipients)
       .where(and(inArray(phishingRecipients.exerciseId, ids)));
     expect(sent.filter((r) => r.sentAt)).toEqual([]);
+  });
+});
+
+describe("a centre exercise's link", () => {
+  it("lands on the page of an exercise run by the centre, counted in its establishment's part", async () => {
+    const a = await establishment(centre, 2);
+    const campaign = await create([a.organisationId]);
+    await launchCampaign(testDb.db, { actor: admin, campaignId: campaign.id, staffInformed: true, now });
+    const tokens: string[] = [];
+    await sendDueMessages(testDb.db, {
+      ...senderOptions(afterWindow),
+      landingUrl: (token: string) => {
+        tokens.push(token);
+        return `http://localhost:3000/exercice/${token}`;
+      },
+    });
+    const at = new Date(afterWindow.getTime() + 60_000);
+    // The sender sends whatever is due, other tests' messages included: take one of this part's.
+    const part = await partOf(campaign.id, a.organisationId);
+    const [recipient] = await testDb.db
+      .select()
+      .from(phishingRecipients)
+      .where(eq(phishingRecipients.exerciseId, part.id));
+    const token = tokens.find((candidate) => hashRecipientToken(candidate) === recipient!.tokenHash)!;
+
+    const opened = await recordAutomaticOpen(testDb.db, { token, now: at });
+    const clicked = await recordHumanClick(testDb.db, { token, now: at });
+
+    expect(opened).toMatchObject({ organisationId: a.organisationId, byCentre: true });
+    expect(clicked).toMatchObject({ organisationId: a.organisationId, byCentre: true });
   });
 });
 

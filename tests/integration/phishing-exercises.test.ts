@@ -281,7 +281,12 @@ describe("the link's landing", () => {
     const landing = await recordHumanClick(testDb.db, { token, now, viewerOrganisationIds: [organisationId] });
     await recordHumanClick(testDb.db, { token, now: new Date(now.getTime() + 60_000) });
 
-    expect(landing).toMatchObject({ organisationId, scenarioId: "colis-pharmacie-pui", assignModuleOnClick: true });
+    expect(landing).toMatchObject({
+      organisationId,
+      scenarioId: "colis-pharmacie-pui",
+      assignModuleOnClick: true,
+      byCentre: false,
+    });
     expect(await recipientOf(token)).toMatchObject({ automaticOpens: 2, clickedAt: now, moduleAssignedAt: now });
   });
 

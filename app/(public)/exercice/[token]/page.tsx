@@ -51,7 +51,7 @@ export default async function ExerciseLandingPage({ params }: Props) {
   return (
     <>
       <h1>{t("title")}</h1>
-      <p className="lead">{t("kind")}</p>
+      <p className="lead">{t(landing.byCentre ? "kindCentre" : "kind")}</p>
       <RevealOnActivation token={token} label={t("reveal")} failed={t("failed")}>
         <h2>{scenario.landing.title}</h2>
         <LandingExplanation text={scenario.landing.explanation} />
