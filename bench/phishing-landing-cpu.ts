@@ -5,7 +5,6 @@
 // scanner asks (no cookie), as a signed-in member of the establishment asks, and the plain page of
 // an unknown link (the root layout and a paragraph: the page's floor in this application). CPU time
 // per request varies less than requests per second on a shared machine (docs/performance.md).
-import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
@@ -13,29 +12,18 @@ import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { memberships, phishingExercises, phishingRecipients, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { hashRecipientToken, newRecipientToken } from "@/lib/phishing/recipient-token";
-import { ensureBuild, processTree, signIn, startServer } from "./support/bench-server";
+import {
+  type CpuPerRequest,
+  ensureBuild,
+  loadAverage,
+  measureCpuPerRequest,
+  signIn,
+  startServer,
+} from "./support/bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3215);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARM_UP = 150;
-// Linux reports process times in clock ticks of 1/100 s (USER_HZ).
-const TICK_MS = 10;
-
-/** CPU milliseconds used so far by a process and its children. */
-function treeCpuMs(rootPid: number): number {
-  let ticks = 0;
-  for (const pid of processTree(rootPid)) {
-    try {
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended between ps and the read.
-    }
-  }
-  return ticks * TICK_MS;
-}
-
 /** A running exercise of a new establishment with `count` sent messages; their tokens. */
 async function sentExercise(db: Awaited<ReturnType<typeof createDb>>["db"], organisationId: string, count: number) {
   const [exercise] = await db
@@ -104,7 +92,7 @@ async function main() {
     PHISHING_SEND_EVERY_SECONDS: "0",
     REMINDERS_EVERY_MINUTES: "0",
   });
-  const figures: Record<string, { cpu_ms_per_request: number; wall_ms_per_request: number; html_bytes: number }> = {};
+  const figures: Record<string, CpuPerRequest> = {};
   try {
     const cookie = await signIn(server.url, member.email!, DEMO_PASSWORD);
     const unknown = newRecipientToken();
@@ -121,16 +109,10 @@ async function main() {
           throw new Error(`${name} answered ${response.status}${plain ? "" : " with the plain page"}`);
         return html.length;
       };
-      let htmlBytes = 0;
-      for (const token of links.slice(0, WARM_UP)) htmlBytes = await get(token);
-      const cpuBefore = treeCpuMs(server.pid);
-      const wallBefore = performance.now();
-      for (const token of links.slice(WARM_UP)) await get(token);
-      figures[name] = {
-        cpu_ms_per_request: Math.round(((treeCpuMs(server.pid) - cpuBefore) / REQUESTS) * 100) / 100,
-        wall_ms_per_request: Math.round(((performance.now() - wallBefore) / REQUESTS) * 100) / 100,
-        html_bytes: htmlBytes,
-      };
+      figures[name] = await measureCpuPerRequest(server.pid, (i) => get(links[i]!), {
+        warmUp: WARM_UP,
+        requests: REQUESTS,
+      });
     }
   } finally {
     await server.stop();
@@ -142,10 +124,6 @@ async function main() {
   await cleanup.db.execute(sql`delete from users where email like ${`${prefix}-%`} or id = ${member.id}::uuid`);
   await cleanup.close();
   console.log(JSON.stringify({ ...figures, requests: REQUESTS, load_average: loadAverage() }));
-}
-
-function loadAverage(): number[] {
-  return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
 }
 
 main().catch((error) => {

@@ -127,6 +127,53 @@ export function processTree(rootPid: number, rows?: ReadonlyArray<readonly numbe
   return tree;
 }
 
+// Linux reports process times in clock ticks of 1/100 s (USER_HZ).
+const TICK_MS = 10;
+
+/** CPU milliseconds (user + system) used so far by a process and its descendants, from /proc. */
+export function processTreeCpuMs(rootPid: number): number {
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between ps and the read.
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+export type CpuPerRequest = { cpu_ms_per_request: number; wall_ms_per_request: number; html_bytes: number };
+
+/**
+ * The server's CPU and wall milliseconds per request over `requests` sent one at a time (each call
+ * of `send` is one request and returns the body's length), after `warmUp` unmeasured ones.
+ */
+export async function measureCpuPerRequest(
+  serverPid: number,
+  send: (index: number) => Promise<number>,
+  { warmUp, requests }: { warmUp: number; requests: number },
+): Promise<CpuPerRequest> {
+  let htmlBytes = 0;
+  for (let i = 0; i < warmUp; i++) htmlBytes = await send(i);
+  const cpuBefore = processTreeCpuMs(serverPid);
+  const wallBefore = performance.now();
+  for (let i = warmUp; i < warmUp + requests; i++) await send(i);
+
+  return {
+    cpu_ms_per_request: Math.round(((processTreeCpuMs(serverPid) - cpuBefore) / requests) * 100) / 100,
+    wall_ms_per_request: Math.round(((performance.now() - wallBefore) / requests) * 100) / 100,
+    html_bytes: htmlBytes,
+  };
+}
+
+/** The machine's load averages over 1, 5 and 15 minutes, printed beside CPU figures. */
+export function loadAverage(): number[] {
+  return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
+}
+
 /** Signs a user in through Auth.js and returns the Cookie header of the session. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FormOutcome } from "@/app/_components/form-feedback";
+import { LaunchExerciseForm } from "@/app/_components/phishing/exercise-form-parts";
 import type { FormState } from "@/lib/forms";
 import type { CampaignActions as Available } from "@/lib/phishing/campaign-state";
 import { changeCampaignStateAction, launchCampaignAction } from "../actions";
@@ -14,38 +15,19 @@ export function CampaignActions({ campaignId, available }: Props) {
   const t = useTranslations("phishingCampaigns");
   const [launchState, launch, launching] = useActionState<FormState, FormData>(launchCampaignAction, {});
   const [changeState, change, changing] = useActionState<FormState, FormData>(changeCampaignStateAction, {});
-  const id = useId();
-  const informedError = launchState.fieldErrors?.staffInformed;
   const hidden = <input type="hidden" name="campaignId" value={campaignId} />;
 
   return (
     <div className="stack">
       {available.launch && (
-        <form action={launch} noValidate>
-          {hidden}
-          <div className="field field--checkbox">
-            <label>
-              <input
-                type="checkbox"
-                name="staffInformed"
-                aria-invalid={informedError ? true : undefined}
-                aria-describedby={informedError ? `${id}-informed-error` : undefined}
-              />{" "}
-              {t("staffInformed")}
-            </label>
-            <FieldError id={`${id}-informed-error`} errors={informedError} />
-          </div>
-          <button type="submit" className="button" disabled={launching}>
-            {t("launch")}
-          </button>
-          {launchState.ok ? (
-            <p role="status" aria-live="polite" className="hint">
-              {launchState.message}
-            </p>
-          ) : (
-            <FormMessage message={launchState.message} />
-          )}
-        </form>
+        <LaunchExerciseForm
+          action={launch}
+          pending={launching}
+          state={launchState}
+          hidden={hidden}
+          informedLabel={t("staffInformed")}
+          launchLabel={t("launch")}
+        />
       )}
       {available.changes.map((name) => (
         <form key={name} action={change}>
@@ -56,14 +38,7 @@ export function CampaignActions({ campaignId, available }: Props) {
           </button>
         </form>
       ))}
-      {changeState.message &&
-        (changeState.ok ? (
-          <p role="status" aria-live="polite" className="hint">
-            {changeState.message}
-          </p>
-        ) : (
-          <FormMessage message={changeState.message} />
-        ))}
+      <FormOutcome ok={changeState.ok} message={changeState.message} />
     </div>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
+import { ExerciseWindowFields } from "@/app/_components/phishing/exercise-form-parts";
 import type { FormState } from "@/lib/forms";
 import { createCampaignAction } from "../actions";
 
@@ -54,74 +55,23 @@ export function CreateCampaignForm({ establishments, scenarios, today }: Props) 
         </select>
         <FieldError id="scenarioId-error" errors={errors.scenarioId} />
       </div>
-      <WindowFields errors={errors} typed={typed} today={today} described={described} />
+      <ExerciseWindowFields
+        labels={{
+          windowStartsOn: t("windowStartsOn"),
+          workingDays: t("workingDays"),
+          workingDaysHint: t("workingDaysHint"),
+          assignModuleOnClick: t("assignModuleOnClick"),
+        }}
+        errors={errors}
+        typed={typed}
+        today={today}
+        described={described}
+        idPrefix="campaign-"
+      />
       <button type="submit" className="button" disabled={pending}>
         {t("create")}
       </button>
-      {state.ok ? (
-        <p role="status" aria-live="polite" className="hint">
-          {state.message}
-        </p>
-      ) : (
-        <FormMessage message={state.message} />
-      )}
+      <FormOutcome ok={state.ok} message={state.message} />
     </form>
-  );
-}
-
-function WindowFields({
-  errors,
-  typed,
-  today,
-  described,
-}: {
-  errors: Record<string, string[]>;
-  typed: Record<string, string>;
-  today: string;
-  described: (field: string, hint?: boolean) => string | undefined;
-}) {
-  const t = useTranslations("phishingCampaigns");
-
-  return (
-    <>
-      <div className="field">
-        <label htmlFor="campaign-windowStartsOn">{t("windowStartsOn")}</label>
-        <input
-          id="campaign-windowStartsOn"
-          name="windowStartsOn"
-          type="date"
-          min={today}
-          required
-          defaultValue={typed.windowStartsOn ?? today}
-          aria-invalid={errors.windowStartsOn ? true : undefined}
-          aria-describedby={described("windowStartsOn")}
-        />
-        <FieldError id="windowStartsOn-error" errors={errors.windowStartsOn} />
-      </div>
-      <div className="field">
-        <label htmlFor="campaign-workingDays">{t("workingDays")}</label>
-        <input
-          id="campaign-workingDays"
-          name="workingDays"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={20}
-          required
-          defaultValue={typed.workingDays ?? 5}
-          aria-invalid={errors.workingDays ? true : undefined}
-          aria-describedby={described("workingDays", true)}
-        />
-        <p id="workingDays-hint" className="hint">
-          {t("workingDaysHint")}
-        </p>
-        <FieldError id="workingDays-error" errors={errors.workingDays} />
-      </div>
-      <div className="field field--checkbox">
-        <label>
-          <input type="checkbox" name="assignModuleOnClick" defaultChecked /> {t("assignModuleOnClick")}
-        </label>
-      </div>
-    </>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
+import { ExerciseWindowFields } from "@/app/_components/phishing/exercise-form-parts";
 import type { FormState } from "@/lib/forms";
 import { createExerciseAction } from "../actions";
 
@@ -56,44 +57,18 @@ export function CreateExerciseForm({ organisationId, scenarios, teams, today }: 
           <FieldError id="teamIds-error" errors={errors.teamIds} />
         </fieldset>
       )}
-      <div className="field">
-        <label htmlFor="windowStartsOn">{t("windowStartsOn")}</label>
-        <input
-          id="windowStartsOn"
-          name="windowStartsOn"
-          type="date"
-          min={today}
-          required
-          defaultValue={typed.windowStartsOn ?? today}
-          aria-invalid={errors.windowStartsOn ? true : undefined}
-          aria-describedby={described("windowStartsOn")}
-        />
-        <FieldError id="windowStartsOn-error" errors={errors.windowStartsOn} />
-      </div>
-      <div className="field">
-        <label htmlFor="workingDays">{t("workingDays")}</label>
-        <input
-          id="workingDays"
-          name="workingDays"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={20}
-          required
-          defaultValue={typed.workingDays ?? 5}
-          aria-invalid={errors.workingDays ? true : undefined}
-          aria-describedby={described("workingDays", true)}
-        />
-        <p id="workingDays-hint" className="hint">
-          {t("workingDaysHint")}
-        </p>
-        <FieldError id="workingDays-error" errors={errors.workingDays} />
-      </div>
-      <div className="field field--checkbox">
-        <label>
-          <input type="checkbox" name="assignModuleOnClick" defaultChecked /> {t("assignModuleOnClick")}
-        </label>
-      </div>
+      <ExerciseWindowFields
+        labels={{
+          windowStartsOn: t("windowStartsOn"),
+          workingDays: t("workingDays"),
+          workingDaysHint: t("workingDaysHint"),
+          assignModuleOnClick: t("assignModuleOnClick"),
+        }}
+        errors={errors}
+        typed={typed}
+        today={today}
+        described={described}
+      />
       <button type="submit" className="button" disabled={pending}>
         {t("create")}
       </button>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage, FormOutcome } from "@/app/_components/form-feedback";
+import { FormMessage } from "@/app/_components/form-feedback";
+import { LaunchExerciseForm } from "@/app/_components/phishing/exercise-form-parts";
 import type { PhishingExerciseState } from "@/db/schema";
 import type { FormState } from "@/lib/forms";
 import { changeExerciseStateAction, launchExerciseAction } from "../actions";
@@ -23,13 +24,11 @@ export function ExerciseActions({ organisationId, exerciseId, state, isCentreExe
   const t = useTranslations("phishingExercises");
   const [launchState, launch, launching] = useActionState<FormState, FormData>(launchExerciseAction, {});
   const [changeState, change, changing] = useActionState<FormState, FormData>(changeExerciseStateAction, {});
-  const id = useId();
   const changes = (
     isCentreExercise
       ? { draft: ["cancel"], running: ["cancel"], paused: ["cancel"] }
       : { draft: ["cancel"], running: ["pause", "cancel"], paused: ["resume", "cancel"] }
   )[state as "draft" | "running" | "paused"];
-  const informedError = launchState.fieldErrors?.staffInformed;
   const hidden = (
     <>
       <input type="hidden" name="organisationId" value={organisationId} />
@@ -40,25 +39,14 @@ export function ExerciseActions({ organisationId, exerciseId, state, isCentreExe
   return (
     <div className="stack">
       {state === "draft" && !isCentreExercise && (
-        <form action={launch} noValidate>
-          {hidden}
-          <div className="field field--checkbox">
-            <label>
-              <input
-                type="checkbox"
-                name="staffInformed"
-                aria-invalid={informedError ? true : undefined}
-                aria-describedby={informedError ? `${id}-informed-error` : undefined}
-              />{" "}
-              {t("staffInformed")}
-            </label>
-            <FieldError id={`${id}-informed-error`} errors={informedError} />
-          </div>
-          <button type="submit" className="button" disabled={launching}>
-            {t("launch")}
-          </button>
-          <FormOutcome ok={launchState.ok} message={launchState.message} />
-        </form>
+        <LaunchExerciseForm
+          action={launch}
+          pending={launching}
+          state={launchState}
+          hidden={hidden}
+          informedLabel={t("staffInformed")}
+          launchLabel={t("launch")}
+        />
       )}
       {changes?.map((name) => (
         <form key={name} action={change}>
