@@ -37,6 +37,39 @@ export function toPublicModule(module: CourseModule, draw?: { id: string; questi
   };
 }
 
+/** The quiz part of one learner's attempt: the draw's id and its questions, never the answers. */
+export type PublicQuizDraw = { drawId: string; questions: PublicQuizStep["questions"] };
+
+/** The learner's draw of the module's quiz, as the player shows it (see toPublicModule). */
+export function publicQuizDraw(module: CourseModule, draw: { id: string; questions: DrawnQuestion[] }): PublicQuizDraw {
+  const quiz = module.steps.find((step): step is QuizStep => step.kind === "quiz");
+  if (!quiz) throw new Error(`module ${module.id} has no quiz`);
+
+  return { drawId: draw.id, questions: publicQuiz(quiz, draw).questions };
+}
+
+/**
+ * What every learner gets of a module at a version, the same for all: its quiz without any
+ * question, since the questions are drawn per learner and come with their state (withQuizDraw).
+ */
+export function moduleContent(module: CourseModule): PublicModule {
+  const content = toPublicModule(module);
+
+  return { ...content, steps: content.steps.map((step) => (step.kind === "quiz" ? { ...step, questions: [] } : step)) };
+}
+
+/** The module's content with the learner's draw in its quiz step. Safe in the browser. */
+export function withQuizDraw(content: PublicModule, quiz: PublicQuizDraw | null): PublicModule {
+  if (!quiz) return content;
+
+  return {
+    ...content,
+    steps: content.steps.map((step) =>
+      step.kind === "quiz" ? { ...step, drawId: quiz.drawId, questions: quiz.questions } : step,
+    ),
+  };
+}
+
 function publicQuiz(step: QuizStep, draw?: { id: string; questions: DrawnQuestion[] }): PublicQuizStep {
   const { questions, objectives, ...rest } = step;
   const byId = new Map(questions.map((question) => [question.id, question]));

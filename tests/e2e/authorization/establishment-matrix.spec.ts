@@ -12,6 +12,8 @@
  */
 import type { Page } from "@playwright/test";
 import { E2E_PHISHING_PEOPLE } from "@/db/seed/e2e-phishing-people";
+import { CURRENT_ESTABLISHMENT_COOKIE } from "@/lib/auth/current-establishment";
+import { E2E_BASE_URL } from "../../support/e2e-server";
 import { expect, forgeValue, submitForgedChoice, test, urlEndingWith } from "../fixtures";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
 import {
@@ -124,6 +126,9 @@ const LEARNER_PAGES: Route[] = [
   { name: "signaler un message suspect", url: () => "/signaler-un-message", phone: true },
   { name: "exercice signalé", url: () => "/signaler-un-message/exercice?message=00000000-0000-0000-0000-000000000000" },
 ];
+
+/** The learner's state of a module: every learner has one, their own (see the test below). */
+const STATE_ROUTE = "/api/progress/state?module=cles-usb";
 
 /** `own`: the establishment whose real form is forged (B for B's manager, C for the other centre's admin). */
 type ForgedAction = {
@@ -411,6 +416,60 @@ test.describe("the role × establishment matrix", () => {
     await learner.context().close();
   });
 
+  test("a learner asking for a module's state (GET /api/progress/state) gets their own only, whatever establishment the cookie names", async ({
+    page,
+  }) => {
+    const browser = page.context().browser()!;
+    const state = async (who: Page, current?: string) => {
+      await who.context().clearCookies({ name: CURRENT_ESTABLISHMENT_COOKIE });
+      if (current)
+        await who.context().addCookies([{ name: CURRENT_ESTABLISHMENT_COOKIE, value: current, url: E2E_BASE_URL }]);
+      const response = await who.request.get(STATE_ROUTE);
+
+      return { status: response.status(), body: await response.text() };
+    };
+    const userIdOf = async (who: Page) =>
+      ((await (await who.request.get("/api/auth/session")).json()) as { user: { id: string } }).user.id;
+
+    // B's learner, with A named in the cookie (as theirs, and as A's learner's): B's state, theirs.
+    const learnerB = await signedInPage(browser, B.matrixLearner.email, page);
+    const learnerBId = await userIdOf(learnerB);
+    for (const current of [`${learnerBId}.${idsA.establishment}`, `${idsA.learner}.${idsA.establishment}`]) {
+      const { status, body } = await state(learnerB, current);
+      expect(status, current).toBe(200);
+      expect(JSON.parse(body).learner, current).toEqual({
+        id: learnerBId,
+        name: B.matrixLearner.name,
+        establishmentName: "EHPAD Les Cigales (démo)",
+      });
+      expect(body, current).not.toContain(idsA.learner);
+      expect(body, current).not.toContain(A.matrixLearner.name);
+    }
+    await learnerB.context().close();
+
+    // A person of both establishments: asked to choose first, then their own state in the one chosen.
+    const shared = await signedInPage(browser, E2E_PHISHING_PEOPLE.shared.email, page);
+    const sharedId = await userIdOf(shared);
+    for (const current of [undefined, `${idsA.learner}.${idsA.establishment}`]) {
+      const { status, body } = await state(shared, current);
+      expect(status, current).toBe(409);
+      expect(JSON.parse(body).code, current).toBe("establishment_not_chosen");
+    }
+    for (const [organisationId, establishmentName] of [
+      [idsA.establishment, "Centre hospitalier des Calanques (démo)"],
+      [idsB.establishment, "EHPAD Les Cigales (démo)"],
+    ]) {
+      const { status, body } = await state(shared, `${sharedId}.${organisationId}`);
+      expect(status, establishmentName).toBe(200);
+      expect(JSON.parse(body).learner).toEqual({
+        id: sharedId,
+        name: E2E_PHISHING_PEOPLE.shared.name,
+        establishmentName,
+      });
+    }
+    await shared.context().close();
+  });
+
   test("a manager gets not found on every admin page", async ({ page, expectHttpErrors }, testInfo) => {
     for (const manager of [A.manager, B.manager]) {
       const managerPage = await signedInPage(page.context().browser()!, manager, page);
@@ -432,6 +491,9 @@ test.describe("the role × establishment matrix", () => {
     }
     for (const route of forProject(MANAGER_ROUTES, testInfo.project.name))
       expect([401, 404], route.name).toContain((await page.request.get(route.url(idsA))).status());
+    const state = await page.request.get(STATE_ROUTE);
+    expect(state.status()).toBe(401);
+    expect((await state.json()).code).toBe("unauthenticated");
   });
 
   test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({

@@ -105,6 +105,15 @@ test.describe("a database that is down or blocked", () => {
       });
       await expect.poll(() => unavailableLines(server.output()).length).toBe(before + 1);
       expect(server.output()).not.toContain("params:");
+
+      // The player's state, as the events: 503 and Retry-After, never cached.
+      const state = await fetch(`${server.url}/api/progress/state?module=${module.id}`, {
+        headers: { cookie: await sessionCookie(randomUUID()) },
+      });
+      expect(state.status).toBe(503);
+      expect(state.headers.get("retry-after")).toBe("5");
+      expect(state.headers.get("cache-control")).toBe("no-store");
+      expect((await state.json()).code).toBe("unavailable");
     } finally {
       await server.stop();
     }

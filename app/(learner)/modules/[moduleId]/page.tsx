@@ -5,11 +5,9 @@ import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
 import { mayManageAnything } from "@/lib/access/roles";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
-import { toPublicModule } from "@/lib/courses/public-module";
+import { toPublicModule, withQuizDraw } from "@/lib/courses/public-module";
 import { modulePlace } from "@/lib/progress/catalogue-view";
-import { getQuizDraw } from "@/lib/progress/get-quiz-draw";
-import { getModuleProgress } from "@/lib/progress/queries";
-import { resumeStepIndex } from "@/lib/progress/resume-step";
+import { getLearnerModuleState } from "@/lib/progress/get-learner-module-state";
 import { ScormDownload } from "../_components/scorm-download";
 import { Player } from "./_components/player";
 
@@ -27,28 +25,27 @@ export default async function ModulePage({ params, searchParams }: Props) {
   const module = catalogue.moduleById.get(moduleId);
   if (!module) notFound();
 
-  const { actor, membership } = await requireLearner(`/modules/${module.id}`);
+  const learner = await requireLearner(`/modules/${module.id}`);
   const { db } = await getDb();
-  const [progress, draw, requestHeaders] = await Promise.all([
-    getModuleProgress(db, actor.userId, module.id),
-    getQuizDraw(db, { userId: actor.userId, organisationId: membership.organisationId, module }),
+  // The same state as GET /api/progress/state gives a player whose page did not render it.
+  const [state, requestHeaders] = await Promise.all([
+    getLearnerModuleState(db, { learner, module, requestedStepId: etape }),
     headers(),
   ]);
-  const quiz = module.steps.find((step) => step.kind === "quiz");
 
   return (
     <>
       <Player
-        module={toPublicModule(module, draw)}
-        learnerId={actor.userId}
-        initialStepIndex={resumeStepIndex(module, progress, etape)}
-        furthestStepIndex={progress?.furthestStepIndex ?? 0}
-        quizPassed={!quiz || progress?.quizPassedAt != null}
-        showCompletion={etape === "fin" && progress?.completedAt != null}
+        module={withQuizDraw(toPublicModule(module), state.quiz)}
+        learnerId={state.learner.id}
+        initialStepIndex={state.stepIndex}
+        furthestStepIndex={state.furthestStepIndex}
+        quizPassed={state.quizPassed}
+        showCompletion={state.showCompletion}
         place={modulePlace(catalogue, module.id)}
         nonce={requestHeaders.get("x-nonce") ?? undefined}
       />
-      {mayManageAnything(actor) && <ScormDownload href={`/modules/${module.id}/scorm`} />}
+      {mayManageAnything(learner.actor) && <ScormDownload href={`/modules/${module.id}/scorm`} />}
     </>
   );
 }

@@ -1,0 +1,55 @@
+// The learner's state of a module, for a player whose page did not render it (the prerendered
+// shell of issue 19, docs/prerendered-module-shell.md): a Pages Router API route next to the
+// events route, for the same reason (far less server CPU per request than a route handler).
+import type { NextApiRequest, NextApiResponse } from "next";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { learnerForApi } from "@/lib/auth/guards";
+import { getCatalogue } from "@/lib/courses/get-catalogue";
+import { AppError } from "@/lib/errors";
+import { errorAnswer } from "@/lib/http/json-error";
+import { webRequestView } from "@/lib/http/node-request";
+import { requesterLocale } from "@/lib/i18n/requester-locale";
+import { validationMessages } from "@/lib/i18n/validation-messages";
+import { getLearnerModuleState } from "@/lib/progress/get-learner-module-state";
+
+// Ids as course folders and step files name them; anything else cannot be a module or a step.
+const courseId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+const stateQuerySchema = z.object({ module: courseId, etape: courseId.optional() });
+
+class InvalidQueryError extends AppError {
+  constructor(detail: string) {
+    super("bad_request", detail);
+  }
+}
+
+/**
+ * GET /api/progress/state?module=<id>[&etape=<step id>]: the signed-in learner's state of that
+ * module at its current version (lib/progress/get-learner-module-state.ts), in the establishment
+ * they work in now. Access is the module page's (learnerForApi, the route side of requireLearner):
+ * signed out 401, no establishment 403, several and none chosen 409; an unknown module is 404.
+ */
+export default async function handler(request: NextApiRequest, response: NextApiResponse) {
+  if (request.method !== "GET") return void response.setHeader("Allow", "GET").status(405).end();
+  const view = webRequestView(request);
+  response.setHeader("Cache-Control", "no-store");
+  try {
+    const learner = await learnerForApi(view);
+    const query = stateQuerySchema.safeParse(request.query);
+    if (!query.success) throw new InvalidQueryError(query.error.issues.map((i) => i.path.join(".")).join(", "));
+    const module = getCatalogue().moduleById.get(query.data.module);
+    if (!module) throw new AppError("not_found", `module ${query.data.module}`);
+    const { db } = await getDb();
+    const state = await getLearnerModuleState(db, { learner, module, requestedStepId: query.data.etape });
+
+    response.status(200).json(state);
+  } catch (error) {
+    const extra =
+      error instanceof InvalidQueryError
+        ? { message: validationMessages(requesterLocale(view))("progressState.invalidQuery") }
+        : {};
+    const { status, body, headers } = errorAnswer(error, view, extra);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.status(status).json(body);
+  }
+}
