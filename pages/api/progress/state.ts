@@ -2,7 +2,6 @@
 // shell of issue 19, docs/prerendered-module-shell.md): a Pages Router API route next to the
 // events route, for the same reason (far less server CPU per request than a route handler).
 import type { NextApiRequest, NextApiResponse } from "next";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { learnerForApi } from "@/lib/auth/guards";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
@@ -10,12 +9,8 @@ import { AppError } from "@/lib/errors";
 import { errorAnswer } from "@/lib/http/json-error";
 import { webRequestView } from "@/lib/http/node-request";
 import { requesterLocale } from "@/lib/i18n/requester-locale";
-import { validationMessages } from "@/lib/i18n/validation-messages";
 import { getLearnerModuleState } from "@/lib/progress/get-learner-module-state";
-
-// Ids as course folders and step files name them; anything else cannot be a module or a step.
-const courseId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
-const stateQuerySchema = z.object({ module: courseId, etape: courseId.optional() });
+import { invalidStateQueryMessage, stateQuerySchema } from "@/lib/progress/state-query";
 
 class InvalidQueryError extends AppError {
   constructor(detail: string) {
@@ -45,9 +40,7 @@ export default async function handler(request: NextApiRequest, response: NextApi
     response.status(200).json(state);
   } catch (error) {
     const extra =
-      error instanceof InvalidQueryError
-        ? { message: validationMessages(requesterLocale(view))("progressState.invalidQuery") }
-        : {};
+      error instanceof InvalidQueryError ? { message: invalidStateQueryMessage(requesterLocale(view)) } : {};
     const { status, body, headers } = errorAnswer(error, view, extra);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).json(body);
