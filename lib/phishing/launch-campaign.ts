@@ -22,7 +22,8 @@ export type LaunchCampaignOptions = {
  * locked, so launching twice plans nothing twice): each establishment's messages are planned as
  * its own manager's launch would, and who confirmed that staff were told is recorded on each.
  * If nobody can be reached in one of them, the refusal names it and nothing is launched. Parts
- * an establishment cancelled stay cancelled.
+ * an establishment cancelled stay cancelled. A person in several of the establishments gets one
+ * message, counted in the establishment they joined first (exerciseTargets).
  */
 export async function launchCampaign(db: Db, options: LaunchCampaignOptions) {
   const campaign = await requireCentreCampaign(db, options.actor, options.campaignId);
@@ -45,10 +46,12 @@ export async function launchCampaign(db: Db, options: LaunchCampaignOptions) {
 
     let planned = 0;
     const unreachable: string[] = [];
+    // Someone in several of these establishments gets one message: in the one they joined first.
+    const campaignOrganisationIds = parts.map((part) => part.exercise.organisationId);
+    const plan = { ...options, campaignId: campaign.id, campaignOrganisationIds };
     for (const part of parts) {
       try {
-        planned += (await planExerciseMessages(tx, { ...options, exercise: part.exercise, campaignId: campaign.id }))
-          .planned;
+        planned += (await planExerciseMessages(tx, { ...plan, exercise: part.exercise })).planned;
       } catch (error) {
         if (!(error instanceof AppError && error.detail === "nobody reachable")) throw error;
         unreachable.push(part.name);

@@ -55,30 +55,36 @@ export type PlanExerciseMessagesOptions = {
   random?: () => number;
   /** Written into the audit entry: the centre exercise this part belongs to. */
   campaignId?: string;
+  /** A centre exercise's launch: the establishments of every part launched (exerciseTargets). */
+  campaignOrganisationIds?: readonly string[];
 };
 
 /**
  * Plans a locked draft exercise's messages and marks it running, in the caller's transaction:
  * the part launchExercise and launchCampaign share. bad_request when nobody can be reached or
- * no working hour is left in the window, and then nothing is written.
+ * no working hour is left in the window, and then nothing is written. A part whose reachable
+ * people are all counted in another part of its centre exercise is launched with no message.
  */
 export async function planExerciseMessages(tx: Db, options: PlanExerciseMessagesOptions) {
   const { exercise } = options;
   const organisationId = exercise.organisationId;
-  const targets = await exerciseTargets(tx, { organisationId, teamIds: exercise.teamIds });
+  const { campaignOrganisationIds } = options;
+  const targets = await exerciseTargets(tx, { organisationId, teamIds: exercise.teamIds, campaignOrganisationIds });
   const reachable = targets.filter((t) => t.email);
   if (reachable.length === 0) throw new AppError("bad_request", "nobody reachable");
+  const planned = reachable.filter((t) => !t.countedElsewhere);
   const times = planSendTimes({
-    count: reachable.length,
+    count: planned.length,
     windowStartsOn: exercise.windowStartsOn,
     workingDays: exercise.workingDays,
     notBefore: options.now,
     random: options.random,
   });
-  if (times.length === 0) throw new AppError("bad_request", "no working hours left in the window");
+  if (planned.length > 0 && times.length === 0)
+    throw new AppError("bad_request", "no working hours left in the window");
 
   // Times are sorted; people are not: shuffle who gets which time.
-  const order = reachable.map((target) => ({ target, key: (options.random ?? Math.random)() }));
+  const order = planned.map((target) => ({ target, key: (options.random ?? Math.random)() }));
   order.sort((a, b) => a.key - b.key);
   const rows = order.map(({ target }, index) => ({
     exerciseId: exercise.id,

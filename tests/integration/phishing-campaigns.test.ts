@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, memberships, phishingCampaigns, phishingExercises, phishingRecipients } from "@/db/schema";
+import {
+  auditLog,
+  mailOutbox,
+  memberships,
+  phishingCampaigns,
+  phishingExercises,
+  phishingRecipients,
+} from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import type { Actor } from "@/lib/auth/load-actor";
 import { changeCampaignState } from "@/lib/phishing/change-campaign-state";
@@ -431,5 +438,83 @@ describe("a centre exercise's results", () => {
       sent: 15,
       state: "done",
     });
+  });
+});
+
+describe("a person in several establishments of a centre exercise", () => {
+  /** Makes `userId` staff of `organisationId` too, joined after their first establishment. */
+  async function joinAlso(userId: string, organisationId: string) {
+    await testDb.db
+      .update(memberships)
+      .set({ createdAt: new Date("2020-01-06T09:00:00Z") })
+      .where(eq(memberships.userId, userId));
+    await testDb.db.insert(memberships).values({ userId, organisationId, role: "learner" });
+  }
+
+  async function recipientsOf(campaignId: string, userId: string) {
+    const ids = (await partsOf(campaignId)).map((part) => part.id);
+
+    return testDb.db
+      .select()
+      .from(phishingRecipients)
+      .where(and(inArray(phishingRecipients.exerciseId, ids), eq(phishingRecipients.userId, userId)));
+  }
+
+  it("gets one message, counted in the establishment they joined first, and the rule of five counts them once", async () => {
+    const stamp = Date.now();
+    // Parts are launched in name order: the clinic's first, though the person joined the hospital first.
+    const clinic = await establishment(centre, 3, `Clinique A ${stamp}`);
+    const hospital = await establishment(centre, 4, `Hôpital Z ${stamp}`);
+    const nursingHome = await establishment(centre, 5, `EHPAD M ${stamp}`);
+    const person = hospital.staff[0]!;
+    await joinAlso(person.id, clinic.organisationId);
+    const campaign = await create([clinic.organisationId, hospital.organisationId, nursingHome.organisationId]);
+
+    // Each manager and their staff (4, 5 and 6 people): the person once.
+    expect(
+      await launchCampaign(testDb.db, { actor: admin, campaignId: campaign.id, staffInformed: true, now }),
+    ).toEqual({ establishments: 3, planned: 15 });
+    expect(await recipientsOf(campaign.id, person.id)).toEqual([
+      expect.objectContaining({ organisationId: hospital.organisationId }),
+    ]);
+
+    await sendDueMessages(testDb.db, senderOptions(afterWindow));
+    const mails = await testDb.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, person.email!), eq(mailOutbox.kind, "phishing_exercise")));
+    expect(mails).toHaveLength(1);
+    const results = await getCampaignResults(testDb.db, { actor: admin, campaignId: campaign.id });
+    expect(results.parts.map((part) => [part.organisationId, part.planned, part.sent])).toEqual([
+      [clinic.organisationId, 4, 4],
+      [nursingHome.organisationId, 6, 6],
+      [hospital.organisationId, 5, 5],
+    ]);
+    expect(results.total.sent).toBe(15);
+    // Counted twice, the clinic would reach five and be shown alone; with four it is merged, with
+    // the smallest establishment shown (the hospital) so that the total gives nothing away.
+    expect(results.rows.map((row) => [row.group, row.sent])).toEqual([
+      [{ kind: "service", teamId: nursingHome.organisationId, name: `EHPAD M ${stamp}` }, 6],
+      [{ kind: "mergedWithLarger", services: 2 }, 9],
+    ]);
+  });
+
+  it("launches a part whose people are all counted in another establishment with no message, and it ends", async () => {
+    const hospital = await establishment(centre, 2);
+    const annex = await createOrganisation(testDb.db, { parentId: centre });
+    const person = hospital.staff[0]!;
+    await joinAlso(person.id, annex.id);
+    const campaign = await create([hospital.organisationId, annex.id]);
+
+    expect(
+      await launchCampaign(testDb.db, { actor: admin, campaignId: campaign.id, staffInformed: true, now }),
+    ).toEqual({ establishments: 2, planned: 3 });
+    expect(await recipientsOf(campaign.id, person.id)).toEqual([
+      expect.objectContaining({ organisationId: hospital.organisationId }),
+    ]);
+    expect(await statesOf(campaign.id, hospital.organisationId, annex.id)).toEqual(["running", "running"]);
+
+    await sendDueMessages(testDb.db, senderOptions(afterWindow));
+    expect(await statesOf(campaign.id, hospital.organisationId, annex.id)).toEqual(["done", "done"]);
   });
 });
