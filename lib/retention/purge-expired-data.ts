@@ -1,10 +1,11 @@
-import { and, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, ne, notExists, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   auditLog,
   mailOutbox,
   passwordResetTokens,
+  phishingCampaigns,
   phishingExercises,
   rateLimits,
   verificationTokens,
@@ -22,6 +23,7 @@ export type PurgeCounts = {
   auditEntries: number;
   rateLimits: number;
   phishingExercises: number;
+  phishingCampaigns: number;
 };
 
 // Old rows go a few thousand at a time, so that a first purge of a large table never holds one
@@ -45,8 +47,9 @@ export function retentionSettings(): RetentionSettings {
  * Removes what Vigie no longer needs: expired or spent sign-in, reset and invitation tokens;
  * the links of local-mailbox messages once they expired; messages older than `mailOutboxDays`;
  * audit entries older than `auditLogMonths`; stale rate-limit counters; phishing exercises (and
- * every recipient's result, by cascade) that ended, or never ran, more than `phishingMonths` ago. Idempotent, so it may
- * run on several instances or from cron at once. Returns how many rows each step touched.
+ * every recipient's result, by cascade) that ended, or never ran, more than `phishingMonths` ago,
+ * and the centre exercises left with no part. Idempotent, so it may run on several instances or
+ * from cron at once. Returns how many rows each step touched.
  */
 export async function purgeExpiredData(
   db: Db,
@@ -84,18 +87,7 @@ export async function purgeExpiredData(
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_KEEP_MS)))
     .returning({ one: sql`1` });
-  const exercises = await db
-    .delete(phishingExercises)
-    .where(
-      and(
-        ne(phishingExercises.state, "running"),
-        lt(
-          sql`coalesce(${phishingExercises.endedAt}, ${phishingExercises.launchedAt}, ${phishingExercises.createdAt})`,
-          phishingCutoff,
-        ),
-      ),
-    )
-    .returning({ one: sql`1` });
+  const phishing = await purgePhishing(db, phishingCutoff);
 
   return {
     verificationTokens: verification.length,
@@ -104,8 +96,40 @@ export async function purgeExpiredData(
     outboxMessages,
     auditEntries,
     rateLimits: counters.length,
-    phishingExercises: exercises.length,
+    ...phishing,
   };
+}
+
+/**
+ * Deletes the phishing exercises past `cutoff` (not running), then, in the same transaction, the
+ * centre exercises (phishing_campaigns) that have no part left: those whose last part just went,
+ * and any a concurrent purge or a deleted establishment left empty.
+ */
+async function purgePhishing(db: Db, cutoff: Date) {
+  return db.transaction(async (tx) => {
+    const exercises = await tx
+      .delete(phishingExercises)
+      .where(
+        and(
+          ne(phishingExercises.state, "running"),
+          lt(
+            sql`coalesce(${phishingExercises.endedAt}, ${phishingExercises.launchedAt}, ${phishingExercises.createdAt})`,
+            cutoff,
+          ),
+        ),
+      )
+      .returning({ one: sql`1` });
+    const parts = tx
+      .select({ one: sql`1` })
+      .from(phishingExercises)
+      .where(eq(phishingExercises.campaignId, phishingCampaigns.id));
+    const campaigns = await tx
+      .delete(phishingCampaigns)
+      .where(notExists(parts))
+      .returning({ one: sql`1` });
+
+    return { phishingExercises: exercises.length, phishingCampaigns: campaigns.length };
+  });
 }
 
 /** Deletes the rows of `table` whose `column` is before `cutoff`, BATCH at a time; returns how many went. */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { phishingExercises, phishingRecipients } from "@/db/schema";
+import { phishingCampaigns, phishingExercises, phishingRecipients } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { erasePersonalData } from "@/lib/privacy/erase-personal-data";
 import { exportPersonalData } from "@/lib/privacy/export-personal-data";
@@ -125,6 +125,37 @@ describe("the purge of phishing exercises", () => {
     expect(await testDb.db.select().from(phishingRecipients).where(eq(phishingRecipients.exerciseId, old.id))).toEqual(
       [],
     );
+  });
+
+  it("deletes a centre exercise's row with its last part, in the same purge, and keeps it while a part is left", async () => {
+    const clinic = (await createOrganisation(testDb.db, { parentId: centre })).id;
+    const [campaign] = await testDb.db.insert(phishingCampaigns).values({ organisationId: centre }).returning();
+    const informedAt = new Date("2026-10-01T10:00:00Z");
+    const part = (organisationId: string, endedAt: string) =>
+      exercise({
+        organisationId,
+        campaignId: campaign!.id,
+        state: "done",
+        staffInformedAt: informedAt,
+        endedAt: new Date(endedAt),
+      });
+    await part(hospital, "2026-12-01T00:00:00Z");
+    // The clinic's part ended a month later: it is kept a month longer.
+    const later = await part(clinic, "2027-01-01T00:00:00Z");
+    const campaignRow = () => testDb.db.select().from(phishingCampaigns).where(eq(phishingCampaigns.id, campaign!.id));
+
+    const first = await purgeExpiredData(testDb.db, { now: new Date("2027-12-15T12:00:00Z"), phishingMonths: 12 });
+
+    expect(await campaignRow()).toHaveLength(1);
+    expect(
+      await testDb.db.select().from(phishingExercises).where(eq(phishingExercises.campaignId, campaign!.id)),
+    ).toEqual([expect.objectContaining({ id: later.id })]);
+
+    const second = await purgeExpiredData(testDb.db, { now: new Date("2028-01-15T12:00:00Z"), phishingMonths: 12 });
+
+    expect(await testDb.db.select().from(phishingExercises).where(eq(phishingExercises.id, later.id))).toEqual([]);
+    expect(await campaignRow()).toEqual([]);
+    expect([first.phishingCampaigns, second.phishingCampaigns]).toEqual([0, 1]);
   });
 
   it("refuses to launch an exercise whose staff were not told", async () => {
