@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { type RawRow, instantOrNull, int, selectRows, text } from "@/lib/read-model/sql-rows";
 import { campaignState } from "./campaign-state";
 import { type MergedResults, type ServiceCounts, mergeSmallServices } from "./merge-small-services";
-import { PHISHING_MODULE_ID } from "./phishing-module";
+import { resultCountColumnsFrom, resultCountsOf } from "./result-counts";
 
 export type CampaignPart = {
   exerciseId: string;
@@ -30,24 +30,15 @@ export type CampaignResults = MergedResults & {
 };
 
 /**
- * One row per part: its establishment, state and counts, as getExerciseResults counts them (a
- * completion of the phishing module counts when made in that establishment after the message).
+ * One row per part: its establishment, state and counts, as getExerciseResults counts them
+ * (resultCountColumnsFrom).
  */
 function partsStatement(campaignId: string) {
   return sql`select e.id, e.organisation_id, o.name, e.state, e.scenario_id, e.window_starts_on::text as window_starts_on,
-      e.working_days, e.launched_at, g.planned, g.sent, g.delivered, g.automatic, g.clicks, g.reports,
-      g.module_completed, g.clicked_then_module, g.first_sent_at, g.first_reported_at
+      e.working_days, e.launched_at, g.*
     from phishing_exercises e join organisations o on o.id = e.organisation_id
     cross join lateral (
-      select count(*) as planned, count(r.sent_at) as sent, count(r.delivered_at) as delivered,
-        count(*) filter (where r.delivered_at is not null and r.automatic_opens > 0 and r.clicked_at is null) as automatic,
-        count(r.clicked_at) as clicks, count(r.reported_at) as reports,
-        count(*) filter (where r.delivered_at is not null and coalesce(mp.last_completed_at, mp.completed_at) > r.sent_at) as module_completed,
-        count(*) filter (where coalesce(mp.last_completed_at, mp.completed_at) > r.clicked_at) as clicked_then_module,
-        min(r.sent_at) as first_sent_at, min(r.reported_at) as first_reported_at
-      from phishing_recipients r
-      left join module_progress mp on mp.user_id = r.user_id and mp.module_id = ${PHISHING_MODULE_ID}
-        and mp.organisation_id = r.organisation_id
+      select count(*) as planned, count(r.sent_at) as sent, ${resultCountColumnsFrom}
       where r.exercise_id = e.id
     ) g
     where e.campaign_id = ${campaignId}::uuid
@@ -73,15 +64,7 @@ const toPart = (row: RawRow) => ({
   counts: {
     teamId: text(row, "organisation_id"),
     teamName: text(row, "name"),
-    sent: int(row, "sent"),
-    delivered: int(row, "delivered"),
-    automaticOpens: int(row, "automatic"),
-    clicks: int(row, "clicks"),
-    reports: int(row, "reports"),
-    moduleCompleted: int(row, "module_completed"),
-    clickedThenModule: int(row, "clicked_then_module"),
-    firstSentAt: instantOrNull(row, "first_sent_at"),
-    firstReportedAt: instantOrNull(row, "first_reported_at"),
+    ...resultCountsOf(row),
   } satisfies ServiceCounts,
 });
 

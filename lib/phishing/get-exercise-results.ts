@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
 import { type RawRow, instantOrNull, int, selectRows, text, textOrNull } from "@/lib/read-model/sql-rows";
 import { type MergedResults, type ServiceCounts, mergeSmallServices } from "./merge-small-services";
-import { PHISHING_MODULE_ID } from "./phishing-module";
+import { resultCountColumnsFrom, resultCountsOf } from "./result-counts";
 
 export type ExerciseHeading = {
   id: string;
@@ -26,25 +26,14 @@ const uuid = z.guid();
 
 /**
  * Counts of an exercise, by service (the person's service at launch), in one statement: the
- * exercise's row, joined to one row per service with messages sent. A completion of the
- * phishing module counts when it was made in this establishment after the message was sent
- * (after the click, for "those who clicked"): module_progress keeps the latest completion.
+ * exercise's row, joined to one row per service with messages sent (resultCountColumnsFrom).
  */
 function resultsStatement(organisationId: string, exerciseId: string) {
   return sql`select e.id, e.scenario_id, e.state, e.window_starts_on::text as window_starts_on, e.working_days,
-      e.launched_at, g.team_id, t.name as team_name, g.sent, g.delivered, g.automatic, g.clicks, g.reports,
-      g.module_completed, g.clicked_then_module, g.first_sent_at, g.first_reported_at
+      e.launched_at, g.*, t.name as team_name
     from phishing_exercises e
     left join lateral (
-      select r.team_id, count(*) as sent, count(r.delivered_at) as delivered,
-        count(*) filter (where r.delivered_at is not null and r.automatic_opens > 0 and r.clicked_at is null) as automatic,
-        count(r.clicked_at) as clicks, count(r.reported_at) as reports,
-        count(*) filter (where r.delivered_at is not null and coalesce(mp.last_completed_at, mp.completed_at) > r.sent_at) as module_completed,
-        count(*) filter (where coalesce(mp.last_completed_at, mp.completed_at) > r.clicked_at) as clicked_then_module,
-        min(r.sent_at) as first_sent_at, min(r.reported_at) as first_reported_at
-      from phishing_recipients r
-      left join module_progress mp on mp.user_id = r.user_id and mp.module_id = ${PHISHING_MODULE_ID}
-        and mp.organisation_id = r.organisation_id
+      select r.team_id, count(*) as sent, ${resultCountColumnsFrom}
       where r.exercise_id = e.id and r.sent_at is not null
       group by r.team_id
     ) g on true
@@ -68,15 +57,7 @@ const toRow = (row: RawRow) => ({
       : ({
           teamId: textOrNull(row, "team_id"),
           teamName: textOrNull(row, "team_name"),
-          sent: int(row, "sent"),
-          delivered: int(row, "delivered"),
-          automaticOpens: int(row, "automatic"),
-          clicks: int(row, "clicks"),
-          reports: int(row, "reports"),
-          moduleCompleted: int(row, "module_completed"),
-          clickedThenModule: int(row, "clicked_then_module"),
-          firstSentAt: instantOrNull(row, "first_sent_at"),
-          firstReportedAt: instantOrNull(row, "first_reported_at"),
+          ...resultCountsOf(row),
         } satisfies ServiceCounts),
 });
 
