@@ -8,7 +8,8 @@ import { findSsoEstablishment } from "@/lib/sso/find-sso-establishment";
 import { type SsoIdentity, linkSsoIdentity } from "@/lib/sso/link-sso-identity";
 import { startSso } from "@/lib/sso/start-sso";
 import { type TestDb, createTestDb } from "../support/db";
-import { freePort, passIdentityProvider } from "../support/pass-identity-provider";
+import { freePort } from "../support/free-port";
+import { passIdentityProvider } from "../support/pass-identity-provider";
 import {
   type TestIdentityProvider,
   WALLET_DISCOVERY_PATH,

@@ -5,3 +5,11 @@ export function assertLocalDatabase(url: string): void {
     throw new Error(`Refusing to run tests against a non-local database (${host}).`);
   }
 }
+
+/** `url` with its database name replaced by `database`: a database the test made on that server. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+
+  return parsed.toString();
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { type DbHandle, createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { assertLocalDatabase } from "./assert-local-database";
+import { assertLocalDatabase, withDatabase } from "./assert-local-database";
 
 export type TestDb = DbHandle & { databaseUrl?: string };
 
@@ -33,13 +33,6 @@ export async function createTestDb(serverUrl = process.env.DATABASE_URL): Promis
       await withAdminClient(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
     },
   };
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-
-  return parsed.toString();
 }
 
 async function withAdminClient<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {

@@ -1,17 +1,3 @@
-import { createServer } from "node:net";
-
-/** A port nobody listens on right now, for a provider started by a test. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Goes through the test provider's sign-in as a browser would (its cookies, its login and
  * consent forms), following redirects until the provider sends back to `redirectUri`; returns

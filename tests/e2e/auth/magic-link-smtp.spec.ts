@@ -1,54 +1,23 @@
-import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
-import path from "node:path";
 import { expect, test } from "../fixtures";
-import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
-import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
+import { type OwnServer, startOwnServer } from "../../support/own-server";
+import type { SmtpSink } from "../../support/smtp-sink";
+import type { SpawnedServer } from "../../support/spawn-server";
 
-const ROOT = path.join(__dirname, "..", "..", "..");
+let own: OwnServer<"pglite"> | undefined;
 let smtp: SmtpSink | undefined;
 let server: SpawnedServer;
-let dataDir: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async ({}, testInfo) => {
   // Skipped here rather than per test, so that the phone project starts no second server.
   test.skip(testInfo.project.name !== "desktop", "starts its own server and mail sink; once is enough");
   test.setTimeout(120_000);
-  smtp = await startSmtpSink();
-
   // Its own embedded database: the main test server holds its PGlite folder exclusively.
-  dataDir = path.join(".data", `e2e-smtp-${Date.now()}`);
-  const env = { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir };
-  execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env, stdio: "ignore" });
-  execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: ROOT, env, stdio: "ignore" });
-  const port = await freePort();
-  server = spawnServer(port, {
-    DATABASE_URL: "",
-    PGLITE_DIR: dataDir,
-    PORT: String(port),
-    APP_URL: `http://localhost:${port}`,
-    SMTP_URL: smtp.url,
-  });
-  await expect
-    .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
-    .toBe(200);
+  own = await startOwnServer({ database: "pglite", name: "e2e-smtp", startTimeoutMs: 60_000 });
+  ({ smtp, server } = own);
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await smtp?.close();
-  if (dataDir) rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
+  await own?.stop();
 });
 
 test("sends a single-use magic link through SMTP, and hides the local mailbox", async ({ page }) => {

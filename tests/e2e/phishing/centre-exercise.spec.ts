@@ -1,85 +1,44 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { type AddressInfo, createServer } from "node:net";
-import path from "node:path";
-import { Client } from "pg";
+import type { Client } from "pg";
 import type { Browser, Page } from "@playwright/test";
 import { E2E_PHISHING_PEOPLE } from "@/db/seed/e2e-phishing-people";
-import { assertLocalDatabase } from "../../support/assert-local-database";
+import { type OwnServer, startOwnServer } from "../../support/own-server";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
-import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
-import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
+import type { SmtpSink } from "../../support/smtp-sink";
+import type { SpawnedServer } from "../../support/spawn-server";
 import { expect, signInViaApi, test } from "../fixtures";
 
 // A centre exercise (issue 20), against its own server on its own PostgreSQL database (the test
 // moves the planned times to now) and a real SMTP server: the platform admin prepares one
 // exercise for two establishments and launches it; the messages arrive; each establishment's
 // manager sees their part, and only theirs; pausing and resuming from the centre act on both.
-const ROOT = path.join(__dirname, "..", "..", "..");
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const A = { name: "Centre hospitalier des Calanques (démo)", manager: "rssi@vigie.test" };
 const B = { name: "EHPAD Les Cigales (démo)", manager: "rssi-ehpad@vigie.test" };
 const ADMIN = "admin@vigie.test";
+let own: OwnServer<"postgresql"> | undefined;
 let smtp: SmtpSink | undefined;
 let server: SpawnedServer | undefined;
 let db: Client | undefined;
-let admin: Client | undefined;
-let name = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  assertLocalDatabase(SERVER_URL);
-  smtp = await startSmtpSink();
-  name = `vigie_e2e_campaign_${randomBytes(4).toString("hex")}`;
-  admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const databaseUrl = withDatabase(SERVER_URL, name);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, VIGIE_MODE: "demo" };
-  execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env, stdio: "ignore" });
-  // The end-to-end data set: a second establishment (B) under the demo centre, with its manager.
-  execFileSync("npm", ["run", "--silent", "db:seed", "--", "--e2e-learners=1"], { cwd: ROOT, env, stdio: "ignore" });
-  db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  const port = await freePort();
-  server = spawnServer(port, {
-    DATABASE_URL: databaseUrl,
-    VIGIE_MODE: "demo",
-    PORT: String(port),
-    APP_URL: `http://localhost:${port}`,
-    SMTP_URL: smtp.url,
-    REMINDERS_EVERY_MINUTES: "0",
-    PHISHING_SEND_EVERY_SECONDS: "1",
-    PHISHING_SEND_PER_MINUTE: "1000",
-    OPERATOR_CENTRE: "centre-regional-demo",
+  own = await startOwnServer({
+    database: "postgresql",
+    name: "vigie_e2e_campaign",
+    // The end-to-end data set: a second establishment (B) under the demo centre, with its manager.
+    seedArgs: ["--e2e-learners=1"],
+    env: {
+      REMINDERS_EVERY_MINUTES: "0",
+      PHISHING_SEND_EVERY_SECONDS: "1",
+      PHISHING_SEND_PER_MINUTE: "1000",
+      OPERATOR_CENTRE: "centre-regional-demo",
+    },
+    startTimeoutMs: 90_000,
   });
-  await expect
-    .poll(async () => (await fetch(`${server!.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 90_000 })
-    .toBe(200);
+  ({ smtp, server, db } = own);
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await smtp?.close();
-  await db?.end();
-  if (name) await admin?.query(`drop database if exists "${name}" with (force)`);
-  await admin?.end();
+  await own?.stop();
 });
 
 async function signedIn(browser: Browser, email: string, like: Page): Promise<Page> {

@@ -1,13 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { type AddressInfo, createServer } from "node:net";
-import path from "node:path";
-import { Client } from "pg";
+import type { Client } from "pg";
 import type { Browser } from "@playwright/test";
-import { assertLocalDatabase } from "../../support/assert-local-database";
+import { type OwnServer, startOwnServer } from "../../support/own-server";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "../../support/page-checks";
-import { type SmtpSink, startSmtpSink } from "../../support/smtp-sink";
-import { type SpawnedServer, spawnServer } from "../../support/spawn-server";
+import type { SmtpSink } from "../../support/smtp-sink";
+import type { SpawnedServer } from "../../support/spawn-server";
 import { expect, forgeValue, signInViaApi, test } from "../fixtures";
 
 // The whole loop, against its own server on its own PostgreSQL database (the test moves the
@@ -15,70 +11,28 @@ import { expect, forgeValue, signInViaApi, test } from "../fixtures";
 // and a real SMTP server: create, launch, the message arrives, a browser follows the link and
 // a person presses the button (one click, counted once); a plain GET, a HEAD and a page load
 // without interaction count as automatic openings only.
-const ROOT = path.join(__dirname, "..", "..", "..");
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const LEARNER = "infirmiere@vigie.test";
 /** The demo establishment's incident contact, who also gets an exercise message as its manager. */
 const CONTACT = "rssi@vigie.test";
+let own: OwnServer<"postgresql"> | undefined;
 let smtp: SmtpSink | undefined;
 let server: SpawnedServer | undefined;
 let db: Client | undefined;
-let admin: Client | undefined;
-let name = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 test.beforeAll(async ({}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "starts its own server, database and mail sink; once is enough");
   test.setTimeout(180_000);
-  assertLocalDatabase(SERVER_URL);
-  smtp = await startSmtpSink();
-  name = `vigie_e2e_phishing_${randomBytes(4).toString("hex")}`;
-  admin = new Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const databaseUrl = withDatabase(SERVER_URL, name);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, VIGIE_MODE: "demo" };
-  execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env, stdio: "ignore" });
-  execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: ROOT, env, stdio: "ignore" });
-  db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  const port = await freePort();
-  server = spawnServer(port, {
-    DATABASE_URL: databaseUrl,
-    VIGIE_MODE: "demo",
-    PORT: String(port),
-    APP_URL: `http://localhost:${port}`,
-    SMTP_URL: smtp.url,
-    REMINDERS_EVERY_MINUTES: "0",
-    PHISHING_SEND_EVERY_SECONDS: "1",
-    PHISHING_SEND_PER_MINUTE: "1000",
+  own = await startOwnServer({
+    database: "postgresql",
+    name: "vigie_e2e_phishing",
+    env: { REMINDERS_EVERY_MINUTES: "0", PHISHING_SEND_EVERY_SECONDS: "1", PHISHING_SEND_PER_MINUTE: "1000" },
+    startTimeoutMs: 90_000,
   });
-  await expect
-    .poll(async () => (await fetch(`${server!.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 90_000 })
-    .toBe(200);
+  ({ smtp, server, db } = own);
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await smtp?.close();
-  await db?.end();
-  if (name) await admin?.query(`drop database if exists "${name}" with (force)`);
-  await admin?.end();
+  await own?.stop();
 });
 
 async function recipient(email: string) {
