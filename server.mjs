@@ -39,18 +39,25 @@ let nextRequestId = 0;
 let stopping = false;
 
 // After a busy spell V8 keeps the heap it grew, so the process would hold its peak for hours.
-// Once no request has come for IDLE_GC_MS, one full collection gives the unused pages back
-// (`npm start` passes --expose-gc; without it this does nothing).
+// Once no request has come for IDLE_GC_MS, what the app keeps only to go faster is dropped (the
+// certificates' HarfBuzz: lib/startup/on-server-idle.ts), then one full collection gives the
+// unused pages back (`npm start` passes --expose-gc; without it V8 collects in its own time).
 const IDLE_GC_MS = 5_000;
 let requestsInFlight = 0;
 let lastRequestAt = 0;
 let collectedSinceLastRequest = true;
-if (typeof globalThis.gc === "function")
-  setInterval(() => {
-    if (collectedSinceLastRequest || requestsInFlight > 0 || Date.now() - lastRequestAt < IDLE_GC_MS) return;
-    collectedSinceLastRequest = true;
-    globalThis.gc();
-  }, 1_000).unref();
+setInterval(() => {
+  if (collectedSinceLastRequest || requestsInFlight > 0 || Date.now() - lastRequestAt < IDLE_GC_MS) return;
+  collectedSinceLastRequest = true;
+  for (const release of globalThis.__vigieIdleReleases ?? []) {
+    try {
+      release();
+    } catch (error) {
+      console.error("[vigie] error while releasing idle memory:", error);
+    }
+  }
+  globalThis.gc?.();
+}, 1_000).unref();
 
 const server = http.createServer((request, response) => {
   const id = String(++nextRequestId);

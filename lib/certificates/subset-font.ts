@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { onServerIdle } from "@/lib/startup/on-server-idle";
 
 /*
  * Font subsetting by HarfBuzz's hb-subset, in the WebAssembly build that harfbuzzjs ships (the
@@ -41,22 +42,29 @@ const KEPT_TABLES = new Set(["glyf", "head", "hhea", "hmtx", "loca", "maxp"]);
 // Read from the app root's node_modules, as the fonts are (certificate-fonts.ts says why).
 const WASM_PATH = () => path.join(process.cwd(), "node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm");
 
-let harfBuzz: HarfBuzzSubset | undefined;
-// Font bytes → HarfBuzz face, prepared once for repeated subsetting and kept for the process.
-const preparedFaces = new WeakMap<Uint8Array, number>();
+// Font bytes → HarfBuzz face, prepared once for repeated subsetting; valid in its instance only.
+type SubsetEngine = { hb: HarfBuzzSubset; preparedFaces: WeakMap<Uint8Array, number> };
 
-function loadHarfBuzz(): HarfBuzzSubset {
-  if (!harfBuzz) {
-    const bytes = readFileSync(/* turbopackIgnore: true */ WASM_PATH());
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    harfBuzz = instance.exports as unknown as HarfBuzzSubset;
-    harfBuzz._initialize?.();
-  }
+// Held while the server is busy; dropped, compiled module included (its optimised code is most
+// of the 30–40 MB), once it is idle, and made again by the next certificate.
+let engine: SubsetEngine | undefined;
+onServerIdle(() => (engine = undefined));
 
-  return harfBuzz;
+function loadHarfBuzz(): SubsetEngine {
+  const bytes = readFileSync(/* turbopackIgnore: true */ WASM_PATH());
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  const hb = instance.exports as unknown as HarfBuzzSubset;
+  hb._initialize?.();
+
+  return { hb, preparedFaces: new WeakMap() };
 }
 
-function preparedFace(hb: HarfBuzzSubset, font: Uint8Array): number {
+/** HarfBuzz's memory while an instance is held (for tests: it must become collectable once idle). */
+export function heldHarfBuzzMemory(): WebAssembly.Memory | undefined {
+  return engine?.hb.memory;
+}
+
+function preparedFace({ hb, preparedFaces }: SubsetEngine, font: Uint8Array): number {
   let face = preparedFaces.get(font);
   if (face === undefined) {
     const data = hb.malloc(font.length);
@@ -82,8 +90,20 @@ function tagOf(tag: string): number {
  * and of their composite glyphs' components, under their original ids, without hinting.
  */
 export function subsetFont(font: Uint8Array, tables: Iterable<string>, glyphIds: number[]): Uint8Array {
-  const hb = loadHarfBuzz();
-  const face = preparedFace(hb, font);
+  try {
+    engine ??= loadHarfBuzz();
+
+    return subsetWith(engine, font, tables, glyphIds);
+  } catch (error) {
+    // A trap or failed allocation may leave HarfBuzz's heap inconsistent: the next call starts afresh.
+    engine = undefined;
+    throw error;
+  }
+}
+
+function subsetWith(current: SubsetEngine, font: Uint8Array, tables: Iterable<string>, glyphIds: number[]): Uint8Array {
+  const { hb } = current;
+  const face = preparedFace(current, font);
   const input = hb.hb_subset_input_create_or_fail();
   if (!input) throw new Error("HarfBuzz could not allocate a subset input");
   const glyphs = hb.hb_subset_input_glyph_set(input);
