@@ -71,4 +71,19 @@ test.describe("GET /api/progress/state", () => {
     expect(inEnglish.status()).toBe(400);
     expect((await inEnglish.json()).message).toContain("Name the module by its id");
   });
+
+  test("is not asked by the module page, which renders the player with the learner's state", async ({
+    learnerPage: page,
+  }) => {
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/progress/state")) asked.push(request.url());
+    });
+    await page.goto(`/modules/${module.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: module.steps[0]!.title })).toBeVisible();
+    // The first step's event reached the server: the player hydrated and ran its effects.
+    await expect(page.getByText("Progression enregistrée")).toBeVisible();
+
+    expect(asked).toEqual([]);
+  });
 });

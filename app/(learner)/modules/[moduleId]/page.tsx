@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
 import { mayManageAnything } from "@/lib/access/roles";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
-import { toPublicModule, withQuizDraw } from "@/lib/courses/public-module";
+import { moduleContent } from "@/lib/courses/public-module";
 import { modulePlace } from "@/lib/progress/catalogue-view";
 import { getLearnerModuleState } from "@/lib/progress/get-learner-module-state";
 import { ScormDownload } from "../_components/scorm-download";
@@ -27,7 +27,7 @@ export default async function ModulePage({ params, searchParams }: Props) {
 
   const learner = await requireLearner(`/modules/${module.id}`);
   const { db } = await getDb();
-  // The same state as GET /api/progress/state gives a player whose page did not render it.
+  // The state is rendered with the page: the player asks /api/progress/state only when not given one.
   const [state, requestHeaders] = await Promise.all([
     getLearnerModuleState(db, { learner, module, requestedStepId: etape }),
     headers(),
@@ -36,12 +36,8 @@ export default async function ModulePage({ params, searchParams }: Props) {
   return (
     <>
       <Player
-        module={withQuizDraw(toPublicModule(module), state.quiz)}
-        learnerId={state.learner.id}
-        initialStepIndex={state.stepIndex}
-        furthestStepIndex={state.furthestStepIndex}
-        quizPassed={state.quizPassed}
-        showCompletion={state.showCompletion}
+        module={moduleContent(module)}
+        state={state}
         place={modulePlace(catalogue, module.id)}
         nonce={requestHeaders.get("x-nonce") ?? undefined}
       />
