@@ -7,3 +7,12 @@
 export function inCurrentQuarterHour(secondsIn: number): Date {
   return new Date(Math.floor(Date.now() / 900_000) * 900_000 + secondsIn * 1000);
 }
+
+/**
+ * Waits for the next minute when fewer than `needSeconds` are left in this one, so that a burst
+ * of requests falls in one fixed one-minute rate-limit window instead of straddling two.
+ */
+export async function waitForRoomInMinute(needSeconds = 20): Promise<void> {
+  const left = 60 - new Date().getSeconds();
+  if (left < needSeconds) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
+}
