@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { renderCertificatePdf, type CertificatePdfData } from "../lib/certificates/render-certificate-pdf";
+import { typicalCertificate } from "../tests/support/certificate-data";
 
 const COLD_RUNS = 5;
 const WARM_UPS = 20;
@@ -23,18 +24,7 @@ const NAMES = [
 ];
 const CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-const typical: CertificatePdfData = {
-  learnerName: "Françoise Lefèvre-Nguyễn",
-  subjectTitle: "Attention aux clés USB",
-  subjectKind: "module",
-  subjectVersion: 3,
-  organisationName: "Centre hospitalier de Saint-Étienne",
-  completedAt: new Date("2026-11-29T10:00:00Z"),
-  durationMinutes: 7,
-  code: "K7Q2M9XW4TBZ8RJ5HN3PVD6YCA",
-  verificationUrl: "https://vigie.example.org/certificat/K7Q2M9XW4TBZ8RJ5HN3PVD6YCA",
-  issuedAt: new Date("2026-11-29T10:05:00Z"),
-};
+const typical = typicalCertificate;
 
 /** A different, deterministic 26-character base32 code per run. */
 function codeFor(run: number): string {

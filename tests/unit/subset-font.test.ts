@@ -1,26 +1,16 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { renderCertificatePdf, type CertificatePdfData } from "@/lib/certificates/render-certificate-pdf";
+import { renderCertificatePdf } from "@/lib/certificates/render-certificate-pdf";
 import { heldHarfBuzzMemory, subsetFont } from "@/lib/certificates/subset-font";
 import { runIdleReleases } from "@/lib/startup/on-server-idle";
+import { typicalCertificate } from "../support/certificate-data";
 
 // A collection on demand, to see that nothing keeps HarfBuzz's memory once it is released.
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
-const base: CertificatePdfData = {
-  learnerName: "Françoise Lefèvre-Nguyễn",
-  subjectTitle: "Attention aux clés USB",
-  subjectKind: "module",
-  subjectVersion: 3,
-  organisationName: "Centre hospitalier de Saint-Étienne",
-  completedAt: new Date("2026-11-29T10:00:00Z"),
-  durationMinutes: 7,
-  code: "K7Q2M9XW4TBZ8RJ5HN3PVD6YCA",
-  verificationUrl: "https://vigie.example.org/certificat/K7Q2M9XW4TBZ8RJ5HN3PVD6YCA",
-  issuedAt: new Date("2026-11-29T10:05:00Z"),
-};
+const base = typicalCertificate;
 // Latin, Vietnamese, Cyrillic and Arabic: the regular, bold and both fallback faces are subset.
 const certificates = ["Françoise Lefèvre-Nguyễn", "Анна Каренина", "فاطمة الزهراء", "Zoë Œuvray", "Jean Martin"].map(
   (learnerName, i) => ({ ...base, learnerName, code: `${"ABCDE"[i]}7Q2M9XW4TBZ8RJ5HN3PVD6YCA` }),
