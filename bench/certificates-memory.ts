@@ -9,12 +9,11 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { createDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import type { Db } from "@/db/client";
 import { certificates } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { generateCertificateCode } from "@/lib/certificates/generate-code";
-import { ensureBuild, loadAverage, median, signIn, startServer } from "./support/bench-server";
+import { loadAverage, median, openBenchDatabase, signIn, startServer } from "./support/bench-server";
 import { httpRequest } from "./support/http-client";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3214);
@@ -24,7 +23,7 @@ const PASSWORD = "bench-certificates-memory-2026";
 const NAMES = ["Françoise Lefèvre-Nguyễn", "Zoë Œuvray", "Анна Каренина", "فاطمة الزهراء", "Jean Martin"];
 
 /** One learner with one certificate per name, each of another subject; returns their codes. */
-async function seed(db: Awaited<ReturnType<typeof createDb>>["db"], email: string): Promise<string[]> {
+async function seed(db: Db, email: string): Promise<string[]> {
   const organisation = await createOrganisation(db, { name: "Centre hospitalier de Saint-Étienne" });
   const learner = await createUser(db, { email, password: PASSWORD, organisationId: organisation.id });
   const rows = NAMES.map((learnerName, i) => ({
@@ -53,11 +52,7 @@ function vmRssMb(pid: number): number {
 }
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
-  ensureBuild();
-  const handle = await createDb({ databaseUrl });
-  await migrateDb(handle);
+  const { databaseUrl, handle } = await openBenchDatabase();
   const email = `bench-memory-${randomUUID()}@vigie.test`;
   const codes = await seed(handle.db, email);
   await handle.close();

@@ -4,17 +4,15 @@
 // against the production build on the PostgreSQL that DATABASE_URL names. CPU time per request
 // varies less than requests per second on a shared machine, so this is the bench to compare two
 // builds with (run them alternately; docs/performance.md, Pages).
-import { createDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { createUser } from "@/db/seed/factories";
 import {
-  type CpuPerRequest,
-  ensureBuild,
   loadAverage,
   measureCpuPerRequest,
+  openBenchDatabase,
   signIn,
   startServer,
+  type CpuPerRequest,
 } from "./support/bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3213);
@@ -22,11 +20,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARM_UP = 150;
 const PAGES = { catalogue: "/modules", module_step: "/modules/cles-usb?etape=recharger-et-perdre" } as const;
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
-  ensureBuild();
-  const handle = await createDb({ databaseUrl });
-  await migrateDb(handle);
+  const { databaseUrl, handle } = await openBenchDatabase();
   const { establishmentId } = await seedDemo(handle.db);
   const learner = await createUser(handle.db, { organisationId: establishmentId, password: DEMO_PASSWORD });
   await handle.close();

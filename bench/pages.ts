@@ -6,11 +6,9 @@
 // In the same run (BENCH_FLOOR=0 skips it), the framework's floor (bench/floor-app: an empty App
 // Router page rendered per request) at 8 connections, so that `module_step_vs_floor` and
 // `catalogue_vs_floor` compare figures from the same machine at the same moment.
-import { createDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { createUser } from "@/db/seed/factories";
-import { ensureBuild, signIn, startServer } from "./support/bench-server";
+import { openBenchDatabase, signIn, startServer } from "./support/bench-server";
 import { FLOOR_PAGES, measureFloor } from "./support/floor";
 import { pageJs } from "./support/page-js";
 import { measurePages } from "./support/page-load";
@@ -21,11 +19,7 @@ const WITH_FLOOR = process.env.BENCH_FLOOR !== "0";
 const PAGES = { catalogue: "/modules", module_step: "/modules/cles-usb?etape=recharger-et-perdre" } as const;
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
-  ensureBuild();
-  const handle = await createDb({ databaseUrl });
-  await migrateDb(handle);
+  const { databaseUrl, handle } = await openBenchDatabase();
   const { establishmentId } = await seedDemo(handle.db);
   const learner = await createUser(handle.db, { organisationId: establishmentId, password: DEMO_PASSWORD });
   await handle.close();

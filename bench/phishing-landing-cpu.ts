@@ -7,18 +7,17 @@
 // per request varies less than requests per second on a shared machine (docs/performance.md).
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { memberships, phishingExercises, phishingRecipients, users } from "@/db/schema";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { hashRecipientToken, newRecipientToken } from "@/lib/phishing/recipient-token";
 import {
-  type CpuPerRequest,
-  ensureBuild,
   loadAverage,
   measureCpuPerRequest,
+  openBenchDatabase,
   signIn,
   startServer,
+  type CpuPerRequest,
 } from "./support/bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3215);
@@ -74,11 +73,7 @@ async function sentExercise(db: Awaited<ReturnType<typeof createDb>>["db"], orga
 }
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
-  ensureBuild();
-  const handle = await createDb({ databaseUrl });
-  await migrateDb(handle);
+  const { databaseUrl, handle } = await openBenchDatabase();
   const centreId = (await createOrganisation(handle.db, { kind: "centre" })).id;
   const organisationId = (await createOrganisation(handle.db, { parentId: centreId })).id;
   const member = await createUser(handle.db, { organisationId, password: DEMO_PASSWORD });

@@ -7,13 +7,11 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { inArray, sql } from "drizzle-orm";
-import { createDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
 import { learningEvents, moduleProgress } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
-import { ensureBuild, signIn, startServer } from "./support/bench-server";
+import { openBenchDatabase, signIn, startServer } from "./support/bench-server";
 
 const LEVELS = [1, 8, 32] as const;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,11 +22,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3211);
 type Tally = { uniqueEvents: number; resends: number; errors: number; recordedAnswers: Map<string, number> };
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
-  ensureBuild();
-  const handle = await createDb({ databaseUrl });
-  await migrateDb(handle);
+  const { databaseUrl, handle } = await openBenchDatabase();
   await seedDemo(handle.db);
   const organisation = await createOrganisation(handle.db, { name: "Bench progress" });
   const learners = await Promise.all(

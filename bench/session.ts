@@ -11,14 +11,13 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { and, inArray, isNotNull, sql } from "drizzle-orm";
-import { createDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
+import type { DbHandle } from "@/db/client";
 import { moduleProgress } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { CourseModule } from "@/lib/courses/types";
-import { ensureBuild, median, npmStartNodeArgs, signIn, startServer } from "./support/bench-server";
+import { median, npmStartNodeArgs, openBenchDatabase, signIn, startServer } from "./support/bench-server";
 import { httpRequest } from "./support/http-client";
 
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,8,32").split(",").map(Number);
@@ -57,11 +56,7 @@ type VariantResult = {
 };
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
-  ensureBuild();
-  const handle = await createDb({ databaseUrl });
-  await migrateDb(handle);
+  const { databaseUrl, handle } = await openBenchDatabase();
   await seedDemo(handle.db);
   const catalogue = loadCatalogue();
   const modules = [...catalogue.moduleById.values()];
@@ -78,7 +73,7 @@ async function main() {
 
 /** Fresh learners (every module once each) against a fresh server started with `nodeArgs`. */
 async function runVariant(
-  handle: Awaited<ReturnType<typeof createDb>>,
+  handle: DbHandle,
   databaseUrl: string,
   modules: CourseModule[],
   nodeArgs: string[],

@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type DbHandle, createDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
 
 export type BenchServer = {
   url: string;
@@ -20,6 +22,17 @@ export function ensureBuild(): void {
 }
 
 /** The V8 flags `npm start` gives node (package.json), so that benches measure what runs in production. */
+/** The production build, then the PostgreSQL that DATABASE_URL names, migrated: what every bench that writes starts from. */
+export async function openBenchDatabase(): Promise<{ databaseUrl: string; handle: DbHandle }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("Set DATABASE_URL to a PostgreSQL database (the bench writes to it).");
+  ensureBuild();
+  const handle = await createDb({ databaseUrl });
+  await migrateDb(handle);
+
+  return { databaseUrl, handle };
+}
+
 export function npmStartNodeArgs(): string[] {
   const start =
     (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
