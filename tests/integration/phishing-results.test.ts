@@ -358,6 +358,43 @@ describe("the trend across an establishment's exercises", () => {
       [later, "2026-11-16", 4, 0, 1, 0],
     ]);
   });
+
+  it("counts each exercise as its results page counts the total", async () => {
+    const place = await establishment();
+    const exerciseId = await exercise(place.organisationId, [
+      {
+        name: "Urgences",
+        people: [
+          { sent: 0, clicked: 5, module: 2 },
+          { sent: 1, clicked: 3, module: 30 },
+          { sent: 2, delivered: false },
+          { sent: 3, reported: 4, module: 60 },
+          { sent: 4, automatic: 2 },
+          {},
+        ],
+      },
+      { name: null, people: [{ sent: 5, module: -10 }] },
+    ]);
+
+    const [trend] = await listExerciseTrend(testDb.db, { actor: place.manager, organisationId: place.organisationId });
+    const { total } = await getExerciseResults(testDb.db, {
+      actor: place.manager,
+      organisationId: place.organisationId,
+      exerciseId,
+    });
+
+    expect(trend).toMatchObject({
+      id: exerciseId,
+      sent: total.sent,
+      delivered: total.delivered,
+      clicks: total.clicks,
+      reports: total.reports,
+      moduleCompleted: total.moduleCompleted,
+    });
+    expect([trend!.sent, trend!.delivered, trend!.clicks, trend!.reports, trend!.moduleCompleted]).toEqual([
+      6, 5, 2, 1, 3,
+    ]);
+  });
 });
 
 describe("the end-to-end seed's exercise", () => {
