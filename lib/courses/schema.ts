@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { COURSE_ID_PATTERN } from "./course-id";
 
-/** Lower-case words joined by hyphens: module, path, step, question and choice ids. */
+/** Module, path, step, question and choice ids (course-id.ts). */
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and hyphens (e.g. cles-usb)");
+  .regex(COURSE_ID_PATTERN, "must be lower-case letters, digits and single hyphens, at most 80 (e.g. cles-usb)");
 
 const text = z.string().trim().min(1, "must not be empty");
 

@@ -1,11 +1,9 @@
 import { z } from "zod";
+import { COURSE_ID_PATTERN } from "@/lib/courses/course-id";
 import type { Locale } from "@/lib/i18n/locales";
 import { validationMessages } from "@/lib/i18n/validation-messages";
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-  .max(80);
+const id = z.string().regex(COURSE_ID_PATTERN);
 
 /** Longest a learner can be credited for between two events (idle tabs earn nothing more). */
 export const MAX_ACTIVE_SECONDS = 600;

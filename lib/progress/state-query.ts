@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { COURSE_ID_PATTERN } from "@/lib/courses/course-id";
 import type { Locale } from "@/lib/i18n/locales";
 import { validationMessages } from "@/lib/i18n/validation-messages";
 
-// Ids as course folders and step files name them (lib/courses/schema.ts): nothing else can be one.
-const courseId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+// Ids as the course files must write them: nothing else can be one.
+const courseId = z.string().regex(COURSE_ID_PATTERN);
 
 /** The query of GET /api/progress/state: a module id, and the step the page's URL asks for (?etape=). */
 export const stateQuerySchema = z.object({ module: courseId, etape: courseId.optional() });

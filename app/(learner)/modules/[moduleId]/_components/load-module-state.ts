@@ -1,3 +1,4 @@
+import { isCourseId } from "@/lib/courses/course-id";
 import type { LearnerModuleState } from "@/lib/progress/get-learner-module-state";
 
 /** What asking GET /api/progress/state came to, for a player whose page did not give the state. */
@@ -20,7 +21,7 @@ export async function loadModuleState(
   const query = new URLSearchParams({ module: module.id });
   const step = new URLSearchParams(location.search).get("etape");
   // A step id the route would refuse (400) is ignored, as the module page ignores an unknown one.
-  if (step && /^[a-z0-9][a-z0-9-]{0,79}$/.test(step)) query.set("etape", step);
+  if (step && isCourseId(step)) query.set("etape", step);
   const back = encodeURIComponent(`${location.pathname}${location.search}`);
   try {
     const response = await fetchState(`/api/progress/state?${query}`, { headers: { Accept: "application/json" } });
