@@ -1,4 +1,5 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -20,4 +21,18 @@ export function checkPassword(password: string): PasswordProblem | null {
   if (commonPasswords().has(password.toLowerCase())) return "too_common";
 
   return null;
+}
+
+/** The translator of the `password` messages namespace: the rule's sentences, for every form that sets one. */
+type PasswordTexts = (key: "tooShort" | "tooLong" | "tooCommon", values: { min: number; max: number }) => string;
+
+/** A new password as a form field: checkPassword's rule, each refusal said in the reader's words. */
+export function passwordField(t: PasswordTexts) {
+  const limits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+  const problems = { too_short: "tooShort", too_long: "tooLong", too_common: "tooCommon" } as const;
+
+  return z.string().superRefine((value, ctx) => {
+    const problem = checkPassword(value);
+    if (problem) ctx.addIssue({ code: "custom", message: t(problems[problem], limits) });
+  });
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { signIn } from "@/lib/auth";
 import { getActor } from "@/lib/auth/guards";
-import { checkPassword } from "@/lib/auth/password-policy";
+import { passwordField } from "@/lib/auth/password-policy";
 import { retryMinutes } from "@/lib/auth/sign-in-errors";
 import { type FormState, parseForm } from "@/lib/forms";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -43,12 +43,7 @@ export async function enterJoinCode(_previous: FormState, formData: FormData): P
 }
 
 async function joinSchema() {
-  const t = await getTranslations("join");
-  const problems = {
-    too_short: t("errors.tooShort"),
-    too_long: t("errors.tooLong"),
-    too_common: t("errors.tooCommon"),
-  } as const;
+  const [t, tp] = await Promise.all([getTranslations("join"), getTranslations("password")]);
 
   return z
     .object({
@@ -60,15 +55,12 @@ async function joinSchema() {
         invisible: t("errors.nameInvisible"),
       }),
       username: usernameField(usernameMessages(await readerLocale())),
-      password: z.string().superRefine((value, ctx) => {
-        const problem = checkPassword(value);
-        if (problem) ctx.addIssue({ code: "custom", message: problems[problem] });
-      }),
+      password: passwordField(tp),
       passwordConfirmation: z.string(),
     })
     .refine((value) => value.password === value.passwordConfirmation, {
       path: ["passwordConfirmation"],
-      message: t("errors.mismatch"),
+      message: tp("mismatch"),
     });
 }
 

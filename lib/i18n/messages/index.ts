@@ -16,6 +16,7 @@ import enMemberAccess from "./en/memberAccess.json";
 import enMemberships from "./en/memberships.json";
 import enMeta from "./en/meta.json";
 import enOrganisationsAdmin from "./en/organisationsAdmin.json";
+import enPassword from "./en/password.json";
 import enPhishingCampaigns from "./en/phishingCampaigns.json";
 import enPhishingExercises from "./en/phishingExercises.json";
 import enPhishingMessage from "./en/phishingMessage.json";
@@ -50,6 +51,7 @@ import frMemberAccess from "./fr/memberAccess.json";
 import frMemberships from "./fr/memberships.json";
 import frMeta from "./fr/meta.json";
 import frOrganisationsAdmin from "./fr/organisationsAdmin.json";
+import frPassword from "./fr/password.json";
 import frPhishingCampaigns from "./fr/phishingCampaigns.json";
 import frPhishingExercises from "./fr/phishingExercises.json";
 import frPhishingMessage from "./fr/phishingMessage.json";
@@ -90,6 +92,7 @@ export const messages = {
     memberships: frMemberships,
     meta: frMeta,
     organisationsAdmin: frOrganisationsAdmin,
+    password: frPassword,
     phishingCampaigns: frPhishingCampaigns,
     phishingExercises: frPhishingExercises,
     phishingMessage: frPhishingMessage,
@@ -126,6 +129,7 @@ export const messages = {
     memberships: enMemberships,
     meta: enMeta,
     organisationsAdmin: enOrganisationsAdmin,
+    password: enPassword,
     phishingCampaigns: enPhishingCampaigns,
     phishingExercises: enPhishingExercises,
     phishingMessage: enPhishingMessage,

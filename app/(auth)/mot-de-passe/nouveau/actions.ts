@@ -6,29 +6,21 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { resetPassword } from "@/lib/auth/password-reset";
-import { checkPassword } from "@/lib/auth/password-policy";
+import { passwordField } from "@/lib/auth/password-policy";
 import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
 import { requestOrigin } from "@/lib/http/request-origin";
 
 /** Sets the new password with the link's token, then sends the user to sign in with it. */
 export async function chooseNewPassword(_previous: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations("signIn");
-  const problems = {
-    too_short: t("reset.tooShort"),
-    too_long: t("reset.tooLong"),
-    too_common: t("reset.tooCommon"),
-  } as const;
+  const [t, tp] = await Promise.all([getTranslations("signIn"), getTranslations("password")]);
   const schema = z
     .object({
       jeton: z.string().min(1).max(200),
-      password: z.string().superRefine((value, ctx) => {
-        const problem = checkPassword(value);
-        if (problem) ctx.addIssue({ code: "custom", message: problems[problem] });
-      }),
+      password: passwordField(tp),
       confirmation: z.string(),
     })
-    .refine((value) => value.password === value.confirmation, { path: ["confirmation"], message: t("reset.mismatch") });
+    .refine((value) => value.password === value.confirmation, { path: ["confirmation"], message: tp("mismatch") });
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
 
