@@ -40,13 +40,25 @@ const FACES_BY_WEIGHT: Record<Weight, [FaceName, FaceName]> = {
   bold: ["sansBold", "fallbackBold"],
 };
 const REPLACEMENT = "\uFFFD"; // Open Sans has it
-// Scripts whose letters change shape with their neighbours or run right to left: these go
-// through fontkit's shaper (slow); everything else maps one character to one glyph (fast).
-const NEEDS_SHAPING = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
-const NEUTRAL = /^[\s\p{P}]$/u;
+// Scripts whose letters change shape with their neighbours or run right to left, and combining
+// marks (placed over their letter by the font's mark positioning): these go through fontkit's
+// shaper (slow); everything else maps one character to one glyph (fast).
+const NEEDS_SHAPING = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\p{M}]/u;
+// Kept in the current run: spaces and punctuation, and a mark with the letter it sits on.
+const NEUTRAL = /^[\s\p{P}\p{M}]$/u;
 
-/** A run of glyphs in one face; widths and advances in thousandths of the font size. */
-export type GlyphRun = { face: Face; glyphIds: number[]; advances: number[]; texts: string[] };
+/**
+ * A run of glyphs in one face; widths, advances and offsets in thousandths of the font size.
+ * `offsets`: where the shaper moves each glyph from its pen position, [x, y] with y up (a
+ * mark raised over a capital, moved back over its letter); absent when it moves none.
+ */
+export type GlyphRun = {
+  face: Face;
+  glyphIds: number[];
+  advances: number[];
+  texts: string[];
+  offsets?: [number, number][];
+};
 export type ShapedText = { runs: GlyphRun[]; width: number };
 
 const faces = new Map<FaceName, Face>();
@@ -145,12 +157,17 @@ function shapeSegment(face: Face, text: string): GlyphRun {
   // them back to front, so a ligature's characters (lam-alef) are listed back to front too.
   const { glyphs, positions, direction } = face.font.layout(text);
   const order = (codePoints: number[]) => (direction === "rtl" ? [...codePoints].reverse() : codePoints);
+  const offsets = positions.map(({ xOffset, yOffset }): [number, number] => [
+    toThousandths(face, xOffset),
+    toThousandths(face, yOffset),
+  ]);
 
   return {
     face,
     glyphIds: glyphs.map((glyph) => glyph.id),
     advances: positions.map((position) => toThousandths(face, position.xAdvance)),
     texts: glyphs.map((glyph) => String.fromCodePoint(...order(glyph.codePoints))),
+    ...(offsets.some(([x, y]) => x !== 0 || y !== 0) ? { offsets } : {}),
   };
 }
 
@@ -165,18 +182,46 @@ export class CertificateFonts {
     const ops = [`BT ${num(x)} ${num(y)} Td`];
     for (const run of text.runs) {
       const use = this.useOf(run.face);
-      const parts: string[] = [];
+      const shown: string[] = [];
+      let parts: string[] = [];
       let hex = "";
-      run.glyphIds.forEach((gid, index) => {
-        hex += hex4(this.cidFor(use, gid, run.texts[index] ?? ""));
-        // TJ moves left by (width − advance) thousandths when shaping changed an advance.
-        const adjust = toThousandths(run.face, advanceOf(run.face, gid)) - (run.advances[index] ?? 0);
-        if (Math.abs(adjust) < 0.5) return;
-        parts.push(`<${hex}>`, num(adjust));
+      const flush = () => {
+        if (hex) parts.push(`<${hex}>`);
         hex = "";
+      };
+      const close = () => {
+        flush();
+        if (parts.length > 0) shown.push(`[${parts.join(" ")}] TJ`);
+        parts = [];
+      };
+      run.glyphIds.forEach((gid, index) => {
+        const [dx, dy] = run.offsets?.[index] ?? [0, 0];
+        // A glyph moved up or down is shown alone, raised by the text rise (Ts), in text space units.
+        const raised = Math.abs(dy) >= 0.5;
+        if (raised) {
+          close();
+          shown.push(`${num((dy * size) / 1000)} Ts`);
+        }
+        // In TJ a number n moves the pen n thousandths to the left: −dx before the glyph.
+        if (Math.abs(dx) >= 0.5) {
+          flush();
+          parts.push(num(-dx));
+        }
+        hex += hex4(this.cidFor(use, gid, run.texts[index] ?? ""));
+        // After it, back by (width − advance) when shaping changed the advance, and by dx.
+        const adjust = toThousandths(run.face, advanceOf(run.face, gid)) - (run.advances[index] ?? 0) + dx;
+        if (Math.abs(adjust) >= 0.5) {
+          flush();
+          parts.push(num(adjust));
+        }
+        if (raised) {
+          close();
+          shown.push("0 Ts");
+        }
       });
-      if (hex) parts.push(`<${hex}>`);
-      ops.push(`/${use.resource} ${num(size)} Tf [${parts.join(" ")}] TJ`);
+      close();
+      // One line per run when nothing is raised, as before offsets were applied.
+      ops.push(`/${use.resource} ${num(size)} Tf ${shown.length > 0 ? shown.join("\n") : "[] TJ"}`);
     }
 
     return `${ops.join("\n")}\nET`;
