@@ -16,7 +16,9 @@ const nextConfig: NextConfig = {
   // has the not-found page's title, not its own (streamed metadata kept the page's).
   htmlLimitedBots: /.*/,
   // Staff lists (CSV, at most 2 MB: lib/enrolment/parse-roster.ts) arrive through a server action.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // globalNotFound: with several root layouts (app/(site)/ and the prerendered module shell's),
+  // an address that matches nothing gets Vigie's own page (app/global-not-found.tsx), not Next's.
+  experimental: { serverActions: { bodySizeLimit: "3mb" }, globalNotFound: true },
   // PGlite loads its wasm/data files by URL; bundling breaks that under webpack (STACK.md §4).
   // The server-only libraries after it are loaded once from node_modules rather than copied into
   // each route's bundle: less code held per process (docs/performance.md, « Whole sessions »).

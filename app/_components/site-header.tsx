@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(auth)/connexion/actions";
+import { signOutAction } from "@/app/(site)/(auth)/connexion/actions";
 import { isPlatformAdmin, mayManageAnything } from "@/lib/access/roles";
 import { getDb } from "@/db/client";
 import { getCurrentEstablishment } from "@/lib/auth/guards";

@@ -3,7 +3,7 @@ import { isCourseId } from "@/lib/courses/course-id";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { learningEventSchema } from "@/lib/progress/event-schema";
 import { stateQuerySchema } from "@/lib/progress/state-query";
-import { loadModuleState } from "@/app/(learner)/modules/[moduleId]/_components/load-module-state";
+import { loadModuleState } from "@/app/(site)/(learner)/modules/[moduleId]/_components/load-module-state";
 
 /** Every id the real courses use: paths, modules, steps, quiz questions and objectives, choices. */
 function realIds(): string[] {

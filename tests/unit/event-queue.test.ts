@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EventQueue, type PendingEvent } from "@/app/(learner)/modules/[moduleId]/_components/event-queue";
+import { EventQueue, type PendingEvent } from "@/app/(site)/(learner)/modules/[moduleId]/_components/event-queue";
 
 class MemoryStorage {
   private items = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { loadModuleState } from "@/app/(learner)/modules/[moduleId]/_components/load-module-state";
+import { loadModuleState } from "@/app/(site)/(learner)/modules/[moduleId]/_components/load-module-state";
 import type { LearnerModuleState } from "@/lib/progress/get-learner-module-state";
 
 const module = { id: "cles-usb", version: 3 };

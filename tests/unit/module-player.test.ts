@@ -2,7 +2,7 @@ import { type ReactNode, createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LightMessagesProvider } from "@/app/_components/light-messages";
-import { Player } from "@/app/(learner)/modules/[moduleId]/_components/player";
+import { Player } from "@/app/(site)/(learner)/modules/[moduleId]/_components/player";
 import { moduleContent, publicQuizDraw } from "@/lib/courses/public-module";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import type { QuizStep } from "@/lib/courses/types";

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { furthestPendingStep, resumeMarkScript } from "@/app/(learner)/modules/[moduleId]/_components/pending-resume";
+import {
+  furthestPendingStep,
+  resumeMarkScript,
+} from "@/app/(site)/(learner)/modules/[moduleId]/_components/pending-resume";
 
 const steps = [{ id: "a" }, { id: "b" }, { id: "c" }];
 const viewed = (stepId: string, moduleId = "m") => ({

@@ -1,21 +1,19 @@
-import type { Metadata, Viewport } from "next";
+import type { Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { DemoBanner } from "./_components/demo-banner";
-import { LightClientMessages } from "./_components/light-client-messages";
-import { SiteFooter } from "./_components/site-footer";
-import { SiteHeader } from "./_components/site-header";
-import "./globals.css";
+import { DemoBanner } from "./demo-banner";
+import { LightClientMessages } from "./light-client-messages";
+import { SiteFooter } from "./site-footer";
+import { SiteHeader } from "./site-header";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("meta");
+/** Every root layout's viewport (the site's, the shell's, the global 404's). */
+export const siteViewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f6c" };
 
-  return { title: { default: t("title"), template: `%s — Vigie` }, description: t("description") };
-}
-
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f6c" };
-
-export default async function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The document of every page rendered per request: the site's root layout, and the 404 of an
+ * address that matches nothing (app/global-not-found.tsx), which has no layout around it.
+ */
+export async function SiteDocument({ children }: { children: ReactNode }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("shell")]);
 
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(auth)/connexion/actions";
+import { signOutAction } from "@/app/(site)/(auth)/connexion/actions";
 
 /**
  * A join code only creates accounts: a code on a ward poster proves too little to move an

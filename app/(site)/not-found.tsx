@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { NotFoundTitle } from "./_components/not-found-title";
+import { NotFoundTitle } from "@/app/_components/not-found-title";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errors.notFound"))("metaTitle"), robots: { index: false } };

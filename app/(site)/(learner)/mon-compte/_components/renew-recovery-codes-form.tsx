@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type RecoveryCodesState, renewRecoveryCodesAction } from "@/app/(auth)/double-authentification/actions";
+import { type RecoveryCodesState, renewRecoveryCodesAction } from "@/app/(site)/(auth)/double-authentification/actions";
 import { RecoveryCodes } from "@/app/_components/recovery-codes";
 import { FormMessage, TextField } from "@/app/_components/form-feedback";
 
