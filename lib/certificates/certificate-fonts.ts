@@ -68,7 +68,7 @@ function loadFace(name: FaceName): Face {
   if (cached) return cached;
 
   // A plain Uint8Array (a Buffer's slice() would share memory with the file).
-  // Paths are listed in next.config.ts (outputFileTracingIncludes); this read needs no tracing.
+  // Paths are listed in next.config.mjs (outputFileTracingIncludes); this read needs no tracing.
   const bytes = new Uint8Array(readFileSync(/* turbopackIgnore: true */ FONT_PATHS[name]()));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tables = new Map<string, { offset: number; length: number }>();

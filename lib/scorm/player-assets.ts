@@ -9,7 +9,7 @@ const FONTS = "node_modules/@expo-google-fonts/open-sans";
 
 /**
  * The files the player's assets are read from, from the app root (as certificate fonts): the
- * production build copies them only if next.config.ts's outputFileTracingIncludes names them
+ * production build copies them only if next.config.mjs's outputFileTracingIncludes names them
  * (tests/unit/scorm-tracing.test.ts holds the two together).
  */
 export const PLAYER_SOURCES = {

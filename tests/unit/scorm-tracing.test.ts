@@ -1,12 +1,12 @@
 /**
  * The SCORM routes read the player's files from disk (lib/scorm/player-assets.ts): the production
- * build ships them only if next.config.ts's outputFileTracingIncludes names them for those routes.
+ * build ships them only if next.config.mjs's outputFileTracingIncludes names them for those routes.
  * This matches both with the matcher Next's build uses (a build's .nft.json files are the proof,
  * but a build is too slow for a unit test).
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import nextConfig from "@/next.config";
+import { nextConfig } from "@/next.config.mjs";
 import { PLAYER_SOURCES } from "@/lib/scorm/player-assets";
 
 type Matcher = (glob: string, options?: { dot?: boolean; contains?: boolean }) => (path: string) => boolean;

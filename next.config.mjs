@@ -1,7 +1,4 @@
-import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
-
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -10,7 +7,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+export const nextConfig = {
   poweredByHeader: false,
   // Metadata in the <head> for every browser, not streamed: a page that ends in notFound() then
   // has the not-found page's title, not its own (streamed metadata kept the page's).
@@ -68,4 +66,15 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/**
+ * next-intl's plugin only points the bundler at lib/i18n/request.ts, so the server that `npm start`
+ * runs does without it: its module loads SWC's native compiler and a file watcher (about 40 MB
+ * resident) at require time. This file is plain JavaScript for the same reason: a next.config.ts
+ * is compiled with SWC at every start on Node 20.
+ * @param {string} phase
+ */
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}
