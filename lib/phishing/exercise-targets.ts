@@ -52,6 +52,31 @@ export async function exerciseTargets(db: Db, options: ExerciseTargetsOptions): 
   );
 }
 
+export type LaunchTargets = {
+  /** The people a launch plans a message for: reachable, and not counted in another part. */
+  planned: ExerciseTarget[];
+  /** Reachable, but counted in another establishment of the centre exercise. */
+  countedElsewhere: number;
+  /** Without an e-mail address: no message. */
+  unreachable: number;
+};
+
+/**
+ * Who launching an exercise sends a message to, and who not: the one rule for the launch
+ * (planExerciseMessages) and for a draft's figures before it (countDraftMessages).
+ */
+export async function launchTargets(db: Db, options: ExerciseTargetsOptions): Promise<LaunchTargets> {
+  const targets = await exerciseTargets(db, options);
+  const reachable = targets.filter((target) => target.email);
+  const planned = reachable.filter((target) => !target.countedElsewhere);
+
+  return {
+    planned,
+    countedElsewhere: reachable.length - planned.length,
+    unreachable: targets.length - reachable.length,
+  };
+}
+
 const uuids = (ids: readonly string[]) =>
   sql.join(
     ids.map((id) => sql`${id}::uuid`),

@@ -5,7 +5,7 @@ import { requireManagedEstablishment } from "@/lib/access/managed-establishments
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
-import { exerciseTargets } from "./exercise-targets";
+import { launchTargets } from "./exercise-targets";
 import { planSendTimes } from "./plan-send-times";
 
 export type LaunchExerciseOptions = {
@@ -55,7 +55,7 @@ export type PlanExerciseMessagesOptions = {
   random?: () => number;
   /** Written into the audit entry: the centre exercise this part belongs to. */
   campaignId?: string;
-  /** A centre exercise's launch: the establishments of every part launched (exerciseTargets). */
+  /** A centre exercise's launch: the establishments of every part launched (launchTargets). */
   campaignOrganisationIds?: readonly string[];
 };
 
@@ -69,10 +69,12 @@ export async function planExerciseMessages(tx: Db, options: PlanExerciseMessages
   const { exercise } = options;
   const organisationId = exercise.organisationId;
   const { campaignOrganisationIds } = options;
-  const targets = await exerciseTargets(tx, { organisationId, teamIds: exercise.teamIds, campaignOrganisationIds });
-  const reachable = targets.filter((t) => t.email);
-  if (reachable.length === 0) throw new AppError("bad_request", "nobody reachable");
-  const planned = reachable.filter((t) => !t.countedElsewhere);
+  const { planned, countedElsewhere, unreachable } = await launchTargets(tx, {
+    organisationId,
+    teamIds: exercise.teamIds,
+    campaignOrganisationIds,
+  });
+  if (planned.length + countedElsewhere === 0) throw new AppError("bad_request", "nobody reachable");
   const times = planSendTimes({
     count: planned.length,
     windowStartsOn: exercise.windowStartsOn,
@@ -113,10 +115,10 @@ export async function planExerciseMessages(tx: Db, options: PlanExerciseMessages
     targetId: exercise.id,
     details: {
       planned: rows.length,
-      unreachable: targets.length - reachable.length,
+      unreachable,
       ...(options.campaignId ? { campaignId: options.campaignId } : {}),
     },
   });
 
-  return { planned: rows.length, unreachable: targets.length - reachable.length };
+  return { planned: rows.length, unreachable };
 }

@@ -12,6 +12,7 @@ import { createOrganisation, createUser } from "@/db/seed/factories";
 import type { Actor } from "@/lib/auth/load-actor";
 import { changeCampaignState } from "@/lib/phishing/change-campaign-state";
 import { changeExerciseState } from "@/lib/phishing/change-exercise-state";
+import { countDraftMessages } from "@/lib/phishing/count-draft-messages";
 import { type CreateCampaignValues, CampaignEstablishmentsError, createCampaign } from "@/lib/phishing/create-campaign";
 import { getCampaignResults } from "@/lib/phishing/get-campaign-results";
 import { getExerciseResults } from "@/lib/phishing/get-exercise-results";
@@ -497,6 +498,60 @@ describe("a person in several establishments of a centre exercise", () => {
       [{ kind: "service", teamId: nursingHome.organisationId, name: `EHPAD M ${stamp}` }, 6],
       [{ kind: "mergedWithLarger", services: 2 }, 9],
     ]);
+  });
+
+  it("is left out of a draft part's figure where the launch leaves them out: each draft shows what its launch plans", async () => {
+    const clinic = await establishment(centre, 3);
+    const hospital = await establishment(centre, 4);
+    const person = hospital.staff[0]!;
+    await joinAlso(person.id, clinic.organisationId);
+    const campaign = await create([clinic.organisationId, hospital.organisationId]);
+    const parts = [
+      { ...clinic, part: await partOf(campaign.id, clinic.organisationId) },
+      { ...hospital, part: await partOf(campaign.id, hospital.organisationId) },
+    ];
+
+    // The clinic's manager and staff (4), the person counted in the hospital they joined first (5).
+    const figures = await Promise.all(
+      parts.map(async ({ organisationId, part }) => (await countDraftMessages(testDb.db, organisationId)).get(part.id)),
+    );
+    expect(figures).toEqual([
+      { planned: 4, countedElsewhere: 1 },
+      { planned: 5, countedElsewhere: 0 },
+    ]);
+
+    await launchCampaign(testDb.db, { actor: admin, campaignId: campaign.id, staffInformed: true, now });
+    for (const [index, { part }] of parts.entries()) {
+      const planned = await testDb.db
+        .select()
+        .from(phishingRecipients)
+        .where(eq(phishingRecipients.exerciseId, part.id));
+      expect(planned).toHaveLength(figures[index]!.planned);
+    }
+    // Launched, nothing is a draft any more.
+    expect((await countDraftMessages(testDb.db, clinic.organisationId)).size).toBe(0);
+  });
+
+  it("is counted in a draft of its own establishment's, which is no centre exercise", async () => {
+    const clinic = await establishment(centre, 3);
+    const hospital = await establishment(centre, 4);
+    await joinAlso(hospital.staff[0]!.id, clinic.organisationId);
+    await create([hospital.organisationId]);
+    const [own] = await testDb.db
+      .insert(phishingExercises)
+      .values({
+        organisationId: clinic.organisationId,
+        scenarioId: SCENARIO,
+        windowStartsOn: "2026-11-02",
+        workingDays: 2,
+        createdBy: clinic.manager.userId,
+      })
+      .returning();
+
+    expect((await countDraftMessages(testDb.db, clinic.organisationId)).get(own!.id)).toEqual({
+      planned: 5,
+      countedElsewhere: 0,
+    });
   });
 
   it("launches a part whose people are all counted in another establishment with no message, and it ends", async () => {

@@ -27,6 +27,8 @@ test.describe("the manager's phishing exercises", () => {
     await page.getByRole("button", { name: "Préparer l'exercice" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Exercice préparé." })).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: "En préparation" }).first();
+    // A draft gives what its launch would plan (countDraftMessages), not the nothing sent so far.
+    await expect(row.getByText(/^\d+ messages? prévus? au lancement$/)).toBeVisible();
 
     await row.getByRole("button", { name: "Lancer l'exercice" }).click();
     await expect(

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireManagerPage } from "@/lib/access/page-guards";
 import { teamsOfEstablishment } from "@/lib/organisations/manage-teams";
+import { countDraftMessages } from "@/lib/phishing/count-draft-messages";
 import { exerciseTargets } from "@/lib/phishing/exercise-targets";
 import { listExerciseTrend } from "@/lib/phishing/list-exercise-trend";
 import { listExercises } from "@/lib/phishing/list-exercises";
@@ -13,6 +14,7 @@ import { ReportTable } from "@/app/_components/reports/report-table";
 import { EstablishmentPicker } from "../_components/establishment-picker";
 import { ReportsNav } from "../_components/reports-nav";
 import { CreateExerciseForm } from "./_components/create-exercise-form";
+import { DraftFigure } from "./_components/draft-figure";
 import { ExerciseActions } from "./_components/exercise-actions";
 import { ExerciseTrend } from "./_components/exercise-trend";
 import "@/app/_components/reports/reports.css";
@@ -26,12 +28,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExercisesPage({ searchParams }: Props) {
   const { etablissement } = await searchParams;
   const { actor, db, establishment } = await requireManagerPage("/etablissement/exercices", etablissement);
-  const [t, tr, tp, format, exercises, teamRows, targets, trend, individualResults] = await Promise.all([
+  const [t, tr, tp, format, exercises, drafts, teamRows, targets, trend, individualResults] = await Promise.all([
     getTranslations("phishingExercises"),
     getTranslations("phishingResults"),
     getTranslations("phishingPeople"),
     getFormatter(),
     listExercises(db, establishment.id),
+    countDraftMessages(db, establishment.id),
     teamsOfEstablishment(db, establishment),
     exerciseTargets(db, { organisationId: establishment.id, teamIds: [] }),
     listExerciseTrend(db, { actor, organisationId: establishment.id }),
@@ -125,7 +128,13 @@ export default async function ExercisesPage({ searchParams }: Props) {
                     </p>
                   )}
                 </td>
-                <td>{t("sentOf", { sent: exercise.sent, planned: exercise.planned })}</td>
+                <td>
+                  {exercise.state === "draft" ? (
+                    <DraftFigure count={drafts.get(exercise.id)} />
+                  ) : (
+                    t("sentOf", { sent: exercise.sent, planned: exercise.planned })
+                  )}
+                </td>
                 <td>{exercise.automaticOpens}</td>
                 <td>{exercise.clicks}</td>
                 <td>
