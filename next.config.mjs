@@ -16,7 +16,14 @@ export const nextConfig = {
   // Staff lists (CSV, at most 2 MB: lib/enrolment/parse-roster.ts) arrive through a server action.
   // globalNotFound: with several root layouts (app/(site)/ and the prerendered module shell's),
   // an address that matches nothing gets Vigie's own page (app/global-not-found.tsx), not Next's.
-  experimental: { serverActions: { bodySizeLimit: "3mb" }, globalNotFound: true },
+  // preloadEntriesOnStart: a route's code is loaded when first asked for, not every route's at
+  // start: a server that learners use never holds the managers' and the centre's pages
+  // (docs/performance.md, « Session 15 »).
+  experimental: {
+    serverActions: { bodySizeLimit: "3mb" },
+    globalNotFound: true,
+    preloadEntriesOnStart: false,
+  },
   // PGlite loads its wasm/data files by URL; bundling breaks that under webpack (STACK.md §4).
   // The server-only libraries after it are loaded once from node_modules rather than copied into
   // each route's bundle: less code held per process (docs/performance.md, « Whole sessions »).
