@@ -1,14 +1,26 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 type Reauthenticate = { path: string; label: string };
 
 /**
- * A form's message for everyone, announced by screen readers when it appears; with the link to
- * confirm one's identity when the action asks for it (lib/access/recent-auth.ts).
+ * A failure's live region, announced at once (role=alert): on the page before anything is shown
+ * in it, as a region that appears with its text is not announced. With the link to confirm one's
+ * identity when the action asks for it (lib/access/recent-auth.ts), and `children` after the
+ * message (a link to follow).
  */
-export function FormMessage({ message, reauthenticate }: { message?: string; reauthenticate?: Reauthenticate }) {
+export function FormMessage({
+  message,
+  reauthenticate,
+  className = "form-message",
+  children,
+}: {
+  message?: string;
+  reauthenticate?: Reauthenticate;
+  className?: string;
+  children?: ReactNode;
+}) {
   return (
-    <div role="alert" aria-live="assertive" className={message ? "form-message" : undefined}>
+    <div role="alert" aria-live="assertive" className={message ? className : undefined}>
       {message}
       {reauthenticate && (
         <>
@@ -16,6 +28,7 @@ export function FormMessage({ message, reauthenticate }: { message?: string; rea
           <a href={reauthenticate.path}>{reauthenticate.label}</a>
         </>
       )}
+      {message && children}
     </div>
   );
 }
@@ -31,21 +44,49 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-/** A success message announced politely, or a failure announced at once (forms that stay on the page). */
+/**
+ * How an outcome looks: a callout under a form, a notice, or a short line beside a button in a
+ * list or a table.
+ */
+const LOOKS = {
+  callout: { success: "callout", failure: "form-message" },
+  notice: { success: "form-notice", failure: "form-message" },
+  inline: { success: "hint", failure: "field-error" },
+} as const;
+
+/**
+ * What a form's action came to, for forms that stay on the page: a failure announced at once
+ * (role=alert), a success politely (role=status), in two regions always on the page. The one
+ * place that gives an outcome its role. `children` follow the message in its region (the link
+ * made, a link to follow).
+ */
 export function FormOutcome({
   ok,
   message,
   reauthenticate,
+  look = "callout",
+  children,
 }: {
   ok?: boolean;
   message?: string;
   reauthenticate?: Reauthenticate;
+  look?: keyof typeof LOOKS;
+  children?: ReactNode;
 }) {
+  const { success, failure } = LOOKS[look];
+
   return (
     <div>
-      <FormMessage message={ok ? undefined : message} reauthenticate={ok ? undefined : reauthenticate} />
+      <FormMessage
+        message={ok ? undefined : message}
+        reauthenticate={ok ? undefined : reauthenticate}
+        className={failure}
+      >
+        {children}
+      </FormMessage>
       <div role="status" aria-live="polite">
-        {ok && <p className="callout">{message}</p>}
+        {ok && message && <p className={success}>{message}</p>}
+        {ok && message && children}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import "./member-access.css";
 import { changeMemberRoleAction, removeMemberAction, resetSecondFactorAction, setAccountActiveAction } from "./actions";
@@ -85,19 +86,7 @@ export function MemberActionForm({ kind, fields, label, confirm }: Props) {
           {label}
         </button>
       )}
-      <p
-        role="status"
-        aria-live="polite"
-        className={state.message ? (state.ok ? "form-notice" : "field-error") : undefined}
-      >
-        {state.message}
-        {state.reauthenticate && (
-          <>
-            {" "}
-            <a href={state.reauthenticate.path}>{state.reauthenticate.label}</a>
-          </>
-        )}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} reauthenticate={state.reauthenticate} look="notice" />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/auth/guards";
 import { listMyInvitations } from "@/lib/invitations/list-invitations";
@@ -7,10 +8,11 @@ import { respondToInvitationAction } from "./actions";
 
 type Props = { searchParams: Promise<{ reponse?: string }> };
 
+/** What the answer came to: its sentence, and whether it went through. */
 const outcomes = {
-  acceptee: ["accepted", "form-notice"],
-  refusee: ["declined", "form-notice"],
-  invalide: ["gone", "form-message"],
+  acceptee: ["accepted", true],
+  refusee: ["declined", true],
+  invalide: ["gone", false],
 } as const;
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,9 +35,7 @@ export default async function InvitationsPage({ searchParams }: Props) {
     <div className="narrow">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <div role="status" aria-live="polite">
-        {outcome && <p className={outcome[1]}>{t(outcome[0])}</p>}
-      </div>
+      <FormOutcome ok={outcome?.[1]} message={outcome ? t(outcome[0]) : undefined} look="notice" />
       {invitations.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (

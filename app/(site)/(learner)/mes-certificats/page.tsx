@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import { getDb } from "@/db/client";
 import { requireLearner } from "@/lib/auth/guards";
 import { issueCertificates } from "@/lib/certificates/issue-certificates";
@@ -30,12 +31,16 @@ export default async function MyCertificatesPage({ searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <div role="status" aria-live="polite">
-        {reissued && <p className="callout">{t("reissued", { title: reissued.subjectTitle })}</p>}
-      </div>
-      <div role="alert">
-        {reedition === "refusee" && <p className="callout callout--alert">{t("reissueRefused")}</p>}
-      </div>
+      <FormOutcome
+        ok={Boolean(reissued)}
+        message={
+          reissued
+            ? t("reissued", { title: reissued.subjectTitle })
+            : reedition === "refusee"
+              ? t("reissueRefused")
+              : undefined
+        }
+      />
       {list.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (

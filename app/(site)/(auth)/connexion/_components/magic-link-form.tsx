@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormMessage, TextField } from "@/app/_components/form-feedback";
+import { FormOutcome, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { requestSignInLink } from "../actions";
 
@@ -13,10 +13,7 @@ export function MagicLinkForm({ returnTo }: { returnTo: string }) {
 
   return (
     <form action={action} className="form" noValidate aria-labelledby="magic-link-title">
-      <FormMessage message={state.ok ? undefined : state.message} />
-      <p role="status" className={state.ok ? "form-notice" : undefined}>
-        {state.ok ? state.message : null}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} look="notice" />
       <input type="hidden" name="retour" value={returnTo} />
       <TextField
         id="magic-email"

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormMessage, TextField } from "@/app/_components/form-feedback";
+import { FormOutcome, TextField } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { requestReset } from "../actions";
 
@@ -13,10 +13,7 @@ export function RequestResetForm() {
 
   return (
     <form action={action} className="form" noValidate>
-      <FormMessage message={state.ok ? undefined : state.message} />
-      <p role="status" className={state.ok ? "form-notice" : undefined}>
-        {state.ok ? state.message : null}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} look="notice" />
       <TextField id="email" label={t("email")} errors={errors.email} type="email" autoComplete="email" required />
       <button type="submit" className="button" disabled={pending}>
         {t("reset.requestSubmit")}

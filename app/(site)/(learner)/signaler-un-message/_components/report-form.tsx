@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
 import { type ReportFormState, reportSuspectMessageAction } from "../actions";
 
 /** The pasted link or message; what comes back is shown in live regions, the text is never echoed as HTML. */
@@ -35,18 +35,14 @@ export function ReportForm() {
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>
-      <div role="alert" aria-live="assertive" className={!state.ok && state.message ? "form-message" : undefined}>
-        {!state.ok && state.message}
+      <FormOutcome ok={state.ok} message={state.message}>
         {state.noContact && (
           <>
             {" "}
             <Link href="/signaler-un-incident">{t("incidentLink")}</Link>.
           </>
         )}
-      </div>
-      <div role="status" aria-live="polite">
-        {state.ok && <p className="callout">{state.message}</p>}
-      </div>
+      </FormOutcome>
     </form>
   );
 }

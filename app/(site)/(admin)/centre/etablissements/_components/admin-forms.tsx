@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { createEstablishmentAction, nameManagerAction } from "../actions";
 
@@ -41,24 +41,6 @@ function Field({
   );
 }
 
-function Status({ state }: { state: FormState }) {
-  return (
-    <p
-      role="status"
-      aria-live="polite"
-      className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
-    >
-      {state.message}
-      {state.reauthenticate && (
-        <>
-          {" "}
-          <a href={state.reauthenticate.path}>{state.reauthenticate.label}</a>
-        </>
-      )}
-    </p>
-  );
-}
-
 export function CreateEstablishmentForm({ parents }: { parents: Option[] }) {
   const t = useTranslations("organisationsAdmin");
   const [state, action, pending] = useActionState<FormState, FormData>(createEstablishmentAction, {});
@@ -94,7 +76,7 @@ export function CreateEstablishmentForm({ parents }: { parents: Option[] }) {
       <button type="submit" className="button" disabled={pending}>
         {t("create")}
       </button>
-      <Status state={state} />
+      <FormOutcome ok={state.ok} message={state.message} reauthenticate={state.reauthenticate} look="notice" />
     </form>
   );
 }
@@ -119,7 +101,7 @@ export function NameManagerForm({ establishments }: { establishments: Option[] }
       <button type="submit" className="button" disabled={pending || establishments.length === 0}>
         {t("nameManager")}
       </button>
-      <Status state={state} />
+      <FormOutcome ok={state.ok} message={state.message} reauthenticate={state.reauthenticate} look="notice" />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { erasePersonAction } from "../actions";
 
@@ -30,19 +30,7 @@ export function EraseForm({ email }: { email: string }) {
       <button type="submit" className="button" disabled={pending || state.ok}>
         {t("erase")}
       </button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={state.ok ? "form-notice" : state.message ? "form-message" : undefined}
-      >
-        {state.message}
-        {state.reauthenticate && (
-          <>
-            {" "}
-            <a href={state.reauthenticate.path}>{state.reauthenticate.label}</a>
-          </>
-        )}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} reauthenticate={state.reauthenticate} look="notice" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { deleteAssignmentAction } from "../actions";
 
@@ -22,9 +23,7 @@ export function DeleteAssignmentForm({
         {text}
         <span className="visually-hidden"> — {label}</span>
       </button>
-      <p role="status" aria-live="polite" className={state.ok ? "hint" : "field-error"}>
-        {state.message}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} look="inline" />
     </form>
   );
 }

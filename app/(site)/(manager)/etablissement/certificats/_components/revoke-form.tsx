@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError } from "@/app/_components/form-feedback";
+import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { revokeCertificateAction } from "../actions";
 
@@ -48,9 +48,7 @@ export function RevokeForm({ certificateId, label }: { certificateId: string; la
         {t("revoke")}
         <span className="visually-hidden"> — {label}</span>
       </button>
-      <p role="status" aria-live="polite" className={state.ok ? "hint" : "field-error"}>
-        {state.fieldErrors ? "" : state.message}
-      </p>
+      <FormOutcome ok={state.ok} message={state.fieldErrors ? undefined : state.message} look="inline" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { testDiscovery } from "../actions";
 
@@ -16,13 +17,7 @@ export function DiscoveryTestForm({ organisationId }: { organisationId: string }
       <button type="submit" className="button button--secondary" disabled={pending}>
         {pending ? t("testing") : t("testSubmit")}
       </button>
-      <div role="status" aria-live="polite">
-        {state.message && (
-          <p className={state.ok ? "callout sso-test-result" : "callout callout--alert sso-test-result"}>
-            {state.message}
-          </p>
-        )}
-      </div>
+      <FormOutcome ok={state.ok} message={state.message} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { deleteTeamAction } from "../actions";
 
@@ -26,9 +27,7 @@ export function DeleteTeamForm({
         {t("delete")}
         <span className="visually-hidden"> {teamName}</span>
       </button>
-      <p role="status" aria-live="polite" className={state.message ? "field-error" : undefined}>
-        {state.message}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} look="inline" />
     </form>
   );
 }

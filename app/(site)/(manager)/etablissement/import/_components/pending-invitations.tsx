@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { EstablishmentInvitation } from "@/lib/invitations/list-invitations";
 import { cancelInvitationAction } from "../actions";
 
@@ -13,10 +14,11 @@ export async function PendingInvitations({ organisationId, invitations, outcome 
     <section className="section" aria-labelledby="invitations-en-attente">
       <h2 id="invitations-en-attente">{t("title")}</h2>
       <p>{t("intro")}</p>
-      <div role="status" aria-live="polite">
-        {outcome === "annulee" && <p className="form-notice">{t("cancelled")}</p>}
-        {outcome === "introuvable" && <p className="form-message">{t("notFound")}</p>}
-      </div>
+      <FormOutcome
+        ok={outcome === "annulee"}
+        message={outcome === "annulee" ? t("cancelled") : outcome === "introuvable" ? t("notFound") : undefined}
+        look="notice"
+      />
       {invitations.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import { type ImportState, rosterAction } from "../actions";
 
 /** Choose a file, preview it row by row, then import it all (the same file is posted again). */
@@ -11,6 +12,13 @@ export function RosterForm({ organisationId }: { organisationId: string }) {
   const [fileName, setFileName] = useState<string | null>(null);
   const preview = state.preview;
   const errorCount = preview?.rows.filter((row) => row.status === "error").length ?? 0;
+  // The import's outcome, or the preview's verdict (the action gives one or the other).
+  const outcome =
+    state.message ??
+    (preview &&
+      (preview.isValid
+        ? t("ready", { count: preview.rows.length })
+        : (preview.fileErrors[0] ?? t("errorsFound", { count: errorCount }))));
 
   // Submitted by hand rather than with <form action>: React resets a form after its action,
   // which would empty the file input between the preview and the import.
@@ -51,15 +59,7 @@ export function RosterForm({ organisationId }: { organisationId: string }) {
           {t("import")}
         </button>
       </p>
-      <div role="status" aria-live="polite">
-        {state.message && <p className={state.done ? "form-notice" : "form-message"}>{state.message}</p>}
-        {preview &&
-          (preview.isValid ? (
-            <p className="form-notice">{t("ready", { count: preview.rows.length })}</p>
-          ) : (
-            <p className="form-message">{preview.fileErrors[0] ?? t("errorsFound", { count: errorCount })}</p>
-          ))}
-      </div>
+      <FormOutcome ok={state.message ? Boolean(state.done) : preview?.isValid} message={outcome} look="notice" />
       {preview && preview.rows.length > 0 && (
         <div className="table-scroll">
           <table className="audit-table">

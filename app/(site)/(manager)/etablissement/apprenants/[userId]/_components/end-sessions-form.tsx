@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { endMemberSessionsAction } from "../actions";
 
@@ -23,9 +24,7 @@ export function EndSessionsForm({
       <button type="submit" className="button button--secondary" disabled={pending}>
         {text}
       </button>
-      <p role="status" aria-live="polite" className={state.message && !state.ok ? "field-error" : undefined}>
-        {state.message}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} look="inline" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import { type PasswordLinkState, createPasswordLinkAction } from "../actions";
 import "./password-link.css";
 
@@ -17,14 +18,13 @@ export function PasswordLinkForm({ organisationId, userId }: { organisationId: s
       <button type="submit" className="button button--secondary" disabled={pending}>
         {t("create")}
       </button>
-      <div role="status" aria-live="polite">
-        {state.message && <p className={state.url ? "form-notice" : "form-message"}>{state.message}</p>}
+      <FormOutcome ok={Boolean(state.url)} message={state.message} look="notice">
         {state.url && (
           <p className="password-link">
             <code>{state.url}</code>
           </p>
         )}
-      </div>
+      </FormOutcome>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
+import { FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
 import { removePersonalAssignmentAction } from "../actions";
 
@@ -39,9 +40,7 @@ export function PersonalAssignment({
           </form>
         </>
       )}
-      <p role="status" aria-live="polite" className={state.message && !state.ok ? "field-error" : undefined}>
-        {state.message}
-      </p>
+      <FormOutcome ok={state.ok} message={state.message} look="inline" />
     </>
   );
 }
