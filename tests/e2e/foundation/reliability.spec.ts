@@ -12,9 +12,11 @@ import { createOrganisation, createUser } from "@/db/seed/factories";
 import { loadCatalogue } from "@/lib/courses/load-catalogue";
 import { waitForRoomInMinute } from "../../support/clock";
 import { type TestDb, createTestDb } from "../../support/db";
+import { freePort } from "../../support/free-port";
 import { type SpawnedServer, spawnServer, waitForExit, waitForServer } from "../../support/spawn-server";
 
-// Each test starts its own servers (ports 3172-3179); the answers do not depend on the viewport.
+// Each test starts its own servers, on free ports (helpers and CI may run this spec side by side);
+// the answers do not depend on the viewport.
 test.skip(({ repeatViewport }) => repeatViewport, "once per run");
 test.describe.configure({ timeout: 120_000 });
 
@@ -85,7 +87,8 @@ function unavailableLines(output: string): string[] {
 test.describe("a database that is down or blocked", () => {
   test("answers 503 with Retry-After, not 500, when PostgreSQL is down, asking it once per request", async () => {
     // Nothing listens on port 1 of the loopback interface.
-    const server = spawnServer(3173, serverEnv(3173, "postgres://postgres@127.0.0.1:1/vigie"));
+    const port = await freePort();
+    const server = spawnServer(port, serverEnv(port, "postgres://postgres@127.0.0.1:1/vigie"));
     try {
       await waitForServer(server);
       const page = await fetch(`${server.url}/certificat/ABCDE-FGHJK`);
@@ -152,7 +155,8 @@ test.describe("on PostgreSQL", () => {
   }
 
   test("answers 503 within seconds while a lock blocks the statement, as a page and as JSON", async () => {
-    const server = spawnServer(3172, serverEnv(3172, database.databaseUrl!));
+    const port = await freePort();
+    const server = spawnServer(port, serverEnv(port, database.databaseUrl!));
     servers.push(server);
     await waitForServer(server);
     const lock = await holdLock("rate_limits, module_progress");
@@ -212,7 +216,8 @@ test.describe("on PostgreSQL", () => {
   }
 
   test("on SIGTERM to npm start, finishes the request in flight, closes, and exits 0 leaving no server behind", async () => {
-    const server = spawnServer(3174, serverEnv(3174, database.databaseUrl!), { viaNpm: true });
+    const port = await freePort();
+    const server = spawnServer(port, serverEnv(port, database.databaseUrl!), { viaNpm: true });
     servers.push(server);
     await waitForServer(server);
     const lock = await holdLock("module_progress");
@@ -241,10 +246,17 @@ test.describe("on PostgreSQL", () => {
   });
 
   test("two instances share sessions and limits, and one of them runs the scheduled work", async () => {
-    const first = spawnServer(3175, serverEnv(3175, database.databaseUrl!, { REMINDERS_EVERY_MINUTES: "60" }));
+    const firstPort = await freePort();
+    let secondPort = await freePort();
+    // Nothing listens on the first yet: the probe may hand it out again.
+    while (secondPort === firstPort) secondPort = await freePort();
+    const first = spawnServer(
+      firstPort,
+      serverEnv(firstPort, database.databaseUrl!, { REMINDERS_EVERY_MINUTES: "60" }),
+    );
     const second = spawnServer(
-      3176,
-      serverEnv(3176, database.databaseUrl!, { REMINDERS_EVERY_MINUTES: "60", APP_URL: "http://localhost:3175" }),
+      secondPort,
+      serverEnv(secondPort, database.databaseUrl!, { REMINDERS_EVERY_MINUTES: "60", APP_URL: first.url }),
     );
     servers.push(first, second);
     await Promise.all([waitForServer(first), waitForServer(second)]);
@@ -271,7 +283,7 @@ test.describe("on PostgreSQL", () => {
     expect(session).toBeTruthy();
     const events = await fetch(`${second.url}/api/progress/events`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost:3175", cookie: session! },
+      headers: { "content-type": "application/json", origin: first.url, cookie: session! },
       body: JSON.stringify({ events: [progressEvent(learner.id)] }),
     });
     expect(events.status).toBe(200);
@@ -312,7 +324,8 @@ test.describe("on the embedded database", () => {
     const dataDir = path.join(".data", `e2e-reliab-${Date.now()}`);
     const env = { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir };
     execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: root, env, stdio: "ignore" });
-    const server = spawnServer(3177, { ...serverEnv(3177, ""), PGLITE_DIR: dataDir });
+    const port = await freePort();
+    const server = spawnServer(port, { ...serverEnv(port, ""), PGLITE_DIR: dataDir });
     const backups = mkdtempSync(path.join(tmpdir(), "vigie-backup-"));
     try {
       await waitForServer(server);
