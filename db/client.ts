@@ -155,6 +155,22 @@ export async function executeNamed<Row>(db: Db, name: string, query: SQL): Promi
   return (result as unknown as { rows: Row[] }).rows;
 }
 
+/**
+ * A hot statement of fixed text, built once per database handle by `build` (a drizzle query ending
+ * in `.prepare(name)`): on node-postgres it is a named prepared statement, so each connection
+ * parses and plans it once and the query builder runs once per process; PGlite runs it as usual.
+ */
+export function preparedPerDb<Query>(build: (db: Db) => Query): (db: Db) => Query {
+  const byDb = new WeakMap<Db, Query>();
+
+  return (db) => {
+    let query = byDb.get(db);
+    if (!query) byDb.set(db, (query = build(db)));
+
+    return query;
+  };
+}
+
 type GlobalWithDb = typeof globalThis & {
   __vigieDb?: Promise<DbHandle>;
   /** The open embedded database of this process, for a backup through it (db/embedded-backup.ts). */

@@ -1,5 +1,5 @@
-import { and, eq, isNull, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { type Db, preparedPerDb } from "@/db/client";
 import { type ModuleProgress, assignments } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
 import { assignmentSubject } from "@/lib/assignments/assignment-subject";
@@ -18,6 +18,22 @@ export type LearnerAssignment = {
   status: LearnerStatus;
 };
 
+// The catalogue reads it on every view: prepared (preparedPerDb). The whole establishment's, the
+// learner's team's (none when `teamId` is null: `team_id = null` is never true) and their own.
+const learnerAssignments = preparedPerDb((db) =>
+  db
+    .select()
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.organisationId, sql.placeholder("organisationId")),
+        or(isNull(assignments.teamId), eq(assignments.teamId, sql`${sql.placeholder("teamId")}::uuid`)),
+        or(isNull(assignments.userId), eq(assignments.userId, sql.placeholder("userId"))),
+      ),
+    )
+    .prepare("learner_assignments"),
+);
+
 /**
  * What the learner's establishment asks of them (whole establishment, their team, or them alone),
  * with the current deadline and their status; late ones first, then by deadline.
@@ -33,14 +49,11 @@ export async function listLearnerAssignments(
     asOf: Date;
   },
 ): Promise<LearnerAssignment[]> {
-  const team = options.teamId
-    ? or(isNull(assignments.teamId), eq(assignments.teamId, options.teamId))
-    : isNull(assignments.teamId);
-  const person = or(isNull(assignments.userId), eq(assignments.userId, options.userId));
-  const rows = await db
-    .select()
-    .from(assignments)
-    .where(and(eq(assignments.organisationId, options.organisationId), team, person));
+  const rows = await learnerAssignments(db).execute({
+    organisationId: options.organisationId,
+    teamId: options.teamId,
+    userId: options.userId,
+  });
 
   const list = rows.flatMap((row) => {
     const subject = assignmentSubject(options.catalogue, row);

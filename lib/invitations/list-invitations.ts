@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type SQLWrapper, and, asc, count, eq, gt, sql } from "drizzle-orm";
+import { type Db, preparedPerDb } from "@/db/client";
 import { membershipInvitations, organisations, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
@@ -12,7 +12,8 @@ export type MyInvitation = {
   expiresAt: Date;
 };
 
-const pendingFor = (userId: string, now: Date) =>
+// Values, or placeholders of a prepared statement.
+const pendingFor = (userId: string | SQLWrapper, now: Date | SQLWrapper) =>
   and(
     eq(membershipInvitations.userId, userId),
     eq(membershipInvitations.status, "pending"),
@@ -36,12 +37,21 @@ export async function listMyInvitations(db: Db, options: { actor: Actor; now?: D
     .orderBy(asc(membershipInvitations.createdAt), asc(membershipInvitations.id));
 }
 
-/** How many invitations wait for the person's answer (the header's link). */
-export async function countMyInvitations(db: Db, options: { userId: string; now?: Date }): Promise<number> {
-  const [row] = await db
+// The header asks it on every page a signed-in person sees: prepared (preparedPerDb).
+const pendingCount = preparedPerDb((db) =>
+  db
     .select({ n: count() })
     .from(membershipInvitations)
-    .where(pendingFor(options.userId, options.now ?? new Date()));
+    .where(pendingFor(sql.placeholder("userId"), sql`${sql.placeholder("now")}::timestamptz`))
+    .prepare("pending_invitation_count"),
+);
+
+/** How many invitations wait for the person's answer (the header's link). */
+export async function countMyInvitations(db: Db, options: { userId: string; now?: Date }): Promise<number> {
+  const [row] = await pendingCount(db).execute({
+    userId: options.userId,
+    now: (options.now ?? new Date()).toISOString(),
+  });
 
   return row?.n ?? 0;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type QuizDraw, quizDraws } from "@/db/schema";
 import type { CourseModule, QuizStep } from "@/lib/courses/types";
@@ -31,15 +31,24 @@ export async function getQuizDraw(
           isNull(quizDraws.submittedEventId),
         ),
       );
-  const [existing] = await open();
+  // One statement for the open draw and the earlier attempts: the open one sorts first (it is
+  // unique per learner, module and version), then the submitted ones, newest first.
+  const draws = await db
+    .select()
+    .from(quizDraws)
+    .where(
+      and(
+        eq(quizDraws.userId, userId),
+        eq(quizDraws.moduleId, module.id),
+        or(isNotNull(quizDraws.submittedEventId), eq(quizDraws.moduleVersion, module.version)),
+      ),
+    )
+    .orderBy(sql`${quizDraws.submittedEventId} is null desc`, desc(quizDraws.createdAt))
+    .limit(REMEMBERED_DRAWS + 1);
+  const existing = draws.find((draw) => draw.submittedEventId === null);
   if (existing) return existing;
 
-  const earlier = await db
-    .select({ questions: quizDraws.questions })
-    .from(quizDraws)
-    .where(and(eq(quizDraws.userId, userId), eq(quizDraws.moduleId, module.id), isNotNull(quizDraws.submittedEventId)))
-    .orderBy(desc(quizDraws.createdAt))
-    .limit(REMEMBERED_DRAWS);
+  const earlier = draws.slice(0, REMEMBERED_DRAWS);
   const questions = drawQuiz(
     quiz,
     earlier.map((row) => row.questions.map((q) => q.questionId)),

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, preparedPerDb } from "@/db/client";
 import { type ModuleProgress, moduleProgress } from "@/db/schema";
 
 export type ModuleState = "todo" | "in_progress" | "done";
@@ -11,18 +11,37 @@ export function moduleState(progress: Pick<ModuleProgress, "completedAt"> | unde
   return progress.completedAt ? "done" : "in_progress";
 }
 
+// Read by the catalogue, the module page and every certificate issue: prepared (preparedPerDb).
+const learnerProgress = preparedPerDb((db) =>
+  db
+    .select()
+    .from(moduleProgress)
+    .where(eq(moduleProgress.userId, sql.placeholder("userId")))
+    .prepare("learner_progress"),
+);
+
+const learnerModuleProgress = preparedPerDb((db) =>
+  db
+    .select()
+    .from(moduleProgress)
+    .where(
+      and(
+        eq(moduleProgress.userId, sql.placeholder("userId")),
+        eq(moduleProgress.moduleId, sql.placeholder("moduleId")),
+      ),
+    )
+    .prepare("learner_module_progress"),
+);
+
 /** The learner's progress rows, by module id. Only ever the learner's own. */
 export async function listLearnerProgress(db: Db, userId: string): Promise<Map<string, ModuleProgress>> {
-  const rows = await db.select().from(moduleProgress).where(eq(moduleProgress.userId, userId));
+  const rows = await learnerProgress(db).execute({ userId });
 
   return new Map(rows.map((row) => [row.moduleId, row]));
 }
 
 export async function getModuleProgress(db: Db, userId: string, moduleId: string): Promise<ModuleProgress | undefined> {
-  const [row] = await db
-    .select()
-    .from(moduleProgress)
-    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)));
+  const [row] = await learnerModuleProgress(db).execute({ userId, moduleId });
 
   return row;
 }
