@@ -51,9 +51,10 @@ export const phishingExercises = pgTable(
       .on(table.campaignId)
       .where(sql`${table.campaignId} is not null`),
     check("phishing_exercises_working_days_range", sql`${table.workingDays} between 1 and 20`),
+    // A draft cancelled before its launch was never sent, so its staff need not have been told.
     check(
       "phishing_exercises_informed_before_launch",
-      sql`${table.state} = 'draft' or ${table.staffInformedAt} is not null`,
+      sql`${table.state} in ('draft', 'cancelled') or ${table.staffInformedAt} is not null`,
     ),
   ],
 );

@@ -158,6 +158,36 @@ describe("creating and launching an exercise", () => {
     expect(row).toMatchObject({ state: "running", staffInformedBy: place.manager.id, staffInformedAt: launchAt });
   });
 
+  it("cancels a draft, never launched, for good", async () => {
+    const place = await establishment(2);
+    const exercise = await createExercise(testDb.db, {
+      actor: place.actor,
+      organisationId: place.organisationId,
+      values: {
+        scenarioId: "colis-pharmacie-pui",
+        teamIds: [],
+        windowStartsOn: "2026-11-02",
+        workingDays: 2,
+        assignModuleOnClick: true,
+      },
+      scenarioIds: ["colis-pharmacie-pui"],
+      now: launchAt,
+    });
+    const options = {
+      actor: place.actor,
+      organisationId: place.organisationId,
+      exerciseId: exercise.id,
+      now: launchAt,
+    };
+
+    await changeExerciseState(testDb.db, { ...options, change: "cancel" });
+
+    const [row] = await testDb.db.select().from(phishingExercises).where(eq(phishingExercises.id, exercise.id));
+    expect(row).toMatchObject({ state: "cancelled", staffInformedAt: null, endedAt: launchAt });
+    await expect(launchExercise(testDb.db, { ...options, staffInformed: true })).rejects.toThrow();
+    expect(await recipientsOf(exercise.id)).toHaveLength(0);
+  });
+
   it("lets no manager of another establishment launch, pause or cancel it", async () => {
     const { exercise, organisationId } = await launched(1);
     const outsider = await establishment(0);

@@ -1,0 +1,2 @@
+ALTER TABLE "phishing_exercises" DROP CONSTRAINT "phishing_exercises_informed_before_launch";--> statement-breakpoint
+ALTER TABLE "phishing_exercises" ADD CONSTRAINT "phishing_exercises_informed_before_launch" CHECK ("phishing_exercises"."state" in ('draft', 'cancelled') or "phishing_exercises"."staff_informed_at" is not null);
