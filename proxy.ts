@@ -5,12 +5,15 @@ import { verificationRefusedResponse } from "@/lib/certificates/verification-ref
 import { env } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isHttpsSite } from "@/lib/http/public-origin";
-import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { moduleOfPage, moduleOfShell, shellPath, shellScriptHashes } from "@/lib/http/module-shell";
+import { LOCALE_COOKIE, defaultLocale, isLocale } from "@/lib/i18n/locales";
 
 /**
  * Gives every page a fresh script nonce and its Content-Security-Policy. Next.js reads the
  * policy from the request headers and puts the nonce on its own scripts. Pages still check
- * who is asking themselves; this only sets headers.
+ * who is asking themselves; this only sets headers, and serves a module's page from its
+ * prerendered shell (moduleShell).
  */
 export async function proxy(request: NextRequest) {
   // Certificate look-ups are counted here, prefetches included, because only here can the
@@ -37,11 +40,17 @@ export async function proxy(request: NextRequest) {
       );
     if (isPrefetch(request)) return NextResponse.next();
   }
+  // Asked by its own address, a shell would get the nonce policy, which its scripts cannot meet:
+  // the module's page is where it is served from.
+  const shellOf = moduleOfShell(request.nextUrl.pathname);
+  if (shellOf) return NextResponse.redirect(new URL(`/modules/${shellOf}${request.nextUrl.search}`, request.url), 308);
+  const moduleId = moduleOfPage(request.nextUrl.pathname);
+  if (moduleId) {
+    const shell = await moduleShell(request, moduleId);
+    if (shell) return shell;
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = contentSecurityPolicy(nonce, {
-    isDevelopment: env().NODE_ENV === "development",
-    isHttps: isHttpsSite(),
-  });
+  const policy = contentSecurityPolicy({ nonce }, policyOptions());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
@@ -49,6 +58,42 @@ export async function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", policy);
 
   return response;
+}
+
+/**
+ * A module's page comes from its shell prerendered at build time (issue 19), in the visitor's
+ * language, with a policy naming its inline scripts by hash. Only a visitor with a session cookie
+ * gets it: without one they sign in first, as the page itself would send them; a forged or ended
+ * session gets the shell, whose state request answers 401. Null when the build has no shell for
+ * this module (an unknown one, or `next dev`): the page rendered per request answers then.
+ */
+async function moduleShell(request: NextRequest, moduleId: string): Promise<NextResponse | null> {
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookie) ? cookie : defaultLocale;
+  const hashes = await shellScriptHashes(locale, moduleId);
+  if (!hashes) return null;
+  if (!hasSessionCookie(request)) {
+    const back = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+
+    return NextResponse.redirect(new URL(`/connexion?retour=${encodeURIComponent(back)}`, request.url), 307);
+  }
+  const shell = request.nextUrl.clone();
+  shell.pathname = shellPath(locale, moduleId);
+  const response = NextResponse.rewrite(shell);
+  response.headers.set("content-security-policy", contentSecurityPolicy({ hashes }, policyOptions()));
+
+  return response;
+}
+
+/** Auth.js splits a large session cookie into numbered chunks (name.0, name.1…). */
+function hasSessionCookie(request: NextRequest): boolean {
+  const name = sessionCookieName(isHttpsSite());
+
+  return request.cookies.has(name) || request.cookies.has(`${name}.0`);
+}
+
+function policyOptions() {
+  return { isDevelopment: env().NODE_ENV === "development", isHttps: isHttpsSite() };
 }
 
 function isPrefetch(request: NextRequest): boolean {

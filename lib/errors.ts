@@ -5,6 +5,8 @@ import { validationMessages } from "@/lib/i18n/validation-messages";
 export const errorCodes = {
   bad_request: { status: 400 },
   unauthenticated: { status: 401 },
+  /** A live session that has not given its second factor yet: signed in, but nobody until it does. */
+  second_factor_required: { status: 401 },
   forbidden: { status: 403 },
   not_found: { status: 404 },
   conflict: { status: 409 },

@@ -1,5 +1,6 @@
 import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
+import { pickMessages } from "@/lib/i18n/pick-messages";
 import { LightMessagesProvider, type Messages } from "./light-messages";
 
 /**
@@ -9,20 +10,9 @@ import { LightMessagesProvider, type Messages } from "./light-messages";
  */
 export async function LightClientMessages({ paths, children }: { paths: readonly string[]; children: ReactNode }) {
   const [locale, all] = await Promise.all([getLocale(), getMessages()]);
-  const picked: Record<string, unknown> = {};
-  for (const path of paths) {
-    const parts = path.split(".");
-    let source: unknown = all;
-    let target = picked;
-    for (const [index, part] of parts.entries()) {
-      source = (source as Record<string, unknown> | undefined)?.[part];
-      if (index === parts.length - 1) target[part] = source;
-      else target = (target[part] ??= {}) as Record<string, unknown>;
-    }
-  }
 
   return (
-    <LightMessagesProvider locale={locale} messages={picked as Messages}>
+    <LightMessagesProvider locale={locale} messages={pickMessages(all, paths) as Messages}>
       {children}
     </LightMessagesProvider>
   );

@@ -1,6 +1,7 @@
 import type { Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
 import { DemoBanner } from "./demo-banner";
 import { LightClientMessages } from "./light-client-messages";
 import { SiteFooter } from "./site-footer";
@@ -31,7 +32,7 @@ export async function SiteDocument({ children }: { children: ReactNode }) {
           <main id="contenu" tabIndex={-1} className="site-main">
             {children}
           </main>
-          <SiteFooter />
+          <SiteFooter locale={locale as Locale} />
         </LightClientMessages>
       </body>
     </html>

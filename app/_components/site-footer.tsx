@@ -1,8 +1,11 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
 
-export async function SiteFooter() {
-  const t = await getTranslations("shell.footer");
+/** The same for everyone: drawn from the language alone, so that the prerendered shell has it too. */
+export function SiteFooter({ locale }: { locale: Locale }) {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "shell.footer" });
 
   return (
     <footer className="site-footer">

@@ -15,7 +15,10 @@ import {
 } from "./current-establishment";
 import { type Actor, type ActorMembership, loadSessionActor } from "./load-actor";
 import { isSessionId } from "./session-policy";
+import { secondFactorPath } from "./second-factor-path";
 import { sessionCookieName } from "./session-cookie";
+
+export { secondFactorPath };
 
 /**
  * The signed-in, still active user of this request, or null. Read once per request, from the
@@ -59,11 +62,6 @@ export async function requireActor(returnTo: string): Promise<Actor> {
   redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
 }
 
-/** The page where a session passes its second factor (or enrols one), then goes back to `returnTo`. */
-export function secondFactorPath(returnTo: string): string {
-  return `/double-authentification?retour=${encodeURIComponent(returnTo)}`;
-}
-
 export type LearnerContext = { actor: Actor; membership: ActorMembership };
 
 /** The signed-in actor (or null) and the establishment they work in now (see current-establishment.ts). */
@@ -105,13 +103,18 @@ export async function learnerForApi(request: Pick<Request, "headers">): Promise<
   return { actor, membership: current.membership };
 }
 
-/** For route handlers about the person themselves (their data, their certificates): the active actor, whatever establishment they work in. */
+/**
+ * For route handlers about the person themselves (their data, their certificates): the active
+ * actor, whatever establishment they work in. A session still waiting for its second factor is
+ * refused with its own code, so that a browser can send it to the code page rather than to sign-in.
+ */
 export async function actorForApi(request: Pick<Request, "headers">): Promise<Actor> {
   const claims = await sessionClaims(request);
   if (!claims) throw new AppError("unauthenticated");
   const { db } = await getDb();
-  const actor = await loadSessionActor(db, claims);
+  const actor = await loadSessionActor(db, { ...claims, awaitingSecondFactor: "allow" });
   if (!actor) throw new AppError("unauthenticated");
+  if (actor.session?.awaitingSecondFactor) throw new AppError("second_factor_required");
 
   return actor;
 }

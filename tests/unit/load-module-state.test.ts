@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { loadModuleState } from "@/app/(site)/(learner)/modules/[moduleId]/_components/load-module-state";
-import type { LearnerModuleState } from "@/lib/progress/get-learner-module-state";
+import type { ModuleStateAnswer } from "@/lib/progress/module-state-answer";
 
 const module = { id: "cles-usb", version: 3 };
 const here = { pathname: "/modules/cles-usb", search: "?etape=quiz" };
-const state = { moduleId: "cles-usb", moduleVersion: 3, stepIndex: 2 } as LearnerModuleState;
+const state = { moduleId: "cles-usb", moduleVersion: 3, stepIndex: 2 } as ModuleStateAnswer;
 const answer = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status }));
 
 describe("loadModuleState", () => {
@@ -36,6 +36,15 @@ describe("loadModuleState", () => {
     expect(await loadModuleState(module, here, answer(403, { code: "forbidden" }))).toEqual({
       kind: "redirect",
       to: "/sans-etablissement",
+    });
+  });
+
+  it("sends a session that still owes its second factor to the code page, not to sign-in, as the module page does", async () => {
+    const back = encodeURIComponent("/modules/cles-usb?etape=quiz");
+
+    expect(await loadModuleState(module, here, answer(401, { code: "second_factor_required" }))).toEqual({
+      kind: "redirect",
+      to: `/double-authentification?retour=${back}`,
     });
   });
 

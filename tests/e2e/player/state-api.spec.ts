@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { E2E_BASE_URL } from "../../support/e2e-server";
-import { expect, signInViaApi, test } from "../fixtures";
+import { expect, signInViaApi, signInWithPasswordOnly, test } from "../fixtures";
 import { courseModule } from "./content";
 
 // The route's own checks; what the state holds is covered by tests/integration/learner-module-state.test.ts.
@@ -39,11 +39,23 @@ test.describe("GET /api/progress/state", () => {
       quizPassed: false,
       completed: false,
       showCompletion: false,
+      // What the shell draws around the player: the header's account part, the demo banner.
+      viewer: {
+        name: state.learner.name,
+        mayManage: false,
+        isPlatformAdmin: false,
+        invitationCount: 0,
+        currentEstablishmentId: expect.any(String),
+      },
+      isDemo: true,
     });
     expect(JSON.stringify(state)).not.toContain("correct");
-    // One draw, whoever asks: the module page renders the same questions, and so does a second read.
-    expect(await (await request.get(`/modules/${module.id}`)).text()).toContain(state.quiz.drawId);
+    // One draw, whoever asks: a second read has the same questions; the page, a shell prerendered
+    // for everyone, has neither the draw nor anything of the person.
     expect((await (await getState(request)).json()).quiz).toEqual(state.quiz);
+    const shell = await (await request.get(`/modules/${module.id}`)).text();
+    for (const personal of [state.quiz.drawId, session.user.id, state.learner.name])
+      expect(shell).not.toContain(personal);
     expect((await getState(request, `module=${module.id}&etape=${module.steps[3]!.id}`)).status()).toBe(200);
 
     for (const query of [
@@ -72,18 +84,37 @@ test.describe("GET /api/progress/state", () => {
     expect((await inEnglish.json()).message).toContain("Name the module by its id");
   });
 
-  test("is not asked by the module page, which renders the player with the learner's state", async ({
+  test("is asked once by the module page, a shell prerendered for everyone, which is busy until it answers", async ({
     learnerPage: page,
   }) => {
     const asked: string[] = [];
     page.on("request", (request) => {
-      if (request.url().includes("/api/progress/state")) asked.push(request.url());
+      if (request.url().includes("/api/progress/state")) asked.push(new URL(request.url()).search);
     });
-    await page.goto(`/modules/${module.id}`);
+    const html = await (await page.request.get(`/modules/${module.id}`)).text();
+    // Drawn with no step (the content is in the page's data, for the player to show once it knows where).
+    expect(html).toContain('<div class="player" aria-busy="true">');
+    expect(html).not.toContain('<h1 id="step-title"');
+    await page.goto(`/modules/${module.id}?etape=${module.steps[0]!.id}`);
     await expect(page.getByRole("heading", { level: 1, name: module.steps[0]!.title })).toBeVisible();
     // The first step's event reached the server: the player hydrated and ran its effects.
     await expect(page.getByText("Progression enregistrée")).toBeVisible();
 
-    expect(asked).toEqual([]);
+    expect(asked).toEqual([`?module=${module.id}&etape=${module.steps[0]!.id}`]);
+    await expect(page.locator(".player")).not.toHaveAttribute("aria-busy", "true");
+  });
+
+  test("tells a session that still owes its second factor apart, and the page sends it to the code page, not to sign-in", async ({
+    page,
+    expectHttpErrors,
+  }) => {
+    expectHttpErrors(/\/api\/progress\/state\?/, 401);
+    await signInWithPasswordOnly(page.request, "rssi@vigie.test");
+
+    const refused = await getState(page.request);
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).code).toBe("second_factor_required");
+    await page.goto(`/modules/${module.id}`);
+    await expect(page).toHaveURL(/\/double-authentification\?retour=%2Fmodules%2Fcles-usb$/);
   });
 });

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useLightTranslations } from "@/app/_components/light-messages";
-import { useEffect, useState } from "react";
+import { useContext, useEffect, useState } from "react";
 import type { PublicModule } from "@/lib/courses/public-module";
 import type { CompletionProps } from "./completion";
 import { LearnerPlayer } from "./learner-player";
 import { type StateOutcome, loadModuleState } from "./load-module-state";
+import { LoadedStateContext } from "./loaded-state";
 
 type Props = { content: PublicModule; place: CompletionProps["place"] };
 
@@ -19,19 +20,21 @@ export function FetchedStatePlayer({ content, place }: Props) {
   const t = useLightTranslations("player.state");
   const [outcome, setOutcome] = useState<StateOutcome | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const onLoaded = useContext(LoadedStateContext);
 
   useEffect(() => {
     let current = true;
     void loadModuleState(content, window.location).then((loaded) => {
       if (!current) return;
-      if (loaded.kind === "redirect") window.location.assign(loaded.to);
-      else setOutcome(loaded);
+      if (loaded.kind === "redirect") return window.location.assign(loaded.to);
+      setOutcome(loaded);
+      if (loaded.kind === "ready") onLoaded?.(loaded.state);
     });
 
     return () => {
       current = false;
     };
-  }, [content, attempt]);
+  }, [content, attempt, onLoaded]);
 
   if (outcome?.kind === "ready")
     return <LearnerPlayer content={content} state={outcome.state} place={place} serverRendered={false} />;

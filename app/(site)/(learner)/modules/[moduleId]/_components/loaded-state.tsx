@@ -1,0 +1,10 @@
+"use client";
+
+import { createContext } from "react";
+import type { ModuleStateAnswer } from "@/lib/progress/module-state-answer";
+
+/**
+ * Told the state route's answer when FetchedStatePlayer has it: the prerendered shell draws the
+ * person's parts of the page (header, demo banner, SCORM download) from it. Nobody listens elsewhere.
+ */
+export const LoadedStateContext = createContext<((answer: ModuleStateAnswer) => void) | null>(null);
