@@ -1,8 +1,9 @@
-// npm run bench:pages — requests per second and latency of the catalogue and of a module step
-// page, served by the production build (`npm run build` first) to a signed-in learner, on the
-// PostgreSQL that DATABASE_URL names, at 1, 8 and 32 connections for BENCH_SECONDS (default 20)
-// each, plus the server's peak resident memory and the gzipped JavaScript a modern browser
-// downloads for the module step (`module_js_kb_gz`, bench/support/page-js.ts).
+// npm run bench:pages — views per second and latency of the catalogue and of a module step (its
+// prerendered shell and its state request as one view: what the learner's browser asks), served
+// by the production build (`npm run build` first) to a signed-in learner, on the PostgreSQL that
+// DATABASE_URL names, at 1, 8 and 32 connections for BENCH_SECONDS (default 20) each, plus the
+// server's peak resident memory and the gzipped JavaScript a modern browser downloads for the
+// module step (`module_js_kb_gz`, bench/support/page-js.ts).
 // In the same run (BENCH_FLOOR=0 skips it), the framework's floor (bench/floor-app: an empty App
 // Router page rendered per request) at 8 connections, so that `module_step_vs_floor` and
 // `catalogue_vs_floor` compare figures from the same machine at the same moment.
@@ -16,7 +17,12 @@ import { measurePages } from "./support/page-load";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3212);
 const WITH_FLOOR = process.env.BENCH_FLOOR !== "0";
-const PAGES = { catalogue: "/modules", module_step: "/modules/cles-usb?etape=recharger-et-perdre" } as const;
+// A module step as the learner's browser gets it: the prerendered shell, then its state request (one view).
+const MODULE_STEP = "/modules/cles-usb?etape=recharger-et-perdre";
+const PAGES = {
+  catalogue: "/modules",
+  module_step: [MODULE_STEP, "/api/progress/state?module=cles-usb&etape=recharger-et-perdre"],
+} as const;
 
 async function main() {
   const { databaseUrl, handle } = await openBenchDatabase();
@@ -38,11 +44,11 @@ async function main() {
   let results: Awaited<ReturnType<typeof measurePages>>;
   let moduleJs: Awaited<ReturnType<typeof pageJs>>;
   try {
-    for (const path of Object.values(PAGES)) {
+    for (const path of Object.values(PAGES).flat()) {
       const check = await fetch(server.url + path, { headers: { cookie }, redirect: "manual" });
       if (check.status !== 200) throw new Error(`${path} answered ${check.status} to the signed-in learner`);
     }
-    moduleJs = await pageJs(server.url, PAGES.module_step, { cookie });
+    moduleJs = await pageJs(server.url, MODULE_STEP, { cookie });
     results = await measurePages(server.url, PAGES, { seconds: SECONDS, headers: { cookie } });
   } finally {
     await server.stop();

@@ -216,8 +216,12 @@ async function takeModule(url: string, learner: Learner, module: CourseModule): 
   };
 
   await get("/modules");
-  // The page draws the attempt's questions: only those drawn are in it (toPublicModule).
-  const page = (await get(`/modules/${module.id}`)).body;
+  // The page is the module's shell, the same for everyone; the player then asks for the learner's
+  // state, which holds the attempt's questions (only those drawn).
+  await get(`/modules/${module.id}`);
+  const { quiz } = JSON.parse((await get(`/api/progress/state?module=${module.id}`)).body) as {
+    quiz: { drawId: string; questions: { id: string }[] } | null;
+  };
   for (const step of module.steps) {
     await send({ kind: "step_viewed", stepId: step.id });
     if (step.kind === "scenario")
@@ -227,9 +231,9 @@ async function takeModule(url: string, learner: Learner, module: CourseModule): 
         choiceId: step.choices.find((choice) => choice.correct)!.id,
       });
     if (step.kind === "quiz") {
-      const drawId = /drawId\\?":\\?"([0-9a-f-]{36})/.exec(page)?.[1];
-      if (!drawId) throw new Error(`no quiz draw in the page of ${module.id}`);
-      const drawn = step.questions.filter((question) => new RegExp(`id\\\\?":\\\\?"${question.id}\\\\?"`).test(page));
+      if (!quiz) throw new Error(`no quiz draw in the state of ${module.id}`);
+      const { drawId } = quiz;
+      const drawn = step.questions.filter((question) => quiz.questions.some((asked) => asked.id === question.id));
       const answers = Object.fromEntries(
         drawn.map((question) => [
           question.id,
