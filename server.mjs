@@ -78,6 +78,10 @@ const server = http.createServer((request, response) => {
       response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
       response.setHeader("Cache-Control", "no-store");
     }
+    // Every page depends on its cookies (the language, the session), yet Next.js marks a
+    // prerendered one (a module's shell) s-maxage for a year: no shared cache may keep a page.
+    if (isPage(response) && /s-maxage|public/.test(String(response.getHeader("Cache-Control") ?? "")))
+      response.setHeader("Cache-Control", "private, no-cache");
     return writeHead.call(this, status, ...rest);
   };
   response.once("close", () => {
@@ -88,6 +92,13 @@ const server = http.createServer((request, response) => {
 });
 server.keepAliveTimeout = Number(values.keepAliveTimeout ?? 65_000);
 server.on("upgrade", (request, socket, head) => app.getUpgradeHandler()(request, socket, head));
+
+/** An HTML page or its React Server Components payload, not a static file. */
+function isPage(response) {
+  const type = String(response.getHeader("Content-Type") ?? "");
+
+  return type.startsWith("text/html") || type.startsWith("text/x-component");
+}
 
 async function stop(signal) {
   if (stopping) return;

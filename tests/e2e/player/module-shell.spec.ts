@@ -55,6 +55,20 @@ test.describe("the module shell's Content-Security-Policy", () => {
   });
 });
 
+test.describe("the module shell's caching", () => {
+  test("no shared cache may keep it: the page depends on the visitor's cookies (language, session)", async ({
+    learnerPage: page,
+  }) => {
+    const response = await page.goto(`/modules/${module.id}`);
+    const cacheControl = response?.headers()["cache-control"] ?? "";
+
+    // Next.js marks a prerendered page s-maxage for a year; a cache in front of Vigie would then
+    // serve one visitor's language to all, skip the sign-in redirect, and outlive the next deploy.
+    expect(cacheControl).toContain("private");
+    expect(cacheControl).not.toMatch(/s-maxage|public/);
+  });
+});
+
 test.describe("who gets the module shell", () => {
   test("a visitor with no session is sent to sign-in first, with the address to come back to", async ({ page }) => {
     const response = await page.request.get(`/modules/${module.id}?etape=${module.steps[1]!.id}`, { maxRedirects: 0 });
