@@ -33,7 +33,9 @@ const hashesByPage = new Map<string, Promise<string[] | null>>();
  * The 'sha256-…' sources of the inline scripts of a shell's prerendered HTML (the App Router's
  * bootstrap and payload, fixed for a build), or null when the build has no such page: an unknown
  * module, or `next dev`, which prerenders nothing. Read from the build once per process, so that
- * the policy always matches the HTML this server sends, whatever build it is.
+ * the policy always matches the HTML this server sends, whatever build it is. That holds while no
+ * shell is rendered again: revalidatePath("/", "layout") would (every shell carries the root
+ * layout's tag), and a shell rendered at request time names the address asked for in its payload.
  */
 export function shellScriptHashes(locale: Locale, moduleId: string): Promise<string[] | null> {
   const page = shellPath(locale, moduleId);

@@ -11,7 +11,7 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { unlinkSsoIdentity } from "@/lib/sso/unlink-sso-identity";
 import { type SsoLinkOutcome, ACCOUNT_PAGE, accountPagePath } from "@/lib/sso/sso-urls";
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/forms";
 import { renameFormState, renameTexts } from "@/lib/people/rename-form-state";
@@ -71,7 +71,10 @@ export async function renameSelfAction(_previous: FormState, formData: FormData)
   const state = await renameFormState(formData, renameTexts(t), (name) =>
     renamePerson(db, { actor, userId: actor.userId, name, origin: requestOrigin(requestHeaders) }),
   );
-  if (state.ok) revalidatePath("/", "layout");
+  // The header shows the name: the browser asks again for the page it is on. Not
+  // revalidatePath("/", "layout"), whose tag every module shell carries: a shell rendered again
+  // at request time no longer matches the script hashes its policy names (docs/prerendered-module-shell.md).
+  if (state.ok) refresh();
 
   return state;
 }
