@@ -43,6 +43,8 @@ test.describe("withdrawing access", () => {
   }) => {
     expectHttpErrors(/\/etablissement\/tableau-de-bord$/, 404);
     expectHttpErrors(/\/etablissement\/apprenants\/[0-9a-f-]{36}$/, 404);
+    // Once removed, the module page is the shell: its state request is refused (403) and the player goes on from there.
+    expectHttpErrors(/\/api\/progress\/state\?module=cles-usb$/, 403);
     const userId = await userIdOf(person);
     expect((await person.goto("/etablissement/tableau-de-bord"))?.status()).toBe(404);
     const manager = await signedIn(person, "rssi@vigie.test");
