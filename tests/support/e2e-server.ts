@@ -3,7 +3,7 @@ import { assertLocalDatabase } from "./assert-local-database";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3111);
 /** Learners seeded per project for the tests that each need a fresh one (fixtures.ts learnerEmail). */
-export const E2E_LEARNERS = 60;
+export const E2E_LEARNERS = 80;
 // Next.js and Auth.js build URLs with "localhost"; bind and browse with the same name (STACK.md §10.9).
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
