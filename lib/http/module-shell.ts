@@ -8,18 +8,19 @@ const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 /** The module a learner's page address names (/modules/<id>, not its sub-routes), or null. */
 export function moduleOfPage(pathname: string): string | null {
-  const match = /^\/modules\/([^/]+)$/.exec(pathname);
-
-  // A course id, and nothing else, may name the file read below.
-  return match && isCourseId(match[1]!) ? match[1]! : null;
+  return courseIdIn(/^\/modules\/([^/]+)$/, pathname);
 }
 
 /** The module of a shell's own address (/coquille/<language>/<id>), which only the proxy's rewrite should reach. */
 export function moduleOfShell(pathname: string): string | null {
-  const match = /^\/coquille\/[a-z]{2}\/([^/]+)$/.exec(pathname);
+  return courseIdIn(/^\/coquille\/[a-z]{2}\/([^/]+)$/, pathname);
+}
+
+function courseIdIn(address: RegExp, pathname: string): string | null {
+  const id = address.exec(pathname)?.[1];
 
   // A course id, and nothing else, may name the file read below.
-  return match && isCourseId(match[1]!) ? match[1]! : null;
+  return id !== undefined && isCourseId(id) ? id : null;
 }
 
 /** Where the prerendered shell of a module's page is served from (app/(shell)/coquille/[langue]/[moduleId]). */
