@@ -131,34 +131,12 @@ async function createPgliteDb(dir: string): Promise<DbHandle> {
   return handle;
 }
 
-const dialect = new PgDialect();
-
-type NamedQueryClient = {
-  query: (config: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>;
-};
-
-/**
- * Runs a hot statement whose text never changes as a named prepared statement when the handle
- * is a node-postgres pool: each connection parses and plans it once instead of on every call
- * (bench:progress). PGlite and transactions run it as an ordinary statement. Returns the rows.
- */
-export async function executeNamed<Row>(db: Db, name: string, query: SQL): Promise<Row[]> {
-  const client = (db as { $client?: unknown }).$client;
-  if (client instanceof Object && "totalCount" in client && "query" in client) {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    const result = await (client as NamedQueryClient).query({ name, text, values: params });
-
-    return result.rows as Row[];
-  }
-  const result = await db.execute(query);
-
-  return (result as unknown as { rows: Row[] }).rows;
-}
-
 /**
  * A hot statement of fixed text, built once per database handle by `build` (a drizzle query ending
- * in `.prepare(name)`): on node-postgres it is a named prepared statement, so each connection
- * parses and plans it once and the query builder runs once per process; PGlite runs it as usual.
+ * in `.prepare(name)`, or prepareStatement): on node-postgres it is a named prepared statement, so
+ * each connection parses and plans it once and the query builder runs once per process; PGlite
+ * runs it as usual. The one way the app names a statement (it keeps drizzle's row mapping, which
+ * a name passed to the driver by hand would skip).
  */
 export function preparedPerDb<Query>(build: (db: Db) => Query): (db: Db) => Query {
   const byDb = new WeakMap<Db, Query>();
@@ -168,6 +146,21 @@ export function preparedPerDb<Query>(build: (db: Db) => Query): (db: Db) => Quer
     if (!query) byDb.set(db, (query = build(db)));
 
     return query;
+  };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A statement written in SQL (its values `sql.placeholder`s), prepared as a query builder's
+ * `.prepare(name)` is, for preparedPerDb: `execute(values)` gives its rows.
+ */
+export function prepareStatement<Row>(db: Db, name: string, statement: SQL) {
+  const query = db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false);
+
+  return {
+    execute: async (values: Record<string, unknown>): Promise<Row[]> =>
+      ((await query.execute(values)) as { rows: Row[] }).rows,
   };
 }
 

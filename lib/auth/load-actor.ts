@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, preparedPerDb } from "@/db/client";
 import { type Role, memberships, organisations, userSessions, users } from "@/db/schema";
 import { needsSecondFactor } from "@/lib/access/second-factor";
+import { pendingInvitationCount } from "@/lib/invitations/pending-invitations";
 import { endSession } from "./end-sessions";
 import { type SessionWindow, isSessionId, sessionWindow } from "./session-policy";
 
@@ -21,6 +22,11 @@ export type Actor = {
   email: string | null;
   locale: "fr" | "en";
   memberships: ActorMembership[];
+  /**
+   * How many invitations wait for the person's answer (the header's link), read with the session
+   * (loadSessionActor); absent from loadActor's actors, whose viewer counts them apart.
+   */
+  invitationCount?: number;
   /** The session of this request, when the actor comes from one (guards); absent in scripts and tests. */
   session?: ActorSession;
 };
@@ -32,10 +38,6 @@ export type ActorSession = {
   /** True when the person needs a second factor and this session has not passed it yet. */
   awaitingSecondFactor: boolean;
 };
-
-// Every request of a signed-in user runs this query: prepared once per database handle (and,
-// on node-postgres, named, so each connection parses and plans it once).
-const prepared = new WeakMap<Db, ReturnType<typeof prepareActorQuery>>();
 
 // What an actor is made of, for both queries below.
 const actorColumns = {
@@ -51,38 +53,37 @@ const actorColumns = {
   managersNeedSecondFactor: organisations.managersNeedSecondFactor,
 };
 
-function prepareActorQuery(db: Db) {
-  return db
+const actorQuery = preparedPerDb((db) =>
+  db
     .select(actorColumns)
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(users.id, sql.placeholder("userId")), eq(users.isActive, true)))
     .orderBy(organisations.name)
-    .prepare("load_actor");
-}
+    .prepare("load_actor"),
+);
 
 /** The user behind a session, re-read from the database (one query): null when gone or deactivated. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = prepareActorQuery(db)));
-
-  return toActor(await query.execute({ userId }));
+  return toActor(await actorQuery(db).execute({ userId }));
 }
 
-// The same query, with the session row joined (a primary-key lookup in the same round trip).
-const preparedWithSession = new WeakMap<Db, ReturnType<typeof prepareSessionActorQuery>>();
-
-function prepareSessionActorQuery(db: Db) {
+// Every request of a signed-in user runs it: the same query with the session row joined (a
+// primary-key lookup) and the header's invitation count, in one round trip (preparedPerDb).
+const sessionActorQuery = preparedPerDb((db) => {
   const session = {
     id: userSessions.id,
     lastSeenAt: userSessions.lastSeenAt,
     authenticatedAt: userSessions.authenticatedAt,
     secondFactorAt: userSessions.secondFactorAt,
   };
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
+  // Counted for the placeholder, not users.id: uncorrelated, it runs once, whatever the memberships.
+  const invitationCount = pendingInvitationCount(sql.placeholder("userId"), now);
 
   return db
-    .select({ ...actorColumns, session })
+    .select({ ...actorColumns, invitationCount, session })
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -91,13 +92,13 @@ function prepareSessionActorQuery(db: Db) {
       and(
         eq(userSessions.id, sql`${sql.placeholder("sessionId")}::uuid`),
         eq(userSessions.userId, users.id),
-        sql`${userSessions.expiresAt} > ${sql.placeholder("now")}::timestamptz`,
+        sql`${userSessions.expiresAt} > ${now}`,
       ),
     )
     .where(and(eq(users.id, sql.placeholder("userId")), eq(users.isActive, true)))
     .orderBy(organisations.name)
     .prepare("load_session_actor");
-}
+});
 
 /**
  * The user behind a session token, as loadActor, but only while the session is live: still
@@ -112,9 +113,7 @@ export async function loadSessionActor(
 ): Promise<Actor | null> {
   if (!isSessionId(options.sessionId) || !isSessionId(options.userId)) return null;
   const window = options.window ?? sessionWindow();
-  let query = preparedWithSession.get(db);
-  if (!query) preparedWithSession.set(db, (query = prepareSessionActorQuery(db)));
-  const rows = await query.execute({
+  const rows = await sessionActorQuery(db).execute({
     userId: options.userId,
     sessionId: options.sessionId,
     now: window.now.toISOString(),
@@ -135,6 +134,7 @@ export async function loadSessionActor(
 
   return {
     ...actor,
+    invitationCount: rows[0]!.invitationCount,
     session: {
       id: session.id,
       authenticatedAt: session.authenticatedAt,

@@ -24,7 +24,8 @@ export async function getViewer(
   options: { actor: Actor; currentEstablishmentId: string | null },
 ): Promise<Viewer> {
   const { actor, currentEstablishmentId } = options;
-  const invitationCount = await countMyInvitations(db, { userId: actor.userId });
+  // Read with the session (loadSessionActor); counted apart only for an actor that did not come from one.
+  const invitationCount = actor.invitationCount ?? (await countMyInvitations(db, { userId: actor.userId }));
 
   return {
     name: actor.name,

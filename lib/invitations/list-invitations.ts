@@ -1,8 +1,9 @@
-import { type SQLWrapper, and, asc, count, eq, gt, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { type Db, preparedPerDb } from "@/db/client";
 import { membershipInvitations, organisations, teams, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/load-actor";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
+import { pendingInvitationsOf } from "./pending-invitations";
 
 export type MyInvitation = {
   id: string;
@@ -11,14 +12,6 @@ export type MyInvitation = {
   teamName: string | null;
   expiresAt: Date;
 };
-
-// Values, or placeholders of a prepared statement.
-const pendingFor = (userId: string | SQLWrapper, now: Date | SQLWrapper) =>
-  and(
-    eq(membershipInvitations.userId, userId),
-    eq(membershipInvitations.status, "pending"),
-    gt(membershipInvitations.expiresAt, now),
-  );
 
 /** The invitations the signed-in person may still accept or decline, oldest first. */
 export async function listMyInvitations(db: Db, options: { actor: Actor; now?: Date }): Promise<MyInvitation[]> {
@@ -33,16 +26,17 @@ export async function listMyInvitations(db: Db, options: { actor: Actor; now?: D
     .from(membershipInvitations)
     .innerJoin(organisations, eq(organisations.id, membershipInvitations.organisationId))
     .leftJoin(teams, eq(teams.id, membershipInvitations.teamId))
-    .where(pendingFor(options.actor.userId, options.now ?? new Date()))
+    .where(pendingInvitationsOf(options.actor.userId, options.now ?? new Date()))
     .orderBy(asc(membershipInvitations.createdAt), asc(membershipInvitations.id));
 }
 
-// The header asks it on every page a signed-in person sees: prepared (preparedPerDb).
+// The header of a signed-in person reads the count with the session (loadSessionActor); this
+// statement serves an actor that did not come from a session: prepared (preparedPerDb).
 const pendingCount = preparedPerDb((db) =>
   db
     .select({ n: count() })
     .from(membershipInvitations)
-    .where(pendingFor(sql.placeholder("userId"), sql`${sql.placeholder("now")}::timestamptz`))
+    .where(pendingInvitationsOf(sql.placeholder("userId"), sql`${sql.placeholder("now")}::timestamptz`))
     .prepare("pending_invitation_count"),
 );
 

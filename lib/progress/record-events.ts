@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { type Db, executeNamed } from "@/db/client";
+import { type Db, prepareStatement, preparedPerDb } from "@/db/client";
 import { learningEvents } from "@/db/schema";
 import type { Catalogue } from "@/lib/courses/types";
 import { AppError } from "@/lib/errors";
@@ -8,9 +8,23 @@ import type { LearningEventInput } from "./event-schema";
 import { claimQuizDraws } from "./claim-quiz-draws";
 import type { QuizResult } from "./grade-quiz";
 import { type CheckedEvent, type EventRejection, validateEvent } from "./validate-event";
-import { type LearnerSource, type SessionCheck, writeEventsStatement } from "./write-events-statement";
+import {
+  type LearnerSource,
+  type SessionCheck,
+  writeEventsStatement,
+  writeEventsValues,
+} from "./write-events-statement";
 
 const uuid = z.guid();
+
+// The events route runs it on every request: prepared (preparedPerDb), one statement per kind of learner.
+type WrittenRow = { event_id: string | null };
+const writeGivenLearner = preparedPerDb((db) =>
+  prepareStatement<WrittenRow>(db, "record_events", writeEventsStatement("given")),
+);
+const writeSessionLearner = preparedPerDb((db) =>
+  prepareStatement<WrittenRow>(db, "record_session_events", writeEventsStatement("session")),
+);
 
 export type Learner = { userId: string; organisationId: string };
 
@@ -92,8 +106,8 @@ async function writeEvents(
   if (rejections.length > 0) throw new EventsRejectedError(rejections);
 
   // One statement: insert the events, fold the new ones into the progress rows. Atomic on its own.
-  const name = "organisationId" in learner ? "record_events" : "record_session_events";
-  const rows = await executeNamed<{ event_id: string | null }>(db, name, writeEventsStatement(learner, checked, now));
+  const statement = "organisationId" in learner ? writeGivenLearner(db) : writeSessionLearner(db);
+  const rows = await statement.execute(writeEventsValues(learner, checked, now));
   if (rows.length === 0) return null;
   const insertedIds = new Set(rows.flatMap((row) => (row.event_id ? [row.event_id] : [])));
   const earlierResults = await readEarlierQuizResults(db, learner.userId, checked, insertedIds);

@@ -19,28 +19,24 @@ export type LearnerSource =
 // one picked by name), nor while a manager's or admin's session waits for its second factor
 // (lib/access/second-factor.ts). Read by the write itself, so that a deactivated account, an ended session
 // or a forged choice stores nothing, in one round trip.
-const sessionLearner = (
-  userId: string,
-  session: SessionCheck,
-  chosenOrganisationId: string | null,
-) => sql`select u.id as user_id, m.organisation_id
+const sessionLearner = sql`select u.id as user_id, m.organisation_id
       from users u join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
-      join user_sessions s on s.id = ${session.id}::uuid and s.user_id = u.id
-        and s.expires_at > ${session.now.toISOString()}::timestamptz and s.last_seen_at > ${session.idleSince.toISOString()}::timestamptz
+      join user_sessions s on s.id = ${sql.placeholder("sessionId")}::uuid and s.user_id = u.id
+        and s.expires_at > ${sql.placeholder("sessionNow")}::timestamptz and s.last_seen_at > ${sql.placeholder("idleSince")}::timestamptz
         and (s.second_factor_at is not null or not exists (
           select 1 from memberships sm join organisations so on so.id = sm.organisation_id
           where sm.user_id = u.id and (sm.role = 'admin' or (sm.role = 'manager' and so.managers_need_second_factor))))
-      where u.id = ${userId}::uuid and u.is_active and o.kind = 'establishment'
-        and (m.organisation_id = ${chosenOrganisationId}::uuid or not exists (
+      where u.id = ${sql.placeholder("userId")}::uuid and u.is_active and o.kind = 'establishment'
+        and (m.organisation_id = ${sql.placeholder("chosenOrganisationId")}::uuid or not exists (
           select 1 from memberships other join organisations oo on oo.id = other.organisation_id
           where other.user_id = u.id and oo.kind = 'establishment' and other.organisation_id <> m.organisation_id))
       limit 1`;
 
 // Sending events is using the session: its last use is moved, at most once a minute.
-const touchSession = (session: SessionCheck) => sql`,
+const touchSession = sql`,
     touched as (
-      update user_sessions set last_seen_at = ${session.now.toISOString()}::timestamptz
-      where id = ${session.id}::uuid and last_seen_at < ${session.touchBefore.toISOString()}::timestamptz and exists (select 1 from learner)
+      update user_sessions set last_seen_at = ${sql.placeholder("sessionNow")}::timestamptz
+      where id = ${sql.placeholder("sessionId")}::uuid and last_seen_at < ${sql.placeholder("touchBefore")}::timestamptz and exists (select 1 from learner)
     )`;
 
 // Completion is the later of "reached the end" and "passed the quiz", each the earliest seen:
@@ -68,31 +64,29 @@ const mergedCompletedAt = (moduleHasQuiz: SQL) => sql`(case
  * `learner` is one row, or none when the session's user may not record (then nothing is
  * written); the statement returns one row per inserted event id, and a row with a null id when
  * the learner is there but every event was stored before: no row at all means no learner.
+ *
+ * Its text is fixed and its values are placeholders (writeEventsValues): one statement for a
+ * given learner, one for a session's, each built and prepared once (record-events.ts).
  */
-export function writeEventsStatement(learner: LearnerSource, events: CheckedEvent[], receivedAt: Date): SQL {
-  // One array per column, unnested into rows: the statement's text is the same for any batch,
-  // so it is prepared once per connection (see executeNamed), with a fixed number of parameters
-  // (never 13 per event).
-  const column = <T>(value: (event: CheckedEvent) => T) => sql.param(events.map(value));
-  const hasQuiz = (event: CheckedEvent) => event.module.steps.some((step) => step.kind === "quiz");
+export function writeEventsStatement(learner: "given" | "session"): SQL {
   // Whether the row's module has a quiz, known from the catalogue: a constant test rather than a
   // subquery per conflicting row (it appears three times in the update; measured by bench:progress).
-  const quizModuleIds = [...new Set(events.filter(hasQuiz).map((event) => event.module.id))];
-  const moduleHasQuiz = sql`(p.module_id = any(${sql.param(quizModuleIds)}::text[]))`;
+  const moduleHasQuiz = sql`(p.module_id = any(${sql.placeholder("quizModuleIds")}::text[]))`;
   const completedAt = mergedCompletedAt(moduleHasQuiz);
+  const column = (name: keyof ReturnType<typeof eventColumns>) => sql.placeholder(name);
 
   return sql`
     with learner as (
-      ${"organisationId" in learner ? sql`select ${learner.userId}::uuid as user_id, ${learner.organisationId}::uuid as organisation_id` : sessionLearner(learner.userId, learner.session, learner.chosenOrganisationId ?? null)}
-    )${"session" in learner ? touchSession(learner.session) : sql``},
+      ${learner === "given" ? sql`select ${sql.placeholder("userId")}::uuid as user_id, ${sql.placeholder("organisationId")}::uuid as organisation_id` : sessionLearner}
+    )${learner === "session" ? touchSession : sql``},
     incoming as (
       select * from unnest(
-        ${column((e) => e.input.eventId)}::uuid[], ${column((e) => e.module.id)}::text[], ${column((e) => e.module.version)}::int[],
-        ${column((e) => e.input.kind)}::text[], ${column((e) => e.input.stepId)}::text[], ${column((e) => e.stepIndex)}::int[],
-        ${column((e) => JSON.stringify({ ...e.payload, activeSeconds: e.input.activeSeconds }))}::jsonb[],
-        ${column((e) => e.occurredAt.toISOString())}::timestamptz[], ${column((e) => e.input.activeSeconds)}::int[],
-        ${column((e) => e.quizResult?.score ?? null)}::int[], ${column((e) => e.quizResult?.passed ?? false)}::boolean[],
-        ${column((e) => e.isLastStep && e.input.kind === "step_viewed")}::boolean[], ${column(hasQuiz)}::boolean[]
+        ${column("eventIds")}::uuid[], ${column("moduleIds")}::text[], ${column("moduleVersions")}::int[],
+        ${column("kinds")}::text[], ${column("stepIds")}::text[], ${column("stepIndexes")}::int[],
+        ${column("payloads")}::jsonb[],
+        ${column("occurredAts")}::timestamptz[], ${column("activeSeconds")}::int[],
+        ${column("scores")}::int[], ${column("passed")}::boolean[],
+        ${column("reachesEnd")}::boolean[], ${column("hasQuiz")}::boolean[]
       ) as incoming (event_id, module_id, module_version, kind, step_id, step_index, payload, occurred_at, active_seconds, score, passed, reaches_end, has_quiz)
     ),
     inserted as (
@@ -106,7 +100,7 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
       on conflict (user_id, event_id) do nothing
       returning event_id
     ),
-    received as (select ${receivedAt.toISOString()}::timestamptz as at),
+    received as (select ${sql.placeholder("receivedAt")}::timestamptz as at),
     -- Dates are the server's reception time, never the browser's (no backdating); the browser's
     -- order only says which step of the batch came last. A batch credits at most MAX_ACTIVE_SECONDS
     -- of activity, and (in the update) no more than the time since the module's last reception.
@@ -163,4 +157,54 @@ export function writeEventsStatement(learner: LearnerSource, events: CheckedEven
       returning 1
     )
     select i.event_id from learner left join inserted i on true`;
+}
+
+const hasQuiz = (event: CheckedEvent) => event.module.steps.some((step) => step.kind === "quiz");
+
+// One array per column, unnested into rows by the statement: its text is the same for any batch,
+// with a fixed number of parameters (never 13 per event).
+function eventColumns(events: CheckedEvent[]) {
+  const column = <T>(value: (event: CheckedEvent) => T) => events.map(value);
+
+  return {
+    eventIds: column((e) => e.input.eventId),
+    moduleIds: column((e) => e.module.id),
+    moduleVersions: column((e) => e.module.version),
+    kinds: column((e) => e.input.kind),
+    stepIds: column((e) => e.input.stepId),
+    stepIndexes: column((e) => e.stepIndex),
+    payloads: column((e) => JSON.stringify({ ...e.payload, activeSeconds: e.input.activeSeconds })),
+    occurredAts: column((e) => e.occurredAt.toISOString()),
+    activeSeconds: column((e) => e.input.activeSeconds),
+    scores: column((e) => e.quizResult?.score ?? null),
+    passed: column((e) => e.quizResult?.passed ?? false),
+    reachesEnd: column((e) => e.isLastStep && e.input.kind === "step_viewed"),
+    hasQuiz: column(hasQuiz),
+  };
+}
+
+/** The values of writeEventsStatement's placeholders for this learner's batch, received at `receivedAt`. */
+export function writeEventsValues(
+  learner: LearnerSource,
+  events: CheckedEvent[],
+  receivedAt: Date,
+): Record<string, unknown> {
+  const who =
+    "organisationId" in learner
+      ? { userId: learner.userId, organisationId: learner.organisationId }
+      : {
+          userId: learner.userId,
+          sessionId: learner.session.id,
+          sessionNow: learner.session.now.toISOString(),
+          idleSince: learner.session.idleSince.toISOString(),
+          touchBefore: learner.session.touchBefore.toISOString(),
+          chosenOrganisationId: learner.chosenOrganisationId ?? null,
+        };
+
+  return {
+    ...who,
+    ...eventColumns(events),
+    quizModuleIds: [...new Set(events.filter(hasQuiz).map((event) => event.module.id))],
+    receivedAt: receivedAt.toISOString(),
+  };
 }
