@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isHttpsSite } from "@/lib/http/public-origin";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
-import { moduleOfPage, moduleOfShell, shellPath, shellScriptHashes } from "@/lib/http/module-shell";
+import { pageOfShell, shellOfPage, shellScriptHashes } from "@/lib/http/module-shell";
 import { LOCALE_COOKIE, defaultLocale, isLocale } from "@/lib/i18n/locales";
 
 /**
@@ -41,14 +41,11 @@ export async function proxy(request: NextRequest) {
     if (isPrefetch(request)) return NextResponse.next();
   }
   // Asked by its own address, a shell would get the nonce policy, which its scripts cannot meet:
-  // the module's page is where it is served from.
-  const shellOf = moduleOfShell(request.nextUrl.pathname);
-  if (shellOf) return NextResponse.redirect(new URL(`/modules/${shellOf}${request.nextUrl.search}`, request.url), 308);
-  const moduleId = moduleOfPage(request.nextUrl.pathname);
-  if (moduleId) {
-    const shell = await moduleShell(request, moduleId);
-    if (shell) return shell;
-  }
+  // the module's page (or the catalogue) is where it is served from.
+  const pageOf = pageOfShell(request.nextUrl.pathname);
+  if (pageOf) return NextResponse.redirect(new URL(`${pageOf}${request.nextUrl.search}`, request.url), 308);
+  const shell = await pageShell(request);
+  if (shell) return shell;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({ nonce }, policyOptions());
   const requestHeaders = new Headers(request.headers);
@@ -61,16 +58,19 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * A module's page comes from its shell prerendered at build time (issue 19), in the visitor's
- * language, with a policy naming its inline scripts by hash. Only a visitor with a session cookie
- * gets it: without one they sign in first, as the page itself would send them; a forged or ended
- * session gets the shell, whose state request answers 401. Null when the build has no shell for
- * this module (an unknown one, or `next dev`): the page rendered per request answers then.
+ * A module's page and the catalogue come from their shells prerendered at build time (issue 19,
+ * shellOfPage), in the visitor's language, with a policy naming their inline scripts by hash. Only
+ * a visitor with a session cookie gets one: without it they sign in first, as the page itself would
+ * send them; a forged or ended session gets the shell, whose state request answers 401. Null for
+ * any other page, and when the build has no such shell (an unknown module, or `next dev`): the
+ * page rendered per request answers then.
  */
-async function moduleShell(request: NextRequest, moduleId: string): Promise<NextResponse | null> {
+async function pageShell(request: NextRequest): Promise<NextResponse | null> {
   const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : defaultLocale;
-  const hashes = await shellScriptHashes(locale, moduleId);
+  const shellPath = shellOfPage(request.nextUrl.pathname, locale);
+  if (!shellPath) return null;
+  const hashes = await shellScriptHashes(shellPath);
   if (!hashes) return null;
   if (!hasSessionCookie(request)) {
     const back = `${request.nextUrl.pathname}${request.nextUrl.search}`;
@@ -78,7 +78,7 @@ async function moduleShell(request: NextRequest, moduleId: string): Promise<Next
     return NextResponse.redirect(new URL(`/connexion?retour=${encodeURIComponent(back)}`, request.url), 307);
   }
   const shell = request.nextUrl.clone();
-  shell.pathname = shellPath(locale, moduleId);
+  shell.pathname = shellPath;
   const response = NextResponse.rewrite(shell);
   response.headers.set("content-security-policy", contentSecurityPolicy({ hashes }, policyOptions()));
 

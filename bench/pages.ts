@@ -1,5 +1,5 @@
-// npm run bench:pages — views per second and latency of the catalogue and of a module step (its
-// prerendered shell and its state request as one view: what the learner's browser asks), served
+// npm run bench:pages — views per second and latency of the catalogue and of a module step (each
+// its prerendered shell and its state request as one view: what the learner's browser asks), served
 // by the production build (`npm run build` first) to a signed-in learner, on the PostgreSQL that
 // DATABASE_URL names, at 1, 8 and 32 connections for BENCH_SECONDS (default 20) each, plus the
 // server's peak resident memory and the gzipped JavaScript a modern browser downloads for the
@@ -20,7 +20,8 @@ const WITH_FLOOR = process.env.BENCH_FLOOR !== "0";
 // A module step as the learner's browser gets it: the prerendered shell, then its state request (one view).
 const MODULE_STEP = "/modules/cles-usb?etape=recharger-et-perdre";
 const PAGES = {
-  catalogue: "/modules",
+  // The catalogue's shell, then its state request (one view), as for the module step.
+  catalogue: ["/modules", "/api/progress/catalogue"],
   module_step: [MODULE_STEP, "/api/progress/state?module=cles-usb&etape=recharger-et-perdre"],
 } as const;
 

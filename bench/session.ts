@@ -215,7 +215,9 @@ async function takeModule(url: string, learner: Learner, module: CourseModule): 
     return JSON.parse(response.body) as { outcomes: { status: string; quizResult?: { passed: boolean } }[] };
   };
 
+  // The catalogue is its shell, the same for everyone, then the learner's part of it.
   await get("/modules");
+  await get("/api/progress/catalogue");
   // The page is the module's shell, the same for everyone; the player then asks for the learner's
   // state, which holds the attempt's questions (only those drawn).
   await get(`/modules/${module.id}`);

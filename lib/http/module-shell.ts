@@ -28,18 +28,44 @@ export function shellPath(locale: Locale, moduleId: string): string {
   return `/coquille/${locale}/${moduleId}`;
 }
 
+/** The catalogue's address, served from its own shell like a module's page. */
+export const CATALOGUE_PAGE = "/modules";
+
+/**
+ * The prerendered shell that serves a learner's page in `locale`: /modules/<id> from
+ * /coquille/<language>/<id>, the catalogue (/modules) from /coquille/<language>
+ * (app/(shell)/coquille/[langue]/page.tsx); null for every other address.
+ */
+export function shellOfPage(pathname: string, locale: Locale): string | null {
+  if (pathname === CATALOGUE_PAGE) return `/coquille/${locale}`;
+  const moduleId = moduleOfPage(pathname);
+
+  return moduleId ? shellPath(locale, moduleId) : null;
+}
+
+/**
+ * The page a shell's own address serves (/coquille/<language>/<id>: /modules/<id>;
+ * /coquille/<language>: the catalogue), which only the proxy's rewrite should reach; else null.
+ * The catalogue's shell has no segment beside the module's, so no course id can name it.
+ */
+export function pageOfShell(pathname: string): string | null {
+  const moduleId = moduleOfShell(pathname);
+  if (moduleId) return `/modules/${moduleId}`;
+
+  return /^\/coquille\/[a-z]{2}$/.test(pathname) ? CATALOGUE_PAGE : null;
+}
+
 const hashesByPage = new Map<string, Promise<string[] | null>>();
 
 /**
- * The 'sha256-…' sources of the inline scripts of a shell's prerendered HTML (the App Router's
- * bootstrap and payload, fixed for a build), or null when the build has no such page: an unknown
- * module, or `next dev`, which prerenders nothing. Read from the build once per process, so that
+ * The 'sha256-…' sources of the inline scripts of the prerendered HTML of `shell` (as shellOfPage
+ * names it: the App Router's bootstrap and payload, fixed for a build), or null when the build
+ * has no such page: an unknown module, or `next dev`, which prerenders nothing. Read from the build once per process, so that
  * the policy always matches the HTML this server sends, whatever build it is. That holds while no
  * shell is rendered again: revalidatePath("/", "layout") would (every shell carries the root
  * layout's tag), and a shell rendered at request time names the address asked for in its payload.
  */
-export function shellScriptHashes(locale: Locale, moduleId: string): Promise<string[] | null> {
-  const page = shellPath(locale, moduleId);
+export function shellScriptHashes(page: string): Promise<string[] | null> {
   let hashes = hashesByPage.get(page);
   if (!hashes) {
     hashes = readFile(path.join(process.cwd(), ".next", "server", "app", `${page}.html`), "utf8").then(

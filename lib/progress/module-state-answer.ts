@@ -6,4 +6,7 @@ import type { LearnerModuleState } from "./get-learner-module-state";
  * shell draws around the player once it knows who is there (the header, the demo banner, the
  * managers' SCORM download), since the shell's HTML holds nothing of a person.
  */
-export type ModuleStateAnswer = LearnerModuleState & { viewer: Viewer; isDemo: boolean };
+export type ModuleStateAnswer = LearnerModuleState & ShellAnswer;
+
+/** What every state route of a prerendered shell answers besides the page's own state (module, catalogue). */
+export type ShellAnswer = { viewer: Viewer; isDemo: boolean };

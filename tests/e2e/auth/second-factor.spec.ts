@@ -35,6 +35,7 @@ test.describe("second factor", () => {
     page,
     browser,
     repeatViewport,
+    expectHttpErrors,
   }) => {
     test.skip(repeatViewport, "the answers do not depend on the viewport");
     await signInWithPasswordOnly(page.request, "rssi@vigie.test");
@@ -46,6 +47,8 @@ test.describe("second factor", () => {
     await page.goto("/etablissement/apprenants");
     await expect(page).toHaveURL(/\/double-authentification\?retour=%2Fetablissement%2Fapprenants$/);
     await expect(page.getByRole("heading", { level: 1, name: "Vérification en deux étapes" })).toBeVisible();
+    // The catalogue is its shell: its state request says the second factor is owed (401).
+    expectHttpErrors(/\/api\/progress\/catalogue$/, 401);
     await page.goto("/modules");
     await expect(page).toHaveURL(/\/double-authentification\?retour=%2Fmodules$/);
     await page.goto("/connexion");

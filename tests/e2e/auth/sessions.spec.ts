@@ -27,13 +27,18 @@ async function withCopiedCookie(browser: Browser, value: string): Promise<Page> 
 
 async function expectSignedIn(page: Page) {
   await page.goto("/modules");
-  await expect(page.getByRole("heading", { name: "Mes modules" })).toBeVisible();
+  // The header's account part, drawn once the catalogue's state has come (the shell has no one in it).
+  await expect(page.getByRole("link", { name: "Mes certificats" })).toBeVisible();
 }
 
 async function expectRefused(page: Page) {
   await page.goto("/modules");
   await expect(page).toHaveURL(/\/connexion/);
 }
+
+// The catalogue is its shell: an ended session gets it, its state request is refused (401), and the
+// page sends the visitor to sign-in (expectRefused).
+test.beforeEach(({ expectHttpErrors }) => expectHttpErrors(/\/api\/progress\/catalogue$/, 401));
 
 test.describe("sessions that end (issue 14, scenario 4)", () => {
   // Two browsers each, several page loads: more than the default minute on a busy machine.

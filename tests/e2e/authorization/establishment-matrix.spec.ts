@@ -129,6 +129,8 @@ const LEARNER_PAGES: Route[] = [
 
 /** The learner's state of a module: every learner has one, their own (see the test below). */
 const STATE_ROUTE = "/api/progress/state?module=cles-usb";
+/** The learner's part of the catalogue, for its shell: every learner has one, their own. */
+const CATALOGUE_STATE_ROUTE = "/api/progress/catalogue";
 
 /** `own`: the establishment whose real form is forged (B for B's manager, C for the other centre's admin). */
 type ForgedAction = {
@@ -470,6 +472,50 @@ test.describe("the role × establishment matrix", () => {
     await shared.context().close();
   });
 
+  test("a learner asking for their part of the catalogue (GET /api/progress/catalogue) gets their own only, whatever establishment the cookie names", async ({
+    page,
+  }) => {
+    const browser = page.context().browser()!;
+    const catalogueState = async (who: Page, current?: string) => {
+      await who.context().clearCookies({ name: CURRENT_ESTABLISHMENT_COOKIE });
+      if (current)
+        await who.context().addCookies([{ name: CURRENT_ESTABLISHMENT_COOKIE, value: current, url: E2E_BASE_URL }]);
+      const response = await who.request.get(CATALOGUE_STATE_ROUTE);
+
+      return { status: response.status(), body: await response.text() };
+    };
+    const userIdOf = async (who: Page) =>
+      ((await (await who.request.get("/api/auth/session")).json()) as { user: { id: string } }).user.id;
+
+    // B's learner, with A named in the cookie (as theirs, and as A's learner's): B's catalogue, theirs.
+    const learnerB = await signedInPage(browser, B.matrixLearner.email, page);
+    const learnerBId = await userIdOf(learnerB);
+    for (const current of [`${learnerBId}.${idsA.establishment}`, `${idsA.learner}.${idsA.establishment}`]) {
+      const { status, body } = await catalogueState(learnerB, current);
+      expect(status, current).toBe(200);
+      const answer = JSON.parse(body) as { viewer: { name: string; currentEstablishmentId: string } };
+      expect(answer.viewer.name, current).toBe(B.matrixLearner.name);
+      expect(answer.viewer.currentEstablishmentId, current).toBe(idsB.establishment);
+      expect(body, current).not.toContain(idsA.learner);
+      expect(body, current).not.toContain(idsA.establishment);
+      expect(body, current).not.toContain(A.matrixLearner.name);
+    }
+    await learnerB.context().close();
+
+    // A person of both establishments: asked to choose first, then the catalogue of the one chosen.
+    const shared = await signedInPage(browser, E2E_PHISHING_PEOPLE.shared.email, page);
+    const sharedId = await userIdOf(shared);
+    const { status, body } = await catalogueState(shared);
+    expect(status).toBe(409);
+    expect(JSON.parse(body).code).toBe("establishment_not_chosen");
+    for (const organisationId of [idsA.establishment, idsB.establishment]) {
+      const chosen = await catalogueState(shared, `${sharedId}.${organisationId}`);
+      expect(chosen.status, organisationId).toBe(200);
+      expect(JSON.parse(chosen.body).viewer.currentEstablishmentId).toBe(organisationId);
+    }
+    await shared.context().close();
+  });
+
   test("a manager gets not found on every admin page", async ({ page, expectHttpErrors }, testInfo) => {
     for (const manager of [A.manager, B.manager]) {
       const managerPage = await signedInPage(page.context().browser()!, manager, page);
@@ -494,6 +540,9 @@ test.describe("the role × establishment matrix", () => {
     const state = await page.request.get(STATE_ROUTE);
     expect(state.status()).toBe(401);
     expect((await state.json()).code).toBe("unauthenticated");
+    const catalogueState = await page.request.get(CATALOGUE_STATE_ROUTE);
+    expect(catalogueState.status()).toBe(401);
+    expect((await catalogueState.json()).code).toBe("unauthenticated");
   });
 
   test("every form action of B's pages, forged with A's ids, is refused with a clear message and changes nothing of A", async ({

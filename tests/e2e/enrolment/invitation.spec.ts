@@ -109,8 +109,11 @@ test.describe("invitations to existing accounts and the current establishment", 
     browser,
     learnerEmail,
     repeatViewport,
+    expectHttpErrors,
   }) => {
     test.skip(repeatViewport, "the same answer on both viewports");
+    // The catalogue is its shell: its state request asks to choose (409), and the page goes to the chooser.
+    expectHttpErrors(/\/api\/progress\/catalogue$/, 409);
     // Made a member of the EHPAD through an accepted invitation, in a fresh browser (no choice kept).
     const managerContext = await browser.newContext();
     const manager = await managerContext.newPage();

@@ -41,8 +41,9 @@ test.describe("error pages", () => {
     page,
     expectHttpErrors,
   }) => {
-    // The module page is the shell: its state request is refused (403) and the player goes on from there.
-    expectHttpErrors(/\/api\/progress\/state\?module=cles-usb$/, 403);
+    // The catalogue and the module page are shells: their state requests are refused (403), and the
+    // page goes on from there.
+    expectHttpErrors(/\/api\/progress\/(state\?module=cles-usb|catalogue)$/, 403);
     await signInViaApi(page.request, "admin@vigie.test");
 
     for (const path of ["/modules", "/modules/cles-usb", "/mes-certificats"]) {

@@ -110,10 +110,15 @@ test.describe("withdrawing access", () => {
 
   test("a manager deactivates a learner after confirming, who is refused on their next request, then reactivates them", async ({
     learnerPage: person,
+    expectHttpErrors,
   }) => {
+    // The catalogue is its shell: once deactivated, its state request is refused (401), then sign-in.
+    expectHttpErrors(/\/api\/progress\/catalogue$/, 401);
+    // Signed in: the header's account part, drawn once the catalogue's state has come.
+    const signedInNav = person.getByRole("link", { name: "Mes certificats" });
     const userId = await userIdOf(person);
     await person.goto("/modules");
-    await expect(person.getByRole("heading", { name: "Mes modules" })).toBeVisible();
+    await expect(signedInNav).toBeVisible();
     const manager = await signedIn(person, "rssi@vigie.test");
     await manager.goto(`/etablissement/apprenants/${userId}`);
 
@@ -121,7 +126,7 @@ test.describe("withdrawing access", () => {
     await manager.getByRole("button", { name: "Annuler" }).click();
     await expect(manager.getByRole("button", { name: "Désactiver le compte" })).toBeFocused();
     await person.goto("/modules");
-    await expect(person.getByRole("heading", { name: "Mes modules" })).toBeVisible();
+    await expect(signedInNav).toBeVisible();
 
     await manager.getByRole("button", { name: "Désactiver le compte" }).click();
     await manager.getByRole("button", { name: /^Confirmer/ }).click();
@@ -141,7 +146,10 @@ test.describe("withdrawing access", () => {
   test("the platform admin deactivates an account from the people page, then reactivates it", async ({
     learnerPage: person,
     learnerEmail,
+    expectHttpErrors,
   }) => {
+    // The catalogue is its shell: once deactivated, its state request is refused (401), then sign-in.
+    expectHttpErrors(/\/api\/progress\/catalogue$/, 401);
     const admin = await signedIn(person, "admin@vigie.test");
     await admin.goto(`/centre/personnes?email=${encodeURIComponent(learnerEmail)}`);
     const access = admin.getByRole("region", { name: "Accès" });

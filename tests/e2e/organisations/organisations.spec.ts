@@ -55,6 +55,8 @@ test.describe("establishments and teams", () => {
   }) => {
     expectHttpErrors(/\/(centre\/etablissements|etablissement\/equipes)$/, 404);
     await page.goto("/modules");
+    // The header's account part is drawn once the catalogue's state has come.
+    await expect(page.getByRole("link", { name: "Mes certificats" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Mon établissement" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Centre régional" })).toHaveCount(0);
     expect((await page.goto("/centre/etablissements"))?.status()).toBe(404);

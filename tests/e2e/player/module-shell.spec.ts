@@ -49,7 +49,7 @@ test.describe("the module shell's Content-Security-Policy", () => {
   });
 
   test("leaves every other page its per-request nonce", async ({ learnerPage: page }) => {
-    const response = await page.goto("/modules");
+    const response = await page.goto("/mes-certificats");
 
     expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   });

@@ -7,13 +7,13 @@ import { DemoBannerNote } from "@/app/_components/demo-banner-note";
 import { useLightTranslations } from "@/app/_components/light-messages";
 import { SiteHeaderView } from "@/app/_components/site-header-view";
 import type { Locale } from "@/lib/i18n/locales";
-import type { ModuleStateAnswer } from "@/lib/progress/module-state-answer";
+import type { ShellAnswer } from "@/lib/progress/module-state-answer";
 
-const AnswerContext = createContext<ModuleStateAnswer | null>(null);
+const AnswerContext = createContext<ShellAnswer | null>(null);
 
-/** Holds the state route's answer once the player has it, for the parts of the page drawn from it. */
+/** Holds the state route's answer once the player (or the catalogue) has it, for the parts of the page drawn from it. */
 export function ShellSession({ children }: { children: ReactNode }) {
-  const [answer, setAnswer] = useState<ModuleStateAnswer | null>(null);
+  const [answer, setAnswer] = useState<ShellAnswer | null>(null);
 
   return (
     <LoadedStateContext.Provider value={setAnswer}>

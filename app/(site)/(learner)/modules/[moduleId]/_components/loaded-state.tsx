@@ -1,10 +1,11 @@
 "use client";
 
 import { createContext } from "react";
-import type { ModuleStateAnswer } from "@/lib/progress/module-state-answer";
+import type { ShellAnswer } from "@/lib/progress/module-state-answer";
 
 /**
- * Told the state route's answer when FetchedStatePlayer has it: the prerendered shell draws the
- * person's parts of the page (header, demo banner, SCORM download) from it. Nobody listens elsewhere.
+ * Told the state route's answer when FetchedStatePlayer (or the catalogue's shell) has it: the
+ * prerendered shell draws the person's parts of the page (header, demo banner, SCORM download)
+ * from it. Nobody listens elsewhere.
  */
-export const LoadedStateContext = createContext<((answer: ModuleStateAnswer) => void) | null>(null);
+export const LoadedStateContext = createContext<((answer: ShellAnswer) => void) | null>(null);
