@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { courseSubjectField } from "@/lib/courses/course-subject";
 import type { Locale } from "@/lib/i18n/locales";
 import { validationMessages } from "@/lib/i18n/validation-messages";
 import type { ArchiveFilters } from "./certificates-archive-query";
@@ -15,13 +16,7 @@ export function archiveParamsSchemaFor(locale?: Locale) {
   return z
     .object({
       etablissement: z.preprocess(emptyToUndefined, z.guid(t("certificatesArchive.establishmentUnknown")).optional()),
-      sujet: z.preprocess(
-        emptyToUndefined,
-        z
-          .string()
-          .regex(/^(module|path):[a-z0-9-]{1,80}$/, t("certificatesArchive.subjectUnknown"))
-          .optional(),
-      ),
+      sujet: z.preprocess(emptyToUndefined, courseSubjectField(t("certificatesArchive.subjectUnknown")).optional()),
       du: z.preprocess(emptyToUndefined, z.iso.date(t("certificatesArchive.fromInvalid")).optional()),
       au: z.preprocess(emptyToUndefined, z.iso.date(t("certificatesArchive.toInvalid")).optional()),
     })
@@ -36,7 +31,5 @@ export const archiveParamsSchema = archiveParamsSchemaFor();
 export type ArchiveParams = z.infer<typeof archiveParamsSchema>;
 
 export function archiveFilters(params: ArchiveParams): ArchiveFilters {
-  const [type, id] = params.sujet ? (params.sujet.split(":") as ["module" | "path", string]) : [];
-
-  return { subject: type && id ? { type, id } : undefined, from: params.du, to: params.au };
+  return { subject: params.sujet, from: params.du, to: params.au };
 }

@@ -1,10 +1,11 @@
 import { type SQL, and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { CourseSubject } from "@/lib/courses/course-subject";
 import { type Certificate, certificates, users } from "@/db/schema";
 
 export type ArchiveFilters = {
   /** Only this module or path. */
-  subject?: { type: "module" | "path"; id: string };
+  subject?: CourseSubject;
   /** Completed on or after / on or before these days (YYYY-MM-DD, Europe/Paris calendar). */
   from?: string;
   to?: string;

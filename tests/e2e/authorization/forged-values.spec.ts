@@ -89,6 +89,29 @@ test.describe("forged values in forms", () => {
     await manager.context().close();
   });
 
+  test("a subject that is not a course id is refused by the assignment form and the certificates archive, and nothing is assigned", async ({
+    page,
+  }) => {
+    await signInViaApi(page.request, A.manager);
+    await page.goto("/etablissement/affectations");
+    const assignments = page.locator(".assignment-list > li");
+    const before = await assignments.count();
+    await forgeValue(page.getByLabel("Parcours ou module"), "module:../cles-usb");
+    await page.getByLabel("À terminer avant le").fill("2031-03-15");
+    await page.getByRole("button", { name: "Affecter" }).click();
+
+    await expect(page.getByText("Choisissez le parcours ou un module.")).toBeVisible();
+    await expect(page.getByLabel("Parcours ou module")).toHaveAttribute("aria-invalid", "true");
+    await page.reload();
+    await expect(assignments).toHaveCount(before);
+
+    for (const sujet of ["module:Cles-USB", "module:../cles-usb", "certificat:cles-usb"]) {
+      const response = await page.request.get(`/etablissement/certificats/archive?${new URLSearchParams({ sujet })}`);
+      expect(response.status(), sujet).toBe(400);
+      expect(await response.json(), sujet).toEqual({ code: "bad_request", message: "Module ou parcours inconnu." });
+    }
+  });
+
   test("without JavaScript, a form posted straight to the server with another establishment's id is refused the same way", async ({
     browser,
   }) => {

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { createAssignment } from "@/lib/assignments/create-assignment";
 import { deleteAssignment } from "@/lib/assignments/delete-assignment";
 import { getActor } from "@/lib/auth/guards";
+import { courseSubjectField } from "@/lib/courses/course-subject";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
@@ -19,7 +20,7 @@ export async function createAssignmentAction(_previous: FormState, formData: For
   if (!actor) return { message: t("errors.notFound") };
   const schema = z.object({
     organisationId: z.guid(t("errors.notFound")),
-    subject: z.string().regex(/^(path|module):[a-z0-9-]+$/, t("errors.subject")),
+    subject: courseSubjectField(t("errors.subject")),
     teamId: z.union([z.literal(""), z.guid(t("errors.notFound"))]),
     dueOn: z.iso.date(t("errors.dueOn")).refine((value) => value >= parisDay(new Date()), t("errors.dueOnPast")),
     renewYearly: z.literal("on").optional(),
@@ -27,7 +28,6 @@ export async function createAssignmentAction(_previous: FormState, formData: For
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
   const { organisationId, subject, teamId, dueOn, renewYearly } = parsed.data;
-  const [subjectType, subjectId] = subject.split(":") as ["path" | "module", string];
 
   try {
     const { db } = await getDb();
@@ -35,8 +35,8 @@ export async function createAssignmentAction(_previous: FormState, formData: For
       actor,
       organisationId,
       teamId: teamId || null,
-      subjectType,
-      subjectId,
+      subjectType: subject.type,
+      subjectId: subject.id,
       dueOn,
       renewYearly: renewYearly === "on",
       catalogue: getCatalogue(),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAssignments } from "@/lib/assignments/list-assignments";
+import { courseSubjectValue } from "@/lib/courses/course-subject";
 import { getCatalogue } from "@/lib/courses/get-catalogue";
 import { parisDay } from "@/lib/assignments/assignment-cycle";
 import { EstablishmentPicker } from "../_components/establishment-picker";
@@ -28,8 +29,14 @@ export default async function AssignmentsPage({ searchParams }: Props) {
     teamsOfEstablishment(db, establishment),
   ]);
   const subjects = [
-    ...catalogue.paths.map((p) => ({ value: `path:${p.id}`, label: t("pathOption", { title: p.title }) })),
-    ...catalogue.modules.map((m) => ({ value: `module:${m.id}`, label: t("moduleOption", { title: m.title }) })),
+    ...catalogue.paths.map((p) => ({
+      value: courseSubjectValue("path", p.id),
+      label: t("pathOption", { title: p.title }),
+    })),
+    ...catalogue.modules.map((m) => ({
+      value: courseSubjectValue("module", m.id),
+      label: t("moduleOption", { title: m.title }),
+    })),
   ];
   const date = (day: string) =>
     format.dateTime(new Date(`${day}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric" });

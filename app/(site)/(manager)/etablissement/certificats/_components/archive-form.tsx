@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { courseSubjectValue } from "@/lib/courses/course-subject";
 import type { Catalogue } from "@/lib/courses/types";
 import type { ManagedEstablishment } from "@/lib/access/managed-establishments";
 
@@ -33,12 +34,12 @@ export async function ArchiveForm({ establishments, catalogue }: Props) {
           <select id="archive-subject" name="sujet" defaultValue="">
             <option value="">{t("allSubjects")}</option>
             {catalogue.paths.map((p) => (
-              <option key={p.id} value={`path:${p.id}`}>
+              <option key={p.id} value={courseSubjectValue("path", p.id)}>
                 {t("path", { title: p.title })}
               </option>
             ))}
             {catalogue.modules.map((m) => (
-              <option key={m.id} value={`module:${m.id}`}>
+              <option key={m.id} value={courseSubjectValue("module", m.id)}>
                 {t("module", { title: m.title })}
               </option>
             ))}
