@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { passwordField } from "@/lib/auth/password-policy";
+import { PASSWORD_MIN_LENGTH, passwordField } from "@/lib/auth/password-policy";
 import { frenchTypography } from "@/lib/i18n/french-typography";
 import { messages } from "@/lib/i18n/messages";
 
@@ -37,5 +37,27 @@ describe.each(["fr", "en"] as const)("the password rule's sentences in %s", (loc
   it("are nowhere else in the messages", () => {
     const texts = JSON.stringify({ ...messages[locale], password: undefined });
     for (const text of Object.values(BEFORE[locale])) expect(texts).not.toContain(shown(text));
+  });
+});
+
+describe.each(["fr", "en"] as const)("the password hints in %s", (locale) => {
+  const hints = [
+    createTranslator({ locale, messages: messages[locale], namespace: "signIn" })("reset.newIntro", {
+      min: PASSWORD_MIN_LENGTH,
+    }),
+    createTranslator({ locale, messages: messages[locale], namespace: "join" })("passwordHint", {
+      min: PASSWORD_MIN_LENGTH,
+    }),
+  ];
+
+  it("say the policy's length, taken from lib/auth/password-policy.ts", () => {
+    const atLeast =
+      locale === "fr" ? `Au moins ${PASSWORD_MIN_LENGTH} caractères` : `At least ${PASSWORD_MIN_LENGTH} characters`;
+    for (const hint of hints) expect(hint.startsWith(atLeast), hint).toBe(true);
+  });
+
+  it("write no length of their own", () => {
+    const texts = JSON.stringify([messages[locale].signIn, messages[locale].join]);
+    expect(texts).not.toMatch(new RegExp(`\\b${PASSWORD_MIN_LENGTH}\\s(caractères|characters)`));
   });
 });

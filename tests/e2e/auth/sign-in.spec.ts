@@ -92,6 +92,10 @@ test.describe("sign-in", () => {
 
     await page.goto(await linkFromMailbox(page, learnerEmail, "Choisir un nouveau mot de passe Vigie"));
     await expectNoAxeViolations(page);
+    // The password policy's length (lib/auth/password-policy.ts), said and given to password managers.
+    await expect(page.getByText(/^Au moins 12\scaractères\./)).toBeVisible();
+    for (const label of ["Nouveau mot de passe", "Confirmez le mot de passe"])
+      await expect(page.getByLabel(label)).toHaveAttribute("minlength", "12");
     await page.getByLabel("Nouveau mot de passe").fill("qwerty123456");
     await page.getByLabel("Confirmez le mot de passe").fill("qwerty123456");
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();

@@ -48,6 +48,15 @@ test.describe("joining with a code", () => {
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
 
+    // The password policy's length (lib/auth/password-policy.ts), in the hint and for password managers.
+    await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveAccessibleDescription(
+      /^Au moins 12\scaractères, et pas un mot de passe courant/,
+    );
+    for (const field of [
+      page.getByLabel("Mot de passe", { exact: true }),
+      page.getByLabel("Confirmez le mot de passe"),
+    ])
+      await expect(field).toHaveAttribute("minlength", "12");
     await page.getByLabel("Prénom et nom").fill(name);
     await page.getByLabel("Identifiant de connexion").fill("Rssi@vigie.test");
     await page.getByLabel("Mot de passe", { exact: true }).fill("password1234");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { isResetTokenUsable } from "@/lib/auth/password-reset";
 import { NewPasswordForm } from "./_components/new-password-form";
 
@@ -37,8 +38,8 @@ export default async function NewPasswordPage({
       <h1>{t("reset.newTitle")}</h1>
       {usable ? (
         <>
-          <p className="lead">{t("reset.newIntro")}</p>
-          <NewPasswordForm token={jeton} />
+          <p className="lead">{t("reset.newIntro", { min: PASSWORD_MIN_LENGTH })}</p>
+          <NewPasswordForm token={jeton} minLength={PASSWORD_MIN_LENGTH} />
         </>
       ) : (
         <>

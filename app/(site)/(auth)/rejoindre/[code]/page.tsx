@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { retryMinutes } from "@/lib/auth/sign-in-errors";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { checkJoinCode } from "@/lib/join/check-join-code";
@@ -68,7 +69,11 @@ export default async function JoinWithCodePage({ params }: Props) {
         {target.teamName && <p>{t("team", { name: target.teamName })}</p>}
       </div>
       <h2>{t("createTitle")}</h2>
-      <JoinForm code={formatJoinCode(target.code)} usernameMinLength={USERNAME_MIN_LENGTH} />
+      <JoinForm
+        code={formatJoinCode(target.code)}
+        usernameMinLength={USERNAME_MIN_LENGTH}
+        passwordMinLength={PASSWORD_MIN_LENGTH}
+      />
       <p>
         {t("haveAccount")} <Link href="/connexion">{t("signIn")}</Link>
       </p>

@@ -13,13 +13,14 @@ const FIELDS = [
   { key: "passwordConfirmation", type: "password", autoComplete: "new-password", hint: undefined },
 ] as const;
 
-type Props = { code: string; usernameMinLength: number };
+type Props = { code: string; usernameMinLength: number; passwordMinLength: number };
 
 /**
  * Name, username and password: the account of someone joining with a code (no e-mail: see
- * joinWithCode). The page passes the username rule's length, whose home is lib/join/username.ts.
+ * joinWithCode). The page passes the rules' lengths, whose homes are lib/join/username.ts and
+ * lib/auth/password-policy.ts.
  */
-export function JoinForm({ code, usernameMinLength }: Props) {
+export function JoinForm({ code, usernameMinLength, passwordMinLength }: Props) {
   const t = useTranslations("join");
   const [state, action, pending] = useActionState<FormState, FormData>(joinAction, {});
   const errors = state.fieldErrors ?? {};
@@ -33,10 +34,11 @@ export function JoinForm({ code, usernameMinLength }: Props) {
           key={key}
           id={key}
           label={t(key)}
-          hint={hint && t(hint, { min: usernameMinLength })}
+          hint={hint && t(hint, { min: key === "password" ? passwordMinLength : usernameMinLength })}
           errors={errors[key]}
           type={type}
           autoComplete={autoComplete}
+          minLength={type === "password" ? passwordMinLength : undefined}
           autoCapitalize={key === "name" ? undefined : "none"}
           spellCheck={key === "name" ? undefined : false}
           required

@@ -11,7 +11,8 @@ const FIELDS = [
   { name: "confirmation", label: "reset.confirmPassword" },
 ] as const;
 
-export function NewPasswordForm({ token }: { token: string }) {
+/** The new password, twice; the page passes the policy's length, whose home is lib/auth/password-policy.ts. */
+export function NewPasswordForm({ token, minLength }: { token: string; minLength: number }) {
   const t = useTranslations("signIn");
   const [state, action, pending] = useActionState<FormState, FormData>(chooseNewPassword, {});
   const errors = state.fieldErrors ?? {};
@@ -28,7 +29,7 @@ export function NewPasswordForm({ token }: { token: string }) {
           errors={errors[field.name]}
           type="password"
           autoComplete="new-password"
-          minLength={12}
+          minLength={minLength}
           required
         />
       ))}
