@@ -33,6 +33,7 @@ export function Completion({ title, certificateHref, saved, place, onReview }: C
             {t("certificateDownload")}
           </a>
         ) : (
+          // Not FormOutcome: a live wait for the save, which the download link replaces.
           <p role="status">{t("certificateWaiting")}</p>
         )}
       </div>

@@ -45,6 +45,7 @@ export function FetchedStatePlayer({ content, place }: Props) {
       <div className="player__header">
         <p className="player__module-title">{content.title}</p>
       </div>
+      {/* Not FormOutcome: the state's loading, then its failure with the way out, in one place; no form. */}
       {failed === null ? (
         <p role="status" className="hint">
           {t("loading")}

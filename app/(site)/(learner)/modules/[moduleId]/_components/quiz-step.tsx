@@ -1,5 +1,6 @@
 "use client";
 
+import { FormMessage } from "@/app/_components/form-feedback";
 import { useLightTranslations } from "@/app/_components/light-messages";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { PublicQuizStep } from "@/lib/courses/public-module";
@@ -117,14 +118,13 @@ export function QuizStepView({ step, alreadyPassed, onSubmit, onPassed }: Props)
             </fieldset>
           );
         })}
-        <div role="alert" className={missing.length ? "form-message" : undefined}>
-          {missing.length > 0 && t("unanswered", { count: missing.length })}
-        </div>
+        <FormMessage message={missing.length > 0 ? t("unanswered", { count: missing.length }) : undefined} />
         {result === null && (
           <button type="submit" className="button" disabled={grading !== "idle"}>
             {grading === "idle" ? t("submit") : t("grading")}
           </button>
         )}
+        {/* Not FormOutcome: a live note while the grading waits for the network, not the form's outcome. */}
         <p role="status" className="hint">
           {grading === "slow" ? t("gradingOffline") : ""}
         </p>

@@ -12,6 +12,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the address bar exists only in the browser
   useEffect(() => setHere(window.location.pathname + window.location.search), [state]);
 
+  // Not FormOutcome: a live status that follows every save, including its failures (polite, never an alert).
   return (
     <div className={`save-status save-status--${state}`} role="status" aria-live="polite">
       {state === "saved" && t("saved")}

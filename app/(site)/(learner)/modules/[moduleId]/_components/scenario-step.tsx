@@ -51,6 +51,7 @@ export function ScenarioStepView({ step, onAnswer }: { step: ScenarioStep; onAns
             </label>
           ))}
         </fieldset>
+        {/* Not FormOutcome: the choice's own error, tied to the group by aria-describedby, which FormMessage has no id for. */}
         {error && (
           <p id={`${step.id}-error`} className="field-error" role="alert">
             {t("chooseFirst")}
@@ -62,6 +63,7 @@ export function ScenarioStepView({ step, onAnswer }: { step: ScenarioStep; onAns
           </button>
         )}
       </form>
+      {/* Not FormOutcome: the answer's feedback, which takes the focus and offers another try. */}
       {chosen && (
         <div
           ref={feedbackRef}
