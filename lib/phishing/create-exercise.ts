@@ -5,14 +5,15 @@ import { phishingExercises, teams } from "@/db/schema";
 import { requireManagedEstablishment } from "@/lib/access/managed-establishments";
 import type { Actor } from "@/lib/auth/load-actor";
 import { AppError } from "@/lib/errors";
+import { SCENARIO_ID_MAX_LENGTH, WORKING_DAYS } from "./exercise-window";
 import { parisToday } from "./plan-send-times";
 
-/** The same bounds as the table's CHECK constraint. */
+/** The bounds of exercise-window.ts, working days as the table's CHECK constraint. */
 export const createExerciseSchema = z.object({
-  scenarioId: z.string().min(1).max(100),
+  scenarioId: z.string().min(1).max(SCENARIO_ID_MAX_LENGTH),
   teamIds: z.array(z.guid()).max(500),
   windowStartsOn: z.iso.date(),
-  workingDays: z.number().int().min(1).max(20),
+  workingDays: z.number().int().min(WORKING_DAYS.min).max(WORKING_DAYS.max),
   assignModuleOnClick: z.boolean(),
 });
 

@@ -3,6 +3,7 @@
 import { type ReactNode, useId } from "react";
 import { FieldError, FormOutcome } from "@/app/_components/form-feedback";
 import type { FormState } from "@/lib/forms";
+import { WORKING_DAYS } from "@/lib/phishing/exercise-window";
 
 /** The texts of the window fields, in the namespace of the page that shows them. */
 export type WindowFieldLabels = {
@@ -14,7 +15,7 @@ export type WindowFieldLabels = {
 
 /**
  * An exercise's window and its module option, as an establishment's and a centre's exercise ask
- * for them: the first day (today at the earliest), 1 to 20 working days, the module on a click.
+ * for them: the first day (today at the earliest), the working days (WORKING_DAYS), the module on a click.
  * `idPrefix` keeps the ids apart from other forms of the same page.
  */
 export function ExerciseWindowFields({
@@ -55,8 +56,8 @@ export function ExerciseWindowFields({
           name="workingDays"
           type="number"
           inputMode="numeric"
-          min={1}
-          max={20}
+          min={WORKING_DAYS.min}
+          max={WORKING_DAYS.max}
           required
           defaultValue={typed.workingDays ?? 5}
           aria-invalid={errors.workingDays ? true : undefined}

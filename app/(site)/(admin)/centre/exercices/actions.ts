@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
+import { exerciseFormFields } from "@/lib/phishing/exercise-form-fields";
 import { readerLocale } from "@/lib/i18n/reader-locale";
 import { changeCampaignState } from "@/lib/phishing/change-campaign-state";
 import { exerciseStateChanges } from "@/lib/phishing/change-exercise-state";
@@ -48,16 +49,7 @@ export async function createCampaignAction(_previous: FormState, formData: FormD
   const t = await getTranslations("phishingCampaigns");
   const actor = await getActor();
   if (!actor) return { message: t("errors.notFound") };
-  const schema = z.object({
-    scenarioId: z.string(t("errors.scenario")).min(1, t("errors.scenario")).max(100, t("errors.scenario")),
-    windowStartsOn: z.iso.date(t("errors.windowStartsOn")),
-    workingDays: z.coerce
-      .number(t("errors.workingDays"))
-      .int(t("errors.workingDays"))
-      .min(1, t("errors.workingDays"))
-      .max(20, t("errors.workingDays")),
-    assignModuleOnClick: z.literal("on").optional(),
-  });
+  const schema = z.object(exerciseFormFields((key, values) => t(`errors.${key}`, values)));
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
   const organisationIds = formData.getAll("organisationIds").map(String);

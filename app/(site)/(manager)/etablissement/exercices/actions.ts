@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { type FormState, parseForm } from "@/lib/forms";
+import { exerciseFormFields } from "@/lib/phishing/exercise-form-fields";
 import { changeExerciseState, exerciseStateChanges } from "@/lib/phishing/change-exercise-state";
 import { createExercise } from "@/lib/phishing/create-exercise";
 import { launchExercise } from "@/lib/phishing/launch-exercise";
@@ -42,14 +43,7 @@ export async function createExerciseAction(_previous: FormState, formData: FormD
   if (!actor) return { message: t("errors.notFound") };
   const schema = z.object({
     organisationId: z.guid(t("errors.notFound")),
-    scenarioId: z.string(t("errors.scenario")).min(1, t("errors.scenario")).max(100, t("errors.scenario")),
-    windowStartsOn: z.iso.date(t("errors.windowStartsOn")),
-    workingDays: z.coerce
-      .number(t("errors.workingDays"))
-      .int(t("errors.workingDays"))
-      .min(1, t("errors.workingDays"))
-      .max(20, t("errors.workingDays")),
-    assignModuleOnClick: z.literal("on").optional(),
+    ...exerciseFormFields((key, values) => t(`errors.${key}`, values)),
   });
   const parsed = parseForm(schema, formData, t("errors.fixFields"));
   if (!parsed.success) return parsed.state;
