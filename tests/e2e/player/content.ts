@@ -65,8 +65,15 @@ export async function passQuizWithKeyboard(page: Page, step: QuizStep): Promise<
   for (const question of await shownQuizAnswers(page, step)) {
     const group = page.getByRole("group", { name: question.prompt });
     if (question.multiple) {
-      for (const text of question.rightChoices)
-        await tickCheckbox(page, group.getByRole("checkbox", { name: text, exact: true }));
+      // In the page's order (the server may shuffle the choices), as Tab only goes forward.
+      const boxes = question.rightChoices.map((text) => group.getByRole("checkbox", { name: text, exact: true }));
+      const places = await Promise.all(
+        boxes.map((box) =>
+          box.evaluate((el) => [...el.closest("fieldset")!.querySelectorAll("input")].indexOf(el as HTMLInputElement)),
+        ),
+      );
+      for (const index of places.map((_, i) => i).sort((a, b) => places[a]! - places[b]!))
+        await tickCheckbox(page, boxes[index]!);
     } else {
       await chooseRadio(page, group, question.rightChoices[0]!);
     }

@@ -2,9 +2,16 @@ import { type Locator, type Page, expect } from "@playwright/test";
 
 /** Presses Tab until `target` has the focus, as a keyboard user would; fails if it never does. */
 export async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void> {
+  // Found once, not before every press: finding an element by role and name takes longer than
+  // the press (up to 250 ms on a busy machine), and again if React replaced it meanwhile.
+  let element = await target.elementHandle();
   for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press("Tab");
+    const where = await element
+      .evaluate((el) => (!el.isConnected ? "gone" : el === document.activeElement))
+      .catch(() => "gone" as const);
+    if (where === true) return;
+    if (where === "gone") element = await target.elementHandle();
+    else await page.keyboard.press("Tab");
   }
   await expect(target).toBeFocused();
 }
