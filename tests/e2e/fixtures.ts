@@ -179,6 +179,16 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/**
+ * On the catalogue, with the learner's state drawn: the shell is the same for everyone, and the
+ * header's account part comes with the state. Wait for it before clearing cookies, or the state
+ * request still to come is refused (401) and the page leaves for sign-in under the next goto.
+ */
+export async function expectCatalogueLoaded(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/modules$/);
+  await expect(page.getByRole("link", { name: "Mes certificats" })).toBeVisible();
+}
+
 /** A pattern for `expectHttpErrors` that matches responses for exactly `path` (with its query). */
 export function urlEndingWith(path: string): RegExp {
   return new RegExp(`^[a-z]+://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);

@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures";
+import { expect, expectCatalogueLoaded, test } from "../fixtures";
 import { type OwnServer, startOwnServer } from "../../support/own-server";
 import type { SmtpSink } from "../../support/smtp-sink";
 import type { SpawnedServer } from "../../support/spawn-server";
@@ -38,6 +38,7 @@ test("sends a single-use magic link through SMTP, and hides the local mailbox", 
     .replace(/&amp;/g, "&");
   await page.goto(link);
   await expect(page).toHaveURL(`${server.url}/modules`);
+  await expectCatalogueLoaded(page);
 
   await page.context().clearCookies();
   await page.goto(link);

@@ -4,7 +4,7 @@ import { type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { decode } from "next-auth/jwt";
 import { expectNoAxeViolations } from "../../support/page-checks";
 import { E2E_BASE_URL } from "../../support/e2e-server";
-import { expect, signInViaApi, test } from "../fixtures";
+import { expect, expectCatalogueLoaded, signInViaApi, test } from "../fixtures";
 
 const COOKIE = "authjs.session-token";
 // The e2e server sets no AUTH_SECRET: it keeps its key next to its data folder (lib/auth/secret.ts).
@@ -27,8 +27,7 @@ async function withCopiedCookie(browser: Browser, value: string): Promise<Page> 
 
 async function expectSignedIn(page: Page) {
   await page.goto("/modules");
-  // The header's account part, drawn once the catalogue's state has come (the shell has no one in it).
-  await expect(page.getByRole("link", { name: "Mes certificats" })).toBeVisible();
+  await expectCatalogueLoaded(page);
 }
 
 async function expectRefused(page: Page) {

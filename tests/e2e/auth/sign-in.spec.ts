@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test, unusedTotpCode } from "../fixtures";
+import { DEMO_PASSWORD, expect, expectCatalogueLoaded, test, unusedTotpCode } from "../fixtures";
 import { DEMO_TOTP_SECRET } from "@/db/seed/demo";
 import { expectNoAxeViolations } from "../../support/page-checks";
 
@@ -61,7 +61,7 @@ test.describe("sign-in", () => {
 
     const link = await linkFromMailbox(page, learnerEmail, "Votre lien de connexion à Vigie");
     await page.goto(link);
-    await expect(page).toHaveURL(/\/modules$/);
+    await expectCatalogueLoaded(page);
     await page.context().clearCookies();
     await page.goto(link);
     await expect(page).toHaveURL(/\/connexion/);
@@ -181,6 +181,7 @@ test.describe("sign-in", () => {
       await page.goto(`/connexion?retour=${encodeURIComponent(elsewhere)}`);
       await signInWithForm(page, learnerEmail);
       await expect(page, elsewhere).toHaveURL(/^http:\/\/localhost:\d+\/modules$/);
+      await expectCatalogueLoaded(page);
     }
 
     await page.context().clearCookies();

@@ -7,7 +7,7 @@ import {
   WALLET_DISCOVERY_PATH,
   startTestIdentityProvider,
 } from "../../support/test-identity-provider";
-import { expect, passSecondFactorViaApi, signInViaApi, test } from "../fixtures";
+import { expect, expectCatalogueLoaded, passSecondFactorViaApi, signInViaApi, test } from "../fixtures";
 import { pressButton, tabTo } from "../player/keyboard";
 
 const SETTINGS_PATH = "/etablissement/connexion-sso";
@@ -179,7 +179,7 @@ test("a new staff member who practises in the establishment signs in through the
 
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
   await passProvider(page);
-  await expect(page).toHaveURL(/\/modules$/);
+  await expectCatalogueLoaded(page);
   await expect(page.getByRole("heading", { level: 1, name: "Mes modules" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Connecté : Léa Rousseau-Ngô" })).toBeVisible();
   const firstId = await myAccountId(page);
@@ -201,7 +201,7 @@ test("a new staff member who practises in the establishment signs in through the
   await tabTo(page, go);
   await page.keyboard.press("Enter");
   await passProvider(page);
-  await expect(page).toHaveURL(/\/modules$/);
+  await expectCatalogueLoaded(page);
   expect(await myAccountId(page)).toBe(firstId);
 });
 
@@ -227,7 +227,7 @@ test("a forged or replayed callback is refused and signs nobody in", async ({ pa
   });
   await page.getByRole("link", { name: `Se connecter avec ${PROVIDER_NAME}` }).click();
   await passProvider(page);
-  await expect(page).toHaveURL(/\/modules$/);
+  await expectCatalogueLoaded(page);
   expect(callback).toContain("code=");
   await page.context().clearCookies();
   await page.goto(callback);
