@@ -21,7 +21,9 @@ export default async function NotFound() {
           <Link href="/">{t("home")}</Link>
         </li>
         <li>
-          <Link href="/modules">{t("modules")}</Link>
+          <Link href="/modules" prefetch={false}>
+            {t("modules")}
+          </Link>
         </li>
       </ul>
     </div>

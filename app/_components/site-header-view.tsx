@@ -58,7 +58,10 @@ export function SiteHeaderView({ t, tInvitations, tSwitcher, locale, viewer, rel
               <Link href="/">{t("nav.home")}</Link>
             </li>
             <li>
-              <Link href="/modules">{t("nav.modules")}</Link>
+              {/* The catalogue is a prerendered shell (proxy.ts), which a prefetch would skip: no prefetch. */}
+              <Link href="/modules" prefetch={false}>
+                {t("nav.modules")}
+              </Link>
             </li>
             {viewer && (
               <li>

@@ -13,7 +13,7 @@ export default async function HomePage() {
         <h1 id="home-title">{t("title")}</h1>
         <p className="lead">{t("lead")}</p>
         <p className="hero__actions">
-          <Link href="/modules" className="button">
+          <Link href="/modules" prefetch={false} className="button">
             {t("cta")}
           </Link>
         </p>

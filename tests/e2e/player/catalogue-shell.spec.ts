@@ -100,6 +100,32 @@ test.describe("who gets the catalogue's shell", () => {
     await expect(page).toHaveURL(new RegExp(`/connexion\\?retour=${encodeURIComponent("/modules")}$`));
   });
 
+  test("is never prefetched from a page rendered per request, which would skip the proxy", async ({
+    learnerPage: page,
+  }) => {
+    const prefetches: string[] = [];
+    page.on("request", (request) => {
+      const headers = request.headers();
+      if (new URL(request.url()).pathname === "/modules" && (headers["next-router-prefetch"] || headers.purpose))
+        prefetches.push(request.url());
+    });
+    // The header's « Modules » and the home page's button are both on screen here.
+    await page.goto("/");
+    await page
+      .getByRole("navigation", { name: "Navigation principale" })
+      .getByRole("link", { name: "Modules" })
+      .hover();
+    await page.goto("/mes-certificats");
+    await page.waitForLoadState("networkidle");
+
+    expect(prefetches).toEqual([]);
+    await page
+      .getByRole("navigation", { name: "Navigation principale" })
+      .getByRole("link", { name: "Modules" })
+      .click();
+    await expect(page.getByRole("region", { name: firstPath.title })).toHaveAttribute("aria-busy", "false");
+  });
+
   test("the shell's own address leads to the catalogue", async ({ page }) => {
     const response = await page.request.get("/coquille/fr", { maxRedirects: 0 });
 

@@ -14,7 +14,7 @@ export async function AlreadySignedIn({ name }: { name: string }) {
       <h2 id="deja-connecte">{t("signedIn.title")}</h2>
       <p>{t("signedIn.body", { name })}</p>
       <p className="hero__actions">
-        <Link href="/modules" className="button">
+        <Link href="/modules" prefetch={false} className="button">
           {t("signedIn.modules")}
         </Link>
       </p>
