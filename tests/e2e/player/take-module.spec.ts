@@ -10,6 +10,16 @@ test.describe("taking a module", () => {
   // The keyboard walk proves the focus and the keys; the next test scans each kind of screen with
   // axe. One test did both, and its nine scans brought it near the 60 s timeout under load.
   test("a learner completes a module with the keyboard alone", async ({ learnerPage: page, browserErrors }) => {
+    // The catalogue and module pages are shells that only the proxy serves: nothing may prefetch them.
+    const prefetches: string[] = [];
+    page.on("request", (request) => {
+      const headers = request.headers();
+      if (
+        new URL(request.url()).pathname.startsWith("/modules") &&
+        (headers["next-router-prefetch"] || headers.purpose)
+      )
+        prefetches.push(request.url());
+    });
     await page.goto("/modules");
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: module.title }) });
     await expect(card.getByText("À faire")).toBeVisible();
@@ -62,6 +72,7 @@ test.describe("taking a module", () => {
     );
     await expect(page.getByText("1 module terminé sur 5")).toBeVisible();
     expect(browserErrors.list()).toEqual([]);
+    expect(prefetches).toEqual([]);
   });
 
   test("every step fits the screen, and each kind of step, answered or not, and the end pass axe", async ({

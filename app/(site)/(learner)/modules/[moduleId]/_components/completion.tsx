@@ -39,11 +39,12 @@ export function Completion({ title, certificateHref, saved, place, onReview }: C
       </div>
       <div className="completion__actions">
         {place?.next && (
-          <Link href={`/modules/${place.next.id}`} className="button">
+          // Module pages and the catalogue are shells that only the proxy serves; prefetches skip it.
+          <Link href={`/modules/${place.next.id}`} prefetch={false} className="button">
             {t("next", { title: place.next.title })}
           </Link>
         )}
-        <Link href="/modules" className="button button--secondary">
+        <Link href="/modules" prefetch={false} className="button button--secondary">
           {t("backToModules")}
         </Link>
         <button type="button" className="button button--quiet" onClick={onReview}>

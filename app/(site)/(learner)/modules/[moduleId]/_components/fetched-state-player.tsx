@@ -71,7 +71,7 @@ export function FetchedStatePlayer({ content, place }: Props) {
             </button>
           )}
           {failed === "notFound" && (
-            <Link href="/modules" className="button button--secondary">
+            <Link href="/modules" prefetch={false} className="button button--secondary">
               {t("backToModules")}
             </Link>
           )}
